@@ -1,0 +1,183 @@
+package io.grapevine.listening.mention;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One thing said about the organization somewhere online, as every Grapevine service sees
+ * it.
+ *
+ * @param schemaVersion version of the JSON contract this mention was written with
+ * @param id {@code source:nativeId}, unique across sources
+ * @param source the kind of source (x, reddit, demo, ...)
+ * @param nativeId the id the source gives the post
+ * @param url permalink to the post
+ * @param text plain text of the post
+ * @param author who wrote it
+ * @param publishedAt when it was published, UTC
+ * @param ingestedAt when Grapevine fetched it
+ * @param language ISO 639-1 code, when known
+ * @param engagement likes, shares and replies when fetched
+ * @param inReplyTo native id of the post it answers, when it is a reply
+ * @param matchedBy the query or feed that found it
+ * @param topics ids of the listening topics it matches
+ * @param departments ids of the departments that own those topics
+ */
+public record Mention(int schemaVersion, String id, String source, String nativeId, URI url, String text, Author author,
+		Instant publishedAt, Instant ingestedAt, Optional<String> language, Engagement engagement,
+		Optional<String> inReplyTo, Optional<String> matchedBy, List<String> topics, List<String> departments) {
+
+	/** The version of the JSON contract written by this code. */
+	public static final int SCHEMA_VERSION = 1;
+
+	public Mention {
+		requireText(source, "source");
+		requireText(nativeId, "nativeId");
+		if (id == null) {
+			id = source + ":" + nativeId;
+		}
+		if (!id.equals(source + ":" + nativeId)) {
+			throw new InvalidMentionException(
+					"id '" + id + "' must be source:nativeId, '" + source + ":" + nativeId + "'");
+		}
+		if (schemaVersion < 1) {
+			throw new InvalidMentionException("schemaVersion must be 1 or more, was " + schemaVersion);
+		}
+		Objects.requireNonNull(url, () -> missing("url"));
+		if (!url.isAbsolute()) {
+			throw new InvalidMentionException("url '" + url + "' of mention " + id + " must be absolute");
+		}
+		Objects.requireNonNull(text, () -> missing("text"));
+		Objects.requireNonNull(author, () -> missing("author"));
+		Objects.requireNonNull(publishedAt, () -> missing("publishedAt"));
+		ingestedAt = (ingestedAt != null) ? ingestedAt : Instant.now();
+		language = (language != null) ? language.filter((code) -> !code.isBlank()) : Optional.empty();
+		engagement = (engagement != null) ? engagement : Engagement.NONE;
+		inReplyTo = (inReplyTo != null) ? inReplyTo : Optional.empty();
+		matchedBy = (matchedBy != null) ? matchedBy : Optional.empty();
+		topics = (topics != null) ? List.copyOf(topics) : List.of();
+		departments = (departments != null) ? List.copyOf(departments) : List.of();
+	}
+
+	/**
+	 * Start a mention of the current schema version.
+	 * @param source the kind of source
+	 * @param nativeId the id the source gives the post
+	 * @return a builder
+	 */
+	public static Builder builder(String source, String nativeId) {
+		return new Builder(source, nativeId);
+	}
+
+	/**
+	 * This mention tagged with the topics it matches and the departments that listen for
+	 * them.
+	 * @param topics topic ids
+	 * @param departments department ids
+	 * @return a tagged copy
+	 */
+	public Mention withTags(List<String> topics, List<String> departments) {
+		return new Mention(this.schemaVersion, this.id, this.source, this.nativeId, this.url, this.text, this.author,
+				this.publishedAt, this.ingestedAt, this.language, this.engagement, this.inReplyTo, this.matchedBy,
+				topics, departments);
+	}
+
+	private static void requireText(String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidMentionException(missing(name));
+		}
+	}
+
+	private static String missing(String name) {
+		return "a mention needs '" + name + "'";
+	}
+
+	/**
+	 * Builds a {@link Mention} field by field, for source mappers.
+	 */
+	public static final class Builder {
+
+		private final String source;
+
+		private final String nativeId;
+
+		private URI url;
+
+		private String text;
+
+		private Author author;
+
+		private Instant publishedAt;
+
+		private Instant ingestedAt;
+
+		private String language;
+
+		private Engagement engagement = Engagement.NONE;
+
+		private String inReplyTo;
+
+		private String matchedBy;
+
+		private Builder(String source, String nativeId) {
+			this.source = source;
+			this.nativeId = nativeId;
+		}
+
+		public Builder url(URI url) {
+			this.url = url;
+			return this;
+		}
+
+		public Builder text(String text) {
+			this.text = text;
+			return this;
+		}
+
+		public Builder author(Author author) {
+			this.author = author;
+			return this;
+		}
+
+		public Builder publishedAt(Instant publishedAt) {
+			this.publishedAt = publishedAt;
+			return this;
+		}
+
+		public Builder ingestedAt(Instant ingestedAt) {
+			this.ingestedAt = ingestedAt;
+			return this;
+		}
+
+		public Builder language(String language) {
+			this.language = language;
+			return this;
+		}
+
+		public Builder engagement(Engagement engagement) {
+			this.engagement = engagement;
+			return this;
+		}
+
+		public Builder inReplyTo(String inReplyTo) {
+			this.inReplyTo = inReplyTo;
+			return this;
+		}
+
+		public Builder matchedBy(String matchedBy) {
+			this.matchedBy = matchedBy;
+			return this;
+		}
+
+		public Mention build() {
+			return new Mention(SCHEMA_VERSION, null, this.source, this.nativeId, this.url, this.text, this.author,
+					this.publishedAt, this.ingestedAt, Optional.ofNullable(this.language), this.engagement,
+					Optional.ofNullable(this.inReplyTo), Optional.ofNullable(this.matchedBy), List.of(), List.of());
+		}
+
+	}
+
+}

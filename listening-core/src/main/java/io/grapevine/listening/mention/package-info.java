@@ -1,0 +1,4 @@
+/**
+ * Mentions and their versioned JSON contract.
+ */
+package io.grapevine.listening.mention;

@@ -1,0 +1,47 @@
+package io.grapevine.listening.organization;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The organization that listens, as described by its organization file.
+ *
+ * @param name the organization's name, shown in digests and dashboards
+ * @param departments its departments, each with the topics it owns
+ */
+public record Organization(String name, List<Department> departments) {
+
+	public Organization {
+		if (name == null || name.isBlank()) {
+			throw new InvalidOrganizationException("the organization needs a 'name'");
+		}
+		departments = (departments != null) ? List.copyOf(departments) : List.of();
+	}
+
+	/**
+	 * Find a department by id.
+	 * @param id the department id
+	 * @return the department, if there is one by that id
+	 */
+	public Optional<Department> department(String id) {
+		return this.departments.stream().filter((department) -> department.id().equals(id)).findFirst();
+	}
+
+	/**
+	 * Every topic of every department.
+	 * @return all topics, in file order
+	 */
+	public List<Topic> topics() {
+		return this.departments.stream().flatMap((department) -> department.topics().stream()).toList();
+	}
+
+	/**
+	 * Find a topic by id.
+	 * @param id the topic id
+	 * @return the topic, if there is one by that id
+	 */
+	public Optional<Topic> topic(String id) {
+		return topics().stream().filter((topic) -> topic.id().equals(id)).findFirst();
+	}
+
+}

@@ -1,0 +1,268 @@
+package io.grapevine.listening.organization;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads and validates the organization file (YAML), so that a mistake stops start-up with
+ * a message that says where it is and how to fix it.
+ */
+public final class OrganizationFile {
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final LocalTime DEFAULT_DIGEST_TIME = LocalTime.of(8, 0);
+
+	private static final ObjectMapper YAML = YAMLMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private OrganizationFile() {
+	}
+
+	/**
+	 * Read an organization file.
+	 * @param path the file
+	 * @return the organization
+	 * @throws InvalidOrganizationException if the file is missing, unreadable or invalid
+	 */
+	public static Organization read(Path path) {
+		try (InputStream in = Files.newInputStream(path)) {
+			return read(in, path.toString());
+		}
+		catch (NoSuchFileException ex) {
+			throw new InvalidOrganizationException(
+					"organization file " + path.toAbsolutePath() + " does not exist; set grapevine.organization-file");
+		}
+		catch (IOException ex) {
+			throw new InvalidOrganizationException("organization file " + path + " cannot be read: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/**
+	 * Read an organization file from a stream.
+	 * @param in the YAML
+	 * @param origin where it came from, for messages
+	 * @return the organization
+	 * @throws InvalidOrganizationException if the file is invalid
+	 */
+	public static Organization read(InputStream in, String origin) {
+		Spec spec;
+		try {
+			spec = YAML.readValue(in, Spec.class);
+		}
+		catch (UnrecognizedPropertyException ex) {
+			throw new InvalidOrganizationException("organization file " + origin + ": unknown field '"
+					+ ex.getPropertyName() + "' in " + path(ex) + "; known fields are " + ex.getKnownPropertyIds(), ex);
+		}
+		catch (JsonProcessingException ex) {
+			String where = (ex.getLocation() != null)
+					? " at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() : "";
+			throw new InvalidOrganizationException("organization file " + origin + " is not valid" + where + ": "
+					+ ex.getOriginalMessage().lines().findFirst().orElse(""), ex);
+		}
+		catch (IOException ex) {
+			throw new InvalidOrganizationException(
+					"organization file " + origin + " cannot be read: " + ex.getMessage(), ex);
+		}
+		if (spec == null) {
+			throw new InvalidOrganizationException("organization file " + origin + " is empty");
+		}
+		return new Validator(origin).organization(spec);
+	}
+
+	private static String path(JsonMappingException ex) {
+		// The last reference is the unknown field itself; the ones before it say where it
+		// sits.
+		List<JsonMappingException.Reference> references = ex.getPath();
+		StringBuilder path = new StringBuilder();
+		for (JsonMappingException.Reference reference : references.subList(0, Math.max(0, references.size() - 1))) {
+			if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+			else {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+			}
+		}
+		return path.isEmpty() ? "the top level" : path.toString();
+	}
+
+	record Spec(String name, List<DepartmentSpec> departments) {
+	}
+
+	record DepartmentSpec(String id, String name, String timeZone, String digestTime, List<String> members,
+			String slackWebhook, String teamsWebhook, List<TopicSpec> topics) {
+	}
+
+	record TopicSpec(String id, String name, List<String> keywords) {
+	}
+
+	private static final class Validator {
+
+		private final String origin;
+
+		private final Set<String> departmentIds = new HashSet<>();
+
+		private final Set<String> topicIds = new HashSet<>();
+
+		Validator(String origin) {
+			this.origin = origin;
+		}
+
+		Organization organization(Spec spec) {
+			if (spec.name() == null || spec.name().isBlank()) {
+				throw fail("the organization needs a 'name'");
+			}
+			if (spec.departments() == null || spec.departments().isEmpty()) {
+				throw fail("list at least one entry under 'departments'");
+			}
+			List<Department> departments = new ArrayList<>();
+			for (int i = 0; i < spec.departments().size(); i++) {
+				departments.add(department(spec.departments().get(i), "departments[" + i + "]"));
+			}
+			return new Organization(spec.name().strip(), departments);
+		}
+
+		private Department department(DepartmentSpec spec, String where) {
+			if (spec == null) {
+				throw fail(where + " is empty");
+			}
+			String name = required(spec.name(), where, "name");
+			where = where + " (" + name + ")";
+			String id = (spec.id() != null) ? spec.id() : slug(name);
+			requireId(id, where, this.departmentIds, "department");
+			ZoneId zone = zone(spec.timeZone(), where);
+			LocalTime digestTime = digestTime(spec.digestTime(), where);
+			List<String> members = new ArrayList<>();
+			for (String member : (spec.members() != null) ? spec.members() : List.<String>of()) {
+				if (member == null || !EMAIL.matcher(member.strip()).matches()) {
+					throw fail(where + ": member '" + member + "' is not an email address");
+				}
+				members.add(member.strip());
+			}
+			Optional<URI> slack = webhook(spec.slackWebhook(), where, "slackWebhook");
+			Optional<URI> teams = webhook(spec.teamsWebhook(), where, "teamsWebhook");
+			List<Topic> topics = new ArrayList<>();
+			List<TopicSpec> topicSpecs = (spec.topics() != null) ? spec.topics() : List.of();
+			for (int i = 0; i < topicSpecs.size(); i++) {
+				topics.add(topic(topicSpecs.get(i), id, where + ".topics[" + i + "]"));
+			}
+			return new Department(id, name, zone, digestTime, members, slack, teams, topics);
+		}
+
+		private Topic topic(TopicSpec spec, String department, String where) {
+			if (spec == null) {
+				throw fail(where + " is empty");
+			}
+			String name = required(spec.name(), where, "name");
+			where = where + " (" + name + ")";
+			String id = (spec.id() != null) ? spec.id() : slug(name);
+			requireId(id, where, this.topicIds, "topic");
+			List<String> keywords = new ArrayList<>();
+			for (String keyword : (spec.keywords() != null) ? spec.keywords() : List.<String>of()) {
+				if (keyword == null || keyword.isBlank()) {
+					throw fail(where + ": keywords cannot be empty");
+				}
+				keywords.add(keyword.strip());
+			}
+			if (keywords.isEmpty()) {
+				throw fail(where + ": list at least one entry under 'keywords'");
+			}
+			return new Topic(id, name, department, keywords);
+		}
+
+		private String required(String value, String where, String field) {
+			if (value == null || value.isBlank()) {
+				throw fail(where + " needs a '" + field + "'");
+			}
+			return value.strip();
+		}
+
+		private void requireId(String id, String where, Set<String> seen, String kind) {
+			if (!ID.matcher(id).matches()) {
+				throw fail(where + ": id '" + id + "' may only hold lower-case letters, digits and dashes");
+			}
+			if (!seen.add(id)) {
+				throw fail(where + ": another " + kind + " already has the id '" + id + "'; ids must be unique");
+			}
+		}
+
+		private ZoneId zone(String value, String where) {
+			if (value == null || value.isBlank()) {
+				return ZoneId.of("UTC");
+			}
+			try {
+				return ZoneId.of(value.strip());
+			}
+			catch (DateTimeException ex) {
+				throw fail(where + ": timeZone '" + value + "' is not a known time zone; use a region id such as "
+						+ "Europe/London or America/New_York");
+			}
+		}
+
+		private LocalTime digestTime(String value, String where) {
+			if (value == null || value.isBlank()) {
+				return DEFAULT_DIGEST_TIME;
+			}
+			try {
+				return LocalTime.parse(value.strip());
+			}
+			catch (DateTimeParseException ex) {
+				throw fail(where + ": digestTime '" + value + "' is not a time of day; write it as HH:mm, e.g. 08:00");
+			}
+		}
+
+		private Optional<URI> webhook(String value, String where, String field) {
+			if (value == null || value.isBlank()) {
+				return Optional.empty();
+			}
+			try {
+				URI uri = new URI(value.strip());
+				if (!uri.isAbsolute() || uri.getHost() == null
+						|| !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+					throw fail(where + ": " + field + " must be an absolute http(s) URL");
+				}
+				return Optional.of(uri);
+			}
+			catch (URISyntaxException ex) {
+				throw fail(where + ": " + field + " is not a URL: " + ex.getReason());
+			}
+		}
+
+		private InvalidOrganizationException fail(String message) {
+			return new InvalidOrganizationException("organization file " + this.origin + ": " + message);
+		}
+
+		private static String slug(String name) {
+			return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+		}
+
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.grapevine.listening.mention;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class MentionJsonTests {
+
+	@Test
+	void aMentionSurvivesTheRoundTripThroughItsJsonContract() {
+		Mention mention = replyWithEngagement();
+		Mention read = MentionJson.readMention(MentionJson.write(mention));
+		assertThat(read).isEqualTo(mention);
+	}
+
+	@Test
+	void theJsonCarriesTheSchemaVersionAndTheIdAsSourceColonNativeId() {
+		String json = MentionJson.write(replyWithEngagement());
+		assertThat(json).contains("\"schemaVersion\":1")
+			.contains("\"id\":\"x:1790000000000000001\"")
+			.contains("\"publishedAt\":\"2026-11-20T09:15:00Z\"");
+	}
+
+	@Test
+	void absentOptionalFieldsAreLeftOutAndReadBackAsEmpty() {
+		Mention bare = Mention.builder("rss", "abc")
+			.url(URI.create("https://news.example/a"))
+			.text("Harbor City Transit adds night buses")
+			.author(Author.of("news.example"))
+			.publishedAt(Instant.parse("2026-11-20T10:00:00Z"))
+			.build();
+		String json = MentionJson.write(bare);
+		assertThat(json).doesNotContain("language").doesNotContain("inReplyTo").doesNotContain("followers");
+		Mention read = MentionJson.readMention(json);
+		assertThat(read.language()).isEmpty();
+		assertThat(read.author().followers()).isEmpty();
+		assertThat(read.topics()).isEmpty();
+	}
+
+	@Test
+	void fieldsFromANewerWriterAreIgnored() {
+		String json = MentionJson.write(replyWithEngagement())
+			.replace("{\"schemaVersion\":1", "{\"schemaVersion\":2,\"sentiment\":{\"score\":0.4}");
+		assertThat(MentionJson.readMention(json).text()).isEqualTo("Driver on the 42 waited for me, thank you!");
+	}
+
+	@Test
+	void malformedJsonIsRejectedWithAReason() {
+		assertThatExceptionOfType(InvalidMentionException.class)
+			.isThrownBy(() -> MentionJson.readMention("{\"schemaVersion\":1,\"source\":"))
+			.withMessageContaining("not a valid Mention");
+	}
+
+	@Test
+	void aMentionWithoutTextIsRejectedNamingTheField() {
+		String json = MentionJson.write(replyWithEngagement()).replace("\"text\":", "\"body\":");
+		assertThatExceptionOfType(InvalidMentionException.class).isThrownBy(() -> MentionJson.readMention(json))
+			.withMessageContaining("'text'");
+	}
+
+	@Test
+	void anIdThatDisagreesWithSourceAndNativeIdIsRejected() {
+		String json = MentionJson.write(replyWithEngagement()).replace("\"id\":\"x:", "\"id\":\"reddit:");
+		assertThatExceptionOfType(InvalidMentionException.class).isThrownBy(() -> MentionJson.readMention(json))
+			.withMessageContaining("must be source:nativeId");
+	}
+
+	@Test
+	void deadLettersKeepTheRawPayload() {
+		DeadLetter letter = DeadLetter.now("x:recent-search", "truncated JSON", "{\"data\":[");
+		assertThat(MentionJson.readDeadLetter(MentionJson.write(letter))).isEqualTo(letter);
+	}
+
+	@Test
+	void taggingKeepsEverythingElse() {
+		Mention mention = replyWithEngagement();
+		Mention tagged = mention.withTags(List.of("staff-praise"), List.of("customer-service"));
+		assertThat(tagged.topics()).containsExactly("staff-praise");
+		assertThat(tagged.departments()).containsExactly("customer-service");
+		assertThat(tagged.withTags(List.of(), List.of())).isEqualTo(mention);
+	}
+
+	private static Mention replyWithEngagement() {
+		return Mention.builder("x", "1790000000000000001")
+			.url(URI.create("https://x.com/rider_amy/status/1790000000000000001"))
+			.text("Driver on the 42 waited for me, thank you!")
+			.author(new Author("rider_amy", Optional.of("Amy"), Optional.of(1234L),
+					Optional.of(URI.create("https://x.com/rider_amy"))))
+			.publishedAt(Instant.parse("2026-11-20T09:15:00Z"))
+			.ingestedAt(Instant.parse("2026-11-20T09:16:00Z"))
+			.language("en")
+			.engagement(new Engagement(12, 3, 1))
+			.inReplyTo("1789999999999999999")
+			.matchedBy("\"harbor city transit\" OR #hctransit")
+			.build();
+	}
+
+}
