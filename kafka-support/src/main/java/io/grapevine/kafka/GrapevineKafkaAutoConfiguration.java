@@ -1,0 +1,62 @@
+package io.grapevine.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import reactor.kafka.sender.KafkaSender;
+import reactor.kafka.sender.SenderOptions;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Provisions Grapevine's topics at start-up and offers a string sender and the
+ * dead-letter publisher to every service that has this module.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(GrapevineKafkaProperties.class)
+public class GrapevineKafkaAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	KafkaTopicProvisioner kafkaTopicProvisioner(GrapevineKafkaProperties properties) {
+		KafkaTopicProvisioner provisioner = new KafkaTopicProvisioner(properties);
+		provisioner.provision();
+		return provisioner;
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	KafkaSender<String, String> kafkaSender(GrapevineKafkaProperties properties, KafkaTopicProvisioner provisioner) {
+		return KafkaSender.create(senderOptions(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeadLetterPublisher deadLetterPublisher(KafkaSender<String, String> kafkaSender) {
+		return new DeadLetterPublisher(kafkaSender);
+	}
+
+	/**
+	 * Producer settings for mentions: acknowledged by all replicas, idempotent, batched.
+	 * @param properties the Kafka settings
+	 * @return sender options
+	 */
+	public static SenderOptions<String, String> senderOptions(GrapevineKafkaProperties properties) {
+		Map<String, Object> config = new HashMap<>();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		return SenderOptions.<String, String>create(config).maxInFlight(1024);
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.grapevine.kafka;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where Grapevine's Kafka is and how its topics are laid out.
+ *
+ * @param bootstrapServers comma-separated host:port list of the brokers (environment:
+ * {@code GRAPEVINE_KAFKA_BOOTSTRAP_SERVERS})
+ * @param mentionPartitions partitions of the {@code mentions} topic when Grapevine
+ * creates it
+ * @param replicationFactor replication of the topics Grapevine creates
+ * @param mentionRetention how long Kafka keeps mentions
+ * @param deadLetterRetention how long Kafka keeps dead letters
+ * @param startupTimeout how long start-up waits for Kafka before giving up with a message
+ */
+@Validated
+@ConfigurationProperties("grapevine.kafka")
+public record GrapevineKafkaProperties(@NotBlank @DefaultValue("127.0.0.1:9092") String bootstrapServers,
+		@Min(1) @DefaultValue("3") int mentionPartitions, @Min(1) @DefaultValue("1") short replicationFactor,
+		@NotNull @DefaultValue("7d") Duration mentionRetention,
+		@NotNull @DefaultValue("30d") Duration deadLetterRetention,
+		@NotNull @DefaultValue("30s") Duration startupTimeout) {
+
+}

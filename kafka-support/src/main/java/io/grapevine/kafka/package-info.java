@@ -1,0 +1,5 @@
+/**
+ * Kafka plumbing shared by the Grapevine services: topics, the mention sender, dead
+ * letters.
+ */
+package io.grapevine.kafka;
