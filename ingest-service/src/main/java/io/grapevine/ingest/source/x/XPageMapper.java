@@ -1,0 +1,213 @@
+package io.grapevine.ingest.source.x;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.listening.mention.Author;
+import io.grapevine.listening.mention.DeadLetter;
+import io.grapevine.listening.mention.Engagement;
+import io.grapevine.listening.mention.InvalidMentionException;
+import io.grapevine.listening.mention.Mention;
+
+/**
+ * Maps the body of a {@code GET /2/tweets/search/recent} answer to mentions; never
+ * throws: a tweet it cannot map becomes a dead letter, a body it cannot read becomes a
+ * {@link Malformed} answer.
+ */
+final class XPageMapper {
+
+	static final String SOURCE = "x";
+
+	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+
+	private static final int MAX_BODY_IN_REASON = 120;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final String instanceId;
+
+	private final Clock clock;
+
+	XPageMapper(String instanceId, Clock clock) {
+		this.instanceId = instanceId;
+		this.clock = clock;
+	}
+
+	/**
+	 * Map one answer body.
+	 * @param body the raw body
+	 * @param query the query that found it, recorded as {@code matchedBy}
+	 * @return the mapped page or why it could not be read
+	 */
+	Mapped map(String body, String query) {
+		JsonNode root;
+		try {
+			root = this.json.readTree((body != null) ? body : "");
+		}
+		catch (JsonProcessingException ex) {
+			return new Malformed("X answered a body that is not JSON (" + firstLine(ex.getOriginalMessage()) + "): "
+					+ abbreviate(body));
+		}
+		if (root == null || !root.isObject()) {
+			return new Malformed("X answered a body that is not a JSON object: " + abbreviate(body));
+		}
+		JsonNode meta = root.path("meta");
+		JsonNode data = root.path("data");
+		if (!meta.isObject()) {
+			return new Malformed("X answered a JSON object without 'meta'" + errors(root) + ": " + abbreviate(body));
+		}
+		if (!data.isMissingNode() && !data.isArray()) {
+			return new Malformed("X answered 'data' that is not an array: " + abbreviate(body));
+		}
+		Map<String, JsonNode> users = new HashMap<>();
+		for (JsonNode user : root.path("includes").path("users")) {
+			if (user.hasNonNull("id")) {
+				users.put(user.get("id").asText(), user);
+			}
+		}
+		List<Mention> mentions = new ArrayList<>();
+		List<DeadLetter> deadLetters = new ArrayList<>();
+		Instant now = this.clock.instant();
+		for (JsonNode tweet : data) {
+			try {
+				mentions.add(mention(tweet, users, query, now));
+			}
+			catch (UnmappableTweetException | InvalidMentionException ex) {
+				deadLetters.add(new DeadLetter(this.instanceId, ex.getMessage(), tweet.toString(), now));
+			}
+		}
+		return new Mapped.Tweets(mentions, deadLetters, text(meta, "newest_id"), text(meta, "next_token"));
+	}
+
+	private Mention mention(JsonNode tweet, Map<String, JsonNode> users, String query, Instant now) {
+		String id = text(tweet, "id").orElseThrow(() -> new UnmappableTweetException("tweet without 'id'"));
+		String text = text(tweet, "text")
+			.orElseThrow(() -> new UnmappableTweetException("tweet " + id + " has no 'text'"));
+		Instant createdAt = text(tweet, "created_at").map((value) -> instant(id, value))
+			.orElseThrow(() -> new UnmappableTweetException("tweet " + id + " has no 'created_at'"));
+		String authorId = text(tweet, "author_id")
+			.orElseThrow(() -> new UnmappableTweetException("tweet " + id + " has no 'author_id'"));
+		JsonNode user = users.get(authorId);
+		if (user == null) {
+			throw new UnmappableTweetException(
+					"tweet " + id + " has author " + authorId + " who is missing from includes.users");
+		}
+		String username = text(user, "username").orElseThrow(
+				() -> new UnmappableTweetException("tweet " + id + ": user " + authorId + " has no 'username'"));
+		Optional<Long> followers = Optional.ofNullable(user.path("public_metrics").get("followers_count"))
+			.filter(JsonNode::canConvertToLong)
+			.map(JsonNode::asLong);
+		Author author = new Author(username, text(user, "name"), followers,
+				Optional.of(URI.create("https://x.com/" + username)));
+		JsonNode metrics = tweet.path("public_metrics");
+		Engagement engagement = new Engagement(metrics.path("like_count").asLong(0),
+				metrics.path("retweet_count").asLong(0) + metrics.path("quote_count").asLong(0),
+				metrics.path("reply_count").asLong(0));
+		Optional<String> inReplyTo = Optional.empty();
+		for (JsonNode reference : tweet.path("referenced_tweets")) {
+			if ("replied_to".equals(reference.path("type").asText()) && reference.hasNonNull("id")) {
+				inReplyTo = Optional.of(reference.get("id").asText());
+			}
+		}
+		return Mention.builder(SOURCE, id)
+			.url(URI.create("https://x.com/" + username + "/status/" + id))
+			.text(decodeEntities(text))
+			.author(author)
+			.publishedAt(createdAt)
+			.ingestedAt(now)
+			.language(text(tweet, "lang").filter((lang) -> LANGUAGE.matcher(lang).matches()).orElse(null))
+			.engagement(engagement)
+			.inReplyTo(inReplyTo.orElse(null))
+			.matchedBy(query)
+			.build();
+	}
+
+	// X escapes these three in tweet text, and only these.
+	static String decodeEntities(String text) {
+		return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+	}
+
+	private static Instant instant(String id, String value) {
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new UnmappableTweetException("tweet " + id + " has a 'created_at' that is not a time: " + value);
+		}
+	}
+
+	private static Optional<String> text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
+			return Optional.empty();
+		}
+		return Optional.of(value.asText());
+	}
+
+	private static String errors(JsonNode root) {
+		JsonNode errors = root.path("errors");
+		if (errors.isArray() && !errors.isEmpty()) {
+			return " (errors: " + errors.get(0).path("detail").asText(errors.get(0).path("message").asText()) + ")";
+		}
+		return root.hasNonNull("title") ? " (" + root.get("title").asText() + ")" : "";
+	}
+
+	private static String firstLine(String message) {
+		return (message != null) ? message.lines().findFirst().orElse("") : "";
+	}
+
+	static String abbreviate(String body) {
+		if (body == null || body.isBlank()) {
+			return "(empty body)";
+		}
+		String flat = body.strip().replaceAll("\\s+", " ");
+		return (flat.length() <= MAX_BODY_IN_REASON) ? flat : flat.substring(0, MAX_BODY_IN_REASON) + "…";
+	}
+
+	/**
+	 * What an answer body turned out to be.
+	 */
+	sealed interface Mapped permits Mapped.Tweets, Malformed {
+
+		/**
+		 * A readable page of tweets.
+		 *
+		 * @param mentions mapped tweets
+		 * @param deadLetters tweets that could not be mapped
+		 * @param newestId {@code meta.newest_id}, absent when the page is empty
+		 * @param nextToken {@code meta.next_token}, absent on the last page of a round
+		 */
+		record Tweets(List<Mention> mentions, List<DeadLetter> deadLetters, Optional<String> newestId,
+				Optional<String> nextToken) implements Mapped {
+		}
+
+	}
+
+	/**
+	 * A body that is not a recent-search answer.
+	 *
+	 * @param reason what is wrong with it
+	 */
+	record Malformed(String reason) implements Mapped {
+	}
+
+	private static final class UnmappableTweetException extends RuntimeException {
+
+		UnmappableTweetException(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.grapevine.ingest.source.x;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.grapevine.listening.organization.Organization;
+import io.grapevine.listening.organization.Topic;
+
+/**
+ * The recent-search query built from the organization's topic keywords: phrases quoted,
+ * all of them OR-ed, retweets left out, kept under the length limit of the basic tier.
+ *
+ * @param text the query as sent
+ * @param dropped keywords that did not fit under the limit
+ */
+record XQuery(String text, List<String> dropped) {
+
+	/** Longest query the basic access tier accepts. */
+	static final int MAX_LENGTH = 512;
+
+	private static final String SUFFIX = ") -is:retweet";
+
+	static XQuery of(Organization organization) {
+		Set<String> seen = new LinkedHashSet<>();
+		List<String> terms = new ArrayList<>();
+		for (Topic topic : organization.topics()) {
+			for (String keyword : topic.keywords()) {
+				if (seen.add(keyword.toLowerCase(Locale.ROOT))) {
+					terms.add(term(keyword));
+				}
+			}
+		}
+		StringBuilder query = new StringBuilder("(");
+		List<String> dropped = new ArrayList<>();
+		for (String term : terms) {
+			String separator = (query.length() > 1) ? " OR " : "";
+			if (query.length() + separator.length() + term.length() + SUFFIX.length() > MAX_LENGTH) {
+				dropped.add(term);
+				continue;
+			}
+			query.append(separator).append(term);
+		}
+		return new XQuery(query + SUFFIX, List.copyOf(dropped));
+	}
+
+	static XQuery of(String configured) {
+		return new XQuery(configured.strip(), List.of());
+	}
+
+	private static String term(String keyword) {
+		String stripped = keyword.strip().replace("\"", "");
+		boolean operator = stripped.startsWith("#") || stripped.startsWith("@");
+		if (operator && stripped.chars().skip(1).allMatch((c) -> Character.isLetterOrDigit(c) || c == '_')) {
+			return stripped;
+		}
+		if (stripped.chars().allMatch((c) -> Character.isLetterOrDigit(c) || c == '_')) {
+			return stripped;
+		}
+		return '"' + stripped + '"';
+	}
+
+}

@@ -1,0 +1,184 @@
+package io.grapevine.ingest.source.x;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.Source;
+import io.grapevine.listening.mention.DeadLetter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * Pulls tweets that match the organization's keywords from the X API v2 recent-search
+ * endpoint, page by page and round by round, honouring its rate limits.
+ *
+ * <p>
+ * Position keys: {@code since_id} (newest tweet of the last finished round),
+ * {@code pending_newest_id} (newest tweet of the round being paged) and
+ * {@code next_token} (the page to fetch next). A restart in the middle of a round resumes
+ * with the same token and since_id, so nothing is fetched twice or skipped.
+ */
+public class XRecentSearchSource implements Source {
+
+	static final String SINCE_ID = "since_id";
+
+	static final String PENDING_NEWEST_ID = "pending_newest_id";
+
+	static final String NEXT_TOKEN = "next_token";
+
+	static final String PATH = "/2/tweets/search/recent";
+
+	static final String TWEET_FIELDS = "created_at,lang,public_metrics,conversation_id,referenced_tweets,author_id,entities";
+
+	static final String USER_FIELDS = "username,name,public_metrics,profile_image_url";
+
+	// When X rate-limits without saying until when, its windows are 15 minutes long.
+	private static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofMinutes(15);
+
+	private static final Logger logger = LoggerFactory.getLogger(XRecentSearchSource.class);
+
+	private final XProperties properties;
+
+	private final XQuery query;
+
+	private final WebClient client;
+
+	private final XPageMapper mapper;
+
+	private final Clock clock;
+
+	XRecentSearchSource(XProperties properties, XQuery query, WebClient.Builder builder, Clock clock) {
+		this.properties = properties;
+		this.query = query;
+		this.clock = clock;
+		this.mapper = new XPageMapper(properties.instanceId(), clock);
+		this.client = builder.clone()
+			.baseUrl(properties.baseUrl().toString())
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.bearerToken())
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+			.build();
+	}
+
+	@Override
+	public String instanceId() {
+		return this.properties.instanceId();
+	}
+
+	@Override
+	public Duration pollInterval() {
+		return this.properties.pollInterval();
+	}
+
+	String query() {
+		return this.query.text();
+	}
+
+	@Override
+	public Mono<Page> fetch(Cursor cursor) {
+		return this.client.get()
+			.uri((uri) -> uri(uri, cursor))
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((body) -> page(cursor, response.statusCode(), response.headers().asHttpHeaders(), body)))
+			.timeout(this.properties.requestTimeout());
+	}
+
+	private java.net.URI uri(UriBuilder uri, Cursor cursor) {
+		uri.path(PATH)
+			.queryParam("query", "{query}")
+			.queryParam("max_results", this.properties.maxResults())
+			.queryParam("tweet.fields", TWEET_FIELDS)
+			.queryParam("expansions", "author_id")
+			.queryParam("user.fields", USER_FIELDS);
+		cursor.get(SINCE_ID).ifPresent((sinceId) -> uri.queryParam(SINCE_ID, sinceId));
+		cursor.get(NEXT_TOKEN).ifPresent((token) -> uri.queryParam(NEXT_TOKEN, token));
+		// The query goes in as a template variable so that its quotes, spaces and # are
+		// encoded.
+		return uri.build(this.query.text());
+	}
+
+	private Page page(Cursor cursor, HttpStatusCode status, HttpHeaders headers, String body) {
+		Instant now = this.clock.instant();
+		if (status.value() == 429) {
+			Instant until = rateLimitReset(headers).orElse(now.plus(DEFAULT_RATE_LIMIT_WINDOW));
+			logger.warn("X rate-limited source {} (HTTP 429); pausing until {}", instanceId(), until);
+			return Page.of(List.of(), List.of(), cursor, false).pausedUntil(until);
+		}
+		if (status.value() == 401 || status.value() == 403) {
+			String problem = "X refused the bearer token (HTTP " + status.value() + ": " + XPageMapper.abbreviate(body)
+					+ "); check " + XProperties.BEARER_TOKEN_SETTING + " and the access level of the X app";
+			return Page.failed(cursor, problem, List.of())
+				.pausedUntil(now.plus(this.properties.pollInterval().multipliedBy(10)));
+		}
+		if (!status.is2xxSuccessful()) {
+			String reason = "X answered HTTP " + status.value() + " to " + PATH + ": " + XPageMapper.abbreviate(body);
+			return rateLimited(Page.failed(cursor, reason, List.of(deadLetter(reason, body, now))), headers);
+		}
+		XPageMapper.Mapped mapped = this.mapper.map(body, this.query.text());
+		if (mapped instanceof XPageMapper.Malformed malformed) {
+			return rateLimited(
+					Page.failed(cursor, malformed.reason(), List.of(deadLetter(malformed.reason(), body, now))),
+					headers);
+		}
+		XPageMapper.Mapped.Tweets tweets = (XPageMapper.Mapped.Tweets) mapped;
+		Page page = Page.of(tweets.mentions(), tweets.deadLetters(), cursor.moveTo(next(cursor, tweets), now),
+				tweets.nextToken().isPresent());
+		return rateLimited(page, headers);
+	}
+
+	private static Map<String, String> next(Cursor cursor, XPageMapper.Mapped.Tweets tweets) {
+		Map<String, String> position = new HashMap<>();
+		Optional<String> sinceId = cursor.get(SINCE_ID);
+		Optional<String> pendingNewest = cursor.get(PENDING_NEWEST_ID).or(tweets::newestId);
+		if (tweets.nextToken().isPresent()) {
+			sinceId.ifPresent((id) -> position.put(SINCE_ID, id));
+			pendingNewest.ifPresent((id) -> position.put(PENDING_NEWEST_ID, id));
+			position.put(NEXT_TOKEN, tweets.nextToken().get());
+		}
+		else {
+			pendingNewest.or(() -> sinceId).ifPresent((id) -> position.put(SINCE_ID, id));
+		}
+		return position;
+	}
+
+	private Page rateLimited(Page page, HttpHeaders headers) {
+		String remaining = headers.getFirst("x-rate-limit-remaining");
+		if ("0".equals(remaining != null ? remaining.strip() : null)) {
+			Instant until = rateLimitReset(headers).orElse(this.clock.instant().plus(DEFAULT_RATE_LIMIT_WINDOW));
+			logger.info("Source {} used up its X rate limit; pausing until {}", instanceId(), until);
+			return page.pausedUntil(until);
+		}
+		return page;
+	}
+
+	private static Optional<Instant> rateLimitReset(HttpHeaders headers) {
+		String reset = headers.getFirst("x-rate-limit-reset");
+		if (reset == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Instant.ofEpochSecond(Long.parseLong(reset.strip())));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private DeadLetter deadLetter(String reason, String body, Instant now) {
+		return new DeadLetter(instanceId(), reason, body, now);
+	}
+
+}
