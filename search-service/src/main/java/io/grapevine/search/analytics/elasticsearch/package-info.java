@@ -1,0 +1,4 @@
+/**
+ * Analytics on Elasticsearch aggregations.
+ */
+package io.grapevine.search.analytics.elasticsearch;

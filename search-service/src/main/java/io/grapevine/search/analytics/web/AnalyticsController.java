@@ -1,0 +1,71 @@
+package io.grapevine.search.analytics.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import io.grapevine.search.analytics.Summary;
+import io.grapevine.search.analytics.SummaryQuery;
+import io.grapevine.search.analytics.elasticsearch.SummarySearch;
+import io.grapevine.search.mentions.MentionFilter;
+import io.grapevine.search.web.InvalidParameterException;
+import io.grapevine.search.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Summarizes the mentions of a time range for dashboards and digests.
+ */
+@RestController
+class AnalyticsController {
+
+	private static final Duration DEFAULT_RANGE = Duration.ofDays(7);
+
+	private final SummarySearch search;
+
+	private final Clock clock = Clock.systemUTC();
+
+	AnalyticsController(SummarySearch search) {
+		this.search = search;
+	}
+
+	@GetMapping("/api/analytics/summary")
+	@Operation(summary = "Summarize mentions over a time range",
+			description = "Volume by day in the given zone (empty days as 0), counts by source, topic and language, "
+					+ "top authors, and top mentions by engagement then followers. Defaults to the last 7 days.")
+	Mono<Summary> summary(
+			@Parameter(description = "ISO-8601 instant, inclusive; default 7 days before 'to'") @RequestParam(
+					required = false) String from,
+			@Parameter(description = "ISO-8601 instant, exclusive; default now") @RequestParam(
+					required = false) String to,
+			@Parameter(description = "time zone of the daily buckets, default UTC") @RequestParam(
+					required = false) String zone,
+			@RequestParam(required = false) List<String> topic, @RequestParam(required = false) List<String> department,
+			@RequestParam(required = false) List<String> source, @RequestParam(required = false) List<String> language,
+			@Parameter(description = "1 to 50, default 10") @RequestParam(required = false) String top) {
+		Optional<Instant> start = QueryParameters.instant("from", from);
+		Instant end = QueryParameters.instant("to", to)
+			.orElseGet(() -> this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		Instant begin = start.orElseGet(() -> end.minus(DEFAULT_RANGE));
+		QueryParameters.requireOrdered(Optional.of(begin), Optional.of(end));
+		if (Duration.between(begin, end).compareTo(SummaryQuery.MAX_RANGE) > 0) {
+			throw new InvalidParameterException("from",
+					"the range from 'from' to 'to' may span at most " + SummaryQuery.MAX_RANGE.toDays() + " days");
+		}
+		ZoneId zoneId = QueryParameters.zone("zone", zone);
+		int topCount = QueryParameters.integer("top", top, 1, SummaryQuery.MAX_TOP, 10);
+		MentionFilter filter = new MentionFilter(Optional.of(begin), Optional.of(end), QueryParameters.values(source),
+				QueryParameters.values(language), QueryParameters.values(topic), QueryParameters.values(department));
+		return this.search.summarize(new SummaryQuery(filter, zoneId, topCount));
+	}
+
+}

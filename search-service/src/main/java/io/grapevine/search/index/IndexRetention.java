@@ -1,0 +1,84 @@
+package io.grapevine.search.index;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes whole monthly indices once their month is older than the retention; the minimal
+ * Elasticsearch node has no delete-by-query, and dropping an index is cheaper anyway.
+ */
+@Component
+class IndexRetention implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(IndexRetention.class);
+
+	private static final Duration FIRST_CHECK = Duration.ofMinutes(1);
+
+	private final ElasticsearchAsyncClient client;
+
+	private final RetentionProperties properties;
+
+	private final Clock clock;
+
+	private volatile Disposable schedule;
+
+	IndexRetention(ElasticsearchAsyncClient client, RetentionProperties properties) {
+		this.client = client;
+		this.properties = properties;
+		this.clock = Clock.systemUTC();
+	}
+
+	/**
+	 * Delete the monthly indices that have outlived the retention.
+	 * @return the names of the deleted indices
+	 */
+	Mono<List<String>> deleteExpired() {
+		return Mono
+			.fromFuture(() -> this.client.indices()
+				.get((get) -> get.index(MonthlyIndices.PATTERN).allowNoIndices(true).ignoreUnavailable(true)))
+			.map((response) -> MonthlyIndices.expired(response.result().keySet(), this.clock.instant(),
+					this.properties.retention()))
+			.flatMap((expired) -> expired.isEmpty() ? Mono.just(expired)
+					: Mono.fromFuture(() -> this.client.indices().delete((delete) -> delete.index(expired)))
+						.doOnNext((response) -> logger.info("Deleted indices {} older than the retention of {}",
+								expired, this.properties.retention()))
+						.thenReturn(expired));
+	}
+
+	@Override
+	public void start() {
+		this.schedule = Flux.interval(FIRST_CHECK, this.properties.retentionCheckInterval())
+			.concatMap((tick) -> deleteExpired().onErrorResume((ex) -> {
+				logger.warn("Retention check failed, trying again in {}: {}", this.properties.retentionCheckInterval(),
+						ex.toString());
+				return Mono.empty();
+			}))
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable schedule = this.schedule;
+		if (schedule != null) {
+			schedule.dispose();
+		}
+		this.schedule = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.schedule != null;
+	}
+
+}

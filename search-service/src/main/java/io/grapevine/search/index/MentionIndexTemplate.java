@@ -1,0 +1,53 @@
+package io.grapevine.search.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the composable index template {@code mentions}, so every monthly index gets the
+ * explicit mappings and the alias {@code mentions} when the indexer first writes to it.
+ */
+@Component
+public class MentionIndexTemplate {
+
+	private static final Logger logger = LoggerFactory.getLogger(MentionIndexTemplate.class);
+
+	private static final ClassPathResource DEFINITION = new ClassPathResource("elasticsearch/mentions-template.json");
+
+	private final ElasticsearchAsyncClient client;
+
+	MentionIndexTemplate(ElasticsearchAsyncClient client) {
+		this.client = client;
+	}
+
+	/**
+	 * Create or update the template; putting it again is harmless.
+	 * @return completion once Elasticsearch has accepted the template
+	 */
+	public Mono<Void> install() {
+		return Mono.fromFuture(() -> this.client.indices().putIndexTemplate(request()))
+			.doOnNext((response) -> logger.info("Index template '{}' for {} is in place", MonthlyIndices.TEMPLATE,
+					MonthlyIndices.PATTERN))
+			.then();
+	}
+
+	private static PutIndexTemplateRequest request() {
+		try (InputStream json = DEFINITION.getInputStream()) {
+			return PutIndexTemplateRequest.of((template) -> template.name(MonthlyIndices.TEMPLATE).withJson(json));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The index template definition " + DEFINITION.getPath() + " is missing", ex);
+		}
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.grapevine.search.indexing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import io.grapevine.kafka.DeadLetterPublisher;
+import io.grapevine.kafka.GrapevineKafkaProperties;
+import io.grapevine.kafka.KafkaTopicProvisioner;
+import io.grapevine.listening.KafkaTopicNames;
+import io.grapevine.search.index.MentionIndexTemplate;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import reactor.kafka.receiver.ReceiverOptions;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Runs the indexer unless {@code grapevine.search.indexer.enabled} is false.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "grapevine.search.indexer.enabled", matchIfMissing = true)
+class IndexerConfiguration {
+
+	@Bean
+	MentionIndexer mentionIndexer(GrapevineKafkaProperties kafka, KafkaTopicProvisioner topics,
+			ElasticsearchAsyncClient client, MentionIndexTemplate template, DeadLetterPublisher deadLetters,
+			IndexerProperties properties, MeterRegistry meterRegistry) {
+		return new MentionIndexer(receiverOptions(kafka, properties), client, template, deadLetters, properties,
+				meterRegistry);
+	}
+
+	static ReceiverOptions<String, String> receiverOptions(GrapevineKafkaProperties kafka,
+			IndexerProperties properties) {
+		Map<String, Object> config = new HashMap<>();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.batchSize());
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		return ReceiverOptions.<String, String>create(config).subscription(List.of(KafkaTopicNames.MENTIONS));
+	}
+
+}

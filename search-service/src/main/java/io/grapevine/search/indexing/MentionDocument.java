@@ -1,0 +1,12 @@
+package io.grapevine.search.indexing;
+
+/**
+ * A mention ready for a bulk request: its id, its monthly index and its JSON source.
+ *
+ * @param id the mention id, used as the document {@code _id}
+ * @param index the monthly index it belongs in
+ * @param source the document JSON: the Mention JSON plus {@code engagement.total}
+ */
+record MentionDocument(String id, String index, byte[] source) {
+
+}

@@ -1,0 +1,228 @@
+package io.grapevine.search.indexing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import io.grapevine.kafka.DeadLetterPublisher;
+import io.grapevine.listening.mention.DeadLetter;
+import io.grapevine.listening.mention.InvalidMentionException;
+import io.grapevine.search.index.MentionIndexTemplate;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.kafka.receiver.KafkaReceiver;
+import reactor.kafka.receiver.ReceiverOptions;
+import reactor.kafka.receiver.ReceiverRecord;
+import reactor.util.retry.Retry;
+import reactor.util.retry.RetryBackoffSpec;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The indexing pipeline: consumes {@code mentions}, bulk-writes each batch into the
+ * monthly indices with the mention id as {@code _id}, sets aside what cannot be indexed
+ * on {@code mentions.dlq}, and commits a batch's offsets only once Elasticsearch has
+ * accepted it. While Elasticsearch is down the batch is retried with backoff, never
+ * dropped.
+ */
+public class MentionIndexer implements SmartLifecycle {
+
+	/** The {@code source} of the dead letters the indexer writes. */
+	public static final String DEAD_LETTER_SOURCE = "indexer";
+
+	/** The counter of documents Elasticsearch has accepted. */
+	public static final String DOCUMENTS_METRIC = "grapevine.indexer.documents";
+
+	private static final Logger logger = LoggerFactory.getLogger(MentionIndexer.class);
+
+	private final ReceiverOptions<String, String> receiverOptions;
+
+	private final ElasticsearchAsyncClient client;
+
+	private final MentionIndexTemplate template;
+
+	private final DeadLetterPublisher deadLetters;
+
+	private final IndexerProperties properties;
+
+	private final Counter documents;
+
+	private volatile Disposable pipeline;
+
+	MentionIndexer(ReceiverOptions<String, String> receiverOptions, ElasticsearchAsyncClient client,
+			MentionIndexTemplate template, DeadLetterPublisher deadLetters, IndexerProperties properties,
+			MeterRegistry meterRegistry) {
+		this.receiverOptions = receiverOptions;
+		this.client = client;
+		this.template = template;
+		this.deadLetters = deadLetters;
+		this.properties = properties;
+		this.documents = Counter.builder(DOCUMENTS_METRIC)
+			.description("Mentions Elasticsearch has accepted from the indexer")
+			.baseUnit("documents")
+			.register(meterRegistry);
+	}
+
+	@Override
+	public void start() {
+		this.pipeline = this.template.install()
+			.retryWhen(retry("Putting the index template"))
+			.thenMany(Flux.defer(this::indexMentions).retryWhen(retry("Consuming mentions").transientErrors(true)))
+			.subscribe(null, (ex) -> logger.error("The indexer stopped", ex));
+		logger.info("Indexer started: group {}, batches of up to {} mentions or {}", this.properties.groupId(),
+				this.properties.batchSize(), this.properties.batchTimeout());
+	}
+
+	private Flux<Batch> indexMentions() {
+		return KafkaReceiver.create(this.receiverOptions)
+			.receive()
+			.bufferTimeout(this.properties.batchSize(), this.properties.batchTimeout(), true)
+			.map(Batch::of)
+			// One bulk request at a time: a replay of a mention never races its earlier
+			// version, and Kafka keeps fetching while Elasticsearch works.
+			.concatMap((batch) -> write(batch).retryWhen(retry("Writing a batch of " + batch.size() + " mentions"))
+				.then(commit(batch))
+				.thenReturn(batch), 2);
+	}
+
+	private Mono<Void> write(Batch batch) {
+		Mono<List<DeadLetter>> rejected = batch.documents().isEmpty() ? Mono.just(List.of())
+				: Mono.fromFuture(() -> this.client.bulk(batch.request())).map(batch::rejections);
+		return rejected.flatMap((rejections) -> {
+			List<DeadLetter> deadLetters = new ArrayList<>(batch.invalid());
+			deadLetters.addAll(rejections);
+			long accepted = batch.documents().size() - rejections.size();
+			return this.deadLetters.publishAll(deadLetters).doOnSuccess((done) -> this.documents.increment(accepted));
+		});
+	}
+
+	private Mono<Void> commit(Batch batch) {
+		batch.records().forEach((record) -> record.receiverOffset().acknowledge());
+		return batch.records().get(batch.size() - 1).receiverOffset().commit().onErrorResume((ex) -> {
+			// The offsets stay acknowledged and go with the next commit; at worst a
+			// replay overwrites the same documents.
+			logger.warn("Committing the offsets of {} indexed mentions failed: {}", batch.size(), ex.toString());
+			return Mono.empty();
+		});
+	}
+
+	private RetryBackoffSpec retry(String what) {
+		return Retry.backoff(Long.MAX_VALUE, this.properties.retryBackoff())
+			.maxBackoff(this.properties.maxRetryBackoff())
+			.doBeforeRetry((signal) -> logger.warn("{} failed (attempt {}), trying again: {}", what,
+					signal.totalRetries() + 1, signal.failure().toString()));
+	}
+
+	@Override
+	public void stop() {
+		Disposable pipeline = this.pipeline;
+		if (pipeline != null) {
+			pipeline.dispose();
+			logger.info("Indexer stopped");
+		}
+		this.pipeline = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.pipeline != null;
+	}
+
+	/**
+	 * One batch of records: the documents to write and the records that are not mentions.
+	 */
+	private record Batch(List<ReceiverRecord<String, String>> records, List<Entry> documents,
+			List<DeadLetter> invalid) {
+
+		static Batch of(List<ReceiverRecord<String, String>> records) {
+			List<Entry> documents = new ArrayList<>(records.size());
+			List<DeadLetter> invalid = new ArrayList<>();
+			for (ReceiverRecord<String, String> record : records) {
+				try {
+					documents.add(new Entry(MentionDocuments.from(record.value()), record));
+				}
+				catch (InvalidMentionException ex) {
+					invalid.add(DeadLetter.now(DEAD_LETTER_SOURCE,
+							"record " + where(record) + " is not valid Mention JSON: " + ex.getMessage(),
+							record.value()));
+				}
+			}
+			return new Batch(records, documents, invalid);
+		}
+
+		int size() {
+			return this.records.size();
+		}
+
+		BulkRequest request() {
+			List<BulkOperation> operations = new ArrayList<>(this.documents.size());
+			for (Entry entry : this.documents) {
+				MentionDocument document = entry.document();
+				BinaryData source = BinaryData.of(document.source(), ContentType.APPLICATION_JSON);
+				operations.add(BulkOperation.of((operation) -> operation
+					.index((index) -> index.index(document.index()).id(document.id()).document(source))));
+			}
+			return BulkRequest.of((bulk) -> bulk.operations(operations));
+		}
+
+		/**
+		 * The dead letters of the items Elasticsearch rejected.
+		 * @throws RetryableBulkException if an item failed for a reason that passes
+		 */
+		List<DeadLetter> rejections(BulkResponse response) {
+			if (!response.errors()) {
+				return List.of();
+			}
+			List<DeadLetter> rejected = new ArrayList<>();
+			List<BulkResponseItem> items = response.items();
+			for (int i = 0; i < items.size(); i++) {
+				BulkResponseItem item = items.get(i);
+				if (item.error() == null) {
+					continue;
+				}
+				if (item.status() == 429 || item.status() >= 500) {
+					throw new RetryableBulkException("Elasticsearch could not take mention " + item.id() + " now ("
+							+ item.status() + " " + item.error().type() + ": " + item.error().reason() + ")");
+				}
+				Entry entry = this.documents.get(i);
+				rejected.add(DeadLetter.now(DEAD_LETTER_SOURCE,
+						"Elasticsearch rejected mention " + item.id() + " from " + where(entry.record()) + " for index "
+								+ item.index() + ": " + item.error().type() + ": " + item.error().reason(),
+						entry.record().value()));
+			}
+			return rejected;
+		}
+
+		private static String where(ReceiverRecord<String, String> record) {
+			return record.topic() + "-" + record.partition() + "@" + record.offset();
+		}
+
+	}
+
+	private record Entry(MentionDocument document, ReceiverRecord<String, String> record) {
+	}
+
+	/**
+	 * Thrown when Elasticsearch turned items away for a reason that passes (overload, a
+	 * shard not ready), so the whole batch is written again.
+	 */
+	static class RetryableBulkException extends RuntimeException {
+
+		RetryableBulkException(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.grapevine.search.mentions.elasticsearch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.MentionJson;
+import io.grapevine.search.mentions.MentionFilter;
+
+/**
+ * Translates filters and free text into Elasticsearch queries, and stored documents back
+ * into mentions; shared by search and analytics.
+ */
+public final class MentionQueries {
+
+	/** The fields free text is matched against. */
+	static final List<String> TEXT_FIELDS = List.of("text", "author.displayName", "author.handle");
+
+	private MentionQueries() {
+	}
+
+	/**
+	 * The query for a filter and optional free text.
+	 * @param filter the filter
+	 * @param text free text in the simple query syntax, which never fails on user input
+	 * @return the query
+	 */
+	public static Query query(MentionFilter filter, java.util.Optional<String> text) {
+		List<Query> filters = new ArrayList<>();
+		if (filter.from().isPresent() || filter.to().isPresent()) {
+			filters.add(Query.of((query) -> query.range((range) -> range.date((date) -> {
+				date.field("publishedAt");
+				filter.from().ifPresent((from) -> date.gte(from.toString()));
+				filter.to().ifPresent((to) -> date.lt(to.toString()));
+				return date;
+			}))));
+		}
+		terms(filters, "source", filter.sources());
+		terms(filters, "language", filter.languages());
+		terms(filters, "topics", filter.topics());
+		terms(filters, "departments", filter.departments());
+		return Query.of((query) -> query.bool((bool) -> {
+			bool.filter(filters);
+			text.ifPresent((value) -> bool.must((must) -> must.simpleQueryString(
+					(simple) -> simple.query(value).fields(TEXT_FIELDS).defaultOperator(Operator.And).lenient(true))));
+			return bool;
+		}));
+	}
+
+	private static void terms(List<Query> filters, String field, List<String> values) {
+		if (!values.isEmpty()) {
+			List<FieldValue> fieldValues = values.stream().map(FieldValue::of).toList();
+			filters.add(Query
+				.of((query) -> query.terms((terms) -> terms.field(field).terms((list) -> list.value(fieldValues)))));
+		}
+	}
+
+	/**
+	 * Read a stored document back as the mention it was indexed from.
+	 * @param source the document source
+	 * @return the mention
+	 */
+	public static Mention mention(ObjectNode source) {
+		try {
+			return MentionJson.mapper().treeToValue(source, Mention.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("A stored document is not a valid mention: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.grapevine.search.mentions.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.grapevine.search.mentions.Cursor;
+import io.grapevine.search.mentions.MentionFilter;
+import io.grapevine.search.mentions.MentionPage;
+import io.grapevine.search.mentions.MentionQuery;
+import io.grapevine.search.mentions.elasticsearch.MentionSearch;
+import io.grapevine.search.web.InvalidParameterException;
+import io.grapevine.search.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Searches mentions by free text and filters, newest first, a page at a time.
+ */
+@RestController
+class MentionController {
+
+	private final MentionSearch search;
+
+	MentionController(MentionSearch search) {
+		this.search = search;
+	}
+
+	@GetMapping("/api/mentions")
+	@Operation(summary = "Search mentions, newest first",
+			description = "Free text in the simple query syntax over the text and the author; the time range "
+					+ "includes 'from' and excludes 'to'. Pass 'nextCursor' back as 'cursor' for the next page.")
+	Mono<MentionPage> mentions(@Parameter(description = "free text") @RequestParam(required = false) String q,
+			@Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) String from,
+			@Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false) String to,
+			@RequestParam(required = false) List<String> source, @RequestParam(required = false) List<String> language,
+			@RequestParam(required = false) List<String> topic, @RequestParam(required = false) List<String> department,
+			@Parameter(description = "1 to 100, default 20") @RequestParam(required = false) String size,
+			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+		Optional<Instant> start = QueryParameters.instant("from", from);
+		Optional<Instant> end = QueryParameters.instant("to", to);
+		QueryParameters.requireOrdered(start, end);
+		MentionFilter filter = new MentionFilter(start, end, QueryParameters.values(source),
+				QueryParameters.values(language), QueryParameters.values(topic), QueryParameters.values(department));
+		int pageSize = QueryParameters.integer("size", size, 1, MentionQuery.MAX_SIZE, MentionQuery.DEFAULT_SIZE);
+		return this.search.search(new MentionQuery(Optional.ofNullable(q), filter, pageSize, cursor(cursor)));
+	}
+
+	private static Optional<Cursor> cursor(String value) {
+		if (value == null || value.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Cursor.decode(value.strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidParameterException("cursor",
+					"'cursor' must be the nextCursor of a previous page, unchanged; was '" + value + "'");
+		}
+	}
+
+}

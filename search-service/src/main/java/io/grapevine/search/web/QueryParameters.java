@@ -1,0 +1,107 @@
+package io.grapevine.search.web;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads query parameters, turning every unusable value into an
+ * {@link InvalidParameterException} that says which parameter is wrong and how to fix it.
+ */
+public final class QueryParameters {
+
+	private QueryParameters() {
+	}
+
+	/**
+	 * An optional ISO-8601 instant.
+	 * @param name the parameter name
+	 * @param value the raw value
+	 * @return the instant, or empty when the parameter is absent
+	 */
+	public static Optional<Instant> instant(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Instant.parse(value.strip()));
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidParameterException(name, "'" + name + "' must be an ISO-8601 instant such as "
+					+ "2026-11-20T00:00:00Z, was '" + value + "'");
+		}
+	}
+
+	/**
+	 * An optional integer within a range.
+	 * @param name the parameter name
+	 * @param value the raw value
+	 * @param min the smallest allowed value
+	 * @param max the largest allowed value
+	 * @param fallback the value when the parameter is absent
+	 * @return the number
+	 */
+	public static int integer(String name, String value, int min, int max, int fallback) {
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		try {
+			int number = Integer.parseInt(value.strip());
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw new InvalidParameterException(name,
+				"'" + name + "' must be a whole number from " + min + " to " + max + ", was '" + value + "'");
+	}
+
+	/**
+	 * A time zone, UTC when absent.
+	 * @param name the parameter name
+	 * @param value the raw value
+	 * @return the zone
+	 */
+	public static ZoneId zone(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return ZoneId.of("UTC");
+		}
+		try {
+			return ZoneId.of(value.strip());
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidParameterException(name, "'" + name + "' must be a time zone such as Europe/London or "
+					+ "America/New_York, was '" + value + "'");
+		}
+	}
+
+	/**
+	 * The non-blank values of a repeatable parameter.
+	 * @param values the raw values, possibly null
+	 * @return the values, stripped
+	 */
+	public static List<String> values(List<String> values) {
+		if (values == null) {
+			return List.of();
+		}
+		return values.stream().filter((value) -> value != null && !value.isBlank()).map(String::strip).toList();
+	}
+
+	/**
+	 * Check that a time range runs forward.
+	 * @param from the start, if given
+	 * @param to the end, if given
+	 */
+	public static void requireOrdered(Optional<Instant> from, Optional<Instant> to) {
+		if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+			throw new InvalidParameterException("from",
+					"'from' (" + from.get() + ") must not be after 'to' (" + to.get() + ")");
+		}
+	}
+
+}
