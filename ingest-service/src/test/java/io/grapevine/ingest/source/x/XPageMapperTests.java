@@ -1,0 +1,150 @@
+package io.grapevine.ingest.source.x;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import io.grapevine.listening.mention.Author;
+import io.grapevine.listening.mention.Engagement;
+import io.grapevine.listening.mention.Mention;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class XPageMapperTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+
+	private static final String QUERY = "(delay OR \"harbor city transit\") -is:retweet";
+
+	private final XPageMapper mapper = new XPageMapper("x:recent-search", Clock.fixed(NOW, ZoneOffset.UTC));
+
+	@Test
+	void mapsEveryTweetOfAGoodPageWithItsAuthorFromIncludes() {
+		XPageMapper.Mapped.Tweets page = tweets(this.mapper.map(fixture("page-good.json"), QUERY));
+
+		assertThat(page.deadLetters()).isEmpty();
+		assertThat(page.newestId()).contains("1859999999999999003");
+		assertThat(page.nextToken()).contains("b26v89c19zqg8o3fr5wd1vz6jbf3h0t5gq9y2dmeomrl");
+		assertThat(page.mentions()).extracting(Mention::id)
+			.containsExactly("x:1859999999999999003", "x:1859999999999999002", "x:1859999999999999001");
+		Mention first = page.mentions().get(0);
+		assertThat(first.url()).isEqualTo(URI.create("https://x.com/rider_amy/status/1859999999999999003"));
+		assertThat(first.text()).isEqualTo("Bus 42 delayed again & nobody tells us why >:( @hctransit #hctransit");
+		assertThat(first.author()).isEqualTo(new Author("rider_amy", Optional.of("Amy Rider"), Optional.of(1234L),
+				Optional.of(URI.create("https://x.com/rider_amy"))));
+		assertThat(first.publishedAt()).isEqualTo(Instant.parse("2026-11-20T08:15:30Z"));
+		assertThat(first.ingestedAt()).isEqualTo(NOW);
+		assertThat(first.language()).contains("en");
+		assertThat(first.engagement()).isEqualTo(new Engagement(12, 4, 2));
+		assertThat(first.inReplyTo()).isEmpty();
+		assertThat(first.matchedBy()).contains(QUERY);
+	}
+
+	@Test
+	void keepsTheRepliedToTweetAndLeavesOutUndeterminedLanguages() {
+		Mention reply = tweets(this.mapper.map(fixture("page-good.json"), QUERY)).mentions().get(1);
+
+		assertThat(reply.inReplyTo()).contains("1859999999999999001");
+		assertThat(reply.language()).isEmpty();
+		assertThat(reply.author().handle()).isEqualTo("sam_commutes");
+		assertThat(reply.author().followers()).contains(87L);
+	}
+
+	@Test
+	void setsAsideEachTweetThatCannotBeMappedAndKeepsTheRest() {
+		XPageMapper.Mapped.Tweets page = tweets(this.mapper.map(fixture("page-with-unmappable-tweets.json"), QUERY));
+
+		assertThat(page.mentions()).extracting(Mention::id).containsExactly("x:1859999999999999013");
+		assertThat(page.deadLetters()).hasSize(3);
+		assertThat(page.deadLetters()).allSatisfy((letter) -> assertThat(letter.source()).isEqualTo("x:recent-search"));
+		assertThat(page.deadLetters().get(0).reason()).contains("1859999999999999012").contains("created_at");
+		assertThat(page.deadLetters().get(0).payload()).contains("\"no timestamp on this one\"");
+		assertThat(page.deadLetters().get(1).reason()).contains("999").contains("includes.users");
+		assertThat(page.deadLetters().get(2).reason()).contains("'id'");
+		assertThat(page.nextToken()).isEmpty();
+	}
+
+	@Test
+	void readsAnEmptyRoundAsNoTweetsAndNoNewestId() {
+		XPageMapper.Mapped.Tweets page = tweets(this.mapper.map(fixture("page-empty.json"), QUERY));
+
+		assertThat(page.mentions()).isEmpty();
+		assertThat(page.deadLetters()).isEmpty();
+		assertThat(page.newestId()).isEmpty();
+	}
+
+	@Test
+	void callsTruncatedJsonMalformedInsteadOfThrowing() {
+		String good = fixture("page-good.json");
+		String truncated = good.substring(0, good.length() / 2);
+
+		assertThat(this.mapper.map(truncated, QUERY)).isInstanceOfSatisfying(XPageMapper.Malformed.class,
+				(malformed) -> assertThat(malformed.reason()).startsWith("X answered a body that is not JSON"));
+	}
+
+	@Test
+	void callsAnHtmlErrorPageMalformedWithTheStartOfTheBody() {
+		assertThat(this.mapper.map(fixture("error-page.html"), QUERY)).isInstanceOfSatisfying(
+				XPageMapper.Malformed.class,
+				(malformed) -> assertThat(malformed.reason()).contains("not JSON").contains("<!DOCTYPE html>"));
+	}
+
+	@Test
+	void callsAnErrorObjectWithoutMetaMalformedAndQuotesItsTitle() {
+		String body = "{\"title\":\"Service Unavailable\",\"detail\":\"Service Unavailable\",\"type\":\"about:blank\",\"status\":503}";
+
+		assertThat(this.mapper.map(body, QUERY)).isInstanceOfSatisfying(XPageMapper.Malformed.class,
+				(malformed) -> assertThat(malformed.reason()).contains("without 'meta'")
+					.contains("Service Unavailable"));
+	}
+
+	@Test
+	void callsUnexpectedShapesMalformed() {
+		assertThat(this.mapper.map("[1,2,3]", QUERY)).isInstanceOf(XPageMapper.Malformed.class);
+		assertThat(this.mapper.map("{\"data\":{\"id\":\"1\"},\"meta\":{}}", QUERY))
+			.isInstanceOf(XPageMapper.Malformed.class);
+		assertThat(this.mapper.map("", QUERY)).isInstanceOf(XPageMapper.Malformed.class);
+		assertThat(this.mapper.map(null, QUERY)).isInstanceOf(XPageMapper.Malformed.class);
+	}
+
+	@Test
+	void setsAsideATweetWithANegativeCountInsteadOfFailingThePage() {
+		String body = """
+				{"data":[{"id":"5","text":"hi","created_at":"2026-11-20T08:00:00.000Z","author_id":"1",
+				"public_metrics":{"like_count":-1}}],
+				"includes":{"users":[{"id":"1","username":"a","name":"A"}]},"meta":{"result_count":1,"newest_id":"5"}}""";
+
+		XPageMapper.Mapped.Tweets page = tweets(this.mapper.map(body, QUERY));
+
+		assertThat(page.mentions()).isEmpty();
+		assertThat(page.deadLetters()).singleElement()
+			.satisfies((letter) -> assertThat(letter.reason()).contains("cannot be negative"));
+	}
+
+	@Test
+	void decodesOnlyTheEntitiesXEscapes() {
+		assertThat(XPageMapper.decodeEntities("a &amp;lt; b &lt; c &gt; d &quot;"))
+			.isEqualTo("a &lt; b < c > d &quot;");
+	}
+
+	private static XPageMapper.Mapped.Tweets tweets(XPageMapper.Mapped mapped) {
+		assertThat(mapped).isInstanceOf(XPageMapper.Mapped.Tweets.class);
+		return (XPageMapper.Mapped.Tweets) mapped;
+	}
+
+	static String fixture(String name) {
+		try (InputStream in = XPageMapperTests.class.getResourceAsStream("/x/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,211 @@
+package io.grapevine.ingest.source.x;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.Page;
+import io.grapevine.listening.mention.Mention;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class XRecentSearchSourceTests {
+
+	private static final String TOKEN = "test-bearer-token";
+
+	private static final String QUERY = "(\"harbor city transit\" OR #hctransit OR delay) -is:retweet";
+
+	private static final FakeXApi.User AMY = FakeXApi.user("2244994945", "rider_amy", "Amy Rider", 1234);
+
+	private final FakeXApi api = FakeXApi.start(TOKEN);
+
+	@AfterEach
+	void stopApi() {
+		this.api.close();
+	}
+
+	@Test
+	void sendsTheDocumentedRecentSearchRequestWithTheBearerToken() {
+		fetch(source(TOKEN, 100), start());
+
+		FakeXApi.RecordedRequest request = this.api.searches().get(0);
+		assertThat(request.method()).isEqualTo("GET");
+		assertThat(request.path()).isEqualTo("/2/tweets/search/recent");
+		assertThat(request.authorization()).contains("Bearer " + TOKEN);
+		assertThat(request.query()).containsEntry("query", QUERY)
+			.containsEntry("max_results", "100")
+			.containsEntry("tweet.fields",
+					"created_at,lang,public_metrics,conversation_id,referenced_tweets,author_id,entities")
+			.containsEntry("expansions", "author_id")
+			.containsEntry("user.fields", "username,name,public_metrics,profile_image_url")
+			.doesNotContainKeys("since_id", "next_token");
+	}
+
+	@Test
+	void pagesThroughARoundAndOnlyThenMovesSinceIdToTheNewestTweetOfTheRound() {
+		this.api.post(tweets(1001, 25));
+		XRecentSearchSource source = source(TOKEN, 10);
+
+		Page first = fetch(source, start());
+		assertThat(first.mentions()).extracting(Mention::nativeId).first().isEqualTo("1025");
+		assertThat(first.more()).isTrue();
+		assertThat(first.next().position()).containsEntry("pending_newest_id", "1025")
+			.containsKey("next_token")
+			.doesNotContainKey("since_id");
+
+		Page second = fetch(source, first.next());
+		assertThat(this.api.searches().get(1).query()).containsEntry("next_token",
+				first.next().position().get("next_token"));
+		assertThat(second.next().position()).containsEntry("pending_newest_id", "1025");
+
+		Page third = fetch(source, second.next());
+		assertThat(third.more()).isFalse();
+		assertThat(third.next().position()).isEqualTo(Map.of("since_id", "1025"));
+
+		List<String> ids = new ArrayList<>();
+		List.of(first, second, third).forEach((page) -> page.mentions().forEach((m) -> ids.add(m.nativeId())));
+		assertThat(ids).hasSize(25).doesNotHaveDuplicates();
+
+		this.api.post(tweets(1026, 2));
+		Page next = fetch(source, third.next());
+		assertThat(this.api.searches().get(3).query()).containsEntry("since_id", "1025");
+		assertThat(next.mentions()).extracting(Mention::nativeId).containsExactly("1027", "1026");
+		assertThat(next.next().position()).isEqualTo(Map.of("since_id", "1027"));
+	}
+
+	@Test
+	void keepsTheOldSinceIdWhilePagingALaterRound() {
+		this.api.post(tweets(1001, 5));
+		XRecentSearchSource source = source(TOKEN, 10);
+		Cursor afterFirstRound = fetch(source, start()).next();
+		this.api.post(tweets(1006, 15));
+
+		Page page = fetch(source, afterFirstRound);
+
+		assertThat(page.next().position()).containsEntry("since_id", "1005")
+			.containsEntry("pending_newest_id", "1020")
+			.containsKey("next_token");
+		Page last = fetch(source, page.next());
+		assertThat(this.api.searches().get(2).query()).containsEntry("since_id", "1005");
+		assertThat(last.next().position()).isEqualTo(Map.of("since_id", "1020"));
+	}
+
+	@Test
+	void keepsItsPositionWhenARoundFindsNothing() {
+		XRecentSearchSource source = source(TOKEN, 10);
+		Cursor cursor = start().moveTo(Map.of("since_id", "1005"), Instant.now());
+
+		Page page = fetch(source, cursor);
+
+		assertThat(page.mentions()).isEmpty();
+		assertThat(page.next().position()).isEqualTo(Map.of("since_id", "1005"));
+		assertThat(page.problem()).isEmpty();
+	}
+
+	@Test
+	void pausesUntilTheResetTimeWhenRateLimited() {
+		Instant reset = Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+		this.api.rateLimitOnce(reset);
+		Cursor cursor = start().moveTo(Map.of("since_id", "1005"), Instant.now());
+
+		Page page = fetch(source(TOKEN, 10), cursor);
+
+		assertThat(page.pauseUntil()).contains(reset);
+		assertThat(page.next()).isEqualTo(cursor);
+		assertThat(page.mentions()).isEmpty();
+		assertThat(page.deadLetters()).isEmpty();
+		assertThat(page.problem()).isEmpty();
+	}
+
+	@Test
+	void pausesAfterAPageThatUsedTheLastRequestOfTheWindow() {
+		Instant reset = Instant.now().plusSeconds(300).truncatedTo(ChronoUnit.SECONDS);
+		this.api.rateLimit(1, reset);
+		this.api.post(tweets(1001, 3));
+
+		Page page = fetch(source(TOKEN, 10), start());
+
+		assertThat(page.mentions()).hasSize(3);
+		assertThat(page.pauseUntil()).contains(reset);
+		assertThat(page.next().position()).isEqualTo(Map.of("since_id", "1003"));
+	}
+
+	@Test
+	void reportsARefusedTokenNamingTheSettingAndPollsSlowly() {
+		Page page = fetch(source("wrong-token", 10), start());
+
+		assertThat(page.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 401")
+			.contains("grapevine.ingest.x.bearer-token")
+			.contains("GRAPEVINE_INGEST_X_BEARER_TOKEN")
+			.doesNotContain("wrong-token"));
+		assertThat(page.pauseUntil())
+			.hasValueSatisfying((until) -> assertThat(until).isAfter(Instant.now().plus(Duration.ofSeconds(5))));
+		assertThat(page.next()).isEqualTo(start());
+	}
+
+	@Test
+	void setsAsideAnHtmlServerErrorWithItsRawBodyAndRetriesFromTheSameCursor() {
+		String html = XPageMapperTests.fixture("error-page.html");
+		this.api.answerOnce(500, "text/html", html);
+		Cursor cursor = start().moveTo(Map.of("since_id", "1005"), Instant.now());
+
+		Page page = fetch(source(TOKEN, 10), cursor);
+
+		assertThat(page.next()).isEqualTo(cursor);
+		assertThat(page.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 500"));
+		assertThat(page.deadLetters()).singleElement().satisfies((letter) -> {
+			assertThat(letter.source()).isEqualTo("x:recent-search");
+			assertThat(letter.reason()).contains("HTTP 500");
+			assertThat(letter.payload()).isEqualTo(html);
+		});
+	}
+
+	@Test
+	void setsAsideATruncatedPageWithItsRawBody() {
+		String truncated = "{\"data\":[{\"id\":\"1\",\"text\":\"Bus 4";
+		this.api.answerOnce(200, "application/json", truncated);
+
+		Page page = fetch(source(TOKEN, 10), start());
+
+		assertThat(page.next()).isEqualTo(start());
+		assertThat(page.mentions()).isEmpty();
+		assertThat(page.deadLetters()).singleElement().satisfies((letter) -> {
+			assertThat(letter.reason()).contains("not JSON");
+			assertThat(letter.payload()).isEqualTo(truncated);
+		});
+	}
+
+	private XRecentSearchSource source(String token, int maxResults) {
+		XProperties properties = new XProperties(true, "x:recent-search", this.api.baseUrl(), token,
+				Duration.ofSeconds(1), maxResults, null, Duration.ofSeconds(5));
+		return new XRecentSearchSource(properties, XQuery.of(QUERY), WebClient.builder(), Clock.systemUTC());
+	}
+
+	private static Cursor start() {
+		return Cursor.start("x:recent-search", Instant.EPOCH);
+	}
+
+	private static Page fetch(XRecentSearchSource source, Cursor cursor) {
+		Page[] page = new Page[1];
+		StepVerifier.create(source.fetch(cursor)).consumeNextWith((next) -> page[0] = next).verifyComplete();
+		return page[0];
+	}
+
+	static FakeXApi.Tweet[] tweets(int firstId, int count) {
+		return IntStream.range(firstId, firstId + count)
+			.mapToObj((id) -> FakeXApi.tweet(String.valueOf(id), "Bus delay number " + id, AMY))
+			.toArray(FakeXApi.Tweet[]::new);
+	}
+
+}
