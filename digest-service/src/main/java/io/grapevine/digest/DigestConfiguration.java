@@ -1,0 +1,101 @@
+package io.grapevine.digest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import io.grapevine.digest.analytics.AnalyticsClient;
+import io.grapevine.digest.archive.DigestArchive;
+import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.delivery.EmailDelivery;
+import io.grapevine.digest.rendering.DigestRenderer;
+import io.grapevine.digest.sending.DigestScheduler;
+import io.grapevine.digest.sending.DigestSender;
+import io.grapevine.listening.mention.MentionJson;
+import io.grapevine.listening.organization.Department;
+import io.grapevine.listening.organization.Organization;
+import io.grapevine.listening.organization.OrganizationFile;
+
+/**
+ * Wires the digest pipeline: the organization, the analytics client, the renderer, the
+ * email delivery, the archive, the sender and the schedule.
+ */
+@Configuration(proxyBeanMethods = false)
+class DigestConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(DigestConfiguration.class);
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	Organization organization(OrganizationFileProperties properties, Clock clock) {
+		Organization organization = OrganizationFile.read(properties.organizationFile());
+		Instant now = clock.instant();
+		for (Department department : organization.departments()) {
+			DailyPeriod yesterday = DailyPeriod.dayBefore(now, department.timeZone());
+			ZonedDateTime due = yesterday.dueAt(department.digestTime());
+			ZonedDateTime next = now.isBefore(due.toInstant()) ? due : yesterday.next().dueAt(department.digestTime());
+			logger.info("Department {} ({} member(s)): daily digest at {} {}, next one at {}", department.id(),
+					department.members().size(), department.digestTime(), department.timeZone(), next);
+		}
+		return organization;
+	}
+
+	// The archive stores records with java.time and Optional values in the mention
+	// contract's JSON style.
+	@Bean
+	JacksonJsonpMapper jacksonJsonpMapper() {
+		return new JacksonJsonpMapper(MentionJson.configure(JsonMapper.builder().build()));
+	}
+
+	@Bean
+	AnalyticsClient analyticsClient(WebClient.Builder builder, DigestProperties properties) {
+		return new AnalyticsClient(builder, properties.searchUrl(), properties.searchTimeout());
+	}
+
+	@Bean
+	DigestRenderer digestRenderer(DigestProperties properties) {
+		return new DigestRenderer(properties.dashboardUrl(), properties.publicUrl());
+	}
+
+	@Bean
+	EmailDelivery emailDelivery(JavaMailSender mailSender, MailProperties mail, DigestProperties properties) {
+		return new EmailDelivery(mailSender, properties.fromAddress(), mail.getHost() + ":" + mail.getPort());
+	}
+
+	@Bean
+	DigestArchive digestArchive(ElasticsearchClient client) {
+		DigestArchive archive = new DigestArchive(client);
+		archive.createIndexIfAbsent();
+		return archive;
+	}
+
+	@Bean
+	DigestSender digestSender(Organization organization, AnalyticsClient analytics, DigestRenderer renderer,
+			EmailDelivery delivery, DigestArchive archive, Clock clock, DigestProperties properties) {
+		return new DigestSender(organization, analytics, renderer, delivery, archive, clock, properties.topMentions());
+	}
+
+	@Bean
+	DigestScheduler digestScheduler(Organization organization, DigestSender sender, DigestArchive archive, Clock clock,
+			DigestProperties properties) {
+		return new DigestScheduler(organization, sender, archive, clock, properties.checkInterval(),
+				properties.schedule().enabled());
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.grapevine.digest;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How digests are composed, linked, sent and scheduled.
+ *
+ * @param searchUrl base URL of search-service, whose analytics API digests are made from
+ * @param dashboardUrl the search dashboard that digests link to
+ * @param publicUrl where this service's archive pages are reachable, for links in emails
+ * @param from the sender of digest emails
+ * @param checkInterval how often the schedule looks for due digests
+ * @param schedule whether digests are sent on schedule
+ * @param searchTimeout how long to wait for search-service
+ * @param topMentions how many top mentions a digest shows (1..50)
+ */
+@Validated
+@ConfigurationProperties("grapevine.digest")
+public record DigestProperties(@NotNull @DefaultValue("http://127.0.0.1:8080") URI searchUrl,
+		@NotNull @DefaultValue("http://127.0.0.1:8080/") URI dashboardUrl,
+		@NotNull @DefaultValue("http://127.0.0.1:8082") URI publicUrl,
+		@NotBlank @DefaultValue("Grapevine <grapevine@localhost>") String from,
+		@NotNull @DefaultValue("1m") Duration checkInterval, @Valid @NotNull @DefaultValue Schedule schedule,
+		@NotNull @DefaultValue("10s") Duration searchTimeout, @Min(1) @Max(50) @DefaultValue("5") int topMentions) {
+
+	public DigestProperties {
+		requireHttp(searchUrl, "search-url");
+		requireHttp(dashboardUrl, "dashboard-url");
+		requireHttp(publicUrl, "public-url");
+		requirePositive(checkInterval, "check-interval");
+		requirePositive(searchTimeout, "search-timeout");
+		if (from != null && !from.isBlank()) {
+			fromAddress(from);
+		}
+	}
+
+	/**
+	 * The sender as a mail address.
+	 * @return the parsed {@link #from()}
+	 */
+	public InternetAddress fromAddress() {
+		return fromAddress(this.from);
+	}
+
+	private static InternetAddress fromAddress(String from) {
+		try {
+			return new InternetAddress(from, true);
+		}
+		catch (AddressException ex) {
+			throw new IllegalArgumentException("grapevine.digest.from '" + from
+					+ "' is not a mail address; write it as 'Name <address@example.org>' or 'address@example.org'", ex);
+		}
+	}
+
+	private static void requireHttp(URI uri, String name) {
+		if (uri != null && (!uri.isAbsolute() || uri.getHost() == null
+				|| !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())))) {
+			throw new IllegalArgumentException(
+					"grapevine.digest." + name + " '" + uri + "' must be an absolute http(s) URL");
+		}
+	}
+
+	private static void requirePositive(Duration duration, String name) {
+		if (duration != null && (duration.isZero() || duration.isNegative())) {
+			throw new IllegalArgumentException(
+					"grapevine.digest." + name + " must be positive, e.g. 1m or 30s; was " + duration);
+		}
+	}
+
+	/**
+	 * Whether digests go out on schedule.
+	 *
+	 * @param enabled false to send digests only on request
+	 */
+	public record Schedule(@DefaultValue("true") boolean enabled) {
+
+	}
+
+}

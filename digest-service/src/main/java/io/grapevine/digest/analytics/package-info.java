@@ -1,0 +1,4 @@
+/**
+ * The client of search-service's analytics API.
+ */
+package io.grapevine.digest.analytics;

@@ -1,0 +1,132 @@
+package io.grapevine.digest.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The archive of sent digests: the Elasticsearch index {@code digests}, one document per
+ * digest, created with its mapping when absent.
+ */
+public class DigestArchive {
+
+	/** The index that holds the archive. */
+	public static final String INDEX = "digests";
+
+	private static final Logger logger = LoggerFactory.getLogger(DigestArchive.class);
+
+	private final ElasticsearchClient client;
+
+	public DigestArchive(ElasticsearchClient client) {
+		this.client = client;
+	}
+
+	/**
+	 * Create the index with its mapping if it does not exist yet; called once at
+	 * start-up.
+	 * @throws ArchiveUnavailableException if Elasticsearch cannot be reached
+	 */
+	public void createIndexIfAbsent() {
+		try {
+			if (this.client.indices().exists((exists) -> exists.index(INDEX)).value()) {
+				return;
+			}
+			try (InputStream mapping = DigestArchive.class.getResourceAsStream("digests-index.json")) {
+				Objects.requireNonNull(mapping, "digests-index.json is missing from the classpath");
+				this.client.indices().create((create) -> create.index(INDEX).withJson(mapping));
+			}
+			logger.info("Created the digest archive index '{}'", INDEX);
+		}
+		catch (ElasticsearchException ex) {
+			if (!"resource_already_exists_exception".equals(ex.error().type())) {
+				throw unavailable("create the index '" + INDEX + "'", ex);
+			}
+		}
+		catch (IOException ex) {
+			throw unavailable("create the index '" + INDEX + "'", ex);
+		}
+	}
+
+	/**
+	 * Store a sent digest, visible to searches as soon as this completes.
+	 * @param digest the digest
+	 * @return the stored digest
+	 */
+	public Mono<ArchivedDigest> save(ArchivedDigest digest) {
+		return call("archive the digest " + digest.id(), () -> {
+			this.client.index((index) -> index.index(INDEX).id(digest.id()).document(digest).refresh(Refresh.WaitFor));
+			return digest;
+		});
+	}
+
+	/**
+	 * Whether a digest with an id is archived.
+	 * @param id the archive id
+	 * @return true if it is
+	 */
+	public Mono<Boolean> exists(String id) {
+		return call("look up the digest " + id,
+				() -> this.client.exists((exists) -> exists.index(INDEX).id(id)).value());
+	}
+
+	/**
+	 * Read one archived digest.
+	 * @param id the archive id
+	 * @return the digest, or empty if there is none with that id
+	 */
+	public Mono<ArchivedDigest> find(String id) {
+		return call("read the digest " + id, () -> {
+			GetResponse<ArchivedDigest> response = this.client.get((get) -> get.index(INDEX).id(id),
+					ArchivedDigest.class);
+			return Optional.ofNullable(response.found() ? response.source() : null);
+		}).flatMap(Mono::justOrEmpty);
+	}
+
+	/**
+	 * List archived digests without their bodies, newest first.
+	 * @param department only this department's, if given
+	 * @param size at most this many
+	 * @return the digests
+	 */
+	public Mono<List<DigestSummary>> list(Optional<String> department, int size) {
+		return call("list digests", () -> this.client
+			.search((search) -> search.index(INDEX)
+				.size(size)
+				.source((source) -> source.filter((filter) -> filter.excludes("html", "text")))
+				.sort((sort) -> sort.field((field) -> field.field("sentAt").order(SortOrder.Desc)))
+				.query((query) -> department.map((id) -> query.term((term) -> term.field("department").value(id)))
+					.orElseGet(() -> query.matchAll((all) -> all))), DigestSummary.class)
+			.hits()
+			.hits()
+			.stream()
+			.map(Hit::source)
+			.filter(Objects::nonNull)
+			.toList());
+	}
+
+	private <T> Mono<T> call(String action, Callable<T> call) {
+		return Mono.fromCallable(call)
+			.subscribeOn(Schedulers.boundedElastic())
+			.onErrorMap((ex) -> !(ex instanceof ArchiveUnavailableException), (ex) -> unavailable(action, ex));
+	}
+
+	private static ArchiveUnavailableException unavailable(String action, Throwable ex) {
+		return new ArchiveUnavailableException("could not " + action + " in Elasticsearch: " + ex.getMessage()
+				+ "; check spring.elasticsearch.uris and that Elasticsearch is running", ex);
+	}
+
+}

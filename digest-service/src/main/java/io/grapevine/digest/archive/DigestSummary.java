@@ -1,0 +1,32 @@
+package io.grapevine.digest.archive;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.grapevine.digest.composition.DigestFigures;
+
+/**
+ * An archived digest without its bodies, for listings.
+ *
+ * @param id the archive id
+ * @param kind {@code daily} or {@code manual}
+ * @param department the department id
+ * @param departmentName the department's name when it was sent
+ * @param period the day it covered
+ * @param sentAt when it was sent
+ * @param recipients who it was sent to
+ * @param subject the email subject
+ * @param figures the numbers and top mentions it showed
+ */
+public record DigestSummary(String id, String kind, String department, String departmentName,
+		ArchivedDigest.Period period, Instant sentAt, ArchivedDigest.Recipients recipients, String subject,
+		DigestFigures figures) {
+
+	public DigestSummary {
+		recipients = (recipients != null) ? recipients : ArchivedDigest.Recipients.of(List.of());
+		subject = (subject != null) ? subject : "";
+		kind = (kind != null) ? kind : ArchivedDigest.DAILY;
+		departmentName = (departmentName != null) ? departmentName : department;
+	}
+
+}

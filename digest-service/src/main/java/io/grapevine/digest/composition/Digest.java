@@ -1,0 +1,50 @@
+package io.grapevine.digest.composition;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A department's daily digest as composed, before it is rendered or sent.
+ *
+ * @param organization the organization's name
+ * @param departmentId the department id
+ * @param departmentName the department's display name
+ * @param recipients the department's members
+ * @param period the local day the digest covers
+ * @param figures its numbers and top mentions
+ */
+public record Digest(String organization, String departmentId, String departmentName, List<String> recipients,
+		DailyPeriod period, DigestFigures figures) {
+
+	/** How days are written in subjects and headings: "Thu 20 Nov 2026". */
+	public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.US);
+
+	public Digest {
+		Objects.requireNonNull(departmentId, "departmentId");
+		Objects.requireNonNull(period, "period");
+		Objects.requireNonNull(figures, "figures");
+		recipients = (recipients != null) ? List.copyOf(recipients) : List.of();
+	}
+
+	/**
+	 * The email subject: "Operations · daily listening digest · Thu 20 Nov 2026 · 37
+	 * mentions".
+	 * @return the subject
+	 */
+	public String subject() {
+		return "%s · daily listening digest · %s · %s".formatted(this.departmentName, DAY.format(this.period.day()),
+				mentions(this.figures.total()));
+	}
+
+	/**
+	 * A count of mentions in words.
+	 * @param count the count
+	 * @return "1 mention", "37 mentions"
+	 */
+	public static String mentions(long count) {
+		return count + ((count == 1) ? " mention" : " mentions");
+	}
+
+}

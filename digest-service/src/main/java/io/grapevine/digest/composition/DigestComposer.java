@@ -1,0 +1,74 @@
+package io.grapevine.digest.composition;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.grapevine.listening.organization.Department;
+import io.grapevine.listening.organization.Organization;
+import io.grapevine.listening.organization.Topic;
+
+/**
+ * Composes a department's daily digest from the analytics of its day and of the day
+ * before.
+ */
+public final class DigestComposer {
+
+	private static final Map<String, String> SOURCE_NAMES = Map.ofEntries(Map.entry("x", "X"),
+			Map.entry("twitter", "X"), Map.entry("reddit", "Reddit"), Map.entry("mastodon", "Mastodon"),
+			Map.entry("bluesky", "Bluesky"), Map.entry("hackernews", "Hacker News"), Map.entry("hn", "Hacker News"),
+			Map.entry("rss", "RSS"), Map.entry("youtube", "YouTube"), Map.entry("webhook", "Webhook"),
+			Map.entry("demo", "Demo"));
+
+	private DigestComposer() {
+	}
+
+	/**
+	 * Compose a digest.
+	 * @param organization the organization
+	 * @param department the department it is for
+	 * @param period the day it covers
+	 * @param day the analytics of that day
+	 * @param dayBefore the analytics of the day before
+	 * @param topMentions how many top mentions to show at most
+	 * @return the digest
+	 */
+	public static Digest compose(Organization organization, Department department, DailyPeriod period,
+			AnalyticsSummary day, AnalyticsSummary dayBefore, int topMentions) {
+		long total = day.total();
+		long previous = dayBefore.total();
+		DigestFigures figures = new DigestFigures(total, previous,
+				VolumeChange.describe(total, previous, period.previous().day()),
+				shares(day.bySource(), total, DigestComposer::sourceName),
+				shares(day.byTopic(), total, (key) -> organization.topic(key).map(Topic::name).orElse(key)),
+				day.topMentions().stream().limit(topMentions).map(TopMention::of).toList());
+		return new Digest(organization.name(), department.id(), department.name(), department.members(), period,
+				figures);
+	}
+
+	/**
+	 * The name a reader knows a source by.
+	 * @param source the source kind in the mention contract
+	 * @return its display name
+	 */
+	public static String sourceName(String source) {
+		String known = SOURCE_NAMES.get(source.toLowerCase(Locale.ROOT));
+		if (known != null) {
+			return known;
+		}
+		return source.isEmpty() ? source : Character.toUpperCase(source.charAt(0)) + source.substring(1);
+	}
+
+	private static List<Share> shares(List<AnalyticsSummary.Bucket> buckets, long total,
+			Function<String, String> label) {
+		return buckets.stream()
+			.filter((bucket) -> bucket.key() != null && bucket.count() > 0)
+			.sorted(Comparator.comparingLong(AnalyticsSummary.Bucket::count).reversed())
+			.map((bucket) -> new Share(bucket.key(), label.apply(bucket.key()), bucket.count(),
+					(total > 0) ? (int) Math.round(bucket.count() * 100.0 / total) : 0))
+			.toList();
+	}
+
+}

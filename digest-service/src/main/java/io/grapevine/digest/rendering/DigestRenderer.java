@@ -1,0 +1,251 @@
+package io.grapevine.digest.rendering;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import io.grapevine.digest.composition.Digest;
+import io.grapevine.digest.composition.DigestComposer;
+import io.grapevine.digest.composition.DigestFigures;
+import io.grapevine.digest.composition.Share;
+import io.grapevine.digest.composition.TopMention;
+import io.grapevine.digest.composition.VolumeChange;
+
+/**
+ * Renders a digest as an email: a Thymeleaf HTML template with inline CSS (every value
+ * escaped by {@code th:text}) and a plain-text twin.
+ */
+public class DigestRenderer {
+
+	/** Longer mention texts are cut so a digest with long posts stays small. */
+	static final int MAX_TEXT_LENGTH = 600;
+
+	private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.US);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.US);
+
+	private final TemplateEngine templates;
+
+	private final URI dashboardUrl;
+
+	private final URI publicUrl;
+
+	/**
+	 * Create a renderer.
+	 * @param dashboardUrl the search dashboard, linked with the department and day
+	 * @param publicUrl where the digest archive is served, linked from every digest
+	 */
+	public DigestRenderer(URI dashboardUrl, URI publicUrl) {
+		this.dashboardUrl = dashboardUrl;
+		this.publicUrl = publicUrl;
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(DigestRenderer.class.getClassLoader());
+		resolver.setPrefix("io/grapevine/digest/rendering/");
+		resolver.setSuffix(".html");
+		resolver.setTemplateMode(TemplateMode.HTML);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCacheable(true);
+		this.templates = new TemplateEngine();
+		this.templates.setTemplateResolver(resolver);
+	}
+
+	/**
+	 * Render a digest.
+	 * @param digest the digest
+	 * @param archiveId the id it will have in the archive, for the "view in browser" link
+	 * @return subject, HTML and text
+	 */
+	public RenderedDigest render(Digest digest, String archiveId) {
+		View view = view(digest, archiveId);
+		Context context = new Context(Locale.US);
+		context.setVariable("v", view);
+		String html = this.templates.process("digest-email", context);
+		return new RenderedDigest(digest.subject(), html, text(view));
+	}
+
+	/**
+	 * The dashboard search for a department's day.
+	 * @param digest the digest
+	 * @return the link
+	 */
+	public URI dashboardLink(Digest digest) {
+		String base = this.dashboardUrl.toString();
+		String query = "department=" + encode(digest.departmentId()) + "&from="
+				+ encode(digest.period().from().toString()) + "&to=" + encode(digest.period().to().toString());
+		return URI.create(base + (base.contains("?") ? "&" : "?") + query);
+	}
+
+	/**
+	 * The archived digest's page.
+	 * @param archiveId the archive id
+	 * @return the link
+	 */
+	public URI archiveLink(String archiveId) {
+		String base = this.publicUrl.toString();
+		base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		return URI.create(base + "/digests/" + encode(archiveId));
+	}
+
+	private View view(Digest digest, String archiveId) {
+		DigestFigures figures = digest.figures();
+		ZoneId zone = digest.period().zone();
+		List<MentionView> mentions = figures.topMentions()
+			.stream()
+			.map((mention) -> new MentionView(shorten(mention.text()), mention.url().toString(), mention.authorName(),
+					"@" + mention.authorHandle(), mention.followers().map((count) -> followers(count)).orElse(""),
+					DigestComposer.sourceName(mention.source()), TIME.format(mention.publishedAt().atZone(zone)),
+					engagement(mention)))
+			.toList();
+		VolumeChange.Direction direction = VolumeChange.direction(figures.total(), figures.previousTotal());
+		return new View(digest.organization(), digest.departmentName(), Digest.DAY.format(digest.period().day()),
+				LONG_DAY.format(digest.period().day()), zone.getId(), digest.subject(), figures.total(),
+				(figures.total() == 1) ? "mention" : "mentions", figures.change(),
+				direction.name().toLowerCase(Locale.ROOT), Digest.mentions(figures.previousTotal()), figures.bySource(),
+				figures.byTopic(), mentions, dashboardLink(digest).toString(), archiveLink(archiveId).toString());
+	}
+
+	private static String text(View view) {
+		StringBuilder text = new StringBuilder();
+		text.append(view.department()).append(" · daily listening digest\n");
+		text.append(view.longDay()).append(" (").append(view.zone()).append(")\n");
+		text.append(view.organization()).append("\n\n");
+		text.append(view.total()).append(' ').append(view.totalUnit()).append(", ").append(view.change()).append('\n');
+		if (!view.sources().isEmpty()) {
+			text.append("\nBy source\n");
+			shares(text, view.sources());
+		}
+		if (!view.topics().isEmpty()) {
+			text.append("\nBy topic\n");
+			shares(text, view.topics());
+		}
+		if (!view.mentions().isEmpty()) {
+			text.append("\nTop mentions\n");
+			int rank = 1;
+			for (MentionView mention : view.mentions()) {
+				text.append('\n').append(rank++).append(". ").append(mention.text().replace('\n', ' ')).append('\n');
+				text.append("   ").append(mention.authorName()).append(" (").append(mention.authorHandle());
+				if (!mention.followers().isEmpty()) {
+					text.append(", ").append(mention.followers());
+				}
+				text.append(") on ").append(mention.source()).append(" at ").append(mention.time());
+				if (!mention.engagement().isEmpty()) {
+					text.append(" · ").append(mention.engagement());
+				}
+				text.append('\n').append("   ").append(mention.url()).append('\n');
+			}
+		}
+		else {
+			text.append("\nNo mentions for ").append(view.department()).append(" on this day.\n");
+		}
+		text.append("\nSearch these mentions on the dashboard: ").append(view.dashboardLink()).append('\n');
+		text.append("This digest in the archive: ").append(view.archiveLink()).append('\n');
+		text.append("\n-- \nSent by Grapevine to the members of ")
+			.append(view.department())
+			.append(" in the organization file.\n");
+		return text.toString();
+	}
+
+	private static void shares(StringBuilder text, List<Share> shares) {
+		int width = shares.stream().mapToInt((share) -> share.label().length()).max().orElse(0);
+		for (Share share : shares) {
+			text.append("  ")
+				.append(share.label())
+				.append(" ".repeat(width - share.label().length() + 2))
+				.append(share.count())
+				.append(" (")
+				.append(share.percent())
+				.append("%)\n");
+		}
+	}
+
+	static String shorten(String text) {
+		String stripped = text.strip();
+		if (stripped.codePointCount(0, stripped.length()) <= MAX_TEXT_LENGTH) {
+			return stripped;
+		}
+		String cut = stripped.substring(0, stripped.offsetByCodePoints(0, MAX_TEXT_LENGTH));
+		int space = cut.lastIndexOf(' ');
+		if (space > MAX_TEXT_LENGTH * 3 / 4) {
+			cut = cut.substring(0, space);
+		}
+		return cut.stripTrailing() + "…";
+	}
+
+	private static String followers(long count) {
+		return NumberFormat.getIntegerInstance(Locale.US).format(count) + ((count == 1) ? " follower" : " followers");
+	}
+
+	private static String engagement(TopMention mention) {
+		StringBuilder parts = new StringBuilder();
+		append(parts, mention.likes(), "like", "likes");
+		append(parts, mention.shares(), "share", "shares");
+		append(parts, mention.replies(), "reply", "replies");
+		return parts.toString();
+	}
+
+	private static void append(StringBuilder parts, long count, String one, String many) {
+		if (count > 0) {
+			parts.append(parts.isEmpty() ? "" : " · ")
+				.append(NumberFormat.getIntegerInstance(Locale.US).format(count))
+				.append(' ')
+				.append((count == 1) ? one : many);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Everything the email template shows, formatted.
+	 *
+	 * @param organization the organization's name
+	 * @param department the department's name
+	 * @param day the day, short
+	 * @param longDay the day, in full
+	 * @param zone the time zone
+	 * @param subject the subject
+	 * @param total mentions on the day
+	 * @param totalUnit "mention" or "mentions"
+	 * @param change the change in words
+	 * @param direction up, down or level
+	 * @param previous the day before's volume in words
+	 * @param sources split by source
+	 * @param topics split by topic
+	 * @param mentions the top mentions
+	 * @param dashboardLink the dashboard search
+	 * @param archiveLink the archived digest
+	 */
+	public record View(String organization, String department, String day, String longDay, String zone, String subject,
+			long total, String totalUnit, String change, String direction, String previous, List<Share> sources,
+			List<Share> topics, List<MentionView> mentions, String dashboardLink, String archiveLink) {
+
+	}
+
+	/**
+	 * One top mention as the template shows it.
+	 *
+	 * @param text the text, shortened
+	 * @param url the link to the mention
+	 * @param authorName the author's display name
+	 * @param authorHandle the handle with its {@code @}
+	 * @param followers the followers in words, or empty
+	 * @param source the source's display name
+	 * @param time the local time it was published
+	 * @param engagement likes, shares and replies in words, or empty
+	 */
+	public record MentionView(String text, String url, String authorName, String authorHandle, String followers,
+			String source, String time, String engagement) {
+
+	}
+
+}

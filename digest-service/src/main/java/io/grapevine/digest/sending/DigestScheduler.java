@@ -1,0 +1,108 @@
+package io.grapevine.digest.sending;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.SmartLifecycle;
+
+import io.grapevine.digest.archive.ArchivedDigest;
+import io.grapevine.digest.archive.DigestArchive;
+import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.listening.organization.Department;
+import io.grapevine.listening.organization.Organization;
+
+/**
+ * Checks at a fixed interval which departments' daily digests are due (their digest time
+ * has passed in their zone and the archive does not have yesterday's yet) and sends them;
+ * a failed send is tried again at the next check.
+ */
+public class DigestScheduler implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(DigestScheduler.class);
+
+	private final Organization organization;
+
+	private final DigestSender sender;
+
+	private final DigestArchive archive;
+
+	private final Clock clock;
+
+	private final Duration checkInterval;
+
+	private final boolean enabled;
+
+	private volatile Disposable checks;
+
+	public DigestScheduler(Organization organization, DigestSender sender, DigestArchive archive, Clock clock,
+			Duration checkInterval, boolean enabled) {
+		this.organization = organization;
+		this.sender = sender;
+		this.archive = archive;
+		this.clock = clock;
+		this.checkInterval = checkInterval;
+		this.enabled = enabled;
+	}
+
+	/**
+	 * Send every daily digest that is due now and not archived yet.
+	 * @return the digests sent by this check
+	 */
+	public Flux<ArchivedDigest> sendDue() {
+		return Flux.defer(() -> {
+			Instant now = this.clock.instant();
+			return Flux.fromIterable(this.organization.departments())
+				.concatMap((department) -> DailyPeriod.due(now, department.timeZone(), department.digestTime())
+					.map((period) -> sendUnlessArchived(department, period))
+					.orElseGet(Mono::empty));
+		});
+	}
+
+	private Mono<ArchivedDigest> sendUnlessArchived(Department department, DailyPeriod period) {
+		String id = ArchivedDigest.dailyId(department.id(), period.day());
+		return this.archive.exists(id)
+			.flatMap((archived) -> archived ? Mono.<ArchivedDigest>empty()
+					: this.sender.send(department, period, id, ArchivedDigest.DAILY))
+			.onErrorResume((ex) -> {
+				logger.warn("Could not send the daily digest {} of {}; trying again at the next check in {}: {}", id,
+						department.id(), this.checkInterval, ex.getMessage());
+				return Mono.empty();
+			});
+	}
+
+	@Override
+	public void start() {
+		if (!this.enabled) {
+			logger.info("Scheduled digests are off (grapevine.digest.schedule.enabled=false)");
+			return;
+		}
+		logger.info("Checking for due digests every {} for {} department(s)", this.checkInterval,
+				this.organization.departments().size());
+		this.checks = Flux.interval(Duration.ZERO, this.checkInterval)
+			.onBackpressureDrop()
+			.concatMap((tick) -> sendDue(), 1)
+			.subscribe(null, (ex) -> logger.error("Digest checks stopped", ex));
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = this.checks;
+		if (running != null) {
+			running.dispose();
+			this.checks = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.checks != null;
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.grapevine.digest.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.grapevine.digest.archive.ArchivedDigest;
+import io.grapevine.digest.archive.DigestArchive;
+import io.grapevine.digest.archive.DigestNotFoundException;
+import io.grapevine.digest.archive.DigestSummary;
+import io.grapevine.digest.sending.DigestSender;
+
+/**
+ * The digest API: send a department's digest now, list and read archived digests.
+ */
+@RestController
+@RequestMapping("/api/digests")
+class DigestApiController {
+
+	private final DigestSender sender;
+
+	private final DigestArchive archive;
+
+	DigestApiController(DigestSender sender, DigestArchive archive) {
+		this.sender = sender;
+		this.archive = archive;
+	}
+
+	@PostMapping("/run")
+	Mono<ArchivedDigest> run(@RequestBody RunRequest request) {
+		if (request.department() == null || request.department().isBlank()) {
+			throw new InvalidRequestException(
+					"the body needs a 'department' with a department id, e.g. {\"department\": \"operations\"}");
+		}
+		return this.sender.sendNow(request.department().strip());
+	}
+
+	@GetMapping
+	Mono<List<DigestSummary>> list(@RequestParam Optional<String> department,
+			@RequestParam(defaultValue = "20") int size) {
+		if (size < 1 || size > 100) {
+			throw new InvalidRequestException("size must be between 1 and 100, was " + size);
+		}
+		return this.archive.list(department.filter((id) -> !id.isBlank()).map(String::strip), size);
+	}
+
+	@GetMapping("/{id}")
+	Mono<ArchivedDigest> one(@PathVariable String id) {
+		return this.archive.find(id).switchIfEmpty(Mono.error(() -> new DigestNotFoundException(id)));
+	}
+
+	/**
+	 * What {@code POST /api/digests/run} takes.
+	 *
+	 * @param department the id of the department to send a digest to
+	 */
+	record RunRequest(String department) {
+
+	}
+
+}
