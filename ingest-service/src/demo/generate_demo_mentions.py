@@ -52,7 +52,7 @@ STOPS = ["Central Station", "Pier 9", "Old Market", "Northgate", "Riverside", "U
 M2_STOPS = ["Central Station", "Union Square", "Old Market", "Beacon Hill", "Northgate", "Kingsbridge",
             "Museum Quarter"]
 HOODS = ["Eastbank", "Northgate", "Saltmarsh", "Old Town", "Dockside", "Millbrook", "Harbor Heights",
-         "Westfield", "Kingsbridge", "Beacon Hill", "Cannery Row", "the Marina", "Tollgate", "Southport"]
+         "Westfield", "Kingsbridge", "Beacon Hill", "Cannery Row", "Marina", "Tollgate", "Southport"]
 DRIVERS = ["Desmond", "Priya", "Marco", "Aisha", "Tom", "Grace", "Luis", "Fatima", "Kenji", "Olu",
            "Bernadette", "Sven", "Nadia", "Rafael", "Joanne"]
 
@@ -341,7 +341,7 @@ T = {
         "fares": {
             "neg": [
                 "Le distributeur de billets à {stop} est en panne depuis {n} jours. On fait comment ?",
-                "Payer un billet plein tarif pour attendre le {bus} {mins} minutes à {stop}…",
+                "Payer un billet plein tarif et attendre {mins} minutes le {bus} à {stop}…",
             ],
             "neu": [
                 "Le tarif étudiant est valable sur le tram {tram} aussi ? Quelqu'un sait ?",
@@ -505,10 +505,10 @@ T = {
 
 # short additions that make similar posts read differently
 OPENERS = {
-    "en": {"neg": ["Ugh.", "Unbelievable.", "Seriously?", "Morning rant:", "Again?!", "Wow.", "Right,",
-                   "Not again.", "Honestly,", "Can't make this up:", "Rant:"],
-           "pos": ["Aww.", "Wholesome moment:", "Good news for once:", "Small win:", "Honestly,"],
-           "neu": ["Quick question:", "Heads up,", "FYI", "Random one:", "Serious question:"]},
+    "en": {"neg": ["Ugh.", "Unbelievable.", "Seriously?", "Rant incoming:", "Again?!", "Wow.", "Right.",
+                   "Not again.", "Honestly.", "Can't make this up:", "Rant:"],
+           "pos": ["Aww.", "Wholesome moment:", "Good news for once:", "Small win:", "Love this."],
+           "neu": ["Quick question:", "Heads up:", "FYI:", "Random one:", "Serious question:"]},
     "es": {"neg": ["En serio…", "Otra vez.", "Increíble.", "Buenos días, o no:"],
            "pos": ["¡Qué bien!", "Buenas noticias:", "Por fin:"], "neu": ["Pregunta:", "Ojo:"]},
     "fr": {"neg": ["Sérieusement…", "Encore.", "Incroyable.", "Bonjour, ou pas :"],
@@ -597,20 +597,20 @@ REDDIT_TITLES = {
               "HCT app update thoughts?", "Moved to {hood}, how's the transit?"],
 }
 
-HN_STORIES = [
-    "Harbor City Transit publishes a real-time GTFS feed for its buses and trams",
-    "Show HN: I mapped every Harbor City Transit delay of the last {n2} years",
-    "Harbor City Transit is hiring software engineers for its journey planner",
-    "How a single signal failure stops a metro line (Harbor City M2 post-mortem)",
-    "Harbor City Transit moves its ticketing backend to open source",
+HN_STORIES = [  # one submission each, on the day it happened
+    (datetime(2026, 1, 5, 15, 12, 40, tzinfo=timezone.utc), "Harbor City Transit publishes a real-time GTFS feed for its buses and trams"),
+    (datetime(2026, 1, 9, 17, 41, 5, tzinfo=timezone.utc), "Show HN: I mapped every Harbor City Transit delay of the last 6 years"),
+    (datetime(2026, 1, 14, 16, 20, 33, tzinfo=timezone.utc), "How a single signal failure stopped a metro line (Harbor City M2 post-mortem)"),
+    (datetime(2026, 1, 20, 14, 3, 12, tzinfo=timezone.utc), "Harbor City Transit is hiring software engineers for its journey planner"),
+    (datetime(2026, 1, 28, 18, 29, 50, tzinfo=timezone.utc), "Harbor City Transit moves its ticketing backend to open source"),
 ]
 HN_COMMENTS = [
     "The HCT GTFS-realtime feed is decent, but vehicle positions on the {tram} lag by a minute or so.",
     "I worked on a fare engine for a transit agency like Harbor City Transit. Every fare rule is political, the code is the easy part.",
     "Interesting that Harbor City Transit is hiring in-house engineers instead of buying another vendor app.",
-    "Signal failures like the {metro} one are usually old relay interlockings. Replacing them takes a decade.",
+    "Signal failures on lines like the {metro} usually mean old relay interlockings. Replacing them takes a decade.",
     "I commute on the {metro} from {hood}. The published delay data matches my experience, mornings are the worst.",
-    "Their open data portal has had stop-level delays since {year}. More agencies should do this.",
+    "Their open data portal has had stop-level delays for {n2} years now. More agencies should do this.",
     "The HCT journey planner still can't handle the {tram} short-workings properly, someone should fix the feed.",
     "Accessibility data is the missing piece: lift status at {stop} isn't in the feed, so apps can't route around it.",
     "Worked a summer job at HCT years ago. The depot at {hood} ran on spreadsheets and goodwill.",
@@ -776,7 +776,7 @@ FARES = {
         "Petition against the fare increase already has thousands of signatures. Link in the replies.",
         "Just worked it out: the fare increase costs me an extra week of lunches a year.",
         "Pay 8% more to stand on the {bus} from {hood}. Lovely.",
-        "Fare rise announced on the same week the {metro} had {n} delays. Timing.",
+        "Fare rise announced in the same week the {metro} had {n} delays. Timing.",
     ],
     "neu": [
         "Fare increase explained: singles, day tickets and monthly passes up 8% from 1 March, concessions unchanged.",
@@ -871,8 +871,9 @@ def dress(core, t, language, tone, source, hashtag_rate=0.3):
         parts.append(rng.choice(HASHTAGS[language]))
     text = " ".join(parts)
     if source == "mastodon" and rng.random() < 0.5 and "#" not in text:
-        text += "\n\n" + rng.choice(["#HarborCity #hctransit", "#ÖPNV #HarborCity", "#transit #HarborCity",
-                                     "#publictransport", "#hctransit"])
+        text += "\n\n" + rng.choice(["#HarborCity #hctransit", "#hctransit"] +
+                                    (["#ÖPNV #HarborCity"] if language == "de" else
+                                     ["#transit #HarborCity", "#publictransport"] if language == "en" else []))
     return text
 
 
@@ -1014,7 +1015,7 @@ def author(source, handle, display, followers):
 
 SOURCES = {"x": 40, "reddit": 17, "mastodon": 12, "bluesky": 13, "youtube": 6, "rss": 8, "hackernews": 2}
 LANGS = {
-    "x": {"en": 70, "es": 14, "fr": 6, "de": 5, "pt": 2.5, "it": 2.5},
+    "x": {"en": 66, "es": 15, "fr": 7, "de": 6, "pt": 3, "it": 3},
     "reddit": {"en": 95, "es": 3, "de": 2},
     "mastodon": {"en": 46, "de": 28, "fr": 18, "es": 4, "it": 2, "pt": 2},
     "bluesky": {"en": 74, "es": 8, "fr": 5, "de": 5, "pt": 2, "it": 2},
@@ -1284,12 +1285,18 @@ reddit_posts = []
 
 def reddit_item(t, language, category, boost=1.0, core=None):
     posts = [p for p in reddit_posts if p["_t"] < t - timedelta(minutes=5) and p["_t"] > t - timedelta(days=3)
+             and p["language"] == language
              and (p["_category"] == category or rng.random() < 0.2)]
+    if posts:
+        category = posts[-1]["_category"] if rng.random() < 0.5 else category
     auth = pick_author("reddit", language)
     tone = pick(TONES[category])
     if posts and rng.random() < 0.65:
         parent = rng.choice(posts[-12:])
         language = parent["language"]
+        category = parent["_category"]
+        if tone not in TONES[category]:
+            tone = pick(TONES[category])
 
         def make():
             c = core or core_text(t, language, category, tone)[0]
@@ -1306,7 +1313,9 @@ def reddit_item(t, language, category, boost=1.0, core=None):
         title = fill(rng.choice(REDDIT_TITLES[category]), t, "en") if language == "en" else None
         body = core or core_text(t, language, category, tone)[0]
         if rng.random() < 0.5:
-            body += " " + core_text(t, language, category, tone)[0]
+            more = core_text(t, language, category, tone)[0]
+            if more.split()[:3] != body.split()[:3]:
+                body += " " + more
         return f"{title}\n\n{body}" if title else body
     text = varied(make_post)
     pid = reddit_id(t)
@@ -1357,14 +1366,14 @@ def rss_article(t, language, category, headline=None, lead=None, outlet=None, sy
 
 
 def hn_item(t, category):
-    stories = [m for m in by_source["hackernews"] if "inReplyTo" not in m and m["_t"] < t]
-    auth = pick_author("hackernews", "en")
-    if stories and rng.random() < 0.7:
-        parent = rng.choice(stories[-3:])
-        text = varied(lambda: fill(rng.choice(HN_COMMENTS), t, "en"))
-        return emit("hackernews", t, text, "en", auth, reply_to=parent["nativeId"], category=category)
-    text = varied(lambda: fill(rng.choice(HN_STORIES), t, "en"))
-    return emit("hackernews", t, text, "en", auth, boost=2.0, category=category)
+    """A comment on a story submitted in the last four days; other times, nothing on Hacker News."""
+    stories = [m for m in by_source["hackernews"] if "inReplyTo" not in m and t - timedelta(days=4) < m["_t"] < t]
+    if not stories:
+        return social_post("x", t, "en", category)
+    parent = rng.choice(stories)
+    text = varied(lambda: fill(rng.choice(HN_COMMENTS), t, "en"))
+    return emit("hackernews", t, text, "en", pick_author("hackernews", "en"), reply_to=parent["nativeId"],
+                category=category)
 
 
 def generic(source, t, language, category, boost=1.0):
@@ -1393,12 +1402,60 @@ def retweet(original, t):
 # ---------------------------------------------------------------------------------------
 
 
+def job_ad(t):
+    source = rng.choice(["x", "x", "bluesky", "mastodon"])
+    text = varied(lambda: fill(rng.choice([
+        "We're hiring! Bus drivers wanted at our {hood} depot, full paid training and no experience needed. Apply on our careers page.",
+        "Fancy a job that keeps Harbor City moving? We're hiring tram drivers for the {tram}. Careers page in bio.",
+        "Our apprenticeship programme for signalling and maintenance is open. Apply by the end of the month.",
+        "Join the team at {stop}! Customer service jobs with shift pay and free travel. Careers page in bio.",
+        "Meet us at the careers fair at {stop} this {weekday}, we're hiring drivers, engineers and apprentices.",
+        "Hiring: electrical engineers for the {metro} signalling upgrade. Good pay, real impact.",
+    ]), t, "en") + " #hctransit #jobs")
+    return emit(source, t, text, "en", OFFICIAL[source], boost=0.4, official=True, category="jobs")
+
+
+def service_update(t):
+    source = rng.choice(["x", "x", "x", "bluesky", "mastodon"])
+    text = varied(lambda: fill(rng.choice([
+        "Service update: the {bus} is diverted around {hood} because of a broken-down lorry. Expect delays of about {mins} minutes.",
+        "Service update: {tram} trams are running with delays between {stop} and {stop2} after a points failure.",
+        "The lift at {stop} is out of service for repairs. For step-free access please use {stop2}.",
+        "{metro}: minor delays this morning after an earlier train fault at {stop}. Good service on all other lines.",
+        "Service update: the {time} {bus} from {stop} is cancelled. The next bus is {mins} minutes later.",
+        "Roadworks on {hood} high street from {weekday}: stops on the {bus} will move temporarily. Allow extra time.",
+        "Icy conditions: please take care at stops and on platforms. Our staff are gritting {stop} and {stop2}.",
+        "Reminder: your ticket is valid on any bus, tram or metro within the fare zone until the cap is reached.",
+    ]), t, "en") + rng.choice(["", " #hctransit", " Sorry for the disruption."]))
+    return emit(source, t, text, "en", OFFICIAL[source], boost=0.3, official=True, category="delays")
+
+
+def fill_gaps():
+    """Give every department something in its digest every day, as a real month would."""
+    departments = organization_keywords()
+    category_of = {"communications": "brand", "operations": "delays", "customer-service": "praise", "people": "jobs"}
+    for d in range(DAYS):
+        day = FIRST_DAY + timedelta(days=d)
+        texts = [unicodedata.normalize("NFKC", m["text"]).lower() for m in mentions if m["_t"].date() == day.date()]
+        for dep, words in departments.items():
+            if any(contains_word(text, w) for text in texts for w in words):
+                continue
+            t = day + timedelta(hours=rng.randint(9, 17), minutes=rng.randint(0, 59))
+            if dep == "people":
+                job_ad(t)
+                continue
+            for _ in range(20):
+                m = social_post("x", t, "en", category_of.get(dep, "brand"))
+                if m and any(contains_word(m["text"].lower(), w) for w in words):
+                    break
+
+
 def generate():
     events = []
     for d in range(DAYS):
         day = FIRST_DAY + timedelta(days=d)
         weekend = day.weekday() >= 5
-        count = int(rng.gauss(53 if weekend else 79, 6))
+        count = int(rng.gauss(55 if weekend else 82, 6))
         for _ in range(count):
             t = random_time(day, WEEKEND_HOURS if weekend else WEEKDAY_HOURS)
             events.append(("base", t))
@@ -1426,6 +1483,8 @@ def generate():
         minutes = rng.expovariate(1 / 380) + 3
         if minutes < 2800:
             events.append(("fares", FARES_AT + timedelta(minutes=minutes, seconds=rng.randint(0, 59))))
+    for at, _title in HN_STORIES:
+        events.append(("hn-story", at))
     events.sort(key=lambda e: e[1])
 
     for kind, t in events:
@@ -1438,29 +1497,12 @@ def generate():
                 for _ in range(rng.randint(1, 4)):
                     retweet(m, t + timedelta(minutes=rng.randint(2, 240)))
         elif kind == "job-ad":
-            source = rng.choice(["x", "x", "bluesky", "mastodon"])
-            text = varied(lambda: fill(rng.choice([
-                "We're hiring! Bus drivers wanted at our {hood} depot, full paid training and no experience needed. Apply on our careers page.",
-                "Fancy a job that keeps Harbor City moving? We're hiring tram drivers for the {tram}. Careers page in bio.",
-                "Our apprenticeship programme for signalling and maintenance is open. Apply by the end of the month.",
-                "Join the team at {stop}! Customer service jobs with shift pay and free travel. Careers page in bio.",
-                "Meet us at the careers fair at {stop} this {weekday}, we're hiring drivers, engineers and apprentices.",
-                "Hiring: electrical engineers for the {metro} signalling upgrade. Good pay, real impact.",
-            ]), t, "en") + " #hctransit #jobs")
-            emit(source, t, text, "en", OFFICIAL[source], boost=0.4, official=True, category="jobs")
+            job_ad(t)
         elif kind == "service-update":
-            source = rng.choice(["x", "x", "x", "bluesky", "mastodon"])
-            text = varied(lambda: fill(rng.choice([
-                "Service update: the {bus} is diverted around {hood} because of a broken-down lorry. Expect delays of about {mins} minutes.",
-                "Service update: {tram} trams are running with delays between {stop} and {stop2} after a points failure.",
-                "The lift at {stop} is out of service for repairs. For step-free access please use {stop2}.",
-                "{metro}: minor delays this morning after an earlier train fault at {stop}. Good service on all other lines.",
-                "Service update: the {time} {bus} from {stop} is cancelled. The next bus is {mins} minutes later.",
-                "Roadworks on {hood} high street from {weekday}: stops on the {bus} will move temporarily. Allow extra time.",
-                "Icy conditions: please take care at stops and on platforms. Our staff are gritting {stop} and {stop2}.",
-                "Reminder: your ticket is valid on any bus, tram or metro within the fare zone until the cap is reached.",
-            ]), t, "en") + rng.choice(["", " #hctransit", " Sorry for the disruption."]))
-            emit(source, t, text, "en", OFFICIAL[source], boost=0.3, official=True, category="delays")
+            service_update(t)
+        elif kind == "hn-story":
+            title = next(title for at, title in HN_STORIES if at == t)
+            emit("hackernews", t, title, "en", pick_author("hackernews", "en"), boost=8.0, category="brand")
         elif kind == "signal":
             source = pick({"x": 58, "bluesky": 12, "mastodon": 8, "reddit": 14, "youtube": 5, "rss": 3})
             language = pick(LANGS[source]) if source not in ("rss",) else "en"
@@ -1551,7 +1593,7 @@ def generate():
             elif source == "youtube":
                 youtube_comment(t, language, "fares", "fares", 1.5, core=varied(core))
             else:
-                reply = source == "x" and rng.random() < 0.3
+                reply = source == "x" and pool is not FARES["neu"] and rng.random() < 0.3
                 if reply:
                     text = varied(lambda: "@hctransit " + core())
                 else:
@@ -1559,6 +1601,7 @@ def generate():
                 emit(source, t, text, language, pick_author(source, language), boost=1.8,
                      reply_to=FARES_ORIGIN["nativeId"] if reply else None, category="fares")
 
+    fill_gaps()
     # customer care answers some complaints on x
     for m in list(by_source["x"]):
         if (m["_category"] in ("delays", "access", "fares") and m["language"] in OFFICIAL_REPLIES

@@ -3,6 +3,7 @@ package io.grapevine.ingest.pipeline;
 import java.time.Clock;
 import java.util.List;
 
+import io.grapevine.ingest.source.DisabledSource;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.kafka.DeadLetterPublisher;
 import io.grapevine.kafka.GrapevineKafkaProperties;

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
-import io.grapevine.ingest.pipeline.DisabledSource;
+import io.grapevine.ingest.source.DisabledSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package io.grapevine.ingest.source.x;
 
 import java.time.Clock;
 
-import io.grapevine.ingest.pipeline.DisabledSource;
+import io.grapevine.ingest.source.DisabledSource;
 import io.grapevine.listening.organization.Organization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

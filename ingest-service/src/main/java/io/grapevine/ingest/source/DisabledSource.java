@@ -1,4 +1,4 @@
-package io.grapevine.ingest.pipeline;
+package io.grapevine.ingest.source;
 
 /**
  * A source instance that is configured but switched off, listed by the API so operators

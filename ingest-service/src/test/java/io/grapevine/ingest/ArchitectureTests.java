@@ -1,0 +1,47 @@
+package io.grapevine.ingest;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+class ArchitectureTests {
+
+	private final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.grapevine.ingest");
+
+	@Test
+	void theSourceContractImportsNoSpringKafkaOrElasticsearchTypes() {
+		noClasses().that()
+			.resideInAPackage("io.grapevine.ingest.source")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "reactor.kafka..", "co.elastic..",
+					"org.elasticsearch..")
+			.check(this.classes);
+	}
+
+	@Test
+	void sourcesDoNotReachIntoThePipeline() {
+		noClasses().that()
+			.resideInAPackage("io.grapevine.ingest.source..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.grapevine.ingest.pipeline..")
+			.check(this.classes);
+	}
+
+	@Test
+	void sourcesDoNotPublishToKafkaThemselves() {
+		noClasses().that()
+			.resideInAPackage("io.grapevine.ingest.source..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.apache.kafka..", "reactor.kafka..")
+			.check(this.classes);
+	}
+
+}
