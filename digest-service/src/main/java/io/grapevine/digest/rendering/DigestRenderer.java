@@ -9,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -22,8 +22,8 @@ import io.grapevine.digest.composition.TopMention;
 import io.grapevine.digest.composition.VolumeChange;
 
 /**
- * Renders a digest as an email: a Thymeleaf HTML template with inline CSS (every value
- * escaped by {@code th:text}) and a plain-text twin.
+ * Renders a digest as an email: a Thymeleaf HTML template (Spring expression language)
+ * with inline CSS (every value escaped by {@code th:text}) and a plain-text twin.
  */
 public class DigestRenderer {
 
@@ -34,7 +34,7 @@ public class DigestRenderer {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.US);
 
-	private final TemplateEngine templates;
+	private final SpringTemplateEngine templates;
 
 	private final URI dashboardUrl;
 
@@ -54,7 +54,7 @@ public class DigestRenderer {
 		resolver.setTemplateMode(TemplateMode.HTML);
 		resolver.setCharacterEncoding("UTF-8");
 		resolver.setCacheable(true);
-		this.templates = new TemplateEngine();
+		this.templates = new SpringTemplateEngine();
 		this.templates.setTemplateResolver(resolver);
 	}
 

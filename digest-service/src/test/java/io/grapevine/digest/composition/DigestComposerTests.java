@@ -1,0 +1,104 @@
+package io.grapevine.digest.composition;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import io.grapevine.listening.mention.Author;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.organization.Department;
+import io.grapevine.listening.organization.Organization;
+import io.grapevine.listening.organization.Topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DigestComposerTests {
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	private static final DailyPeriod THURSDAY = new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON);
+
+	@Test
+	void theSubjectNamesTheDepartmentTheDayAndTheVolume() {
+		Digest digest = compose(summary(37, List.of()), summary(30, List.of()));
+
+		assertThat(digest.subject()).isEqualTo("Operations · daily listening digest · Thu 19 Nov 2026 · 37 mentions");
+	}
+
+	@Test
+	void aSingleMentionIsNotPlural() {
+		assertThat(compose(summary(1, List.of()), summary(0, List.of())).subject()).endsWith("· 1 mention");
+	}
+
+	@Test
+	void theChangeIsAgainstTheDayBeforeByName() {
+		Digest digest = compose(summary(37, List.of()), summary(30, List.of()));
+
+		assertThat(digest.figures().previousTotal()).isEqualTo(30);
+		assertThat(digest.figures().change()).isEqualTo("up 23% on Wednesday");
+	}
+
+	@Test
+	void sourcesAreNamedAndSortedLargestFirstWithTheirShare() {
+		AnalyticsSummary day = new AnalyticsSummary(THURSDAY.from(), THURSDAY.to(), "Europe/London", 40,
+				List.of(new AnalyticsSummary.Bucket("reddit", 10), new AnalyticsSummary.Bucket("x", 30)),
+				List.of(new AnalyticsSummary.Bucket("delays", 25)), List.of());
+
+		Digest digest = compose(day, summary(0, List.of()));
+
+		assertThat(digest.figures().bySource()).containsExactly(new Share("x", "X", 30, 75),
+				new Share("reddit", "Reddit", 10, 25));
+		assertThat(digest.figures().byTopic()).containsExactly(new Share("delays", "Delays and disruption", 25, 63));
+	}
+
+	@Test
+	void topMentionsKeepTheirOrderAreLimitedAndCarryAuthorAndLink() {
+		List<Mention> mentions = IntStream.rangeClosed(1, 8).mapToObj((i) -> mention("id" + i)).toList();
+
+		Digest digest = compose(summary(8, mentions), summary(3, List.of()));
+
+		assertThat(digest.figures().topMentions()).hasSize(5);
+		TopMention first = digest.figures().topMentions().get(0);
+		assertThat(first.id()).isEqualTo("x:id1");
+		assertThat(first.url()).isEqualTo(URI.create("https://x.com/amy/status/id1"));
+		assertThat(first.authorName()).isEqualTo("Amy");
+		assertThat(first.authorHandle()).isEqualTo("amy");
+		assertThat(first.followers()).contains(1234L);
+	}
+
+	@Test
+	void aDepartmentsMembersAreItsRecipients() {
+		assertThat(compose(summary(0, List.of()), summary(0, List.of())).recipients())
+			.containsExactly("ops@example.org");
+	}
+
+	private static Digest compose(AnalyticsSummary day, AnalyticsSummary before) {
+		Department operations = new Department("operations", "Operations", LONDON, LocalTime.of(7, 30),
+				List.of("ops@example.org"), Optional.empty(), Optional.empty(),
+				List.of(new Topic("delays", "Delays and disruption", "operations", List.of("delay"))));
+		return DigestComposer.compose(new Organization("Harbor City Transit", List.of(operations)), operations,
+				THURSDAY, day, before, 5);
+	}
+
+	private static AnalyticsSummary summary(long total, List<Mention> mentions) {
+		return new AnalyticsSummary(THURSDAY.from(), THURSDAY.to(), "Europe/London", total, List.of(), List.of(),
+				mentions);
+	}
+
+	private static Mention mention(String id) {
+		return Mention.builder("x", id)
+			.url(URI.create("https://x.com/amy/status/" + id))
+			.text("The bus was late " + id)
+			.author(Author.of("amy", "Amy", 1234))
+			.publishedAt(Instant.parse("2026-11-19T10:00:00Z"))
+			.build();
+	}
+
+}
