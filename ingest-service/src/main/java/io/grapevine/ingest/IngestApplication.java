@@ -24,6 +24,9 @@ public class IngestApplication {
 	/** The name of this service's configuration file, {@code ingest-service.yml}. */
 	public static final String CONFIG_NAME = "ingest-service";
 
+	/** The port the service listens on unless {@code server.port} says otherwise. */
+	public static final int DEFAULT_PORT = 8081;
+
 	private static final Logger logger = LoggerFactory.getLogger(IngestApplication.class);
 
 	/**
@@ -32,7 +35,8 @@ public class IngestApplication {
 	 * @return the application builder
 	 */
 	public static SpringApplicationBuilder application() {
-		return new SpringApplicationBuilder(IngestApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+		return new SpringApplicationBuilder(IngestApplication.class).properties("spring.config.name=" + CONFIG_NAME,
+				"server.port=" + DEFAULT_PORT);
 	}
 
 	public static void main(String[] args) {

@@ -94,10 +94,12 @@ class SourceRunner {
 		Mono<Void> mentions = tagged.isEmpty() ? Mono.empty()
 				: this.sender.send(Flux.fromIterable(tagged).map(SourceRunner::record)).doOnNext((result) -> {
 					if (result.exception() != null) {
-						throw new MentionNotPublishedException(instanceId(), result.correlationMetadata(),
-								result.exception());
+						throw new MentionsNotPublishedException(instanceId(), tagged.size(), result.exception());
 					}
-				}).then();
+				})
+					.onErrorMap((ex) -> !(ex instanceof MentionsNotPublishedException),
+							(ex) -> new MentionsNotPublishedException(instanceId(), tagged.size(), ex))
+					.then();
 		Mono<Void> moved = page.next().samePositionAs(from) ? Mono.empty() : this.cursors.save(page.next());
 		return mentions.then(this.deadLetters.publishAll(page.deadLetters())).then(moved);
 	}
@@ -133,7 +135,8 @@ class SourceRunner {
 	}
 
 	private Duration afterError(Throwable ex) {
-		String message = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		String message = (ex instanceof MentionsNotPublishedException) ? ex.getMessage()
+				: ex.getClass().getSimpleName() + ": " + ex.getMessage();
 		logger.error("Source {} failed; retrying from the same cursor in {}", instanceId(), this.source.pollInterval(),
 				ex);
 		this.board.update(instanceId(), (status) -> status.failed(message, 0, Optional.empty(), this.clock.instant()));
@@ -141,12 +144,14 @@ class SourceRunner {
 	}
 
 	/**
-	 * Thrown when Kafka did not acknowledge a mention.
+	 * Thrown when Kafka did not acknowledge every mention of a page; the cursor stays.
 	 */
-	static class MentionNotPublishedException extends RuntimeException {
+	static class MentionsNotPublishedException extends RuntimeException {
 
-		MentionNotPublishedException(String instanceId, String mentionId, Exception cause) {
-			super("Kafka did not store mention " + mentionId + " of " + instanceId + ": " + cause.getMessage(), cause);
+		MentionsNotPublishedException(String instanceId, int count, Throwable cause) {
+			super("Kafka did not acknowledge all " + count + " mentions of a page of " + instanceId
+					+ ", the cursor stays where it was: " + cause.getClass().getSimpleName() + ": "
+					+ cause.getMessage(), cause);
 		}
 
 	}

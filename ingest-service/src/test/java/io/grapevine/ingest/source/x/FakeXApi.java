@@ -200,7 +200,7 @@ public final class FakeXApi implements AutoCloseable {
 		Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		this.requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query,
-				Optional.ofNullable(authorization)));
+				Optional.ofNullable(authorization), Instant.now()));
 		if (!("Bearer " + this.bearerToken).equals(authorization)) {
 			return new Answer(401, "application/problem+json",
 					"{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}",
@@ -443,9 +443,10 @@ public final class FakeXApi implements AutoCloseable {
 	 * @param path the path
 	 * @param query the decoded query parameters
 	 * @param authorization the Authorization header, if sent
+	 * @param receivedAt when the fake received it
 	 */
-	public record RecordedRequest(String method, String path, Map<String, String> query,
-			Optional<String> authorization) {
+	public record RecordedRequest(String method, String path, Map<String, String> query, Optional<String> authorization,
+			Instant receivedAt) {
 	}
 
 	private record Answer(int status, String contentType, String body, Map<String, String> headers) {

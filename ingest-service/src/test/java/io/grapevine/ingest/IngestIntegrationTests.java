@@ -1,0 +1,420 @@
+package io.grapevine.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.x.FakeXApi;
+import io.grapevine.listening.KafkaTopicNames;
+import io.grapevine.listening.mention.DeadLetter;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.MentionJson;
+import io.grapevine.localstack.LocalStackExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the ingest service against a real Kafka broker and the fake X API.
+ */
+@ExtendWith(LocalStackExtension.class)
+class IngestIntegrationTests {
+
+	private static final String TOKEN = "integration-bearer-token";
+
+	private static final AtomicInteger RUN = new AtomicInteger();
+
+	private static final FakeXApi.User AMY = FakeXApi.user("2244994945", "rider_amy", "Amy Rider", 1234);
+
+	private static final FakeXApi.User SAM = FakeXApi.user("783214", "sam_commutes", "Sam", 87);
+
+	private final ObjectMapper json = MentionJson.mapper();
+
+	private final FakeXApi api = FakeXApi.start(TOKEN);
+
+	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	// Tweet ids unique to each test, so that tests sharing the broker see only their own.
+	private final long base = (Instant.now().getEpochSecond() % 100_000) * 1_000_000L + RUN.incrementAndGet() * 10_000L;
+
+	private final String instance = "x:it-" + this.base;
+
+	@AfterEach
+	void stop() {
+		this.contexts.forEach(ConfigurableApplicationContext::close);
+		this.api.close();
+	}
+
+	@Test
+	void publishesTaggedMentionsKeyedByIdAndStoresTheCursorAfterThem() {
+		this.api.post(tweets(1, 25, "Bus delayed at Central"));
+		this.api.post(FakeXApi.tweet(String.valueOf(id(26)), "Our driver was lovely &amp; patient", SAM));
+		start(xSettings());
+
+		Map<String, String> cursor = awaitCursor((position) -> String.valueOf(id(26)).equals(position.get("since_id")));
+
+		assertThat(cursor).isEqualTo(Map.of("since_id", String.valueOf(id(26))));
+		List<ConsumerRecord<String, String>> records = mentionRecords();
+		assertThat(records).extracting(ConsumerRecord::key).hasSize(26).doesNotHaveDuplicates();
+		assertThat(records).allSatisfy((record) -> {
+			Mention mention = MentionJson.readMention(record.value());
+			assertThat(mention.id()).isEqualTo(record.key());
+			assertThat(mention.source()).isEqualTo("x");
+			assertThat(mention.matchedBy()).hasValueSatisfying((query) -> assertThat(query).contains("-is:retweet"));
+		});
+		Mention praise = mention(records, "x:" + id(26));
+		assertThat(praise.text()).isEqualTo("Our driver was lovely & patient");
+		assertThat(praise.topics()).containsExactly("staff-praise");
+		assertThat(praise.departments()).containsExactly("customer-service");
+		assertThat(praise.url()).hasToString("https://x.com/sam_commutes/status/" + id(26));
+		Mention delay = mention(records, "x:" + id(1));
+		assertThat(delay.topics()).containsExactly("delays");
+		assertThat(delay.departments()).containsExactly("operations");
+		long lastMentionWritten = records.stream().mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
+		assertThat(cursorRecords()).last()
+			.satisfies((record) -> assertThat(record.timestamp()).isGreaterThanOrEqualTo(lastMentionWritten));
+		assertThat(this.api.searches()).allSatisfy((request) -> {
+			assertThat(request.authorization()).contains("Bearer " + TOKEN);
+			assertThat(request.query()).containsEntry("max_results", "10").containsKey("query");
+		});
+	}
+
+	@Test
+	void leavesTheCursorWhereItWasWhenKafkaRefusesAMention() {
+		this.api.post(tweets(1, 3, "Bus delayed"));
+		ConfigurableApplicationContext context = start(xSettings());
+		awaitCursor((position) -> String.valueOf(id(3)).equals(position.get("since_id")));
+		this.api.post(FakeXApi.tweet(String.valueOf(id(4)), "delay " + "x".repeat(1_200_000), AMY));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.api.searches().size() >= 3);
+		WebTestClient client = client(context);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> client.get()
+				.uri("/api/sources/{id}", this.instance)
+				.exchange()
+				.expectBody()
+				.jsonPath("$.healthy")
+				.isEqualTo(false)
+				.jsonPath("$.lastError")
+				.value((String error) -> assertThat(error).contains("Kafka did not acknowledge")
+					.contains("RecordTooLargeException")));
+
+		assertThat(this.api.searches().subList(1, this.api.searches().size()))
+			.allSatisfy((request) -> assertThat(request.query()).containsEntry("since_id", String.valueOf(id(3))));
+		assertThat(cursorRecords()).last()
+			.satisfies((record) -> assertThat(position(record)).isEqualTo(Map.of("since_id", String.valueOf(id(3)))));
+	}
+
+	@Test
+	void setsAsideMalformedPagesWithTheirRawBodyAndIngestsTheNextGoodPage() {
+		String truncated = "{\"data\":[{\"id\":\"" + id(1) + "\",\"text\":\"Bus dela";
+		String html = "<!DOCTYPE html><html><body><h1>Something went wrong</h1></body></html>";
+		this.api.answerOnce(200, "application/json", truncated);
+		this.api.answerOnce(500, "text/html", html);
+		this.api.post(tweets(1, 3, "Bus delayed"));
+		ConfigurableApplicationContext context = start(xSettings());
+
+		awaitCursor((position) -> String.valueOf(id(3)).equals(position.get("since_id")));
+
+		assertThat(mentionRecords()).extracting(ConsumerRecord::key)
+			.containsExactlyInAnyOrder("x:" + id(1), "x:" + id(2), "x:" + id(3));
+		List<DeadLetter> deadLetters = KafkaTopics.read(bootstrapServers(), KafkaTopicNames.DEAD_LETTERS)
+			.stream()
+			.filter((record) -> this.instance.equals(record.key()))
+			.map((record) -> MentionJson.readDeadLetter(record.value()))
+			.toList();
+		assertThat(deadLetters).hasSize(2);
+		assertThat(deadLetters.get(0).reason()).contains("not JSON");
+		assertThat(deadLetters.get(0).payload()).isEqualTo(truncated);
+		assertThat(deadLetters.get(1).reason()).contains("HTTP 500");
+		assertThat(deadLetters.get(1).payload()).isEqualTo(html);
+		assertThat(this.api.searches().subList(0, 3))
+			.allSatisfy((request) -> assertThat(request.query()).doesNotContainKeys("since_id", "next_token"));
+		client(context).get()
+			.uri("/api/sources/{id}", this.instance)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.healthy")
+			.isEqualTo(true)
+			.jsonPath("$.deadLetters")
+			.isEqualTo(2)
+			.jsonPath("$.itemsPublished")
+			.isEqualTo(3)
+			.jsonPath("$.lastError")
+			.value((String error) -> assertThat(error).contains("HTTP 500"));
+	}
+
+	@Test
+	void resumesFromTheStoredCursorAfterARestartWithoutDuplicatesOrLoss() {
+		this.api.post(tweets(1, 25, "Bus delayed"));
+		// Two requests are left in the window: the service stops after the second page of
+		// the round, in the middle of it.
+		this.api.rateLimit(2, Instant.now().plus(Duration.ofHours(1)));
+		ConfigurableApplicationContext first = start(xSettings());
+		Map<String, String> midRound = awaitCursor(
+				(position) -> position.containsKey("next_token") && mentionRecords().size() == 20);
+		assertThat(midRound).containsEntry("pending_newest_id", String.valueOf(id(25))).doesNotContainKey("since_id");
+		first.close();
+
+		this.api.rateLimit(450, Instant.now().plus(Duration.ofMinutes(15)));
+		this.api.post(tweets(26, 3, "Bus delayed"));
+		int requestsBefore = this.api.searches().size();
+		start(xSettings());
+		awaitCursor((position) -> String.valueOf(id(28)).equals(position.get("since_id")));
+
+		assertThat(this.api.searches().get(requestsBefore).query()).containsEntry("next_token",
+				midRound.get("next_token"));
+		Set<String> expected = IntStream.rangeClosed(1, 28).mapToObj((n) -> "x:" + id(n)).collect(Collectors.toSet());
+		List<String> keys = mentionRecords().stream().map(ConsumerRecord::key).toList();
+		assertThat(keys).hasSize(28).doesNotHaveDuplicates();
+		assertThat(Set.copyOf(keys)).isEqualTo(expected);
+	}
+
+	@Test
+	void aRateLimitPausesOnlyTheXSourceUntilItsResetTime() {
+		Instant reset = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+		this.api.rateLimitOnce(reset);
+		this.api.post(tweets(1, 2, "Bus delayed"));
+		String demo = "demo-it-" + this.base;
+		Map<String, Object> settings = xSettings();
+		settings.put("grapevine.ingest.demo.enabled", "true");
+		settings.put("grapevine.ingest.demo.instance-id", demo);
+		settings.put("grapevine.ingest.demo.sample", "classpath:demo-fixture/mentions.jsonl");
+		settings.put("grapevine.ingest.demo.trickle-interval", "200ms");
+		ConfigurableApplicationContext context = start(settings);
+		WebTestClient client = client(context);
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> client.get()
+				.uri("/api/sources/{id}", this.instance)
+				.exchange()
+				.expectBody()
+				.jsonPath("$.pausedUntil")
+				.isEqualTo(reset.toString()));
+		long demoPublished = published(client, demo);
+		await().atMost(Duration.ofSeconds(4)).until(() -> published(client, demo) >= demoPublished + 3);
+		assertThat(this.api.searches()).hasSize(1);
+
+		awaitCursor((position) -> String.valueOf(id(2)).equals(position.get("since_id")));
+		assertThat(this.api.searches().get(1).receivedAt()).isAfterOrEqualTo(reset);
+		assertThat(mentionRecords()).hasSize(2);
+	}
+
+	@Test
+	void listsEverySourceInstanceWithItsStateAndAnswersUnknownOnesWithAProblem() {
+		this.api.post(tweets(1, 2, "Bus delayed"));
+		ConfigurableApplicationContext context = start(xSettings());
+		awaitCursor((position) -> String.valueOf(id(2)).equals(position.get("since_id")));
+		WebTestClient client = client(context);
+
+		client.get()
+			.uri("/api/sources")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.instance == 'demo')].enabled")
+			.isEqualTo(false)
+			.jsonPath("$[?(@.instance == '%s')].enabled".formatted(this.instance))
+			.isEqualTo(true)
+			.jsonPath("$[?(@.instance == '%s')].healthy".formatted(this.instance))
+			.isEqualTo(true)
+			.jsonPath("$[?(@.instance == '%s')].itemsPublished".formatted(this.instance))
+			.isEqualTo(2)
+			.jsonPath("$[?(@.instance == '%s')].cursor.position.since_id".formatted(this.instance))
+			.isEqualTo(String.valueOf(id(2)))
+			.jsonPath("$[?(@.instance == '%s')].cursor.ageSeconds".formatted(this.instance))
+			.exists()
+			.jsonPath("$[?(@.instance == '%s')].lastSuccess".formatted(this.instance))
+			.exists();
+		client.get()
+			.uri("/api/sources/nope")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("'nope'").contains(this.instance));
+		client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/sources']")
+			.exists();
+		client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void refusesToStartAnEnabledXSourceWithoutABearerTokenNamingTheSetting() {
+		Map<String, Object> settings = xSettings();
+		settings.remove("grapevine.ingest.x.bearer-token");
+
+		assertThatException().isThrownBy(() -> start(settings))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("grapevine.ingest.x.bearer-token")
+				.contains("GRAPEVINE_INGEST_X_BEARER_TOKEN"));
+	}
+
+	@Test
+	void refusesToStartWithInvalidSettingsNamingThem() {
+		Map<String, Object> relative = xSettings();
+		relative.put("grapevine.ingest.x.base-url", "api.x.com");
+		assertThatException().isThrownBy(() -> start(relative))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("grapevine.ingest.x.base-url"));
+
+		Map<String, Object> zero = xSettings();
+		zero.put("grapevine.ingest.x.poll-interval", "0s");
+		assertThatException().isThrownBy(() -> start(zero))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("grapevine.ingest.x.poll-interval"));
+
+		Map<String, Object> missingFile = xSettings();
+		missingFile.put("grapevine.organization-file", "does/not/exist.yml");
+		assertThatException().isThrownBy(() -> start(missingFile))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("exist.yml").contains("grapevine.organization-file"));
+	}
+
+	private Map<String, Object> xSettings() {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("server.port", "0");
+		settings.put("grapevine.kafka.bootstrap-servers", bootstrapServers());
+		settings.put("grapevine.organization-file", "src/test/resources/organization.yml");
+		settings.put("grapevine.ingest.x.enabled", "true");
+		settings.put("grapevine.ingest.x.instance-id", this.instance);
+		settings.put("grapevine.ingest.x.base-url", this.api.baseUrl().toString());
+		settings.put("grapevine.ingest.x.bearer-token", TOKEN);
+		settings.put("grapevine.ingest.x.poll-interval", "300ms");
+		settings.put("grapevine.ingest.x.max-results", "10");
+		return settings;
+	}
+
+	private ConfigurableApplicationContext start(Map<String, Object> settings) {
+		ConfigurableApplicationContext context = IngestApplication.application().properties(settings).run();
+		this.contexts.add(context);
+		return context;
+	}
+
+	private static String bootstrapServers() {
+		return LocalStackExtension.stack().kafkaBootstrapServers();
+	}
+
+	private static WebTestClient client(ConfigurableApplicationContext context) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
+			.responseTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	private long published(WebTestClient client, String instanceId) {
+		byte[] body = client.get()
+			.uri("/api/sources/{id}", instanceId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		try {
+			return this.json.readTree(body).path("itemsPublished").asLong();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Map<String, String> awaitCursor(Predicate<Map<String, String>> condition) {
+		Map<String, String>[] found = new Map[1];
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			List<ConsumerRecord<String, String>> cursors = cursorRecords();
+			if (cursors.isEmpty()) {
+				return false;
+			}
+			found[0] = position(cursors.get(cursors.size() - 1));
+			return condition.test(found[0]);
+		});
+		return found[0];
+	}
+
+	private List<ConsumerRecord<String, String>> cursorRecords() {
+		return KafkaTopics.read(bootstrapServers(), KafkaTopicNames.CURSORS)
+			.stream()
+			.filter((record) -> this.instance.equals(record.key()))
+			.toList();
+	}
+
+	private Map<String, String> position(ConsumerRecord<String, String> record) {
+		try {
+			JsonNode cursor = this.json.readTree(record.value());
+			assertThat(cursor.path("sourceInstance").asText()).isEqualTo(this.instance);
+			assertThat(cursor.path("updatedAt").asText()).isNotBlank();
+			Map<String, String> position = new HashMap<>();
+			cursor.path("position")
+				.fields()
+				.forEachRemaining((field) -> position.put(field.getKey(), field.getValue().asText()));
+			return position;
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private List<ConsumerRecord<String, String>> mentionRecords() {
+		Set<String> ours = IntStream.rangeClosed(1, 1000).mapToObj((n) -> "x:" + id(n)).collect(Collectors.toSet());
+		return KafkaTopics.read(bootstrapServers(), KafkaTopicNames.MENTIONS)
+			.stream()
+			.filter((record) -> ours.contains(record.key()))
+			.toList();
+	}
+
+	private static Mention mention(List<ConsumerRecord<String, String>> records, String id) {
+		return records.stream()
+			.filter((record) -> record.key().equals(id))
+			.map((record) -> MentionJson.readMention(record.value()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static String messages(Throwable ex) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			messages.append(cause.getMessage()).append('\n');
+		}
+		return messages.toString();
+	}
+
+	private long id(int n) {
+		return this.base + n;
+	}
+
+	private FakeXApi.Tweet[] tweets(int first, int count, String text) {
+		return IntStream.range(first, first + count)
+			.mapToObj((n) -> FakeXApi.tweet(String.valueOf(id(n)), text + " (" + n + ")", AMY))
+			.toArray(FakeXApi.Tweet[]::new);
+	}
+
+}
