@@ -272,6 +272,47 @@ class IngestIntegrationTests {
 	}
 
 	@Test
+	void replaysTheShippedDemoSampleOnceAndThenTricklesFreshMentions() {
+		String demo = "demo-shipped-" + this.base;
+		Map<String, Object> settings = new LinkedHashMap<>(xSettings());
+		settings.put("grapevine.ingest.x.enabled", "false");
+		settings.put("grapevine.ingest.demo.enabled", "true");
+		settings.put("grapevine.ingest.demo.instance-id", demo);
+		settings.put("grapevine.ingest.demo.trickle-interval", "100ms");
+		long started = System.nanoTime();
+		ConfigurableApplicationContext context = start(settings);
+		int sampleSize = (int) new java.io.BufferedReader(new java.io.InputStreamReader(
+				IngestIntegrationTests.class.getResourceAsStream("/demo/mentions.jsonl"),
+				java.nio.charset.StandardCharsets.UTF_8))
+			.lines()
+			.filter((line) -> !line.isBlank())
+			.count();
+
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> published(client(context), demo) >= sampleSize + 3);
+		long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+		System.out.printf("Demo sample of %d mentions replayed, plus 3 trickled, %d ms after start-up began%n",
+				sampleSize, elapsedMs);
+
+		List<ConsumerRecord<String, String>> cursors = KafkaTopics.read(bootstrapServers(), KafkaTopicNames.CURSORS)
+			.stream()
+			.filter((record) -> demo.equals(record.key()))
+			.toList();
+		assertThat(cursors).isNotEmpty();
+		Instant now = Instant.now();
+		List<Mention> trickled = KafkaTopics.read(bootstrapServers(), KafkaTopicNames.MENTIONS)
+			.stream()
+			.map((record) -> MentionJson.readMention(record.value()))
+			.filter((mention) -> mention.nativeId().matches(".*-t[0-9]+"))
+			.filter((mention) -> mention.ingestedAt().isAfter(now.minus(Duration.ofSeconds(elapsedMs / 1000 + 5))))
+			.toList();
+		assertThat(trickled).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(trickled).allSatisfy((mention) -> assertThat(mention.publishedAt())
+			.isAfter(now.minus(Duration.ofMinutes(2))));
+	}
+
+	@Test
 	void refusesToStartAnEnabledXSourceWithoutABearerTokenNamingTheSetting() {
 		Map<String, Object> settings = xSettings();
 		settings.remove("grapevine.ingest.x.bearer-token");

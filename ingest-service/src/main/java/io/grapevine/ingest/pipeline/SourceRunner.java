@@ -113,8 +113,8 @@ class SourceRunner {
 		Instant now = this.clock.instant();
 		this.cursor.set(page.next());
 		if (page.problem().isPresent()) {
-			logger.warn("Source {} could not use a page after {}: {}; retrying from the same cursor", instanceId(),
-					from.position(), page.problem().get());
+			logger.warn("Source {} could not use the page after position {}: {}; next from {}", instanceId(),
+					from.position(), page.problem().get(), page.next().position());
 			this.board.update(instanceId(),
 					(status) -> status.failed(page.problem().get(), page.deadLetters().size(), page.pauseUntil(), now));
 		}

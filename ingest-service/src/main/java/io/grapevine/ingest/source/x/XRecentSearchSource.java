@@ -123,6 +123,19 @@ public class XRecentSearchSource implements Source {
 			return Page.failed(cursor, problem, List.of())
 				.pausedUntil(now.plus(this.properties.pollInterval().multipliedBy(10)));
 		}
+		if (status.value() == 400 && cursor.get(NEXT_TOKEN).isPresent()) {
+			// A token from an interrupted round can expire; paging cannot go on, so the
+			// round
+			// starts again from the last finished one: duplicates are overwritten
+			// downstream,
+			// nothing is lost.
+			String problem = "X refused the stored next_token (HTTP 400: " + XPageMapper.abbreviate(body)
+					+ "); the round starts again from since_id, so some tweets may be published twice";
+			Map<String, String> restart = new HashMap<>();
+			cursor.get(SINCE_ID).ifPresent((sinceId) -> restart.put(SINCE_ID, sinceId));
+			return new Page(List.of(), List.of(deadLetter(problem, body, now)), cursor.moveTo(restart, now), false,
+					Optional.empty(), Optional.of(problem));
+		}
 		if (!status.is2xxSuccessful()) {
 			String reason = "X answered HTTP " + status.value() + " to " + PATH + ": " + XPageMapper.abbreviate(body);
 			return rateLimited(Page.failed(cursor, reason, List.of(deadLetter(reason, body, now))), headers);

@@ -91,9 +91,29 @@ class DemoSourceTests {
 			.satisfies((mention) -> assertThat(mention.nativeId()).endsWith("-t7"));
 	}
 
+	@Test
+	void theShippedSampleIsMadeOfValidMentionsThatEndNow() {
+		List<String> shipped = lines("/demo/mentions.jsonl");
+		DemoSource demo = new DemoSource("demo", shipped, shipped.size(), Duration.ofSeconds(5),
+				Clock.fixed(NOW, ZoneOffset.UTC));
+
+		Page all = fetch(demo, start());
+
+		assertThat(all.deadLetters()).isEmpty();
+		assertThat(all.mentions()).hasSizeGreaterThan(100);
+		assertThat(all.mentions()).extracting(Mention::publishedAt)
+			.allSatisfy((at) -> assertThat(at).isBeforeOrEqualTo(NOW));
+		assertThat(all.mentions()).extracting(Mention::publishedAt).contains(NOW);
+		assertThat(all.mentions()).extracting(Mention::id).doesNotHaveDuplicates();
+	}
+
 	private Page fetch(Cursor cursor) {
+		return fetch(this.source, cursor);
+	}
+
+	private static Page fetch(DemoSource source, Cursor cursor) {
 		Page[] page = new Page[1];
-		StepVerifier.create(this.source.fetch(cursor)).consumeNextWith((next) -> page[0] = next).verifyComplete();
+		StepVerifier.create(source.fetch(cursor)).consumeNextWith((next) -> page[0] = next).verifyComplete();
 		return page[0];
 	}
 
@@ -102,7 +122,11 @@ class DemoSourceTests {
 	}
 
 	private static List<String> sample() {
-		try (InputStream in = DemoSourceTests.class.getResourceAsStream("/demo-fixture/mentions.jsonl")) {
+		return lines("/demo-fixture/mentions.jsonl");
+	}
+
+	private static List<String> lines(String resource) {
+		try (InputStream in = DemoSourceTests.class.getResourceAsStream(resource)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
 		}
 		catch (IOException ex) {

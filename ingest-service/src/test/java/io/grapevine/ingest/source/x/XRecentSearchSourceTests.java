@@ -186,6 +186,23 @@ class XRecentSearchSourceTests {
 		});
 	}
 
+	@Test
+	void startsTheRoundAgainFromSinceIdWhenXRefusesAStoredNextToken() {
+		this.api.post(tweets(1001, 3));
+		Cursor stale = start().moveTo(Map.of("since_id", "1000", "pending_newest_id", "1003", "next_token", "expired"),
+				Instant.now());
+		XRecentSearchSource source = source(TOKEN, 10);
+
+		Page refused = fetch(source, stale);
+		Page again = fetch(source, refused.next());
+
+		assertThat(refused.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("next_token"));
+		assertThat(refused.deadLetters()).singleElement()
+			.satisfies((letter) -> assertThat(letter.payload()).contains("Invalid Request"));
+		assertThat(refused.next().position()).isEqualTo(Map.of("since_id", "1000"));
+		assertThat(again.mentions()).extracting(Mention::nativeId).containsExactly("1003", "1002", "1001");
+	}
+
 	private XRecentSearchSource source(String token, int maxResults) {
 		XProperties properties = new XProperties(true, "x:recent-search", this.api.baseUrl(), token,
 				Duration.ofSeconds(1), maxResults, null, Duration.ofSeconds(5));
