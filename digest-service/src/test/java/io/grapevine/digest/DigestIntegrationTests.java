@@ -1,0 +1,444 @@
+package io.grapevine.digest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.grapevine.digest.archive.ArchivedDigest;
+import io.grapevine.digest.archive.DigestArchive;
+import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.sending.DigestScheduler;
+import io.grapevine.localstack.LocalStackExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ExtendWith(LocalStackExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=digest-service", "grapevine.digest.check-interval=200ms",
+				"grapevine.digest.public-url=https://grapevine.example.org" })
+class DigestIntegrationTests {
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	private static final String OPS = "ops-duty@harborcity-transit.example";
+
+	private static final String CONTROLLER = "controller@harborcity-transit.example";
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", "smtp"))
+		.withPerMethodLifecycle(false);
+
+	static final FakeSearchService search = FakeSearchService.start();
+
+	// 05:00 in London, midnight in New York: no digest is due until a test moves the
+	// clock.
+	private static final Instant EARLY_ON_FRIDAY = Instant.parse("2026-11-20T05:00:00Z");
+
+	static final MutableClock clock = new MutableClock(EARLY_ON_FRIDAY);
+
+	@Autowired
+	WebTestClient web;
+
+	@Autowired
+	DigestArchive archive;
+
+	@Autowired
+	DigestScheduler scheduler;
+
+	@Autowired
+	ElasticsearchClient elasticsearch;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.elasticsearch.uris", () -> LocalStackExtension.stack().elasticsearchUri().toString());
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		registry.add("grapevine.digest.search-url", () -> search.url().toString());
+		registry.add("grapevine.organization-file", DigestIntegrationTests::organizationFile);
+	}
+
+	@AfterAll
+	static void stopFake() {
+		search.close();
+	}
+
+	@BeforeEach
+	void freshMailboxAnalyticsAndClock() throws Exception {
+		clock.set(EARLY_ON_FRIDAY);
+		smtp.purgeEmailFromAllMailboxes();
+		search.reset();
+		search.defaultTotal(30)
+			.topMentions(List.of(FakeSearchService.mention("1001",
+					"Bus 42 <b>late</b> again & the <script>alert(1)</script> sign", 40),
+					FakeSearchService.mention("1002", "Thanks to the driver of the 7:40", 12)));
+	}
+
+	@Test
+	void runningADigestEmailsEveryMemberTextAndHtmlWithTheTopMentionAndArchivesIt() throws Exception {
+		DailyPeriod thursday = new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON);
+		search.total(thursday.from(), 37);
+
+		Map<String, Object> digest = this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"department\": \"operations\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+
+		String id = (String) digest.get("id");
+		assertThat(id).startsWith("operations-2026-11-19-run-");
+		assertThat(digest.get("subject"))
+			.isEqualTo("Operations · daily listening digest · Thu 19 Nov 2026 · 37 mentions");
+		assertThat(((Map<?, ?>) digest.get("recipients")).get("count")).isEqualTo(2);
+		assertThat(((Map<?, ?>) digest.get("figures")).get("total")).isEqualTo(37);
+		assertThat(((Map<?, ?>) digest.get("figures")).get("previousTotal")).isEqualTo(30);
+		assertThat(search.requests())
+			.anySatisfy((request) -> assertThat(request).containsEntry("department", "operations")
+				.containsEntry("from", "2026-11-19T00:00:00Z")
+				.containsEntry("to", "2026-11-20T00:00:00Z")
+				.containsEntry("zone", "Europe/London"));
+
+		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+		MimeMessage[] messages = smtp.getReceivedMessages();
+		assertThat(messages).hasSize(2);
+		MimeMessage message = messages[0];
+		assertThat(Arrays.stream(message.getAllRecipients()).map(Address::toString)).containsExactlyInAnyOrder(OPS,
+				CONTROLLER);
+		assertThat(message.getFrom()[0].toString()).isEqualTo("Grapevine <grapevine@localhost>");
+		assertThat(message.getSubject()).isEqualTo(digest.get("subject"));
+		MimeMultipart alternative = (MimeMultipart) message.getContent();
+		assertThat(alternative.getContentType()).startsWith("multipart/alternative");
+		assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
+		assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+		// SMTP carries lines ending in CRLF.
+		String text = ((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n");
+		String html = ((String) alternative.getBodyPart(1).getContent()).replace("\r\n", "\n");
+		assertThat(text).contains("Bus 42 <b>late</b> again & the <script>alert(1)</script> sign")
+			.contains("https://x.com/rider_amy/status/1001")
+			.contains("37 mentions, up 23% on Wednesday");
+		assertThat(html)
+			.contains("Bus 42 &lt;b&gt;late&lt;/b&gt; again &amp; the &lt;script&gt;alert(1)&lt;/script&gt; sign")
+			.doesNotContain("<script>")
+			.contains("href=\"https://x.com/rider_amy/status/1001\"")
+			.contains("href=\"https://grapevine.example.org/digests/" + id + "\"");
+
+		this.web.get()
+			.uri("/api/digests/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.html")
+			.value((String archivedHtml) -> assertThat(archivedHtml).isEqualTo(html))
+			.jsonPath("$.text")
+			.isEqualTo(text)
+			.jsonPath("$.recipients.addresses.length()")
+			.isEqualTo(2);
+		List<Map<String, Object>> listed = this.web.get()
+			.uri("/api/digests?department=operations")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(listed).extracting((listedDigest) -> listedDigest.get("id")).contains(id);
+		assertThat(listed)
+			.allSatisfy((listedDigest) -> assertThat(listedDigest).containsEntry("department", "operations")
+				.doesNotContainKey("html"));
+		assertThat(listed).extracting((listedDigest) -> Instant.parse((String) listedDigest.get("sentAt")))
+			.isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		this.web.get()
+			.uri("/digests?department=operations")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("href=\"/digests/" + id + "\"")
+				.contains("Thu 19 Nov 2026")
+				.contains(">37<")
+				.contains("up 23% on Wednesday"));
+		this.web.get()
+			.uri("/digests/{id}", id)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("<iframe")
+				.contains("Operations · daily listening digest · Thu 19 Nov 2026 · 37 mentions")
+				.contains(OPS)
+				// The email HTML sits escaped in srcdoc, so its own escaping is escaped
+				// once more.
+				.contains("Bus 42 &amp;lt;b&amp;gt;late")
+				.doesNotContain("<script>"));
+	}
+
+	@Test
+	void aDepartmentWithoutMembersHasItsDigestArchivedButNotEmailed() throws Exception {
+		this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"department\": \"people\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.recipients.count")
+			.isEqualTo(0)
+			.jsonPath("$.period.zone")
+			.isEqualTo("America/New_York")
+			.jsonPath("$.period.from")
+			.isEqualTo("2026-11-19T05:00:00Z");
+
+		assertThat(smtp.waitForIncomingEmail(500, 1)).isFalse();
+	}
+
+	@Test
+	void badRequestsAnswerProblemDetails() {
+		this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"department\": \"finance\"}")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("no department 'finance'").contains("operations"));
+		this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("'department'"));
+		this.web.get()
+			.uri("/api/digests?size=many")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.web.get()
+			.uri("/api/digests?size=1000")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("between 1 and 100"));
+		this.web.get()
+			.uri("/api/digests/operations-1999-01-01")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.web.get().uri("/digests/operations-1999-01-01").exchange().expectStatus().isNotFound();
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void anUnreachableSearchServiceIsA503ProblemAndNothingIsSent() {
+		search.failWith(500);
+		this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"department\": \"operations\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("search-service").contains("500"));
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void whenSmtpIsDownTheRunIsA503ProblemAndNothingIsArchived() {
+		int archivedBefore = archivedCount("operations");
+		smtp.stop();
+		try {
+			this.web.post()
+				.uri("/api/digests/run")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"department\": \"operations\"}")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.detail")
+				.value((String detail) -> assertThat(detail).contains("SMTP server at 127.0.0.1:")
+					.contains("spring.mail.host"));
+		}
+		finally {
+			smtp.start();
+		}
+		assertThat(archivedCount("operations")).isEqualTo(archivedBefore);
+	}
+
+	@Test
+	void theScheduleSendsEachDueDigestOnceWhenItsLocalDigestTimeHasPassed() throws Exception {
+		forget("operations-2026-11-19", "people-2026-11-19");
+		// 08:00 in London is past the operations digest time (07:30); 03:00 in New York
+		// is
+		// not yet past the people digest time (08:00).
+		clock.set(Instant.parse("2026-11-20T08:00:00Z"));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> exists("operations-2026-11-19"));
+		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+		Thread.sleep(1500);
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(exists("people-2026-11-19")).isFalse();
+		StepVerifier.create(this.scheduler.sendDue()).verifyComplete();
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		this.web.get()
+			.uri("/api/digests/operations-2026-11-19")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.kind")
+			.isEqualTo("daily");
+
+		clock.set(Instant.parse("2026-11-20T13:00:00Z"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> exists("people-2026-11-19"));
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+	}
+
+	@Test
+	void aScheduledDigestThatCouldNotBeDeliveredIsSentAtALaterCheck() throws Exception {
+		forget("operations-2026-11-20");
+		smtp.stop();
+		try {
+			clock.set(Instant.parse("2026-11-21T08:00:00Z"));
+			Thread.sleep(1500);
+			assertThat(exists("operations-2026-11-20")).isFalse();
+		}
+		finally {
+			smtp.start();
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> exists("operations-2026-11-20"));
+		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+		Thread.sleep(1000);
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+	}
+
+	private boolean exists(String id) {
+		return Boolean.TRUE.equals(this.archive.exists(id).block());
+	}
+
+	private int archivedCount(String department) {
+		return this.archive.list(java.util.Optional.of(department), 100).block().size();
+	}
+
+	private void forget(String... ids) throws IOException {
+		for (String id : ids) {
+			this.elasticsearch.delete((delete) -> delete.index(DigestArchive.INDEX).id(id).refresh(Refresh.True));
+		}
+	}
+
+	private static String organizationFile() {
+		try {
+			Path file = Files.createTempFile("organization", ".yml");
+			file.toFile().deleteOnExit();
+			Files.writeString(file, """
+					name: Harbor City Transit
+					departments:
+					  - id: operations
+					    name: Operations
+					    timeZone: Europe/London
+					    digestTime: "07:30"
+					    members: [%s, %s]
+					    topics:
+					      - id: delays
+					        name: Delays and disruption
+					        keywords: [delay, late]
+					  - id: people
+					    name: People and Hiring
+					    timeZone: America/New_York
+					    digestTime: "08:00"
+					    topics:
+					      - id: jobs
+					        name: Jobs and hiring
+					        keywords: [hiring]
+					""".formatted(OPS, CONTROLLER));
+			return file.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClockConfiguration {
+
+		@Bean
+		@Primary
+		Clock testClock() {
+			return clock;
+		}
+
+	}
+
+}
