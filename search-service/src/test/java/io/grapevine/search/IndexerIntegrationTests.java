@@ -1,0 +1,225 @@
+package io.grapevine.search;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.listening.KafkaTopicNames;
+import io.grapevine.listening.mention.Author;
+import io.grapevine.listening.mention.Engagement;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.localstack.LocalStackExtension;
+import io.grapevine.search.indexing.MentionIndexer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class IndexerIntegrationTests extends LiveStackTestSupport {
+
+	@Autowired
+	MentionIndexer indexer;
+
+	@Test
+	void aPublishedMentionBecomesSearchableByAKeywordFromItsText() throws Exception {
+		String keyword = uniqueWord();
+		Mention mention = TestMentions.mention("x", uniqueId(),
+				"Stuck at Pier Street, the " + keyword + " tram is late", Instant.parse("2021-06-10T08:00:00Z"),
+				Author.of("amy", "Amy", 120), new Engagement(4, 2, 1), "en", List.of("delays"), List.of("operations"));
+		publish(mention);
+		awaitIndexed(mention);
+
+		this.web.get()
+			.uri("/api/mentions?q={q}", keyword)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.total")
+			.isEqualTo(1)
+			.jsonPath("$.mentions[0].mention.id")
+			.isEqualTo(mention.id())
+			.jsonPath("$.mentions[0].mention.author.displayName")
+			.isEqualTo("Amy")
+			.jsonPath("$.mentions[0].highlights[0]")
+			.value((String highlight) -> assertThat(highlight).contains("<mark>" + keyword + "</mark>"));
+		ObjectNode stored = this.elasticsearch
+			.get((get) -> get.index("mentions-2021.06").id(mention.id()), ObjectNode.class)
+			.source();
+		assertThat(stored.at("/engagement/total").asLong()).isEqualTo(7);
+	}
+
+	@Test
+	void aReplayOfTheSameMentionOverwritesItInsteadOfAddingASecondCopy() throws Exception {
+		String id = uniqueId();
+		Mention first = TestMentions.mention("reddit", id, "Night buses on route 9 are " + uniqueWord(),
+				Instant.parse("2021-06-11T22:00:00Z"), Author.of("bob"), new Engagement(1, 0, 0), "en", List.of(),
+				List.of());
+		Mention replay = TestMentions.mention("reddit", id, first.text(), first.publishedAt(), Author.of("bob"),
+				new Engagement(9, 0, 0), "en", List.of(), List.of());
+		publish(first);
+		awaitIndexed(first);
+		publish(replay, replay);
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(storedLikes(first.id())).isEqualTo(9));
+		assertThat(countById(first.id())).isEqualTo(1);
+	}
+
+	@Test
+	void aRecordThatIsNotMentionJsonGoesToTheDeadLetterTopicAndTheNextMentionIsStillIndexed() {
+		String garbage = "{\"schemaVersion\":1,\"source\":\"x\",\"text\": \"" + uniqueWord() + "\"";
+		Mention next = TestMentions.mention("x", uniqueId(), "After the bad one " + uniqueWord(),
+				"2021-06-12T09:00:00Z");
+		publishRaw("x:broken", garbage);
+		publish(next);
+
+		var deadLetter = awaitDeadLetter((letter) -> letter.payload().equals(garbage));
+		assertThat(deadLetter.source()).isEqualTo(MentionIndexer.DEAD_LETTER_SOURCE);
+		assertThat(deadLetter.reason()).contains("not valid Mention JSON").contains(KafkaTopicNames.MENTIONS);
+		awaitIndexed(next);
+	}
+
+	@Test
+	void aMentionElasticsearchRejectsGoesToTheDeadLetterTopicWithTheReason() throws Exception {
+		// An index whose own mapping conflicts with the mention: nativeId as a number.
+		this.elasticsearch.indices()
+			.create((create) -> create.index("mentions-1999.01")
+				.mappings((mappings) -> mappings
+					.withJson(new StringReader("{\"properties\":{\"nativeId\":{\"type\":\"long\"}}}"))));
+		Mention rejected = TestMentions.mention("x", "not-a-number-" + uniqueId(), "Old post " + uniqueWord(),
+				"1999-01-05T10:00:00Z");
+		Mention accepted = TestMentions.mention("x", uniqueId(), "Fine post " + uniqueWord(), "2021-06-13T10:00:00Z");
+		publish(rejected, accepted);
+
+		var deadLetter = awaitDeadLetter((letter) -> letter.payload().contains(rejected.id()));
+		assertThat(deadLetter.reason()).contains("Elasticsearch rejected mention " + rejected.id())
+			.contains("mentions-1999.01");
+		awaitIndexed(accepted);
+		assertThat(countById(rejected.id())).isZero();
+	}
+
+	@Test
+	void offsetsAreCommittedOnlyOnceElasticsearchHasAcceptedTheBatchAndNothingIsLostWhileItRefuses() throws Exception {
+		List<Mention> mentions = List.of(
+				TestMentions.mention("x", uniqueId(), "Refused at first " + uniqueWord(), "2021-06-14T10:00:00Z"),
+				TestMentions.mention("x", uniqueId(), "Refused at first " + uniqueWord(), "2021-06-14T11:00:00Z"));
+		setClusterReadOnly(true);
+		try {
+			publish(mentions.toArray(Mention[]::new));
+			// The indexer has received them and keeps retrying; the offsets stay behind.
+			Thread.sleep(3000);
+			assertThat(lag()).isPositive();
+		}
+		finally {
+			setClusterReadOnly(false);
+		}
+		awaitIndexed(mentions.toArray(Mention[]::new));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lag()).isZero());
+	}
+
+	@Test
+	void aRestartedIndexerPicksUpWhereItsCommittedOffsetsEnd() throws Exception {
+		Mention before = TestMentions.mention("x", uniqueId(), "Before the restart " + uniqueWord(),
+				"2021-06-15T10:00:00Z");
+		publish(before);
+		awaitIndexed(before);
+		this.indexer.stop();
+		Mention during;
+		try {
+			during = TestMentions.mention("x", uniqueId(), "While stopped " + uniqueWord(), "2021-06-15T11:00:00Z");
+			publish(during);
+		}
+		finally {
+			this.indexer.start();
+		}
+		awaitIndexed(during);
+		assertThat(countById(before.id())).isEqualTo(1);
+	}
+
+	@Test
+	void theIndexedDocumentsAreCountedInTheMetrics() {
+		Mention mention = TestMentions.mention("x", uniqueId(), "Counted " + uniqueWord(), "2021-06-16T10:00:00Z");
+		publish(mention);
+		awaitIndexed(mention);
+		this.web.get()
+			.uri("/actuator/metrics/" + MentionIndexer.DOCUMENTS_METRIC)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.measurements[0].value")
+			.value((Double value) -> assertThat(value).isGreaterThanOrEqualTo(1.0));
+	}
+
+	private long storedLikes(String id) throws Exception {
+		this.elasticsearch.indices()
+			.refresh((refresh) -> refresh.index("mentions").ignoreUnavailable(true).allowNoIndices(true));
+		return this.elasticsearch
+			.search((search) -> search.index("mentions")
+				.query((query) -> query.term((term) -> term.field("id").value(id))), ObjectNode.class)
+			.hits()
+			.hits()
+			.get(0)
+			.source()
+			.at("/engagement/likes")
+			.asLong();
+	}
+
+	private void setClusterReadOnly(boolean readOnly) throws Exception {
+		this.elasticsearch.cluster()
+			.putSettings((settings) -> settings.transient_("cluster.blocks.read_only", JsonData.of(readOnly)));
+	}
+
+	private long lag() throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				LocalStackExtension.stack().kafkaBootstrapServers()))) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("search-indexer")
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Set<TopicPartition> partitions = admin.describeTopics(List.of(KafkaTopicNames.MENTIONS))
+				.allTopicNames()
+				.get()
+				.get(KafkaTopicNames.MENTIONS)
+				.partitions()
+				.stream()
+				.map((partition) -> new TopicPartition(KafkaTopicNames.MENTIONS, partition.partition()))
+				.collect(Collectors.toSet());
+			Map<TopicPartition, Long> ends = admin
+				.listOffsets(partitions.stream()
+					.collect(Collectors.toMap((partition) -> partition, (partition) -> OffsetSpec.latest())))
+				.all()
+				.get()
+				.entrySet()
+				.stream()
+				.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().offset()));
+			return ends.entrySet()
+				.stream()
+				.mapToLong((end) -> end.getValue()
+						- ((committed.get(end.getKey()) != null) ? committed.get(end.getKey()).offset() : 0))
+				.sum();
+		}
+	}
+
+	static String uniqueId() {
+		return UUID.randomUUID().toString().substring(0, 12);
+	}
+
+	static String uniqueWord() {
+		return "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+	}
+
+}

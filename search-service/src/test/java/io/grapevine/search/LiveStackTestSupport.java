@@ -1,0 +1,120 @@
+package io.grapevine.search;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.grapevine.listening.KafkaTopicNames;
+import io.grapevine.listening.mention.DeadLetter;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.MentionJson;
+import io.grapevine.localstack.LocalStackExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
+import reactor.kafka.sender.KafkaSender;
+import reactor.kafka.sender.SenderRecord;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the whole service against the real Kafka broker and Elasticsearch node of the
+ * local stack; every integration test class shares the one application context.
+ */
+@ExtendWith(LocalStackExtension.class)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=search-service", "grapevine.organization-file=../config/organization.yml",
+				"grapevine.search.indexer.batch-timeout=100ms", "grapevine.search.indexer.retry-backoff=200ms",
+				"grapevine.search.indexer.max-retry-backoff=1s" })
+public abstract class LiveStackTestSupport {
+
+	@Autowired
+	protected KafkaSender<String, String> sender;
+
+	@Autowired
+	protected ElasticsearchClient elasticsearch;
+
+	@Autowired
+	protected WebTestClient web;
+
+	@LocalServerPort
+	protected int port;
+
+	@DynamicPropertySource
+	static void liveStack(DynamicPropertyRegistry registry) {
+		registry.add("grapevine.kafka.bootstrap-servers", () -> LocalStackExtension.stack().kafkaBootstrapServers());
+		registry.add("spring.elasticsearch.uris", () -> LocalStackExtension.stack().elasticsearchUri().toString());
+	}
+
+	protected void publish(Mention... mentions) {
+		for (Mention mention : mentions) {
+			publishRaw(mention.id(), MentionJson.write(mention));
+		}
+	}
+
+	protected void publishRaw(String key, String value) {
+		this.sender
+			.send(Flux.just(SenderRecord.create(new ProducerRecord<>(KafkaTopicNames.MENTIONS, key, value), key)))
+			.blockLast(Duration.ofSeconds(30));
+	}
+
+	protected long countById(String id) throws java.io.IOException {
+		this.elasticsearch.indices()
+			.refresh((refresh) -> refresh.index("mentions").ignoreUnavailable(true).allowNoIndices(true));
+		return this.elasticsearch
+			.count((count) -> count.index("mentions")
+				.ignoreUnavailable(true)
+				.query((query) -> query.term((term) -> term.field("id").value(id))))
+			.count();
+	}
+
+	protected void awaitIndexed(Mention... mentions) {
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+			for (Mention mention : mentions) {
+				if (countById(mention.id()) != 1) {
+					return false;
+				}
+			}
+			return true;
+		});
+	}
+
+	protected DeadLetter awaitDeadLetter(Predicate<DeadLetter> which) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				LocalStackExtension.stack().kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
+				"search-tests-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+			consumer.subscribe(List.of(KafkaTopicNames.DEAD_LETTERS));
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+					Optional<DeadLetter> deadLetter = Optional.of(MentionJson.readDeadLetter(record.value()))
+						.filter(which);
+					if (deadLetter.isPresent()) {
+						return deadLetter.get();
+					}
+				}
+			}
+		}
+		throw new AssertionError("No such dead letter arrived on " + KafkaTopicNames.DEAD_LETTERS + " within 60s");
+	}
+
+}

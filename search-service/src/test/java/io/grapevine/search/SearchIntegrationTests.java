@@ -1,0 +1,234 @@
+package io.grapevine.search;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.grapevine.listening.mention.Author;
+import io.grapevine.listening.mention.Engagement;
+import io.grapevine.listening.mention.Mention;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The search and analytics API over a known set of mentions published in March 2020,
+ * counted in New York, where the day boundary falls at 05:00 UTC.
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+class SearchIntegrationTests extends LiveStackTestSupport {
+
+	private static final String RANGE = "from=2020-03-01T05:00:00Z&to=2020-03-04T05:00:00Z";
+
+	private final Mention delayed = TestMentions.mention("x", "fx-1", "The bus was delayed again at Pier Street",
+			Instant.parse("2020-03-01T12:00:00Z"), Author.of("amy", "Amy", 100), new Engagement(5, 1, 0), "en",
+			List.of("delays"), List.of("operations"));
+
+	// 22:00 on 1 March in New York, already 2 March in UTC.
+	private final Mention fares = TestMentions.mention("reddit", "fx-2", "Fares going up again next month",
+			Instant.parse("2020-03-02T03:00:00Z"), Author.of("bob", "Bob", 50), new Engagement(10, 5, 5), "en",
+			List.of("fares"), List.of("communications"));
+
+	private final Mention script = TestMentions.mention("x", "fx-5", "<script>alert('x')</script> the bus smells",
+			Instant.parse("2020-03-02T10:00:00Z"), Author.of("dave"), Engagement.NONE, null, List.of(), List.of());
+
+	private final Mention praise = TestMentions.mention("x", "fx-3", "Driver was very kind on the bus today",
+			Instant.parse("2020-03-02T15:00:00Z"), Author.of("amy", "Amy R.", 120), Engagement.NONE, "en",
+			List.of("staff-praise"), List.of("customer-service"));
+
+	// 23:30 on 2 March in New York, 3 March in UTC.
+	private final Mention retraso = TestMentions.mention("mastodon", "fx-4", "Retraso en la línea 5 otra vez",
+			Instant.parse("2020-03-03T04:30:00Z"), Author.of("carla", "Carla", 30), new Engagement(1, 0, 0), "es",
+			List.of("delays"), List.of("operations"));
+
+	@BeforeAll
+	void indexFixtures() {
+		publish(this.delayed, this.fares, this.script, this.praise, this.retraso);
+		awaitIndexed(this.delayed, this.fares, this.script, this.praise, this.retraso);
+	}
+
+	@Test
+	void freeTextFindsMatchingMentionsNewestFirstWithEscapedHighlights() {
+		Map<String, Object> page = get("/api/mentions?q=bus&" + RANGE);
+		assertThat(page).containsEntry("total", 3).doesNotContainKey("nextCursor");
+		assertThat(ids(page)).containsExactly("x:fx-3", "x:fx-5", "x:fx-1");
+		List<String> highlights = highlights(page, 1);
+		assertThat(highlights).singleElement()
+			.asString()
+			.contains("<mark>bus</mark>")
+			.contains("&lt;script&gt;")
+			.doesNotContain("<script>");
+	}
+
+	@Test
+	void freeTextNeedsEveryWordAndNeverFailsOnQuerySyntax() {
+		assertThat(ids(get("/api/mentions?q=bus kind&" + RANGE))).containsExactly("x:fx-3");
+		assertThat(get("/api/mentions?q=" + "\"bus AND (kind OR [" + "&" + RANGE)).containsKey("total");
+	}
+
+	@Test
+	void filtersBySourceLanguageTopicAndDepartmentNarrowTheResults() {
+		assertThat(ids(get("/api/mentions?source=x&" + RANGE))).containsExactly("x:fx-3", "x:fx-5", "x:fx-1");
+		assertThat(ids(get("/api/mentions?source=reddit&source=mastodon&" + RANGE))).containsExactly("mastodon:fx-4",
+				"reddit:fx-2");
+		assertThat(ids(get("/api/mentions?language=es&" + RANGE))).containsExactly("mastodon:fx-4");
+		assertThat(ids(get("/api/mentions?topic=delays&" + RANGE))).containsExactly("mastodon:fx-4", "x:fx-1");
+		assertThat(ids(get("/api/mentions?department=communications&" + RANGE))).containsExactly("reddit:fx-2");
+		assertThat(ids(get("/api/mentions?from=2020-03-02T00:00:00Z&to=2020-03-02T12:00:00Z")))
+			.containsExactly("x:fx-5", "reddit:fx-2");
+	}
+
+	@Test
+	void followingTheCursorVisitsEveryMentionExactlyOnce() {
+		List<String> seen = new ArrayList<>();
+		Map<String, Object> page = get("/api/mentions?size=2&" + RANGE);
+		int pages = 1;
+		seen.addAll(ids(page));
+		while (page.containsKey("nextCursor")) {
+			assertThat(ids(page)).hasSize(2);
+			page = get("/api/mentions?size=2&" + RANGE + "&cursor=" + page.get("nextCursor"));
+			seen.addAll(ids(page));
+			pages++;
+		}
+		assertThat(pages).isEqualTo(3);
+		assertThat(seen).containsExactly("mastodon:fx-4", "x:fx-3", "x:fx-5", "reddit:fx-2", "x:fx-1");
+	}
+
+	@Test
+	void theSummaryCountsDaysInTheRequestedZoneWithEmptyDaysAsZero() {
+		Map<String, Object> summary = get("/api/analytics/summary?zone=America/New_York&" + RANGE);
+		assertThat(summary).containsEntry("total", 5).containsEntry("zone", "America/New_York");
+		assertThat(summary.get("volumeByDay")).isEqualTo(List.of(Map.of("date", "2020-03-01", "count", 2),
+				Map.of("date", "2020-03-02", "count", 3), Map.of("date", "2020-03-03", "count", 0)));
+		Map<String, Object> utc = get("/api/analytics/summary?" + RANGE);
+		assertThat(utc.get("volumeByDay"))
+			.isEqualTo(List.of(Map.of("date", "2020-03-01", "count", 1), Map.of("date", "2020-03-02", "count", 3),
+					Map.of("date", "2020-03-03", "count", 1), Map.of("date", "2020-03-04", "count", 0)));
+	}
+
+	@Test
+	void theSummaryCountsSourcesTopicsLanguagesAndRanksAuthorsAndMentions() {
+		Map<String, Object> summary = get("/api/analytics/summary?zone=Europe/London&top=3&" + RANGE);
+		assertThat(summary.get("bySource")).isEqualTo(List.of(Map.of("key", "x", "count", 3),
+				Map.of("key", "mastodon", "count", 1), Map.of("key", "reddit", "count", 1)));
+		assertThat(summary.get("byTopic")).isEqualTo(List.of(Map.of("key", "delays", "count", 2),
+				Map.of("key", "fares", "count", 1), Map.of("key", "staff-praise", "count", 1)));
+		assertThat(summary.get("byLanguage"))
+			.isEqualTo(List.of(Map.of("key", "en", "count", 3), Map.of("key", "es", "count", 1)));
+		assertThat(summary.get("topAuthors")).asList()
+			.first()
+			.isEqualTo(Map.of("handle", "amy", "displayName", "Amy R.", "mentions", 2, "followers", 120));
+		assertThat(topMentionIds(summary)).containsExactly("reddit:fx-2", "x:fx-1", "mastodon:fx-4");
+		Map<String, Object> ties = get("/api/analytics/summary?top=5&" + RANGE);
+		assertThat(topMentionIds(ties)).containsExactly("reddit:fx-2", "x:fx-1", "mastodon:fx-4", "x:fx-3", "x:fx-5");
+	}
+
+	@Test
+	void theSummaryFiltersByDepartment() {
+		Map<String, Object> summary = get("/api/analytics/summary?department=operations&" + RANGE);
+		assertThat(summary).containsEntry("total", 2);
+	}
+
+	@Test
+	void badParametersAreAnsweredWithAProblemDetailNamingTheParameter() {
+		assertProblem("/api/mentions?from=yesterday", "from");
+		assertProblem("/api/mentions?from=2020-03-05T00:00:00Z&to=2020-03-01T00:00:00Z", "from");
+		assertProblem("/api/mentions?size=0", "size");
+		assertProblem("/api/mentions?size=101", "size");
+		assertProblem("/api/mentions?size=ten", "size");
+		assertProblem("/api/mentions?cursor=%21%21not-a-cursor", "cursor");
+		assertProblem("/api/mentions?cursor=bm90LWEtY3Vyc29y", "cursor");
+		assertProblem("/api/analytics/summary?zone=Mars/Olympus_Mons", "zone");
+		assertProblem("/api/analytics/summary?to=2020-13-01T00:00:00Z", "to");
+		assertProblem("/api/analytics/summary?top=51", "top");
+		assertProblem("/api/analytics/summary?from=1900-01-01T00:00:00Z&to=2020-01-01T00:00:00Z", "from");
+	}
+
+	@Test
+	void theOrganizationListsDepartmentsAndTopicsButNoMembers() {
+		this.web.get()
+			.uri("/api/organization")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("Harbor City Transit")
+			.jsonPath("$.departments[1].id")
+			.isEqualTo("operations")
+			.jsonPath("$.departments[1].topics[0].id")
+			.isEqualTo("delays")
+			.jsonPath("$.departments[0].members")
+			.doesNotExist();
+	}
+
+	@Test
+	void theOpenApiDescriptionIsServed() {
+		this.web.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/mentions'].get")
+			.exists()
+			.jsonPath("$.paths['/api/analytics/summary'].get")
+			.exists();
+	}
+
+	private void assertProblem(String uri, String parameter) {
+		this.web.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter)
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("'" + parameter + "'"));
+	}
+
+	private Map<String, Object> get(String uri) {
+		return this.web.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> ids(Map<String, Object> page) {
+		return ((List<Map<String, Object>>) page.get("mentions")).stream()
+			.map((found) -> (String) ((Map<String, Object>) found.get("mention")).get("id"))
+			.toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> topMentionIds(Map<String, Object> summary) {
+		return ((List<Map<String, Object>>) summary.get("topMentions")).stream()
+			.map((mention) -> (String) mention.get("id"))
+			.toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> highlights(Map<String, Object> page, int index) {
+		return (List<String>) ((List<Map<String, Object>>) page.get("mentions")).get(index).get("highlights");
+	}
+
+}
