@@ -1,0 +1,268 @@
+// The listening dashboard: draws everything from the search service's own API. Mention
+// text is only ever inserted as text; the server's <mark> highlights are rebuilt as
+// elements from its HTML-escaped fragments, never through innerHTML.
+(function () {
+	'use strict';
+
+	const SVG = 'http://www.w3.org/2000/svg';
+	const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+	const byId = (id) => document.getElementById(id);
+
+	function element(name, attributes, text) {
+		const node = document.createElement(name);
+		Object.entries(attributes || {}).forEach(([key, value]) => node.setAttribute(key, value));
+		if (text !== undefined) {
+			node.textContent = text;
+		}
+		return node;
+	}
+
+	function svg(name, attributes) {
+		const node = document.createElementNS(SVG, name);
+		Object.entries(attributes || {}).forEach(([key, value]) => node.setAttribute(key, value));
+		return node;
+	}
+
+	function showError(message) {
+		const error = byId('error');
+		error.textContent = message;
+		error.hidden = !message;
+	}
+
+	async function getJson(path) {
+		const response = await fetch(path, { headers: { Accept: 'application/json' } });
+		const body = await response.json().catch(() => ({}));
+		if (!response.ok) {
+			throw new Error(body.detail || ('The service answered ' + response.status));
+		}
+		return body;
+	}
+
+	function filterParams() {
+		const params = new URLSearchParams();
+		const department = byId('department').value;
+		const topic = byId('topic').value;
+		if (department) {
+			params.append('department', department);
+		}
+		if (topic) {
+			params.append('topic', topic);
+		}
+		return params;
+	}
+
+	function range() {
+		const days = Number(byId('days').value) || 7;
+		const to = new Date();
+		const from = new Date(to.getTime() - days * 24 * 3600 * 1000);
+		return { from: from.toISOString(), to: to.toISOString() };
+	}
+
+	function drawVolume(days) {
+		const container = byId('volume');
+		container.replaceChildren();
+		const width = 1000;
+		const height = 220;
+		const left = 34;
+		const bottom = 26;
+		const top = 16;
+		const max = Math.max(1, ...days.map((day) => day.count));
+		const slot = (width - left) / Math.max(1, days.length);
+		const chart = svg('svg', {
+			id: 'volume-chart', viewBox: '0 0 ' + width + ' ' + height, role: 'img',
+			'aria-label': 'Mentions per day: ' + days.map((day) => day.date + ' ' + day.count).join(', ')
+		});
+		[0, max].forEach((value) => {
+			const y = height - bottom - (value / max) * (height - bottom - top);
+			const label = svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end' });
+			label.textContent = String(value);
+			chart.appendChild(label);
+			chart.appendChild(svg('line', { x1: left, x2: width, y1: y, y2: y, stroke: '#d0d7de' }));
+		});
+		const every = Math.ceil(days.length / 10);
+		days.forEach((day, i) => {
+			const barHeight = (day.count / max) * (height - bottom - top);
+			const x = left + i * slot + slot * 0.15;
+			const bar = svg('rect', {
+				class: 'bar', x: x, y: height - bottom - barHeight, width: slot * 0.7,
+				height: Math.max(barHeight, 0), 'data-date': day.date, 'data-count': day.count
+			});
+			const title = svg('title');
+			title.textContent = day.date + ': ' + day.count + ' mentions';
+			bar.appendChild(title);
+			chart.appendChild(bar);
+			if (day.count > 0 && days.length <= 31) {
+				const count = svg('text', { class: 'count', x: x + slot * 0.35, y: height - bottom - barHeight - 3, 'text-anchor': 'middle' });
+				count.textContent = String(day.count);
+				chart.appendChild(count);
+			}
+			if (i % every === 0) {
+				const label = svg('text', { x: x + slot * 0.35, y: height - 8, 'text-anchor': 'middle' });
+				label.textContent = day.date.slice(5);
+				chart.appendChild(label);
+			}
+		});
+		container.appendChild(chart);
+	}
+
+	function drawShares(listId, buckets, total, names) {
+		const list = byId(listId);
+		list.replaceChildren();
+		if (!buckets.length) {
+			list.appendChild(element('li', {}, 'Nothing yet'));
+			return;
+		}
+		buckets.forEach((bucket) => {
+			const pct = total ? Math.round((bucket.count / total) * 1000) / 10 : 0;
+			const item = element('li');
+			item.appendChild(element('span', { class: 'key' }, names[bucket.key] || bucket.key));
+			const track = element('span', { class: 'track', role: 'presentation' });
+			const fill = element('span', { class: 'fill' });
+			fill.style.width = Math.min(100, pct) + '%';
+			fill.style.display = 'block';
+			track.appendChild(fill);
+			item.appendChild(track);
+			item.appendChild(element('span', { class: 'pct', title: bucket.count + ' mentions' }, pct + '%'));
+			list.appendChild(item);
+		});
+	}
+
+	function decodeEntities(text) {
+		return text.replace(/&(lt|gt|amp|quot|#x27|#39|#x2F|#47);/g, (match, entity) => ({
+			lt: '<', gt: '>', amp: '&', quot: '"', '#x27': "'", '#39': "'", '#x2F': '/', '#47': '/'
+		})[entity]);
+	}
+
+	function highlighted(fragment) {
+		const paragraph = element('p', { class: 'text' });
+		let marked = false;
+		fragment.split(/(<mark>|<\/mark>)/).forEach((piece) => {
+			if (piece === '<mark>') {
+				marked = true;
+			}
+			else if (piece === '</mark>') {
+				marked = false;
+			}
+			else if (piece) {
+				const text = decodeEntities(piece);
+				paragraph.appendChild(marked ? element('mark', {}, text) : document.createTextNode(text));
+			}
+		});
+		return paragraph;
+	}
+
+	function mentionItem(mention, highlights) {
+		const item = element('li', { class: 'mention', 'data-id': mention.id });
+		const meta = element('div', { class: 'meta' });
+		meta.appendChild(element('span', { class: 'source' }, mention.source));
+		const author = mention.author || {};
+		meta.appendChild(element('span', { class: 'author' },
+			(author.displayName ? author.displayName + ' ' : '') + '@' + author.handle));
+		const published = new Date(mention.publishedAt);
+		meta.appendChild(element('time', { datetime: mention.publishedAt }, published.toLocaleString()));
+		if (/^https?:\/\//.test(mention.url)) {
+			const link = element('a', { href: mention.url, rel: 'noopener noreferrer', target: '_blank' }, 'Open post');
+			meta.appendChild(link);
+		}
+		item.appendChild(meta);
+		if (highlights && highlights.length) {
+			highlights.forEach((fragment) => item.appendChild(highlighted(fragment)));
+		}
+		else {
+			item.appendChild(element('p', { class: 'text' }, mention.text));
+		}
+		return item;
+	}
+
+	async function loadSummary(names) {
+		const params = filterParams();
+		const period = range();
+		params.set('from', period.from);
+		params.set('to', period.to);
+		params.set('zone', zone);
+		const summary = await getJson('/api/analytics/summary?' + params);
+		byId('total').textContent = '· ' + summary.total + ' mentions, days in ' + summary.zone;
+		drawVolume(summary.volumeByDay);
+		drawShares('by-source', summary.bySource, summary.total, {});
+		drawShares('by-topic', summary.byTopic, summary.total, names);
+	}
+
+	async function loadLatest() {
+		const params = filterParams();
+		params.set('size', '10');
+		const page = await getJson('/api/mentions?' + params);
+		const list = byId('latest');
+		list.replaceChildren();
+		if (!page.mentions.length) {
+			list.appendChild(element('li', {}, 'No mentions yet'));
+		}
+		page.mentions.forEach((found) => list.appendChild(mentionItem(found.mention)));
+	}
+
+	async function search(q) {
+		const status = byId('search-status');
+		const results = byId('results');
+		results.replaceChildren();
+		if (!q) {
+			status.textContent = '';
+			return;
+		}
+		const params = filterParams();
+		params.set('q', q);
+		status.textContent = 'Searching…';
+		const page = await getJson('/api/mentions?' + params);
+		status.textContent = page.total + (page.total === 1 ? ' mention matches' : ' mentions match') + ' “' + q + '”';
+		page.mentions.forEach((found) => results.appendChild(mentionItem(found.mention, found.highlights)));
+	}
+
+	async function loadOrganization() {
+		const organization = await getJson('/api/organization');
+		byId('org-name').textContent = organization.name;
+		document.title = 'Grapevine · ' + organization.name;
+		const names = {};
+		const departments = byId('department');
+		const topics = byId('topic');
+		organization.departments.forEach((department) => {
+			departments.appendChild(element('option', { value: department.id }, department.name));
+			const group = element('optgroup', { label: department.name });
+			department.topics.forEach((topic) => {
+				names[topic.id] = topic.name;
+				group.appendChild(element('option', { value: topic.id }, topic.name));
+			});
+			topics.appendChild(group);
+		});
+		return names;
+	}
+
+	async function refresh(names) {
+		showError('');
+		try {
+			await Promise.all([loadSummary(names), loadLatest(), search(byId('q').value.trim())]);
+		}
+		catch (error) {
+			showError(error.message);
+		}
+	}
+
+	async function start() {
+		let names = {};
+		try {
+			names = await loadOrganization();
+		}
+		catch (error) {
+			showError(error.message);
+		}
+		const initial = new URLSearchParams(window.location.search).get('q');
+		if (initial) {
+			byId('q').value = initial;
+		}
+		byId('filters').addEventListener('change', () => refresh(names));
+		byId('search').addEventListener('submit', (event) => {
+			event.preventDefault();
+			search(byId('q').value.trim()).catch((error) => showError(error.message));
+		});
+		await refresh(names);
+	}
+
+	start();
+})();
