@@ -31,6 +31,7 @@ import reactor.test.StepVerifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.ParameterizedTypeReference;
@@ -186,7 +187,7 @@ class DigestIntegrationTests {
 			.getResponseBody();
 		assertThat(listed).extracting((listedDigest) -> listedDigest.get("id")).contains(id);
 		assertThat(listed)
-			.allSatisfy((listedDigest) -> assertThat(listedDigest).containsEntry("department", "operations")
+			.allSatisfy((listedDigest) -> assertThat(listedDigest).containsEntry("departmentId", "operations")
 				.doesNotContainKey("html"));
 		assertThat(listed).extracting((listedDigest) -> Instant.parse((String) listedDigest.get("sentAt")))
 			.isSortedAccordingTo(java.util.Comparator.reverseOrder());
@@ -288,7 +289,7 @@ class DigestIntegrationTests {
 	}
 
 	@Test
-	void anUnreachableSearchServiceIsA503ProblemAndNothingIsSent() {
+	void aFailingSearchServiceIsA502ProblemAndNothingIsSent() {
 		search.failWith(500);
 		this.web.post()
 			.uri("/api/digests/run")
@@ -373,6 +374,48 @@ class DigestIntegrationTests {
 		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
 		Thread.sleep(1000);
 		assertThat(smtp.getReceivedMessages()).hasSize(2);
+	}
+
+	@Test
+	void theApplicationBuilderReadsDigestServiceYmlAndHonoursThePropertiesGivenToIt() {
+		try (ConfigurableApplicationContext service = DigestApplication.application()
+			.properties(Map.of("server.port", "0", "spring.elasticsearch.uris",
+					LocalStackExtension.stack().elasticsearchUri().toString(), "spring.mail.port",
+					String.valueOf(smtp.getSmtp().getPort()), "grapevine.organization-file", organizationFile(),
+					"grapevine.digest.search-url", search.url().toString(), "grapevine.digest.schedule.enabled",
+					"false"))
+			.run()) {
+			assertThat(service.getEnvironment().getProperty("spring.application.name")).isEqualTo("digest-service");
+			WebTestClient client = WebTestClient.bindToServer()
+				.baseUrl("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"))
+				.responseTimeout(Duration.ofSeconds(30))
+				.build();
+			client.get()
+				.uri("/actuator/health")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("UP");
+			client.get()
+				.uri("/v3/api-docs")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.paths['/api/digests/run'].post")
+				.exists();
+			client.post()
+				.uri("/api/digests/run")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"department\": \"nowhere\"}")
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		}
 	}
 
 	private boolean exists(String id) {

@@ -16,7 +16,7 @@ import io.grapevine.digest.composition.DigestFigures;
  * {@code -run-<millis>} suffix for one sent on request
  * @param kind {@code daily} when sent on the schedule, {@code manual} when sent on
  * request
- * @param department the department id
+ * @param departmentId the department id
  * @param departmentName the department's name when it was sent
  * @param period the day it covered
  * @param sentAt when it was delivered (or archived, for a department without members)
@@ -26,7 +26,7 @@ import io.grapevine.digest.composition.DigestFigures;
  * @param text the plain-text body
  * @param figures the numbers and top mentions it showed
  */
-public record ArchivedDigest(String id, String kind, String department, String departmentName, Period period,
+public record ArchivedDigest(String id, String kind, String departmentId, String departmentName, Period period,
 		Instant sentAt, Recipients recipients, String subject, String html, String text, DigestFigures figures) {
 
 	/** The kind of a digest sent by the schedule. */
@@ -37,11 +37,11 @@ public record ArchivedDigest(String id, String kind, String department, String d
 
 	public ArchivedDigest {
 		Objects.requireNonNull(id, "id");
-		Objects.requireNonNull(department, "department");
+		Objects.requireNonNull(departmentId, "departmentId");
 		Objects.requireNonNull(period, "period");
 		Objects.requireNonNull(sentAt, "sentAt");
 		kind = (kind != null) ? kind : DAILY;
-		departmentName = (departmentName != null) ? departmentName : department;
+		departmentName = (departmentName != null) ? departmentName : departmentId;
 		recipients = (recipients != null) ? recipients : new Recipients(0, List.of());
 		subject = (subject != null) ? subject : "";
 		html = (html != null) ? html : "";
@@ -50,7 +50,7 @@ public record ArchivedDigest(String id, String kind, String department, String d
 
 	/**
 	 * The archive id of a department's scheduled digest for a day.
-	 * @param department the department id
+	 * @param departmentId the department id
 	 * @param day the local day
 	 * @return {@code <department>-<yyyy-MM-dd>}
 	 */

@@ -108,7 +108,7 @@ public class DigestArchive {
 				.size(size)
 				.source((source) -> source.filter((filter) -> filter.excludes("html", "text")))
 				.sort((sort) -> sort.field((field) -> field.field("sentAt").order(SortOrder.Desc)))
-				.query((query) -> department.map((id) -> query.term((term) -> term.field("department").value(id)))
+				.query((query) -> department.map((id) -> query.term((term) -> term.field("departmentId").value(id)))
 					.orElseGet(() -> query.matchAll((all) -> all))), DigestSummary.class)
 			.hits()
 			.hits()

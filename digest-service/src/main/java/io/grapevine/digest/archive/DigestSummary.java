@@ -10,7 +10,7 @@ import io.grapevine.digest.composition.DigestFigures;
  *
  * @param id the archive id
  * @param kind {@code daily} or {@code manual}
- * @param department the department id
+ * @param departmentId the department id
  * @param departmentName the department's name when it was sent
  * @param period the day it covered
  * @param sentAt when it was sent
@@ -18,7 +18,7 @@ import io.grapevine.digest.composition.DigestFigures;
  * @param subject the email subject
  * @param figures the numbers and top mentions it showed
  */
-public record DigestSummary(String id, String kind, String department, String departmentName,
+public record DigestSummary(String id, String kind, String departmentId, String departmentName,
 		ArchivedDigest.Period period, Instant sentAt, ArchivedDigest.Recipients recipients, String subject,
 		DigestFigures figures) {
 
@@ -26,7 +26,7 @@ public record DigestSummary(String id, String kind, String department, String de
 		recipients = (recipients != null) ? recipients : ArchivedDigest.Recipients.of(List.of());
 		subject = (subject != null) ? subject : "";
 		kind = (kind != null) ? kind : ArchivedDigest.DAILY;
-		departmentName = (departmentName != null) ? departmentName : department;
+		departmentName = (departmentName != null) ? departmentName : departmentId;
 	}
 
 }

@@ -106,7 +106,7 @@ public class DigestSender {
 					rendered.text(), digest.figures())))
 			.flatMap(this.archive::save)
 			.doOnNext((archived) -> logger.info("Sent and archived digest {} ({} of {}, {} mentions, {} recipient(s))",
-					archived.id(), archived.kind(), department.id(), archived.figures().total(),
+					archived.id(), archived.kind(), archived.departmentId(), archived.figures().total(),
 					archived.recipients().count()));
 	}
 
