@@ -80,9 +80,10 @@ public class DigestSender {
 	 * @return the archived digest
 	 */
 	public Mono<ArchivedDigest> send(Department department, DailyPeriod period, String id, String kind) {
-		return Mono
-			.zip(this.analytics.summary(department.id(), period, this.topMentions),
-					this.analytics.summary(department.id(), period.previous(), 1))
+		// One after the other, so a search-service that is down reports one error, not
+		// two.
+		return this.analytics.summary(department.id(), period, this.topMentions)
+			.zipWhen((day) -> this.analytics.summary(department.id(), period.previous(), 1))
 			.map((summaries) -> DigestComposer.compose(this.organization, department, period, summaries.getT1(),
 					summaries.getT2(), this.topMentions))
 			.flatMap((digest) -> deliverAndArchive(department, digest, id, kind));
