@@ -120,8 +120,9 @@ class IndexerIntegrationTests extends LiveStackTestSupport {
 		setClusterReadOnly(true);
 		try {
 			publish(mentions.toArray(Mention[]::new));
-			// The indexer has received them and keeps retrying; the offsets stay behind.
-			Thread.sleep(3000);
+			// The indexer has received them and keeps retrying; the offsets stay behind,
+			// also past the consumer's periodic commit (every 5 s).
+			Thread.sleep(6000);
 			assertThat(lag()).isPositive();
 		}
 		finally {

@@ -92,7 +92,7 @@ public class MentionIndexer implements SmartLifecycle {
 			// One bulk request at a time: a replay of a mention never races its earlier
 			// version, and Kafka keeps fetching while Elasticsearch works.
 			.concatMap((batch) -> write(batch).retryWhen(retry("Writing a batch of " + batch.size() + " mentions"))
-				.then(commit(batch))
+				.then(Mono.defer(() -> commit(batch)))
 				.thenReturn(batch), 2);
 	}
 
