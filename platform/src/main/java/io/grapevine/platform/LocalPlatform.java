@@ -1,0 +1,273 @@
+package io.grapevine.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.grapevine.listening.organization.Department;
+import io.grapevine.listening.organization.Organization;
+import io.grapevine.listening.organization.OrganizationFile;
+import io.grapevine.localstack.LocalStack;
+import io.grapevine.localstack.LocalStackOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on this machine in one command: Kafka, Elasticsearch, a local
+ * mailbox, the three services and the demo source, stopped together on Ctrl-C.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(LocalPlatform.class);
+
+	static final int SEARCH_PORT = 8080;
+
+	static final int INGEST_PORT = 8081;
+
+	static final int DIGEST_PORT = 8082;
+
+	static final int SMTP_PORT = 3025;
+
+	static final int MAILBOX_PORT = 8025;
+
+	private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+
+	private final LocalStack stack;
+
+	private final LocalMailbox mailbox;
+
+	private final List<ServiceProcess> services;
+
+	private final Duration startupTime;
+
+	private final Path organizationFile;
+
+	private LocalPlatform(LocalStack stack, LocalMailbox mailbox, List<ServiceProcess> services, Duration startupTime,
+			Path organizationFile) {
+		this.organizationFile = organizationFile;
+		this.stack = stack;
+		this.mailbox = mailbox;
+		this.services = services;
+		this.startupTime = startupTime;
+	}
+
+	/**
+	 * Start everything and wait until every service is healthy.
+	 * @param repository the repository root (holds config/ and the built services)
+	 * @param dataDirectory where Kafka and Elasticsearch keep their data and the logs go
+	 * @return the running platform
+	 * @throws IOException if anything fails to start; what started is stopped again
+	 */
+	public static LocalPlatform start(Path repository, Path dataDirectory) throws IOException {
+		Instant started = Instant.now();
+		Path organizationFile = repository.resolve("config/organization.yml").toAbsolutePath();
+		OrganizationFile.read(organizationFile);
+		for (String service : List.of("search-service", "ingest-service", "digest-service")) {
+			ServiceProcess.executableJar(repository, service);
+		}
+		LocalStack stack = LocalStack.start(LocalStackOptions.defaults(dataDirectory));
+		LocalMailbox mailbox = null;
+		List<ServiceProcess> services = new ArrayList<>();
+		try {
+			mailbox = LocalMailbox.start(SMTP_PORT, MAILBOX_PORT);
+			Map<String, String> common = Map.of("GRAPEVINE_KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
+					"GRAPEVINE_ELASTICSEARCH_URI", stack.elasticsearchUri().toString(), "GRAPEVINE_ORGANIZATION_FILE",
+					organizationFile.toString());
+			Path logs = dataDirectory.resolve("logs");
+			services.add(ServiceProcess.start(repository, "search-service", SEARCH_PORT, common, logs));
+			Map<String, String> ingest = new LinkedHashMap<>(common);
+			ingest.put("GRAPEVINE_INGEST_DEMO_ENABLED", "true");
+			services.add(ServiceProcess.start(repository, "ingest-service", INGEST_PORT, ingest, logs));
+			Map<String, String> digest = new LinkedHashMap<>(common);
+			digest.put("SPRING_MAIL_HOST", "127.0.0.1");
+			digest.put("SPRING_MAIL_PORT", String.valueOf(mailbox.smtpPort()));
+			digest.put("GRAPEVINE_DIGEST_SEARCH_URL", "http://127.0.0.1:" + SEARCH_PORT);
+			digest.put("GRAPEVINE_DIGEST_DASHBOARD_URL", "http://127.0.0.1:" + SEARCH_PORT + "/");
+			digest.put("GRAPEVINE_DIGEST_PUBLIC_URL", "http://127.0.0.1:" + DIGEST_PORT);
+			services.add(ServiceProcess.start(repository, "digest-service", DIGEST_PORT, digest, logs));
+			for (ServiceProcess service : services) {
+				service.awaitHealthy(Duration.ofMinutes(3));
+				logger.info("{} is up at {}", service.name(), service.url());
+			}
+			return new LocalPlatform(stack, mailbox, services, Duration.between(started, Instant.now()),
+					organizationFile);
+		}
+		catch (IOException | RuntimeException ex) {
+			services.forEach(ServiceProcess::close);
+			if (mailbox != null) {
+				mailbox.close();
+			}
+			stack.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Wait until the demo mentions are searchable, then send every department its digest
+	 * so the local mailbox has something to read.
+	 * @param minimumMentions how many indexed mentions to wait for
+	 * @param timeout how long to wait for them
+	 * @return how many digests were sent
+	 * @throws IOException if search-service or digest-service cannot be reached
+	 */
+	public int sendFirstDigests(long minimumMentions, Duration timeout) throws IOException {
+		HttpClient client = HttpClient.newHttpClient();
+		Instant deadline = Instant.now().plus(timeout);
+		long indexed = 0;
+		while (Instant.now().isBefore(deadline) && indexed < minimumMentions) {
+			indexed = indexedMentions(client);
+			if (indexed < minimumMentions) {
+				sleep(Duration.ofSeconds(2));
+			}
+		}
+		logger.info("{} demo mentions are searchable", indexed);
+		Organization organization = OrganizationFile.read(this.organizationFile);
+		int sent = 0;
+		for (Department department : organization.departments()) {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + DIGEST_PORT + "/api/digests/run"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"department\":\"" + department.id() + "\"}"))
+				.timeout(Duration.ofSeconds(60))
+				.build();
+			HttpResponse<String> response = send(client, request);
+			if (response.statusCode() / 100 == 2) {
+				sent++;
+			}
+			else {
+				logger.warn("Digest for {} was not sent: {} {}", department.id(), response.statusCode(),
+						response.body());
+			}
+		}
+		return sent;
+	}
+
+	private static long indexedMentions(HttpClient client) throws IOException {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + SEARCH_PORT + "/api/mentions?size=1"))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		HttpResponse<String> response = send(client, request);
+		Matcher total = TOTAL.matcher(response.body());
+		return (response.statusCode() == 200 && total.find()) ? Long.parseLong(total.group(1)) : 0;
+	}
+
+	private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws IOException {
+		try {
+			return client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted", ex);
+		}
+	}
+
+	/**
+	 * Every process of the running platform by name, for memory reports.
+	 * @return process ids by name
+	 */
+	public Map<String, List<Long>> processes() {
+		Map<String, List<Long>> processes = new LinkedHashMap<>();
+		processes.put("kafka + elasticsearch", this.stack.pids());
+		for (ServiceProcess service : this.services) {
+			processes.put(service.name(), List.of(service.pid()));
+		}
+		processes.put("local run (mailbox)", List.of(ProcessHandle.current().pid()));
+		return processes;
+	}
+
+	/**
+	 * How long the whole platform took to become healthy.
+	 * @return the start-up time
+	 */
+	public Duration startupTime() {
+		return this.startupTime;
+	}
+
+	/**
+	 * The local mailbox.
+	 * @return the mailbox
+	 */
+	public LocalMailbox mailbox() {
+		return this.mailbox;
+	}
+
+	@Override
+	public void close() {
+		for (int i = this.services.size() - 1; i >= 0; i--) {
+			this.services.get(i).close();
+		}
+		this.mailbox.close();
+		this.stack.close();
+	}
+
+	private static void sleep(Duration duration) throws IOException {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted", ex);
+		}
+	}
+
+	/**
+	 * Run the platform until Ctrl-C.
+	 * @param args {@code --data DIR} to keep the data elsewhere than {@code .local-stack}
+	 * @throws Exception if it cannot start
+	 */
+	public static void main(String[] args) throws Exception {
+		Path repository = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+		Path data = repository.resolve(".local-stack");
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--data") && i + 1 < args.length) {
+				data = Path.of(args[++i]).toAbsolutePath();
+			}
+			else {
+				System.err.println("Unknown argument '" + args[i] + "'. Usage: run-local.sh [--data DIR]");
+				System.exit(2);
+			}
+		}
+		if (!Files.isRegularFile(repository.resolve("config/organization.yml"))) {
+			System.err
+				.println("Run this from the repository root (config/organization.yml is not in " + repository + ")");
+			System.exit(2);
+		}
+		LocalPlatform platform = LocalPlatform.start(repository, data);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			logger.info("Stopping the platform");
+			platform.close();
+			stopped.countDown();
+		}, "local-platform-shutdown"));
+		logger.info("""
+
+				Grapevine is running ({} s to start).
+				  Dashboard and search   http://127.0.0.1:{}/
+				  Digest archive         http://127.0.0.1:{}/digests
+				  Local mailbox          http://127.0.0.1:{}/
+				  Sources                http://127.0.0.1:{}/api/sources
+				  Kafka {}   Elasticsearch {}   logs in {}
+				The demo source is replaying its sample; the first digests follow once it is searchable.
+				Press Ctrl-C to stop everything.
+				""", platform.startupTime().toSeconds(), SEARCH_PORT, DIGEST_PORT, MAILBOX_PORT, INGEST_PORT,
+				platform.stack.kafkaBootstrapServers(), platform.stack.elasticsearchUri(), data.resolve("logs"));
+		int sent = platform.sendFirstDigests(1000, Duration.ofMinutes(2));
+		logger.info("Sent {} department digests: read them at http://127.0.0.1:{}/", sent, MAILBOX_PORT);
+		stopped.await();
+	}
+
+}

@@ -1,0 +1,261 @@
+package io.grapevine.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.grapevine.digest.DigestApplication;
+import io.grapevine.ingest.IngestApplication;
+import io.grapevine.ingest.source.x.FakeXApi;
+import io.grapevine.listening.KafkaTopicNames;
+import io.grapevine.listening.mention.DeadLetter;
+import io.grapevine.listening.mention.MentionJson;
+import io.grapevine.localstack.LocalStackExtension;
+import io.grapevine.localstack.RunningStack;
+import io.grapevine.search.SearchServiceApplication;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole path of a mention on real Kafka, Elasticsearch and SMTP: from a faithful fake
+ * of the X API through ingest, the indexer and search, into a department's digest email.
+ */
+@ExtendWith(LocalStackExtension.class)
+class PlatformIntegrationTests {
+
+	private static final String TOKEN = "e2e-bearer-token";
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	private static final Instant YESTERDAY_NOON = LocalDate.now(ZoneOffset.UTC)
+		.minusDays(1)
+		.atTime(12, 0)
+		.toInstant(ZoneOffset.UTC);
+
+	private static FakeXApi x;
+
+	private static final List<ConfigurableApplicationContext> services = new ArrayList<>();
+
+	private static WebTestClient search;
+
+	private static WebTestClient digest;
+
+	@BeforeAll
+	static void startThePlatform() {
+		RunningStack stack = LocalStackExtension.stack();
+		x = FakeXApi.start(TOKEN);
+		x.post(FakeXApi
+			.tweet("1859000000000000101",
+					"Signal failure at Harbour Street: every tram on line 4 is delayed by 20 minutes &amp; counting",
+					FakeXApi.user("2244994945", "harbor_rider", "Harbor Rider", 1840))
+			.postedAt(YESTERDAY_NOON)
+			.withEngagement(41, 12, 3, 9));
+		Map<String, Object> common = Map.of("grapevine.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
+				"spring.elasticsearch.uris", stack.elasticsearchUri().toString(), "grapevine.organization-file",
+				Path.of("src/test/resources/e2e-organization.yml").toAbsolutePath().toString(), "server.port", "0");
+		ConfigurableApplicationContext searchService = run(SearchServiceApplication.application(), common, Map.of());
+		int searchPort = port(searchService);
+		run(IngestApplication.application(), common,
+				Map.of("grapevine.ingest.x.enabled", "true", "grapevine.ingest.x.base-url", x.baseUrl().toString(),
+						"grapevine.ingest.x.bearer-token", TOKEN, "grapevine.ingest.x.poll-interval", "1s"));
+		ConfigurableApplicationContext digestService = run(DigestApplication.application(), common,
+				Map.of("grapevine.digest.search-url", "http://127.0.0.1:" + searchPort,
+						"grapevine.digest.schedule.enabled", "false", "spring.mail.host", "127.0.0.1",
+						"spring.mail.port", String.valueOf(smtp.getSmtp().getPort())));
+		search = client(searchPort);
+		digest = client(port(digestService));
+	}
+
+	@AfterAll
+	static void stopThePlatform() {
+		for (int i = services.size() - 1; i >= 0; i--) {
+			services.get(i).close();
+		}
+		if (x != null) {
+			x.close();
+		}
+	}
+
+	@Test
+	void aMentionTravelsFromTheXApiToTheInboxOfTheDepartmentThatListensForIt() throws Exception {
+		JsonNode found = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> searchFor("tram"), (page) -> page.path("total").asLong() >= 1);
+		JsonNode mention = found.path("mentions").get(0).path("mention");
+		assertThat(mention.path("id").asText()).isEqualTo("x:1859000000000000101");
+		assertThat(mention.path("text").asText()).contains("delayed by 20 minutes & counting");
+		assertThat(mention.path("url").asText()).isEqualTo("https://x.com/harbor_rider/status/1859000000000000101");
+		assertThat(mention.path("topics")).extracting(JsonNode::asText).containsExactly("delays");
+		assertThat(mention.path("departments")).extracting(JsonNode::asText).containsExactly("operations");
+		assertThat(x.searches()).isNotEmpty()
+			.allSatisfy((request) -> assertThat(request.authorization()).contains("Bearer " + TOKEN));
+
+		String digestId = digest.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"department\":\"operations\"}")
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.path("id")
+			.asText();
+
+		MimeMessage email = await().atMost(Duration.ofSeconds(30))
+			.until(() -> inboxOf("ops-duty@harborcity-transit.example"), Optional::isPresent)
+			.orElseThrow();
+		assertThat(email.getSubject()).contains("Operations");
+		assertThat(LocalMailbox.part(email, "text/plain")).get(as(STRING))
+			.contains("Signal failure at Harbour Street: every tram on line 4 is delayed by 20 minutes & counting")
+			.contains("https://x.com/harbor_rider/status/1859000000000000101");
+		assertThat(LocalMailbox.part(email, "text/html")).get(as(STRING))
+			.contains("Signal failure at Harbour Street: every tram on line 4 is delayed by 20 minutes &amp; counting")
+			.contains("href=\"https://x.com/harbor_rider/status/1859000000000000101\"");
+		assertThat(inboxOf("careers@harborcity-transit.example")).isEmpty();
+
+		digest.get()
+			.uri("/api/digests?department=operations")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.id == '%s')].departmentId".formatted(digestId))
+			.isEqualTo("operations");
+	}
+
+	@Test
+	void aMalformedPageGoesToTheDeadLetterTopicWithItsReasonAndTheNextGoodPageIsStillIngested() {
+		x.answerOnce(200, "application/json", "{\"data\":[{\"id\":\"1859000000000000201\",\"text\":\"Lift at Cen");
+		x.post(FakeXApi
+			.tweet("1859000000000000202", "Another signal failure? The 7:40 to Quayside is delayed again",
+					FakeXApi.user("99887766", "quayside_commuter", "Quayside Commuter", 212))
+			.postedAt(Instant.now().minus(5, ChronoUnit.MINUTES)));
+
+		DeadLetter deadLetter = await().atMost(Duration.ofSeconds(60))
+			.until(PlatformIntegrationTests::deadLetterWithTruncatedPage, Optional::isPresent)
+			.orElseThrow();
+		assertThat(deadLetter.source()).startsWith("x");
+		assertThat(deadLetter.reason()).isNotBlank();
+		assertThat(deadLetter.payload()).isEqualTo("{\"data\":[{\"id\":\"1859000000000000201\",\"text\":\"Lift at Cen");
+
+		JsonNode found = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> searchFor("Quayside"), (page) -> page.path("total").asLong() >= 1);
+		assertThat(found.path("mentions").get(0).path("mention").path("id").asText())
+			.isEqualTo("x:1859000000000000202");
+	}
+
+	private static JsonNode searchFor(String words) {
+		byte[] body = search.get()
+			.uri((uri) -> uri.path("/api/mentions").queryParam("q", words).build())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		try {
+			return MentionJson.mapper().readTree(body);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Optional<MimeMessage> inboxOf(String address) {
+		return List.of(smtp.getReceivedMessagesForDomain(address))
+			.stream()
+			.filter((message) -> recipients(message).contains(address))
+			.findFirst();
+	}
+
+	private static String recipients(MimeMessage message) {
+		try {
+			return String.join(",", GreenMailUtil.getAddressList(message.getAllRecipients()));
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Optional<DeadLetter> deadLetterWithTruncatedPage() {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackExtension.stack().kafkaBootstrapServers());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(KafkaTopicNames.DEAD_LETTERS));
+			for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(3))) {
+				DeadLetter letter = MentionJson.readDeadLetter(record.value());
+				if (letter.payload().contains("Lift at Cen")) {
+					return Optional.of(letter);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static ConfigurableApplicationContext run(SpringApplicationBuilder application, Map<String, Object> common,
+			Map<String, Object> own) {
+		Map<String, Object> properties = new HashMap<>(common);
+		properties.putAll(own);
+		// As command-line arguments, so they win over each service's own configuration
+		// file.
+		String[] args = properties.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
+		ConfigurableApplicationContext context = application.run(args);
+		services.add(context);
+		return context;
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+	}
+
+	private static WebTestClient client(int port) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + port)
+			.responseTimeout(Duration.ofSeconds(60))
+			.build();
+	}
+
+}
