@@ -1,0 +1,226 @@
+package io.grapevine.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * A KRaft Kafka broker (broker and controller in one JVM) running as a child process from
+ * the {@code kafka_2.13} jars in the local Maven repository.
+ */
+final class KafkaBroker {
+
+	private static final String CLASSPATH_RESOURCE = "kafka-broker.classpath";
+
+	static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+	private final ChildProcess process;
+
+	private final int port;
+
+	private KafkaBroker(ChildProcess process, int port) {
+		this.process = process;
+		this.port = port;
+	}
+
+	/**
+	 * Format the storage if needed and start the broker; returns once the process runs,
+	 * not once it is ready (see {@link #awaitReady(long)}).
+	 */
+	static KafkaBroker start(Path dataDirectory, int port, int controllerPort) {
+		Path home = dataDirectory.resolve("kafka");
+		Path logDirectory = home.resolve("data");
+		Path properties = home.resolve("server.properties");
+		try {
+			Files.createDirectories(logDirectory);
+			Files.writeString(properties, serverProperties(logDirectory, port, controllerPort));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not prepare the Kafka folder " + home, ex);
+		}
+		String classpath = brokerClasspath();
+		// A folder formatted by an earlier run keeps its cluster id and topics.
+		if (!Files.exists(logDirectory.resolve("meta.properties"))) {
+			ChildProcess.run("Kafka storage format",
+					java(classpath, "kafka.tools.StorageTool", "format", "-t", newClusterId(), "-c",
+							properties.toString())
+						.directory(home.toFile()),
+					dataDirectory.resolve("kafka-format.log"), Duration.ofSeconds(60));
+		}
+		ChildProcess process = ChildProcess.start("Kafka broker",
+				java(classpath, "kafka.Kafka", properties.toString()).directory(home.toFile()),
+				dataDirectory.resolve("kafka.log"), dataDirectory.resolve("kafka.pid"));
+		return new KafkaBroker(process, port);
+	}
+
+	static String serverProperties(Path logDirectory, int port, int controllerPort) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("process.roles", "broker,controller");
+		properties.put("node.id", "1");
+		properties.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+		properties.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+		properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+		properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+		properties.put("controller.listener.names", "CONTROLLER");
+		properties.put("inter.broker.listener.name", "PLAINTEXT");
+		properties.put("log.dirs", logDirectory.toString());
+		properties.put("num.partitions", "1");
+		properties.put("offsets.topic.replication.factor", "1");
+		properties.put("offsets.topic.num.partitions", "1");
+		properties.put("transaction.state.log.replication.factor", "1");
+		properties.put("transaction.state.log.min.isr", "1");
+		properties.put("transaction.state.log.num.partitions", "1");
+		properties.put("group.initial.rebalance.delay.ms", "0");
+		return properties.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + escape(entry.getValue()))
+			.collect(Collectors.joining("\n", "# Written by Grapevine local-stack at every start\n", "\n"));
+	}
+
+	private static String escape(String value) {
+		return value.replace("\\", "\\\\");
+	}
+
+	/**
+	 * Return a new cluster id: 16 random bytes in URL-safe Base64 without padding, as
+	 * {@code kafka-storage random-uuid} prints.
+	 */
+	static String newClusterId() {
+		byte[] bytes = new byte[16];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static ProcessBuilder java(String classpath, String mainClass, String... arguments) {
+		List<String> command = new ArrayList<>(List.of(Jvm.java().toString(), "-Xms128m", "-Xmx384m", "-XX:+UseG1GC",
+				"-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true", "-Dorg.slf4j.simpleLogger.logFile=System.out",
+				"-Dorg.slf4j.simpleLogger.showDateTime=true",
+				"-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS", "-cp", classpath, mainClass));
+		command.addAll(Arrays.asList(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().remove("CLASSPATH");
+		return builder;
+	}
+
+	static String brokerClasspath() {
+		String classpath = resource(CLASSPATH_RESOURCE).trim();
+		List<String> missing = Arrays.stream(classpath.split(java.io.File.pathSeparator))
+			.filter((entry) -> !Files.isRegularFile(Path.of(entry)))
+			.toList();
+		if (classpath.isEmpty() || !missing.isEmpty()) {
+			throw new LocalStackException("The Kafka broker jars are not in the local Maven repository (missing "
+					+ missing + "): build local-stack again with './mvnw -pl local-stack install'");
+		}
+		return classpath;
+	}
+
+	static String resource(String name) {
+		try (InputStream input = KafkaBroker.class.getResourceAsStream(name)) {
+			if (input == null) {
+				throw new LocalStackException("The resource io/grapevine/localstack/" + name
+						+ " is missing: build local-stack with Maven, which writes it");
+			}
+			return new String(input.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the resource " + name, ex);
+		}
+	}
+
+	/**
+	 * Wait until the broker accepts connections and answers a describe-cluster request.
+	 */
+	void awaitReady(long deadlineNanos) {
+		awaitPort(deadlineNanos);
+		Properties config = new Properties();
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "grapevine-local-stack-health");
+		try (Admin admin = Admin.create(config)) {
+			while (true) {
+				checkAlive();
+				try {
+					admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
+					return;
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					if (System.nanoTime() > deadlineNanos) {
+						throw this.process.failure("did not answer within " + STARTUP_TIMEOUT + ": " + ex);
+					}
+					pause();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new LocalStackException("Interrupted while waiting for the Kafka broker", ex);
+				}
+			}
+		}
+	}
+
+	private void awaitPort(long deadlineNanos) {
+		while (true) {
+			checkAlive();
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress("127.0.0.1", this.port), 1000);
+				return;
+			}
+			catch (IOException ex) {
+				if (System.nanoTime() > deadlineNanos) {
+					throw this.process.failure("did not listen on port " + this.port + " within " + STARTUP_TIMEOUT);
+				}
+				pause();
+			}
+		}
+	}
+
+	private void checkAlive() {
+		if (!this.process.isAlive()) {
+			throw this.process.failure("exited during start-up");
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LocalStackException("Interrupted while waiting for the Kafka broker", ex);
+		}
+	}
+
+	String bootstrapServers() {
+		return "127.0.0.1:" + this.port;
+	}
+
+	ChildProcess process() {
+		return this.process;
+	}
+
+	void stop() {
+		this.process.stop(Duration.ofSeconds(30));
+	}
+
+}
