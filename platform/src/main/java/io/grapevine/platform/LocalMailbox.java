@@ -66,6 +66,16 @@ public final class LocalMailbox implements AutoCloseable {
 	}
 
 	/**
+	 * Whether any of these addresses has received a message in this run.
+	 * @param addresses email addresses
+	 * @return true if one of them has mail
+	 */
+	public boolean hasMessageFor(List<String> addresses) {
+		return addresses.stream()
+			.anyMatch((address) -> this.greenMail.getReceivedMessagesForDomain(address).length > 0);
+	}
+
+	/**
 	 * The SMTP port.
 	 * @return the port
 	 */

@@ -14,9 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.organization.OrganizationFile;
@@ -42,8 +43,6 @@ public final class LocalPlatform implements AutoCloseable {
 	static final int SMTP_PORT = 3025;
 
 	static final int MAILBOX_PORT = 8025;
-
-	private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
 	private final LocalStack stack;
 
@@ -91,17 +90,25 @@ public final class LocalPlatform implements AutoCloseable {
 			Map<String, String> ingest = new LinkedHashMap<>(common);
 			ingest.put("GRAPEVINE_INGEST_DEMO_ENABLED", "true");
 			services.add(ServiceProcess.start(repository, "ingest-service", INGEST_PORT, ingest, logs));
+			for (ServiceProcess service : services) {
+				service.awaitHealthy(Duration.ofMinutes(3));
+				logger.info("{} is up at {}", service.name(), service.url());
+			}
+			// The digest service starts once the demo sample is searchable, so the
+			// digests its
+			// schedule sends at start-up tell the whole story of the day.
+			awaitDemoSampleIndexed(Duration.ofMinutes(2));
 			Map<String, String> digest = new LinkedHashMap<>(common);
 			digest.put("SPRING_MAIL_HOST", "127.0.0.1");
 			digest.put("SPRING_MAIL_PORT", String.valueOf(mailbox.smtpPort()));
 			digest.put("GRAPEVINE_DIGEST_SEARCH_URL", "http://127.0.0.1:" + SEARCH_PORT);
 			digest.put("GRAPEVINE_DIGEST_DASHBOARD_URL", "http://127.0.0.1:" + SEARCH_PORT + "/");
 			digest.put("GRAPEVINE_DIGEST_PUBLIC_URL", "http://127.0.0.1:" + DIGEST_PORT);
-			services.add(ServiceProcess.start(repository, "digest-service", DIGEST_PORT, digest, logs));
-			for (ServiceProcess service : services) {
-				service.awaitHealthy(Duration.ofMinutes(3));
-				logger.info("{} is up at {}", service.name(), service.url());
-			}
+			ServiceProcess digestService = ServiceProcess.start(repository, "digest-service", DIGEST_PORT, digest,
+					logs);
+			services.add(digestService);
+			digestService.awaitHealthy(Duration.ofMinutes(3));
+			logger.info("{} is up at {}", digestService.name(), digestService.url());
 			return new LocalPlatform(stack, mailbox, services, Duration.between(started, Instant.now()),
 					organizationFile);
 		}
@@ -115,28 +122,44 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Wait until the demo mentions are searchable, then send every department its digest
-	 * so the local mailbox has something to read.
-	 * @param minimumMentions how many indexed mentions to wait for
-	 * @param timeout how long to wait for them
-	 * @return how many digests were sent
-	 * @throws IOException if search-service or digest-service cannot be reached
-	 */
-	public int sendFirstDigests(long minimumMentions, Duration timeout) throws IOException {
+	private static void awaitDemoSampleIndexed(Duration timeout) throws IOException {
 		HttpClient client = HttpClient.newHttpClient();
 		Instant deadline = Instant.now().plus(timeout);
-		long indexed = 0;
-		while (Instant.now().isBefore(deadline) && indexed < minimumMentions) {
-			indexed = indexedMentions(client);
-			if (indexed < minimumMentions) {
-				sleep(Duration.ofSeconds(2));
+		while (Instant.now().isBefore(deadline)) {
+			JsonNode demo = StreamSupport.stream(getJson(client, INGEST_PORT, "/api/sources").spliterator(), false)
+				.filter((source) -> source.path("instance").asText().equals("demo"))
+				.findFirst()
+				.orElseThrow(() -> new IOException("ingest-service runs no demo source"));
+			boolean replayed = demo.path("cursor").path("position").has("trickle");
+			long published = demo.path("itemsPublished").asLong();
+			long indexed = indexedMentions(client);
+			if (replayed && indexed >= published) {
+				logger.info("The demo sample is searchable: {} mentions", indexed);
+				return;
 			}
+			sleep(Duration.ofSeconds(1));
 		}
-		logger.info("{} demo mentions are searchable", indexed);
+		logger.warn("The demo sample was not fully searchable after {} s; going on", timeout.toSeconds());
+	}
+
+	/**
+	 * Send a digest now to every department whose members have no digest in this run's
+	 * mailbox yet (its schedule may not be due, or it already sent today's in an earlier
+	 * run), so the local mailbox has a digest of each department to read.
+	 * @return how many digests were sent on request
+	 * @throws IOException if digest-service cannot be reached
+	 */
+	public int sendFirstDigests() throws IOException {
+		HttpClient client = HttpClient.newHttpClient();
+		// Give the schedule's first check, which runs at start-up, time to send what is
+		// due.
+		sleep(Duration.ofSeconds(5));
 		Organization organization = OrganizationFile.read(this.organizationFile);
 		int sent = 0;
 		for (Department department : organization.departments()) {
+			if (department.members().isEmpty() || this.mailbox.hasMessageFor(department.members())) {
+				continue;
+			}
 			HttpRequest request = HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + DIGEST_PORT + "/api/digests/run"))
 				.header("Content-Type", "application/json")
@@ -155,14 +178,20 @@ public final class LocalPlatform implements AutoCloseable {
 		return sent;
 	}
 
-	private static long indexedMentions(HttpClient client) throws IOException {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + SEARCH_PORT + "/api/mentions?size=1"))
+	private static JsonNode getJson(HttpClient client, int port, String path) throws IOException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		HttpResponse<String> response = send(client, request);
-		Matcher total = TOTAL.matcher(response.body());
-		return (response.statusCode() == 200 && total.find()) ? Long.parseLong(total.group(1)) : 0;
+		if (response.statusCode() != 200) {
+			throw new IOException(
+					"GET " + path + " on port " + port + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return MentionJson.mapper().readTree(response.body());
+	}
+
+	private static long indexedMentions(HttpClient client) throws IOException {
+		return getJson(client, SEARCH_PORT, "/api/mentions?size=1").path("total").asLong();
 	}
 
 	private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws IOException {
@@ -261,12 +290,13 @@ public final class LocalPlatform implements AutoCloseable {
 				  Local mailbox          http://127.0.0.1:{}/
 				  Sources                http://127.0.0.1:{}/api/sources
 				  Kafka {}   Elasticsearch {}   logs in {}
-				The demo source is replaying its sample; the first digests follow once it is searchable.
+				The demo source keeps adding a mention every few seconds.
 				Press Ctrl-C to stop everything.
 				""", platform.startupTime().toSeconds(), SEARCH_PORT, DIGEST_PORT, MAILBOX_PORT, INGEST_PORT,
 				platform.stack.kafkaBootstrapServers(), platform.stack.elasticsearchUri(), data.resolve("logs"));
-		int sent = platform.sendFirstDigests(1000, Duration.ofMinutes(2));
-		logger.info("Sent {} department digests: read them at http://127.0.0.1:{}/", sent, MAILBOX_PORT);
+		int sent = platform.sendFirstDigests();
+		logger.info("{} digest emails are in the local mailbox ({} digests sent on request): http://127.0.0.1:{}/",
+				platform.mailbox().messages().size(), sent, MAILBOX_PORT);
 		stopped.await();
 	}
 

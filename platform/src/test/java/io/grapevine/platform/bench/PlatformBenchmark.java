@@ -107,7 +107,7 @@ public final class PlatformBenchmark {
 			Path data = Files.createTempDirectory("grapevine-bench-");
 			try (LocalPlatform platform = LocalPlatform.start(repository, data)) {
 				report.add("whole platform healthy after %d s".formatted(platform.startupTime().toSeconds()));
-				platform.sendFirstDigests(1000, Duration.ofMinutes(2));
+				platform.sendFirstDigests();
 				long total = 0;
 				for (Map.Entry<String, List<Long>> entry : platform.processes().entrySet()) {
 					long rss = entry.getValue().stream().mapToLong(PlatformBenchmark::rssKb).sum();
