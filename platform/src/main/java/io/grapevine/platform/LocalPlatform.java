@@ -137,7 +137,7 @@ public final class LocalPlatform implements AutoCloseable {
 				logger.info("The demo sample is searchable: {} mentions", indexed);
 				return;
 			}
-			sleep(Duration.ofSeconds(1));
+			ServiceProcess.sleep(Duration.ofSeconds(1));
 		}
 		logger.warn("The demo sample was not fully searchable after {} s; going on", timeout.toSeconds());
 	}
@@ -153,7 +153,7 @@ public final class LocalPlatform implements AutoCloseable {
 		HttpClient client = HttpClient.newHttpClient();
 		// Give the schedule's first check, which runs at start-up, time to send what is
 		// due.
-		sleep(Duration.ofSeconds(5));
+		ServiceProcess.sleep(Duration.ofSeconds(5));
 		Organization organization = OrganizationFile.read(this.organizationFile);
 		int sent = 0;
 		for (Department department : organization.departments()) {
@@ -243,14 +243,6 @@ public final class LocalPlatform implements AutoCloseable {
 		this.stack.close();
 	}
 
-	private static void sleep(Duration duration) throws IOException {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted", ex);
-		}
 	}
 
 	/**

@@ -168,7 +168,7 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	private static void sleep(Duration duration) throws IOException {
+	static void sleep(Duration duration) throws IOException {
 		try {
 			Thread.sleep(duration.toMillis());
 		}
