@@ -243,8 +243,6 @@ public final class LocalPlatform implements AutoCloseable {
 		this.stack.close();
 	}
 
-	}
-
 	/**
 	 * Run the platform until Ctrl-C.
 	 * @param args {@code --data DIR} to keep the data elsewhere than {@code .local-stack}
