@@ -27,7 +27,6 @@ import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.localstack.LocalStack;
 import io.grapevine.localstack.LocalStackOptions;
-import io.grapevine.platform.LocalPlatform;
 import io.grapevine.search.SearchServiceApplication;
 import io.grapevine.search.index.MonthlyIndices;
 import io.grapevine.search.indexing.MentionIndexer;
@@ -64,7 +63,8 @@ public final class PlatformBenchmark {
 		report.add("Grapevine benchmark on " + Runtime.getRuntime().availableProcessors() + " cores, " + documents
 				+ " mentions");
 
-		List<Mention> mentions = sampleMentions(documents);
+		List<Mention> warmUp = sampleMentions(documents, "w");
+		List<Mention> mentions = sampleMentions(documents, "b");
 		try (LocalStack stack = LocalStack.start(LocalStackOptions.forTests())) {
 			report.add("local stack cold start (fresh data folder): %.1f s"
 				.formatted(stack.startupTime().toMillis() / 1000.0));
@@ -74,49 +74,51 @@ public final class PlatformBenchmark {
 			properties.put("grapevine.organization-file", repository.resolve("config/organization.yml").toString());
 			properties.put("server.port", "0");
 			properties.put("logging.level.root", "WARN");
-
-			// The ceiling: the same documents bulk-loaded straight into the same node.
-			double raw1;
 			Map<String, Object> withoutIndexer = new HashMap<>(properties);
 			withoutIndexer.put("grapevine.search.indexer.enabled", "false");
+
+			// The ceiling: the same documents bulk-loaded straight into the same node,
+			// after a
+			// warm-up run that is not counted.
+			double raw1;
 			try (ConfigurableApplicationContext templateOnly = SearchServiceApplication.application()
 				.run(arguments(withoutIndexer))) {
 				ElasticsearchClient client = templateOnly.getBean(ElasticsearchClient.class);
+				rawBulk(client, warmUp);
+				deleteMentionIndices(client);
 				raw1 = rawBulk(client, mentions);
 				report.add("raw bulk loop, run 1: %,.0f docs/s".formatted(raw1));
 				deleteMentionIndices(client);
 			}
 
+			// The indexer gets the same warm-up: a first backlog indexed by a first run
+			// of the
+			// service in this JVM, then the measured backlog by a second run.
+			produce(stack.kafkaBootstrapServers(), warmUp);
+			try (ConfigurableApplicationContext search = SearchServiceApplication.application()
+				.run(arguments(properties))) {
+				indexerRate(search.getBean(MeterRegistry.class), documents);
+				deleteMentionIndices(search.getBean(ElasticsearchClient.class));
+			}
 			produce(stack.kafkaBootstrapServers(), mentions);
 			double indexer;
-			double raw2;
 			try (ConfigurableApplicationContext search = SearchServiceApplication.application()
 				.run(arguments(properties))) {
 				indexer = indexerRate(search.getBean(MeterRegistry.class), documents);
 				report.add("indexer, Kafka -> Elasticsearch: %,.0f docs/s".formatted(indexer));
-				ElasticsearchClient client = search.getBean(ElasticsearchClient.class);
-				deleteMentionIndices(client);
-				raw2 = rawBulk(client, mentions);
+				deleteMentionIndices(search.getBean(ElasticsearchClient.class));
+			}
+			double raw2;
+			try (ConfigurableApplicationContext templateOnly = SearchServiceApplication.application()
+				.run(arguments(withoutIndexer))) {
+				raw2 = rawBulk(templateOnly.getBean(ElasticsearchClient.class), mentions);
 				report.add("raw bulk loop, run 2: %,.0f docs/s".formatted(raw2));
 			}
 			double ceiling = (raw1 + raw2) / 2;
 			report.add("indexer / raw bulk = %.0f%% (aim: 80%% or more)".formatted(100 * indexer / ceiling));
 		}
 
-		if (Files.isDirectory(repository.resolve("search-service/target"))) {
-			Path data = Files.createTempDirectory("grapevine-bench-");
-			try (LocalPlatform platform = LocalPlatform.start(repository, data)) {
-				report.add("whole platform healthy after %d s".formatted(platform.startupTime().toSeconds()));
-				platform.sendFirstDigests();
-				long total = 0;
-				for (Map.Entry<String, List<Long>> entry : platform.processes().entrySet()) {
-					long rss = entry.getValue().stream().mapToLong(PlatformBenchmark::rssKb).sum();
-					total += rss;
-					report.add("  RSS %-24s %,7d MB".formatted(entry.getKey(), rss / 1024));
-				}
-				report.add("  RSS %-24s %,7d MB (aim: under 3 GB)".formatted("all processes", total / 1024));
-			}
-		}
+		report.addAll(platformMemory(repository));
 		System.out.println();
 		report.forEach(System.out::println);
 	}
@@ -129,7 +131,89 @@ public final class PlatformBenchmark {
 			.toArray(String[]::new);
 	}
 
-	private static List<Mention> sampleMentions(int count) throws IOException {
+	/**
+	 * Start the platform exactly as {@code run-local.sh} does, in a child process, and
+	 * read the resident memory of it and of every process it started.
+	 */
+	private static List<String> platformMemory(Path repository) throws Exception {
+		Path classpath = repository.resolve("platform/target/launcher.classpath");
+		if (!Files.isRegularFile(classpath)) {
+			return List.of("memory of the running platform: skipped, build it first with ./mvnw -DskipTests install");
+		}
+		Path data = Files.createTempDirectory("grapevine-bench-");
+		List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-cp",
+				repository.resolve("platform/target/classes") + ":" + Files.readString(classpath).strip(),
+				"io.grapevine.platform.LocalPlatform", "--data", data.toString());
+		Process launcher = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true).start();
+		List<String> report = new ArrayList<>();
+		Instant started = Instant.now();
+		try (BufferedReader output = new BufferedReader(
+				new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = output.readLine()) != null && !line.contains("in the local mailbox")) {
+				if (line.contains("Grapevine is running")) {
+					report.add("whole platform healthy after %d s, %s"
+						.formatted(Duration.between(started, Instant.now()).toSeconds(), line.trim()));
+				}
+			}
+			if (line == null) {
+				throw new IllegalStateException("the local run ended before it was ready");
+			}
+			report.add("first digests in the mailbox after %d s"
+				.formatted(Duration.between(started, Instant.now()).toSeconds()));
+			Thread.sleep(10_000);
+			long total = 0;
+			List<ProcessHandle> processes = new ArrayList<>();
+			processes.add(launcher.toHandle());
+			launcher.toHandle().descendants().forEach(processes::add);
+			for (ProcessHandle process : processes) {
+				long rss = rssKb(process.pid());
+				total += rss;
+				report.add("  RSS %-28s %,7d MB".formatted(describe(process), rss / 1024));
+			}
+			report.add("  RSS %-28s %,7d MB (aim: under 3 GB)".formatted("all processes", total / 1024));
+		}
+		finally {
+			launcher.destroy();
+			launcher.waitFor();
+		}
+		return report;
+	}
+
+	private static String describe(ProcessHandle process) {
+		String commandLine = commandLine(process.pid());
+		for (String name : List.of("search-service", "ingest-service", "digest-service")) {
+			if (commandLine.contains(name)) {
+				return name;
+			}
+		}
+		if (commandLine.contains("kafka.Kafka")) {
+			return "kafka broker";
+		}
+		if (commandLine.contains("CliToolLauncher")) {
+			return "elasticsearch launcher";
+		}
+		if (commandLine.contains("org.elasticsearch")) {
+			return "elasticsearch node";
+		}
+		if (commandLine.contains("LocalPlatform")) {
+			return "local run + mailbox";
+		}
+		return process.info().command().orElse("process " + process.pid());
+	}
+
+	private static String commandLine(long pid) {
+		// ProcessHandle.Info leaves out the arguments of long command lines; /proc has them all.
+		try {
+			return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8)
+				.replace('\0', ' ');
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	private static List<Mention> sampleMentions(int count, String suffix) throws IOException {
 		List<Mention> sample = new ArrayList<>();
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(
 				PlatformBenchmark.class.getClassLoader().getResourceAsStream("demo/mentions.jsonl"),
@@ -144,9 +228,9 @@ public final class PlatformBenchmark {
 		List<Mention> mentions = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			Mention m = sample.get(i % sample.size());
-			mentions.add(new Mention(m.schemaVersion(), null, m.source(), m.nativeId() + "-b" + i, m.url(), m.text(),
-					m.author(), m.publishedAt().plus(shift), m.ingestedAt().plus(shift), m.language(), m.engagement(),
-					m.inReplyTo(), m.matchedBy(), m.topics(), m.departments()));
+			mentions.add(new Mention(m.schemaVersion(), null, m.source(), m.nativeId() + "-" + suffix + i, m.url(),
+					m.text(), m.author(), m.publishedAt().plus(shift), m.ingestedAt().plus(shift), m.language(),
+					m.engagement(), m.inReplyTo(), m.matchedBy(), m.topics(), m.departments()));
 		}
 		return mentions;
 	}
@@ -176,7 +260,14 @@ public final class PlatformBenchmark {
 	}
 
 	private static void deleteMentionIndices(ElasticsearchClient client) throws IOException {
-		client.indices().delete((delete) -> delete.index(MonthlyIndices.PATTERN).allowNoIndices(true));
+		// Elasticsearch refuses wildcard deletes by default: name the indices.
+		List<String> indices = new ArrayList<>(client.indices()
+			.get((get) -> get.index(MonthlyIndices.PATTERN).allowNoIndices(true))
+			.result()
+			.keySet());
+		if (!indices.isEmpty()) {
+			client.indices().delete((delete) -> delete.index(indices));
+		}
 	}
 
 	private static void produce(String bootstrapServers, List<Mention> mentions) throws Exception {

@@ -87,13 +87,18 @@ public class MentionIndexer implements SmartLifecycle {
 	private Flux<Batch> indexMentions() {
 		return KafkaReceiver.create(this.receiverOptions)
 			.receive()
-			.bufferTimeout(this.properties.batchSize(), this.properties.batchTimeout(), true)
-			.map(Batch::of)
-			// One bulk request at a time: a replay of a mention never races its earlier
-			// version, and Kafka keeps fetching while Elasticsearch works.
-			.concatMap((batch) -> write(batch).retryWhen(retry("Writing a batch of " + batch.size() + " mentions"))
-				.then(Mono.defer(() -> commit(batch)))
-				.thenReturn(batch), 2);
+			// Each partition is its own ordered pipeline: a mention id always lands in
+			// the same
+			// partition, so a replay never races its earlier version, while the
+			// partitions'
+			// bulk requests overlap and keep Elasticsearch busy.
+			.groupBy((record) -> record.receiverOffset().topicPartition())
+			.flatMap((partition) -> partition
+				.bufferTimeout(this.properties.batchSize(), this.properties.batchTimeout(), true)
+				.map(Batch::of)
+				.concatMap((batch) -> write(batch).retryWhen(retry("Writing a batch of " + batch.size() + " mentions"))
+					.then(Mono.defer(() -> commit(batch)))
+					.thenReturn(batch), 2), Integer.MAX_VALUE);
 	}
 
 	private Mono<Void> write(Batch batch) {
