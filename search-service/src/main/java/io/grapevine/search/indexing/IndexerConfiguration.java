@@ -1,5 +1,6 @@
 package io.grapevine.search.indexing;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,9 @@ class IndexerConfiguration {
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.batchSize());
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		return ReceiverOptions.<String, String>create(config).subscription(List.of(KafkaTopicNames.MENTIONS));
+		return ReceiverOptions.<String, String>create(config)
+			.commitInterval(Duration.ofSeconds(1))
+			.subscription(List.of(KafkaTopicNames.MENTIONS));
 	}
 
 }

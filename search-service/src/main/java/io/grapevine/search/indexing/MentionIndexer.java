@@ -1,7 +1,9 @@
 package io.grapevine.search.indexing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -16,6 +18,7 @@ import io.grapevine.listening.mention.InvalidMentionException;
 import io.grapevine.search.index.MentionIndexTemplate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -87,21 +90,24 @@ public class MentionIndexer implements SmartLifecycle {
 	private Flux<Batch> indexMentions() {
 		return KafkaReceiver.create(this.receiverOptions)
 			.receive()
-			// Each partition is its own ordered pipeline: a mention id always lands in
-			// the same
-			// partition, so a replay never races its earlier version, while the
-			// partitions'
-			// bulk requests overlap and keep Elasticsearch busy.
-			.groupBy((record) -> record.receiverOffset().topicPartition())
-			.flatMap((partition) -> partition
-				.bufferTimeout(this.properties.batchSize(), this.properties.batchTimeout(), true)
-				.map(Batch::of)
-				.concatMap((batch) -> write(batch).retryWhen(retry("Writing a batch of " + batch.size() + " mentions"))
-					.then(Mono.defer(() -> commit(batch)))
-					.thenReturn(batch), 2), Integer.MAX_VALUE);
+			.bufferTimeout(this.properties.batchSize(), this.properties.batchTimeout(), true)
+			.map(Batch::of)
+			// One batch at a time, so a replay of a mention never races its earlier
+			// version;
+			// Kafka keeps fetching while Elasticsearch works.
+			.concatMap((batch) -> write(batch).retryWhen(retry("Writing a batch of " + batch.size() + " mentions"))
+				.then(Mono.defer(() -> commit(batch)))
+				.thenReturn(batch), 2);
 	}
 
 	private Mono<Void> write(Batch batch) {
+		// A mention id always lands in the same partition, so the partitions' parts of a
+		// batch
+		// hold different mentions and their bulk requests can overlap.
+		return Flux.fromIterable(batch.byPartition()).flatMap(this::writePart).then();
+	}
+
+	private Mono<Void> writePart(Batch batch) {
 		Mono<List<DeadLetter>> rejected = batch.documents().isEmpty() ? Mono.just(List.of())
 				: Mono.fromFuture(() -> this.client.bulk(batch.request())).map(batch::rejections);
 		return rejected.flatMap((rejections) -> {
@@ -113,13 +119,11 @@ public class MentionIndexer implements SmartLifecycle {
 	}
 
 	private Mono<Void> commit(Batch batch) {
+		// Acknowledged offsets are committed by the receiver every commit interval and
+		// when it
+		// closes; waiting for each commit here would stall the next batch behind a poll.
 		batch.records().forEach((record) -> record.receiverOffset().acknowledge());
-		return batch.records().get(batch.size() - 1).receiverOffset().commit().onErrorResume((ex) -> {
-			// The offsets stay acknowledged and go with the next commit; at worst a
-			// replay overwrites the same documents.
-			logger.warn("Committing the offsets of {} indexed mentions failed: {}", batch.size(), ex.toString());
-			return Mono.empty();
-		});
+		return Mono.empty();
 	}
 
 	private RetryBackoffSpec retry(String what) {
@@ -168,6 +172,27 @@ public class MentionIndexer implements SmartLifecycle {
 
 		int size() {
 			return this.records.size();
+		}
+
+		/**
+		 * This batch split by Kafka partition, in order within each partition; the
+		 * records that are not mentions go with the first part.
+		 */
+		List<Batch> byPartition() {
+			Map<TopicPartition, List<Entry>> parts = new LinkedHashMap<>();
+			for (Entry entry : this.documents) {
+				parts
+					.computeIfAbsent(entry.record().receiverOffset().topicPartition(), (partition) -> new ArrayList<>())
+					.add(entry);
+			}
+			List<Batch> batches = new ArrayList<>();
+			for (List<Entry> entries : parts.values()) {
+				batches.add(new Batch(List.of(), entries, batches.isEmpty() ? this.invalid : List.of()));
+			}
+			if (batches.isEmpty()) {
+				batches.add(new Batch(List.of(), List.of(), this.invalid));
+			}
+			return batches;
 		}
 
 		BulkRequest request() {
