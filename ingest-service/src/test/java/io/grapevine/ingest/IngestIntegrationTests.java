@@ -101,29 +101,26 @@ class IngestIntegrationTests {
 	}
 
 	@Test
-	void leavesTheCursorWhereItWasWhenKafkaRefusesAMention() {
+	void setsAsideAMentionTooLargeForKafkaAndGoesOnWithTheRestOfThePage() {
 		this.api.post(tweets(1, 3, "Bus delayed"));
-		ConfigurableApplicationContext context = start(xSettings());
+		start(xSettings());
 		awaitCursor((position) -> String.valueOf(id(3)).equals(position.get("since_id")));
-		this.api.post(FakeXApi.tweet(String.valueOf(id(4)), "delay " + "x".repeat(1_200_000), AMY));
+		this.api.post(FakeXApi.tweet(String.valueOf(id(4)), "delay " + "x".repeat(1_200_000), AMY),
+				FakeXApi.tweet(String.valueOf(id(5)), "Bus delayed again", SAM));
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.api.searches().size() >= 3);
-		WebTestClient client = client(context);
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> client.get()
-				.uri("/api/sources/{id}", this.instance)
-				.exchange()
-				.expectBody()
-				.jsonPath("$.healthy")
-				.isEqualTo(false)
-				.jsonPath("$.lastError")
-				.value((String error) -> assertThat(error).contains("Kafka did not acknowledge")
-					.contains("RecordTooLargeException")));
+		awaitCursor((position) -> String.valueOf(id(5)).equals(position.get("since_id")));
 
-		assertThat(this.api.searches().subList(1, this.api.searches().size()))
-			.allSatisfy((request) -> assertThat(request.query()).containsEntry("since_id", String.valueOf(id(3))));
-		assertThat(cursorRecords()).last()
-			.satisfies((record) -> assertThat(position(record)).isEqualTo(Map.of("since_id", String.valueOf(id(3)))));
+		assertThat(mentionRecords()).extracting(ConsumerRecord::key)
+			.containsExactlyInAnyOrder("x:" + id(1), "x:" + id(2), "x:" + id(3), "x:" + id(5));
+		List<DeadLetter> deadLetters = KafkaTopics.read(bootstrapServers(), KafkaTopicNames.DEAD_LETTERS)
+			.stream()
+			.filter((record) -> this.instance.equals(record.key()))
+			.map((record) -> MentionJson.readDeadLetter(record.value()))
+			.toList();
+		assertThat(deadLetters).singleElement().satisfies((letter) -> {
+			assertThat(letter.reason()).contains("x:" + id(4)).contains("over the").contains("limit");
+			assertThat(letter.payload()).startsWith("{").contains("delay xxx");
+		});
 	}
 
 	@Test

@@ -1,8 +1,10 @@
 package io.grapevine.ingest.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +14,7 @@ import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.kafka.DeadLetterPublisher;
 import io.grapevine.listening.KafkaTopicNames;
+import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.organization.TopicMatcher;
@@ -31,6 +34,14 @@ import reactor.kafka.sender.SenderRecord;
 class SourceRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(SourceRunner.class);
+
+	/**
+	 * Below Kafka's default limit of 1 MiB per message, with room for the record's
+	 * overhead.
+	 */
+	static final int MAX_MENTION_BYTES = 900 * 1024;
+
+	private static final int KEPT_CHARACTERS = 64 * 1024;
 
 	private final Source source;
 
@@ -90,7 +101,25 @@ class SourceRunner {
 	}
 
 	private Mono<Void> publish(Cursor from, Page page) {
-		List<Mention> tagged = page.mentions().stream().map(this.matcher::tag).toList();
+		List<Mention> tagged = new ArrayList<>();
+		List<DeadLetter> deadLetters = new ArrayList<>(page.deadLetters());
+		for (Mention mention : page.mentions()) {
+			Mention taggedMention = this.matcher.tag(mention);
+			String json = MentionJson.write(taggedMention);
+			int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+			if (bytes > MAX_MENTION_BYTES) {
+				// Kafka would refuse it and hold the source on this page forever: set it
+				// aside.
+				deadLetters.add(DeadLetter.now(instanceId(),
+						"mention " + mention.id() + " is " + bytes + " bytes of JSON, over the " + MAX_MENTION_BYTES
+								+ "-byte limit of the mentions topic; the payload holds its first " + KEPT_CHARACTERS
+								+ " characters",
+						json.substring(0, Math.min(json.length(), KEPT_CHARACTERS))));
+			}
+			else {
+				tagged.add(taggedMention);
+			}
+		}
 		Mono<Void> mentions = tagged.isEmpty() ? Mono.empty()
 				: this.sender.send(Flux.fromIterable(tagged).map(SourceRunner::record)).doOnNext((result) -> {
 					if (result.exception() != null) {
@@ -101,7 +130,7 @@ class SourceRunner {
 							(ex) -> new MentionsNotPublishedException(instanceId(), tagged.size(), ex))
 					.then();
 		Mono<Void> moved = page.next().samePositionAs(from) ? Mono.empty() : this.cursors.save(page.next());
-		return mentions.then(this.deadLetters.publishAll(page.deadLetters())).then(moved);
+		return mentions.then(this.deadLetters.publishAll(deadLetters)).then(moved);
 	}
 
 	private static SenderRecord<String, String, String> record(Mention mention) {
