@@ -203,7 +203,8 @@ public final class PlatformBenchmark {
 	}
 
 	private static String commandLine(long pid) {
-		// ProcessHandle.Info leaves out the arguments of long command lines; /proc has them all.
+		// ProcessHandle.Info leaves out the arguments of long command lines; /proc has
+		// them all.
 		try {
 			return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8)
 				.replace('\0', ' ');
