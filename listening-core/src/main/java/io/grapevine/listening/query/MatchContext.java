@@ -1,0 +1,167 @@
+package io.grapevine.listening.query;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import io.grapevine.listening.mention.Mention;
+
+/**
+ * A mention analysed once (text normalised and tokenised, fields lower-cased) so that
+ * many queries can be matched against it cheaply.
+ * <p>
+ * Mentions carry no sentiment yet: {@link #of(Mention)} leaves it unknown, so
+ * {@code sentiment:} matches nothing (and {@code -sentiment:negative} everything) until a
+ * caller supplies one through {@link #of(Mention, Optional)}.
+ */
+public final class MatchContext {
+
+	private static final int[] NOWHERE = new int[0];
+
+	private final String[] tokens;
+
+	private final Map<String, int[]> positions;
+
+	private final String[] distinctSorted;
+
+	private final Set<String> hashtags;
+
+	private final Set<String> handles;
+
+	private final String authorHandle;
+
+	private final String language;
+
+	private final String source;
+
+	private final String host;
+
+	private final Set<String> topics;
+
+	private final Optional<Sentiment> sentiment;
+
+	private MatchContext(Mention mention, Optional<Sentiment> sentiment) {
+		TextAnalysis analysis = TextAnalysis.of(TextAnalysis.normalize(mention.text()));
+		this.tokens = analysis.tokens().toArray(String[]::new);
+		this.positions = new HashMap<>(this.tokens.length * 2);
+		for (int i = 0; i < this.tokens.length; i++) {
+			int[] known = this.positions.get(this.tokens[i]);
+			int[] grown = (known != null) ? Arrays.copyOf(known, known.length + 1) : new int[1];
+			grown[grown.length - 1] = i;
+			this.positions.put(this.tokens[i], grown);
+		}
+		this.distinctSorted = this.positions.keySet().toArray(String[]::new);
+		Arrays.sort(this.distinctSorted);
+		this.hashtags = Set.copyOf(analysis.hashtags());
+		this.authorHandle = handle(mention.author().handle());
+		Set<String> allHandles = new HashSet<>(analysis.handles());
+		allHandles.add(this.authorHandle);
+		int at = this.authorHandle.indexOf('@');
+		if (at > 0) {
+			allHandles.add(this.authorHandle.substring(0, at));
+		}
+		this.handles = allHandles;
+		this.language = mention.language().map((code) -> code.toLowerCase(Locale.ROOT).replace('_', '-')).orElse("");
+		this.source = TextAnalysis.normalize(mention.source());
+		String urlHost = mention.url().getHost();
+		this.host = (urlHost != null) ? stripTrailingDot(urlHost.toLowerCase(Locale.ROOT)) : "";
+		Set<String> topicIds = new HashSet<>();
+		for (String topic : mention.topics()) {
+			topicIds.add(TextAnalysis.normalize(topic));
+		}
+		this.topics = topicIds;
+		this.sentiment = sentiment;
+	}
+
+	/**
+	 * Analyse a mention whose sentiment is not known.
+	 * @param mention the mention
+	 * @return the analysed mention
+	 */
+	public static MatchContext of(Mention mention) {
+		return of(mention, Optional.empty());
+	}
+
+	/**
+	 * Analyse a mention with its sentiment, when something has judged it.
+	 * @param mention the mention
+	 * @param sentiment its sentiment, or empty when unknown
+	 * @return the analysed mention
+	 */
+	public static MatchContext of(Mention mention, Optional<Sentiment> sentiment) {
+		Objects.requireNonNull(mention, "mention");
+		Objects.requireNonNull(sentiment, "sentiment");
+		return new MatchContext(mention, sentiment);
+	}
+
+	static String handle(String handle) {
+		String normalized = TextAnalysis.normalize(handle.strip());
+		return normalized.startsWith("@") ? normalized.substring(1) : normalized;
+	}
+
+	private static String stripTrailingDot(String host) {
+		return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+	}
+
+	boolean hasToken(String word) {
+		return this.positions.containsKey(word);
+	}
+
+	int[] positionsOf(String word) {
+		return this.positions.getOrDefault(word, NOWHERE);
+	}
+
+	String tokenAt(int position) {
+		return (position < this.tokens.length) ? this.tokens[position] : null;
+	}
+
+	boolean hasTokenStartingWith(String stem) {
+		int at = Arrays.binarySearch(this.distinctSorted, stem);
+		if (at >= 0) {
+			return true;
+		}
+		int insertion = -at - 1;
+		return insertion < this.distinctSorted.length && this.distinctSorted[insertion].startsWith(stem);
+	}
+
+	boolean hasHashtag(String tag) {
+		return this.hashtags.contains(tag);
+	}
+
+	boolean hasHandle(String handle) {
+		return this.handles.contains(handle);
+	}
+
+	boolean isByAuthor(String handle) {
+		return this.authorHandle.equals(handle) || (this.authorHandle.length() > handle.length()
+				&& this.authorHandle.startsWith(handle) && this.authorHandle.charAt(handle.length()) == '@');
+	}
+
+	boolean isInLanguage(String code) {
+		return this.language.equals(code)
+				|| (this.language.startsWith(code) && this.language.charAt(code.length()) == '-');
+	}
+
+	boolean isFromSource(String kind) {
+		return this.source.equals(kind);
+	}
+
+	boolean isOnSite(String domain) {
+		int dot = this.host.length() - domain.length() - 1;
+		return this.host.equals(domain) || (dot >= 0 && this.host.endsWith(domain) && this.host.charAt(dot) == '.');
+	}
+
+	boolean hasTopic(String topic) {
+		return this.topics.contains(topic);
+	}
+
+	boolean hasSentiment(Sentiment wanted) {
+		return this.sentiment.filter(wanted::equals).isPresent();
+	}
+
+}
