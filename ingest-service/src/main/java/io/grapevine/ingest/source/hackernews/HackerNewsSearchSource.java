@@ -1,0 +1,273 @@
+package io.grapevine.ingest.source.hackernews;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.Source;
+import io.grapevine.listening.mention.DeadLetter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * Pulls Hacker News stories and comments that match the organization's keywords from
+ * Algolia's HN Search API ({@code search_by_date}), newest first, page by page and round
+ * by round.
+ *
+ * <p>
+ * Position keys: {@code since} ({@code created_at_i} of the newest item of the last
+ * finished round; the round asks for {@code created_at_i>since}), {@code pending_newest}
+ * (newest item of the round being paged), {@code page} (the page to fetch next),
+ * {@code until} and {@code slice_oldest}. Algolia serves at most 1,000 hits of a query;
+ * when a round matches more, it is walked in time slices from newest to oldest: once the
+ * reachable pages of a slice are read, the next slice asks for
+ * {@code created_at_i<=until} where {@code until} is the oldest item seen so far
+ * ({@code slice_oldest}), so items of that same second are fetched again rather than
+ * skipped. The cursor only moves {@code since} when the round ends, so a restart in the
+ * middle of a round resumes it where it stood.
+ */
+public class HackerNewsSearchSource implements Source {
+
+	static final String SINCE = "since";
+
+	static final String PENDING_NEWEST = "pending_newest";
+
+	static final String PAGE = "page";
+
+	static final String UNTIL = "until";
+
+	static final String SLICE_OLDEST = "slice_oldest";
+
+	static final String PATH = "/api/v1/search_by_date";
+
+	static final String TAGS = "(story,comment)";
+
+	/** Algolia answers no hit beyond the first 1,000 of a query. */
+	static final int MAX_REACHABLE_HITS = 1000;
+
+	/**
+	 * How far back the very first round looks, like the seven days of X recent search.
+	 */
+	static final Duration FIRST_ROUND_LOOKBACK = Duration.ofDays(7);
+
+	private static final Logger logger = LoggerFactory.getLogger(HackerNewsSearchSource.class);
+
+	private final HackerNewsProperties properties;
+
+	private final HackerNewsQuery query;
+
+	private final WebClient client;
+
+	private final HackerNewsPageMapper mapper;
+
+	private final Clock clock;
+
+	HackerNewsSearchSource(HackerNewsProperties properties, HackerNewsQuery query, WebClient.Builder builder,
+			Clock clock) {
+		this.properties = properties;
+		this.query = query;
+		this.clock = clock;
+		this.mapper = new HackerNewsPageMapper(properties.instanceId(), clock);
+		this.client = builder.clone()
+			.baseUrl(properties.baseUrl().toString())
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build();
+	}
+
+	@Override
+	public String instanceId() {
+		return this.properties.instanceId();
+	}
+
+	@Override
+	public Duration pollInterval() {
+		return this.properties.pollInterval();
+	}
+
+	String query() {
+		return this.query.text();
+	}
+
+	@Override
+	public Mono<Page> fetch(Cursor cursor) {
+		Position position = Position.of(cursor, this.clock.instant());
+		return this.client.get()
+			.uri((uri) -> uri(uri, position))
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((body) -> page(cursor, position, response.statusCode(), response.headers().asHttpHeaders(), body)))
+			.timeout(this.properties.requestTimeout());
+	}
+
+	private URI uri(UriBuilder uri, Position position) {
+		String numericFilters = "created_at_i>" + position.since()
+				+ position.until().stream().mapToObj((until) -> ",created_at_i<=" + until).findFirst().orElse("");
+		uri.path(PATH)
+			.queryParam("query", "{query}")
+			.queryParam("tags", "{tags}")
+			.queryParam("numericFilters", "{numericFilters}")
+			.queryParam("hitsPerPage", this.properties.hitsPerPage())
+			.queryParam("page", position.page());
+		// Template variables, so that quotes, spaces, commas, parentheses and > are
+		// encoded.
+		if (this.query.optionalWords().isPresent()) {
+			uri.queryParam("optionalWords", "{optionalWords}");
+			return uri.build(this.query.text(), TAGS, numericFilters, this.query.optionalWords().get());
+		}
+		return uri.build(this.query.text(), TAGS, numericFilters);
+	}
+
+	private Page page(Cursor cursor, Position position, HttpStatusCode status, HttpHeaders headers, String body) {
+		Instant now = this.clock.instant();
+		if (status.value() == 429) {
+			Instant until = retryAfter(headers, now).orElse(now.plus(this.properties.pollInterval()));
+			String reason = "HN Search rate-limited source " + instanceId() + " (HTTP 429: "
+					+ HackerNewsPageMapper.abbreviate(body) + "); pausing until " + until;
+			logger.warn(reason);
+			return Page.failed(cursor, reason, List.of(deadLetter(reason, body, now))).pausedUntil(until);
+		}
+		if (!status.is2xxSuccessful()) {
+			String reason = "HN Search answered HTTP " + status.value() + " to " + PATH + ": "
+					+ HackerNewsPageMapper.abbreviate(body);
+			Page failed = Page.failed(cursor, reason, List.of(deadLetter(reason, body, now)));
+			return (status.value() == 503) ? retryAfter(headers, now).map(failed::pausedUntil).orElse(failed) : failed;
+		}
+		HackerNewsPageMapper.Mapped mapped = this.mapper.map(body, this.query.text());
+		if (mapped instanceof HackerNewsPageMapper.Malformed malformed) {
+			return Page.failed(cursor, malformed.reason(), List.of(deadLetter(malformed.reason(), body, now)));
+		}
+		HackerNewsPageMapper.Mapped.Hits hits = (HackerNewsPageMapper.Mapped.Hits) mapped;
+		Position next = next(position, hits);
+		return Page.of(hits.mentions(), hits.deadLetters(), cursor.moveTo(next.toMap(), now), next.inRound());
+	}
+
+	private Position next(Position position, HackerNewsPageMapper.Mapped.Hits hits) {
+		OptionalLong pendingNewest = position.pendingNewest().isPresent() ? position.pendingNewest() : hits.newest();
+		OptionalLong sliceOldest = min(position.sliceOldest(), hits.oldest());
+		int nextPage = position.page() + 1;
+		boolean morePages = hits.hitCount() > 0 && nextPage < hits.nbPages()
+				&& (long) nextPage * this.properties.hitsPerPage() < MAX_REACHABLE_HITS;
+		if (morePages) {
+			return new Position(position.since(), pendingNewest, nextPage, position.until(), sliceOldest);
+		}
+		if (hits.nbHits() > MAX_REACHABLE_HITS && sliceOldest.isPresent()) {
+			long until = sliceOldest.getAsLong();
+			if (position.until().isPresent() && until >= position.until().getAsLong()) {
+				// Over 1,000 hits in one second: the slice cannot shrink, so the rest of
+				// that second is given up rather than looping forever.
+				logger.warn("Source {}: more than {} hits at created_at_i={}; the ones Algolia did not serve are "
+						+ "skipped", instanceId(), MAX_REACHABLE_HITS, until);
+				until = until - 1;
+			}
+			if (until <= position.since()) {
+				return Position.endOfRound(position.since(), pendingNewest);
+			}
+			logger.info("Source {}: {} hits match, over Algolia's {}; next slice up to created_at_i={}", instanceId(),
+					hits.nbHits(), MAX_REACHABLE_HITS, until);
+			return new Position(position.since(), pendingNewest, 0, OptionalLong.of(until), OptionalLong.empty());
+		}
+		return Position.endOfRound(position.since(), pendingNewest);
+	}
+
+	private static OptionalLong min(OptionalLong a, OptionalLong b) {
+		if (a.isEmpty()) {
+			return b;
+		}
+		return b.isEmpty() ? a : OptionalLong.of(Math.min(a.getAsLong(), b.getAsLong()));
+	}
+
+	private static Optional<Instant> retryAfter(HttpHeaders headers, Instant now) {
+		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		if (value == null || value.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(now.plusSeconds(Math.max(0, Long.parseLong(value.strip()))));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				return Optional
+					.of(ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+			}
+			catch (DateTimeParseException notADate) {
+				return Optional.empty();
+			}
+		}
+	}
+
+	private DeadLetter deadLetter(String reason, String body, Instant now) {
+		return new DeadLetter(instanceId(), reason, body, now);
+	}
+
+	/**
+	 * Where a round stands, read from and written to the cursor's position.
+	 *
+	 * @param since the exclusive lower bound of the round
+	 * @param pendingNewest the newest item of the round so far
+	 * @param page the page of the current slice to fetch next
+	 * @param until the inclusive upper bound of the current slice, when slicing
+	 * @param sliceOldest the oldest item seen in the current slice
+	 */
+	record Position(long since, OptionalLong pendingNewest, int page, OptionalLong until, OptionalLong sliceOldest) {
+
+		static Position of(Cursor cursor, Instant now) {
+			long since = number(cursor, SINCE).orElse(now.minus(FIRST_ROUND_LOOKBACK).getEpochSecond());
+			int page = (int) Math.max(0, Math.min(Integer.MAX_VALUE, number(cursor, PAGE).orElse(0)));
+			return new Position(since, number(cursor, PENDING_NEWEST), page, number(cursor, UNTIL),
+					number(cursor, SLICE_OLDEST));
+		}
+
+		static Position endOfRound(long since, OptionalLong pendingNewest) {
+			return new Position(Math.max(since, pendingNewest.orElse(since)), OptionalLong.empty(), 0,
+					OptionalLong.empty(), OptionalLong.empty());
+		}
+
+		boolean inRound() {
+			return this.pendingNewest.isPresent() || this.page > 0 || this.until.isPresent();
+		}
+
+		Map<String, String> toMap() {
+			Map<String, String> position = new HashMap<>();
+			position.put(SINCE, String.valueOf(this.since));
+			this.pendingNewest.ifPresent((value) -> position.put(PENDING_NEWEST, String.valueOf(value)));
+			if (this.page > 0) {
+				position.put(PAGE, String.valueOf(this.page));
+			}
+			this.until.ifPresent((value) -> position.put(UNTIL, String.valueOf(value)));
+			this.sliceOldest.ifPresent((value) -> position.put(SLICE_OLDEST, String.valueOf(value)));
+			return position;
+		}
+
+		private static OptionalLong number(Cursor cursor, String key) {
+			Optional<String> value = cursor.get(key);
+			if (value.isEmpty()) {
+				return OptionalLong.empty();
+			}
+			try {
+				return OptionalLong.of(Long.parseLong(value.get().strip()));
+			}
+			catch (NumberFormatException ex) {
+				return OptionalLong.empty();
+			}
+		}
+
+	}
+
+}
