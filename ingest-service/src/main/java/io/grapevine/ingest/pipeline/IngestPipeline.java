@@ -38,7 +38,7 @@ public class IngestPipeline implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (this.runners.isEmpty()) {
-			logger.warn("No source is enabled; set grapevine.ingest.x.enabled or grapevine.ingest.demo.enabled");
+			logger.warn("No source is enabled; set grapevine.ingest.<source>.enabled for x, hackernews or demo");
 		}
 		this.running = this.cursors.restore()
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
