@@ -1,0 +1,250 @@
+package io.grapevine.search.query;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.listening.mention.Author;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.MentionJson;
+import io.grapevine.listening.query.ListeningQuery;
+import io.grapevine.localstack.LocalStackExtension;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Runs every row of listening-core's matching table against the real Elasticsearch node:
+ * the row's mention is indexed with the mappings of the mentions template, and the
+ * compiled query must find it exactly when {@link ListeningQuery#matches} does.
+ */
+@ExtendWith(LocalStackExtension.class)
+@TestInstance(Lifecycle.PER_CLASS)
+class QueryCompilerIntegrationTests {
+
+	private static final Path CASES = Path.of("../listening-core/src/test/resources/query/cases.tsv");
+
+	private static final String INDEX = "query-compiler-cases";
+
+	private static final ObjectMapper JSON = MentionJson.mapper();
+
+	// Rows the compiled query cannot agree on with the current mapping, each with why.
+	private static final Map<String, String> KNOWN_DIFFERENCES = knownDifferences();
+
+	private final List<Row> rows = readRows();
+
+	private RestClient restClient;
+
+	private ElasticsearchClient client;
+
+	@BeforeAll
+	void indexOneDocumentPerRow() throws IOException {
+		this.restClient = RestClient.builder(HttpHost.create(LocalStackExtension.stack().elasticsearchUri().toString()))
+			.build();
+		this.client = new ElasticsearchClient(new RestClientTransport(this.restClient, new JacksonJsonpMapper(JSON)));
+		this.client.indices().delete((delete) -> delete.index(INDEX).ignoreUnavailable(true));
+		String mappings = mappings().toString();
+		this.client.indices()
+			.create((create) -> create.index(INDEX)
+				.settings((settings) -> settings.numberOfShards("1").numberOfReplicas("0"))
+				.mappings((mapping) -> mapping.withJson(new StringReader(mappings))));
+		BulkResponse bulk = this.client.bulk((request) -> {
+			for (Row row : this.rows) {
+				request.operations((operation) -> operation
+					.index((index) -> index.index(INDEX).id(row.id()).document(document(row))));
+			}
+			return request.refresh(Refresh.True);
+		});
+		assertThat(bulk.errors()).as("bulk errors: %s", bulk.items()).isFalse();
+	}
+
+	@AfterAll
+	void deleteTheIndex() throws IOException {
+		if (this.client != null) {
+			this.client.indices().delete((delete) -> delete.index(INDEX).ignoreUnavailable(true));
+			this.restClient.close();
+		}
+	}
+
+	@Test
+	void everyRowOfTheMatchingTableAgreesWithInProcessMatchingSaveTheKnownDifferences() throws IOException {
+		Map<String, String> disagreeing = new LinkedHashMap<>();
+		for (Row row : this.rows) {
+			ListeningQuery query = ListeningQuery.parse(row.query());
+			boolean inProcess = query.matches(row.mention());
+			boolean found = isFound(row, QueryCompiler.compile(query));
+			assertThat(inProcess).as("in-process result of %s", row).isEqualTo(row.expected());
+			if (found != inProcess) {
+				disagreeing.put(row.line(), "Elasticsearch " + (found ? "finds" : "misses") + " it");
+			}
+		}
+		int agreeing = this.rows.size() - disagreeing.size();
+		System.out.printf("QueryCompiler: %d of %d rows agree; %d known differences%n", agreeing, this.rows.size(),
+				disagreeing.size());
+		assertThat(disagreeing.keySet()).as("rows that disagree: %s", disagreeing)
+			.containsExactlyInAnyOrderElementsOf(KNOWN_DIFFERENCES.keySet());
+	}
+
+	@Test
+	void theMinimalNodeHasNoAsciiFoldingFilterSoAccentsAreFoldedOnTheQuerySideOnly() {
+		String index = INDEX + "-folding";
+		assertThatExceptionOfType(ElasticsearchException.class)
+			.isThrownBy(() -> this.client.indices()
+				.create((create) -> create.index(index)
+					.settings((settings) -> settings.analysis((analysis) -> analysis.analyzer("folding",
+							(analyzer) -> analyzer.custom(
+									(custom) -> custom.tokenizer("standard").filter("lowercase", "asciifolding")))))))
+			.withMessageContaining("asciifolding");
+	}
+
+	private boolean isFound(Row row, Query compiled) throws IOException {
+		return this.client
+			.count((count) -> count.index(INDEX)
+				.query((query) -> query
+					.bool((bool) -> bool.filter((filter) -> filter.ids((ids) -> ids.values(row.id()))).must(compiled))))
+			.count() == 1;
+	}
+
+	// The mentions template's mappings with the fields that site: and sentiment: need.
+	private static ObjectNode mappings() throws IOException {
+		try (InputStream in = new ClassPathResource("elasticsearch/mentions-template.json").getInputStream()) {
+			ObjectNode mappings = (ObjectNode) JSON.readTree(in).path("template").path("mappings");
+			ObjectNode properties = (ObjectNode) mappings.path("properties");
+			properties.putObject("site").put("type", "keyword");
+			properties.putObject("sentiment").putObject("properties").putObject("label").put("type", "keyword");
+			return mappings;
+		}
+	}
+
+	private static ObjectNode document(Row row) {
+		try {
+			ObjectNode document = (ObjectNode) JSON.readTree(MentionJson.write(row.mention()));
+			document.put("id", row.id());
+			ArrayNode site = document.putArray("site");
+			siteValues(row.mention().url()).forEach(site::add);
+			return document;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// The host and each parent domain, as the indexer would have to write them.
+	static List<String> siteValues(URI url) {
+		List<String> values = new ArrayList<>();
+		String host = (url.getHost() != null) ? url.getHost().toLowerCase(Locale.ROOT) : "";
+		host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+		while (!host.isEmpty()) {
+			values.add(host);
+			int dot = host.indexOf('.');
+			host = (dot < 0) ? "" : host.substring(dot + 1);
+		}
+		return values;
+	}
+
+	private static List<Row> readRows() {
+		try {
+			List<Row> rows = new ArrayList<>();
+			for (String line : Files.readAllLines(CASES, StandardCharsets.UTF_8)) {
+				if (line.isBlank() || line.startsWith("//")) {
+					continue;
+				}
+				String[] columns = Arrays.copyOf(line.split("\t", -1), 8);
+				for (int i = 0; i < columns.length; i++) {
+					columns[i] = (columns[i] != null) ? columns[i] : "";
+				}
+				rows.add(new Row("row-" + rows.size(), line, columns[0], Boolean.parseBoolean(columns[2]),
+						mention(columns[1], columns[3], columns[4], columns[5], columns[6], columns[7])));
+			}
+			assertThat(rows).hasSizeGreaterThanOrEqualTo(150);
+			return rows;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The matching table " + CASES.toAbsolutePath() + " cannot be read", ex);
+		}
+	}
+
+	private static Mention mention(String text, String lang, String source, String author, String url, String topics) {
+		Mention mention = Mention.builder(orDefault(source, "demo"), "1")
+			.url(URI.create(orDefault(url, "https://example.com/posts/1")))
+			.text(text)
+			.author(Author.of(orDefault(author, "someone")))
+			.publishedAt(Instant.parse("2026-01-01T00:00:00Z"))
+			.language(lang.isEmpty() ? null : lang)
+			.build();
+		return topics.isEmpty() ? mention : mention.withTags(List.of(topics.split(",")), List.of());
+	}
+
+	private static String orDefault(String value, String fallback) {
+		return value.isEmpty() ? fallback : value;
+	}
+
+	private static Map<String, String> knownDifferences() {
+		String accents = "the standard analyzer keeps accents in the text and the minimal node has no folding filter";
+		String hashtag = "the standard analyzer drops '#', so a hashtag is matched as the plain word";
+		Map<String, String> differences = new LinkedHashMap<>();
+		differences.put("cafe\tNuevo Café en el centro\ttrue", accents);
+		differences.put("CAFÉ\tcafé au lait\ttrue", accents);
+		differences.put("senal\tNo hay señal en el metro\ttrue", accents);
+		differences.put("uber\tÜber alles\ttrue", accents);
+		differences.put("naive\ta naïve plan\ttrue", accents);
+		differences.put("\"creme brulee\"\tCrème Brûlée night\ttrue", accents);
+		differences.put("bénévol*\tLes bénévoles sont là\ttrue", accents);
+		differences.put("benevol*\tLes BÉNÉVOLES sont là\ttrue", accents);
+		differences.put("αθηνα\tΚαλημέρα Αθήνα!\ttrue", accents + " (Greek tonos)");
+		differences.put("\"московский метрополитен\"\tМосковский Метрополитен сообщает\ttrue",
+				accents + " (the query language reads й as и)");
+		differences.put("ёлка\tновогодняя ёлка\ttrue", accents + " (the query language reads ё as е)");
+		differences.put("#foodbank\tSupport the foodbank\tfalse", hashtag);
+		differences.put("#hctransit\tmail me at x#hctransit\tfalse", hashtag);
+		differences.put("#東京\t東京 の夜\tfalse", hashtag);
+		differences.put("bus -#ad\tbus ride ad\ttrue", hashtag);
+		differences.put("@cityhall\tThanks cityhall for the fix\tfalse",
+				"the standard analyzer drops '@', so a handle in the text is matched as the plain word");
+		differences.put("https://example.org/help\tsee https://example.org/help now\ttrue",
+				"the standard tokenizer keeps 'example.org' as one token where the query language reads two words");
+		return differences;
+	}
+
+	record Row(String id, String line, String query, boolean expected, Mention mention) {
+
+		@Override
+		public String toString() {
+			return this.id + " " + this.line.replace('\t', '|');
+		}
+
+	}
+
+}
