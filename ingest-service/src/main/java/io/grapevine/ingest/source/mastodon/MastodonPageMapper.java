@@ -1,0 +1,294 @@
+package io.grapevine.ingest.source.mastodon;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.listening.mention.Author;
+import io.grapevine.listening.mention.DeadLetter;
+import io.grapevine.listening.mention.Engagement;
+import io.grapevine.listening.mention.InvalidMentionException;
+import io.grapevine.listening.mention.Mention;
+
+/**
+ * Maps the body of a {@code GET /api/v1/timelines/tag/:hashtag} answer to mentions; never
+ * throws: a status it cannot map becomes a dead letter, a body it cannot read becomes a
+ * {@link Malformed} answer.
+ *
+ * <p>
+ * A boost ({@code reblog} set) is mapped as the boosted status, so that it shares the
+ * mention id of the original and is indexed once.
+ */
+final class MastodonPageMapper {
+
+	static final String SOURCE = "mastodon";
+
+	private static final int MAX_BODY_IN_REASON = 120;
+
+	private static final Pattern STATUS_ID = Pattern.compile("[0-9A-Za-z]{1,64}");
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final String instanceId;
+
+	private final String host;
+
+	private final Clock clock;
+
+	MastodonPageMapper(String instanceId, String host, Clock clock) {
+		this.instanceId = instanceId;
+		this.host = host;
+		this.clock = clock;
+	}
+
+	/**
+	 * Map one answer body.
+	 * @param body the raw body
+	 * @param matchedBy the hashtag that found it, recorded as {@code matchedBy}
+	 * @return the mapped page or why it could not be read
+	 */
+	Mapped map(String body, String matchedBy) {
+		try {
+			return read(body, matchedBy);
+		}
+		catch (RuntimeException ex) {
+			// Not expected; the promise is never to throw, so the page is set aside
+			// instead.
+			return new Malformed("Grapevine could not read the Mastodon answer (" + ex.getClass().getSimpleName() + ": "
+					+ ex.getMessage() + "): " + abbreviate(body));
+		}
+	}
+
+	private Mapped read(String body, String matchedBy) {
+		JsonNode root;
+		try {
+			root = this.json.readTree((body != null) ? body : "");
+		}
+		catch (JsonProcessingException ex) {
+			return new Malformed("Mastodon answered a body that is not JSON (" + firstLine(ex.getOriginalMessage())
+					+ "): " + abbreviate(body));
+		}
+		if (root == null || !root.isArray()) {
+			String error = (root != null && root.hasNonNull("error")) ? " (" + root.get("error").asText() + ")" : "";
+			return new Malformed(
+					"Mastodon answered a body that is not a JSON array of statuses" + error + ": " + abbreviate(body));
+		}
+		List<Mention> mentions = new ArrayList<>();
+		List<DeadLetter> deadLetters = new ArrayList<>();
+		Instant now = this.clock.instant();
+		Optional<String> newest = Optional.empty();
+		for (JsonNode status : root) {
+			Optional<String> id = statusId(status);
+			if (id.isPresent() && (newest.isEmpty() || newer(id.get(), newest.get()))) {
+				newest = id;
+			}
+			try {
+				mentions.add(mention(status, matchedBy, now));
+			}
+			catch (UnmappableStatusException | InvalidMentionException ex) {
+				deadLetters.add(new DeadLetter(this.instanceId, ex.getMessage(), raw(status), now));
+			}
+			catch (RuntimeException ex) {
+				deadLetters.add(new DeadLetter(this.instanceId,
+						"status could not be mapped: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
+						raw(status), now));
+			}
+		}
+		return new Mapped.Statuses(mentions, deadLetters, root.size(), newest);
+	}
+
+	private Mention mention(JsonNode outer, String matchedBy, Instant now) {
+		if (!outer.isObject()) {
+			throw new UnmappableStatusException("status that is not a JSON object");
+		}
+		JsonNode reblog = outer.get("reblog");
+		JsonNode status = (reblog != null && !reblog.isNull()) ? reblog : outer;
+		if (!status.isObject()) {
+			throw new UnmappableStatusException("boost whose 'reblog' is not a JSON object");
+		}
+		String id = statusId(status)
+			.orElseThrow(() -> new UnmappableStatusException("status without a string 'id' of letters and digits"));
+		URI url = link(status, "url").or(() -> link(status, "uri"))
+			.orElseThrow(
+					() -> new UnmappableStatusException("status " + id + " has neither an http(s) 'url' nor 'uri'"));
+		String spoiler = text(status, "spoiler_text").map(MastodonText::plain).orElse("");
+		String content = text(status, "content").map(MastodonText::plain).orElse("");
+		String text = (spoiler.isBlank() || content.isBlank()) ? (spoiler + content).strip()
+				: spoiler + "\n\n" + content;
+		if (text.isBlank()) {
+			throw new UnmappableStatusException("status " + id + " has no text (media only?)");
+		}
+		Instant publishedAt = publishedAt(id, status);
+		Engagement engagement = new Engagement(count(id, status, "favourites_count"),
+				count(id, status, "reblogs_count"), count(id, status, "replies_count"));
+		return Mention.builder(SOURCE, this.host + ":" + id)
+			.url(url)
+			.text(text)
+			.author(author(id, status.get("account")))
+			.publishedAt(publishedAt)
+			.ingestedAt(now)
+			.language(text(status, "language").orElse(null))
+			.engagement(engagement)
+			.inReplyTo(text(status, "in_reply_to_id").map((parent) -> this.host + ":" + parent).orElse(null))
+			.matchedBy(matchedBy)
+			.build();
+	}
+
+	private Author author(String id, JsonNode account) {
+		if (account == null || !account.isObject()) {
+			throw new UnmappableStatusException("status " + id + " has no 'account'");
+		}
+		String acct = text(account, "acct").map((value) -> value.startsWith("@") ? value.substring(1) : value)
+			.filter((value) -> !value.isBlank() && value.chars().noneMatch(Character::isWhitespace))
+			.orElseThrow(() -> new UnmappableStatusException("status " + id + " has an account without 'acct'"));
+		// Local accounts are answered without their server; the handle names it so that
+		// it means the same everywhere.
+		String handle = acct.contains("@") ? acct : acct + "@" + this.host;
+		JsonNode followers = account.get("followers_count");
+		Optional<Long> followerCount = (followers != null && followers.isIntegralNumber()
+				&& followers.canConvertToLong() && followers.asLong() >= 0) ? Optional.of(followers.asLong())
+						: Optional.empty();
+		return new Author(handle, text(account, "display_name"), followerCount, link(account, "url"));
+	}
+
+	private static Instant publishedAt(String id, JsonNode status) {
+		String createdAt = text(status, "created_at")
+			.orElseThrow(() -> new UnmappableStatusException("status " + id + " has no 'created_at'"));
+		try {
+			return OffsetDateTime.parse(createdAt).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new UnmappableStatusException(
+					"status " + id + " has a 'created_at' that is not a time: " + createdAt);
+		}
+	}
+
+	private static long count(String id, JsonNode status, String field) {
+		JsonNode value = status.get(field);
+		if (value == null || value.isNull()) {
+			return 0;
+		}
+		if (!value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+			throw new UnmappableStatusException(
+					"status " + id + " has a '" + field + "' that is not a count: " + value);
+		}
+		return value.asLong();
+	}
+
+	private static Optional<String> statusId(JsonNode status) {
+		JsonNode id = (status != null) ? status.get("id") : null;
+		if (id == null || !id.isTextual() || !STATUS_ID.matcher(id.asText()).matches()) {
+			return Optional.empty();
+		}
+		return Optional.of(id.asText());
+	}
+
+	/**
+	 * Whether one Mastodon id is newer than another: ids are numbers of growing length,
+	 * written as strings.
+	 * @param id an id
+	 * @param other another id
+	 * @return true when {@code id} sorts after {@code other}
+	 */
+	static boolean newer(String id, String other) {
+		if (id.length() != other.length()) {
+			return id.length() > other.length();
+		}
+		return id.compareTo(other) > 0;
+	}
+
+	private static Optional<URI> link(JsonNode node, String field) {
+		Optional<String> value = text(node, field);
+		if (value.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			URI uri = new URI(value.get().strip());
+			boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+			return (web && uri.getHost() != null) ? Optional.of(uri) : Optional.empty();
+		}
+		catch (URISyntaxException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static Optional<String> text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
+			return Optional.empty();
+		}
+		return Optional.of(value.asText());
+	}
+
+	private static String raw(JsonNode status) {
+		try {
+			return status.toString();
+		}
+		catch (RuntimeException ex) {
+			return "(the status could not be written back as JSON: " + ex.getMessage() + ")";
+		}
+	}
+
+	private static String firstLine(String message) {
+		return (message != null) ? message.lines().findFirst().orElse("") : "";
+	}
+
+	static String abbreviate(String body) {
+		if (body == null || body.isBlank()) {
+			return "(empty body)";
+		}
+		String line = body.strip().replaceAll("\\s+", " ");
+		return (line.length() <= MAX_BODY_IN_REASON) ? line : line.substring(0, MAX_BODY_IN_REASON) + "\u2026";
+	}
+
+	/**
+	 * What one answer body was.
+	 */
+	sealed interface Mapped permits Mapped.Statuses, Malformed {
+
+		/**
+		 * A JSON array of statuses, mapped.
+		 *
+		 * @param mentions the statuses that could be mapped
+		 * @param deadLetters the ones that could not, with their JSON
+		 * @param statusCount how many statuses the page held
+		 * @param newestId the newest status id of the page, if any could be read
+		 */
+		record Statuses(List<Mention> mentions, List<DeadLetter> deadLetters, int statusCount,
+				Optional<String> newestId) implements Mapped {
+
+		}
+
+	}
+
+	/**
+	 * A body that is not a page of statuses.
+	 *
+	 * @param reason why, with the start of the body
+	 */
+	record Malformed(String reason) implements Mapped {
+
+	}
+
+	/**
+	 * A status that cannot become a mention; its message is the dead letter's reason.
+	 */
+	static final class UnmappableStatusException extends RuntimeException {
+
+		UnmappableStatusException(String message) {
+			super(message);
+		}
+
+	}
+
+}

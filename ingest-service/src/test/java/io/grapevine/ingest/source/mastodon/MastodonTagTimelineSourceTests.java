@@ -1,0 +1,272 @@
+package io.grapevine.ingest.source.mastodon;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.Page;
+import io.grapevine.listening.mention.DeadLetter;
+import io.grapevine.listening.mention.Mention;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MastodonTagTimelineSourceTests {
+
+	private static final String INSTANCE = "mastodon:127.0.0.1";
+
+	private static final Instant NOW = Instant.parse("2026-11-21T22:30:00Z");
+
+	private final FakeMastodon mastodon = FakeMastodon.start();
+
+	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+	@AfterEach
+	void stopMastodon() {
+		this.mastodon.close();
+	}
+
+	@Test
+	void asksTheTagTimelineForTheNewestPageWithTheLimitAndNoAuthorizationWithoutAToken() {
+		fetch(source(40, null, "hctransit"), start());
+
+		FakeMastodon.RecordedRequest request = this.mastodon.requests().get(0);
+		assertThat(request.method()).isEqualTo("GET");
+		assertThat(request.path()).isEqualTo("/api/v1/timelines/tag/hctransit");
+		assertThat(request.query()).containsExactly(Map.entry("limit", "40"));
+		assertThat(request.authorization()).isEmpty();
+	}
+
+	@Test
+	void sendsTheAccessTokenAsABearerTokenWhenOneIsSet() {
+		fetch(source(40, "s3cret-token", "hctransit"), start());
+
+		assertThat(this.mastodon.requests().get(0).authorization()).contains("Bearer s3cret-token");
+	}
+
+	@Test
+	void asksForTheStatusesNewerThanTheStoredMinIdOfThatHashtag() {
+		Cursor cursor = start().moveTo(Map.of("current", "ÖPNV", "tag:öpnv", "1005", "tag:hctransit", "2000"), NOW);
+
+		fetch(source(10, null, "hctransit", "ÖPNV"), cursor);
+
+		FakeMastodon.RecordedRequest request = this.mastodon.requests().get(0);
+		assertThat(request.path()).isEqualTo("/api/v1/timelines/tag/ÖPNV");
+		assertThat(request.query()).containsEntry("limit", "10").containsEntry("min_id", "1005");
+	}
+
+	@Test
+	void mapsTheStatusesOfAPageAsPlainTextMatchedByTheHashtag() {
+		this.mastodon.post("hctransit", 1001, 2);
+
+		Page page = fetch(source(40, null, "hctransit"), start());
+
+		assertThat(page.mentions()).extracting(Mention::id)
+			.containsExactly("mastodon:127.0.0.1:1002", "mastodon:127.0.0.1:1001");
+		Mention mention = page.mentions().get(0);
+		assertThat(mention.text()).isEqualTo("Status 1002 about the 14 & the T5 #hctransit");
+		assertThat(mention.author().handle()).isEqualTo("rider@127.0.0.1");
+		assertThat(mention.matchedBy()).contains("#hctransit");
+		assertThat(page.deadLetters()).isEmpty();
+		assertThat(page.problem()).isEmpty();
+	}
+
+	@Test
+	void pagesForwardWithThePrevLinkUntilAnEmptyPageThenReadsTheNextHashtagAndThenWaits() {
+		this.mastodon.post("hctransit", 1001, 3);
+		this.mastodon.post("OPNV", 5001, 1);
+		MastodonTagTimelineSource source = source(2, null, "hctransit", "OPNV");
+		Cursor cursor = start().moveTo(Map.of("tag:hctransit", "1000"), NOW);
+
+		Page first = fetch(source, cursor);
+		assertThat(first.mentions()).extracting(Mention::nativeId).containsExactly("127.0.0.1:1002", "127.0.0.1:1001");
+		assertThat(first.more()).isTrue();
+		assertThat(first.next().position()).containsEntry("tag:hctransit", "1002")
+			.containsEntry("current", "hctransit");
+
+		Page second = fetch(source, first.next());
+		assertThat(second.mentions()).extracting(Mention::nativeId).containsExactly("127.0.0.1:1003");
+		assertThat(second.next().position()).containsEntry("tag:hctransit", "1003");
+
+		Page third = fetch(source, second.next());
+		assertThat(third.mentions()).isEmpty();
+		assertThat(third.more()).as("the next hashtag is read right away").isTrue();
+		assertThat(third.next().position()).containsEntry("tag:hctransit", "1003").containsEntry("current", "OPNV");
+
+		Page fourth = fetch(source, third.next());
+		assertThat(fourth.mentions()).extracting(Mention::nativeId).containsExactly("127.0.0.1:5001");
+		assertThat(fourth.mentions().get(0).matchedBy()).contains("#OPNV");
+
+		Page fifth = fetch(source, fourth.next());
+		assertThat(fifth.mentions()).isEmpty();
+		assertThat(fifth.more()).as("every hashtag is read: wait for the poll interval").isFalse();
+		assertThat(fifth.next().position())
+			.isEqualTo(Map.of("tag:hctransit", "1003", "tag:opnv", "5001", "current", "hctransit"));
+
+		assertThat(this.mastodon.requests()).extracting((request) -> request.query().get("min_id"))
+			.containsExactly("1000", "1002", "1003", null, "5001");
+	}
+
+	@Test
+	void movesTheCursorOnlyToWhatThePipelineStoredSoAnUnpublishedPageIsFetchedAgain() {
+		this.mastodon.post("hctransit", 1001, 2);
+		MastodonTagTimelineSource source = source(40, null, "hctransit");
+		Cursor stored = start().moveTo(Map.of("tag:hctransit", "1000"), NOW);
+
+		Page notPublished = fetch(source, stored);
+		Page retried = fetch(source, stored);
+
+		assertThat(retried.mentions()).extracting(Mention::id)
+			.containsExactlyElementsOf(notPublished.mentions().stream().map(Mention::id).toList());
+		assertThat(stored.position()).containsExactly(Map.entry("tag:hctransit", "1000"));
+	}
+
+	@Test
+	void resumesAfterARestartFromTheStoredCursorWithoutFetchingAStatusTwice() {
+		this.mastodon.post("hctransit", 1001, 3);
+		Page beforeRestart = fetch(source(2, null, "hctransit"), start().moveTo(Map.of("tag:hctransit", "1000"), NOW));
+		this.mastodon.post("hctransit", 1004, 2);
+
+		List<String> afterRestart = new ArrayList<>();
+		MastodonTagTimelineSource restarted = source(2, null, "hctransit");
+		Cursor cursor = beforeRestart.next();
+		for (int i = 0; i < 5; i++) {
+			Page page = fetch(restarted, cursor);
+			page.mentions().forEach((mention) -> afterRestart.add(mention.nativeId()));
+			cursor = page.next();
+			if (!page.more()) {
+				break;
+			}
+		}
+
+		assertThat(beforeRestart.mentions()).extracting(Mention::nativeId)
+			.containsExactly("127.0.0.1:1002", "127.0.0.1:1001");
+		assertThat(afterRestart).containsExactly("127.0.0.1:1004", "127.0.0.1:1003", "127.0.0.1:1005");
+		assertThat(cursor.position()).containsEntry("tag:hctransit", "1005");
+	}
+
+	@Test
+	void pausesUntilTheIsoResetTimeWhenNoRequestsRemain() {
+		this.mastodon.post("hctransit", 1001, 1);
+		Instant reset = Instant.parse("2026-11-21T22:35:00.123456Z");
+		this.mastodon.rateLimit(1, reset);
+
+		Page page = fetch(source(40, null, "hctransit"), start());
+
+		assertThat(page.mentions()).hasSize(1);
+		assertThat(page.pauseUntil()).contains(reset);
+		assertThat(page.more()).isFalse();
+		assertThat(page.next().position()).containsEntry("tag:hctransit", "1001");
+	}
+
+	@Test
+	void pausesUntilTheIsoResetTimeOnHttp429AndKeepsTheCursor() {
+		Instant reset = Instant.parse("2026-11-21T22:35:00.123456Z");
+		this.mastodon.rateLimit(0, reset);
+		this.mastodon.answerOnce(429, "application/json", "{\"error\":\"Too many requests\"}");
+		Cursor cursor = start().moveTo(Map.of("tag:hctransit", "1000"), NOW);
+
+		Page page = fetch(source(40, null, "hctransit"), cursor);
+
+		assertThat(page.pauseUntil()).contains(reset);
+		assertThat(page.next()).isEqualTo(cursor);
+		assertThat(page.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 429")
+			.contains("Too many requests")
+			.contains("2026-11-21T22:35:00.123456Z"));
+	}
+
+	@Test
+	void marksTheInstanceUnhealthyNamingTheTokenSettingOnHttp401() {
+		this.mastodon.answerOnce(401, "application/json", "{\"error\":\"The access token is invalid\"}");
+		Cursor cursor = start();
+
+		Page page = fetch(source(40, "expired", "hctransit"), cursor);
+
+		assertThat(page.next()).isEqualTo(cursor);
+		assertThat(page.mentions()).isEmpty();
+		assertThat(page.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 401")
+			.contains("The access token is invalid")
+			.contains("grapevine.ingest.mastodon.access-token")
+			.contains("GRAPEVINE_INGEST_MASTODON_ACCESS_TOKEN"));
+	}
+
+	@Test
+	void setsAsideAnHtmlErrorPageWithItsRawBodyAndKeepsTheCursor() {
+		String html = MastodonPageMapperTests.fixture("error-page.html");
+		this.mastodon.answerOnce(500, "text/html", html);
+		this.mastodon.answerOnce(200, "text/html", html);
+		Cursor cursor = start().moveTo(Map.of("tag:hctransit", "1000"), NOW);
+		MastodonTagTimelineSource source = source(40, null, "hctransit");
+
+		Page serverError = fetch(source, cursor);
+		Page notJson = fetch(source, cursor);
+
+		assertThat(serverError.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 500"));
+		assertThat(notJson.problem())
+			.hasValueSatisfying((problem) -> assertThat(problem).contains("not JSON").contains("<!DOCTYPE html>"));
+		for (Page page : List.of(serverError, notJson)) {
+			assertThat(page.next()).isEqualTo(cursor);
+			assertThat(page.more()).isFalse();
+			assertThat(page.deadLetters()).singleElement().satisfies((deadLetter) -> {
+				assertThat(deadLetter.source()).isEqualTo(INSTANCE);
+				assertThat(deadLetter.payload()).isEqualTo(html);
+			});
+		}
+	}
+
+	@Test
+	void setsAsideUnmappableStatusesAndStillMovesPastThem() {
+		this.mastodon.answerOnce(200, "application/json",
+				MastodonPageMapperTests.fixture("page-with-unmappable-statuses.json"));
+
+		Page page = fetch(source(40, null, "hctransit"), start());
+
+		assertThat(page.mentions()).extracting(Mention::nativeId).containsExactly("127.0.0.1:115826500000000003");
+		assertThat(page.deadLetters()).hasSize(3).extracting(DeadLetter::source).containsOnly(INSTANCE);
+		assertThat(page.next().position()).containsEntry("tag:hctransit", "115826500000000003");
+		assertThat(page.problem()).isEmpty();
+	}
+
+	@Test
+	void readsTheMinIdOfThePrevLinkAndTheIsoRateLimitReset() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.LINK, "<https://mastodon.social/api/v1/timelines/tag/x?max_id=111>; rel=\"next\", "
+				+ "<https://mastodon.social/api/v1/timelines/tag/x?min_id=222&limit=40>; rel=\"prev\"");
+		headers.add("X-RateLimit-Reset", "2026-11-21T22:35:00.123456Z");
+
+		assertThat(MastodonTagTimelineSource.prevMinId(headers)).contains("222");
+		assertThat(MastodonTagTimelineSource.rateLimitReset(headers))
+			.contains(Instant.parse("2026-11-21T22:35:00.123456Z"));
+		assertThat(MastodonTagTimelineSource.rateLimitReset(new HttpHeaders())).isEmpty();
+		HttpHeaders epoch = new HttpHeaders();
+		epoch.add("X-RateLimit-Reset", "1763764500");
+		assertThat(MastodonTagTimelineSource.rateLimitReset(epoch)).isEmpty();
+	}
+
+	private MastodonTagTimelineSource source(int limit, String token, String... hashtags) {
+		MastodonProperties properties = new MastodonProperties(true, null, this.mastodon.baseUrl(), token, List.of(),
+				Duration.ofMinutes(2), limit, Duration.ofSeconds(10));
+		return new MastodonTagTimelineSource(properties, List.of(hashtags), WebClient.builder(), this.clock);
+	}
+
+	private static Cursor start() {
+		return Cursor.start(INSTANCE, NOW);
+	}
+
+	private static Page fetch(MastodonTagTimelineSource source, Cursor cursor) {
+		List<Page> pages = new ArrayList<>();
+		StepVerifier.create(source.fetch(cursor)).consumeNextWith(pages::add).verifyComplete();
+		return pages.get(0);
+	}
+
+}
