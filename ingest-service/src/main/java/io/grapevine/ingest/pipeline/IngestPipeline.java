@@ -38,7 +38,8 @@ public class IngestPipeline implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (this.runners.isEmpty()) {
-			logger.warn("No source is enabled; set grapevine.ingest.<source>.enabled for x, hackernews or demo");
+			logger.warn(
+					"No source is enabled; set grapevine.ingest.<source>.enabled for x, mastodon, hackernews or demo");
 		}
 		this.running = this.cursors.restore()
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))

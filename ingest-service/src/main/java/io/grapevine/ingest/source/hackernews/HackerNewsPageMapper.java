@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Engagement;
@@ -135,15 +136,15 @@ final class HackerNewsPageMapper {
 		boolean comment = isComment(hit);
 		String text;
 		if (comment) {
-			text = text(hit, "comment_text").map(HackerNewsText::plain)
+			text = text(hit, "comment_text").map(HtmlText::plain)
 				.filter((plain) -> !plain.isBlank())
 				.orElseThrow(() -> new UnmappableHitException("comment " + id + " has no 'comment_text'"));
 		}
 		else {
-			String title = text(hit, "title").map(HackerNewsText::plain)
+			String title = text(hit, "title").map(HtmlText::plain)
 				.filter((plain) -> !plain.isBlank())
 				.orElseThrow(() -> new UnmappableHitException("story " + id + " has no 'title'"));
-			text = text(hit, "story_text").map(HackerNewsText::plain)
+			text = text(hit, "story_text").map(HtmlText::plain)
 				.filter((plain) -> !plain.isBlank())
 				.map((storyText) -> title + "\n\n" + storyText)
 				.orElse(title);

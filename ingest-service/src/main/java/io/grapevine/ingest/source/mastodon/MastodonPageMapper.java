@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Engagement;
@@ -121,8 +122,8 @@ final class MastodonPageMapper {
 		URI url = link(status, "url").or(() -> link(status, "uri"))
 			.orElseThrow(
 					() -> new UnmappableStatusException("status " + id + " has neither an http(s) 'url' nor 'uri'"));
-		String spoiler = text(status, "spoiler_text").map(MastodonText::plain).orElse("");
-		String content = text(status, "content").map(MastodonText::plain).orElse("");
+		String spoiler = text(status, "spoiler_text").map(HtmlText::plain).orElse("");
+		String content = text(status, "content").map(HtmlText::plain).orElse("");
 		String text = (spoiler.isBlank() || content.isBlank()) ? (spoiler + content).strip()
 				: spoiler + "\n\n" + content;
 		if (text.isBlank()) {

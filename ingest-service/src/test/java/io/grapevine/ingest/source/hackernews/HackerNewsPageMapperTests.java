@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
@@ -139,11 +140,10 @@ class HackerNewsPageMapperTests {
 
 	@Test
 	void decodesEntitiesOnceAndTurnsParagraphsIntoBlankLines() {
-		assertThat(HackerNewsText.plain("a &amp;lt; b &lt; c &#x27;d&#39; &quot;e&quot; &#x2F; &bogus; &#xD800;"))
+		assertThat(HtmlText.plain("a &amp;lt; b &lt; c &#x27;d&#39; &quot;e&quot; &#x2F; &bogus; &#xD800;"))
 			.isEqualTo("a &lt; b < c 'd' \"e\" / &bogus; &#xD800;");
-		assertThat(HackerNewsText.plain("one<p>two<p><pre><code>  x = 1\n</code></pre>"))
-			.isEqualTo("one\n\ntwo\n\n  x = 1");
-		assertThat(HackerNewsText.plain("<a href=\"https://x.example\" rel=\"nofollow\">link</a> 3 < 4 <unclosed"))
+		assertThat(HtmlText.plain("one<p>two<p><pre><code>  x = 1\n</code></pre>")).isEqualTo("one\n\ntwo\n\n  x = 1");
+		assertThat(HtmlText.plain("<a href=\"https://x.example\" rel=\"nofollow\">link</a> 3 < 4 <unclosed"))
 			.isEqualTo("link 3 < 4 <unclosed");
 	}
 

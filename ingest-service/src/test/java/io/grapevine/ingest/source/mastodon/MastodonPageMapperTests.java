@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
@@ -141,11 +142,11 @@ class MastodonPageMapperTests {
 
 	@Test
 	void decodesEntitiesOnceAndTurnsParagraphsAndLineBreaksIntoNewlines() {
-		assertThat(MastodonText
+		assertThat(HtmlText
 			.plain("<p>a &amp;lt; b &#x27;c&#39; &quot;d&quot;&nbsp;&bogus; &#0;</p><p>two<br>three" + "<br/>four</p>"))
 			.isEqualTo("a &lt; b 'c' \"d\" &bogus; &#0;\n\ntwo\nthree\nfour");
-		assertThat(MastodonText.plain("<p>1 &lt; 2 &gt; 0 &#128651;</p>")).isEqualTo("1 < 2 > 0 🚋");
-		assertThat(MastodonText.plain(null)).isEmpty();
+		assertThat(HtmlText.plain("<p>1 &lt; 2 &gt; 0 &#128651;</p>")).isEqualTo("1 < 2 > 0 🚋");
+		assertThat(HtmlText.plain(null)).isEmpty();
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.grapevine.ingest.source.hackernews;
+package io.grapevine.ingest.source;
 
 import java.util.Locale;
 import java.util.Map;
@@ -6,12 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the HTML that Hacker News stores for story and comment text into plain text:
- * paragraphs become blank lines, tags go, entities are decoded once.
+ * Turns the HTML that sources deliver (Mastodon statuses, Hacker News comments) into
+ * plain text: paragraphs become blank lines, line breaks newlines, tags go while the text
+ * of links, mentions and hashtags stays, and entities are decoded once.
  */
-final class HackerNewsText {
+public final class HtmlText {
 
-	private static final Pattern PARAGRAPH = Pattern.compile("(?i)<p\\s*/?>|</p\\s*>");
+	private static final Pattern PARAGRAPH = Pattern.compile("(?i)<p(\\s[^<>]*)?/?>|</p\\s*>");
 
 	private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\s*/?>");
 
@@ -22,12 +23,17 @@ final class HackerNewsText {
 	private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t]*\\n(?:[ \\t]*\\n)+");
 
 	private static final Map<String, String> NAMED = Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'",
-			"nbsp", " ");
+			"nbsp", " ", "hellip", "\u2026");
 
-	private HackerNewsText() {
+	private HtmlText() {
 	}
 
-	static String plain(String html) {
+	/**
+	 * The plain text of some HTML.
+	 * @param html the HTML, or {@code null}
+	 * @return the text, empty for {@code null}
+	 */
+	public static String plain(String html) {
 		if (html == null) {
 			return "";
 		}
@@ -40,7 +46,7 @@ final class HackerNewsText {
 	}
 
 	// One pass, so that "&amp;lt;" becomes "&lt;" and not "<".
-	static String decodeEntities(String text) {
+	private static String decodeEntities(String text) {
 		Matcher matcher = ENTITY.matcher(text);
 		StringBuilder decoded = new StringBuilder(text.length());
 		while (matcher.find()) {
