@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A department that listens for its own topics and receives its own digests.
+ * A department that listens for the topics it owns and follows, and receives its own
+ * digests.
  *
  * @param id stable identifier used in URLs, tags and the API (lower case, digits, dashes)
  * @param name display name
@@ -17,15 +18,42 @@ import java.util.Optional;
  * @param slackWebhook Slack incoming webhook, if it uses Slack
  * @param teamsWebhook Microsoft Teams workflow webhook, if it uses Teams
  * @param topics the listening topics it owns
+ * @param follows ids of topics owned by other departments that it listens to as well
  */
 public record Department(String id, String name, ZoneId timeZone, LocalTime digestTime, List<String> members,
-		Optional<URI> slackWebhook, Optional<URI> teamsWebhook, List<Topic> topics) {
+		Optional<URI> slackWebhook, Optional<URI> teamsWebhook, List<Topic> topics, List<String> follows) {
 
 	public Department {
 		members = (members != null) ? List.copyOf(members) : List.of();
 		slackWebhook = (slackWebhook != null) ? slackWebhook : Optional.empty();
 		teamsWebhook = (teamsWebhook != null) ? teamsWebhook : Optional.empty();
 		topics = (topics != null) ? List.copyOf(topics) : List.of();
+		follows = (follows != null) ? List.copyOf(follows) : List.of();
+	}
+
+	/**
+	 * A department that follows no other department's topics.
+	 * @param id stable identifier
+	 * @param name display name
+	 * @param timeZone the zone its digests are scheduled in
+	 * @param digestTime local time of day of its daily digest
+	 * @param members email addresses that receive its digests
+	 * @param slackWebhook Slack incoming webhook, if it uses Slack
+	 * @param teamsWebhook Microsoft Teams workflow webhook, if it uses Teams
+	 * @param topics the listening topics it owns
+	 */
+	public Department(String id, String name, ZoneId timeZone, LocalTime digestTime, List<String> members,
+			Optional<URI> slackWebhook, Optional<URI> teamsWebhook, List<Topic> topics) {
+		this(id, name, timeZone, digestTime, members, slackWebhook, teamsWebhook, topics, List.of());
+	}
+
+	/**
+	 * Whether it listens to a topic, as its owner or a follower.
+	 * @param topicId the topic id
+	 * @return whether it owns or follows the topic
+	 */
+	public boolean listensTo(String topicId) {
+		return this.follows.contains(topicId) || this.topics.stream().anyMatch((topic) -> topic.id().equals(topicId));
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * The organization that listens, as described by its organization file.
  *
  * @param name the organization's name, shown in digests and dashboards
- * @param departments its departments, each with the topics it owns
+ * @param departments its departments, each with the topics it owns and follows
  */
 public record Organization(String name, List<Department> departments) {
 
@@ -42,6 +42,25 @@ public record Organization(String name, List<Department> departments) {
 	 */
 	public Optional<Topic> topic(String id) {
 		return topics().stream().filter((topic) -> topic.id().equals(id)).findFirst();
+	}
+
+	/**
+	 * The departments that follow a topic owned by another department.
+	 * @param topicId the topic id
+	 * @return its followers, in file order; empty for an unknown topic
+	 */
+	public List<Department> followers(String topicId) {
+		return this.departments.stream().filter((department) -> department.follows().contains(topicId)).toList();
+	}
+
+	/**
+	 * The departments that own or follow a topic: those its mentions are tagged with.
+	 * @param topicId the topic id
+	 * @return the owner and followers, in file order without repeats; empty for an
+	 * unknown topic
+	 */
+	public List<Department> departmentsListeningTo(String topicId) {
+		return this.departments.stream().filter((department) -> department.listensTo(topicId)).toList();
 	}
 
 }

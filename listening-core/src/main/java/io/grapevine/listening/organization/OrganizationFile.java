@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +26,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.grapevine.listening.query.ListeningQuery;
+import io.grapevine.listening.query.QueryParseException;
 
 /**
  * Reads and validates the organization file (YAML), so that a mistake stops start-up with
@@ -117,10 +121,10 @@ public final class OrganizationFile {
 	}
 
 	record DepartmentSpec(String id, String name, String timeZone, String digestTime, List<String> members,
-			String slackWebhook, String teamsWebhook, List<TopicSpec> topics) {
+			String slackWebhook, String teamsWebhook, List<TopicSpec> topics, List<String> follows) {
 	}
 
-	record TopicSpec(String id, String name, List<String> keywords) {
+	record TopicSpec(String id, String name, List<String> keywords, String query) {
 	}
 
 	private static final class Validator {
@@ -129,7 +133,7 @@ public final class OrganizationFile {
 
 		private final Set<String> departmentIds = new HashSet<>();
 
-		private final Set<String> topicIds = new HashSet<>();
+		private final Set<String> topicIds = new LinkedHashSet<>();
 
 		Validator(String origin) {
 			this.origin = origin;
@@ -146,7 +150,24 @@ public final class OrganizationFile {
 			for (int i = 0; i < spec.departments().size(); i++) {
 				departments.add(department(spec.departments().get(i), "departments[" + i + "]"));
 			}
+			// Follows may name topics of departments further down the file, so they are
+			// checked once every topic is known.
+			for (int i = 0; i < departments.size(); i++) {
+				checkFollows(departments.get(i), "departments[" + i + "] (" + departments.get(i).name() + ")");
+			}
 			return new Organization(spec.name().strip(), departments);
+		}
+
+		private void checkFollows(Department department, String where) {
+			for (String topicId : department.follows()) {
+				if (!this.topicIds.contains(topicId)) {
+					throw fail(where + ": follows unknown topic '" + topicId + "'; known topics are " + this.topicIds);
+				}
+				if (department.topics().stream().anyMatch((topic) -> topic.id().equals(topicId))) {
+					throw fail(where + ": follows its own topic '" + topicId
+							+ "'; a department always listens to the topics it owns, so remove it from 'follows'");
+				}
+			}
 		}
 
 		private Department department(DepartmentSpec spec, String where) {
@@ -173,7 +194,14 @@ public final class OrganizationFile {
 			for (int i = 0; i < topicSpecs.size(); i++) {
 				topics.add(topic(topicSpecs.get(i), id, where + ".topics[" + i + "]"));
 			}
-			return new Department(id, name, zone, digestTime, members, slack, teams, topics);
+			Set<String> follows = new LinkedHashSet<>();
+			for (String topicId : (spec.follows() != null) ? spec.follows() : List.<String>of()) {
+				if (topicId == null || topicId.isBlank()) {
+					throw fail(where + ": follows cannot hold an empty topic id");
+				}
+				follows.add(topicId.strip());
+			}
+			return new Department(id, name, zone, digestTime, members, slack, teams, topics, List.copyOf(follows));
 		}
 
 		private Topic topic(TopicSpec spec, String department, String where) {
@@ -191,10 +219,35 @@ public final class OrganizationFile {
 				}
 				keywords.add(keyword.strip());
 			}
-			if (keywords.isEmpty()) {
-				throw fail(where + ": list at least one entry under 'keywords'");
+			Optional<ListeningQuery> query = query(spec.query(), where);
+			if (keywords.isEmpty() && query.isEmpty()) {
+				throw fail(where + ": list at least one entry under 'keywords', or write a 'query'");
 			}
-			return new Topic(id, name, department, keywords);
+			if (query.isEmpty()) {
+				try {
+					ListeningQuery.anyOf(keywords);
+				}
+				catch (IllegalArgumentException ex) {
+					throw fail(where + ": " + ex.getMessage());
+				}
+			}
+			return new Topic(id, name, department, keywords, query);
+		}
+
+		private Optional<ListeningQuery> query(String source, String where) {
+			if (source == null) {
+				return Optional.empty();
+			}
+			try {
+				return Optional.of(ListeningQuery.parse(source));
+			}
+			catch (QueryParseException ex) {
+				String reason = ex.getMessage().replace(" at position " + ex.position(), "");
+				if (!reason.startsWith("expected ")) {
+					reason = reason + " (expected " + ex.expected() + ", found " + ex.found() + ")";
+				}
+				throw fail(where + ": query is not valid at position " + ex.position() + ": " + reason);
+			}
 		}
 
 		private String required(String value, String where, String field) {

@@ -1,27 +1,38 @@
 package io.grapevine.listening.organization;
 
-import java.text.Normalizer;
+import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
+import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.query.ListeningQuery;
+import io.grapevine.listening.query.MatchContext;
 
 /**
- * Tags mentions with the topics whose keywords they contain, and the departments that own
- * those topics.
+ * Tags mentions with every topic whose query (or keywords) they match, and the
+ * departments that own or follow those topics.
  */
 public final class TopicMatcher {
 
+	private static final URI NO_URL = URI.create("urn:grapevine:text");
+
 	private final List<CompiledTopic> topics;
 
+	private final List<String> departmentIds;
+
 	public TopicMatcher(Organization organization) {
-		this.topics = organization.topics()
-			.stream()
-			.map((topic) -> new CompiledTopic(topic, topic.keywords().stream().map(TopicMatcher::normalize).toList()))
-			.toList();
+		this.departmentIds = organization.departments().stream().map(Department::id).toList();
+		this.topics = organization.topics().stream().map((topic) -> compile(organization, topic)).toList();
+	}
+
+	private CompiledTopic compile(Organization organization, Topic topic) {
+		boolean[] listening = new boolean[this.departmentIds.size()];
+		for (Department department : organization.departmentsListeningTo(topic.id())) {
+			listening[this.departmentIds.indexOf(department.id())] = true;
+		}
+		return new CompiledTopic(topic.id(), topic.matcher(), listening);
 	}
 
 	/**
@@ -30,70 +41,58 @@ public final class TopicMatcher {
 	 * @return the mention with topics and departments set
 	 */
 	public Mention tag(Mention mention) {
-		Matches matches = match(mention.text());
+		Matches matches = match(MatchContext.of(mention));
 		return mention.withTags(matches.topics(), matches.departments());
 	}
 
 	/**
-	 * Find the topics a text matches.
+	 * Find the topics a text matches, as a mention with no author, language, source or
+	 * site of its own, so queries that need those fields do not match it.
 	 * @param text the text
 	 * @return topic ids and department ids, in organization file order, without repeats
 	 */
 	public Matches match(String text) {
-		String normalized = normalize(text);
-		Set<String> topicIds = new LinkedHashSet<>();
-		Set<String> departmentIds = new LinkedHashSet<>();
+		Mention mention = Mention.builder("text", "0")
+			.url(NO_URL)
+			.text(text)
+			.author(Author.of("@"))
+			.publishedAt(Instant.EPOCH)
+			.ingestedAt(Instant.EPOCH)
+			.build();
+		return match(MatchContext.of(mention));
+	}
+
+	/**
+	 * Find the topics an analysed mention matches.
+	 * @param context the mention, analysed once
+	 * @return topic ids and the ids of the departments that own or follow them, in
+	 * organization file order, without repeats
+	 */
+	public Matches match(MatchContext context) {
+		List<String> topicIds = new ArrayList<>();
+		boolean[] listening = new boolean[this.departmentIds.size()];
 		for (CompiledTopic compiled : this.topics) {
-			for (String keyword : compiled.keywords()) {
-				if (containsWord(normalized, keyword)) {
-					topicIds.add(compiled.topic().id());
-					departmentIds.add(compiled.topic().department());
-					break;
+			if (compiled.query().matches(context)) {
+				topicIds.add(compiled.id());
+				for (int i = 0; i < listening.length; i++) {
+					listening[i] |= compiled.departments()[i];
 				}
 			}
 		}
-		return new Matches(new ArrayList<>(topicIds), new ArrayList<>(departmentIds));
-	}
-
-	static String normalize(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-	}
-
-	private static boolean containsWord(String text, String keyword) {
-		int from = 0;
-		while (true) {
-			int at = text.indexOf(keyword, from);
-			if (at < 0) {
-				return false;
+		List<String> departments = new ArrayList<>();
+		for (int i = 0; i < listening.length; i++) {
+			if (listening[i]) {
+				departments.add(this.departmentIds.get(i));
 			}
-			int end = at + keyword.length();
-			if (boundaryBefore(text, at, keyword) && boundaryAfter(text, end, keyword)) {
-				return true;
-			}
-			from = at + 1;
 		}
-	}
-
-	private static boolean boundaryBefore(String text, int at, String keyword) {
-		return at == 0 || !isWordChar(keyword.codePointAt(0)) || !isWordChar(text.codePointBefore(at));
-	}
-
-	private static boolean boundaryAfter(String text, int end, String keyword) {
-		if (end == text.length()) {
-			return true;
-		}
-		return !isWordChar(keyword.codePointBefore(keyword.length())) || !isWordChar(text.codePointAt(end));
-	}
-
-	private static boolean isWordChar(int codePoint) {
-		return Character.isLetterOrDigit(codePoint) || codePoint == '_';
+		return new Matches(topicIds, departments);
 	}
 
 	/**
 	 * What a text matched.
 	 *
 	 * @param topics ids of matched topics
-	 * @param departments ids of the departments owning them
+	 * @param departments ids of the departments owning or following them
 	 */
 	public record Matches(List<String> topics, List<String> departments) {
 
@@ -104,7 +103,7 @@ public final class TopicMatcher {
 
 	}
 
-	private record CompiledTopic(Topic topic, List<String> keywords) {
+	private record CompiledTopic(String id, ListeningQuery query, boolean[] departments) {
 	}
 
 }

@@ -1,6 +1,10 @@
 package io.grapevine.listening.query;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import io.grapevine.listening.mention.Mention;
 
@@ -30,6 +34,46 @@ public final class ListeningQuery {
 	 */
 	public static ListeningQuery parse(String source) {
 		return new ListeningQuery(source, QueryParser.parse(source));
+	}
+
+	/**
+	 * Build the query that matches any of some keywords, each a whole word or phrase
+	 * ignoring case and accents, {@code #tag} a whole hashtag and {@code @name} a handle
+	 * in the text or the author's handle.
+	 * @param keywords the keywords, at least one, each with a letter or digit
+	 * @return the query, whose source is its normalised form
+	 * @throws IllegalArgumentException when there are no keywords or one has no letter or
+	 * digit
+	 */
+	public static ListeningQuery anyOf(List<String> keywords) {
+		Objects.requireNonNull(keywords, "keywords");
+		Set<Node> operands = new LinkedHashSet<>();
+		for (String keyword : keywords) {
+			operands.add(keyword(keyword));
+		}
+		if (operands.isEmpty()) {
+			throw new IllegalArgumentException("a query needs at least one keyword");
+		}
+		Node root = (operands.size() == 1) ? operands.iterator().next() : new Node.Or(new ArrayList<>(operands));
+		return new ListeningQuery(root.accept(QueryFormatter.INSTANCE), root);
+	}
+
+	private static Node keyword(String keyword) {
+		if (keyword == null || keyword.isBlank()) {
+			throw new IllegalArgumentException("a keyword cannot be empty");
+		}
+		String normalized = TextAnalysis.normalize(keyword.strip());
+		if (normalized.startsWith("#") || normalized.startsWith("@")) {
+			String value = normalized.substring(1);
+			if (TextAnalysis.isAllWordChars(value)) {
+				return normalized.startsWith("#") ? new Node.Hashtag(value) : new Node.Handle(value);
+			}
+		}
+		List<String> words = TextAnalysis.tokens(normalized);
+		if (words.isEmpty()) {
+			throw new IllegalArgumentException("the keyword '" + keyword + "' has no letter or digit to match");
+		}
+		return (words.size() == 1) ? new Node.Term(words.get(0)) : new Node.Phrase(words);
 	}
 
 	/**

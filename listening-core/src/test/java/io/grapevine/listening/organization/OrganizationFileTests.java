@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.grapevine.listening.query.ListeningQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -76,6 +79,137 @@ class OrganizationFileTests {
 				  - name: A
 				    topics: [{name: Fares}]
 				""")).withMessageContaining("keywords");
+	}
+
+	@Test
+	void theDemoOrganizationHasQueryTopicsAndAFollower() {
+		Organization organization = OrganizationFile.read(Path.of("../config/organization.yml"));
+		assertThat(organization.topic("safety")).get()
+			.satisfies((safety) -> assertThat(safety.query()).isPresent())
+			.satisfies((safety) -> assertThat(safety.keywords()).contains("unsafe"));
+		assertThat(organization.followers("delays")).extracting(Department::id).containsExactly("communications");
+		assertThat(organization.departmentsListeningTo("delays")).extracting(Department::id)
+			.containsExactly("communications", "operations");
+	}
+
+	@Test
+	void aTopicMayHaveAQueryInsteadOfKeywords() {
+		Organization organization = read("""
+				name: Example
+				departments:
+				  - name: Operations
+				    topics:
+				      - name: Delays
+				        query: (delay OR late) -"not late"
+				""");
+		Topic delays = organization.topic("delays").orElseThrow();
+		assertThat(delays.keywords()).isEmpty();
+		assertThat(delays.query()).get().extracting(ListeningQuery::source).isEqualTo("(delay OR late) -\"not late\"");
+		assertThat(delays.matcher()).isEqualTo(delays.query().get());
+	}
+
+	@Test
+	void aTopicWithOnlyKeywordsIsMatchedByAnyOfThem() {
+		Topic fares = read("""
+				name: Example
+				departments:
+				  - name: A
+				    topics: [{name: Fares, keywords: [fare, "#fares", single ticket]}]
+				""").topic("fares").orElseThrow();
+		assertThat(fares.query()).isEmpty();
+		assertThat(fares.matcher()).hasToString("fare OR #fares OR \"single ticket\"");
+	}
+
+	@Test
+	void aQueryThatCannotBeParsedNamesTheFileDepartmentTopicPositionAndWhatWasExpected() {
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - name: Communications
+				    topics: [{name: Brand, keywords: [hct]}]
+				  - name: Operations
+				    topics:
+				      - name: Delays
+				        query: delay OR late AND
+				"""))
+			.withMessageStartingWith(
+					"organization file test.yml: departments[1] (Operations).topics[0] (Delays): query is not valid at position 17: expected a term or '(' after AND, found end of query");
+	}
+
+	@Test
+	void aQueryThatOnlyExcludesIsRejectedWithTheParsersAdvice() {
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - name: A
+				    topics: [{name: Spam, query: -spam}]
+				"""))
+			.withMessageContaining("departments[0] (A).topics[0] (Spam): query is not valid at position 0")
+			.withMessageContaining("needs something to match")
+			.withMessageContaining("expected a term to match");
+	}
+
+	@Test
+	void aKeywordWithoutLettersOrDigitsIsRejected() {
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - name: A
+				    topics: [{name: Fares, keywords: [fare, "!!"]}]
+				""")).withMessageContaining("topics[0] (Fares)").withMessageContaining("'!!'");
+	}
+
+	@Test
+	void aDepartmentMayFollowTopicsOwnedByDepartmentsFurtherDownTheFile() {
+		Organization organization = read("""
+				name: Example
+				departments:
+				  - name: Communications
+				    follows: [delays, delays]
+				    topics: [{name: Brand, keywords: [hct]}]
+				  - name: Operations
+				    topics: [{name: Delays, keywords: [delay]}]
+				  - name: Customer Care
+				    follows: [delays, brand]
+				""");
+		assertThat(organization.department("communications")).get()
+			.extracting(Department::follows)
+			.isEqualTo(List.of("delays"));
+		assertThat(organization.followers("delays")).extracting(Department::id)
+			.containsExactly("communications", "customer-care");
+		assertThat(organization.departmentsListeningTo("delays")).extracting(Department::id)
+			.containsExactly("communications", "operations", "customer-care");
+		assertThat(organization.departmentsListeningTo("brand")).extracting(Department::id)
+			.containsExactly("communications", "customer-care");
+		assertThat(organization.departmentsListeningTo("nothing")).isEmpty();
+	}
+
+	@Test
+	void followingAnUnknownTopicNamesTheDepartmentTheIdAndTheKnownTopics() {
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - name: Communications
+				    follows: [delay]
+				    topics: [{name: Brand, keywords: [hct]}]
+				  - name: Operations
+				    topics: [{name: Delays, keywords: [delay]}]
+				"""))
+			.withMessageContaining("departments[0] (Communications): follows unknown topic 'delay'")
+			.withMessageContaining("known topics are [brand, delays]");
+	}
+
+	@Test
+	void followingItsOwnTopicIsRejected() {
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - name: Operations
+				    follows: [delays]
+				    topics: [{name: Delays, keywords: [delay]}]
+				"""))
+			.withMessageContaining("departments[0] (Operations): follows its own topic 'delays'")
+			.withMessageContaining("remove it from 'follows'");
 	}
 
 	@Test
