@@ -1,0 +1,301 @@
+package io.grapevine.ingest.source.reddit;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.listening.mention.Author;
+import io.grapevine.listening.mention.DeadLetter;
+import io.grapevine.listening.mention.Engagement;
+import io.grapevine.listening.mention.InvalidMentionException;
+import io.grapevine.listening.mention.Mention;
+
+/**
+ * Maps the body of a Reddit listing ({@code /search}, {@code /r/:sub/new}) to mentions;
+ * never throws: a child it cannot map becomes a dead letter, a body it cannot read
+ * becomes a {@link Malformed} answer.
+ *
+ * <p>
+ * Posts ({@code t3}) read as title, blank line, self text; comments ({@code t1}) as their
+ * body. Items whose author was deleted are kept with the handle {@code [deleted]} and no
+ * profile, since their text still speaks about the organization; comments whose body was
+ * deleted or removed carry no text and become dead letters.
+ */
+final class RedditListingMapper {
+
+	static final String SOURCE = "reddit";
+
+	static final String DELETED = "[deleted]";
+
+	private static final int MAX_BODY_IN_REASON = 120;
+
+	private static final Pattern FULLNAME = Pattern.compile("t[13]_[0-9a-z]{1,16}");
+
+	private static final Pattern AUTHOR = Pattern.compile("[A-Za-z0-9_-]{1,30}");
+
+	// Reddit did not exist before 2005; anything earlier or far in the future is broken.
+	private static final Instant EARLIEST = Instant.parse("2005-01-01T00:00:00Z");
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final String instanceId;
+
+	private final Clock clock;
+
+	RedditListingMapper(String instanceId, Clock clock) {
+		this.instanceId = instanceId;
+		this.clock = clock;
+	}
+
+	/**
+	 * Map one answer body, newest first, up to the first item already seen.
+	 * @param body the raw body
+	 * @param matchedBy the query or {@code r/<sub>} that found it
+	 * @param seen the newest fullname read in an earlier round of this listing, if any
+	 * @return the mapped page or why it could not be read
+	 */
+	Mapped map(String body, String matchedBy, Optional<String> seen) {
+		try {
+			return read(body, matchedBy, seen);
+		}
+		catch (RuntimeException ex) {
+			// Not expected; the promise is never to throw, so the page is set aside
+			// instead.
+			return new Malformed("Grapevine could not read the Reddit listing (" + ex.getClass().getSimpleName() + ": "
+					+ ex.getMessage() + "): " + abbreviate(body));
+		}
+	}
+
+	private Mapped read(String body, String matchedBy, Optional<String> seen) {
+		JsonNode root;
+		try {
+			root = this.json.readTree((body != null) ? body : "");
+		}
+		catch (JsonProcessingException ex) {
+			return new Malformed("Reddit answered a body that is not JSON (" + firstLine(ex.getOriginalMessage())
+					+ "): " + abbreviate(body));
+		}
+		if (root == null || !root.isObject()) {
+			return new Malformed("Reddit answered a body that is not a JSON object: " + abbreviate(body));
+		}
+		if (!"Listing".equals(root.path("kind").asText(null)) || !root.path("data").isObject()
+				|| !root.path("data").path("children").isArray()) {
+			String error = root.hasNonNull("message") ? " (" + root.get("message").asText() + ")" : "";
+			return new Malformed(
+					"Reddit answered a JSON object that is not a Listing" + error + ": " + abbreviate(body));
+		}
+		JsonNode data = root.get("data");
+		List<Mention> mentions = new ArrayList<>();
+		List<DeadLetter> deadLetters = new ArrayList<>();
+		Instant now = this.clock.instant();
+		Optional<String> newest = Optional.empty();
+		int read = 0;
+		boolean reachedSeen = false;
+		for (JsonNode child : data.get("children")) {
+			Optional<String> name = fullname(child);
+			if (name.isPresent() && seen.isPresent() && name.get().equals(seen.get())) {
+				reachedSeen = true;
+				break;
+			}
+			read++;
+			if (newest.isEmpty()) {
+				newest = name;
+			}
+			try {
+				mentions.add(mention(child, matchedBy, now));
+			}
+			catch (UnmappableItemException | InvalidMentionException ex) {
+				deadLetters.add(new DeadLetter(this.instanceId, ex.getMessage(), raw(child), now));
+			}
+			catch (RuntimeException ex) {
+				deadLetters.add(new DeadLetter(this.instanceId,
+						"item could not be mapped: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
+						raw(child), now));
+			}
+		}
+		Optional<String> after = text(data, "after").filter((value) -> FULLNAME.matcher(value).matches());
+		return new Mapped.Listing(mentions, deadLetters, read, newest, after, reachedSeen);
+	}
+
+	private Mention mention(JsonNode child, String matchedBy, Instant now) {
+		if (!child.isObject()) {
+			throw new UnmappableItemException("listing child that is not a JSON object");
+		}
+		String kind = child.path("kind").asText("");
+		JsonNode item = child.get("data");
+		if (!"t3".equals(kind) && !"t1".equals(kind)) {
+			throw new UnmappableItemException(
+					"listing child of kind '" + kind + "', neither a post (t3) nor a comment (t1)");
+		}
+		if (item == null || !item.isObject()) {
+			throw new UnmappableItemException("listing child without a 'data' object");
+		}
+		String name = fullname(child).orElseThrow(
+				() -> new UnmappableItemException(kind + " item without a 'name' such as " + kind + "_abc123"));
+		String permalink = text(item, "permalink").filter((value) -> value.startsWith("/"))
+			.orElseThrow(() -> new UnmappableItemException(name + " has no 'permalink' starting with /"));
+		URI url;
+		try {
+			url = URI.create("https://www.reddit.com" + permalink);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UnmappableItemException(name + " has a 'permalink' that is not a path: " + permalink);
+		}
+		String text;
+		Optional<String> inReplyTo = Optional.empty();
+		if ("t3".equals(kind)) {
+			String title = text(item, "title").map(String::strip)
+				.orElseThrow(() -> new UnmappableItemException(name + " is a post without a 'title'"));
+			String selftext = text(item, "selftext").map(String::strip).orElse("");
+			text = selftext.isEmpty() ? title : title + "\n\n" + selftext;
+		}
+		else {
+			String body = text(item, "body").map(String::strip)
+				.orElseThrow(() -> new UnmappableItemException(name + " is a comment without a 'body'"));
+			if ("[deleted]".equals(body) || "[removed]".equals(body)) {
+				throw new UnmappableItemException(name + " is a comment whose body was " + body);
+			}
+			text = body;
+			inReplyTo = text(item, "parent_id");
+		}
+		JsonNode score = item.get("score");
+		JsonNode comments = item.get("num_comments");
+		Engagement engagement = new Engagement(Math.max(0, count(name, "score", score)), 0,
+				Math.max(0, count(name, "num_comments", comments)));
+		return Mention.builder(SOURCE, name)
+			.url(url)
+			.text(text)
+			.author(author(name, item))
+			.publishedAt(createdAt(name, item))
+			.ingestedAt(now)
+			.engagement(engagement)
+			.inReplyTo(inReplyTo.orElse(null))
+			.matchedBy(matchedBy)
+			.build();
+	}
+
+	private static Author author(String name, JsonNode item) {
+		String author = text(item, "author").map(String::strip)
+			.orElseThrow(() -> new UnmappableItemException(name + " has no 'author'"));
+		if (DELETED.equals(author)) {
+			return new Author(DELETED, Optional.empty(), Optional.empty(), Optional.empty());
+		}
+		if (!AUTHOR.matcher(author).matches()) {
+			throw new UnmappableItemException(name + " has an 'author' that is not a Reddit user name: " + author);
+		}
+		return new Author(author, Optional.empty(), Optional.empty(),
+				Optional.of(URI.create("https://www.reddit.com/user/" + author)));
+	}
+
+	private static Instant createdAt(String name, JsonNode item) {
+		JsonNode created = item.get("created_utc");
+		if (created == null || !created.isNumber() || !Double.isFinite(created.asDouble())) {
+			throw new UnmappableItemException(name + " has no numeric 'created_utc'");
+		}
+		double seconds = created.asDouble();
+		if (seconds < EARLIEST.getEpochSecond() || seconds > 4_102_444_800d) {
+			throw new UnmappableItemException(name + " has a 'created_utc' out of range: " + created);
+		}
+		return Instant.ofEpochMilli(Math.round(seconds * 1000));
+	}
+
+	private static long count(String name, String field, JsonNode value) {
+		if (value == null || value.isNull()) {
+			return 0;
+		}
+		if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+			throw new UnmappableItemException(name + " has a '" + field + "' that is not a count: " + value);
+		}
+		return value.asLong();
+	}
+
+	static Optional<String> fullname(JsonNode child) {
+		if (child == null || !child.isObject()) {
+			return Optional.empty();
+		}
+		JsonNode data = child.get("data");
+		if (data == null || !data.isObject()) {
+			return Optional.empty();
+		}
+		return text(data, "name").filter((value) -> FULLNAME.matcher(value).matches());
+	}
+
+	private static Optional<String> text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		if (value == null || !value.isTextual() || value.asText().isBlank()) {
+			return Optional.empty();
+		}
+		return Optional.of(value.asText());
+	}
+
+	private static String raw(JsonNode child) {
+		try {
+			return child.toString();
+		}
+		catch (RuntimeException ex) {
+			return "(the item could not be written back as JSON: " + ex.getMessage() + ")";
+		}
+	}
+
+	private static String firstLine(String message) {
+		return (message != null) ? message.lines().findFirst().orElse("") : "";
+	}
+
+	static String abbreviate(String body) {
+		if (body == null || body.isBlank()) {
+			return "(empty body)";
+		}
+		String line = body.strip().replaceAll("\\s+", " ");
+		return (line.length() <= MAX_BODY_IN_REASON) ? line : line.substring(0, MAX_BODY_IN_REASON) + "\u2026";
+	}
+
+	/**
+	 * What one answer body was.
+	 */
+	sealed interface Mapped permits Mapped.Listing, Malformed {
+
+		/**
+		 * A listing, mapped up to the first item already seen.
+		 *
+		 * @param mentions the items that could be mapped
+		 * @param deadLetters the ones that could not, with their JSON
+		 * @param itemCount how many items were read before the first one already seen
+		 * @param newestName the fullname of the first (newest) item read, if any
+		 * @param after the fullname to page on from, absent on the last page
+		 * @param reachedSeen whether the page reached an item seen in an earlier round
+		 */
+		record Listing(List<Mention> mentions, List<DeadLetter> deadLetters, int itemCount, Optional<String> newestName,
+				Optional<String> after, boolean reachedSeen) implements Mapped {
+
+		}
+
+	}
+
+	/**
+	 * A body that is not a listing.
+	 *
+	 * @param reason why, with the start of the body
+	 */
+	record Malformed(String reason) implements Mapped {
+
+	}
+
+	/**
+	 * An item that cannot become a mention; its message is the dead letter's reason.
+	 */
+	static final class UnmappableItemException extends RuntimeException {
+
+		UnmappableItemException(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+}

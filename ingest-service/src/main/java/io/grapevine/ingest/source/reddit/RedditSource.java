@@ -1,0 +1,386 @@
+package io.grapevine.ingest.source.reddit;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.Source;
+import io.grapevine.listening.mention.DeadLetter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Reads the newest Reddit posts and comments matching the query ({@code GET /search}) and
+ * the newest posts of chosen subreddits ({@code GET /r/:sub/new}) with an app-only OAuth
+ * token, newest first, each listing down to the first item read in an earlier round.
+ *
+ * <p>
+ * Position keys: per listing ({@code search}, {@code r:<sub>}) the fullname of its newest
+ * item read in a finished round; while a listing is paged, {@code current} (the listing),
+ * {@code pending_newest} (its newest item of this round), {@code after} (the page to
+ * fetch next) and {@code pages}. The listing's key only moves when its round ends (an
+ * item already seen, the last page, or {@value #MAX_PAGES_PER_ROUND} pages), so a restart
+ * mid-round pages on with the same {@code after} and stops at the same item. A listing
+ * never read before is read back at most {@value #MAX_PAGES_PER_ROUND} pages. The token
+ * is fetched again a minute before it expires and once after a 401.
+ * {@code X-Ratelimit-Reset} is in seconds: the source pauses until then when fewer than
+ * one request remains or on HTTP 429.
+ */
+public class RedditSource implements Source {
+
+	static final String SEARCH = "search";
+
+	static final String SUBREDDIT_PREFIX = "r:";
+
+	static final String CURRENT = "current";
+
+	static final String PENDING_NEWEST = "pending_newest";
+
+	static final String AFTER = "after";
+
+	static final String PAGES = "pages";
+
+	static final int MAX_PAGES_PER_ROUND = 10;
+
+	static final String TOKEN_PATH = "/api/v1/access_token";
+
+	private static final Duration TOKEN_MARGIN = Duration.ofMinutes(1);
+
+	private static final Logger logger = LoggerFactory.getLogger(RedditSource.class);
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final RedditProperties properties;
+
+	private final RedditQuery query;
+
+	private final List<String> listings;
+
+	private final WebClient client;
+
+	private final RedditListingMapper mapper;
+
+	private final Clock clock;
+
+	private final AtomicReference<Mono<TokenAnswer>> token = new AtomicReference<>();
+
+	RedditSource(RedditProperties properties, RedditQuery query, WebClient.Builder builder, Clock clock) {
+		this.properties = properties;
+		this.query = query;
+		this.clock = clock;
+		this.mapper = new RedditListingMapper(properties.instanceId(), clock);
+		List<String> keys = new ArrayList<>();
+		if (!query.text().isBlank()) {
+			keys.add(SEARCH);
+		}
+		properties.subreddits().forEach((subreddit) -> keys.add(SUBREDDIT_PREFIX + subreddit));
+		if (keys.isEmpty()) {
+			throw new IllegalArgumentException("a Reddit source needs a query or at least one subreddit");
+		}
+		this.listings = List.copyOf(keys);
+		this.client = builder.clone()
+			.defaultHeader(HttpHeaders.USER_AGENT, properties.userAgent())
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build();
+	}
+
+	@Override
+	public String instanceId() {
+		return this.properties.instanceId();
+	}
+
+	@Override
+	public Duration pollInterval() {
+		return this.properties.pollInterval();
+	}
+
+	String query() {
+		return this.query.text();
+	}
+
+	List<String> listings() {
+		return this.listings;
+	}
+
+	@Override
+	public Mono<Page> fetch(Cursor cursor) {
+		String listing = current(cursor);
+		return token().flatMap((answer) -> (answer instanceof TokenAnswer.Granted granted)
+				? get(cursor, listing, granted, true) : Mono.just(refused(cursor, (TokenAnswer.Refused) answer)));
+	}
+
+	private Mono<Page> get(Cursor cursor, String listing, TokenAnswer.Granted granted, boolean retryOn401) {
+		URI uri = uri(cursor, listing);
+		return this.client.get()
+			.uri(uri)
+			.header(HttpHeaders.AUTHORIZATION, "bearer " + granted.accessToken())
+			.accept(MediaType.APPLICATION_JSON)
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((body) -> new Answer(response.statusCode().value(), response.headers().asHttpHeaders(), body)))
+			.timeout(this.properties.requestTimeout())
+			.flatMap((answer) -> {
+				if (answer.status() == 401 && retryOn401) {
+					// The token may have been revoked or expired early: ask for a new one
+					// once.
+					this.token.compareAndSet(this.token.get(), null);
+					return token().flatMap(
+							(fresh) -> (fresh instanceof TokenAnswer.Granted again) ? get(cursor, listing, again, false)
+									: Mono.just(refused(cursor, (TokenAnswer.Refused) fresh)));
+				}
+				return Mono.just(page(cursor, listing, uri, answer));
+			});
+	}
+
+	private Mono<TokenAnswer> token() {
+		Mono<TokenAnswer> current = this.token.get();
+		if (current != null) {
+			return current;
+		}
+		Mono<TokenAnswer> fresh = requestToken().cache(
+				(answer) -> (answer instanceof TokenAnswer.Granted granted) ? granted.validFor() : Duration.ZERO,
+				(error) -> Duration.ZERO, () -> Duration.ZERO);
+		return this.token.compareAndSet(null, fresh) ? fresh : this.token.get();
+	}
+
+	private Mono<TokenAnswer> requestToken() {
+		String credentials = this.properties.clientId() + ":" + this.properties.clientSecret();
+		URI uri = UriComponentsBuilder.fromUri(this.properties.authUrl()).path(TOKEN_PATH).build().toUri();
+		return this.client.post()
+			.uri(uri)
+			.header(HttpHeaders.AUTHORIZATION,
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+			.accept(MediaType.APPLICATION_JSON)
+			.body(BodyInserters.fromFormData("grant_type", "client_credentials"))
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((body) -> tokenAnswer(response.statusCode().value(), body)))
+			.timeout(this.properties.requestTimeout());
+	}
+
+	private TokenAnswer tokenAnswer(int status, String body) {
+		String where = this.properties.authUrl() + TOKEN_PATH;
+		if (status == 401 || status == 403) {
+			return new TokenAnswer.Refused(
+					"Reddit refused the app credentials at " + where + " (HTTP " + status + ": "
+							+ RedditListingMapper.abbreviate(body) + "); check " + RedditProperties.CREDENTIAL_SETTINGS,
+					body, false);
+		}
+		if (status < 200 || status > 299) {
+			return new TokenAnswer.Refused("Reddit answered HTTP " + status + " to the token request at " + where + ": "
+					+ RedditListingMapper.abbreviate(body), body, true);
+		}
+		try {
+			JsonNode root = this.json.readTree(body);
+			JsonNode accessToken = (root != null) ? root.get("access_token") : null;
+			if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isBlank()) {
+				String error = (root != null && root.hasNonNull("error")) ? " (" + root.get("error").asText() + ")"
+						: "";
+				return new TokenAnswer.Refused("Reddit answered the token request at " + where
+						+ " without an access_token" + error + "; check " + RedditProperties.CREDENTIAL_SETTINGS + ": "
+						+ RedditListingMapper.abbreviate(body), body, true);
+			}
+			long expiresIn = root.path("expires_in").canConvertToLong() ? root.path("expires_in").asLong() : 3600;
+			Duration lifetime = Duration.ofSeconds(Math.max(1, expiresIn));
+			Duration validFor = (lifetime.compareTo(TOKEN_MARGIN.multipliedBy(2)) > 0) ? lifetime.minus(TOKEN_MARGIN)
+					: lifetime.dividedBy(2);
+			return new TokenAnswer.Granted(accessToken.asText(), validFor);
+		}
+		catch (Exception ex) {
+			return new TokenAnswer.Refused("Reddit answered the token request at " + where
+					+ " with a body that is not JSON: " + RedditListingMapper.abbreviate(body), body, true);
+		}
+	}
+
+	private Page refused(Cursor cursor, TokenAnswer.Refused refused) {
+		Instant now = this.clock.instant();
+		logger.warn("Source {}: {}", instanceId(), refused.reason());
+		List<DeadLetter> deadLetters = refused.deadLetter()
+				? List.of(new DeadLetter(instanceId(), refused.reason(), refused.body(), now)) : List.of();
+		return Page.failed(cursor, refused.reason(), deadLetters).pausedUntil(now.plus(pollInterval()));
+	}
+
+	private String current(Cursor cursor) {
+		return cursor.get(CURRENT).filter(this.listings::contains).orElse(this.listings.get(0));
+	}
+
+	private URI uri(Cursor cursor, String listing) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(this.properties.baseUrl());
+		Map<String, String> variables = new HashMap<>();
+		if (SEARCH.equals(listing)) {
+			uri.path("/search")
+				.queryParam("q", "{q}")
+				.queryParam("sort", "new")
+				.queryParam("limit", this.properties.limit())
+				.queryParam("type", "link")
+				.queryParam("raw_json", 1);
+			variables.put("q", this.query.text());
+		}
+		else {
+			uri.path("/r/{sub}/new").queryParam("limit", this.properties.limit()).queryParam("raw_json", 1);
+			variables.put("sub", listing.substring(SUBREDDIT_PREFIX.length()));
+		}
+		if (listing.equals(cursor.get(CURRENT).orElse(null)) && cursor.get(AFTER).isPresent()) {
+			uri.queryParam("after", "{after}");
+			variables.put("after", cursor.get(AFTER).get());
+		}
+		return uri.encode().buildAndExpand(variables).toUri();
+	}
+
+	private String matchedBy(String listing) {
+		return SEARCH.equals(listing) ? this.query.text() : "r/" + listing.substring(SUBREDDIT_PREFIX.length());
+	}
+
+	private Page page(Cursor cursor, String listing, URI uri, Answer answer) {
+		Instant now = this.clock.instant();
+		String where = uri.getRawPath();
+		if (answer.status() == 429) {
+			Instant until = now.plus(rateLimitReset(answer.headers()).orElse(pollInterval()));
+			logger.warn("Reddit rate-limited source {} (HTTP 429); pausing until {}", instanceId(), until);
+			return Page.of(List.of(), List.of(), cursor, false).pausedUntil(until);
+		}
+		if (answer.status() == 401) {
+			String reason = "Reddit refused a fresh token for " + where + " (HTTP 401: "
+					+ RedditListingMapper.abbreviate(answer.body()) + "); check "
+					+ RedditProperties.CREDENTIAL_SETTINGS;
+			logger.warn("Source {}: {}", instanceId(), reason);
+			return Page.failed(cursor, reason, List.of()).pausedUntil(now.plus(pollInterval()));
+		}
+		if (answer.status() < 200 || answer.status() > 299) {
+			String reason = "Reddit answered HTTP " + answer.status() + " to " + where
+					+ ((answer.status() == 403)
+							? " (a private or banned subreddit, or a User-Agent Reddit blocks? check "
+									+ "grapevine.ingest.reddit.subreddits and grapevine.ingest.reddit.user-agent)"
+							: "")
+					+ ": " + RedditListingMapper.abbreviate(answer.body());
+			return rateLimited(Page.failed(cursor, reason, List.of(deadLetter(reason, answer.body(), now))),
+					answer.headers(), now);
+		}
+		boolean paging = listing.equals(cursor.get(CURRENT).orElse(null)) && cursor.get(AFTER).isPresent();
+		Optional<String> seen = cursor.get(listing);
+		RedditListingMapper.Mapped mapped = this.mapper.map(answer.body(), matchedBy(listing), seen);
+		if (mapped instanceof RedditListingMapper.Malformed malformed) {
+			return rateLimited(Page.failed(cursor, malformed.reason(),
+					List.of(deadLetter(malformed.reason(), answer.body(), now))), answer.headers(), now);
+		}
+		RedditListingMapper.Mapped.Listing page = (RedditListingMapper.Mapped.Listing) mapped;
+		Map<String, String> position = new HashMap<>(cursor.position());
+		Optional<String> pendingNewest = (paging ? cursor.get(PENDING_NEWEST) : Optional.<String>empty())
+			.or(page::newestName);
+		int pages = (paging ? cursor.get(PAGES).map(RedditSource::number).orElse(1) : 0) + 1;
+		boolean more;
+		if (!page.reachedSeen() && page.after().isPresent() && page.itemCount() > 0 && pages < MAX_PAGES_PER_ROUND) {
+			position.put(CURRENT, listing);
+			pendingNewest.ifPresent((name) -> position.put(PENDING_NEWEST, name));
+			position.put(AFTER, page.after().get());
+			position.put(PAGES, String.valueOf(pages));
+			more = true;
+		}
+		else {
+			pendingNewest.ifPresent((name) -> position.put(listing, name));
+			position.remove(PENDING_NEWEST);
+			position.remove(AFTER);
+			position.remove(PAGES);
+			int next = (this.listings.indexOf(listing) + 1) % this.listings.size();
+			position.put(CURRENT, this.listings.get(next));
+			more = next != 0;
+			if (pages >= MAX_PAGES_PER_ROUND && !page.reachedSeen() && page.after().isPresent()) {
+				logger.info("Source {}: listing {} has more than {} new pages; the older ones are skipped",
+						instanceId(), listing, MAX_PAGES_PER_ROUND);
+			}
+		}
+		return rateLimited(Page.of(page.mentions(), page.deadLetters(), cursor.moveTo(position, now), more),
+				answer.headers(), now);
+	}
+
+	private Page rateLimited(Page page, HttpHeaders headers, Instant now) {
+		String remaining = headers.getFirst("X-Ratelimit-Remaining");
+		if (remaining == null) {
+			return page;
+		}
+		try {
+			if (Double.parseDouble(remaining.strip()) < 1) {
+				Instant until = now.plus(rateLimitReset(headers).orElse(pollInterval()));
+				logger.info("Source {} used up its Reddit rate limit; pausing until {}", instanceId(), until);
+				return page.pausedUntil(until);
+			}
+		}
+		catch (NumberFormatException ex) {
+			return page;
+		}
+		return page;
+	}
+
+	/**
+	 * How long until Reddit's rate limit resets: seconds from now, not a time.
+	 * @param headers the answer's headers
+	 * @return the wait, when the header is there and readable
+	 */
+	static Optional<Duration> rateLimitReset(HttpHeaders headers) {
+		String value = headers.getFirst("X-Ratelimit-Reset");
+		if (value == null || value.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			double seconds = Double.parseDouble(value.strip());
+			return (Double.isFinite(seconds) && seconds >= 0 && seconds < 86_400)
+					? Optional.of(Duration.ofMillis(Math.round(seconds * 1000))) : Optional.empty();
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static int number(String value) {
+		try {
+			return Math.max(1, Integer.parseInt(value));
+		}
+		catch (NumberFormatException ex) {
+			return 1;
+		}
+	}
+
+	private DeadLetter deadLetter(String reason, String body, Instant now) {
+		return new DeadLetter(instanceId(), reason, body, now);
+	}
+
+	private record Answer(int status, HttpHeaders headers, String body) {
+
+	}
+
+	/**
+	 * What the token endpoint answered.
+	 */
+	private sealed interface TokenAnswer permits TokenAnswer.Granted, TokenAnswer.Refused {
+
+		record Granted(String accessToken, Duration validFor) implements TokenAnswer {
+
+		}
+
+		record Refused(String reason, String body, boolean deadLetter) implements TokenAnswer {
+
+		}
+
+	}
+
+}

@@ -1,0 +1,353 @@
+package io.grapevine.ingest.source.reddit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.Page;
+import io.grapevine.listening.mention.Mention;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RedditSourceTests {
+
+	private static final String INSTANCE = "reddit:search";
+
+	private static final String USER_AGENT = "server:io.grapevine:0.1 (by /u/grapevine_test)";
+
+	private static final String QUERY = "hctransit OR \"harbor city transit\"";
+
+	private static final Instant NOW = Instant.parse("2026-11-21T22:30:00Z");
+
+	private final FakeReddit reddit = FakeReddit.start();
+
+	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+	@AfterEach
+	void stopReddit() {
+		this.reddit.close();
+	}
+
+	@Test
+	void asksForAnAppOnlyTokenWithBasicAuthAndTheClientCredentialsGrant() {
+		fetch(source(100), start());
+
+		FakeReddit.RecordedRequest request = this.reddit.requests().get(0);
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.path()).isEqualTo("/api/v1/access_token");
+		assertThat(request.authorization()).contains(
+				"Basic " + Base64.getEncoder().encodeToString("app-id:app-s3cret".getBytes(StandardCharsets.UTF_8)));
+		assertThat(request.contentType())
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/x-www-form-urlencoded"));
+		assertThat(request.body()).isEqualTo("grant_type=client_credentials");
+		assertThat(request.userAgent()).contains(USER_AGENT);
+	}
+
+	@Test
+	void searchesTheNewestLinksWithTheBearerTokenTheUserAgentAndRawJson() {
+		fetch(source(100), start());
+
+		FakeReddit.RecordedRequest request = this.reddit.listingRequests().get(0);
+		assertThat(request.path()).isEqualTo("/search");
+		assertThat(request.query()).containsExactly(Map.entry("q", QUERY), Map.entry("sort", "new"),
+				Map.entry("limit", "100"), Map.entry("type", "link"), Map.entry("raw_json", "1"));
+		assertThat(request.authorization()).contains("bearer token-1");
+		assertThat(request.userAgent()).contains(USER_AGENT);
+	}
+
+	@Test
+	void reusesTheTokenUntilItExpires() {
+		this.reddit.post("harborcity", 1000, 1);
+		RedditSource source = source(100);
+
+		Page first = fetch(source, start());
+		fetch(source, first.next());
+
+		assertThat(this.reddit.tokensIssued()).isOne();
+		assertThat(this.reddit.listingRequests()).extracting((request) -> request.authorization().orElse(""))
+			.containsOnly("bearer token-1");
+	}
+
+	@Test
+	void mapsPostsAndCommentsMatchedByTheQuery() {
+		this.reddit.post("harborcity", 1000, 1);
+		this.reddit.comment("harborcity", 1001, 1000);
+
+		Page page = fetch(source(100), start());
+
+		assertThat(page.mentions()).extracting(Mention::id).containsExactly("reddit:t1_rt", "reddit:t3_rs");
+		Mention comment = page.mentions().get(0);
+		assertThat(comment.text()).isEqualTo("Comment 1001");
+		assertThat(comment.inReplyTo()).contains("t3_rs");
+		assertThat(comment.engagement().likes()).as("negative scores count as none").isZero();
+		Mention post = page.mentions().get(1);
+		assertThat(post.text()).isEqualTo("Post 1000 about the T5 & <delays>\n\nWaited 20 min at Kingsbridge.");
+		assertThat(post.url()).hasToString("https://www.reddit.com/r/harborcity/comments/rs/post_1000/");
+		assertThat(post.author().handle()).isEqualTo("rider_1000");
+		assertThat(post.matchedBy()).contains(QUERY);
+		assertThat(post.publishedAt()).isEqualTo(Instant.ofEpochSecond(1763630100L + 1000));
+		assertThat(page.deadLetters()).isEmpty();
+		assertThat(page.problem()).isEmpty();
+	}
+
+	@Test
+	void pagesWithAfterAndMovesTheListingKeyOnlyWhenTheRoundEnds() {
+		this.reddit.post("harborcity", 1000, 5);
+		RedditSource source = source(2);
+
+		Page first = fetch(source, start());
+		assertThat(first.mentions()).extracting(Mention::nativeId)
+			.containsExactly(FakeReddit.name(1004), FakeReddit.name(1003));
+		assertThat(first.more()).isTrue();
+		assertThat(first.next().position()).doesNotContainKey("search")
+			.containsEntry("current", "search")
+			.containsEntry("pending_newest", FakeReddit.name(1004))
+			.containsEntry("after", FakeReddit.name(1003));
+
+		Page second = fetch(source, first.next());
+		assertThat(second.next().position()).doesNotContainKey("search")
+			.containsEntry("pending_newest", FakeReddit.name(1004))
+			.containsEntry("after", FakeReddit.name(1001));
+
+		Page third = fetch(source, second.next());
+		assertThat(third.mentions()).extracting(Mention::nativeId).containsExactly(FakeReddit.name(1000));
+		assertThat(third.more()).as("the only listing is read: wait for the poll interval").isFalse();
+		assertThat(third.next().position()).isEqualTo(Map.of("search", FakeReddit.name(1004), "current", "search"));
+
+		assertThat(this.reddit.listingRequests()).extracting((request) -> request.query().get("after"))
+			.containsExactly(null, FakeReddit.name(1003), FakeReddit.name(1001));
+	}
+
+	@Test
+	void stopsAtTheFirstItemAlreadySeenAndDoesNotPageFurther() {
+		this.reddit.post("harborcity", 1000, 5);
+		RedditSource source = source(2);
+		Cursor cursor = start().moveTo(Map.of("search", FakeReddit.name(1002)), NOW);
+
+		Page first = fetch(source, cursor);
+		assertThat(first.mentions()).extracting(Mention::nativeId)
+			.containsExactly(FakeReddit.name(1004), FakeReddit.name(1003));
+		assertThat(first.more()).as("the next page could still hold new items").isTrue();
+		Page second = fetch(source, first.next());
+
+		assertThat(second.mentions()).isEmpty();
+		assertThat(second.more()).isFalse();
+		assertThat(second.next().position()).containsEntry("search", FakeReddit.name(1004)).doesNotContainKey("after");
+
+		this.reddit.post("harborcity", 1005, 1);
+		Page third = fetch(source, second.next());
+		assertThat(third.mentions()).extracting(Mention::nativeId).containsExactly(FakeReddit.name(1005));
+		assertThat(third.next().position()).containsEntry("search", FakeReddit.name(1005));
+		assertThat(this.reddit.listingRequests()).hasSize(3);
+	}
+
+	@Test
+	void resumesMidRoundFromTheStoredCursorWithoutLosingOrRepeatingAnItem() {
+		this.reddit.post("harborcity", 1000, 5);
+		Cursor stored = fetch(source(2), start().moveTo(Map.of("search", FakeReddit.name(999)), NOW)).next();
+		this.reddit.post("harborcity", 1005, 2);
+
+		RedditSource restarted = source(2);
+		Page second = fetch(restarted, stored);
+		Page third = fetch(restarted, second.next());
+
+		assertThat(second.mentions()).extracting(Mention::nativeId)
+			.containsExactly(FakeReddit.name(1002), FakeReddit.name(1001));
+		assertThat(third.mentions()).extracting(Mention::nativeId).containsExactly(FakeReddit.name(1000));
+		assertThat(third.next().position()).containsEntry("search", FakeReddit.name(1004));
+		Page next = fetch(restarted, third.next());
+		assertThat(next.mentions()).extracting(Mention::nativeId)
+			.containsExactly(FakeReddit.name(1006), FakeReddit.name(1005));
+	}
+
+	@Test
+	void readsEachSubredditAfterTheSearchWithItsOwnKeyAndMatchedBy() {
+		this.reddit.post("harborcity", 1000, 1);
+		this.reddit.post("hctransit", 2000, 1);
+		RedditSource source = new RedditSource(properties(100, List.of("r/HCTransit")), RedditQuery.of(QUERY),
+				WebClient.builder(), this.clock);
+
+		Page search = fetch(source, start());
+		assertThat(search.more()).isTrue();
+		Page subreddit = fetch(source, search.next());
+
+		assertThat(this.reddit.listingRequests().get(1).path()).isEqualTo("/r/HCTransit/new");
+		assertThat(this.reddit.listingRequests().get(1).query()).containsExactly(Map.entry("limit", "100"),
+				Map.entry("raw_json", "1"));
+		assertThat(subreddit.mentions()).extracting(Mention::nativeId).containsExactly(FakeReddit.name(2000));
+		assertThat(subreddit.mentions().get(0).matchedBy()).contains("r/HCTransit");
+		assertThat(subreddit.more()).isFalse();
+		assertThat(subreddit.next().position()).containsEntry("search", FakeReddit.name(2000))
+			.containsEntry("r:HCTransit", FakeReddit.name(2000))
+			.containsEntry("current", "search");
+	}
+
+	@Test
+	void capsARoundAtTenPages() {
+		this.reddit.post("harborcity", 1000, 30);
+		RedditSource source = source(2);
+		Cursor cursor = start();
+		Page page;
+		int pages = 0;
+		do {
+			page = fetch(source, cursor);
+			cursor = page.next();
+			pages++;
+		}
+		while (page.more());
+
+		assertThat(pages).isEqualTo(10);
+		assertThat(cursor.position()).isEqualTo(Map.of("search", FakeReddit.name(1029), "current", "search"));
+	}
+
+	@Test
+	void asksForANewTokenAfterA401AndRetriesTheListing() {
+		this.reddit.post("harborcity", 1000, 1);
+		RedditSource source = source(100);
+		Page first = fetch(source, start());
+		this.reddit.revokeToken();
+
+		Page second = fetch(source, first.next());
+
+		assertThat(second.problem()).isEmpty();
+		assertThat(this.reddit.tokensIssued()).isEqualTo(2);
+		assertThat(this.reddit.listingRequests()).extracting((request) -> request.authorization().orElse(""))
+			.containsExactly("bearer token-1", "bearer token-1", "bearer token-2");
+	}
+
+	@Test
+	void marksTheInstanceUnhealthyNamingTheCredentialSettingsWhenTheTokenIsRefused() {
+		this.reddit.answerTokenOnce(401, "application/json", "{\"message\": \"Unauthorized\", \"error\": 401}");
+		Cursor cursor = start();
+
+		Page page = fetch(source(100), cursor);
+
+		assertThat(page.problem()).hasValueSatisfying((problem) -> assertThat(problem)
+			.contains("grapevine.ingest.reddit.client-id", "grapevine.ingest.reddit.client-secret", "401"));
+		assertThat(page.next()).isEqualTo(cursor);
+		assertThat(page.pauseUntil()).contains(NOW.plus(Duration.ofMinutes(2)));
+		assertThat(this.reddit.listingRequests()).isEmpty();
+	}
+
+	@Test
+	void asksAgainForATokenOnTheNextPollAfterARefusal() {
+		this.reddit.answerTokenOnce(401, "application/json", "{\"message\": \"Unauthorized\", \"error\": 401}");
+		RedditSource source = source(100);
+		fetch(source, start());
+
+		Page page = fetch(source, start());
+
+		assertThat(page.problem()).isEmpty();
+		assertThat(this.reddit.tokensIssued()).isOne();
+	}
+
+	@Test
+	void pausesUntilTheResetWhenLessThanOneRequestRemains() {
+		this.reddit.post("harborcity", 1000, 1);
+		this.reddit.rateLimit(1.0, 321);
+
+		Page page = fetch(source(100), start());
+
+		assertThat(page.mentions()).hasSize(1);
+		assertThat(page.pauseUntil()).contains(NOW.plusSeconds(321));
+		assertThat(page.more()).isFalse();
+	}
+
+	@Test
+	void keepsGoingWhileRequestsRemain() {
+		this.reddit.rateLimit(598.5, 321);
+
+		assertThat(fetch(source(100), start()).pauseUntil()).isEmpty();
+	}
+
+	@Test
+	void pausesOn429AndKeepsTheCursor() {
+		this.reddit.rateLimit(42, 77);
+		this.reddit.answerListingOnce(429, "application/json", "{\"message\": \"Too Many Requests\", \"error\": 429}");
+		Cursor cursor = start();
+
+		Page page = fetch(source(100), cursor);
+
+		assertThat(page.pauseUntil()).contains(NOW.plusSeconds(77));
+		assertThat(page.next()).isEqualTo(cursor);
+		assertThat(page.mentions()).isEmpty();
+	}
+
+	@Test
+	void setsAsideAnHtmlErrorPageWithItsBodyAndKeepsTheCursor() {
+		String html = "<!doctype html><html><body>Our CDN was unable to reach our servers</body></html>";
+		this.reddit.answerListingOnce(200, "text/html", html);
+		Cursor cursor = start();
+
+		Page page = fetch(source(100), cursor);
+
+		assertThat(page.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("not JSON"));
+		assertThat(page.deadLetters()).singleElement().satisfies((deadLetter) -> {
+			assertThat(deadLetter.payload()).isEqualTo(html);
+			assertThat(deadLetter.source()).isEqualTo(INSTANCE);
+		});
+		assertThat(page.next()).isEqualTo(cursor);
+	}
+
+	@Test
+	void setsAside5xxAnd403AnswersWithTheirBodyAndStatus() {
+		this.reddit.answerListingOnce(500, "text/html", "<html>Internal Server Error</html>");
+		this.reddit.answerListingOnce(403, "application/json", "{\"message\": \"Forbidden\", \"error\": 403}");
+		RedditSource source = source(100);
+
+		Page serverError = fetch(source, start());
+		Page forbidden = fetch(source, start());
+
+		assertThat(serverError.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 500"));
+		assertThat(serverError.deadLetters()).singleElement()
+			.satisfies(
+					(deadLetter) -> assertThat(deadLetter.payload()).isEqualTo("<html>Internal Server Error</html>"));
+		assertThat(forbidden.problem()).hasValueSatisfying(
+				(problem) -> assertThat(problem).contains("HTTP 403", "grapevine.ingest.reddit.user-agent"));
+		assertThat(forbidden.deadLetters()).hasSize(1);
+	}
+
+	@Test
+	void setsAsideUnmappableItemsWithTheirJsonAndPublishesTheRest() {
+		this.reddit.answerListingOnce(200, "application/json",
+				RedditListingMapperTests.fixture("listing-with-unmappable-items.json"));
+
+		Page page = fetch(source(100), start());
+
+		assertThat(page.mentions()).hasSize(1);
+		assertThat(page.deadLetters()).hasSize(3);
+		assertThat(page.problem()).isEmpty();
+	}
+
+	private RedditSource source(int limit) {
+		return new RedditSource(properties(limit, List.of()), RedditQuery.of(QUERY), WebClient.builder(), this.clock);
+	}
+
+	private RedditProperties properties(int limit, List<String> subreddits) {
+		return new RedditProperties(true, INSTANCE, this.reddit.baseUrl(), this.reddit.baseUrl(), FakeReddit.CLIENT_ID,
+				FakeReddit.CLIENT_SECRET, USER_AGENT, null, subreddits, Duration.ofMinutes(2), limit,
+				Duration.ofSeconds(5));
+	}
+
+	private static Cursor start() {
+		return Cursor.start(INSTANCE, NOW);
+	}
+
+	private static Page fetch(RedditSource source, Cursor cursor) {
+		Page[] page = new Page[1];
+		StepVerifier.create(source.fetch(cursor)).consumeNextWith((next) -> page[0] = next).verifyComplete();
+		return page[0];
+	}
+
+}
