@@ -29,11 +29,34 @@
 		error.hidden = !message;
 	}
 
+	function isQueryProblem(error) {
+		return Boolean(error && error.problem && error.problem.parameter === 'q');
+	}
+
+	// The query, and under it a caret at the position the service named.
+	function showQueryError(q, problem) {
+		const box = byId('q-error');
+		if (!problem) {
+			box.hidden = true;
+			byId('q-error-detail').textContent = '';
+			byId('q-error-where').textContent = '';
+			return;
+		}
+		const position = Number.isInteger(problem.position) ? problem.position : null;
+		byId('q-error-detail').textContent = 'This query cannot be run: ' + problem.detail
+			+ (position === null ? '' : ' (position ' + position + ')');
+		byId('q-error-where').textContent = position === null ? q
+			: q + '\n' + ' '.repeat(Math.min(position, q.length)) + '^';
+		box.hidden = false;
+	}
+
 	async function getJson(path) {
 		const response = await fetch(path, { headers: { Accept: 'application/json' } });
 		const body = await response.json().catch(() => ({}));
 		if (!response.ok) {
-			throw new Error(body.detail || ('The service answered ' + response.status));
+			const error = new Error(body.detail || ('The service answered ' + response.status));
+			error.problem = body;
+			throw error;
 		}
 		return body;
 	}
@@ -174,14 +197,18 @@
 		return item;
 	}
 
-	async function loadSummary(names) {
+	async function loadSummary(names, q) {
 		const params = filterParams();
+		if (q) {
+			params.set('q', q);
+		}
 		const period = range();
 		params.set('from', period.from);
 		params.set('to', period.to);
 		params.set('zone', zone);
 		const summary = await getJson('/api/analytics/summary?' + params);
-		byId('total').textContent = '· ' + summary.total + ' mentions, days in ' + summary.zone;
+		byId('total').textContent = '· ' + summary.total + ' mentions' + (q ? ' matching the query' : '')
+			+ ', days in ' + summary.zone;
 		drawVolume(summary.volumeByDay);
 		drawShares('by-source', summary.bySource, summary.total, {});
 		drawShares('by-topic', summary.byTopic, summary.total, names);
@@ -236,11 +263,17 @@
 
 	async function refresh(names) {
 		showError('');
-		try {
-			await Promise.all([loadSummary(names), loadLatest(), search(byId('q').value.trim())]);
+		const q = byId('q').value.trim();
+		const outcomes = await Promise.allSettled([loadSummary(names, q), loadLatest(), search(q)]);
+		const errors = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => outcome.reason);
+		const queryError = errors.find(isQueryProblem);
+		showQueryError(q, queryError ? queryError.problem : null);
+		if (queryError) {
+			byId('search-status').textContent = '';
 		}
-		catch (error) {
-			showError(error.message);
+		const other = errors.find((error) => !isQueryProblem(error));
+		if (other) {
+			showError(other.message);
 		}
 	}
 
@@ -259,7 +292,7 @@
 		byId('filters').addEventListener('change', () => refresh(names));
 		byId('search').addEventListener('submit', (event) => {
 			event.preventDefault();
-			search(byId('q').value.trim()).catch((error) => showError(error.message));
+			refresh(names);
 		});
 		await refresh(names);
 	}

@@ -84,6 +84,24 @@ class DashboardPageTests extends LiveStackTestSupport {
 	}
 
 	@Test
+	void aQueryInTheLanguageFiltersTheSearchAndTheAnalytics() throws Exception {
+		String dom = render("/?q=" + this.word + "%20-broken");
+		assertThat(dom).contains("1 mention matches")
+			.contains("1 mentions matching the query")
+			.contains("<mark>" + this.word + "</mark> timetable");
+	}
+
+	@Test
+	void aQueryThatCannotBeParsedShowsWhatIsWrongAndWhere() throws Exception {
+		String dom = render("/?q=" + this.word + "%20AND");
+		int position = this.word.length() + 4;
+		assertThat(dom).contains("This query cannot be run: expected a term or '(' after AND at position " + position)
+			.contains("(position " + position + ")")
+			.contains(this.word + " AND\n" + " ".repeat(position) + "^")
+			.contains("All words must appear");
+	}
+
+	@Test
 	void aScreenshotOfTheDashboardIsTaken() throws Exception {
 		Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
 		Files.deleteIfExists(screenshot);

@@ -68,9 +68,70 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 	}
 
 	@Test
-	void freeTextNeedsEveryWordAndNeverFailsOnQuerySyntax() {
+	void plainWordsNeedEveryWordInAnyCase() {
 		assertThat(ids(get("/api/mentions?q=bus kind&" + RANGE))).containsExactly("x:fx-3");
-		assertThat(get("/api/mentions?q=" + "\"bus AND (kind OR [" + "&" + RANGE)).containsKey("total");
+		assertThat(ids(get("/api/mentions?q=BUS Kind&" + RANGE))).containsExactly("x:fx-3");
+	}
+
+	@Test
+	void theQueryLanguageCombinesWordsWithOrAndNot() {
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "bus OR fares"))).containsExactly("x:fx-3", "x:fx-5",
+				"reddit:fx-2", "x:fx-1");
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "bus -kind"))).containsExactly("x:fx-5", "x:fx-1");
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "bus NOT kind"))).containsExactly("x:fx-5", "x:fx-1");
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "(kind OR smells) AND bus -driver")))
+			.containsExactly("x:fx-5");
+	}
+
+	@Test
+	void theQueryLanguageFindsPhrasesProximitiesAndPrefixes() {
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "\"bus was\""))).containsExactly("x:fx-1");
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "\"was bus\""))).isEmpty();
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "\"kind driver\"~2"))).containsExactly("x:fx-3");
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "\"driver kind\"~1"))).isEmpty();
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "delay*"))).containsExactly("x:fx-1");
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "fare* OR retra*"))).containsExactly("mastodon:fx-4",
+				"reddit:fx-2");
+	}
+
+	@Test
+	void theQueryLanguageRestrictsByLanguageSourceAuthorAndTopic() {
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "lang:es"))).containsExactly("mastodon:fx-4");
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "bus lang:en"))).containsExactly("x:fx-3", "x:fx-1");
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "source:reddit OR source:mastodon")))
+			.containsExactly("mastodon:fx-4", "reddit:fx-2");
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "author:amy"))).containsExactly("x:fx-3", "x:fx-1");
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "author:amy -kind"))).containsExactly("x:fx-1");
+		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "topic:delays"))).containsExactly("mastodon:fx-4", "x:fx-1");
+		assertThat(ids(get("/api/mentions?q={q}&source=x&" + RANGE, "topic:delays OR topic:fares")))
+			.containsExactly("x:fx-1");
+	}
+
+	@Test
+	void aPhraseQueryIsHighlightedButWhatItExcludesIsNot() {
+		Map<String, Object> page = get("/api/mentions?q={q}&" + RANGE, "\"bus was\" -kind");
+		assertThat(ids(page)).containsExactly("x:fx-1");
+		assertThat(highlights(page, 0)).singleElement()
+			.asString()
+			.contains("<mark>bus")
+			.contains("was</mark>")
+			.doesNotContain("<mark>The");
+		Map<String, Object> excluded = get("/api/mentions?q={q}&" + RANGE, "bus -delayed -kind");
+		assertThat(ids(excluded)).containsExactly("x:fx-5");
+		assertThat(highlights(excluded, 0)).singleElement().asString().contains("<mark>bus</mark>");
+	}
+
+	@Test
+	void aQueryThatCannotBeParsedIsAnsweredWithItsPositionAndWhatWasExpected() {
+		assertQueryProblem("/api/mentions", "\"bus", 4, "unterminated quote");
+		assertQueryProblem("/api/mentions", "bus AND", 7, "expected a term or '(' after AND at position 7");
+		assertQueryProblem("/api/mentions", "(bus OR kind", 12, "expected ')' to close the '('");
+		assertQueryProblem("/api/mentions", "bus)", 3, "unexpected ')' at position 3");
+		assertQueryProblem("/api/mentions", "colour:red", 0, "unknown field 'colour'");
+		assertQueryProblem("/api/mentions", "-spam", 0, "only excludes mentions");
+		assertQueryProblem("/api/mentions", "*us", 0, "a wildcard '*' may only end a word");
+		assertQueryProblem("/api/analytics/summary", "lang:", 5, "expected a value after 'lang:'");
+		assertQueryProblem("/api/analytics/summary", "bus OR", 6, "after OR at position 6");
 	}
 
 	@Test
@@ -128,6 +189,18 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 		assertThat(topMentionIds(summary)).containsExactly("reddit:fx-2", "x:fx-1", "mastodon:fx-4");
 		Map<String, Object> ties = get("/api/analytics/summary?top=5&" + RANGE);
 		assertThat(topMentionIds(ties)).containsExactly("reddit:fx-2", "x:fx-1", "mastodon:fx-4", "x:fx-3", "x:fx-5");
+	}
+
+	@Test
+	void theSummaryCoversOnlyTheMentionsTheQueryMatches() {
+		Map<String, Object> summary = get("/api/analytics/summary?q={q}&" + RANGE, "bus -kind");
+		assertThat(summary).containsEntry("total", 2);
+		assertThat(summary.get("bySource")).isEqualTo(List.of(Map.of("key", "x", "count", 2)));
+		assertThat(topMentionIds(summary)).containsExactly("x:fx-1", "x:fx-5");
+		Map<String, Object> delays = get("/api/analytics/summary?q={q}&" + RANGE, "topic:delays OR fare*");
+		assertThat(delays).containsEntry("total", 3);
+		assertThat(delays.get("byLanguage"))
+			.isEqualTo(List.of(Map.of("key", "en", "count", 2), Map.of("key", "es", "count", 1)));
 	}
 
 	@Test
@@ -200,9 +273,32 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 			.value((String detail) -> assertThat(detail).contains("'" + parameter + "'"));
 	}
 
-	private Map<String, Object> get(String uri) {
+	private void assertQueryProblem(String path, String query, int position, String detail) {
+		this.web.get()
+			.uri(path + "?q={q}", query)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.parameter")
+			.isEqualTo("q")
+			.jsonPath("$.position")
+			.isEqualTo(position)
+			.jsonPath("$.expected")
+			.isNotEmpty()
+			.jsonPath("$.found")
+			.isNotEmpty()
+			.jsonPath("$.detail")
+			.value((String text) -> assertThat(text).contains(detail));
+	}
+
+	private Map<String, Object> get(String uri, Object... variables) {
 		return this.web.get()
-			.uri(uri)
+			.uri(uri, variables)
 			.exchange()
 			.expectStatus()
 			.isOk()

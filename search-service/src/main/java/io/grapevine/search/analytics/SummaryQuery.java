@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 
+import io.grapevine.listening.query.ListeningQuery;
 import io.grapevine.search.mentions.MentionFilter;
 
 /**
@@ -12,10 +14,11 @@ import io.grapevine.search.mentions.MentionFilter;
  * many top authors and mentions to list.
  *
  * @param filter the filter; its {@code from} and {@code to} are both present
+ * @param text a parsed listening query the mentions must match; empty for every mention
  * @param zone the zone whose midnights separate the days
  * @param top how many top authors and top mentions
  */
-public record SummaryQuery(MentionFilter filter, ZoneId zone, int top) {
+public record SummaryQuery(MentionFilter filter, Optional<ListeningQuery> text, ZoneId zone, int top) {
 
 	/** The most top authors and mentions one summary lists. */
 	public static final int MAX_TOP = 50;
@@ -25,6 +28,7 @@ public record SummaryQuery(MentionFilter filter, ZoneId zone, int top) {
 
 	public SummaryQuery {
 		Objects.requireNonNull(filter, "filter");
+		text = (text != null) ? text : Optional.empty();
 		Objects.requireNonNull(zone, "zone");
 		if (filter.from().isEmpty() || filter.to().isEmpty()) {
 			throw new IllegalArgumentException("a summary needs both ends of its time range");

@@ -1,7 +1,9 @@
 package io.grapevine.search.query;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.SpanQuery;
@@ -58,6 +60,41 @@ public final class QueryCompiler implements Node.Visitor<Query> {
 	public static Query compile(Node node) {
 		Objects.requireNonNull(node, "node");
 		return node.accept(INSTANCE);
+	}
+
+	/**
+	 * The query that marks what a listening query looks for in the text: its words,
+	 * prefixes, phrases, proximities, hashtags and handles outside any negation.
+	 * @param query the query
+	 * @return the query for the highlighter, or empty when the query looks for nothing in
+	 * the text (only fields such as {@code lang:es})
+	 */
+	public static Optional<Query> highlightQuery(ListeningQuery query) {
+		Objects.requireNonNull(query, "query");
+		List<Node> wanted = new ArrayList<>();
+		collectWanted(query.root(), wanted);
+		if (wanted.isEmpty()) {
+			return Optional.empty();
+		}
+		List<Query> queries = wanted.stream().map((node) -> node.accept(INSTANCE)).toList();
+		return Optional.of(anyOf(queries));
+	}
+
+	private static void collectWanted(Node node, List<Node> wanted) {
+		if (node instanceof Node.And and) {
+			and.operands().forEach((operand) -> collectWanted(operand, wanted));
+		}
+		else if (node instanceof Node.Or or) {
+			or.operands().forEach((operand) -> collectWanted(operand, wanted));
+		}
+		else if (node instanceof Node.Handle handle) {
+			// The author half of a handle is a keyword match, which marks nothing in the
+			// text.
+			wanted.add(new Node.Term(handle.handle()));
+		}
+		else if (!(node instanceof Node.Not) && !(node instanceof Node.FieldMatch)) {
+			wanted.add(node);
+		}
 	}
 
 	@Override

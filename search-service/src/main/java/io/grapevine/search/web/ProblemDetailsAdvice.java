@@ -30,6 +30,17 @@ class ProblemDetailsAdvice {
 		return problem;
 	}
 
+	@ExceptionHandler
+	ProblemDetail invalidQuery(InvalidQueryException ex) {
+		ProblemDetail problem = invalidParameter(ex);
+		problem.setTitle("Invalid listening query");
+		problem.setType(URI.create("https://grapevine.io/problems/invalid-query"));
+		problem.setProperty("position", ex.position());
+		problem.setProperty("expected", ex.expected());
+		ex.found().ifPresent((found) -> problem.setProperty("found", found));
+		return problem;
+	}
+
 	@ExceptionHandler({ TransportException.class, ConnectException.class })
 	ProblemDetail searchUnavailable(Exception ex) {
 		logger.warn("Elasticsearch cannot be reached: {}", ex.toString());

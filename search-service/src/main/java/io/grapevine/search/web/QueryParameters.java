@@ -7,6 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
+import io.grapevine.listening.query.ListeningQuery;
+import io.grapevine.listening.query.QueryParseException;
+
 /**
  * Reads query parameters, turning every unusable value into an
  * {@link InvalidParameterException} that says which parameter is wrong and how to fix it.
@@ -101,6 +104,25 @@ public final class QueryParameters {
 		if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
 			throw new InvalidParameterException("from",
 					"'from' (" + from.get() + ") must not be after 'to' (" + to.get() + ")");
+		}
+	}
+
+	/**
+	 * An optional query in the listening query language.
+	 * @param name the parameter name
+	 * @param value the raw value
+	 * @return the parsed query, or empty when the parameter is absent or blank
+	 * @throws InvalidQueryException when the query cannot be parsed
+	 */
+	public static Optional<ListeningQuery> listeningQuery(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(ListeningQuery.parse(value));
+		}
+		catch (QueryParseException ex) {
+			throw new InvalidQueryException(name, ex);
 		}
 	}
 

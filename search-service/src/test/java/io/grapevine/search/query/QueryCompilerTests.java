@@ -83,12 +83,30 @@ class QueryCompilerTests {
 					+ "{'bool':{'must_not':[{'match_phrase':{'text':{'query':'late'}}}]}}]}}"));
 	}
 
+	@Test
+	void theHighlightQueryHoldsOnlyWhatTheQueryLooksForInTheText() {
+		Query highlight = QueryCompiler
+			.highlightQuery(ListeningQuery.parse("\"food bank\" OR volunteer* -spam lang:es"))
+			.orElseThrow();
+		assertThat(serialized(highlight)).isEqualTo(json("{'bool':{'should':["
+				+ "{'match_phrase':{'text':{'query':'food bank'}}},{'prefix':{'text':{'value':'volunteer'}}}],"
+				+ "'minimum_should_match':'1'}}"));
+	}
+
+	@Test
+	void aQueryOfOnlyFieldsHasNothingToHighlight() {
+		assertThat(QueryCompiler.highlightQuery(ListeningQuery.parse("lang:es source:x -author:bob"))).isEmpty();
+	}
+
 	private static JsonNode term(String field, String value) {
 		return json("{'term':{'" + field + "':{'value':'" + value + "','case_insensitive':true}}}");
 	}
 
 	private static JsonNode compiled(String source) {
-		Query query = QueryCompiler.compile(ListeningQuery.parse(source));
+		return serialized(QueryCompiler.compile(ListeningQuery.parse(source)));
+	}
+
+	private static JsonNode serialized(Query query) {
 		StringWriter out = new StringWriter();
 		try (JsonGenerator generator = MAPPER.jsonProvider().createGenerator(out)) {
 			query.serialize(generator, MAPPER);

@@ -64,7 +64,7 @@ public class SummarySearch {
 			.allowNoIndices(true)
 			.trackTotalHits((track) -> track.enabled(true))
 			.size(query.top())
-			.query(MentionQueries.query(query.filter(), Optional.empty()))
+			.query(MentionQueries.query(query.filter(), query.text()))
 			.sort((sort) -> sort.field((field) -> field.field("engagement.total").order(SortOrder.Desc)))
 			.sort((sort) -> sort.field((field) -> field.field("author.followers").order(SortOrder.Desc)))
 			.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Desc)))

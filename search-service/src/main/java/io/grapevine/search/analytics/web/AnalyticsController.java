@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import io.grapevine.listening.query.ListeningQuery;
 import io.grapevine.search.analytics.Summary;
 import io.grapevine.search.analytics.SummaryQuery;
 import io.grapevine.search.analytics.elasticsearch.SummarySearch;
@@ -41,8 +42,14 @@ class AnalyticsController {
 	@GetMapping("/api/analytics/summary")
 	@Operation(summary = "Summarize mentions over a time range",
 			description = "Volume by day in the given zone (empty days as 0), counts by source, topic and language, "
-					+ "top authors, and top mentions by engagement then followers. Defaults to the last 7 days.")
+					+ "top authors, and top mentions by engagement then followers, of the mentions 'q' matches (all "
+					+ "when absent). Defaults to the last 7 days.")
 	Mono<Summary> summary(
+			@Parameter(description = "a query in the listening query language: words (every one must appear), "
+					+ "\"phrases\", \"words near each other\"~5, prefix*, OR, NOT or -, parentheses, #hashtag, @handle "
+					+ "and the fields lang:, source:, author:, topic:; e.g. \"food bank\"~5 OR volunteer* -spam lang:es. "
+					+ "A query that cannot be parsed is answered 400 with its position") @RequestParam(
+							required = false) String q,
 			@Parameter(description = "ISO-8601 instant, inclusive; default 7 days before 'to'") @RequestParam(
 					required = false) String from,
 			@Parameter(description = "ISO-8601 instant, exclusive; default now") @RequestParam(
@@ -52,6 +59,7 @@ class AnalyticsController {
 			@RequestParam(required = false) List<String> topic, @RequestParam(required = false) List<String> department,
 			@RequestParam(required = false) List<String> source, @RequestParam(required = false) List<String> language,
 			@Parameter(description = "1 to 50, default 10") @RequestParam(required = false) String top) {
+		Optional<ListeningQuery> text = QueryParameters.listeningQuery("q", q);
 		Optional<Instant> start = QueryParameters.instant("from", from);
 		Instant end = QueryParameters.instant("to", to)
 			.orElseGet(() -> this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -65,7 +73,7 @@ class AnalyticsController {
 		int topCount = QueryParameters.integer("top", top, 1, SummaryQuery.MAX_TOP, 10);
 		MentionFilter filter = new MentionFilter(Optional.of(begin), Optional.of(end), QueryParameters.values(source),
 				QueryParameters.values(language), QueryParameters.values(topic), QueryParameters.values(department));
-		return this.search.summarize(new SummaryQuery(filter, zoneId, topCount));
+		return this.search.summarize(new SummaryQuery(filter, text, zoneId, topCount));
 	}
 
 }

@@ -2,35 +2,34 @@ package io.grapevine.search.mentions.elasticsearch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
+import io.grapevine.listening.query.ListeningQuery;
 import io.grapevine.search.mentions.MentionFilter;
+import io.grapevine.search.query.QueryCompiler;
 
 /**
- * Translates filters and free text into Elasticsearch queries, and stored documents back
- * into mentions; shared by search and analytics.
+ * Translates filters and listening queries into Elasticsearch queries, and stored
+ * documents back into mentions; shared by search and analytics.
  */
 public final class MentionQueries {
-
-	/** The fields free text is matched against. */
-	static final List<String> TEXT_FIELDS = List.of("text", "author.displayName", "author.handle");
 
 	private MentionQueries() {
 	}
 
 	/**
-	 * The query for a filter and optional free text.
+	 * The query for a filter and an optional listening query.
 	 * @param filter the filter
-	 * @param text free text in the simple query syntax, which never fails on user input
+	 * @param text the parsed listening query the mentions must match, if any
 	 * @return the query
 	 */
-	public static Query query(MentionFilter filter, java.util.Optional<String> text) {
+	public static Query query(MentionFilter filter, Optional<ListeningQuery> text) {
 		List<Query> filters = new ArrayList<>();
 		if (filter.from().isPresent() || filter.to().isPresent()) {
 			filters.add(Query.of((query) -> query.range((range) -> range.date((date) -> {
@@ -46,8 +45,7 @@ public final class MentionQueries {
 		terms(filters, "departments", filter.departments());
 		return Query.of((query) -> query.bool((bool) -> {
 			bool.filter(filters);
-			text.ifPresent((value) -> bool.must((must) -> must.simpleQueryString(
-					(simple) -> simple.query(value).fields(TEXT_FIELDS).defaultOperator(Operator.And).lenient(true))));
+			text.ifPresent((value) -> bool.must(QueryCompiler.compile(value)));
 			return bool;
 		}));
 	}

@@ -16,6 +16,7 @@ import io.grapevine.search.mentions.Cursor;
 import io.grapevine.search.mentions.FoundMention;
 import io.grapevine.search.mentions.MentionPage;
 import io.grapevine.search.mentions.MentionQuery;
+import io.grapevine.search.query.QueryCompiler;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -58,12 +59,14 @@ public class MentionSearch {
 			query.after()
 				.ifPresent((cursor) -> search.searchAfter(FieldValue.of(cursor.publishedAtMillis()),
 						FieldValue.of(cursor.id())));
-			if (query.text().isPresent()) {
-				search.highlight((highlight) -> highlight.encoder(HighlighterEncoder.Html)
+			// Only the words and phrases the query looks for are marked, never those it
+			// excludes or the fields it restricts.
+			query.text()
+				.flatMap(QueryCompiler::highlightQuery)
+				.ifPresent((marked) -> search.highlight((highlight) -> highlight.encoder(HighlighterEncoder.Html)
 					.preTags("<mark>")
 					.postTags("</mark>")
-					.fields("text", (field) -> field.numberOfFragments(3).fragmentSize(160)));
-			}
+					.fields("text", (field) -> field.numberOfFragments(3).fragmentSize(160).highlightQuery(marked))));
 			return search;
 		});
 	}

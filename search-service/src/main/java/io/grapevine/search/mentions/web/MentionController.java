@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.grapevine.listening.query.ListeningQuery;
 import io.grapevine.search.mentions.Cursor;
 import io.grapevine.search.mentions.MentionFilter;
 import io.grapevine.search.mentions.MentionPage;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Searches mentions by free text and filters, newest first, a page at a time.
+ * Searches mentions by a listening query and filters, newest first, a page at a time.
  */
 @RestController
 class MentionController {
@@ -33,22 +34,28 @@ class MentionController {
 
 	@GetMapping("/api/mentions")
 	@Operation(summary = "Search mentions, newest first",
-			description = "Free text in the simple query syntax over the text and the author; the time range "
+			description = "'q' is a listening query matched against the text; the time range "
 					+ "includes 'from' and excludes 'to'. Pass 'nextCursor' back as 'cursor' for the next page.")
-	Mono<MentionPage> mentions(@Parameter(description = "free text") @RequestParam(required = false) String q,
+	Mono<MentionPage> mentions(
+			@Parameter(description = "a query in the listening query language: words (every one must appear), "
+					+ "\"phrases\", \"words near each other\"~5, prefix*, OR, NOT or -, parentheses, #hashtag, @handle "
+					+ "and the fields lang:, source:, author:, topic:; e.g. \"food bank\"~5 OR volunteer* -spam lang:es. "
+					+ "A query that cannot be parsed is answered 400 with its position") @RequestParam(
+							required = false) String q,
 			@Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) String from,
 			@Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false) String to,
 			@RequestParam(required = false) List<String> source, @RequestParam(required = false) List<String> language,
 			@RequestParam(required = false) List<String> topic, @RequestParam(required = false) List<String> department,
 			@Parameter(description = "1 to 100, default 20") @RequestParam(required = false) String size,
 			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+		Optional<ListeningQuery> text = QueryParameters.listeningQuery("q", q);
 		Optional<Instant> start = QueryParameters.instant("from", from);
 		Optional<Instant> end = QueryParameters.instant("to", to);
 		QueryParameters.requireOrdered(start, end);
 		MentionFilter filter = new MentionFilter(start, end, QueryParameters.values(source),
 				QueryParameters.values(language), QueryParameters.values(topic), QueryParameters.values(department));
 		int pageSize = QueryParameters.integer("size", size, 1, MentionQuery.MAX_SIZE, MentionQuery.DEFAULT_SIZE);
-		return this.search.search(new MentionQuery(Optional.ofNullable(q), filter, pageSize, cursor(cursor)));
+		return this.search.search(new MentionQuery(text, filter, pageSize, cursor(cursor)));
 	}
 
 	private static Optional<Cursor> cursor(String value) {
