@@ -16,6 +16,12 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the composable index template {@code mentions}, so every monthly index gets the
  * explicit mappings and the alias {@code mentions} when the indexer first writes to it.
+ * <p>
+ * The template only shapes indices created after it is put: an existing monthly index
+ * keeps the mapping it was created with, and as the mapping's {@code dynamic} is
+ * {@code false}, fields added to the template later (such as {@code site}) are stored but
+ * not searchable there. On an existing cluster, mentions indexed before such a field came
+ * need a new index or a re-index before queries on it (like {@code site:}) find them.
  */
 @Component
 public class MentionIndexTemplate {

@@ -5,8 +5,9 @@ package io.grapevine.search.indexing;
  *
  * @param id the mention id, used as the document {@code _id}
  * @param index the monthly index it belongs in
- * @param source the document JSON: the Mention JSON plus {@code engagement.total}
+ * @param source the document JSON: the Mention JSON plus {@code engagement.total} and
+ * {@code site}
  */
-record MentionDocument(String id, String index, byte[] source) {
+public record MentionDocument(String id, String index, byte[] source) {
 
 }

@@ -1,8 +1,15 @@
 package io.grapevine.search.indexing;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.InvalidMentionException;
@@ -14,11 +21,14 @@ import io.grapevine.search.index.MonthlyIndices;
  * Turns the Mention JSON of a Kafka record into the document the indexer writes, parsing
  * it once: the fields of the contract are validated, the ones Elasticsearch maps with a
  * type are written in their canonical form, fields from newer writers are kept, and
- * {@code engagement.total} is added for ranking.
+ * {@code engagement.total} is added for ranking and {@code site} for the query language's
+ * {@code site:} (see {@link #sites(URI)}).
  */
-final class MentionDocuments {
+public final class MentionDocuments {
 
 	private static final ObjectMapper MAPPER = MentionJson.mapper();
+
+	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
 	private MentionDocuments() {
 	}
@@ -29,7 +39,7 @@ final class MentionDocuments {
 	 * @return the document
 	 * @throws InvalidMentionException if the value is not valid Mention JSON
 	 */
-	static MentionDocument from(String json) {
+	public static MentionDocument from(String json) {
 		if (json == null || json.isBlank()) {
 			throw new InvalidMentionException("empty payload is not a Mention");
 		}
@@ -44,6 +54,8 @@ final class MentionDocuments {
 			.put("shares", engagement.shares())
 			.put("replies", engagement.replies())
 			.put("total", engagement.total());
+		ArrayNode site = tree.putArray("site");
+		sites(mention.url()).forEach(site::add);
 		try {
 			return new MentionDocument(mention.id(), MonthlyIndices.indexFor(mention.publishedAt()),
 					MAPPER.writeValueAsBytes(tree));
@@ -51,6 +63,43 @@ final class MentionDocuments {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Could not write the document of mention " + mention.id(), ex);
 		}
+	}
+
+	/**
+	 * The values of the {@code site} keyword field for a url: its lower-cased host
+	 * without port or trailing dot, then every parent domain that still has at least two
+	 * labels, so {@code https://News.Example.org:8443/a} gives {@code news.example.org}
+	 * and {@code example.org} (never the bare TLD {@code org}), and
+	 * {@code www.reddit.com} gives {@code www.reddit.com} and {@code reddit.com}. This is
+	 * deliberately not the Public Suffix List: {@code bbc.co.uk} also gives
+	 * {@code co.uk}, which nobody is expected to search for. A single-label host
+	 * ({@code localhost}) and an IP address ({@code 192.168.0.1}, {@code [::1]}) are the
+	 * one value as is; a url without a host gives none.
+	 * @param url the mention's url
+	 * @return the host first, then its parent domains, longest first
+	 */
+	static List<String> sites(URI url) {
+		String host = url.getHost();
+		if (host == null || host.isEmpty()) {
+			return List.of();
+		}
+		host = host.toLowerCase(Locale.ROOT);
+		host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+		if (host.isEmpty()) {
+			return List.of();
+		}
+		if (host.startsWith("[") || IPV4.matcher(host).matches()) {
+			return List.of(host);
+		}
+		List<String> sites = new ArrayList<>();
+		sites.add(host);
+		for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+			String parent = host.substring(dot + 1);
+			if (parent.indexOf('.') > 0) {
+				sites.add(parent);
+			}
+		}
+		return List.copyOf(sites);
 	}
 
 	private static ObjectNode readObject(String json) {

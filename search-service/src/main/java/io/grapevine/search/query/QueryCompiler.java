@@ -29,9 +29,13 @@ import io.grapevine.listening.query.Node;
  * <li>a proximity of different words with one of them repeated ({@code "a b a"~2}) may
  * count one occurrence twice, as unordered spans allow overlaps.</li>
  * </ul>
- * {@code site:} needs a keyword field {@code site} holding the url's lower-cased host and
- * each of its parent domains; {@code sentiment:} needs a keyword field
- * {@code sentiment.label}; neither is mapped yet, so they match nothing.
+ * {@code site:} is a case-insensitive term on the keyword field {@code site}, which the
+ * indexer fills with the url's lower-cased host and each of its parent domains of at
+ * least two labels, so {@code site:example.org} finds {@code news.example.org} but not
+ * {@code badexample.org}; unlike in-process matching, a bare TLD ({@code site:org}) finds
+ * nothing. Mentions indexed before {@code site} was mapped lack it until re-indexed.
+ * {@code sentiment:} needs a keyword field {@code sentiment.label}, which is not mapped
+ * yet, so it matches nothing.
  */
 public final class QueryCompiler implements Node.Visitor<Query> {
 

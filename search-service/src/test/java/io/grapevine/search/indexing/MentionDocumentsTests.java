@@ -57,9 +57,56 @@ class MentionDocumentsTests {
 			.withMessageContaining("text");
 	}
 
-	private static Mention mention() {
+	@Test
+	void theSiteFieldHoldsTheHostAndEachParentDomainButNotTheBareTld() throws Exception {
+		JsonNode source = MentionJson.mapper()
+			.readTree(MentionDocuments.from(MentionJson.write(mention("https://news.example.org/a"))).source());
+		assertThat(source.path("site")).extracting(JsonNode::asText).containsExactly("news.example.org", "example.org");
+	}
+
+	@Test
+	void aLeadingWwwIsItsOwnEntryBesideTheDomainWithoutIt() {
+		assertThat(MentionDocuments.sites(URI.create("https://www.reddit.com/r/transit")))
+			.containsExactly("www.reddit.com", "reddit.com");
+	}
+
+	@Test
+	void aDeepHostGivesEveryParentDomainWithAtLeastTwoLabels() {
+		assertThat(MentionDocuments.sites(URI.create("https://a.b.news.example.org/x")))
+			.containsExactly("a.b.news.example.org", "b.news.example.org", "news.example.org", "example.org");
+		assertThat(MentionDocuments.sites(URI.create("https://www.bbc.co.uk/news"))).containsExactly("www.bbc.co.uk",
+				"bbc.co.uk", "co.uk");
+	}
+
+	@Test
+	void thePortTheUserInfoAndATrailingDotAreDroppedAndTheHostIsLowerCased() {
+		assertThat(MentionDocuments.sites(URI.create("https://News.Example.ORG:8443/a?b=c")))
+			.containsExactly("news.example.org", "example.org");
+		assertThat(MentionDocuments.sites(URI.create("http://amy@WWW.Example.com./post")))
+			.containsExactly("www.example.com", "example.com");
+	}
+
+	@Test
+	void anIpAddressIsKeptAsIsWithoutParentValues() {
+		assertThat(MentionDocuments.sites(URI.create("http://192.168.10.20:8080/feed")))
+			.containsExactly("192.168.10.20");
+		assertThat(MentionDocuments.sites(URI.create("http://[2001:DB8::1]:8080/feed")))
+			.containsExactly("[2001:db8::1]");
+	}
+
+	@Test
+	void aSingleLabelHostIsTheOnlyValueAndAUrlWithoutAHostHasNone() throws Exception {
+		assertThat(MentionDocuments.sites(URI.create("http://localhost:8080/a"))).containsExactly("localhost");
+		assertThat(MentionDocuments.sites(URI.create("urn:isbn:0451450523"))).isEmpty();
+		JsonNode source = MentionJson.mapper()
+			.readTree(MentionDocuments.from(MentionJson.write(mention("urn:isbn:0451450523"))).source());
+		assertThat(source.path("site").isArray()).isTrue();
+		assertThat(source.path("site")).isEmpty();
+	}
+
+	private static Mention mention(String url) {
 		return Mention.builder("x", "42")
-			.url(URI.create("https://x.com/amy/status/42"))
+			.url(URI.create(url))
 			.text("The 42 bus was late again")
 			.author(Author.of("amy", "Amy", 120))
 			.publishedAt(Instant.parse("2026-11-20T09:15:00Z"))
@@ -67,6 +114,10 @@ class MentionDocumentsTests {
 			.language("en")
 			.engagement(new Engagement(7, 3, 2))
 			.build();
+	}
+
+	private static Mention mention() {
+		return mention("https://x.com/amy/status/42");
 	}
 
 }

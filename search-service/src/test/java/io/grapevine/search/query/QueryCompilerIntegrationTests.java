@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -24,13 +23,14 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.query.ListeningQuery;
 import io.grapevine.localstack.LocalStackExtension;
+import io.grapevine.search.indexing.MentionDocument;
+import io.grapevine.search.indexing.MentionDocuments;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
@@ -47,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Runs every row of listening-core's matching table against the real Elasticsearch node:
- * the row's mention is indexed with the mappings of the mentions template, and the
- * compiled query must find it exactly when {@link ListeningQuery#matches} does.
+ * the row's mention is indexed as the indexer's {@link MentionDocuments} builds it, with
+ * the mappings of the mentions template, and the compiled query must find it exactly when
+ * {@link ListeningQuery#matches} does.
  */
 @ExtendWith(LocalStackExtension.class)
 @TestInstance(Lifecycle.PER_CLASS)
@@ -137,41 +138,25 @@ class QueryCompilerIntegrationTests {
 			.count() == 1;
 	}
 
-	// The mentions template's mappings with the fields that site: and sentiment: need.
+	// The mentions template's mappings with the field that sentiment: needs.
 	private static ObjectNode mappings() throws IOException {
 		try (InputStream in = new ClassPathResource("elasticsearch/mentions-template.json").getInputStream()) {
 			ObjectNode mappings = (ObjectNode) JSON.readTree(in).path("template").path("mappings");
 			ObjectNode properties = (ObjectNode) mappings.path("properties");
-			properties.putObject("site").put("type", "keyword");
 			properties.putObject("sentiment").putObject("properties").putObject("label").put("type", "keyword");
 			return mappings;
 		}
 	}
 
+	// The document the indexer writes, site included, under the row's id.
 	private static ObjectNode document(Row row) {
 		try {
-			ObjectNode document = (ObjectNode) JSON.readTree(MentionJson.write(row.mention()));
-			document.put("id", row.id());
-			ArrayNode site = document.putArray("site");
-			siteValues(row.mention().url()).forEach(site::add);
-			return document;
+			MentionDocument document = MentionDocuments.from(MentionJson.write(row.mention()));
+			return (ObjectNode) JSON.readTree(document.source());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	// The host and each parent domain, as the indexer would have to write them.
-	static List<String> siteValues(URI url) {
-		List<String> values = new ArrayList<>();
-		String host = (url.getHost() != null) ? url.getHost().toLowerCase(Locale.ROOT) : "";
-		host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-		while (!host.isEmpty()) {
-			values.add(host);
-			int dot = host.indexOf('.');
-			host = (dot < 0) ? "" : host.substring(dot + 1);
-		}
-		return values;
 	}
 
 	private static List<Row> readRows() {
