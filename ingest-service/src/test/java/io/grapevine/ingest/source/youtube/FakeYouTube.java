@@ -1,0 +1,251 @@
+package io.grapevine.ingest.source.youtube;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local stand-in for the YouTube Data API's {@code GET /youtube/v3/commentThreads}: it
+ * checks the API key, serves the threads of a channel or a video newest first with
+ * {@code maxResults} and {@code pageToken} paging, answers Google's error bodies, can be
+ * told to answer something else once, and records every request it got.
+ */
+final class FakeYouTube implements AutoCloseable {
+
+	static final String API_KEY = "AIzaSyFAKE-k3y_for_tests";
+
+	static final String CHANNEL = "UCharborCityTransit000";
+
+	static final String VIDEO = "dQw4w9WgXcQ";
+
+	static final String OTHER_VIDEO = "9bZkp7q19f0";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final HttpServer server;
+
+	private final Map<String, List<ObjectNode>> threads = new LinkedHashMap<>();
+
+	private final Deque<Answer> scripted = new ArrayDeque<>();
+
+	private final List<RecordedRequest> requests = new ArrayList<>();
+
+	private FakeYouTube() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server.createContext("/", this::handle);
+		this.server.start();
+	}
+
+	static FakeYouTube start() {
+		try {
+			return new FakeYouTube();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not start the fake YouTube", ex);
+		}
+	}
+
+	URI baseUrl() {
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+	}
+
+	/**
+	 * Publish comment threads on a video, numbered consecutively, a minute apart, the
+	 * newest last; each has one reply.
+	 * @param listing {@code channel:<id>} or {@code video:<id>}
+	 * @param first the number of the first (oldest)
+	 * @param count how many
+	 */
+	synchronized void publish(String listing, int first, int count) {
+		List<ObjectNode> list = this.threads.computeIfAbsent(listing, (key) -> new ArrayList<>());
+		for (int number = first; number < first + count; number++) {
+			list.add(0, thread(number));
+		}
+	}
+
+	static String threadId(int number) {
+		return "UgxThread" + number + "AaABAg";
+	}
+
+	static String replyId(int number) {
+		return threadId(number) + ".9reply" + number;
+	}
+
+	static Instant publishedAt(int number) {
+		return Instant.parse("2026-11-20T00:00:00Z").plusSeconds(60L * number);
+	}
+
+	static ObjectNode thread(int number) {
+		ObjectNode thread = JSON.createObjectNode();
+		thread.put("kind", "youtube#commentThread");
+		thread.put("etag", "etag" + number);
+		thread.put("id", threadId(number));
+		ObjectNode snippet = thread.putObject("snippet");
+		snippet.put("channelId", CHANNEL);
+		snippet.put("videoId", VIDEO);
+		snippet.set("topLevelComment",
+				comment(threadId(number), "Comment " + number + " about the 42 bus", "@rider" + number, number, null));
+		snippet.put("canReply", true);
+		snippet.put("totalReplyCount", 1);
+		snippet.put("isPublic", true);
+		ArrayNode replies = thread.putObject("replies").putArray("comments");
+		replies.add(comment(replyId(number), "Reply to " + number, "@driver" + number, number, threadId(number)));
+		return thread;
+	}
+
+	static ObjectNode comment(String id, String text, String author, int number, String parentId) {
+		ObjectNode comment = JSON.createObjectNode();
+		comment.put("kind", "youtube#comment");
+		comment.put("etag", "e" + id);
+		comment.put("id", id);
+		ObjectNode snippet = comment.putObject("snippet");
+		snippet.put("channelId", CHANNEL);
+		snippet.put("videoId", VIDEO);
+		snippet.put("textDisplay", text.replace("&", "&amp;"));
+		snippet.put("textOriginal", text);
+		if (parentId != null) {
+			snippet.put("parentId", parentId);
+		}
+		snippet.put("authorDisplayName", author);
+		snippet.put("authorProfileImageUrl", "https://yt3.ggpht.com/" + number);
+		snippet.put("authorChannelUrl", "http://www.youtube.com/" + author);
+		snippet.putObject("authorChannelId").put("value", "UCauthor" + number);
+		snippet.put("canRate", true);
+		snippet.put("viewerRating", "none");
+		snippet.put("likeCount", number % 7);
+		String published = publishedAt(number).toString();
+		snippet.put("publishedAt", published);
+		snippet.put("updatedAt", published);
+		return comment;
+	}
+
+	synchronized void answerOnce(int status, String contentType, String body) {
+		this.scripted.add(new Answer(status, contentType, body));
+	}
+
+	static String error(int code, String message, String domain, String reason) {
+		return "{\n  \"error\": {\n    \"code\": " + code + ",\n    \"message\": \"" + message
+				+ "\",\n    \"errors\": [\n      {\n        \"message\": \"" + message + "\",\n        \"domain\": \""
+				+ domain + "\",\n        \"reason\": \"" + reason + "\"\n      }\n    ]\n  }\n}\n";
+	}
+
+	static String quotaExceeded() {
+		return error(403,
+				"The request cannot be completed because you have exceeded your "
+						+ "<a href=\\\"/youtube/v3/getting-started#quota\\\">quota</a>.",
+				"youtube.quota", "quotaExceeded");
+	}
+
+	static String keyInvalid() {
+		return error(400, "API key not valid. Please pass a valid API key.", "usageLimits", "keyInvalid");
+	}
+
+	static String videoNotFound() {
+		return error(404,
+				"The video identified by the <code><a href=\\\"/youtube/v3/docs/commentThreads/list#videoId\\\">"
+						+ "videoId</a></code> parameter could not be found.",
+				"youtube.commentThread", "videoNotFound");
+	}
+
+	synchronized List<RecordedRequest> requests() {
+		return List.copyOf(this.requests);
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		Answer answer;
+		synchronized (this) {
+			Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+			this.requests
+				.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query));
+			answer = this.scripted.isEmpty() ? answer(exchange.getRequestURI().getPath(), query) : this.scripted.poll();
+		}
+		byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+		exchange.sendResponseHeaders(answer.status(), (body.length == 0) ? -1 : body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+	private Answer answer(String path, Map<String, String> query) {
+		if (!"/youtube/v3/commentThreads".equals(path)) {
+			return new Answer(404, "text/html; charset=UTF-8", "<html><body>Not Found</body></html>");
+		}
+		if (!API_KEY.equals(query.get("key"))) {
+			return new Answer(400, "application/json; charset=UTF-8", keyInvalid());
+		}
+		String listing = query.containsKey("videoId") ? "video:" + query.get("videoId")
+				: "channel:" + query.get("allThreadsRelatedToChannelId");
+		List<ObjectNode> list = this.threads.get(listing);
+		if (list == null) {
+			return new Answer(404, "application/json; charset=UTF-8", videoNotFound());
+		}
+		int size = Integer.parseInt(query.getOrDefault("maxResults", "20"));
+		int offset = 0;
+		if (query.containsKey("pageToken")) {
+			offset = Integer
+				.parseInt(new String(Base64.getUrlDecoder().decode(query.get("pageToken")), StandardCharsets.UTF_8)
+					.substring("next:".length()));
+		}
+		ObjectNode root = JSON.createObjectNode();
+		root.put("kind", "youtube#commentThreadListResponse");
+		root.put("etag", "listEtag");
+		int end = Math.min(list.size(), offset + size);
+		if (end < list.size()) {
+			root.put("nextPageToken",
+					Base64.getUrlEncoder()
+						.withoutPadding()
+						.encodeToString(("next:" + end).getBytes(StandardCharsets.UTF_8)));
+		}
+		root.putObject("pageInfo").put("totalResults", end - offset).put("resultsPerPage", size);
+		ArrayNode items = root.putArray("items");
+		list.subList(Math.min(offset, list.size()), end).forEach(items::add);
+		return new Answer(200, "application/json; charset=UTF-8", root.toString());
+	}
+
+	private static Map<String, String> query(String raw) {
+		Map<String, String> query = new LinkedHashMap<>();
+		if (raw == null || raw.isEmpty()) {
+			return query;
+		}
+		for (String pair : raw.split("&")) {
+			int equals = pair.indexOf('=');
+			String name = URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+			String value = (equals < 0) ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+			query.put(name, value);
+		}
+		return query;
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	record RecordedRequest(String method, String path, Map<String, String> query) {
+
+	}
+
+	private record Answer(int status, String contentType, String body) {
+
+	}
+
+}
