@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
@@ -34,8 +35,6 @@ final class HackerNewsPageMapper {
 	private static final String ITEM_URL = "https://news.ycombinator.com/item?id=";
 
 	private static final String USER_URL = "https://news.ycombinator.com/user?id=";
-
-	private static final int MAX_BODY_IN_REASON = 120;
 
 	private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
 
@@ -64,7 +63,7 @@ final class HackerNewsPageMapper {
 			// Not expected; the promise is never to throw, so the page is set aside
 			// instead.
 			return new Malformed("Grapevine could not read the HN Search answer (" + ex.getClass().getSimpleName()
-					+ ": " + ex.getMessage() + "): " + abbreviate(body));
+					+ ": " + ex.getMessage() + "): " + SourcePayloads.abbreviate(body));
 		}
 	}
 
@@ -74,23 +73,24 @@ final class HackerNewsPageMapper {
 			root = this.json.readTree((body != null) ? body : "");
 		}
 		catch (JsonProcessingException ex) {
-			return new Malformed("HN Search answered a body that is not JSON (" + firstLine(ex.getOriginalMessage())
-					+ "): " + abbreviate(body));
+			return new Malformed("HN Search answered a body that is not JSON ("
+					+ SourcePayloads.firstLine(ex.getOriginalMessage()) + "): " + SourcePayloads.abbreviate(body));
 		}
 		if (root == null || !root.isObject()) {
-			return new Malformed("HN Search answered a body that is not a JSON object: " + abbreviate(body));
+			return new Malformed(
+					"HN Search answered a body that is not a JSON object: " + SourcePayloads.abbreviate(body));
 		}
 		JsonNode hits = root.get("hits");
 		if (hits == null || !hits.isArray()) {
 			String message = root.hasNonNull("message") ? " (" + root.get("message").asText() + ")" : "";
-			return new Malformed(
-					"HN Search answered a JSON object without a 'hits' array" + message + ": " + abbreviate(body));
+			return new Malformed("HN Search answered a JSON object without a 'hits' array" + message + ": "
+					+ SourcePayloads.abbreviate(body));
 		}
 		OptionalLong nbHits = number(root, "nbHits");
 		OptionalLong nbPages = number(root, "nbPages");
 		if (nbHits.isEmpty() || nbPages.isEmpty()) {
 			return new Malformed("HN Search answered a page without 'nbHits' or 'nbPages', so paging cannot go on: "
-					+ abbreviate(body));
+					+ SourcePayloads.abbreviate(body));
 		}
 		List<Mention> mentions = new ArrayList<>();
 		List<DeadLetter> deadLetters = new ArrayList<>();
@@ -110,12 +110,12 @@ final class HackerNewsPageMapper {
 				mentions.add(mention(hit, query, now));
 			}
 			catch (UnmappableHitException | InvalidMentionException ex) {
-				deadLetters.add(new DeadLetter(this.instanceId, ex.getMessage(), raw(hit), now));
+				deadLetters.add(new DeadLetter(this.instanceId, ex.getMessage(), SourcePayloads.raw(hit, "hit"), now));
 			}
 			catch (RuntimeException ex) {
 				deadLetters.add(new DeadLetter(this.instanceId,
-						"hit could not be mapped: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(), raw(hit),
-						now));
+						"hit could not be mapped: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
+						SourcePayloads.raw(hit, "hit"), now));
 			}
 		}
 		return new Mapped.Hits(mentions, deadLetters, hits.size(),
@@ -128,29 +128,34 @@ final class HackerNewsPageMapper {
 		if (!hit.isObject()) {
 			throw new UnmappableHitException("hit that is not a JSON object");
 		}
-		String id = text(hit, "objectID").filter((value) -> value.chars().allMatch(Character::isDigit))
+		String id = SourcePayloads.scalar(hit, "objectID")
+			.filter((value) -> value.chars().allMatch(Character::isDigit))
 			.orElseThrow(() -> new UnmappableHitException("hit without a numeric 'objectID'"));
-		String author = text(hit, "author").filter((value) -> value.chars().noneMatch(Character::isWhitespace))
+		String author = SourcePayloads.scalar(hit, "author")
+			.filter((value) -> value.chars().noneMatch(Character::isWhitespace))
 			.orElseThrow(() -> new UnmappableHitException("item " + id + " has no 'author' (deleted?)"));
 		Instant publishedAt = publishedAt(id, hit, now);
 		boolean comment = isComment(hit);
 		String text;
 		if (comment) {
-			text = text(hit, "comment_text").map(HtmlText::plain)
+			text = SourcePayloads.scalar(hit, "comment_text")
+				.map(HtmlText::plain)
 				.filter((plain) -> !plain.isBlank())
 				.orElseThrow(() -> new UnmappableHitException("comment " + id + " has no 'comment_text'"));
 		}
 		else {
-			String title = text(hit, "title").map(HtmlText::plain)
+			String title = SourcePayloads.scalar(hit, "title")
+				.map(HtmlText::plain)
 				.filter((plain) -> !plain.isBlank())
 				.orElseThrow(() -> new UnmappableHitException("story " + id + " has no 'title'"));
-			text = text(hit, "story_text").map(HtmlText::plain)
+			text = SourcePayloads.scalar(hit, "story_text")
+				.map(HtmlText::plain)
 				.filter((plain) -> !plain.isBlank())
 				.map((storyText) -> title + "\n\n" + storyText)
 				.orElse(title);
 		}
 		Engagement engagement = new Engagement(count(id, hit, "points"), 0, count(id, hit, "num_comments"));
-		Optional<String> inReplyTo = comment ? text(hit, "parent_id") : Optional.empty();
+		Optional<String> inReplyTo = comment ? SourcePayloads.scalar(hit, "parent_id") : Optional.empty();
 		return Mention.builder(SOURCE, id)
 			.url(URI.create(ITEM_URL + id))
 			.text(text)
@@ -185,8 +190,9 @@ final class HackerNewsPageMapper {
 			}
 			return Instant.ofEpochSecond(seconds.getAsLong());
 		}
-		String createdAt = text(hit, "created_at").orElseThrow(
-				() -> new UnmappableHitException("item " + id + " has neither 'created_at_i' nor 'created_at'"));
+		String createdAt = SourcePayloads.scalar(hit, "created_at")
+			.orElseThrow(
+					() -> new UnmappableHitException("item " + id + " has neither 'created_at_i' nor 'created_at'"));
 		try {
 			return Instant.parse(createdAt);
 		}
@@ -212,35 +218,6 @@ final class HackerNewsPageMapper {
 			return OptionalLong.empty();
 		}
 		return OptionalLong.of(value.asLong());
-	}
-
-	private static Optional<String> text(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
-			return Optional.empty();
-		}
-		return Optional.of(value.asText());
-	}
-
-	private static String raw(JsonNode hit) {
-		try {
-			return hit.toString();
-		}
-		catch (RuntimeException ex) {
-			return "(the hit could not be written back as JSON: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static String firstLine(String message) {
-		return (message != null) ? message.lines().findFirst().orElse("") : "";
-	}
-
-	static String abbreviate(String body) {
-		if (body == null || body.isBlank()) {
-			return "(empty body)";
-		}
-		String flat = body.strip().replaceAll("\\s+", " ");
-		return (flat.length() <= MAX_BODY_IN_REASON) ? flat : flat.substring(0, MAX_BODY_IN_REASON) + "…";
 	}
 
 	/**

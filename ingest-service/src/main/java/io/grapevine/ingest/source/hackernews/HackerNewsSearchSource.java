@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
@@ -139,13 +140,13 @@ public class HackerNewsSearchSource implements Source {
 		if (status.value() == 429) {
 			Instant until = retryAfter(headers, now).orElse(now.plus(this.properties.pollInterval()));
 			String reason = "HN Search rate-limited source " + instanceId() + " (HTTP 429: "
-					+ HackerNewsPageMapper.abbreviate(body) + "); pausing until " + until;
+					+ SourcePayloads.abbreviate(body) + "); pausing until " + until;
 			logger.warn(reason);
 			return Page.failed(cursor, reason, List.of(deadLetter(reason, body, now))).pausedUntil(until);
 		}
 		if (!status.is2xxSuccessful()) {
 			String reason = "HN Search answered HTTP " + status.value() + " to " + PATH + ": "
-					+ HackerNewsPageMapper.abbreviate(body);
+					+ SourcePayloads.abbreviate(body);
 			Page failed = Page.failed(cursor, reason, List.of(deadLetter(reason, body, now)));
 			return (status.value() == 503) ? retryAfter(headers, now).map(failed::pausedUntil).orElse(failed) : failed;
 		}

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
@@ -33,8 +34,6 @@ import io.grapevine.listening.mention.Mention;
 final class MastodonPageMapper {
 
 	static final String SOURCE = "mastodon";
-
-	private static final int MAX_BODY_IN_REASON = 120;
 
 	private static final Pattern STATUS_ID = Pattern.compile("[0-9A-Za-z]{1,64}");
 
@@ -66,7 +65,7 @@ final class MastodonPageMapper {
 			// Not expected; the promise is never to throw, so the page is set aside
 			// instead.
 			return new Malformed("Grapevine could not read the Mastodon answer (" + ex.getClass().getSimpleName() + ": "
-					+ ex.getMessage() + "): " + abbreviate(body));
+					+ ex.getMessage() + "): " + SourcePayloads.abbreviate(body));
 		}
 	}
 
@@ -76,13 +75,13 @@ final class MastodonPageMapper {
 			root = this.json.readTree((body != null) ? body : "");
 		}
 		catch (JsonProcessingException ex) {
-			return new Malformed("Mastodon answered a body that is not JSON (" + firstLine(ex.getOriginalMessage())
-					+ "): " + abbreviate(body));
+			return new Malformed("Mastodon answered a body that is not JSON ("
+					+ SourcePayloads.firstLine(ex.getOriginalMessage()) + "): " + SourcePayloads.abbreviate(body));
 		}
 		if (root == null || !root.isArray()) {
 			String error = (root != null && root.hasNonNull("error")) ? " (" + root.get("error").asText() + ")" : "";
-			return new Malformed(
-					"Mastodon answered a body that is not a JSON array of statuses" + error + ": " + abbreviate(body));
+			return new Malformed("Mastodon answered a body that is not a JSON array of statuses" + error + ": "
+					+ SourcePayloads.abbreviate(body));
 		}
 		List<Mention> mentions = new ArrayList<>();
 		List<DeadLetter> deadLetters = new ArrayList<>();
@@ -97,12 +96,13 @@ final class MastodonPageMapper {
 				mentions.add(mention(status, matchedBy, now));
 			}
 			catch (UnmappableStatusException | InvalidMentionException ex) {
-				deadLetters.add(new DeadLetter(this.instanceId, ex.getMessage(), raw(status), now));
+				deadLetters
+					.add(new DeadLetter(this.instanceId, ex.getMessage(), SourcePayloads.raw(status, "status"), now));
 			}
 			catch (RuntimeException ex) {
 				deadLetters.add(new DeadLetter(this.instanceId,
 						"status could not be mapped: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
-						raw(status), now));
+						SourcePayloads.raw(status, "status"), now));
 			}
 		}
 		return new Mapped.Statuses(mentions, deadLetters, root.size(), newest);
@@ -122,8 +122,8 @@ final class MastodonPageMapper {
 		URI url = link(status, "url").or(() -> link(status, "uri"))
 			.orElseThrow(
 					() -> new UnmappableStatusException("status " + id + " has neither an http(s) 'url' nor 'uri'"));
-		String spoiler = text(status, "spoiler_text").map(HtmlText::plain).orElse("");
-		String content = text(status, "content").map(HtmlText::plain).orElse("");
+		String spoiler = SourcePayloads.scalar(status, "spoiler_text").map(HtmlText::plain).orElse("");
+		String content = SourcePayloads.scalar(status, "content").map(HtmlText::plain).orElse("");
 		String text = (spoiler.isBlank() || content.isBlank()) ? (spoiler + content).strip()
 				: spoiler + "\n\n" + content;
 		if (text.isBlank()) {
@@ -138,9 +138,11 @@ final class MastodonPageMapper {
 			.author(author(id, status.get("account")))
 			.publishedAt(publishedAt)
 			.ingestedAt(now)
-			.language(text(status, "language").orElse(null))
+			.language(SourcePayloads.scalar(status, "language").orElse(null))
 			.engagement(engagement)
-			.inReplyTo(text(status, "in_reply_to_id").map((parent) -> this.host + ":" + parent).orElse(null))
+			.inReplyTo(SourcePayloads.scalar(status, "in_reply_to_id")
+				.map((parent) -> this.host + ":" + parent)
+				.orElse(null))
 			.matchedBy(matchedBy)
 			.build();
 	}
@@ -149,7 +151,8 @@ final class MastodonPageMapper {
 		if (account == null || !account.isObject()) {
 			throw new UnmappableStatusException("status " + id + " has no 'account'");
 		}
-		String acct = text(account, "acct").map((value) -> value.startsWith("@") ? value.substring(1) : value)
+		String acct = SourcePayloads.scalar(account, "acct")
+			.map((value) -> value.startsWith("@") ? value.substring(1) : value)
 			.filter((value) -> !value.isBlank() && value.chars().noneMatch(Character::isWhitespace))
 			.orElseThrow(() -> new UnmappableStatusException("status " + id + " has an account without 'acct'"));
 		// Local accounts are answered without their server; the handle names it so that
@@ -159,11 +162,11 @@ final class MastodonPageMapper {
 		Optional<Long> followerCount = (followers != null && followers.isIntegralNumber()
 				&& followers.canConvertToLong() && followers.asLong() >= 0) ? Optional.of(followers.asLong())
 						: Optional.empty();
-		return new Author(handle, text(account, "display_name"), followerCount, link(account, "url"));
+		return new Author(handle, SourcePayloads.scalar(account, "display_name"), followerCount, link(account, "url"));
 	}
 
 	private static Instant publishedAt(String id, JsonNode status) {
-		String createdAt = text(status, "created_at")
+		String createdAt = SourcePayloads.scalar(status, "created_at")
 			.orElseThrow(() -> new UnmappableStatusException("status " + id + " has no 'created_at'"));
 		try {
 			return OffsetDateTime.parse(createdAt).toInstant();
@@ -209,7 +212,7 @@ final class MastodonPageMapper {
 	}
 
 	private static Optional<URI> link(JsonNode node, String field) {
-		Optional<String> value = text(node, field);
+		Optional<String> value = SourcePayloads.scalar(node, field);
 		if (value.isEmpty()) {
 			return Optional.empty();
 		}
@@ -221,35 +224,6 @@ final class MastodonPageMapper {
 		catch (URISyntaxException ex) {
 			return Optional.empty();
 		}
-	}
-
-	private static Optional<String> text(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
-			return Optional.empty();
-		}
-		return Optional.of(value.asText());
-	}
-
-	private static String raw(JsonNode status) {
-		try {
-			return status.toString();
-		}
-		catch (RuntimeException ex) {
-			return "(the status could not be written back as JSON: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static String firstLine(String message) {
-		return (message != null) ? message.lines().findFirst().orElse("") : "";
-	}
-
-	static String abbreviate(String body) {
-		if (body == null || body.isBlank()) {
-			return "(empty body)";
-		}
-		String line = body.strip().replaceAll("\\s+", " ");
-		return (line.length() <= MAX_BODY_IN_REASON) ? line : line.substring(0, MAX_BODY_IN_REASON) + "\u2026";
 	}
 
 	/**

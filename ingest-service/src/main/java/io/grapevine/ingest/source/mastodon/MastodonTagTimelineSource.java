@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
@@ -124,7 +125,7 @@ public class MastodonTagTimelineSource implements Source {
 		String where = PATH + hashtag;
 		if (status.value() == 401) {
 			String reason = "Mastodon at " + this.properties.baseUrl() + " refused " + where + " with HTTP 401 ("
-					+ MastodonPageMapper.abbreviate(body) + "); "
+					+ SourcePayloads.abbreviate(body) + "); "
 					+ ((this.properties.accessToken() != null) ? "check " : "set ")
 					+ MastodonProperties.ACCESS_TOKEN_SETTING + " to a valid access token of an application on "
 					+ this.properties.baseUrl().getHost();
@@ -134,13 +135,13 @@ public class MastodonTagTimelineSource implements Source {
 		if (status.value() == 429) {
 			Instant until = rateLimitReset(headers).filter(now::isBefore).orElse(now.plus(pollInterval()));
 			String reason = "Mastodon rate-limited source " + instanceId() + " (HTTP 429: "
-					+ MastodonPageMapper.abbreviate(body) + "); pausing until " + until;
+					+ SourcePayloads.abbreviate(body) + "); pausing until " + until;
 			logger.warn(reason);
 			return Page.failed(cursor, reason, List.of(deadLetter(reason, body, now))).pausedUntil(until);
 		}
 		if (!status.is2xxSuccessful()) {
 			String reason = "Mastodon answered HTTP " + status.value() + " to " + where + ": "
-					+ MastodonPageMapper.abbreviate(body);
+					+ SourcePayloads.abbreviate(body);
 			return Page.failed(cursor, reason, List.of(deadLetter(reason, body, now)));
 		}
 		MastodonPageMapper.Mapped mapped = this.mapper.map(body, "#" + hashtag);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Engagement;
@@ -33,8 +34,6 @@ final class RedditListingMapper {
 	static final String SOURCE = "reddit";
 
 	static final String DELETED = "[deleted]";
-
-	private static final int MAX_BODY_IN_REASON = 120;
 
 	private static final Pattern FULLNAME = Pattern.compile("t[13]_[0-9a-z]{1,16}");
 
@@ -69,7 +68,7 @@ final class RedditListingMapper {
 			// Not expected; the promise is never to throw, so the page is set aside
 			// instead.
 			return new Malformed("Grapevine could not read the Reddit listing (" + ex.getClass().getSimpleName() + ": "
-					+ ex.getMessage() + "): " + abbreviate(body));
+					+ ex.getMessage() + "): " + SourcePayloads.abbreviate(body));
 		}
 	}
 
@@ -79,17 +78,18 @@ final class RedditListingMapper {
 			root = this.json.readTree((body != null) ? body : "");
 		}
 		catch (JsonProcessingException ex) {
-			return new Malformed("Reddit answered a body that is not JSON (" + firstLine(ex.getOriginalMessage())
-					+ "): " + abbreviate(body));
+			return new Malformed("Reddit answered a body that is not JSON ("
+					+ SourcePayloads.firstLine(ex.getOriginalMessage()) + "): " + SourcePayloads.abbreviate(body));
 		}
 		if (root == null || !root.isObject()) {
-			return new Malformed("Reddit answered a body that is not a JSON object: " + abbreviate(body));
+			return new Malformed(
+					"Reddit answered a body that is not a JSON object: " + SourcePayloads.abbreviate(body));
 		}
 		if (!"Listing".equals(root.path("kind").asText(null)) || !root.path("data").isObject()
 				|| !root.path("data").path("children").isArray()) {
 			String error = root.hasNonNull("message") ? " (" + root.get("message").asText() + ")" : "";
-			return new Malformed(
-					"Reddit answered a JSON object that is not a Listing" + error + ": " + abbreviate(body));
+			return new Malformed("Reddit answered a JSON object that is not a Listing" + error + ": "
+					+ SourcePayloads.abbreviate(body));
 		}
 		JsonNode data = root.get("data");
 		List<Mention> mentions = new ArrayList<>();
@@ -112,15 +112,17 @@ final class RedditListingMapper {
 				mentions.add(mention(child, matchedBy, now));
 			}
 			catch (UnmappableItemException | InvalidMentionException ex) {
-				deadLetters.add(new DeadLetter(this.instanceId, ex.getMessage(), raw(child), now));
+				deadLetters
+					.add(new DeadLetter(this.instanceId, ex.getMessage(), SourcePayloads.raw(child, "item"), now));
 			}
 			catch (RuntimeException ex) {
 				deadLetters.add(new DeadLetter(this.instanceId,
 						"item could not be mapped: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
-						raw(child), now));
+						SourcePayloads.raw(child, "item"), now));
 			}
 		}
-		Optional<String> after = text(data, "after").filter((value) -> FULLNAME.matcher(value).matches());
+		Optional<String> after = SourcePayloads.text(data, "after")
+			.filter((value) -> FULLNAME.matcher(value).matches());
 		return new Mapped.Listing(mentions, deadLetters, read, newest, after, reachedSeen);
 	}
 
@@ -139,7 +141,8 @@ final class RedditListingMapper {
 		}
 		String name = fullname(child).orElseThrow(
 				() -> new UnmappableItemException(kind + " item without a 'name' such as " + kind + "_abc123"));
-		String permalink = text(item, "permalink").filter((value) -> value.startsWith("/"))
+		String permalink = SourcePayloads.text(item, "permalink")
+			.filter((value) -> value.startsWith("/"))
 			.orElseThrow(() -> new UnmappableItemException(name + " has no 'permalink' starting with /"));
 		URI url;
 		try {
@@ -151,19 +154,21 @@ final class RedditListingMapper {
 		String text;
 		Optional<String> inReplyTo = Optional.empty();
 		if ("t3".equals(kind)) {
-			String title = text(item, "title").map(String::strip)
+			String title = SourcePayloads.text(item, "title")
+				.map(String::strip)
 				.orElseThrow(() -> new UnmappableItemException(name + " is a post without a 'title'"));
-			String selftext = text(item, "selftext").map(String::strip).orElse("");
+			String selftext = SourcePayloads.text(item, "selftext").map(String::strip).orElse("");
 			text = selftext.isEmpty() ? title : title + "\n\n" + selftext;
 		}
 		else {
-			String body = text(item, "body").map(String::strip)
+			String body = SourcePayloads.text(item, "body")
+				.map(String::strip)
 				.orElseThrow(() -> new UnmappableItemException(name + " is a comment without a 'body'"));
 			if ("[deleted]".equals(body) || "[removed]".equals(body)) {
 				throw new UnmappableItemException(name + " is a comment whose body was " + body);
 			}
 			text = body;
-			inReplyTo = text(item, "parent_id");
+			inReplyTo = SourcePayloads.text(item, "parent_id");
 		}
 		JsonNode score = item.get("score");
 		JsonNode comments = item.get("num_comments");
@@ -182,7 +187,8 @@ final class RedditListingMapper {
 	}
 
 	private static Author author(String name, JsonNode item) {
-		String author = text(item, "author").map(String::strip)
+		String author = SourcePayloads.text(item, "author")
+			.map(String::strip)
 			.orElseThrow(() -> new UnmappableItemException(name + " has no 'author'"));
 		if (DELETED.equals(author)) {
 			return new Author(DELETED, Optional.empty(), Optional.empty(), Optional.empty());
@@ -224,36 +230,7 @@ final class RedditListingMapper {
 		if (data == null || !data.isObject()) {
 			return Optional.empty();
 		}
-		return text(data, "name").filter((value) -> FULLNAME.matcher(value).matches());
-	}
-
-	private static Optional<String> text(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		if (value == null || !value.isTextual() || value.asText().isBlank()) {
-			return Optional.empty();
-		}
-		return Optional.of(value.asText());
-	}
-
-	private static String raw(JsonNode child) {
-		try {
-			return child.toString();
-		}
-		catch (RuntimeException ex) {
-			return "(the item could not be written back as JSON: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static String firstLine(String message) {
-		return (message != null) ? message.lines().findFirst().orElse("") : "";
-	}
-
-	static String abbreviate(String body) {
-		if (body == null || body.isBlank()) {
-			return "(empty body)";
-		}
-		String line = body.strip().replaceAll("\\s+", " ");
-		return (line.length() <= MAX_BODY_IN_REASON) ? line : line.substring(0, MAX_BODY_IN_REASON) + "\u2026";
+		return SourcePayloads.text(data, "name").filter((value) -> FULLNAME.matcher(value).matches());
 	}
 
 	/**

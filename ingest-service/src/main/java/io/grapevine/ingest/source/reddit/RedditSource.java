@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
@@ -183,12 +184,12 @@ public class RedditSource implements Source {
 		if (status == 401 || status == 403) {
 			return new TokenAnswer.Refused(
 					"Reddit refused the app credentials at " + where + " (HTTP " + status + ": "
-							+ RedditListingMapper.abbreviate(body) + "); check " + RedditProperties.CREDENTIAL_SETTINGS,
+							+ SourcePayloads.abbreviate(body) + "); check " + RedditProperties.CREDENTIAL_SETTINGS,
 					body, false);
 		}
 		if (status < 200 || status > 299) {
 			return new TokenAnswer.Refused("Reddit answered HTTP " + status + " to the token request at " + where + ": "
-					+ RedditListingMapper.abbreviate(body), body, true);
+					+ SourcePayloads.abbreviate(body), body, true);
 		}
 		try {
 			JsonNode root = this.json.readTree(body);
@@ -198,7 +199,7 @@ public class RedditSource implements Source {
 						: "";
 				return new TokenAnswer.Refused("Reddit answered the token request at " + where
 						+ " without an access_token" + error + "; check " + RedditProperties.CREDENTIAL_SETTINGS + ": "
-						+ RedditListingMapper.abbreviate(body), body, true);
+						+ SourcePayloads.abbreviate(body), body, true);
 			}
 			long expiresIn = root.path("expires_in").canConvertToLong() ? root.path("expires_in").asLong() : 3600;
 			Duration lifetime = Duration.ofSeconds(Math.max(1, expiresIn));
@@ -208,7 +209,7 @@ public class RedditSource implements Source {
 		}
 		catch (Exception ex) {
 			return new TokenAnswer.Refused("Reddit answered the token request at " + where
-					+ " with a body that is not JSON: " + RedditListingMapper.abbreviate(body), body, true);
+					+ " with a body that is not JSON: " + SourcePayloads.abbreviate(body), body, true);
 		}
 	}
 
@@ -261,8 +262,7 @@ public class RedditSource implements Source {
 		}
 		if (answer.status() == 401) {
 			String reason = "Reddit refused a fresh token for " + where + " (HTTP 401: "
-					+ RedditListingMapper.abbreviate(answer.body()) + "); check "
-					+ RedditProperties.CREDENTIAL_SETTINGS;
+					+ SourcePayloads.abbreviate(answer.body()) + "); check " + RedditProperties.CREDENTIAL_SETTINGS;
 			logger.warn("Source {}: {}", instanceId(), reason);
 			return Page.failed(cursor, reason, List.of()).pausedUntil(now.plus(pollInterval()));
 		}
@@ -272,7 +272,7 @@ public class RedditSource implements Source {
 							? " (a private or banned subreddit, or a User-Agent Reddit blocks? check "
 									+ "grapevine.ingest.reddit.subreddits and grapevine.ingest.reddit.user-agent)"
 							: "")
-					+ ": " + RedditListingMapper.abbreviate(answer.body());
+					+ ": " + SourcePayloads.abbreviate(answer.body());
 			return rateLimited(Page.failed(cursor, reason, List.of(deadLetter(reason, answer.body(), now))),
 					answer.headers(), now);
 		}

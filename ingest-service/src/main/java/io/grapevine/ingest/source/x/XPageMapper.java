@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Engagement;
@@ -30,8 +31,6 @@ final class XPageMapper {
 	static final String SOURCE = "x";
 
 	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
-
-	private static final int MAX_BODY_IN_REASON = 120;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -56,19 +55,20 @@ final class XPageMapper {
 			root = this.json.readTree((body != null) ? body : "");
 		}
 		catch (JsonProcessingException ex) {
-			return new Malformed("X answered a body that is not JSON (" + firstLine(ex.getOriginalMessage()) + "): "
-					+ abbreviate(body));
+			return new Malformed("X answered a body that is not JSON ("
+					+ SourcePayloads.firstLine(ex.getOriginalMessage()) + "): " + SourcePayloads.abbreviate(body));
 		}
 		if (root == null || !root.isObject()) {
-			return new Malformed("X answered a body that is not a JSON object: " + abbreviate(body));
+			return new Malformed("X answered a body that is not a JSON object: " + SourcePayloads.abbreviate(body));
 		}
 		JsonNode meta = root.path("meta");
 		JsonNode data = root.path("data");
 		if (!meta.isObject()) {
-			return new Malformed("X answered a JSON object without 'meta'" + errors(root) + ": " + abbreviate(body));
+			return new Malformed(
+					"X answered a JSON object without 'meta'" + errors(root) + ": " + SourcePayloads.abbreviate(body));
 		}
 		if (!data.isMissingNode() && !data.isArray()) {
-			return new Malformed("X answered 'data' that is not an array: " + abbreviate(body));
+			return new Malformed("X answered 'data' that is not an array: " + SourcePayloads.abbreviate(body));
 		}
 		Map<String, JsonNode> users = new HashMap<>();
 		for (JsonNode user : root.path("includes").path("users")) {
@@ -87,28 +87,32 @@ final class XPageMapper {
 				deadLetters.add(new DeadLetter(this.instanceId, ex.getMessage(), tweet.toString(), now));
 			}
 		}
-		return new Mapped.Tweets(mentions, deadLetters, text(meta, "newest_id"), text(meta, "next_token"));
+		return new Mapped.Tweets(mentions, deadLetters, SourcePayloads.scalar(meta, "newest_id"),
+				SourcePayloads.scalar(meta, "next_token"));
 	}
 
 	private Mention mention(JsonNode tweet, Map<String, JsonNode> users, String query, Instant now) {
-		String id = text(tweet, "id").orElseThrow(() -> new UnmappableTweetException("tweet without 'id'"));
-		String text = text(tweet, "text")
+		String id = SourcePayloads.scalar(tweet, "id")
+			.orElseThrow(() -> new UnmappableTweetException("tweet without 'id'"));
+		String text = SourcePayloads.scalar(tweet, "text")
 			.orElseThrow(() -> new UnmappableTweetException("tweet " + id + " has no 'text'"));
-		Instant createdAt = text(tweet, "created_at").map((value) -> instant(id, value))
+		Instant createdAt = SourcePayloads.scalar(tweet, "created_at")
+			.map((value) -> instant(id, value))
 			.orElseThrow(() -> new UnmappableTweetException("tweet " + id + " has no 'created_at'"));
-		String authorId = text(tweet, "author_id")
+		String authorId = SourcePayloads.scalar(tweet, "author_id")
 			.orElseThrow(() -> new UnmappableTweetException("tweet " + id + " has no 'author_id'"));
 		JsonNode user = users.get(authorId);
 		if (user == null) {
 			throw new UnmappableTweetException(
 					"tweet " + id + " has author " + authorId + " who is missing from includes.users");
 		}
-		String username = text(user, "username").orElseThrow(
-				() -> new UnmappableTweetException("tweet " + id + ": user " + authorId + " has no 'username'"));
+		String username = SourcePayloads.scalar(user, "username")
+			.orElseThrow(
+					() -> new UnmappableTweetException("tweet " + id + ": user " + authorId + " has no 'username'"));
 		Optional<Long> followers = Optional.ofNullable(user.path("public_metrics").get("followers_count"))
 			.filter(JsonNode::canConvertToLong)
 			.map(JsonNode::asLong);
-		Author author = new Author(username, text(user, "name"), followers,
+		Author author = new Author(username, SourcePayloads.scalar(user, "name"), followers,
 				Optional.of(URI.create("https://x.com/" + username)));
 		JsonNode metrics = tweet.path("public_metrics");
 		Engagement engagement = new Engagement(metrics.path("like_count").asLong(0),
@@ -126,7 +130,9 @@ final class XPageMapper {
 			.author(author)
 			.publishedAt(createdAt)
 			.ingestedAt(now)
-			.language(text(tweet, "lang").filter((lang) -> LANGUAGE.matcher(lang).matches()).orElse(null))
+			.language(SourcePayloads.scalar(tweet, "lang")
+				.filter((lang) -> LANGUAGE.matcher(lang).matches())
+				.orElse(null))
 			.engagement(engagement)
 			.inReplyTo(inReplyTo.orElse(null))
 			.matchedBy(query)
@@ -147,32 +153,12 @@ final class XPageMapper {
 		}
 	}
 
-	private static Optional<String> text(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
-			return Optional.empty();
-		}
-		return Optional.of(value.asText());
-	}
-
 	private static String errors(JsonNode root) {
 		JsonNode errors = root.path("errors");
 		if (errors.isArray() && !errors.isEmpty()) {
 			return " (errors: " + errors.get(0).path("detail").asText(errors.get(0).path("message").asText()) + ")";
 		}
 		return root.hasNonNull("title") ? " (" + root.get("title").asText() + ")" : "";
-	}
-
-	private static String firstLine(String message) {
-		return (message != null) ? message.lines().findFirst().orElse("") : "";
-	}
-
-	static String abbreviate(String body) {
-		if (body == null || body.isBlank()) {
-			return "(empty body)";
-		}
-		String flat = body.strip().replaceAll("\\s+", " ");
-		return (flat.length() <= MAX_BODY_IN_REASON) ? flat : flat.substring(0, MAX_BODY_IN_REASON) + "…";
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
@@ -118,8 +119,9 @@ public class XRecentSearchSource implements Source {
 			return Page.of(List.of(), List.of(), cursor, false).pausedUntil(until);
 		}
 		if (status.value() == 401 || status.value() == 403) {
-			String problem = "X refused the bearer token (HTTP " + status.value() + ": " + XPageMapper.abbreviate(body)
-					+ "); check " + XProperties.BEARER_TOKEN_SETTING + " and the access level of the X app";
+			String problem = "X refused the bearer token (HTTP " + status.value() + ": "
+					+ SourcePayloads.abbreviate(body) + "); check " + XProperties.BEARER_TOKEN_SETTING
+					+ " and the access level of the X app";
 			return Page.failed(cursor, problem, List.of())
 				.pausedUntil(now.plus(this.properties.pollInterval().multipliedBy(10)));
 		}
@@ -129,7 +131,7 @@ public class XRecentSearchSource implements Source {
 			// starts again from the last finished one: duplicates are overwritten
 			// downstream,
 			// nothing is lost.
-			String problem = "X refused the stored next_token (HTTP 400: " + XPageMapper.abbreviate(body)
+			String problem = "X refused the stored next_token (HTTP 400: " + SourcePayloads.abbreviate(body)
 					+ "); the round starts again from since_id, so some tweets may be published twice";
 			Map<String, String> restart = new HashMap<>();
 			cursor.get(SINCE_ID).ifPresent((sinceId) -> restart.put(SINCE_ID, sinceId));
@@ -137,7 +139,8 @@ public class XRecentSearchSource implements Source {
 					Optional.empty(), Optional.of(problem));
 		}
 		if (!status.is2xxSuccessful()) {
-			String reason = "X answered HTTP " + status.value() + " to " + PATH + ": " + XPageMapper.abbreviate(body);
+			String reason = "X answered HTTP " + status.value() + " to " + PATH + ": "
+					+ SourcePayloads.abbreviate(body);
 			return rateLimited(Page.failed(cursor, reason, List.of(deadLetter(reason, body, now))), headers);
 		}
 		XPageMapper.Mapped mapped = this.mapper.map(body, this.query.text());

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
@@ -27,8 +28,6 @@ import io.grapevine.listening.mention.Mention;
 final class YouTubeCommentMapper {
 
 	static final String SOURCE = "youtube";
-
-	private static final int MAX_BODY_IN_REASON = 120;
 
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
 
@@ -66,7 +65,7 @@ final class YouTubeCommentMapper {
 			// Not expected; the promise is never to throw, so the page is set aside
 			// instead.
 			return new Malformed("Grapevine could not read the YouTube comment threads ("
-					+ ex.getClass().getSimpleName() + ": " + ex.getMessage() + "): " + abbreviate(body));
+					+ ex.getClass().getSimpleName() + ": " + ex.getMessage() + "): " + SourcePayloads.abbreviate(body));
 		}
 	}
 
@@ -76,17 +75,18 @@ final class YouTubeCommentMapper {
 			root = this.json.readTree((body != null) ? body : "");
 		}
 		catch (JsonProcessingException ex) {
-			return new Malformed("YouTube answered a body that is not JSON (" + firstLine(ex.getOriginalMessage())
-					+ "): " + abbreviate(body));
+			return new Malformed("YouTube answered a body that is not JSON ("
+					+ SourcePayloads.firstLine(ex.getOriginalMessage()) + "): " + SourcePayloads.abbreviate(body));
 		}
 		if (root == null || !root.isObject()) {
-			return new Malformed("YouTube answered a body that is not a JSON object: " + abbreviate(body));
+			return new Malformed(
+					"YouTube answered a body that is not a JSON object: " + SourcePayloads.abbreviate(body));
 		}
 		if (!root.path("items").isArray()) {
 			String error = root.path("error").hasNonNull("message")
 					? " (" + root.path("error").get("message").asText() + ")" : "";
 			return new Malformed("YouTube answered a JSON object without 'items', not a commentThreadListResponse"
-					+ error + ": " + abbreviate(body));
+					+ error + ": " + SourcePayloads.abbreviate(body));
 		}
 		List<Mention> mentions = new ArrayList<>();
 		List<DeadLetter> deadLetters = new ArrayList<>();
@@ -107,7 +107,7 @@ final class YouTubeCommentMapper {
 			}
 			thread(thread, matchedBy, now, mentions, deadLetters);
 		}
-		Optional<String> nextPageToken = text(root, "nextPageToken")
+		Optional<String> nextPageToken = SourcePayloads.text(root, "nextPageToken")
 			.filter((token) -> PAGE_TOKEN.matcher(token).matches());
 		return new Mapped.Threads(mentions, deadLetters, read, newest, nextPageToken, reachedSeen);
 	}
@@ -118,10 +118,10 @@ final class YouTubeCommentMapper {
 		JsonNode topLevel = snippet.path("topLevelComment");
 		if (!thread.isObject() || !topLevel.isObject()) {
 			deadLetters.add(new DeadLetter(this.instanceId, "comment thread without a snippet.topLevelComment object",
-					raw(thread), now));
+					SourcePayloads.raw(thread, "item"), now));
 			return;
 		}
-		Optional<String> videoId = text(snippet, "videoId");
+		Optional<String> videoId = SourcePayloads.text(snippet, "videoId");
 		long totalReplies = 0;
 		JsonNode total = snippet.get("totalReplyCount");
 		if (total != null && total.isIntegralNumber() && total.canConvertToLong() && total.asLong() > 0) {
@@ -142,12 +142,12 @@ final class YouTubeCommentMapper {
 			mentions.add(mention(comment, videoId, replies, reply, matchedBy, now));
 		}
 		catch (UnmappableCommentException | InvalidMentionException ex) {
-			deadLetters.add(new DeadLetter(this.instanceId, ex.getMessage(), raw(comment), now));
+			deadLetters.add(new DeadLetter(this.instanceId, ex.getMessage(), SourcePayloads.raw(comment, "item"), now));
 		}
 		catch (RuntimeException ex) {
 			deadLetters.add(new DeadLetter(this.instanceId,
 					"comment could not be mapped: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
-					raw(comment), now));
+					SourcePayloads.raw(comment, "item"), now));
 		}
 	}
 
@@ -156,29 +156,34 @@ final class YouTubeCommentMapper {
 		if (!comment.isObject()) {
 			throw new UnmappableCommentException("comment that is not a JSON object");
 		}
-		String id = text(comment, "id").filter((value) -> ID.matcher(value).matches())
+		String id = SourcePayloads.text(comment, "id")
+			.filter((value) -> ID.matcher(value).matches())
 			.orElseThrow(
 					() -> new UnmappableCommentException("comment without an 'id' of letters, digits, _, - and ."));
 		JsonNode snippet = comment.get("snippet");
 		if (snippet == null || !snippet.isObject()) {
 			throw new UnmappableCommentException("comment " + id + " has no 'snippet' object");
 		}
-		String videoId = threadVideoId.or(() -> text(snippet, "videoId"))
+		String videoId = threadVideoId.or(() -> SourcePayloads.text(snippet, "videoId"))
 			.filter((value) -> ID.matcher(value).matches())
 			.orElseThrow(() -> new UnmappableCommentException(
 					"comment " + id + " has no 'videoId' (channel discussion comments are not read)"));
-		String text = text(snippet, "textOriginal").map(String::strip)
+		String text = SourcePayloads.text(snippet, "textOriginal")
+			.map(String::strip)
 			.filter((value) -> !value.isEmpty())
-			.or(() -> text(snippet, "textDisplay").map(HtmlText::plain).filter((value) -> !value.isEmpty()))
+			.or(() -> SourcePayloads.text(snippet, "textDisplay")
+				.map(HtmlText::plain)
+				.filter((value) -> !value.isEmpty()))
 			.orElseThrow(() -> new UnmappableCommentException(
 					"comment " + id + " has neither 'textOriginal' nor 'textDisplay'"));
-		String displayName = text(snippet, "authorDisplayName").map(String::strip).orElse("");
+		String displayName = SourcePayloads.text(snippet, "authorDisplayName").map(String::strip).orElse("");
 		String handle = displayName.startsWith("@") ? displayName.substring(1).strip() : displayName;
 		if (handle.isEmpty()) {
 			throw new UnmappableCommentException("comment " + id + " has no 'authorDisplayName'");
 		}
-		Optional<URI> profile = text(snippet, "authorChannelUrl").flatMap(YouTubeCommentMapper::httpUrl);
-		Instant publishedAt = text(snippet, "publishedAt").flatMap(YouTubeCommentMapper::instant)
+		Optional<URI> profile = SourcePayloads.text(snippet, "authorChannelUrl").flatMap(YouTubeCommentMapper::httpUrl);
+		Instant publishedAt = SourcePayloads.text(snippet, "publishedAt")
+			.flatMap(YouTubeCommentMapper::instant)
 			.orElseThrow(() -> new UnmappableCommentException(
 					"comment " + id + " has no 'publishedAt' time between 2005 and 2100"));
 		JsonNode likes = snippet.get("likeCount");
@@ -190,7 +195,7 @@ final class YouTubeCommentMapper {
 			}
 			likeCount = likes.asLong();
 		}
-		Optional<String> parentId = reply ? text(snippet, "parentId") : Optional.empty();
+		Optional<String> parentId = reply ? SourcePayloads.text(snippet, "parentId") : Optional.empty();
 		return Mention.builder(SOURCE, id)
 			.url(URI.create("https://www.youtube.com/watch?v=" + videoId + "&lc=" + id))
 			.text(text)
@@ -212,9 +217,9 @@ final class YouTubeCommentMapper {
 		if (thread == null || !thread.isObject()) {
 			return Optional.empty();
 		}
-		Optional<String> id = text(thread, "id").filter((value) -> ID.matcher(value).matches());
-		Optional<Instant> publishedAt = text(thread.path("snippet").path("topLevelComment").path("snippet"),
-				"publishedAt")
+		Optional<String> id = SourcePayloads.text(thread, "id").filter((value) -> ID.matcher(value).matches());
+		Optional<Instant> publishedAt = SourcePayloads
+			.text(thread.path("snippet").path("topLevelComment").path("snippet"), "publishedAt")
 			.flatMap(YouTubeCommentMapper::instant);
 		return (id.isPresent() && publishedAt.isPresent()) ? Optional.of(new Seen(id.get(), publishedAt.get()))
 				: Optional.empty();
@@ -240,35 +245,6 @@ final class YouTubeCommentMapper {
 		catch (java.net.URISyntaxException ex) {
 			return Optional.empty();
 		}
-	}
-
-	private static Optional<String> text(JsonNode node, String field) {
-		JsonNode value = (node != null) ? node.get(field) : null;
-		if (value == null || !value.isTextual() || value.asText().isBlank()) {
-			return Optional.empty();
-		}
-		return Optional.of(value.asText());
-	}
-
-	private static String raw(JsonNode node) {
-		try {
-			return node.toString();
-		}
-		catch (RuntimeException ex) {
-			return "(the item could not be written back as JSON: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static String firstLine(String message) {
-		return (message != null) ? message.lines().findFirst().orElse("") : "";
-	}
-
-	static String abbreviate(String body) {
-		if (body == null || body.isBlank()) {
-			return "(empty body)";
-		}
-		String line = body.strip().replaceAll("\\s+", " ");
-		return (line.length() <= MAX_BODY_IN_REASON) ? line : line.substring(0, MAX_BODY_IN_REASON) + "\u2026";
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
@@ -228,7 +229,7 @@ public class YouTubeCommentsSource implements Source {
 		String errorReason = errorReason(answer.body()).orElse("");
 		String where = PATH + " for " + listing;
 		String detail = "HTTP " + answer.status() + (errorReason.isEmpty() ? "" : " " + errorReason) + ": "
-				+ YouTubeCommentMapper.abbreviate(answer.body());
+				+ SourcePayloads.abbreviate(answer.body());
 		if ("quotaExceeded".equals(errorReason) || "dailyLimitExceeded".equals(errorReason)) {
 			Instant until = ZonedDateTime.ofInstant(now, this.properties.quotaZone())
 				.toLocalDate()
