@@ -25,10 +25,16 @@ import java.util.Optional;
  * @param matchedBy the query or feed that found it
  * @param topics ids of the listening topics it matches
  * @param departments ids of the departments that own those topics
+ * @param sentiment how it feels, score and label, once enrichment has judged it
+ * @param clusterId the cluster of near-duplicates (retweets, cross-posts, syndicated
+ * copies) it belongs to, once enrichment has placed it
+ * @param reach follower count and engagement folded into one figure comparable across
+ * sources, once enrichment has computed it
  */
 public record Mention(int schemaVersion, String id, String source, String nativeId, URI url, String text, Author author,
 		Instant publishedAt, Instant ingestedAt, Optional<String> language, Engagement engagement,
-		Optional<String> inReplyTo, Optional<String> matchedBy, List<String> topics, List<String> departments) {
+		Optional<String> inReplyTo, Optional<String> matchedBy, List<String> topics, List<String> departments,
+		Optional<SentimentScore> sentiment, Optional<String> clusterId, Optional<Double> reach) {
 
 	/** The version of the JSON contract written by this code. */
 	public static final int SCHEMA_VERSION = 1;
@@ -60,6 +66,52 @@ public record Mention(int schemaVersion, String id, String source, String native
 		matchedBy = (matchedBy != null) ? matchedBy : Optional.empty();
 		topics = (topics != null) ? List.copyOf(topics) : List.of();
 		departments = (departments != null) ? List.copyOf(departments) : List.of();
+		sentiment = (sentiment != null) ? sentiment : Optional.empty();
+		clusterId = (clusterId != null) ? clusterId.filter((cluster) -> !cluster.isBlank()) : Optional.empty();
+		reach = (reach != null) ? reach : Optional.empty();
+		if (reach.isPresent() && !(reach.get() >= 0)) {
+			throw new InvalidMentionException("reach of mention " + id + " must be zero or more, was " + reach.get());
+		}
+	}
+
+	/**
+	 * A mention as written before enrichment: no sentiment, cluster or reach yet.
+	 * @param schemaVersion version of the JSON contract
+	 * @param id {@code source:nativeId}, or {@code null} to derive it
+	 * @param source the kind of source
+	 * @param nativeId the id the source gives the post
+	 * @param url permalink to the post
+	 * @param text plain text of the post
+	 * @param author who wrote it
+	 * @param publishedAt when it was published, UTC
+	 * @param ingestedAt when Grapevine read it
+	 * @param language language code
+	 * @param engagement engagement counts
+	 * @param inReplyTo the thread or parent it answers
+	 * @param matchedBy the query or feed that found it
+	 * @param topics topic ids it matches
+	 * @param departments department ids listening to those topics
+	 */
+	public Mention(int schemaVersion, String id, String source, String nativeId, URI url, String text, Author author,
+			Instant publishedAt, Instant ingestedAt, Optional<String> language, Engagement engagement,
+			Optional<String> inReplyTo, Optional<String> matchedBy, List<String> topics, List<String> departments) {
+		this(schemaVersion, id, source, nativeId, url, text, author, publishedAt, ingestedAt, language, engagement,
+				inReplyTo, matchedBy, topics, departments, Optional.empty(), Optional.empty(), Optional.empty());
+	}
+
+	/**
+	 * This mention with what enrichment found out about it.
+	 * @param language the detected (or trusted) language code, or empty
+	 * @param sentiment its sentiment, or empty when not judged
+	 * @param clusterId the id of the cluster of near-duplicates it belongs to, or empty
+	 * @param reach how far it reaches, comparable across sources, or empty
+	 * @return the enriched mention
+	 */
+	public Mention withEnrichment(Optional<String> language, Optional<SentimentScore> sentiment,
+			Optional<String> clusterId, Optional<Double> reach) {
+		return new Mention(this.schemaVersion, this.id, this.source, this.nativeId, this.url, this.text, this.author,
+				this.publishedAt, this.ingestedAt, language, this.engagement, this.inReplyTo, this.matchedBy,
+				this.topics, this.departments, sentiment, clusterId, reach);
 	}
 
 	/**
@@ -82,7 +134,7 @@ public record Mention(int schemaVersion, String id, String source, String native
 	public Mention withTags(List<String> topics, List<String> departments) {
 		return new Mention(this.schemaVersion, this.id, this.source, this.nativeId, this.url, this.text, this.author,
 				this.publishedAt, this.ingestedAt, this.language, this.engagement, this.inReplyTo, this.matchedBy,
-				topics, departments);
+				topics, departments, this.sentiment, this.clusterId, this.reach);
 	}
 
 	private static void requireText(String value, String name) {

@@ -8,14 +8,26 @@ import java.util.Optional;
  *
  * @param name the organization's name, shown in digests and dashboards
  * @param departments its departments, each with the topics it owns and follows
+ * @param sources the source instances the organization listens through, each with its own
+ * settings
  */
-public record Organization(String name, List<Department> departments) {
+public record Organization(String name, List<Department> departments, List<SourceDeclaration> sources) {
 
 	public Organization {
 		if (name == null || name.isBlank()) {
 			throw new InvalidOrganizationException("the organization needs a 'name'");
 		}
 		departments = (departments != null) ? List.copyOf(departments) : List.of();
+		sources = (sources != null) ? List.copyOf(sources) : List.of();
+	}
+
+	/**
+	 * An organization that declares no source instances.
+	 * @param name the organization's name
+	 * @param departments its departments
+	 */
+	public Organization(String name, List<Department> departments) {
+		this(name, departments, List.of());
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -117,7 +118,10 @@ public final class OrganizationFile {
 		return path.isEmpty() ? "the top level" : path.toString();
 	}
 
-	record Spec(String name, List<DepartmentSpec> departments) {
+	record Spec(String name, List<DepartmentSpec> departments, List<SourceSpec> sources) {
+	}
+
+	record SourceSpec(String name, String type, Boolean enabled, Map<String, Object> settings) {
 	}
 
 	record DepartmentSpec(String id, String name, String timeZone, String digestTime, List<String> members,
@@ -155,7 +159,34 @@ public final class OrganizationFile {
 			for (int i = 0; i < departments.size(); i++) {
 				checkFollows(departments.get(i), "departments[" + i + "] (" + departments.get(i).name() + ")");
 			}
-			return new Organization(spec.name().strip(), departments);
+			List<SourceDeclaration> sources = new ArrayList<>();
+			Set<String> instanceIds = new HashSet<>();
+			List<SourceSpec> sourceSpecs = (spec.sources() != null) ? spec.sources() : List.of();
+			for (int i = 0; i < sourceSpecs.size(); i++) {
+				SourceDeclaration source = source(sourceSpecs.get(i), "sources[" + i + "]");
+				if (!instanceIds.add(source.instanceId())) {
+					throw fail("sources[" + i + "]: a " + source.type() + " source named '" + source.name()
+							+ "' is already declared; give each instance of a type its own name");
+				}
+				sources.add(source);
+			}
+			return new Organization(spec.name().strip(), departments, sources);
+		}
+
+		private SourceDeclaration source(SourceSpec spec, String where) {
+			if (spec == null) {
+				throw fail(where + " is empty");
+			}
+			String type = required(spec.type(), where, "type");
+			if (!ID.matcher(type).matches()) {
+				throw fail(where + ": type '" + type + "' must be lower-case letters, digits and dashes");
+			}
+			String name = required(spec.name(), where, "name");
+			if (!ID.matcher(name).matches()) {
+				throw fail(where + " (" + type + "): name '" + name
+						+ "' must be lower-case letters, digits and dashes, e.g. '" + slug(name) + "'");
+			}
+			return new SourceDeclaration(name, type, spec.enabled() == null || spec.enabled(), spec.settings());
 		}
 
 		private void checkFollows(Department department, String where) {

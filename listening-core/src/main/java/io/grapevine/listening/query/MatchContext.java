@@ -15,9 +15,9 @@ import io.grapevine.listening.mention.Mention;
  * A mention analysed once (text normalised and tokenised, fields lower-cased) so that
  * many queries can be matched against it cheaply.
  * <p>
- * Mentions carry no sentiment yet: {@link #of(Mention)} leaves it unknown, so
- * {@code sentiment:} matches nothing (and {@code -sentiment:negative} everything) until a
- * caller supplies one through {@link #of(Mention, Optional)}.
+ * {@link #of(Mention)} takes the sentiment the mention carries once enrichment has judged
+ * it; without one, {@code sentiment:} matches nothing (and {@code -sentiment:negative}
+ * everything). {@link #of(Mention, Optional)} lets a caller supply one.
  */
 public final class MatchContext {
 
@@ -84,7 +84,7 @@ public final class MatchContext {
 	 * @return the analysed mention
 	 */
 	public static MatchContext of(Mention mention) {
-		return of(mention, Optional.empty());
+		return of(mention, mention.sentiment().map(io.grapevine.listening.mention.SentimentScore::label));
 	}
 
 	/**

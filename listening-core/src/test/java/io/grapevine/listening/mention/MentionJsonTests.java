@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.grapevine.listening.query.Sentiment;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,8 +47,31 @@ class MentionJsonTests {
 	@Test
 	void fieldsFromANewerWriterAreIgnored() {
 		String json = MentionJson.write(replyWithEngagement())
-			.replace("{\"schemaVersion\":1", "{\"schemaVersion\":2,\"sentiment\":{\"score\":0.4}");
+			.replace("{\"schemaVersion\":1", "{\"schemaVersion\":2,\"audience\":{\"estimate\":0.4}");
 		assertThat(MentionJson.readMention(json).text()).isEqualTo("Driver on the 42 waited for me, thank you!");
+	}
+
+	@Test
+	void enrichmentIsWrittenAndReadBack() {
+		Mention enriched = replyWithEngagement().withEnrichment(Optional.of("en"),
+				Optional.of(new SentimentScore(0.62, Sentiment.POSITIVE)), Optional.of("c-3f9a"), Optional.of(1250.5));
+		String json = MentionJson.write(enriched);
+		assertThat(json).contains("\"sentiment\":{\"score\":0.62,\"label\":\"positive\"}")
+			.contains("\"clusterId\":\"c-3f9a\"")
+			.contains("\"reach\":1250.5");
+		Mention read = MentionJson.readMention(json);
+		assertThat(read.sentiment()).contains(new SentimentScore(0.62, Sentiment.POSITIVE));
+		assertThat(read.clusterId()).contains("c-3f9a");
+		assertThat(read.reach()).contains(1250.5);
+		assertThat(read.language()).contains("en");
+	}
+
+	@Test
+	void aSentimentWithoutALabelIsRejected() {
+		String json = MentionJson.write(replyWithEngagement())
+			.replace("{\"schemaVersion\":1", "{\"schemaVersion\":1,\"sentiment\":{\"score\":0.4}");
+		assertThatExceptionOfType(InvalidMentionException.class).isThrownBy(() -> MentionJson.readMention(json))
+			.withMessageContaining("a sentiment needs a label");
 	}
 
 	@Test

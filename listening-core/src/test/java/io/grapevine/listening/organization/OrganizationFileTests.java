@@ -241,6 +241,65 @@ class OrganizationFileTests {
 			.withMessageContaining("grapevine.organization-file");
 	}
 
+	@Test
+	void sourceInstancesAreDeclaredByTypeAndNameWithTheirOwnSettings() {
+		Organization organization = read("""
+				name: Example
+				departments:
+				  - id: comms
+				    name: Comms
+				    topics: [{id: brand, name: Brand, keywords: [example]}]
+				sources:
+				  - type: mastodon
+				    name: mastodon-social
+				    settings:
+				      base-url: https://mastodon.social
+				      hashtags: [example, examplecity]
+				  - type: mastodon
+				    name: fosstodon
+				    enabled: false
+				    settings: {base-url: https://fosstodon.org}
+				  - type: rss
+				    name: city-news
+				""");
+		assertThat(organization.sources()).extracting(SourceDeclaration::instanceId)
+			.containsExactly("mastodon:mastodon-social", "mastodon:fosstodon", "rss:city-news");
+		assertThat(organization.sources().get(0).enabled()).isTrue();
+		assertThat(organization.sources().get(0).settings()).containsEntry("base-url", "https://mastodon.social")
+			.containsEntry("hashtags", java.util.List.of("example", "examplecity"));
+		assertThat(organization.sources().get(1).enabled()).isFalse();
+		assertThat(organization.sources().get(2).settings()).isEmpty();
+	}
+
+	@Test
+	void twoInstancesOfATypeWithOneNameStopStartUp() {
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - id: comms
+				    name: Comms
+				    topics: [{id: brand, name: Brand, keywords: [example]}]
+				sources:
+				  - {type: rss, name: news}
+				  - {type: rss, name: news}
+				""")).withMessageContaining("sources[1]: a rss source named 'news' is already declared");
+	}
+
+	@Test
+	void aSourceNameThatIsNotAnIdStopsStartUpWithASuggestion() {
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - id: comms
+				    name: Comms
+				    topics: [{id: brand, name: Brand, keywords: [example]}]
+				sources:
+				  - {type: mastodon, name: Mastodon Social}
+				"""))
+			.withMessageContaining("sources[0] (mastodon): name 'Mastodon Social'")
+			.withMessageContaining("'mastodon-social'");
+	}
+
 	private static Organization read(String yaml) {
 		return OrganizationFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yml");
 	}
