@@ -10,8 +10,14 @@ import java.util.Optional;
  * @param departments its departments, each with the topics it owns and follows
  * @param sources the source instances the organization listens through, each with its own
  * settings
+ * @param languages the languages the organization listens in (ISO 639-1 codes), those
+ * language detection chooses among
  */
-public record Organization(String name, List<Department> departments, List<SourceDeclaration> sources) {
+public record Organization(String name, List<Department> departments, List<SourceDeclaration> sources,
+		List<String> languages) {
+
+	/** The languages listened in when the organization file names none. */
+	public static final List<String> DEFAULT_LANGUAGES = List.of("en", "es", "fr", "de", "pt", "it");
 
 	public Organization {
 		if (name == null || name.isBlank()) {
@@ -19,6 +25,17 @@ public record Organization(String name, List<Department> departments, List<Sourc
 		}
 		departments = (departments != null) ? List.copyOf(departments) : List.of();
 		sources = (sources != null) ? List.copyOf(sources) : List.of();
+		languages = (languages != null && !languages.isEmpty()) ? List.copyOf(languages) : DEFAULT_LANGUAGES;
+	}
+
+	/**
+	 * An organization listening in the default languages.
+	 * @param name the organization's name
+	 * @param departments its departments
+	 * @param sources its source instances
+	 */
+	public Organization(String name, List<Department> departments, List<SourceDeclaration> sources) {
+		this(name, departments, sources, DEFAULT_LANGUAGES);
 	}
 
 	/**
@@ -27,7 +44,7 @@ public record Organization(String name, List<Department> departments, List<Sourc
 	 * @param departments its departments
 	 */
 	public Organization(String name, List<Department> departments) {
-		this(name, departments, List.of());
+		this(name, departments, List.of(), DEFAULT_LANGUAGES);
 	}
 
 	/**

@@ -118,7 +118,7 @@ public final class OrganizationFile {
 		return path.isEmpty() ? "the top level" : path.toString();
 	}
 
-	record Spec(String name, List<DepartmentSpec> departments, List<SourceSpec> sources) {
+	record Spec(String name, List<String> languages, List<DepartmentSpec> departments, List<SourceSpec> sources) {
 	}
 
 	record SourceSpec(String name, String type, Boolean enabled, Map<String, Object> settings) {
@@ -170,7 +170,30 @@ public final class OrganizationFile {
 				}
 				sources.add(source);
 			}
-			return new Organization(spec.name().strip(), departments, sources);
+			return new Organization(spec.name().strip(), departments, sources, languages(spec.languages()));
+		}
+
+		private List<String> languages(List<String> codes) {
+			if (codes == null) {
+				return Organization.DEFAULT_LANGUAGES;
+			}
+			if (codes.isEmpty()) {
+				throw fail("'languages' is empty; list the languages the organization listens in, e.g. [en, es], "
+						+ "or leave it out for " + Organization.DEFAULT_LANGUAGES);
+			}
+			Set<String> known = Set.of(Locale.getISOLanguages());
+			List<String> languages = new ArrayList<>();
+			for (int i = 0; i < codes.size(); i++) {
+				String code = (codes.get(i) != null) ? codes.get(i).strip().toLowerCase(Locale.ROOT) : "";
+				if (!known.contains(code)) {
+					throw fail("languages[" + i + "]: '" + codes.get(i)
+							+ "' is not a two-letter ISO 639-1 language code such as en, es, fr, de, pt or it");
+				}
+				if (!languages.contains(code)) {
+					languages.add(code);
+				}
+			}
+			return languages;
 		}
 
 		private SourceDeclaration source(SourceSpec spec, String where) {

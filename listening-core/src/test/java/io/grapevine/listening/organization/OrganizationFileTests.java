@@ -300,6 +300,23 @@ class OrganizationFileTests {
 			.withMessageContaining("'mastodon-social'");
 	}
 
+	@Test
+	void theLanguagesListenedInAreReadAndDefaultToTheSixMainOnes() {
+		String departments = """
+				departments:
+				  - id: comms
+				    name: Comms
+				    topics: [{id: brand, name: Brand, keywords: [example]}]
+				""";
+		assertThat(read("name: Example\nlanguages: [EN, es, en]\n" + departments).languages()).containsExactly("en",
+				"es");
+		assertThat(read("name: Example\n" + departments).languages()).containsExactly("en", "es", "fr", "de", "pt",
+				"it");
+		assertThatExceptionOfType(InvalidOrganizationException.class)
+			.isThrownBy(() -> read("name: Example\nlanguages: [en, english]\n" + departments))
+			.withMessageContaining("languages[1]: 'english' is not a two-letter ISO 639-1 language code");
+	}
+
 	private static Organization read(String yaml) {
 		return OrganizationFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yml");
 	}
