@@ -14,12 +14,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads whole topics of the test broker, from the beginning to the current end.
  */
-final class KafkaTopics {
+public final class KafkaTopics {
 
 	private KafkaTopics() {
 	}
 
-	static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic) {
+	public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
 				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

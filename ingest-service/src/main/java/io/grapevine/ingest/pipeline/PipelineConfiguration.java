@@ -7,6 +7,7 @@ import io.grapevine.ingest.source.DisabledSource;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.kafka.DeadLetterPublisher;
 import io.grapevine.kafka.GrapevineKafkaProperties;
+import io.grapevine.listening.enrich.MentionEnricher;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.organization.TopicMatcher;
 import reactor.kafka.sender.KafkaSender;
@@ -35,13 +36,18 @@ class PipelineConfiguration {
 	}
 
 	@Bean
-	IngestPipeline ingestPipeline(ObjectProvider<Source> sources, Organization organization,
-			KafkaSender<String, String> kafkaSender, DeadLetterPublisher deadLetterPublisher, CursorStore cursorStore,
+	MentionPublisher mentionPublisher(ObjectProvider<MentionEnricher> enricher, Organization organization,
+			KafkaSender<String, String> kafkaSender, DeadLetterPublisher deadLetterPublisher) {
+		return new MentionPublisher(
+				enricher.orderedStream().reduce(MentionEnricher::andThen).orElseGet(MentionEnricher::none),
+				new TopicMatcher(organization), kafkaSender, deadLetterPublisher);
+	}
+
+	@Bean
+	IngestPipeline ingestPipeline(ObjectProvider<Source> sources, MentionPublisher publisher, CursorStore cursorStore,
 			SourceStatusBoard board, Clock clock) {
-		TopicMatcher matcher = new TopicMatcher(organization);
 		List<SourceRunner> runners = sources.orderedStream()
-			.map((source) -> new SourceRunner(source, matcher, kafkaSender, deadLetterPublisher, cursorStore, board,
-					clock))
+			.map((source) -> new SourceRunner(source, publisher, cursorStore, board, clock))
 			.toList();
 		return new IngestPipeline(cursorStore, runners);
 	}

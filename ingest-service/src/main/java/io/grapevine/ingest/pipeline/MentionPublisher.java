@@ -1,0 +1,151 @@
+package io.grapevine.ingest.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.grapevine.kafka.DeadLetterPublisher;
+import io.grapevine.listening.KafkaTopicNames;
+import io.grapevine.listening.enrich.MentionEnricher;
+import io.grapevine.listening.mention.DeadLetter;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.MentionJson;
+import io.grapevine.listening.organization.TopicMatcher;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.kafka.sender.KafkaSender;
+import reactor.kafka.sender.SenderRecord;
+
+/**
+ * Enriches, tags and publishes the mentions of one source instance to {@code mentions},
+ * and sets aside what cannot be published on {@code mentions.dlq}; pulled sources use it
+ * through their loop, pushed sources (webhooks) call it directly.
+ */
+public class MentionPublisher {
+
+	private static final Logger logger = LoggerFactory.getLogger(MentionPublisher.class);
+
+	/**
+	 * Below Kafka's default limit of 1 MiB per message, with room for the record's
+	 * overhead.
+	 */
+	static final int MAX_MENTION_BYTES = 900 * 1024;
+
+	private static final int KEPT_CHARACTERS = 64 * 1024;
+
+	private final MentionEnricher enricher;
+
+	private final TopicMatcher matcher;
+
+	private final KafkaSender<String, String> sender;
+
+	private final DeadLetterPublisher deadLetters;
+
+	/**
+	 * A publisher.
+	 * @param enricher the enrichment run on every mention before tagging
+	 * @param matcher tags mentions with the organization's topics and departments
+	 * @param sender the Kafka sender
+	 * @param deadLetters where unusable items go
+	 */
+	public MentionPublisher(MentionEnricher enricher, TopicMatcher matcher, KafkaSender<String, String> sender,
+			DeadLetterPublisher deadLetters) {
+		this.enricher = enricher;
+		this.matcher = matcher;
+		this.sender = sender;
+		this.deadLetters = deadLetters;
+	}
+
+	/**
+	 * Enrich, tag and publish mentions; a mention too large for Kafka goes to the dead
+	 * letters instead. Completes once Kafka has acknowledged every record, and errors
+	 * with {@link MentionsNotPublishedException} when it did not.
+	 * @param instanceId the source instance the mentions come from
+	 * @param mentions the mentions as the source mapped them
+	 * @return completion
+	 */
+	public Mono<Void> publish(String instanceId, List<Mention> mentions) {
+		return Mono.defer(() -> {
+			List<Mention> ready = new ArrayList<>();
+			List<DeadLetter> oversized = new ArrayList<>();
+			for (Mention mention : mentions) {
+				Mention tagged = this.matcher.tag(enrich(instanceId, mention));
+				String json = MentionJson.write(tagged);
+				int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+				if (bytes > MAX_MENTION_BYTES) {
+					// Kafka would refuse it and hold the source on this page forever: set
+					// it aside.
+					oversized.add(DeadLetter.now(instanceId,
+							"mention " + mention.id() + " is " + bytes + " bytes of JSON, over the " + MAX_MENTION_BYTES
+									+ "-byte limit of the mentions topic; the payload holds its first "
+									+ KEPT_CHARACTERS + " characters",
+							json.substring(0, Math.min(json.length(), KEPT_CHARACTERS))));
+				}
+				else {
+					ready.add(tagged);
+				}
+			}
+			return send(instanceId, ready).then(deadLetter(oversized));
+		});
+	}
+
+	/**
+	 * Set aside items that could not be mapped; completes once Kafka has acknowledged
+	 * them all.
+	 * @param deadLetters the raw items with their source and reason
+	 * @return completion
+	 */
+	public Mono<Void> deadLetter(List<DeadLetter> deadLetters) {
+		return deadLetters.isEmpty() ? Mono.empty() : this.deadLetters.publishAll(deadLetters);
+	}
+
+	private Mention enrich(String instanceId, Mention mention) {
+		try {
+			return this.enricher.enrich(mention);
+		}
+		catch (RuntimeException ex) {
+			// An enrichment step is a nicety: the mention is published as the source
+			// mapped it rather than lost.
+			logger.warn("Source {}: enrichment failed on mention {}, published without it: {}", instanceId,
+					mention.id(), ex.toString());
+			return mention;
+		}
+	}
+
+	private Mono<Void> send(String instanceId, List<Mention> mentions) {
+		if (mentions.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.sender.send(Flux.fromIterable(mentions).map(MentionPublisher::record)).doOnNext((result) -> {
+			if (result.exception() != null) {
+				throw new MentionsNotPublishedException(instanceId, mentions.size(), result.exception());
+			}
+		})
+			.onErrorMap((ex) -> !(ex instanceof MentionsNotPublishedException),
+					(ex) -> new MentionsNotPublishedException(instanceId, mentions.size(), ex))
+			.then();
+	}
+
+	private static SenderRecord<String, String, String> record(Mention mention) {
+		return SenderRecord.create(
+				new ProducerRecord<>(KafkaTopicNames.MENTIONS, mention.id(), MentionJson.write(mention)), mention.id());
+	}
+
+	/**
+	 * Thrown when Kafka did not acknowledge every mention of a batch; a pulled source's
+	 * cursor stays where it was, a pushed source should answer its caller with a
+	 * retryable error.
+	 */
+	public static class MentionsNotPublishedException extends RuntimeException {
+
+		MentionsNotPublishedException(String instanceId, int count, Throwable cause) {
+			super("Kafka did not acknowledge all " + count + " mentions of " + instanceId + ": "
+					+ cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+		}
+
+	}
+
+}
