@@ -3,6 +3,7 @@ package io.grapevine.listening.query;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -106,6 +107,49 @@ public final class MatchContext {
 
 	private static String stripTrailingDot(String host) {
 		return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+	}
+
+	/**
+	 * The words of the text, normalised, in order, hashtag and handle words included:
+	 * what terms, prefixes, phrases and proximities are matched against.
+	 * @return the words
+	 */
+	public List<String> words() {
+		return List.of(this.tokens);
+	}
+
+	/**
+	 * The hashtags of the text, normalised, without {@code #}.
+	 * @return the hashtags
+	 */
+	public Set<String> hashtags() {
+		return this.hashtags;
+	}
+
+	/**
+	 * The handles a {@code @handle} matches: those written in the text and the author's
+	 * handle, with and without its instance, normalised and without {@code @}.
+	 * @return the handles
+	 */
+	public Set<String> handles() {
+		return Set.copyOf(this.handles);
+	}
+
+	/**
+	 * The author's handle as {@code author:} compares it: normalised, without a leading
+	 * {@code @}, with its instance if it has one.
+	 * @return the author's handle
+	 */
+	public String authorHandle() {
+		return this.authorHandle;
+	}
+
+	/**
+	 * The topic ids as {@code topic:} compares them: normalised.
+	 * @return the topic ids
+	 */
+	public Set<String> topics() {
+		return Set.copyOf(this.topics);
 	}
 
 	boolean hasToken(String word) {

@@ -15,14 +15,17 @@ import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.InvalidMentionException;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
+import io.grapevine.listening.query.MatchContext;
 import io.grapevine.search.index.MonthlyIndices;
 
 /**
  * Turns the Mention JSON of a Kafka record into the document the indexer writes, parsing
  * it once: the fields of the contract are validated, the ones Elasticsearch maps with a
  * type are written in their canonical form, fields from newer writers are kept, and
- * {@code engagement.total} is added for ranking and {@code site} for the query language's
- * {@code site:} (see {@link #sites(URI)}).
+ * {@code engagement.total} is added for ranking, {@code site} for the query language's
+ * {@code site:} (see {@link #sites(URI)}), {@code clusterKey} for folding near-duplicates and
+ * {@code match} for the query compiler (the text and fields as the query language reads
+ * them).
  */
 public final class MentionDocuments {
 
@@ -56,6 +59,8 @@ public final class MentionDocuments {
 			.put("total", engagement.total());
 		ArrayNode site = tree.putArray("site");
 		sites(mention.url()).forEach(site::add);
+		tree.put("clusterKey", mention.clusterId().orElse(mention.id()));
+		tree.set("match", matchFields(mention));
 		try {
 			return new MentionDocument(mention.id(), MonthlyIndices.indexFor(mention.publishedAt()),
 					MAPPER.writeValueAsBytes(tree));
@@ -67,14 +72,11 @@ public final class MentionDocuments {
 
 	/**
 	 * The values of the {@code site} keyword field for a url: its lower-cased host
-	 * without port or trailing dot, then every parent domain that still has at least two
-	 * labels, so {@code https://News.Example.org:8443/a} gives {@code news.example.org}
-	 * and {@code example.org} (never the bare TLD {@code org}), and
-	 * {@code www.reddit.com} gives {@code www.reddit.com} and {@code reddit.com}. This is
-	 * deliberately not the Public Suffix List: {@code bbc.co.uk} also gives
-	 * {@code co.uk}, which nobody is expected to search for. A single-label host
-	 * ({@code localhost}) and an IP address ({@code 192.168.0.1}, {@code [::1]}) are the
-	 * one value as is; a url without a host gives none.
+	 * without port or trailing dot, then every parent domain down to the TLD, as the query
+	 * language's {@code site:} matches them, so {@code https://News.Example.org:8443/a}
+	 * gives {@code news.example.org}, {@code example.org} and {@code org}. A single-label
+	 * host ({@code localhost}) and an IP address ({@code 192.168.0.1}, {@code [::1]}) are
+	 * the one value as is; a url without a host gives none.
 	 * @param url the mention's url
 	 * @return the host first, then its parent domains, longest first
 	 */
@@ -95,11 +97,24 @@ public final class MentionDocuments {
 		sites.add(host);
 		for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
 			String parent = host.substring(dot + 1);
-			if (parent.indexOf('.') > 0) {
+			if (!parent.isEmpty()) {
 				sites.add(parent);
 			}
 		}
 		return List.copyOf(sites);
+	}
+
+	// The text and fields as the query language reads them, so that the search compiles a
+	// query to exact terms instead of relying on analyzers the minimal node lacks.
+	private static ObjectNode matchFields(Mention mention) {
+		MatchContext context = MatchContext.of(mention);
+		ObjectNode match = MAPPER.createObjectNode();
+		match.put("words", String.join(" ", context.words()));
+		context.hashtags().stream().sorted().forEach(match.putArray("hashtags")::add);
+		context.handles().stream().sorted().forEach(match.putArray("handles")::add);
+		match.put("author", context.authorHandle());
+		context.topics().stream().sorted().forEach(match.putArray("topics")::add);
+		return match;
 	}
 
 	private static ObjectNode readObject(String json) {

@@ -14,34 +14,29 @@ import io.grapevine.listening.query.Node;
  * Compiles a parsed listening query to the Elasticsearch query that finds the mentions it
  * matches in the {@code mentions} indices.
  * <p>
- * Words are matched against {@code text}, which the index analyses with the standard
- * analyzer; the words of the tree are already lower-cased, NFKC-normalised and stripped
- * of accents, so the query side is folded and the text side is not until the index gets a
- * folding analyzer. Known differences from in-process matching on the current mapping:
- * <ul>
- * <li>accented text ({@code café}) is not found by its folded form ({@code cafe});</li>
- * <li>{@code #tag} is matched as the word {@code tag} in the text, because the standard
- * analyzer drops {@code #}: it also finds the plain word, and {@code -#tag} excludes it;
- * exact hashtags need a {@code hashtags} keyword field;</li>
- * <li>{@code @handle} likewise finds the plain word in the text (or the author);</li>
- * <li>the standard tokenizer keeps {@code example.org} and {@code don't} as one token,
- * where the query language splits them into words;</li>
- * <li>a proximity of different words with one of them repeated ({@code "a b a"~2}) may
- * count one occurrence twice, as unordered spans allow overlaps.</li>
- * </ul>
- * {@code site:} is a case-insensitive term on the keyword field {@code site}, which the
- * indexer fills with the url's lower-cased host and each of its parent domains of at
- * least two labels, so {@code site:example.org} finds {@code news.example.org} but not
- * {@code badexample.org}; unlike in-process matching, a bare TLD ({@code site:org}) finds
- * nothing. Mentions indexed before {@code site} was mapped lack it until re-indexed.
- * {@code sentiment:} needs a keyword field {@code sentiment.label}, which is not mapped
- * yet, so it matches nothing.
+ * The indexer writes the mention as the query language reads it under {@code match}
+ * ({@link io.grapevine.listening.query.MatchContext}): {@code match.words} holds the
+ * normalised words of the text (case and accents folded, hashtag and handle words
+ * included, each Han and Hiragana character a word) separated by spaces and split only on
+ * whitespace, {@code match.hashtags}, {@code match.handles}, {@code match.author} and
+ * {@code match.topics} hold exact keywords. The words of the tree are normalised by the
+ * same code, so the compiled query asks for exact terms and needs no folding analyzer,
+ * which the minimal node lacks. {@code site:} is a term on {@code site} (the url's host
+ * and each parent domain down to the TLD), {@code sentiment:} a term on
+ * {@code sentiment.label}. Mentions indexed before {@code match} was mapped lack it until
+ * re-indexed. One difference remains beyond the matching table: a proximity of different
+ * words with one of them repeated ({@code "a b a"~2}) may count one occurrence twice, as
+ * unordered spans allow overlaps.
  */
 public final class QueryCompiler implements Node.Visitor<Query> {
 
 	private static final String TEXT = "text";
 
+	private static final String WORDS = "match.words";
+
 	private static final QueryCompiler INSTANCE = new QueryCompiler();
+
+	private static final Highlights HIGHLIGHTS = new Highlights();
 
 	private QueryCompiler() {
 	}
@@ -80,7 +75,7 @@ public final class QueryCompiler implements Node.Visitor<Query> {
 		if (wanted.isEmpty()) {
 			return Optional.empty();
 		}
-		List<Query> queries = wanted.stream().map((node) -> node.accept(INSTANCE)).toList();
+		List<Query> queries = wanted.stream().map((node) -> node.accept(HIGHLIGHTS)).toList();
 		return Optional.of(anyOf(queries));
 	}
 
@@ -103,43 +98,47 @@ public final class QueryCompiler implements Node.Visitor<Query> {
 
 	@Override
 	public Query term(Node.Term term) {
-		return matchPhrase(term.word());
+		return Query.of((query) -> query.term((t) -> t.field(WORDS).value(term.word())));
 	}
 
 	@Override
 	public Query prefix(Node.Prefix prefix) {
-		return Query.of((query) -> query.prefix((p) -> p.field(TEXT).value(prefix.stem())));
+		return Query.of((query) -> query.prefix((p) -> p.field(WORDS).value(prefix.stem())));
 	}
 
 	@Override
 	public Query phrase(Node.Phrase phrase) {
-		return matchPhrase(String.join(" ", phrase.words()));
+		List<SpanQuery> clauses = phrase.words().stream().map((word) -> spanWord(WORDS, word)).toList();
+		return Query.of((query) -> query.spanNear((span) -> span.clauses(clauses).slop(0).inOrder(true)));
 	}
 
 	// Unordered spans may put two equal words on the same position, so a proximity of one
 	// word repeated is compiled in order, which gives each occurrence its own position.
 	@Override
 	public Query near(Node.Near near) {
-		List<SpanQuery> clauses = near.words().stream().map(QueryCompiler::spanWord).toList();
+		return near(WORDS, near);
+	}
+
+	private static Query near(String field, Node.Near near) {
+		List<SpanQuery> clauses = near.words().stream().map((word) -> spanWord(field, word)).toList();
 		boolean oneWordRepeated = near.words().stream().distinct().count() == 1;
 		return Query.of((query) -> query
 			.spanNear((span) -> span.clauses(clauses).slop(near.distance()).inOrder(oneWordRepeated)));
 	}
 
 	// The parser allows only single words, never wildcards, on either side of NEAR.
-	private static SpanQuery spanWord(String word) {
-		return SpanQuery.of((span) -> span.spanTerm((term) -> term.field(TEXT).value(word)));
+	private static SpanQuery spanWord(String field, String word) {
+		return SpanQuery.of((span) -> span.spanTerm((term) -> term.field(field).value(word)));
 	}
 
 	@Override
 	public Query hashtag(Node.Hashtag hashtag) {
-		return matchPhrase(hashtag.tag());
+		return exact("match.hashtags", hashtag.tag());
 	}
 
 	@Override
 	public Query handle(Node.Handle handle) {
-		String name = handle.handle();
-		return anyOf(List.of(matchPhrase(name), author(name)));
+		return exact("match.handles", handle.handle());
 	}
 
 	@Override
@@ -149,10 +148,10 @@ public final class QueryCompiler implements Node.Visitor<Query> {
 			case LANG -> anyOf(List.of(keyword("language", value), keywordPrefix("language", value + "-"),
 					keywordPrefix("language", value + "_")));
 			case SOURCE -> keyword("source", value);
-			case AUTHOR -> author(value);
-			case SITE -> keyword("site", value);
-			case TOPIC -> keyword("topics", value);
-			case SENTIMENT -> keyword("sentiment.label", value);
+			case AUTHOR -> anyOf(List.of(exact("match.author", value), exactPrefix("match.author", value + "@")));
+			case SITE -> exact("site", value);
+			case TOPIC -> exact("match.topics", value);
+			case SENTIMENT -> exact("sentiment.label", value);
 		};
 	}
 
@@ -177,15 +176,12 @@ public final class QueryCompiler implements Node.Visitor<Query> {
 		return nodes.stream().map((node) -> node.accept(this)).toList();
 	}
 
-	private static Query matchPhrase(String words) {
-		return Query.of((query) -> query.matchPhrase((phrase) -> phrase.field(TEXT).query(words)));
+	private static Query exact(String field, String value) {
+		return Query.of((query) -> query.term((term) -> term.field(field).value(value)));
 	}
 
-	// The handle is stored as written (any case, maybe with '@' or an instance after it).
-	private static Query author(String handle) {
-		String bare = handle.startsWith("@") ? handle.substring(1) : handle;
-		return anyOf(List.of(keyword("author.handle", bare), keyword("author.handle", "@" + bare),
-				keywordPrefix("author.handle", bare + "@"), keywordPrefix("author.handle", "@" + bare + "@")));
+	private static Query exactPrefix(String field, String prefix) {
+		return Query.of((query) -> query.prefix((p) -> p.field(field).value(prefix)));
 	}
 
 	private static Query keyword(String field, String value) {
@@ -198,6 +194,68 @@ public final class QueryCompiler implements Node.Visitor<Query> {
 
 	private static Query anyOf(List<Query> queries) {
 		return Query.of((query) -> query.bool((bool) -> bool.should(queries).minimumShouldMatch("1")));
+	}
+
+	/**
+	 * Marks what a query looks for in the displayed {@code text}, analysed by the
+	 * standard analyzer: close to the words the query matched, without folding accents.
+	 */
+	private static final class Highlights implements Node.Visitor<Query> {
+
+		@Override
+		public Query term(Node.Term term) {
+			return matchPhrase(term.word());
+		}
+
+		@Override
+		public Query prefix(Node.Prefix prefix) {
+			return Query.of((query) -> query.prefix((p) -> p.field(TEXT).value(prefix.stem())));
+		}
+
+		@Override
+		public Query phrase(Node.Phrase phrase) {
+			return matchPhrase(String.join(" ", phrase.words()));
+		}
+
+		@Override
+		public Query near(Node.Near near) {
+			return QueryCompiler.near(TEXT, near);
+		}
+
+		@Override
+		public Query hashtag(Node.Hashtag hashtag) {
+			return matchPhrase(hashtag.tag());
+		}
+
+		@Override
+		public Query handle(Node.Handle handle) {
+			return matchPhrase(handle.handle());
+		}
+
+		@Override
+		public Query field(Node.FieldMatch field) {
+			return Query.of((query) -> query.matchNone((none) -> none));
+		}
+
+		@Override
+		public Query not(Node.Not not) {
+			return Query.of((query) -> query.matchNone((none) -> none));
+		}
+
+		@Override
+		public Query and(Node.And and) {
+			return anyOf(and.operands().stream().map((operand) -> operand.accept(this)).toList());
+		}
+
+		@Override
+		public Query or(Node.Or or) {
+			return anyOf(or.operands().stream().map((operand) -> operand.accept(this)).toList());
+		}
+
+		private static Query matchPhrase(String words) {
+			return Query.of((query) -> query.matchPhrase((phrase) -> phrase.field(TEXT).query(words)));
+		}
+
 	}
 
 }

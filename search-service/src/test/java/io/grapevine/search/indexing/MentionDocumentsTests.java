@@ -3,6 +3,8 @@ package io.grapevine.search.indexing;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grapevine.listening.mention.Author;
@@ -33,10 +35,42 @@ class MentionDocumentsTests {
 	void fieldsFromANewerWriterAreKeptAndTimesAreWrittenInCanonicalForm() throws Exception {
 		String json = MentionJson.write(mention())
 			.replace("\"publishedAt\":\"2026-11-20T09:15:00Z\"", "\"publishedAt\":\"2026-11-20T10:15:00+01:00\"")
-			.replace("{\"schemaVersion\":1", "{\"schemaVersion\":2,\"sentiment\":0.4");
+			.replace("{\"schemaVersion\":1", "{\"schemaVersion\":2,\"mood\":0.4");
 		JsonNode source = MentionJson.mapper().readTree(MentionDocuments.from(json).source());
-		assertThat(source.at("/sentiment").asDouble()).isEqualTo(0.4);
+		assertThat(source.at("/mood").asDouble()).isEqualTo(0.4);
 		assertThat(source.at("/publishedAt").asText()).isEqualTo("2026-11-20T09:15:00Z");
+	}
+
+	@Test
+	void theMatchFieldsHoldTheTextAndFieldsAsTheQueryLanguageReadsThem() throws Exception {
+		Mention mention = Mention.builder("mastodon", "7")
+			.url(URI.create("https://social.example/@Amy/7"))
+			.text("Le Café #Métro ouvre, merci @CityHall! 東京")
+			.author(Author.of("Amy@Social.Example"))
+			.publishedAt(Instant.parse("2026-11-20T09:15:00Z"))
+			.build()
+			.withTags(List.of("Délais"), List.of());
+		JsonNode match = MentionJson.mapper()
+			.readTree(MentionDocuments.from(MentionJson.write(mention)).source())
+			.path("match");
+		assertThat(match.path("words").asText()).isEqualTo("le cafe metro ouvre merci cityhall 東 京");
+		assertThat(match.path("hashtags")).extracting(JsonNode::asText).containsExactly("metro");
+		assertThat(match.path("handles")).extracting(JsonNode::asText)
+			.containsExactly("amy", "amy@social.example", "cityhall");
+		assertThat(match.path("author").asText()).isEqualTo("amy@social.example");
+		assertThat(match.path("topics")).extracting(JsonNode::asText).containsExactly("delais");
+	}
+
+	@Test
+	void aMentionWithoutAClusterIsItsOwnClusterForCollapsing() throws Exception {
+		JsonNode alone = MentionJson.mapper().readTree(MentionDocuments.from(MentionJson.write(mention())).source());
+		assertThat(alone.path("clusterKey").asText()).isEqualTo("x:42");
+		assertThat(alone.has("clusterId")).isFalse();
+		Mention clustered = mention().withEnrichment(Optional.of("en"), Optional.empty(), Optional.of("c-9"),
+				Optional.of(12.5));
+		JsonNode copy = MentionJson.mapper().readTree(MentionDocuments.from(MentionJson.write(clustered)).source());
+		assertThat(copy.path("clusterKey").asText()).isEqualTo("c-9");
+		assertThat(copy.path("reach").asDouble()).isEqualTo(12.5);
 	}
 
 	@Test
@@ -58,32 +92,33 @@ class MentionDocumentsTests {
 	}
 
 	@Test
-	void theSiteFieldHoldsTheHostAndEachParentDomainButNotTheBareTld() throws Exception {
+	void theSiteFieldHoldsTheHostAndEachParentDomainDownToTheTld() throws Exception {
 		JsonNode source = MentionJson.mapper()
 			.readTree(MentionDocuments.from(MentionJson.write(mention("https://news.example.org/a"))).source());
-		assertThat(source.path("site")).extracting(JsonNode::asText).containsExactly("news.example.org", "example.org");
+		assertThat(source.path("site")).extracting(JsonNode::asText)
+			.containsExactly("news.example.org", "example.org", "org");
 	}
 
 	@Test
 	void aLeadingWwwIsItsOwnEntryBesideTheDomainWithoutIt() {
 		assertThat(MentionDocuments.sites(URI.create("https://www.reddit.com/r/transit")))
-			.containsExactly("www.reddit.com", "reddit.com");
+			.containsExactly("www.reddit.com", "reddit.com", "com");
 	}
 
 	@Test
-	void aDeepHostGivesEveryParentDomainWithAtLeastTwoLabels() {
+	void aDeepHostGivesEveryParentDomain() {
 		assertThat(MentionDocuments.sites(URI.create("https://a.b.news.example.org/x")))
-			.containsExactly("a.b.news.example.org", "b.news.example.org", "news.example.org", "example.org");
+			.containsExactly("a.b.news.example.org", "b.news.example.org", "news.example.org", "example.org", "org");
 		assertThat(MentionDocuments.sites(URI.create("https://www.bbc.co.uk/news"))).containsExactly("www.bbc.co.uk",
-				"bbc.co.uk", "co.uk");
+				"bbc.co.uk", "co.uk", "uk");
 	}
 
 	@Test
 	void thePortTheUserInfoAndATrailingDotAreDroppedAndTheHostIsLowerCased() {
 		assertThat(MentionDocuments.sites(URI.create("https://News.Example.ORG:8443/a?b=c")))
-			.containsExactly("news.example.org", "example.org");
+			.containsExactly("news.example.org", "example.org", "org");
 		assertThat(MentionDocuments.sites(URI.create("http://amy@WWW.Example.com./post")))
-			.containsExactly("www.example.com", "example.com");
+			.containsExactly("www.example.com", "example.com", "com");
 	}
 
 	@Test

@@ -21,31 +21,34 @@ class QueryCompilerTests {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@Test
-	void aWordBecomesAPhraseMatchOnTheTextSoWordsTheAnalyzerSplitsStayTogether() {
-		assertThat(compiled("Volunteer")).isEqualTo(json("{'match_phrase':{'text':{'query':'volunteer'}}}"));
+	void aWordBecomesATermOnTheFoldedWordsTheIndexerWrites() {
+		assertThat(compiled("Volunteer")).isEqualTo(json("{'term':{'match.words':{'value':'volunteer'}}}"));
+		assertThat(compiled("CAFÉ")).isEqualTo(json("{'term':{'match.words':{'value':'cafe'}}}"));
 	}
 
 	@Test
-	void aQuotedPhraseBecomesAPhraseMatchOfItsNormalisedWords() {
-		assertThat(compiled("\"Crème  Brûlée\"")).isEqualTo(json("{'match_phrase':{'text':{'query':'creme brulee'}}}"));
+	void aQuotedPhraseBecomesAnOrderedSpanOfItsNormalisedWordsWithoutSlop() {
+		assertThat(compiled("\"Crème  Brûlée\"")).isEqualTo(json("{'span_near':{'clauses':["
+				+ "{'span_term':{'match.words':{'value':'creme'}}},{'span_term':{'match.words':{'value':'brulee'}}}],"
+				+ "'in_order':true,'slop':0}}"));
 	}
 
 	@Test
-	void aTrailingWildcardBecomesAPrefixQueryOnTheText() {
-		assertThat(compiled("volunteer*")).isEqualTo(json("{'prefix':{'text':{'value':'volunteer'}}}"));
+	void aTrailingWildcardBecomesAPrefixQueryOnTheWords() {
+		assertThat(compiled("volunteer*")).isEqualTo(json("{'prefix':{'match.words':{'value':'volunteer'}}}"));
 	}
 
 	@Test
 	void aProximityBecomesAnUnorderedSpanNearWithTheDistanceAsSlop() {
 		assertThat(compiled("food NEAR/5 bank")).isEqualTo(json("{'span_near':{'clauses':["
-				+ "{'span_term':{'text':{'value':'food'}}},{'span_term':{'text':{'value':'bank'}}}],"
+				+ "{'span_term':{'match.words':{'value':'food'}}},{'span_term':{'match.words':{'value':'bank'}}}],"
 				+ "'in_order':false,'slop':5}}"));
 	}
 
 	@Test
 	void aProximityOfOneWordRepeatedIsOrderedSoEachOccurrenceCounts() {
 		assertThat(compiled("\"bank bank\"~1")).isEqualTo(json("{'span_near':{'clauses':["
-				+ "{'span_term':{'text':{'value':'bank'}}},{'span_term':{'text':{'value':'bank'}}}],"
+				+ "{'span_term':{'match.words':{'value':'bank'}}},{'span_term':{'match.words':{'value':'bank'}}}],"
 				+ "'in_order':true,'slop':1}}"));
 	}
 
@@ -58,29 +61,31 @@ class QueryCompilerTests {
 	}
 
 	@Test
-	void fieldsBecomeCaseInsensitiveTermsOnTheirKeywordFields() {
+	void fieldsBecomeTermsOnTheirKeywordFields() {
 		assertThat(compiled("source:Reddit")).isEqualTo(term("source", "reddit"));
-		assertThat(compiled("topic:delays")).isEqualTo(term("topics", "delays"));
-		assertThat(compiled("site:example.org")).isEqualTo(term("site", "example.org"));
-		assertThat(compiled("sentiment:negative")).isEqualTo(term("sentiment.label", "negative"));
+		assertThat(compiled("topic:Délais")).isEqualTo(exact("match.topics", "delais"));
+		assertThat(compiled("site:Example.org")).isEqualTo(exact("site", "example.org"));
+		assertThat(compiled("sentiment:NEGATIVE")).isEqualTo(exact("sentiment.label", "negative"));
 	}
 
 	@Test
-	void aHandleIsFoundInTheTextOrAsTheAuthorWithOrWithoutAnInstance() {
-		JsonNode handle = compiled("@CityHall");
-		assertThat(handle.at("/bool/should/0")).isEqualTo(json("{'match_phrase':{'text':{'query':'cityhall'}}}"));
-		assertThat(handle.at("/bool/should/1/bool/should")).containsExactly(term("author.handle", "cityhall"),
-				term("author.handle", "@cityhall"),
-				json("{'prefix':{'author.handle':{'value':'cityhall@','case_insensitive':true}}}"),
-				json("{'prefix':{'author.handle':{'value':'@cityhall@','case_insensitive':true}}}"));
+	void aHashtagAndAHandleAreExactTermsOnTheirKeywordLists() {
+		assertThat(compiled("#FoodBank")).isEqualTo(exact("match.hashtags", "foodbank"));
+		assertThat(compiled("@CityHall")).isEqualTo(exact("match.handles", "cityhall"));
+	}
+
+	@Test
+	void anAuthorIsTheHandleWithOrWithoutAnInstance() {
+		assertThat(compiled("author:@Alice").at("/bool/should")).containsExactly(exact("match.author", "alice"),
+				json("{'prefix':{'match.author':{'value':'alice@'}}}"));
 	}
 
 	@Test
 	void booleanOperatorsBecomeBoolClausesWithOneShouldClauseRequired() {
 		assertThat(compiled("(bus OR train) -late"))
-			.isEqualTo(json("{'bool':{'must':[" + "{'bool':{'should':[{'match_phrase':{'text':{'query':'bus'}}},"
-					+ "{'match_phrase':{'text':{'query':'train'}}}],'minimum_should_match':'1'}},"
-					+ "{'bool':{'must_not':[{'match_phrase':{'text':{'query':'late'}}}]}}]}}"));
+			.isEqualTo(json("{'bool':{'must':[" + "{'bool':{'should':[{'term':{'match.words':{'value':'bus'}}},"
+					+ "{'term':{'match.words':{'value':'train'}}}],'minimum_should_match':'1'}},"
+					+ "{'bool':{'must_not':[{'term':{'match.words':{'value':'late'}}}]}}]}}"));
 	}
 
 	@Test
@@ -100,6 +105,10 @@ class QueryCompilerTests {
 
 	private static JsonNode term(String field, String value) {
 		return json("{'term':{'" + field + "':{'value':'" + value + "','case_insensitive':true}}}");
+	}
+
+	private static JsonNode exact(String field, String value) {
+		return json("{'term':{'" + field + "':{'value':'" + value + "'}}}");
 	}
 
 	private static JsonNode compiled(String source) {
