@@ -1,0 +1,142 @@
+package io.grapevine.listening.enrich.language;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Tells which of the organization's languages a short social text is written in, offline
+ * and thread-safe, or answers nothing when the text is too short, not in a supported
+ * language, or too close to call.
+ */
+public final class LanguageDetector {
+
+	/** The languages the detector can recognise from text: en, es, fr, de, pt and it. */
+	public static final Set<String> SUPPORTED = Set.copyOf(LanguageProfiles.LANGUAGES);
+
+	/**
+	 * Fewer letters than this, once URLs, handles and hashtags are dropped, is too short.
+	 */
+	static final int MIN_LETTERS = 5;
+
+	/** The log-likelihood lead the best language needs over the next one. */
+	static final double MIN_MARGIN = 1.0;
+
+	private final LanguageProfiles profiles;
+
+	private final boolean[] answered;
+
+	private final Set<String> languages;
+
+	/**
+	 * A detector that answers only among the given languages.
+	 * @param languages the languages the organization listens in, as ISO 639-1 codes or
+	 * BCP 47 tags; those outside {@link #SUPPORTED} are never answered from text
+	 * @throws IllegalArgumentException when the set is empty or a code is not a language
+	 * code
+	 */
+	public LanguageDetector(Collection<String> languages) {
+		this(LanguageProfiles.shipped(), languages);
+	}
+
+	LanguageDetector(LanguageProfiles profiles, Collection<String> languages) {
+		this.profiles = profiles;
+		this.languages = configured(languages);
+		this.answered = new boolean[LanguageProfiles.LANGUAGES.size()];
+		for (int i = 0; i < this.answered.length; i++) {
+			this.answered[i] = this.languages.contains(LanguageProfiles.LANGUAGES.get(i));
+		}
+	}
+
+	/**
+	 * Read configured language codes.
+	 * @param languages the codes as configured
+	 * @return their ISO 639-1 codes
+	 * @throws IllegalArgumentException naming the first code that is not a language code
+	 */
+	static Set<String> configured(Collection<String> languages) {
+		if (languages == null || languages.isEmpty()) {
+			throw new IllegalArgumentException(
+					"languages must name at least one language code, for example [en, es, fr, de, pt, it]");
+		}
+		Set<String> codes = new TreeSet<>();
+		for (String language : languages) {
+			String code = LanguageTags.primary(language)
+				.orElseThrow(() -> new IllegalArgumentException("languages: '" + language
+						+ "' is not a language code; use ISO 639-1 codes such as en, es, fr, de, pt, it"));
+			codes.add(code);
+		}
+		return Set.copyOf(codes);
+	}
+
+	/**
+	 * The languages this detector was configured with.
+	 * @return their ISO 639-1 codes
+	 */
+	public Set<String> languages() {
+		return this.languages;
+	}
+
+	/**
+	 * Detect the language of a text.
+	 * @param text a post, possibly with URLs, handles, hashtags and emoji; {@code null}
+	 * reads as empty
+	 * @return the ISO 639-1 code of one of the configured languages, or empty when unsure
+	 */
+	public Optional<String> detect(CharSequence text) {
+		Guess guess = guess(text);
+		if (guess.language().isEmpty() || !guess.confident()) {
+			return Optional.empty();
+		}
+		return guess.language().filter(this.languages::contains);
+	}
+
+	/**
+	 * The best and runner-up languages for a text, with the margin between them.
+	 * @param text the text
+	 * @return the guess, with an empty language when there was nothing to read
+	 */
+	Guess guess(CharSequence text) {
+		if (text == null || text.isEmpty()) {
+			return Guess.NONE;
+		}
+		double[] scores = new double[LanguageProfiles.LANGUAGES.size()];
+		long read = this.profiles.score(text, scores);
+		int letters = (int) (read >>> 32);
+		int known = (int) read;
+		if (letters < MIN_LETTERS || known == 0) {
+			return Guess.NONE;
+		}
+		int best = 0;
+		for (int i = 1; i < scores.length; i++) {
+			if (scores[i] > scores[best]) {
+				best = i;
+			}
+		}
+		int second = -1;
+		for (int i = 0; i < scores.length; i++) {
+			if (i != best && (second < 0 || scores[i] > scores[second])) {
+				second = i;
+			}
+		}
+		double margin = scores[best] - scores[second];
+		return new Guess(Optional.of(LanguageProfiles.LANGUAGES.get(best)), LanguageProfiles.LANGUAGES.get(second),
+				margin, margin >= MIN_MARGIN);
+	}
+
+	/**
+	 * What the profiles made of a text.
+	 *
+	 * @param language the most likely supported language, empty when nothing was read
+	 * @param runnerUp the next most likely
+	 * @param margin how much more likely the best is, as a log-likelihood difference
+	 * @param confident whether the margin is enough to answer
+	 */
+	record Guess(Optional<String> language, String runnerUp, double margin, boolean confident) {
+
+		static final Guess NONE = new Guess(Optional.empty(), "", 0, false);
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.grapevine.listening.enrich.language;
+
+import java.util.Collection;
+import java.util.Optional;
+
+import io.grapevine.listening.enrich.MentionEnricher;
+import io.grapevine.listening.mention.Mention;
+
+/**
+ * Sets the language of each mention: the source's own language tag when it names one of
+ * the organization's languages, nothing when it names another language, and the language
+ * detected from the text when the source gives no tag or an undetermined one.
+ */
+public final class LanguageEnricher implements MentionEnricher {
+
+	private final LanguageDetector detector;
+
+	/**
+	 * An enricher for the languages the organization listens in.
+	 * @param languages ISO 639-1 codes (or BCP 47 tags) of those languages
+	 * @throws IllegalArgumentException when the set is empty or a code is not a language
+	 * code
+	 */
+	public LanguageEnricher(Collection<String> languages) {
+		this(new LanguageDetector(languages));
+	}
+
+	/**
+	 * An enricher around a detector.
+	 * @param detector the detector, whose languages are the organization's
+	 */
+	public LanguageEnricher(LanguageDetector detector) {
+		this.detector = detector;
+	}
+
+	@Override
+	public Mention enrich(Mention mention) {
+		Optional<String> language = language(mention);
+		return mention.withEnrichment(language, mention.sentiment(), mention.clusterId(), mention.reach());
+	}
+
+	private Optional<String> language(Mention mention) {
+		Optional<String> hint = mention.language().flatMap(LanguageTags::primary);
+		if (hint.isPresent()) {
+			return hint.filter(this.detector.languages()::contains);
+		}
+		return this.detector.detect(mention.text());
+	}
+
+}

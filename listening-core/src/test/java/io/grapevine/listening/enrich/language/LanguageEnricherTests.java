@@ -1,0 +1,91 @@
+package io.grapevine.listening.enrich.language;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.grapevine.listening.mention.Author;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.SentimentScore;
+import io.grapevine.listening.query.Sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LanguageEnricherTests {
+
+	private static final String SPANISH = "Otra vez el metro parado en Sol, llevamos media hora esperando";
+
+	private final LanguageEnricher enricher = new LanguageEnricher(List.of("en", "es", "fr", "de", "pt", "it"));
+
+	@Test
+	void aMentionWithoutAHintGetsTheLanguageOfItsText() {
+		assertThat(this.enricher.enrich(mention(SPANISH, null)).language()).contains("es");
+	}
+
+	@Test
+	void theSourcesHintIsTrustedWhenItNamesAConfiguredLanguage() {
+		assertThat(this.enricher.enrich(mention(SPANISH, "pt")).language()).contains("pt");
+	}
+
+	@Test
+	void aHintWithARegionIsStoredAsItsLanguage() {
+		assertThat(this.enricher.enrich(mention(SPANISH, "es-419")).language()).contains("es");
+		assertThat(this.enricher.enrich(mention(SPANISH, "PT_br")).language()).contains("pt");
+	}
+
+	@Test
+	void aHintNamingALanguageTheOrganizationDoesNotListenInLeavesNoLanguage() {
+		assertThat(this.enricher.enrich(mention("今日は電車がとても混んでいました", "ja")).language()).isEmpty();
+		assertThat(this.enricher.enrich(mention(SPANISH, "ca")).language()).isEmpty();
+	}
+
+	@Test
+	void anUndeterminedOrMalformedHintFallsBackToTheText() {
+		assertThat(this.enricher.enrich(mention(SPANISH, "und")).language()).contains("es");
+		assertThat(this.enricher.enrich(mention(SPANISH, "qme")).language()).contains("es");
+		assertThat(this.enricher.enrich(mention(SPANISH, "spanish!")).language()).contains("es");
+	}
+
+	@Test
+	void aConfiguredLanguageWithoutAProfileIsKeptFromTheHint() {
+		LanguageEnricher withDutch = new LanguageEnricher(List.of("en", "nl"));
+		assertThat(withDutch.enrich(mention("De trein is weer vertraagd", "nl")).language()).contains("nl");
+		assertThat(withDutch.enrich(mention("De trein is weer vertraagd", null)).language()).isEmpty();
+	}
+
+	@Test
+	void aTextOfNoLanguageLeavesTheLanguageEmpty() {
+		assertThat(this.enricher.enrich(mention("🔥🔥🔥 https://t.co/abc @someone", null)).language()).isEmpty();
+	}
+
+	@Test
+	void theOtherEnrichmentsAndFieldsAreKept() {
+		SentimentScore sentiment = new SentimentScore(-0.6, Sentiment.NEGATIVE);
+		Mention enriched = mention(SPANISH, null).withEnrichment(Optional.empty(), Optional.of(sentiment),
+				Optional.of("cluster-7"), Optional.of(12.5));
+		Mention result = this.enricher.enrich(enriched);
+		assertThat(result.language()).contains("es");
+		assertThat(result.sentiment()).contains(sentiment);
+		assertThat(result.clusterId()).contains("cluster-7");
+		assertThat(result.reach()).contains(12.5);
+		assertThat(result).usingRecursiveComparison().ignoringFields("language").isEqualTo(enriched);
+	}
+
+	private static Mention mention(String text, String language) {
+		return Mention.builder("mastodon", "110")
+			.url(URI.create("https://mastodon.example/@someone/110"))
+			.text(text)
+			.author(author())
+			.publishedAt(Instant.parse("2026-11-20T08:00:00Z"))
+			.language(language)
+			.build();
+	}
+
+	private static Author author() {
+		return new Author("someone", Optional.of("Someone"), Optional.empty(), Optional.empty());
+	}
+
+}
