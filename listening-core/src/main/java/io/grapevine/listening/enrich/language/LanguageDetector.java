@@ -102,10 +102,11 @@ public final class LanguageDetector {
 			return Guess.NONE;
 		}
 		double[] scores = new double[LanguageProfiles.LANGUAGES.size()];
-		long read = this.profiles.score(text, scores);
-		int letters = (int) (read >>> 32);
-		int known = (int) read;
-		if (letters < MIN_LETTERS || known == 0) {
+		LanguageProfiles.Read read = this.profiles.score(text, scores);
+		// Mostly another script (Cyrillic, Greek, Arabic, CJK) is none of the supported
+		// languages, even when a Latin brand name or two gives the profiles something to
+		// read.
+		if (read.letters() < MIN_LETTERS || read.known() == 0 || 2 * read.nonLatin() > read.letters()) {
 			return Guess.NONE;
 		}
 		int best = 0;

@@ -98,14 +98,13 @@ final class LanguageProfiles {
 	 * @param text the text
 	 * @param scores receives one log-likelihood per language of {@link #LANGUAGES},
 	 * zeroed first
-	 * @return how many letters were read and how many features were known, packed as
-	 * {@code letters << 32 | known}
+	 * @return what was read
 	 */
-	long score(CharSequence text, double[] scores) {
+	Read score(CharSequence text, double[] scores) {
 		int languages = LANGUAGES.size();
 		Arrays.fill(scores, 0);
 		int[] known = new int[1];
-		int letters = SocialText.features(text, (key, kind) -> {
+		long letters = SocialText.features(text, (key, kind) -> {
 			int feature = find(key);
 			if (feature >= 0) {
 				int base = feature * languages;
@@ -115,7 +114,18 @@ final class LanguageProfiles {
 				known[0]++;
 			}
 		});
-		return ((long) letters << 32) | known[0];
+		return new Read((int) letters, (int) (letters >>> 32), known[0]);
+	}
+
+	/**
+	 * How much of a text the profiles could read.
+	 *
+	 * @param letters the letters of its words
+	 * @param nonLatin how many of those letters are not Latin
+	 * @param known how many of its features the profiles know
+	 */
+	record Read(int letters, int nonLatin, int known) {
+
 	}
 
 	private int find(long key) {

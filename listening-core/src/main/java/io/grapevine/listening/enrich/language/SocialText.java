@@ -49,12 +49,13 @@ final class SocialText {
 	 * Feed every feature of a text to a sink.
 	 * @param text any text, possibly empty
 	 * @param sink what receives the features
-	 * @return how many letters the words held
+	 * @return how many letters the words held, and in the upper half how many of them
+	 * were not Latin letters
 	 */
-	static int features(CharSequence text, FeatureSink sink) {
+	static long features(CharSequence text, FeatureSink sink) {
 		String source = composed(text);
 		char[] word = new char[MAX_WORD];
-		int letters = 0;
+		long letters = 0;
 		int length = source.length();
 		int start = 0;
 		while (start < length) {
@@ -163,8 +164,8 @@ final class SocialText {
 		return TOP_LEVEL_DOMAINS.contains(text.substring(dot + 1, last).toLowerCase(Locale.ROOT));
 	}
 
-	private static int words(String text, int start, int end, char[] word, FeatureSink sink) {
-		int letters = 0;
+	private static long words(String text, int start, int end, char[] word, FeatureSink sink) {
+		long letters = 0;
 		int size = 0;
 		int i = start;
 		while (i < end) {
@@ -174,7 +175,7 @@ final class SocialText {
 				if (size < MAX_WORD) {
 					word[size++] = (char) Character.toLowerCase(codePoint);
 				}
-				letters++;
+				letters += isLatin(codePoint) ? 1 : (1L << 32) + 1;
 			}
 			else {
 				emit(word, size, sink);
@@ -183,6 +184,10 @@ final class SocialText {
 		}
 		emit(word, size, sink);
 		return letters;
+	}
+
+	private static boolean isLatin(int codePoint) {
+		return codePoint < 0x0250 || (codePoint >= 0x1E00 && codePoint <= 0x1EFF);
 	}
 
 	private static void emit(char[] word, int size, FeatureSink sink) {

@@ -75,6 +75,7 @@ class LanguageDetectorTests {
 	void textInAnotherScriptHasNoLanguage() {
 		assertThat(this.detector.detect("今日は電車がとても混んでいました")).isEmpty();
 		assertThat(this.detector.detect("Сегодня поезд опоздал на час")).isEmpty();
+		assertThat(this.detector.detect("Сегодня новый iPhone Pro в магазине Apple на Тверской улице")).isEmpty();
 	}
 
 	@Test
