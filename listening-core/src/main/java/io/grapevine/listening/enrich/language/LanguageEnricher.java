@@ -17,7 +17,8 @@ public final class LanguageEnricher implements MentionEnricher {
 
 	/**
 	 * An enricher for the languages the organization listens in.
-	 * @param languages ISO 639-1 codes (or BCP 47 tags) of those languages
+	 * @param languages ISO 639-1 codes (or BCP 47 tags) of those languages, as
+	 * {@code Organization.languages()} gives them
 	 * @throws IllegalArgumentException when the set is empty or a code is not a language
 	 * code
 	 */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.SentimentScore;
+import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.query.Sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,7 @@ class LanguageEnricherTests {
 
 	private static final String SPANISH = "Otra vez el metro parado en Sol, llevamos media hora esperando";
 
-	private final LanguageEnricher enricher = new LanguageEnricher(List.of("en", "es", "fr", "de", "pt", "it"));
+	private final LanguageEnricher enricher = new LanguageEnricher(Organization.DEFAULT_LANGUAGES);
 
 	@Test
 	void aMentionWithoutAHintGetsTheLanguageOfItsText() {
