@@ -1,0 +1,266 @@
+package io.grapevine.listening.enrich.sentiment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words one language uses to say how it feels: valences of words and phrases,
+ * negators, boosters and diminishers, contrast words and the words that open a question.
+ */
+final class Lexicon {
+
+	private final String language;
+
+	private final Map<String, Term> terms;
+
+	private final Set<String> questionOpeners;
+
+	private final List<Inflection> inflections;
+
+	private final int longestTerm;
+
+	private Lexicon(String language, Map<String, Term> terms, Set<String> questionOpeners,
+			List<Inflection> inflections) {
+		this.language = language;
+		this.terms = Map.copyOf(terms);
+		this.questionOpeners = Set.copyOf(questionOpeners);
+		this.inflections = List.copyOf(inflections);
+		this.longestTerm = terms.keySet().stream().mapToInt((term) -> term.split(" ").length).max().orElse(1);
+	}
+
+	/**
+	 * Read the lexicon of a language from the resources shipped with this package.
+	 * @param language the ISO 639-1 code
+	 * @param inflections endings that fall back to a base form when a word is not listed
+	 * @return the lexicon
+	 */
+	static Lexicon bundled(String language, List<Inflection> inflections) {
+		Map<String, Term> terms = new HashMap<>();
+		Set<String> questionOpeners = new HashSet<>();
+		String modifiers = language + "-modifiers.txt";
+		for (String[] fields : lines(modifiers)) {
+			String kind = fields[0];
+			switch (kind) {
+				case "negator" -> merge(terms, key(fields, 1, fields.length), Term.NEGATOR);
+				case "contrast" -> merge(terms, key(fields, 1, fields.length), Term.CONTRAST);
+				case "booster" -> merge(terms, key(fields, 1, fields.length - 1),
+						Term.booster(number(fields[fields.length - 1], modifiers)));
+				case "question" -> questionOpeners.add(key(fields, 1, fields.length));
+				default ->
+					throw new IllegalStateException("unknown kind '" + kind + "' in sentiment resource " + modifiers);
+			}
+		}
+		String valences = language + "-valence.txt";
+		for (String[] fields : lines(valences)) {
+			merge(terms, key(fields, 0, fields.length - 1), Term.valence(number(fields[fields.length - 1], valences)));
+		}
+		return new Lexicon(language, terms, questionOpeners, inflections);
+	}
+
+	/**
+	 * Read emoji and emoticon valences from the resources shipped with this package.
+	 * @return valences keyed by emoji without modifiers, or by emoticon as written
+	 */
+	static Map<String, Double> bundledEmoji() {
+		Map<String, Double> valences = new HashMap<>();
+		for (String[] fields : lines("emoji.txt")) {
+			valences.put(emojiKey(fields[0]), number(fields[1], "emoji.txt"));
+		}
+		return Map.copyOf(valences);
+	}
+
+	/**
+	 * The key an emoji is listed under: without variation selectors, joiners or skin
+	 * tones.
+	 * @param emoji the emoji as written
+	 * @return its key
+	 */
+	static String emojiKey(String emoji) {
+		StringBuilder key = new StringBuilder();
+		emoji.codePoints()
+			.filter((cp) -> cp != 0xFE0F && cp != 0xFE0E && cp != 0x200D && !(cp >= 0x1F3FB && cp <= 0x1F3FF))
+			.forEach(key::appendCodePoint);
+		return key.toString();
+	}
+
+	String language() {
+		return this.language;
+	}
+
+	int longestTerm() {
+		return this.longestTerm;
+	}
+
+	boolean opensQuestion(String word) {
+		return this.questionOpeners.contains(word);
+	}
+
+	/**
+	 * The term listed for a phrase of several words, exactly.
+	 * @param phrase words joined by single spaces
+	 * @return the term, or {@code null}
+	 */
+	Term phrase(String phrase) {
+		return this.terms.get(phrase);
+	}
+
+	/**
+	 * The term listed for one word, falling back to its form without letters repeated for
+	 * emphasis and to its base form.
+	 * @param word the word, lower case without accents
+	 * @return the term, or {@code null}
+	 */
+	Term word(String word) {
+		Term term = this.terms.get(word);
+		if (term != null) {
+			return term;
+		}
+		String base = withoutElongation(word);
+		if (base != word) {
+			term = this.terms.get(base);
+			if (term != null) {
+				return term;
+			}
+			String single = withoutRepeats(word);
+			term = this.terms.get(single);
+			if (term != null) {
+				return term;
+			}
+		}
+		for (Inflection inflection : this.inflections) {
+			String candidate = inflection.baseOf(base);
+			if (candidate != null) {
+				term = this.terms.get(candidate);
+				if (term != null && term.valence() != 0) {
+					return term;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static String withoutElongation(String word) {
+		int run = 1;
+		for (int i = 1; i < word.length(); i++) {
+			run = (word.charAt(i) == word.charAt(i - 1)) ? run + 1 : 1;
+			if (run >= 3) {
+				return collapse(word, 2);
+			}
+		}
+		return word;
+	}
+
+	private static String withoutRepeats(String word) {
+		return collapse(word, 1);
+	}
+
+	private static String collapse(String word, int keep) {
+		StringBuilder collapsed = new StringBuilder(word.length());
+		int run = 0;
+		for (int i = 0; i < word.length(); i++) {
+			run = (i > 0 && word.charAt(i) == word.charAt(i - 1)) ? run + 1 : 1;
+			if (run <= keep) {
+				collapsed.append(word.charAt(i));
+			}
+		}
+		return collapsed.toString();
+	}
+
+	private static void merge(Map<String, Term> terms, String key, Term term) {
+		terms.merge(key, term, Term::with);
+	}
+
+	private static String key(String[] fields, int from, int to) {
+		StringBuilder key = new StringBuilder();
+		for (int i = from; i < to; i++) {
+			if (key.length() > 0) {
+				key.append(' ');
+			}
+			key.append(Tokenizer.withoutAccents(fields[i].toLowerCase(java.util.Locale.ROOT)));
+		}
+		return key.toString();
+	}
+
+	private static double number(String text, String resource) {
+		try {
+			return Double.parseDouble(text);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalStateException("'" + text + "' is not a number in sentiment resource " + resource, ex);
+		}
+	}
+
+	private static List<String[]> lines(String resource) {
+		try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("sentiment resource " + resource + " is missing from the classpath");
+			}
+			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+			return reader.lines()
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty() && !line.startsWith("# "))
+				.map((line) -> line.split("\\s+"))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot read sentiment resource " + resource, ex);
+		}
+	}
+
+	/**
+	 * What one listed word or phrase does: carry a valence, negate, boost or diminish, or
+	 * mark a contrast. A term may do several at once ("seriously" boosts and complains).
+	 *
+	 * @param valence how positive (above 0) or negative (below 0) it is, 0 when it has no
+	 * tone of its own
+	 * @param negator whether it flips the words after it
+	 * @param booster how much it strengthens (above 0) or weakens (below 0) the next word
+	 * @param contrast whether the clause after it outweighs the clause before it
+	 */
+	record Term(double valence, boolean negator, double booster, boolean contrast) {
+
+		static final Term NEGATOR = new Term(0, true, 0, false);
+
+		static final Term CONTRAST = new Term(0, false, 0, true);
+
+		static Term valence(double valence) {
+			return new Term(valence, false, 0, false);
+		}
+
+		static Term booster(double booster) {
+			return new Term(0, false, booster, false);
+		}
+
+		Term with(Term other) {
+			return new Term((other.valence != 0) ? other.valence : this.valence, this.negator || other.negator,
+					(other.booster != 0) ? other.booster : this.booster, this.contrast || other.contrast);
+		}
+
+	}
+
+	/**
+	 * An ending that a language adds to a base form, as a plural "s" or a feminine "a".
+	 *
+	 * @param ending the ending of the inflected word
+	 * @param replacement what the base form ends with instead
+	 */
+	record Inflection(String ending, String replacement) {
+
+		String baseOf(String word) {
+			if (word.length() > this.ending.length() + 2 && word.endsWith(this.ending)) {
+				return word.substring(0, word.length() - this.ending.length()) + this.replacement;
+			}
+			return null;
+		}
+
+	}
+
+}

@@ -1,0 +1,268 @@
+package io.grapevine.listening.enrich.sentiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.grapevine.listening.enrich.sentiment.Lexicon.Inflection;
+import io.grapevine.listening.enrich.sentiment.Lexicon.Term;
+import io.grapevine.listening.mention.SentimentScore;
+import io.grapevine.listening.query.Sentiment;
+
+/**
+ * Scores how a short social post feels, from -1 to 1 with a label, with lexicons and
+ * rules shipped with the code: negation, boosters and diminishers, capitals, exclamation
+ * marks, "but" clauses, emoji and emoticons. It is immutable and safe to share between
+ * threads.
+ */
+public final class SentimentAnalyzer {
+
+	/** Languages with a lexicon of their own; any other language is read as English. */
+	public static final List<String> LANGUAGES = List.of("en", "es");
+
+	private static final String FALLBACK_LANGUAGE = "en";
+
+	private static final double NEGATION = -0.74;
+
+	private static final double SHOUT = 0.733;
+
+	private static final double[] BOOSTER_DECAY = { 1.0, 0.95, 0.9 };
+
+	private static final int WINDOW = 3;
+
+	private static final double BEFORE_CONTRAST = 0.5;
+
+	private static final double AFTER_CONTRAST = 1.5;
+
+	private static final double EXCLAMATION = 0.292;
+
+	private static final int MAX_EXCLAMATIONS = 4;
+
+	private static final double QUESTION_DAMPING = 0.25;
+
+	private static final double NORMALIZATION = 15;
+
+	private static final double THRESHOLD = 0.2;
+
+	private static final SentimentAnalyzer BUNDLED = new SentimentAnalyzer();
+
+	private final Map<String, Lexicon> lexicons;
+
+	private final Map<String, Double> emoji;
+
+	private final Tokenizer tokenizer;
+
+	private SentimentAnalyzer() {
+		this.lexicons = Map.of("en",
+				Lexicon.bundled("en",
+						List.of(new Inflection("'s", ""), new Inflection("s", ""), new Inflection("es", ""))),
+				"es", Lexicon.bundled("es", List.of(new Inflection("s", ""), new Inflection("es", ""),
+						new Inflection("a", "o"), new Inflection("as", "o"), new Inflection("os", "o"))));
+		this.emoji = Lexicon.bundledEmoji();
+		this.tokenizer = new Tokenizer(this.emoji.keySet());
+	}
+
+	/**
+	 * The analyzer with the lexicons shipped in this package.
+	 * @return the shared analyzer
+	 */
+	public static SentimentAnalyzer bundled() {
+		return BUNDLED;
+	}
+
+	/**
+	 * Score a text in the given language.
+	 * @param text the text of the post; {@code null} or blank reads as neutral
+	 * @param language ISO 639-1 code (a region such as {@code es-MX} is ignored), or
+	 * empty to read it as English
+	 * @return its score and label, neutral when nothing in it carries a tone
+	 */
+	public SentimentScore analyze(String text, Optional<String> language) {
+		if (text == null || text.isBlank()) {
+			return neutral();
+		}
+		Lexicon lexicon = lexiconFor((language != null) ? language : Optional.empty());
+		Tokenizer.Tokens tokens = this.tokenizer.tokenize(text);
+		List<Scored> items = match(tokens.tokens(), lexicon);
+		double sum = 0;
+		int contrastAt = contrastIndex(items);
+		boolean anyTone = false;
+		for (int i = 0; i < items.size(); i++) {
+			Scored item = items.get(i);
+			if (item.valence() == 0) {
+				continue;
+			}
+			anyTone = true;
+			double valence = item.emotive() ? item.valence() : modified(items, i, tokens.mixedCase());
+			if (contrastAt >= 0) {
+				valence *= (i < contrastAt) ? BEFORE_CONTRAST : (i > contrastAt) ? AFTER_CONTRAST : 1;
+			}
+			sum += valence;
+		}
+		if (!anyTone || sum == 0) {
+			return neutral();
+		}
+		sum += Math.signum(sum) * punctuationEmphasis(tokens);
+		if (asksForInformation(items, tokens, text, lexicon)) {
+			sum *= QUESTION_DAMPING;
+		}
+		double compound = sum / Math.sqrt(sum * sum + NORMALIZATION);
+		compound = Math.max(-1, Math.min(1, Math.round(compound * 10_000) / 10_000.0));
+		return new SentimentScore(compound, label(compound));
+	}
+
+	/**
+	 * Score a text in the given language.
+	 * @param text the text of the post
+	 * @param language ISO 639-1 code, or {@code null} to read it as English
+	 * @return its score and label
+	 */
+	public SentimentScore analyze(String text, String language) {
+		return analyze(text, Optional.ofNullable(language));
+	}
+
+	private Lexicon lexiconFor(Optional<String> language) {
+		String code = language.map((tag) -> tag.strip().toLowerCase(Locale.ROOT))
+			.map((tag) -> tag.split("[-_]", 2)[0])
+			.orElse(FALLBACK_LANGUAGE);
+		Lexicon lexicon = this.lexicons.get(code);
+		return (lexicon != null) ? lexicon : this.lexicons.get(FALLBACK_LANGUAGE);
+	}
+
+	private List<Scored> match(List<Token> tokens, Lexicon lexicon) {
+		List<Scored> items = new ArrayList<>(tokens.size());
+		int i = 0;
+		while (i < tokens.size()) {
+			Token token = tokens.get(i);
+			switch (token.type()) {
+				case BOUNDARY -> {
+					items.add(Scored.BOUNDARY);
+					i++;
+				}
+				case EMOJI, EMOTICON -> {
+					items.add(new Scored(this.emoji.getOrDefault(Lexicon.emojiKey(token.text()), 0.0), false, 0, false,
+							false, true, token.text()));
+					i++;
+				}
+				case WORD -> i += matchWords(tokens, i, lexicon, items);
+			}
+		}
+		return items;
+	}
+
+	private int matchWords(List<Token> tokens, int start, Lexicon lexicon, List<Scored> items) {
+		int run = 0;
+		while (run < lexicon.longestTerm() && start + run < tokens.size()
+				&& tokens.get(start + run).type() == Token.Type.WORD) {
+			run++;
+		}
+		for (int length = run; length > 1; length--) {
+			StringBuilder phrase = new StringBuilder(tokens.get(start).text());
+			boolean shouted = tokens.get(start).shouted();
+			for (int k = 1; k < length; k++) {
+				phrase.append(' ').append(tokens.get(start + k).text());
+				shouted &= tokens.get(start + k).shouted();
+			}
+			Term term = lexicon.phrase(phrase.toString());
+			if (term != null) {
+				items.add(Scored.of(term, shouted, phrase.toString()));
+				return length;
+			}
+		}
+		Token token = tokens.get(start);
+		Term term = lexicon.word(token.text());
+		items.add((term != null) ? Scored.of(term, token.shouted(), token.text())
+				: new Scored(0, false, 0, false, false, false, token.text()));
+		return 1;
+	}
+
+	private static double modified(List<Scored> items, int index, boolean mixedCase) {
+		Scored item = items.get(index);
+		double valence = item.valence();
+		double sign = Math.signum(valence);
+		if (item.shouted() && mixedCase) {
+			valence += sign * SHOUT;
+		}
+		boolean negated = false;
+		for (int distance = 1; distance <= WINDOW && index - distance >= 0; distance++) {
+			Scored before = items.get(index - distance);
+			if (before == Scored.BOUNDARY) {
+				break;
+			}
+			if (before.booster() != 0) {
+				double boost = before.booster() * BOOSTER_DECAY[distance - 1];
+				if (before.shouted() && mixedCase) {
+					boost += Math.signum(before.booster()) * SHOUT;
+				}
+				valence += sign * boost;
+			}
+			negated |= before.negator();
+		}
+		if (negated) {
+			valence *= NEGATION;
+		}
+		return valence;
+	}
+
+	private static int contrastIndex(List<Scored> items) {
+		for (int i = 0; i < items.size(); i++) {
+			if (items.get(i).contrast()) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static double punctuationEmphasis(Tokenizer.Tokens tokens) {
+		double emphasis = Math.min(tokens.exclamations(), MAX_EXCLAMATIONS) * EXCLAMATION;
+		if (tokens.questions() > 1) {
+			emphasis += (tokens.questions() <= 3) ? tokens.questions() * 0.18 : 0.96;
+		}
+		return emphasis;
+	}
+
+	private static boolean asksForInformation(List<Scored> items, Tokenizer.Tokens tokens, String text,
+			Lexicon lexicon) {
+		if (tokens.exclamations() > 0 || tokens.questions() == 0 || !text.strip().endsWith("?")) {
+			return false;
+		}
+		for (Scored item : items) {
+			if (item != Scored.BOUNDARY) {
+				int space = item.text().indexOf(' ');
+				return lexicon.opensQuestion((space < 0) ? item.text() : item.text().substring(0, space));
+			}
+		}
+		return false;
+	}
+
+	private static Sentiment label(double compound) {
+		if (compound >= THRESHOLD) {
+			return Sentiment.POSITIVE;
+		}
+		if (compound <= -THRESHOLD) {
+			return Sentiment.NEGATIVE;
+		}
+		return Sentiment.NEUTRAL;
+	}
+
+	private static SentimentScore neutral() {
+		return new SentimentScore(0, Sentiment.NEUTRAL);
+	}
+
+	/**
+	 * One matched word, phrase, emoji or boundary and what it does to the score.
+	 */
+	private record Scored(double valence, boolean negator, double booster, boolean contrast, boolean shouted,
+			boolean emotive, String text) {
+
+		static final Scored BOUNDARY = new Scored(0, false, 0, false, false, false, "");
+
+		static Scored of(Term term, boolean shouted, String text) {
+			return new Scored(term.valence(), term.negator(), term.booster(), term.contrast(), shouted, false, text);
+		}
+
+	}
+
+}

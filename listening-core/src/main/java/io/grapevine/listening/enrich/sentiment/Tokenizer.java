@@ -1,0 +1,209 @@
+package io.grapevine.listening.enrich.sentiment;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a social post into words, emoji, emoticons and clause boundaries, keeping what
+ * sentiment needs: capitals, exclamation and question marks.
+ */
+final class Tokenizer {
+
+	private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+
+	private final Set<String> emoticons;
+
+	Tokenizer(Set<String> emoticons) {
+		this.emoticons = emoticons;
+	}
+
+	Tokens tokenize(String text) {
+		List<Token> tokens = new ArrayList<>();
+		int exclamations = 0;
+		int questions = 0;
+		int shoutedWords = 0;
+		int quietWords = 0;
+		int length = text.length();
+		int chunkStart = 0;
+		while (chunkStart < length) {
+			while (chunkStart < length && Character.isWhitespace(text.charAt(chunkStart))) {
+				chunkStart++;
+			}
+			int chunkEnd = chunkStart;
+			while (chunkEnd < length && !Character.isWhitespace(text.charAt(chunkEnd))) {
+				chunkEnd++;
+			}
+			if (chunkEnd == chunkStart) {
+				break;
+			}
+			String chunk = text.substring(chunkStart, chunkEnd);
+			chunkStart = chunkEnd;
+			if (isLinkOrHandle(chunk)) {
+				continue;
+			}
+			String emoticon = emoticonIn(chunk);
+			if (emoticon != null) {
+				tokens.add(new Token(Token.Type.EMOTICON, emoticon, false));
+				for (int i = emoticon.length(); i < chunk.length(); i++) {
+					tokens.add(new Token(Token.Type.BOUNDARY, String.valueOf(chunk.charAt(i)), false));
+					exclamations += (chunk.charAt(i) == '!') ? 1 : 0;
+				}
+				continue;
+			}
+			int wordStart = -1;
+			int i = 0;
+			while (i <= chunk.length()) {
+				int codePoint = (i < chunk.length()) ? chunk.codePointAt(i) : ' ';
+				int width = (i < chunk.length()) ? Character.charCount(codePoint) : 1;
+				boolean wordPart = Character.isLetterOrDigit(codePoint) || isApostrophe(codePoint)
+						|| Character.getType(codePoint) == Character.NON_SPACING_MARK;
+				if (wordPart) {
+					if (wordStart < 0) {
+						wordStart = i;
+					}
+				}
+				else {
+					if (wordStart >= 0) {
+						Token word = word(chunk.substring(wordStart, i));
+						if (word != null) {
+							tokens.add(word);
+							if (word.shouted()) {
+								shoutedWords++;
+							}
+							else if (hasLetter(word.text())) {
+								quietWords++;
+							}
+						}
+						wordStart = -1;
+					}
+					if (i < chunk.length()) {
+						if (isEmoji(codePoint)) {
+							tokens.add(new Token(Token.Type.EMOJI, new String(Character.toChars(codePoint)), false));
+						}
+						else if (isBoundary(codePoint)) {
+							tokens.add(new Token(Token.Type.BOUNDARY, new String(Character.toChars(codePoint)), false));
+							exclamations += (codePoint == '!') ? 1 : 0;
+							questions += (codePoint == '?') ? 1 : 0;
+						}
+					}
+				}
+				i += width;
+			}
+		}
+		return new Tokens(List.copyOf(tokens), exclamations, questions, shoutedWords > 0 && quietWords > 0);
+	}
+
+	private String emoticonIn(String chunk) {
+		if (this.emoticons.contains(chunk)) {
+			return chunk;
+		}
+		int end = chunk.length();
+		while (end > 0 && isTrailingPunctuation(chunk.charAt(end - 1))) {
+			end--;
+		}
+		if (end < chunk.length() && end > 0 && this.emoticons.contains(chunk.substring(0, end))) {
+			return chunk.substring(0, end);
+		}
+		return null;
+	}
+
+	private static Token word(String raw) {
+		String stripped = stripApostrophes(raw);
+		if (stripped.isEmpty()) {
+			return null;
+		}
+		boolean shouted = isShouted(stripped);
+		String lower = stripped.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+		return new Token(Token.Type.WORD, withoutAccents(lower), shouted);
+	}
+
+	static String withoutAccents(String word) {
+		for (int i = 0; i < word.length(); i++) {
+			if (word.charAt(i) > 0x7F) {
+				return COMBINING_MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("");
+			}
+		}
+		return word;
+	}
+
+	private static String stripApostrophes(String raw) {
+		int start = 0;
+		int end = raw.length();
+		while (start < end && isApostrophe(raw.charAt(start))) {
+			start++;
+		}
+		while (end > start && isApostrophe(raw.charAt(end - 1))) {
+			end--;
+		}
+		return raw.substring(start, end);
+	}
+
+	private static boolean isShouted(String word) {
+		int letters = 0;
+		for (int i = 0; i < word.length(); i++) {
+			char c = word.charAt(i);
+			if (Character.isLetter(c)) {
+				if (!Character.isUpperCase(c)) {
+					return false;
+				}
+				letters++;
+			}
+		}
+		return letters >= 2;
+	}
+
+	private static boolean hasLetter(String word) {
+		for (int i = 0; i < word.length(); i++) {
+			if (Character.isLetter(word.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isLinkOrHandle(String chunk) {
+		return chunk.startsWith("@") || chunk.startsWith("http://") || chunk.startsWith("https://")
+				|| chunk.startsWith("www.");
+	}
+
+	private static boolean isApostrophe(int codePoint) {
+		return codePoint == '\'' || codePoint == '\u2019' || codePoint == '\u2018';
+	}
+
+	private static boolean isTrailingPunctuation(char c) {
+		return c == '.' || c == ',' || c == '!' || c == ';';
+	}
+
+	private static boolean isBoundary(int codePoint) {
+		return switch (codePoint) {
+			case '.', ',', ';', ':', '!', '?', '\u00a1', '\u00bf', '(', ')', '\u2026', '"', '\u201c', '\u201d' -> true;
+			default -> false;
+		};
+	}
+
+	static boolean isEmoji(int codePoint) {
+		if (codePoint >= 0x1F3FB && codePoint <= 0x1F3FF) {
+			return false;
+		}
+		return (codePoint >= 0x1F000 && codePoint <= 0x1FAFF) || (codePoint >= 0x2600 && codePoint <= 0x27BF)
+				|| (codePoint >= 0x2B00 && codePoint <= 0x2BFF) || codePoint == 0x2665 || codePoint == 0x2764;
+	}
+
+	/**
+	 * A text cut into tokens, with the punctuation and capitals that amplify its tone.
+	 *
+	 * @param tokens the tokens in order
+	 * @param exclamations how many exclamation marks it has
+	 * @param questions how many question marks it has
+	 * @param mixedCase whether some words are in capitals and others not, so capitals
+	 * stand out
+	 */
+	record Tokens(List<Token> tokens, int exclamations, int questions, boolean mixedCase) {
+
+	}
+
+}
