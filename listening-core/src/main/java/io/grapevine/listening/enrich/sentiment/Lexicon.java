@@ -27,6 +27,8 @@ final class Lexicon {
 
 	private final int longestTerm;
 
+	private final Set<String> phraseStarts;
+
 	private Lexicon(String language, Map<String, Term> terms, Set<String> questionOpeners,
 			List<Inflection> inflections) {
 		this.language = language;
@@ -34,6 +36,11 @@ final class Lexicon {
 		this.questionOpeners = Set.copyOf(questionOpeners);
 		this.inflections = List.copyOf(inflections);
 		this.longestTerm = terms.keySet().stream().mapToInt((term) -> term.split(" ").length).max().orElse(1);
+		this.phraseStarts = terms.keySet()
+			.stream()
+			.filter((term) -> term.indexOf(' ') > 0)
+			.map((term) -> term.substring(0, term.indexOf(' ')))
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
 	}
 
 	/**
@@ -84,11 +91,18 @@ final class Lexicon {
 	 * @return its key
 	 */
 	static String emojiKey(String emoji) {
-		StringBuilder key = new StringBuilder();
-		emoji.codePoints()
-			.filter((cp) -> cp != 0xFE0F && cp != 0xFE0E && cp != 0x200D && !(cp >= 0x1F3FB && cp <= 0x1F3FF))
-			.forEach(key::appendCodePoint);
-		return key.toString();
+		StringBuilder key = null;
+		for (int i = 0; i < emoji.length(); i += Character.charCount(emoji.codePointAt(i))) {
+			int cp = emoji.codePointAt(i);
+			boolean modifier = cp == 0xFE0F || cp == 0xFE0E || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+			if (modifier && key == null) {
+				key = new StringBuilder(emoji.substring(0, i));
+			}
+			else if (!modifier && key != null) {
+				key.appendCodePoint(cp);
+			}
+		}
+		return (key != null) ? key.toString() : emoji;
 	}
 
 	String language() {
@@ -97,6 +111,10 @@ final class Lexicon {
 
 	int longestTerm() {
 		return this.longestTerm;
+	}
+
+	boolean startsPhrase(String word) {
+		return this.phraseStarts.contains(word);
 	}
 
 	boolean opensQuestion(String word) {

@@ -56,10 +56,13 @@ public final class SentimentAnalyzer {
 
 	private SentimentAnalyzer() {
 		this.lexicons = Map.of("en",
-				Lexicon.bundled("en",
-						List.of(new Inflection("'s", ""), new Inflection("s", ""), new Inflection("es", ""))),
-				"es", Lexicon.bundled("es", List.of(new Inflection("s", ""), new Inflection("es", ""),
-						new Inflection("a", "o"), new Inflection("as", "o"), new Inflection("os", "o"))));
+				Lexicon.bundled(
+						"en", List.of(new Inflection("'s", ""), new Inflection("s", ""), new Inflection("es", ""))),
+				"es",
+				Lexicon.bundled("es",
+						List.of(new Inflection("s", ""), new Inflection("es", ""), new Inflection("a", "o"),
+								new Inflection("as", "o"), new Inflection("os", "o"), new Inflection("ora", "or"),
+								new Inflection("oras", "or"))));
 		this.emoji = Lexicon.bundledEmoji();
 		this.tokenizer = new Tokenizer(this.emoji.keySet());
 	}
@@ -153,10 +156,12 @@ public final class SentimentAnalyzer {
 	}
 
 	private int matchWords(List<Token> tokens, int start, Lexicon lexicon, List<Scored> items) {
-		int run = 0;
-		while (run < lexicon.longestTerm() && start + run < tokens.size()
-				&& tokens.get(start + run).type() == Token.Type.WORD) {
-			run++;
+		int run = 1;
+		if (lexicon.startsPhrase(tokens.get(start).text())) {
+			while (run < lexicon.longestTerm() && start + run < tokens.size()
+					&& tokens.get(start + run).type() == Token.Type.WORD) {
+				run++;
+			}
 		}
 		for (int length = run; length > 1; length--) {
 			StringBuilder phrase = new StringBuilder(tokens.get(start).text());

@@ -5,15 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Splits a social post into words, emoji, emoticons and clause boundaries, keeping what
  * sentiment needs: capitals, exclamation and question marks.
  */
 final class Tokenizer {
-
-	private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
 	private final Set<String> emoticons;
 
@@ -124,7 +121,15 @@ final class Tokenizer {
 	static String withoutAccents(String word) {
 		for (int i = 0; i < word.length(); i++) {
 			if (word.charAt(i) > 0x7F) {
-				return COMBINING_MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("");
+				String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
+				StringBuilder plain = new StringBuilder(decomposed.length());
+				for (int k = 0; k < decomposed.length(); k++) {
+					char c = decomposed.charAt(k);
+					if (Character.getType(c) != Character.NON_SPACING_MARK) {
+						plain.append(c);
+					}
+				}
+				return plain.toString();
 			}
 		}
 		return word;

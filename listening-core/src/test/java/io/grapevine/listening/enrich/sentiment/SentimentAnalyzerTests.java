@@ -1,0 +1,219 @@
+package io.grapevine.listening.enrich.sentiment;
+
+import java.util.Optional;
+import java.util.Random;
+
+import io.grapevine.listening.mention.SentimentScore;
+import io.grapevine.listening.query.Sentiment;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+class SentimentAnalyzerTests {
+
+	private final SentimentAnalyzer analyzer = SentimentAnalyzer.bundled();
+
+	@Test
+	void praiseIsPositiveAndComplaintsAreNegative() {
+		assertThat(english("The driver on the 42 was so kind, thank you")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("The ferry was cancelled again and nobody told us")).isEqualTo(Sentiment.NEGATIVE);
+	}
+
+	@Test
+	void notFlipsTheWordsAfterIt() {
+		assertThat(english("The new timetable is good")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("The new timetable is not good")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("The new buses aren't bad at all")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("The tram isn't very clean")).isEqualTo(Sentiment.NEGATIVE);
+	}
+
+	@Test
+	void neverLateAgainIsPraiseButNeverAgainIsAComplaint() {
+		assertThat(english("Since the new timetable the 42 is never late")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("Bought fish at Bayside and it was rotten. Never again.")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("Never again. Worst ferry ride of my life")).isEqualTo(Sentiment.NEGATIVE);
+	}
+
+	@Test
+	void negationStopsAtTheEndOfTheClause() {
+		assertThat(score("No, the bus was great")).isGreaterThan(0.2);
+	}
+
+	@Test
+	void intensifiersStrengthenAndDiminishersWeaken() {
+		double good = score("The service is good");
+		assertThat(score("The service is very good")).isGreaterThan(good);
+		assertThat(score("The service is really really good")).isGreaterThan(score("The service is very good"));
+		assertThat(score("The service is slightly good")).isBetween(0.0, good);
+		double late = score("The bus is late");
+		assertThat(score("The bus is extremely late")).isLessThan(late);
+		assertThat(score("The bus is a bit late")).isBetween(late, 0.0);
+	}
+
+	@Test
+	void capitalsInAMixedCaseTextAndExclamationMarksAddEmphasis() {
+		assertThat(score("The 42 is late AGAIN")).isLessThan(score("The 42 is late again"));
+		assertThat(score("I LOVE the new trams")).isGreaterThan(score("I love the new trams"));
+		assertThat(score("I love the new trams!!!")).isGreaterThan(score("I love the new trams"));
+		assertThat(score("Delayed again!!!")).isLessThan(score("Delayed again"));
+	}
+
+	@Test
+	void aTextAllInCapitalsIsNotEmphasisedWordByWord() {
+		assertThat(score("THE BUS WAS GOOD")).isEqualTo(score("The bus was good"));
+	}
+
+	@Test
+	void theClauseAfterButOutweighsTheClauseBefore() {
+		assertThat(english("The driver was friendly but the bus was filthy and late")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("The bus was a bit late but the driver was lovely")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(spanish("El tren llegó tarde pero el personal fue muy amable")).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
+	void emojiCarryTheirOwnTone() {
+		assertThat(english("Bus 42 this morning 😡")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("Driver waited for me 🙏")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("New tram line 👍")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("New tram line 👍🏽")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("Ferry crew ❤️")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("Ferry 👎")).isEqualTo(Sentiment.NEGATIVE);
+	}
+
+	@Test
+	void emojiAreNotNegatedByTheWordsBeforeThem() {
+		assertThat(english("No words 😡")).isEqualTo(Sentiment.NEGATIVE);
+	}
+
+	@Test
+	void emoticonsCarryTheirOwnToneWithPunctuationAfterThem() {
+		assertThat(english("Ferry on the way :)")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("Ferry on the way :).")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("Ferry on the way :(")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("Ferry on the way :D")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("Ferry on the way <3")).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
+	void linksAndHandlesDoNotCarryTone() {
+		assertThat(score("@BadTransitTakes https://example.com/awful-news")).isZero();
+	}
+
+	@Test
+	void aTextWithNothingThatCarriesToneIsNeutralWithScoreZero() {
+		SentimentScore score = this.analyzer.analyze("The 42 leaves Elm St at 8:15", "en");
+		assertThat(score.score()).isZero();
+		assertThat(score.label()).isEqualTo(Sentiment.NEUTRAL);
+	}
+
+	@Test
+	void aWeakToneIsNeutral() {
+		assertThat(english("Taking the bus downtown, it's fine")).isEqualTo(Sentiment.NEUTRAL);
+	}
+
+	@Test
+	void aQuestionAskingForInformationIsNeutralEvenWithAToneWord() {
+		assertThat(english("How do I report a broken streetlight?")).isEqualTo(Sentiment.NEUTRAL);
+		assertThat(english("Why is the 42 always so late?")).isEqualTo(Sentiment.NEGATIVE);
+	}
+
+	@Test
+	void blankAndMissingTextsAreNeutral() {
+		assertThat(this.analyzer.analyze("", "en")).isEqualTo(new SentimentScore(0, Sentiment.NEUTRAL));
+		assertThat(this.analyzer.analyze("   \n", "en")).isEqualTo(new SentimentScore(0, Sentiment.NEUTRAL));
+		assertThat(this.analyzer.analyze((String) null, (String) null))
+			.isEqualTo(new SentimentScore(0, Sentiment.NEUTRAL));
+	}
+
+	@Test
+	void spanishIsReadWithItsOwnLexiconWithOrWithoutAccents() {
+		assertThat(spanish("Pésimo servicio, el autobús llegó tarde otra vez")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(spanish("Pesimo servicio, el autobus llego tarde otra vez")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(spanish("Muchas gracias al conductor, muy amable")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(spanish("Las conductoras son encantadoras")).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
+	void spanishNegationFlipsToo() {
+		assertThat(spanish("El tranvía nuevo es bueno")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(spanish("El tranvía nuevo no es bueno")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(spanish("No está nada mal el servicio nuevo")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(spanish("Viaje tranquilo, sin retrasos")).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
+	void theLanguageSelectsTheLexicon() {
+		assertThat(this.analyzer.analyze("Qué desastre de servicio", "es").label()).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(this.analyzer.analyze("Qué desastre de servicio", "en").label()).isEqualTo(Sentiment.NEUTRAL);
+	}
+
+	@Test
+	void aRegionalLanguageTagUsesTheLexiconOfItsLanguage() {
+		assertThat(this.analyzer.analyze("Qué desastre de servicio", "es-MX").label()).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(this.analyzer.analyze("Awful service", "EN_gb").label()).isEqualTo(Sentiment.NEGATIVE);
+	}
+
+	@Test
+	void anUnknownOrMissingLanguageIsReadAsEnglishAndIsNeutralWhenNothingFires() {
+		assertThat(this.analyzer.analyze("Great service 👍", "fr").label()).isEqualTo(Sentiment.POSITIVE);
+		assertThat(this.analyzer.analyze("Great service", Optional.empty()).label()).isEqualTo(Sentiment.POSITIVE);
+		assertThat(this.analyzer.analyze("Der Bus kommt um acht Uhr am Bahnhof an", "de"))
+			.isEqualTo(new SentimentScore(0, Sentiment.NEUTRAL));
+	}
+
+	@Test
+	void lettersRepeatedForEmphasisAreStillRecognised() {
+		assertThat(english("loooove the new trams")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(score("sooooo late")).isLessThan(score("late"));
+	}
+
+	@Test
+	void piledUpPraiseStaysWithinOne() {
+		String praise = "AMAZING wonderful excellent PERFECT!!!!!!!!!! 😍😍😍 ".repeat(500);
+		assertThat(score(praise)).isLessThanOrEqualTo(1).isGreaterThan(0.99);
+		String anger = "worst AWFUL disgusting 😡😡😡 ".repeat(500);
+		assertThat(score(anger)).isGreaterThanOrEqualTo(-1).isLessThan(-0.99);
+	}
+
+	@Test
+	void anyTextGetsAScoreWithinMinusOneAndOneWithoutThrowing() {
+		Random random = new Random(20261121);
+		String[] pieces = { "not", "very", "but", "good", "bad", "!", "?", "¿", ":)", ":(", "😡", "🙏", "👍🏽",
+				"\u200d", "\ufe0f", "'", "’", "n't", "LATE", "muy", "pero", "no", "nada", "mal", " ", "\n", "\t", "#",
+				"@", "http://x", "\ud83d", "\ude00", "\u0301", "ñ", "É", "-", "...", "sooooo", "\u0000" };
+		for (int i = 0; i < 20_000; i++) {
+			StringBuilder text = new StringBuilder();
+			int length = random.nextInt(40);
+			for (int k = 0; k < length; k++) {
+				if (random.nextInt(4) == 0) {
+					text.appendCodePoint(random.nextInt(0x1FFFF));
+				}
+				else {
+					text.append(pieces[random.nextInt(pieces.length)]);
+				}
+				if (random.nextBoolean()) {
+					text.append(' ');
+				}
+			}
+			String language = new String[] { "en", "es", "xx", "", "es-419", "_" }[random.nextInt(6)];
+			assertThatNoException().isThrownBy(() -> {
+				SentimentScore score = this.analyzer.analyze(text.toString(), language);
+				assertThat(score.score()).isBetween(-1.0, 1.0);
+			});
+		}
+	}
+
+	private Sentiment english(String text) {
+		return this.analyzer.analyze(text, "en").label();
+	}
+
+	private Sentiment spanish(String text) {
+		return this.analyzer.analyze(text, "es").label();
+	}
+
+	private double score(String text) {
+		return this.analyzer.analyze(text, "en").score();
+	}
+
+}
