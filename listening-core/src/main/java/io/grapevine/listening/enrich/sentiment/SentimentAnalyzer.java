@@ -20,7 +20,7 @@ import io.grapevine.listening.query.Sentiment;
 public final class SentimentAnalyzer {
 
 	/** Languages with a lexicon of their own; any other language is read as English. */
-	public static final List<String> LANGUAGES = List.of("en", "es");
+	public static final List<String> LANGUAGES = List.of("en", "es", "fr", "de");
 
 	private static final String FALLBACK_LANGUAGE = "en";
 
@@ -55,16 +55,24 @@ public final class SentimentAnalyzer {
 	private final Tokenizer tokenizer;
 
 	private SentimentAnalyzer() {
-		this.lexicons = Map.of("en",
-				Lexicon.bundled(
-						"en", List.of(new Inflection("'s", ""), new Inflection("s", ""), new Inflection("es", ""))),
-				"es",
+		this.lexicons = Map.of("en", Lexicon.bundled("en", inflections("'s", "", "s", "", "es", "")), "es",
 				Lexicon.bundled("es",
-						List.of(new Inflection("s", ""), new Inflection("es", ""), new Inflection("a", "o"),
-								new Inflection("as", "o"), new Inflection("os", "o"), new Inflection("ora", "or"),
-								new Inflection("oras", "or"))));
+						inflections("s", "", "es", "", "a", "o", "as", "o", "os", "o", "ora", "or", "oras", "or")),
+				"fr",
+				Lexicon.bundled("fr",
+						inflections("s", "", "x", "", "e", "", "es", "", "ee", "e", "ees", "e", "euse", "eux", "euses",
+								"eux", "ive", "if", "ives", "if")),
+				"de", Lexicon.bundled("de", inflections("es", "", "em", "", "en", "", "er", "", "e", "", "s", "")));
 		this.emoji = Lexicon.bundledEmoji();
 		this.tokenizer = new Tokenizer(this.emoji.keySet());
+	}
+
+	private static List<Inflection> inflections(String... endingsAndReplacements) {
+		List<Inflection> inflections = new ArrayList<>();
+		for (int i = 0; i < endingsAndReplacements.length; i += 2) {
+			inflections.add(new Inflection(endingsAndReplacements[i], endingsAndReplacements[i + 1]));
+		}
+		return inflections;
 	}
 
 	/**

@@ -65,7 +65,14 @@ final class Tokenizer {
 				}
 				else {
 					if (wordStart >= 0) {
-						Token word = word(chunk.substring(wordStart, i));
+						String raw = chunk.substring(wordStart, i);
+						int elision = elision(raw);
+						if (elision > 0) {
+							tokens.add(new Token(Token.Type.WORD,
+									withoutAccents(raw.substring(0, elision).toLowerCase(Locale.ROOT)) + "'", false));
+							raw = raw.substring(elision + 1);
+						}
+						Token word = word(raw);
 						if (word != null) {
 							tokens.add(word);
 							if (word.shouted()) {
@@ -92,6 +99,29 @@ final class Tokenizer {
 			}
 		}
 		return new Tokens(List.copyOf(tokens), exclamations, questions, shoutedWords > 0 && quietWords > 0);
+	}
+
+	/**
+	 * Where a French or Italian elided article or pronoun ends ({@code l'}, {@code n'},
+	 * {@code qu'}), so that it reads as a word of its own.
+	 * @param raw a word
+	 * @return the index of the apostrophe after the elided word, or -1
+	 */
+	private static int elision(String raw) {
+		int apostrophe = -1;
+		for (int k = 0; k < raw.length(); k++) {
+			if (isApostrophe(raw.charAt(k))) {
+				apostrophe = k;
+				break;
+			}
+		}
+		if (apostrophe < 1 || apostrophe >= raw.length() - 1 || !Character.isLetter(raw.charAt(apostrophe + 1))) {
+			return -1;
+		}
+		String before = raw.substring(0, apostrophe).toLowerCase(Locale.ROOT);
+		boolean elided = before.length() == 1 || before.equals("qu") || before.equals("jusqu")
+				|| before.equals("lorsqu") || before.equals("puisqu");
+		return elided ? apostrophe : -1;
 	}
 
 	private String emoticonIn(String chunk) {

@@ -143,6 +143,24 @@ class SentimentAnalyzerTests {
 	}
 
 	@Test
+	void frenchIsReadWithItsOwnLexiconAndElisionsAreWordsOfTheirOwn() {
+		assertThat(french("Le chauffeur était très aimable, merci")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(french("Le bus est encore en retard, c'est une honte")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(french("Le service n'est pas bon")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(french("Pas mal du tout, le nouveau tram")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(french("Le tram était bondé mais le personnel était adorable")).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
+	void germanIsReadWithItsOwnLexiconWithOrWithoutUmlauts() {
+		assertThat(german("Der Fahrer war sehr freundlich, danke")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(german("Die Bahn ist überfüllt und unpünktlich")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(german("Die Bahn ist uberfullt")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(german("Der Service ist nicht gut")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(german("Die neuen Busse sind sauberer und bequemer")).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
 	void theLanguageSelectsTheLexicon() {
 		assertThat(this.analyzer.analyze("Qué desastre de servicio", "es").label()).isEqualTo(Sentiment.NEGATIVE);
 		assertThat(this.analyzer.analyze("Qué desastre de servicio", "en").label()).isEqualTo(Sentiment.NEUTRAL);
@@ -156,9 +174,9 @@ class SentimentAnalyzerTests {
 
 	@Test
 	void anUnknownOrMissingLanguageIsReadAsEnglishAndIsNeutralWhenNothingFires() {
-		assertThat(this.analyzer.analyze("Great service 👍", "fr").label()).isEqualTo(Sentiment.POSITIVE);
+		assertThat(this.analyzer.analyze("Great service 👍", "pt").label()).isEqualTo(Sentiment.POSITIVE);
 		assertThat(this.analyzer.analyze("Great service", Optional.empty()).label()).isEqualTo(Sentiment.POSITIVE);
-		assertThat(this.analyzer.analyze("Der Bus kommt um acht Uhr am Bahnhof an", "de"))
+		assertThat(this.analyzer.analyze("O autocarro chega às oito horas à estação", "pt"))
 			.isEqualTo(new SentimentScore(0, Sentiment.NEUTRAL));
 	}
 
@@ -210,6 +228,14 @@ class SentimentAnalyzerTests {
 
 	private Sentiment spanish(String text) {
 		return this.analyzer.analyze(text, "es").label();
+	}
+
+	private Sentiment french(String text) {
+		return this.analyzer.analyze(text, "fr").label();
+	}
+
+	private Sentiment german(String text) {
+		return this.analyzer.analyze(text, "de").label();
 	}
 
 	private double score(String text) {
