@@ -1,0 +1,169 @@
+package io.grapevine.ingest.source.bluesky;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.grapevine.ingest.source.SourcePayloads;
+
+/**
+ * What the two Bluesky sources read alike from a post: its AT URI, its record (text,
+ * languages, creation time, the post it answers) and its permalink.
+ */
+final class BlueskyPosts {
+
+	/**
+	 * Both sources publish under this source name, so a post found by both is one
+	 * mention.
+	 */
+	static final String SOURCE = "bluesky";
+
+	static final String POST_COLLECTION = "app.bsky.feed.post";
+
+	private static final Pattern DID = Pattern.compile("did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}");
+
+	private static final Pattern RKEY = Pattern.compile("[A-Za-z0-9._:~-]{1,512}");
+
+	private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9.-]{1,253}");
+
+	private static final Pattern POST_URI = Pattern
+		.compile("at://([^/]+)/" + Pattern.quote(POST_COLLECTION) + "/([^/?#]+)");
+
+	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}");
+
+	private BlueskyPosts() {
+	}
+
+	/**
+	 * The AT URI of a post.
+	 * @param did the author's DID
+	 * @param rkey the record key
+	 * @return {@code at://<did>/app.bsky.feed.post/<rkey>}
+	 */
+	static String uri(String did, String rkey) {
+		return "at://" + did + "/" + POST_COLLECTION + "/" + rkey;
+	}
+
+	/**
+	 * Read a post's AT URI.
+	 * @param uri the URI, or {@code null}
+	 * @return its DID and record key, when it is the URI of a post
+	 */
+	static Optional<PostUri> parse(String uri) {
+		if (uri == null) {
+			return Optional.empty();
+		}
+		Matcher matcher = POST_URI.matcher(uri);
+		if (!matcher.matches() || !validDid(matcher.group(1)) || !validRkey(matcher.group(2))) {
+			return Optional.empty();
+		}
+		return Optional.of(new PostUri(matcher.group(1), matcher.group(2)));
+	}
+
+	static boolean validDid(String did) {
+		return did != null && DID.matcher(did).matches();
+	}
+
+	static boolean validRkey(String rkey) {
+		return rkey != null && RKEY.matcher(rkey).matches() && !".".equals(rkey) && !"..".equals(rkey);
+	}
+
+	/**
+	 * A handle that can stand in a permalink, lower-cased; {@code handle.invalid} (what
+	 * the AppView answers for a handle it could not verify) is not one.
+	 * @param handle the handle, or {@code null}
+	 * @return the handle
+	 */
+	static Optional<String> handle(String handle) {
+		if (handle == null || !HANDLE.matcher(handle).matches() || !handle.contains(".")
+				|| "handle.invalid".equalsIgnoreCase(handle)) {
+			return Optional.empty();
+		}
+		return Optional.of(handle.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * The post's page on the Bluesky web app.
+	 * @param actor the author's handle or DID
+	 * @param rkey the record key
+	 * @return the permalink
+	 */
+	static URI permalink(String actor, String rkey) {
+		return URI.create("https://bsky.app/profile/" + actor + "/post/" + rkey);
+	}
+
+	/**
+	 * The author's page on the Bluesky web app.
+	 * @param actor the author's handle or DID
+	 * @return the profile link
+	 */
+	static URI profile(String actor) {
+		return URI.create("https://bsky.app/profile/" + actor);
+	}
+
+	/**
+	 * The language hint of a post record: the primary subtag of its first {@code langs}
+	 * entry, lower-cased ({@code en-US} gives {@code en}).
+	 * @param record the post record
+	 * @return the language, when the record names a readable one
+	 */
+	static Optional<String> language(JsonNode record) {
+		JsonNode langs = record.get("langs");
+		if (langs == null || !langs.isArray() || langs.isEmpty() || !langs.get(0).isTextual()) {
+			return Optional.empty();
+		}
+		String primary = langs.get(0).asText().strip().split("[-_]", 2)[0];
+		return LANGUAGE.matcher(primary).matches() ? Optional.of(primary.toLowerCase(Locale.ROOT)) : Optional.empty();
+	}
+
+	/**
+	 * The post a record answers, as the native id of that post.
+	 * @param record the post record
+	 * @return the parent's AT URI, when the record is a reply with a readable parent
+	 */
+	static Optional<String> replyParent(JsonNode record) {
+		JsonNode reply = record.get("reply");
+		JsonNode parent = (reply != null && reply.isObject()) ? reply.get("parent") : null;
+		return SourcePayloads.text(parent, "uri").filter((uri) -> parse(uri).isPresent());
+	}
+
+	/**
+	 * A time as the AT Protocol writes it (RFC 3339 with an offset).
+	 * @param node the object
+	 * @param field the field
+	 * @return the time, when the field holds a readable one
+	 */
+	static Optional<Instant> time(JsonNode node, String field) {
+		Optional<String> value = SourcePayloads.text(node, field);
+		if (value.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(OffsetDateTime.parse(value.get().strip()).toInstant());
+		}
+		catch (DateTimeParseException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The DID and record key of a post.
+	 *
+	 * @param did the author's DID
+	 * @param rkey the record key
+	 */
+	record PostUri(String did, String rkey) {
+
+		String uri() {
+			return BlueskyPosts.uri(this.did, this.rkey);
+		}
+
+	}
+
+}
