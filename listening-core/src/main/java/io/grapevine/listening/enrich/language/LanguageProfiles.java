@@ -23,7 +23,9 @@ final class LanguageProfiles {
 
 	private static final double SMOOTHING = 0.5;
 
-	private static final float[] KIND_WEIGHTS = { 0.4f, 0.8f, 1.0f, 1.5f };
+	// Letters, bigrams, trigrams, words: chosen by five-fold cross-validation on two- and
+	// three-word fragments of the training text, never on the labelled sample.
+	private static final float[] KIND_WEIGHTS = { 0.2f, 0.5f, 1.0f, 3.0f };
 
 	// Open addressing on the feature key; the weights of the feature in slot s are at
 	// s * LANGUAGES.size(), so a lookup touches two arrays and no objects.
