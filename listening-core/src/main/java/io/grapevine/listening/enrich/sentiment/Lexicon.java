@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The words one language uses to say how it feels: valences of words and phrases,
@@ -40,7 +42,7 @@ final class Lexicon {
 			.stream()
 			.filter((term) -> term.indexOf(' ') > 0)
 			.map((term) -> term.substring(0, term.indexOf(' ')))
-			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	/**
@@ -202,7 +204,7 @@ final class Lexicon {
 			if (key.length() > 0) {
 				key.append(' ');
 			}
-			key.append(Tokenizer.withoutAccents(fields[i].toLowerCase(java.util.Locale.ROOT)));
+			key.append(Tokenizer.withoutAccents(fields[i].toLowerCase(Locale.ROOT)));
 		}
 		return key.toString();
 	}
@@ -224,7 +226,7 @@ final class Lexicon {
 			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
 			return reader.lines()
 				.map(String::strip)
-				.filter((line) -> !line.isEmpty() && !line.startsWith("# "))
+				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
 				.map((line) -> line.split("\\s+"))
 				.toList();
 		}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.grapevine.listening.enrich.MentionEnricher;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.query.Sentiment;
@@ -56,8 +57,8 @@ class SentimentEnricherTests {
 
 	@Test
 	void itRunsAfterOtherStepsInAChain() {
-		Mention enriched = ((io.grapevine.listening.enrich.MentionEnricher) (mention) -> mention
-			.withEnrichment(Optional.of("es"), mention.sentiment(), mention.clusterId(), mention.reach()))
+		Mention enriched = ((MentionEnricher) (mention) -> mention.withEnrichment(Optional.of("es"),
+				mention.sentiment(), mention.clusterId(), mention.reach()))
 			.andThen(this.enricher)
 			.enrich(mention("El tranvía es genial", null));
 		assertThat(enriched.language()).contains("es");
