@@ -51,7 +51,11 @@ record ClusterText(List<String> words, int[] vocabulary, int[] shingles, long nu
 		if (words.isEmpty()) {
 			return onlyLinks(text);
 		}
-		return new ClusterText(words, vocabulary(words), shingles(words), numbers(words));
+		long[] hashes = new long[words.size()];
+		for (int i = 0; i < hashes.length; i++) {
+			hashes[i] = Hashing.hash(words.get(i));
+		}
+		return new ClusterText(words, vocabulary(hashes), shingles(words, hashes), numbers(words));
 	}
 
 	// A post that is nothing but a link is a copy of another that is the same link.
@@ -75,21 +79,50 @@ record ClusterText(List<String> words, int[] vocabulary, int[] shingles, long nu
 	}
 
 	static String strip(String text) {
-		String stripped = RETWEET.matcher(text).replaceFirst("");
-		stripped = LINK.matcher(stripped).replaceAll(" ");
-		stripped = LEADING_HANDLES.matcher(stripped).replaceFirst("");
-		String before;
-		do {
-			before = stripped;
-			stripped = VIA.matcher(stripped).replaceFirst("");
-			stripped = TRAILING_HASHTAGS.matcher(stripped).replaceFirst("");
+		// Each pattern runs only when its mark is there: most texts have no retweet
+		// prefix,
+		// link, leading handle, via or hashtag, and the patterns cost far more than a
+		// scan.
+		String stripped = startsWith(text, "rt ") ? RETWEET.matcher(text).replaceFirst("") : text;
+		if (stripped.contains("http") || stripped.contains("www.") || stripped.contains("WWW.")) {
+			stripped = LINK.matcher(stripped).replaceAll(" ");
 		}
-		while (!stripped.equals(before));
-		return HASHTAG_BLOCK.matcher(stripped).replaceAll(" ");
+		if (startsWith(stripped, "@") || startsWith(stripped, ".@")) {
+			stripped = LEADING_HANDLES.matcher(stripped).replaceFirst("");
+		}
+		boolean hashtags = stripped.indexOf('#') >= 0;
+		if (hashtags || containsVia(stripped)) {
+			String before;
+			do {
+				before = stripped;
+				stripped = VIA.matcher(stripped).replaceFirst("");
+				stripped = hashtags ? TRAILING_HASHTAGS.matcher(stripped).replaceFirst("") : stripped;
+			}
+			while (!stripped.equals(before));
+		}
+		return hashtags ? HASHTAG_BLOCK.matcher(stripped).replaceAll(" ") : stripped;
+	}
+
+	private static boolean startsWith(String text, String prefix) {
+		int start = 0;
+		while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+			start++;
+		}
+		return text.regionMatches(true, start, prefix, 0, prefix.length());
+	}
+
+	private static boolean containsVia(String text) {
+		for (int i = text.indexOf('@'); i >= 0; i = text.indexOf('@', i + 1)) {
+			if (i >= 4 && text.regionMatches(true, i - 4, "via", 0, 3)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static List<String> words(String text) {
-		String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+		String lower = text.toLowerCase(Locale.ROOT);
+		String folded = isAscii(lower) ? lower : Normalizer.normalize(lower, Normalizer.Form.NFD);
 		List<String> words = new ArrayList<>();
 		StringBuilder word = new StringBuilder();
 		for (int i = 0; i < folded.length();) {
@@ -116,6 +149,15 @@ record ClusterText(List<String> words, int[] vocabulary, int[] shingles, long nu
 		return words;
 	}
 
+	private static boolean isAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static boolean standsAlone(int cp) {
 		UnicodeScript script = UnicodeScript.of(cp);
 		return script == UnicodeScript.HAN || script == UnicodeScript.HIRAGANA || script == UnicodeScript.KATAKANA
@@ -129,27 +171,23 @@ record ClusterText(List<String> words, int[] vocabulary, int[] shingles, long nu
 		}
 	}
 
-	private static int[] shingles(List<String> words) {
-		if (words.isEmpty()) {
-			return new int[0];
-		}
+	private static int[] shingles(List<String> words, long[] wordHashes) {
 		if (words.size() < SHORT_TEXT_WORDS) {
 			return new int[] { (int) Hashing.hash(String.join(" ", words)) };
 		}
 		int[] hashes = new int[words.size() - 2];
 		for (int i = 0; i < hashes.length; i++) {
-			long hash = Hashing.hash(words.get(i));
-			hash = Hashing.mix(hash * 31 + Hashing.hash(words.get(i + 1)));
-			hash = Hashing.mix(hash * 31 + Hashing.hash(words.get(i + 2)));
+			long hash = Hashing.mix(wordHashes[i] * 31 + wordHashes[i + 1]);
+			hash = Hashing.mix(hash * 31 + wordHashes[i + 2]);
 			hashes[i] = (int) (hash ^ (hash >>> 32));
 		}
 		return distinct(hashes);
 	}
 
-	private static int[] vocabulary(List<String> words) {
-		int[] hashes = new int[words.size()];
+	private static int[] vocabulary(long[] wordHashes) {
+		int[] hashes = new int[wordHashes.length];
 		for (int i = 0; i < hashes.length; i++) {
-			hashes[i] = (int) Hashing.hash(words.get(i));
+			hashes[i] = (int) wordHashes[i];
 		}
 		return distinct(hashes);
 	}
@@ -186,16 +224,17 @@ record ClusterText(List<String> words, int[] vocabulary, int[] shingles, long nu
 	}
 
 	private static long numbers(List<String> words) {
-		TreeSet<String> numbers = new TreeSet<>();
+		TreeSet<String> numbers = null;
 		for (String word : words) {
 			for (int i = 0; i < word.length(); i++) {
 				if (Character.isDigit(word.charAt(i))) {
+					numbers = (numbers != null) ? numbers : new TreeSet<>();
 					numbers.add(word);
 					break;
 				}
 			}
 		}
-		return numbers.isEmpty() ? 0 : Hashing.hash(String.join(" ", numbers));
+		return (numbers == null) ? 0 : Hashing.hash(String.join(" ", numbers));
 	}
 
 	/**

@@ -16,13 +16,19 @@ final class MinHash {
 
 	static final int ROWS = 3;
 
-	private static final long[] SEEDS = new long[BANDS * ROWS];
+	// Each row permutes the 64-bit values by x * a + b with a odd: a bijection, cheap
+	// enough to run sixty times per shingle, and random enough once x is well mixed.
+	private static final long[] MULTIPLIERS = new long[BANDS * ROWS];
+
+	private static final long[] INCREMENTS = new long[BANDS * ROWS];
 
 	static {
 		long seed = 0x9e3779b97f4a7c15L;
-		for (int i = 0; i < SEEDS.length; i++) {
+		for (int i = 0; i < MULTIPLIERS.length; i++) {
 			seed = Hashing.mix(seed + 0x9e3779b97f4a7c15L);
-			SEEDS[i] = seed;
+			MULTIPLIERS[i] = seed | 1;
+			seed = Hashing.mix(seed + 0x9e3779b97f4a7c15L);
+			INCREMENTS[i] = seed;
 		}
 	}
 
@@ -35,12 +41,12 @@ final class MinHash {
 	 * @return one key per band
 	 */
 	static long[] bandKeys(int[] shingles) {
-		long[] minimums = new long[SEEDS.length];
+		long[] minimums = new long[MULTIPLIERS.length];
 		Arrays.fill(minimums, Long.MAX_VALUE);
 		for (int shingle : shingles) {
-			long value = shingle;
-			for (int i = 0; i < SEEDS.length; i++) {
-				long hashed = Hashing.mix(value ^ SEEDS[i]);
+			long value = Hashing.mix(shingle);
+			for (int i = 0; i < MULTIPLIERS.length; i++) {
+				long hashed = value * MULTIPLIERS[i] + INCREMENTS[i];
 				if (hashed < minimums[i]) {
 					minimums[i] = hashed;
 				}

@@ -1,11 +1,6 @@
 package io.grapevine.listening.enrich.cluster;
 
-import java.util.Collection;
-import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
-import io.grapevine.listening.mention.Mention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,10 +43,6 @@ class ClusterAccuracyTests {
 				new ClusterSettings(ClusterSettings.DEFAULTS.window(), 10_000, ClusterSettings.DEFAULT_THRESHOLD)));
 		assertThat(chosen.f1()).as("F1 at the default threshold against the best, at %.2f", best)
 			.isGreaterThanOrEqualTo(bestF1 - 0.005);
-	}
-
-	static String texts(Collection<Mention> mentions) {
-		return mentions.stream().map(Mention::text).collect(Collectors.joining(" | "));
 	}
 
 }

@@ -9,9 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Mention;
@@ -99,8 +97,6 @@ final class ClusterSample {
 				}
 			}
 		}
-		Map<String, Integer> sizes = new HashMap<>();
-		this.labels.forEach((label) -> sizes.merge(label, 1, Integer::sum));
 		double precision = (givenSame == 0) ? 1 : (double) bothSame / givenSame;
 		double recall = (trulySame == 0) ? 1 : (double) bothSame / trulySame;
 		return new Score(precision, recall, trulySame, falsePairs, missedPairs);
