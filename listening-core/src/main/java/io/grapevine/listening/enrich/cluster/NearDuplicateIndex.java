@@ -1,6 +1,5 @@
 package io.grapevine.listening.enrich.cluster;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,7 @@ final class NearDuplicateIndex {
 
 	private static final double SWAPS_ALLOWED = 0.85;
 
-	private static final int MAX_WALK = 64;
+	private static final int MAX_WALK = 32;
 
 	private final ClusterSettings settings;
 
@@ -121,21 +120,20 @@ final class NearDuplicateIndex {
 		long oldest = this.written - this.capacity;
 		String best = null;
 		double bestSimilarity = 0;
-		long[] seen = new long[MinHash.BANDS * 8];
-		int seenCount = 0;
 		for (int band = 0; band < MinHash.BANDS; band++) {
 			long entry = this.heads[(int) candidate.bandKeys()[band] & this.headMask];
 			for (int walked = 0; entry > oldest && entry > 0 && walked < MAX_WALK; walked++) {
 				int slot = (int) ((entry - 1) % this.capacity);
-				if (!contains(seen, seenCount, entry)) {
-					if (seenCount == seen.length) {
-						seen = Arrays.copyOf(seen, seen.length * 2);
-					}
-					seen[seenCount++] = entry;
+				// Copies of a popular post fill the chains; one of each cluster is
+				// enough.
+				if (this.clusters[slot] != best) {
 					double similarity = similarity(candidate, slot);
 					if (similarity > bestSimilarity) {
 						bestSimilarity = similarity;
 						best = this.clusters[slot];
+						if (similarity >= 1) {
+							return Optional.of(best);
+						}
 					}
 				}
 				entry = this.links[slot * MinHash.BANDS + band];
@@ -159,15 +157,6 @@ final class NearDuplicateIndex {
 			return 0;
 		}
 		return similarity;
-	}
-
-	private static boolean contains(long[] seen, int count, long entry) {
-		for (int i = 0; i < count; i++) {
-			if (seen[i] == entry) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private void add(Candidate candidate, String cluster) {
