@@ -46,8 +46,8 @@ public final class EnrichmentBenchmarks {
 		double perMention = run(TopicMatchingBenchmark.class, 1);
 		System.out.println();
 		System.out.printf("Demo sample: %,d mentions, cycled with new ids and later times%n", mentions.size());
-		System.out.printf("Enrichment (cluster, reach), 1 thread:  %,.0f mentions/s%n", oneThread);
-		System.out.printf("Enrichment (cluster, reach), 2 threads: %,.0f mentions/s%n", twoThreads);
+		System.out.printf("Enrichment (language, sentiment, cluster, reach), 1 thread:  %,.0f mentions/s%n", oneThread);
+		System.out.printf("Enrichment (language, sentiment, cluster, reach), 2 threads: %,.0f mentions/s%n", twoThreads);
 		System.out.printf("Topic matching, %d topics: %.1f µs per mention (%.0f%% of the sample match a topic, "
 				+ "%.1f topics each on average)%n", TopicMatchingBenchmark.TOPICS, perMention,
 				100.0 * matched / mentions.size(), (double) tags / Math.max(1, matched));

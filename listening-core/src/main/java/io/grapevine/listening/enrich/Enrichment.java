@@ -5,13 +5,15 @@ import java.util.Objects;
 
 import io.grapevine.listening.enrich.cluster.ClusterEnricher;
 import io.grapevine.listening.enrich.cluster.ClusterSettings;
+import io.grapevine.listening.enrich.language.LanguageEnricher;
 import io.grapevine.listening.enrich.reach.ReachEnricher;
+import io.grapevine.listening.enrich.sentiment.SentimentEnricher;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.organization.Organization;
 
 /**
- * The whole enrichment of a mention at ingest, in order: near-duplicate cluster, then
- * reach.
+ * The whole enrichment of a mention at ingest, in order: language, sentiment (which reads
+ * the language), near-duplicate cluster, then reach.
  * <p>
  * One instance holds the recent mentions near-duplicates are found among, so an ingest
  * process builds one and shares it between all its sources; it is safe to share between
@@ -28,7 +30,9 @@ public final class Enrichment implements MentionEnricher {
 	private Enrichment(List<String> languages, ClusterSettings clusterSettings, ReachEnricher reach) {
 		this.languages = List.copyOf(languages);
 		this.clusters = new ClusterEnricher(clusterSettings);
-		this.chain = this.clusters.andThen(reach);
+		this.chain = new LanguageEnricher(this.languages).andThen(new SentimentEnricher())
+			.andThen(this.clusters)
+			.andThen(reach);
 	}
 
 	/**
@@ -46,6 +50,8 @@ public final class Enrichment implements MentionEnricher {
 	 * @param languages the languages listened in (ISO 639-1 codes), at least one
 	 * @param clusterSettings how near-duplicates are found
 	 * @return the enrichment
+	 * @throws IllegalArgumentException when there is no language or one is not a language
+	 * code
 	 */
 	public static Enrichment of(List<String> languages, ClusterSettings clusterSettings) {
 		Objects.requireNonNull(clusterSettings, "clusterSettings");
