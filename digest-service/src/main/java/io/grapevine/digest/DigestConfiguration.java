@@ -2,6 +2,10 @@ package io.grapevine.digest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
 import java.time.ZonedDateTime;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -13,13 +17,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.grapevine.digest.analytics.AnalyticsClient;
 import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.archive.DeliveryLedger;
+import io.grapevine.digest.delivery.ChannelWebhooks;
+import io.grapevine.digest.delivery.DigestChannels;
 import io.grapevine.digest.delivery.EmailDelivery;
+import io.grapevine.digest.delivery.WebhookPoster;
 import io.grapevine.digest.rendering.DigestRenderer;
 import io.grapevine.digest.sending.DigestScheduler;
 import io.grapevine.digest.sending.DigestSender;
@@ -79,6 +88,45 @@ class DigestConfiguration {
 	}
 
 	@Bean
+	ChannelWebhooks channelWebhooks(Organization organization, Environment environment) {
+		ChannelWebhooks webhooks = ChannelWebhooks.resolve(organization,
+				(variable) -> Optional.ofNullable(environment.getProperty(variable)));
+		for (Department department : organization.departments()) {
+			logger.info("Department {} receives digests by {}", department.id(),
+					String.join(", ",
+							Stream
+								.of(department.members().isEmpty() ? null : "email",
+										webhooks.slack(department.id()).isPresent() ? "Slack" : null,
+										webhooks.teams(department.id()).isPresent() ? "Teams" : null)
+								.filter(Objects::nonNull)
+								.toList()));
+		}
+		return webhooks;
+	}
+
+	@Bean
+	DigestChannels digestChannels(EmailDelivery email, WebClient.Builder builder, ChannelWebhooks webhooks,
+			DigestProperties properties) {
+		DigestProperties.Delivery delivery = properties.delivery();
+		WebhookPoster poster = new WebhookPoster(builder, delivery.attempts(), delivery.firstBackoff(),
+				delivery.maxBackoff(), delivery.timeout());
+		return new DigestChannels(email, poster, webhooks, delivery.attempts(), delivery.firstBackoff(),
+				delivery.maxBackoff());
+	}
+
+	@Bean
+	DeliveryLedger deliveryLedger(ElasticsearchClient client, Clock clock, DigestProperties properties) {
+		DeliveryLedger ledger = new DeliveryLedger(client, clock, replicaName(), properties.delivery().claimLease());
+		ledger.createIndexIfAbsent();
+		return ledger;
+	}
+
+	private static String replicaName() {
+		String host = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("digest-service");
+		return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Bean
 	DigestArchive digestArchive(ElasticsearchClient client) {
 		DigestArchive archive = new DigestArchive(client);
 		archive.createIndexIfAbsent();
@@ -87,8 +135,10 @@ class DigestConfiguration {
 
 	@Bean
 	DigestSender digestSender(Organization organization, AnalyticsClient analytics, DigestRenderer renderer,
-			EmailDelivery delivery, DigestArchive archive, Clock clock, DigestProperties properties) {
-		return new DigestSender(organization, analytics, renderer, delivery, archive, clock, properties.topMentions());
+			DigestChannels channels, DeliveryLedger ledger, DigestArchive archive, Clock clock,
+			DigestProperties properties) {
+		return new DigestSender(organization, analytics, renderer, channels, ledger, archive, clock,
+				properties.topMentions());
 	}
 
 	@Bean

@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param schedule whether digests are sent on schedule
  * @param searchTimeout how long to wait for search-service
  * @param topMentions how many top mentions a digest shows (1..50)
+ * @param delivery how deliveries are retried and claimed
  */
 @Validated
 @ConfigurationProperties("grapevine.digest")
@@ -34,7 +35,8 @@ public record DigestProperties(@NotNull @DefaultValue("http://127.0.0.1:8080") U
 		@NotNull @DefaultValue("http://127.0.0.1:8082") URI publicUrl,
 		@NotBlank @DefaultValue("Grapevine <grapevine@localhost>") String from,
 		@NotNull @DefaultValue("1m") Duration checkInterval, @Valid @NotNull @DefaultValue Schedule schedule,
-		@NotNull @DefaultValue("10s") Duration searchTimeout, @Min(1) @Max(50) @DefaultValue("5") int topMentions) {
+		@NotNull @DefaultValue("10s") Duration searchTimeout, @Min(1) @Max(50) @DefaultValue("5") int topMentions,
+		@Valid @NotNull @DefaultValue Delivery delivery) {
 
 	public DigestProperties {
 		requireHttp(searchUrl, "search-url");
@@ -86,6 +88,30 @@ public record DigestProperties(@NotNull @DefaultValue("http://127.0.0.1:8080") U
 	 * @param enabled false to send digests only on request
 	 */
 	public record Schedule(@DefaultValue("true") boolean enabled) {
+
+	}
+
+	/**
+	 * How each channel (email, Slack, Teams) is tried and claimed.
+	 *
+	 * @param attempts how many times one send tries a channel before the next check tries
+	 * again (1..20)
+	 * @param firstBackoff the wait before the second try; it doubles after each
+	 * @param maxBackoff the longest wait between tries
+	 * @param timeout how long one webhook request may take
+	 * @param claimLease how long a replica's claim on a channel holds before another
+	 * replica may take over; longer than a whole round of tries
+	 */
+	public record Delivery(@Min(1) @Max(20) @DefaultValue("5") int attempts,
+			@NotNull @DefaultValue("1s") Duration firstBackoff, @NotNull @DefaultValue("30s") Duration maxBackoff,
+			@NotNull @DefaultValue("10s") Duration timeout, @NotNull @DefaultValue("5m") Duration claimLease) {
+
+		public Delivery {
+			requirePositive(firstBackoff, "delivery.first-backoff");
+			requirePositive(maxBackoff, "delivery.max-backoff");
+			requirePositive(timeout, "delivery.timeout");
+			requirePositive(claimLease, "delivery.claim-lease");
+		}
 
 	}
 

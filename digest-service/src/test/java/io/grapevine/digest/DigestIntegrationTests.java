@@ -26,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +43,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.grapevine.digest.archive.ArchivedDigest;
+import io.grapevine.digest.archive.DeliveryLedger;
 import io.grapevine.digest.archive.DigestArchive;
+import io.grapevine.digest.delivery.DigestChannels;
+import io.grapevine.digest.delivery.FakeChatWebhook;
+import io.grapevine.digest.analytics.AnalyticsClient;
+import io.grapevine.digest.rendering.DigestRenderer;
+import io.grapevine.digest.sending.DigestSender;
+import io.grapevine.listening.organization.Department;
+import io.grapevine.listening.organization.Organization;
 import io.grapevine.digest.composition.DailyPeriod;
 import io.grapevine.digest.sending.DigestScheduler;
 import io.grapevine.localstack.LocalStackExtension;
@@ -52,7 +62,9 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(LocalStackExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=digest-service", "grapevine.digest.check-interval=200ms",
-				"grapevine.digest.public-url=https://grapevine.example.org" })
+				"grapevine.digest.public-url=https://grapevine.example.org", "grapevine.digest.delivery.attempts=2",
+				"grapevine.digest.delivery.first-backoff=100ms", "grapevine.digest.delivery.max-backoff=200ms",
+				"grapevine.digest.delivery.claim-lease=30s" })
 class DigestIntegrationTests {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -62,10 +74,13 @@ class DigestIntegrationTests {
 	private static final String CONTROLLER = "controller@harborcity-transit.example";
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", "smtp"))
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension smtp = new GreenMailExtension(smtpSetup()).withPerMethodLifecycle(false);
 
 	static final FakeSearchService search = FakeSearchService.start();
+
+	static final FakeChatWebhook slack = FakeChatWebhook.slack();
+
+	static final FakeChatWebhook teams = FakeChatWebhook.teams();
 
 	// 05:00 in London, midnight in New York: no digest is due until a test moves the
 	// clock.
@@ -85,6 +100,21 @@ class DigestIntegrationTests {
 	@Autowired
 	ElasticsearchClient elasticsearch;
 
+	@Autowired
+	DigestSender sender;
+
+	@Autowired
+	Organization organization;
+
+	@Autowired
+	AnalyticsClient analytics;
+
+	@Autowired
+	DigestRenderer renderer;
+
+	@Autowired
+	DigestChannels channels;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.elasticsearch.uris", () -> LocalStackExtension.stack().elasticsearchUri().toString());
@@ -92,11 +122,15 @@ class DigestIntegrationTests {
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("grapevine.digest.search-url", () -> search.url().toString());
 		registry.add("grapevine.organization-file", DigestIntegrationTests::organizationFile);
+		registry.add("OPS_SLACK_WEBHOOK", () -> slack.url().toString());
+		registry.add("OPS_TEAMS_WEBHOOK", () -> teams.url().toString());
 	}
 
 	@AfterAll
 	static void stopFake() {
 		search.close();
+		slack.close();
+		teams.close();
 	}
 
 	@BeforeEach
@@ -104,6 +138,8 @@ class DigestIntegrationTests {
 		clock.set(EARLY_ON_FRIDAY);
 		smtp.purgeEmailFromAllMailboxes();
 		search.reset();
+		slack.reset();
+		teams.reset();
 		search.defaultTotal(30)
 			.topMentions(List.of(FakeSearchService.mention("1001",
 					"Bus 42 <b>late</b> again & the <script>alert(1)</script> sign", 40),
@@ -374,6 +410,115 @@ class DigestIntegrationTests {
 		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
 		Thread.sleep(1000);
 		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		// Every check while SMTP was down tried email again, but Slack and Teams had
+		// taken
+		// the digest at the first one.
+		assertThat(slack.delivered()).hasSize(1);
+		assertThat(teams.delivered()).hasSize(1);
+	}
+
+	@Test
+	void aRunDeliversTheDigestToTheDepartmentsSlackAndTeamsChannelsWithLinksToTheArchive() {
+		String id = (String) this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"department\": \"operations\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		assertThat(slack.delivered()).singleElement().satisfies((message) -> {
+			assertThat(message.path("text").asText()).startsWith("Operations · daily listening digest · ");
+			assertThat(message.findValuesAsText("url")).contains("https://grapevine.example.org/digests/" + id);
+			assertThat(message.toString()).contains("Bus 42 &lt;b&gt;late&lt;/b&gt; again &amp; the");
+		});
+		assertThat(teams.delivered()).singleElement()
+			.satisfies((message) -> assertThat(message.findValuesAsText("url"))
+				.contains("https://grapevine.example.org/digests/" + id, "https://x.com/rider_amy/status/1001"));
+	}
+
+	@Test
+	void twoReplicasSendingTheSameDigestAtOnceDeliverEachChannelOnce() throws Exception {
+		DailyPeriod day = new DailyPeriod(LocalDate.of(2026, 11, 10), LONDON);
+		String id = "operations-2026-11-10";
+		forget(id);
+		DigestSender other = replica("replica-b");
+		Department operations = this.organization.department("operations").orElseThrow();
+		reactor.core.publisher.Flux
+			.merge(this.sender.send(operations, day, id, ArchivedDigest.DAILY)
+				.onErrorResume((ex) -> Mono.empty())
+				.subscribeOn(Schedulers.parallel()),
+					other.send(operations, day, id, ArchivedDigest.DAILY)
+						.onErrorResume((ex) -> Mono.empty())
+						.subscribeOn(Schedulers.parallel()))
+			.blockLast(Duration.ofSeconds(30));
+		// Whichever replica found a channel held by the other archives at its next try.
+		if (!exists(id)) {
+			this.sender.send(operations, day, id, ArchivedDigest.DAILY).block(Duration.ofSeconds(30));
+		}
+
+		assertThat(exists(id)).isTrue();
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(slack.delivered()).hasSize(1);
+		assertThat(teams.delivered()).hasSize(1);
+	}
+
+	@Test
+	void aReplicaThatStoppedMidSendHoldsItsChannelUntilTheClaimLapsesThenAnotherSendsItOnce() throws Exception {
+		DailyPeriod day = new DailyPeriod(LocalDate.of(2026, 11, 11), LONDON);
+		String id = "operations-2026-11-11";
+		forget(id);
+		Department operations = this.organization.department("operations").orElseThrow();
+		// A replica claimed email and stopped before delivering it.
+		new DeliveryLedger(this.elasticsearch, clock, "stopped-replica", Duration.ofSeconds(30)).claim(id, "email")
+			.block();
+
+		StepVerifier.create(this.sender.send(operations, day, id, ArchivedDigest.DAILY))
+			.verifyErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("another replica is delivering email"));
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+		assertThat(slack.delivered()).hasSize(1);
+		assertThat(exists(id)).isFalse();
+
+		clock.set(clock.instant().plus(Duration.ofSeconds(31)));
+		StepVerifier.create(this.sender.send(operations, day, id, ArchivedDigest.DAILY))
+			.assertNext((archived) -> assertThat(archived.id()).isEqualTo(id))
+			.verifyComplete();
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(slack.delivered()).hasSize(1);
+		assertThat(teams.delivered()).hasSize(1);
+	}
+
+	@Test
+	void aChatWebhookThatIsDownGetsTheDigestWhenItIsBackAndEmailIsNotSentTwice() throws Exception {
+		DailyPeriod day = new DailyPeriod(LocalDate.of(2026, 11, 12), LONDON);
+		String id = "operations-2026-11-12";
+		forget(id);
+		Department operations = this.organization.department("operations").orElseThrow();
+		slack.thenAnswer(503, "", null).thenAnswer(503, "", null);
+
+		StepVerifier.create(this.sender.send(operations, day, id, ArchivedDigest.DAILY))
+			.verifyErrorSatisfies((ex) -> assertThat(ex)
+				.hasMessageContaining("the Slack webhook of department operations answered 503")
+				.hasMessageNotContaining(slack.url().getPath()));
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(exists(id)).isFalse();
+
+		StepVerifier.create(this.sender.send(operations, day, id, ArchivedDigest.DAILY))
+			.assertNext((archived) -> assertThat(archived.id()).isEqualTo(id))
+			.verifyComplete();
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(slack.requests()).hasSize(3);
+		assertThat(slack.delivered()).hasSize(1);
+		assertThat(teams.delivered()).hasSize(1);
+	}
+
+	private DigestSender replica(String name) {
+		return new DigestSender(this.organization, this.analytics, this.renderer, this.channels,
+				new DeliveryLedger(this.elasticsearch, clock, name, Duration.ofSeconds(30)), this.archive, clock, 5);
 	}
 
 	@Test
@@ -383,7 +528,7 @@ class DigestIntegrationTests {
 					LocalStackExtension.stack().elasticsearchUri().toString(), "spring.mail.port",
 					String.valueOf(smtp.getSmtp().getPort()), "grapevine.organization-file", organizationFile(),
 					"grapevine.digest.search-url", search.url().toString(), "grapevine.digest.schedule.enabled",
-					"false"))
+					"false", "OPS_SLACK_WEBHOOK", slack.url().toString(), "OPS_TEAMS_WEBHOOK", teams.url().toString()))
 			.run()) {
 			assertThat(service.getEnvironment().getProperty("spring.application.name")).isEqualTo("digest-service");
 			WebTestClient client = WebTestClient.bindToServer()
@@ -429,6 +574,10 @@ class DigestIntegrationTests {
 	private void forget(String... ids) throws IOException {
 		for (String id : ids) {
 			this.elasticsearch.delete((delete) -> delete.index(DigestArchive.INDEX).id(id).refresh(Refresh.True));
+			for (String channel : List.of("email", "slack", "teams")) {
+				this.elasticsearch.delete(
+						(delete) -> delete.index(DeliveryLedger.INDEX).id(id + ":" + channel).refresh(Refresh.True));
+			}
 		}
 	}
 
@@ -444,6 +593,8 @@ class DigestIntegrationTests {
 					    timeZone: Europe/London
 					    digestTime: "07:30"
 					    members: [%s, %s]
+					    slackWebhook: ${OPS_SLACK_WEBHOOK}
+					    teamsWebhook: ${OPS_TEAMS_WEBHOOK}
 					    topics:
 					      - id: delays
 					        name: Delays and disruption
@@ -462,6 +613,13 @@ class DigestIntegrationTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	// A loaded machine can take more than GreenMail's default two seconds to open a port.
+	private static ServerSetup smtpSetup() {
+		ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", "smtp");
+		setup.setServerStartupTimeout(30_000);
+		return setup;
 	}
 
 	private static int freePort() {

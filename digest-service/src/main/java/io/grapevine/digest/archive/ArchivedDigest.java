@@ -13,7 +13,7 @@ import io.grapevine.digest.composition.DigestFigures;
  * said.
  *
  * @param id {@code <department>-<yyyy-MM-dd>} for a scheduled daily digest, with a
- * {@code -run-<millis>} suffix for one sent on request
+ * {@code -run-<millis>-<random hex>} suffix for one sent on request
  * @param kind {@code daily} when sent on the schedule, {@code manual} when sent on
  * request
  * @param departmentId the department id

@@ -1,10 +1,15 @@
 package io.grapevine.digest.sending;
 
 import java.time.Clock;
+import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.grapevine.digest.analytics.AnalyticsClient;
@@ -13,15 +18,20 @@ import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.composition.DailyPeriod;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
-import io.grapevine.digest.delivery.EmailDelivery;
+import io.grapevine.digest.archive.DeliveryLedger;
+import io.grapevine.digest.delivery.DeliveryFailedException;
+import io.grapevine.digest.delivery.DigestChannel;
+import io.grapevine.digest.delivery.DigestChannels;
 import io.grapevine.digest.rendering.DigestRenderer;
 import io.grapevine.digest.rendering.RenderedDigest;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
 
 /**
- * Composes, renders, emails and archives a department's daily digest; a digest is
- * archived only once the SMTP server has taken it.
+ * Composes, renders, delivers and archives a department's daily digest. Each channel
+ * (email, Slack, Teams) is claimed in the {@link DeliveryLedger} before it is delivered
+ * and marked sent after, so a retry or a second replica never delivers a channel twice; a
+ * digest is archived once every channel has taken it.
  */
 public class DigestSender {
 
@@ -33,7 +43,9 @@ public class DigestSender {
 
 	private final DigestRenderer renderer;
 
-	private final EmailDelivery delivery;
+	private final DigestChannels channels;
+
+	private final DeliveryLedger ledger;
 
 	private final DigestArchive archive;
 
@@ -42,11 +54,12 @@ public class DigestSender {
 	private final int topMentions;
 
 	public DigestSender(Organization organization, AnalyticsClient analytics, DigestRenderer renderer,
-			EmailDelivery delivery, DigestArchive archive, Clock clock, int topMentions) {
+			DigestChannels channels, DeliveryLedger ledger, DigestArchive archive, Clock clock, int topMentions) {
 		this.organization = organization;
 		this.analytics = analytics;
 		this.renderer = renderer;
-		this.delivery = delivery;
+		this.channels = channels;
+		this.ledger = ledger;
 		this.archive = archive;
 		this.clock = clock;
 		this.topMentions = topMentions;
@@ -66,7 +79,10 @@ public class DigestSender {
 						this.organization.departments().stream().map(Department::id).toList()));
 			Instant now = this.clock.instant();
 			DailyPeriod period = DailyPeriod.dayBefore(now, department.timeZone());
-			String id = ArchivedDigest.dailyId(department.id(), period.day()) + "-run-" + now.toEpochMilli();
+			// Each run is its own digest, with channels of its own in the delivery
+			// ledger.
+			String id = ArchivedDigest.dailyId(department.id(), period.day()) + "-run-" + now.toEpochMilli() + "-"
+					+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
 			return send(department, period, id, ArchivedDigest.MANUAL);
 		});
 	}
@@ -91,24 +107,63 @@ public class DigestSender {
 
 	private Mono<ArchivedDigest> deliverAndArchive(Department department, Digest digest, String id, String kind) {
 		RenderedDigest rendered = this.renderer.render(digest, id);
-		Mono<Void> delivered;
-		if (department.members().isEmpty()) {
-			delivered = Mono.fromRunnable(() -> logger.info(
-					"Department {} has no members in the organization file: digest {} is archived, not emailed",
-					department.id(), id));
+		URI archiveLink = this.renderer.archiveLink(id);
+		URI searchLink = this.renderer.dashboardLink(digest);
+		List<DigestChannel> channels = this.channels.of(department);
+		if (channels.isEmpty()) {
+			logger.info("Department {} has no members, Slack or Teams webhook in the organization file: digest {} "
+					+ "is archived, not delivered", department.id(), id);
 		}
-		else {
-			delivered = this.delivery.deliver(department.members(), rendered);
-		}
-		return delivered
-			.then(Mono.fromCallable(() -> new ArchivedDigest(id, kind, department.id(), department.name(),
+		return Flux.fromIterable(channels)
+			.concatMap((channel) -> deliverOnce(id, channel, digest, rendered, archiveLink, searchLink))
+			.collectList()
+			.flatMap((outcomes) -> {
+				List<Outcome> failed = outcomes.stream().filter((outcome) -> outcome.error() != null).toList();
+				if (!failed.isEmpty()) {
+					return Mono.error(new DeliveryFailedException("digest " + id + " did not reach "
+							+ failed.stream().map(Outcome::error).collect(Collectors.joining("; ")), null));
+				}
+				List<String> held = outcomes.stream()
+					.filter((outcome) -> outcome.claim() == DeliveryLedger.Claim.HELD)
+					.map(Outcome::channel)
+					.toList();
+				if (!held.isEmpty()) {
+					return Mono.error(new DeliveryInProgressException(id, held));
+				}
+				return archive(department, digest, id, kind, rendered);
+			});
+	}
+
+	private Mono<Outcome> deliverOnce(String id, DigestChannel channel, Digest digest, RenderedDigest rendered,
+			URI archiveLink, URI searchLink) {
+		return this.ledger.claim(id, channel.name()).flatMap((claim) -> {
+			if (claim != DeliveryLedger.Claim.CLAIMED) {
+				logger.info("Digest {}: {} {}", id, channel.name(),
+						(claim == DeliveryLedger.Claim.SENT) ? "took it already" : "is being sent by another replica");
+				return Mono.just(new Outcome(channel.name(), claim, null));
+			}
+			return channel.deliver(digest, rendered, archiveLink, searchLink)
+				.then(this.ledger.markSent(id, channel.name()))
+				.thenReturn(new Outcome(channel.name(), claim, null))
+				.onErrorResume((ex) -> this.ledger.release(id, channel.name(), String.valueOf(ex.getMessage()))
+					.thenReturn(new Outcome(channel.name(), claim, ex.getMessage())));
+		});
+	}
+
+	private Mono<ArchivedDigest> archive(Department department, Digest digest, String id, String kind,
+			RenderedDigest rendered) {
+		return Mono
+			.fromCallable(() -> new ArchivedDigest(id, kind, department.id(), department.name(),
 					ArchivedDigest.Period.of(digest.period()), this.clock.instant(),
 					ArchivedDigest.Recipients.of(department.members()), rendered.subject(), rendered.html(),
-					rendered.text(), digest.figures())))
+					rendered.text(), digest.figures()))
 			.flatMap(this.archive::save)
 			.doOnNext((archived) -> logger.info("Sent and archived digest {} ({} of {}, {} mentions, {} recipient(s))",
 					archived.id(), archived.kind(), archived.departmentId(), archived.figures().total(),
 					archived.recipients().count()));
+	}
+
+	private record Outcome(String channel, DeliveryLedger.Claim claim, String error) {
 	}
 
 }

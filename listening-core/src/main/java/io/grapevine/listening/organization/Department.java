@@ -1,6 +1,5 @@
 package io.grapevine.listening.organization;
 
-import java.net.URI;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,13 +14,15 @@ import java.util.Optional;
  * @param timeZone the zone its digests are scheduled in
  * @param digestTime local time of day at which its daily digest is sent
  * @param members email addresses that receive its digests
- * @param slackWebhook Slack incoming webhook, if it uses Slack
- * @param teamsWebhook Microsoft Teams workflow webhook, if it uses Teams
+ * @param slackWebhook the environment variable that holds its Slack incoming webhook URL,
+ * if it uses Slack (the URL is a secret, so the organization file only names it)
+ * @param teamsWebhook the environment variable that holds its Microsoft Teams workflow
+ * webhook URL, if it uses Teams
  * @param topics the listening topics it owns
  * @param follows ids of topics owned by other departments that it listens to as well
  */
 public record Department(String id, String name, ZoneId timeZone, LocalTime digestTime, List<String> members,
-		Optional<URI> slackWebhook, Optional<URI> teamsWebhook, List<Topic> topics, List<String> follows) {
+		Optional<String> slackWebhook, Optional<String> teamsWebhook, List<Topic> topics, List<String> follows) {
 
 	public Department {
 		members = (members != null) ? List.copyOf(members) : List.of();
@@ -38,12 +39,14 @@ public record Department(String id, String name, ZoneId timeZone, LocalTime dige
 	 * @param timeZone the zone its digests are scheduled in
 	 * @param digestTime local time of day of its daily digest
 	 * @param members email addresses that receive its digests
-	 * @param slackWebhook Slack incoming webhook, if it uses Slack
-	 * @param teamsWebhook Microsoft Teams workflow webhook, if it uses Teams
+	 * @param slackWebhook the environment variable that holds its Slack incoming webhook
+	 * URL, if it uses Slack (the URL is a secret, so the organization file only names it)
+	 * @param teamsWebhook the environment variable that holds its Microsoft Teams
+	 * workflow webhook URL, if it uses Teams
 	 * @param topics the listening topics it owns
 	 */
 	public Department(String id, String name, ZoneId timeZone, LocalTime digestTime, List<String> members,
-			Optional<URI> slackWebhook, Optional<URI> teamsWebhook, List<Topic> topics) {
+			Optional<String> slackWebhook, Optional<String> teamsWebhook, List<Topic> topics) {
 		this(id, name, timeZone, digestTime, members, slackWebhook, teamsWebhook, topics, List.of());
 	}
 

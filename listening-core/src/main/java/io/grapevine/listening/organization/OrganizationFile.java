@@ -2,8 +2,6 @@ package io.grapevine.listening.organization;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,6 +37,8 @@ import io.grapevine.listening.query.QueryParseException;
 public final class OrganizationFile {
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+	private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -241,8 +242,8 @@ public final class OrganizationFile {
 				}
 				members.add(member.strip());
 			}
-			Optional<URI> slack = webhook(spec.slackWebhook(), where, "slackWebhook");
-			Optional<URI> teams = webhook(spec.teamsWebhook(), where, "teamsWebhook");
+			Optional<String> slack = webhook(spec.slackWebhook(), where, id, "slackWebhook");
+			Optional<String> teams = webhook(spec.teamsWebhook(), where, id, "teamsWebhook");
 			List<Topic> topics = new ArrayList<>();
 			List<TopicSpec> topicSpecs = (spec.topics() != null) ? spec.topics() : List.of();
 			for (int i = 0; i < topicSpecs.size(); i++) {
@@ -345,21 +346,18 @@ public final class OrganizationFile {
 			}
 		}
 
-		private Optional<URI> webhook(String value, String where, String field) {
+		private Optional<String> webhook(String value, String where, String department, String field) {
 			if (value == null || value.isBlank()) {
 				return Optional.empty();
 			}
-			try {
-				URI uri = new URI(value.strip());
-				if (!uri.isAbsolute() || uri.getHost() == null
-						|| !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-					throw fail(where + ": " + field + " must be an absolute http(s) URL");
-				}
-				return Optional.of(uri);
+			Matcher reference = VARIABLE_REFERENCE.matcher(value.strip());
+			if (!reference.matches()) {
+				throw fail(where + ": " + field + " must name the environment variable that holds the webhook URL, "
+						+ "e.g. ${" + department.toUpperCase(Locale.ROOT).replace('-', '_') + "_"
+						+ field.replace("Webhook", "").toUpperCase(Locale.ROOT)
+						+ "_WEBHOOK}: the URL is a secret and does not belong in the organization file");
 			}
-			catch (URISyntaxException ex) {
-				throw fail(where + ": " + field + " is not a URL: " + ex.getReason());
-			}
+			return Optional.of(reference.group(1));
 		}
 
 		private InvalidOrganizationException fail(String message) {

@@ -32,7 +32,7 @@ class OrganizationFileTests {
 				departments:
 				  - name: Customer Care
 				    members: [care@example.org]
-				    slackWebhook: https://hooks.slack.example/services/T0/B0/x
+				    slackWebhook: ${CARE_SLACK_WEBHOOK}
 				    topics:
 				      - name: Late Buses
 				        keywords: [late]
@@ -40,7 +40,7 @@ class OrganizationFileTests {
 		Department care = organization.department("customer-care").orElseThrow();
 		assertThat(care.timeZone()).isEqualTo(ZoneId.of("UTC"));
 		assertThat(care.digestTime()).isEqualTo(LocalTime.of(8, 0));
-		assertThat(care.slackWebhook()).isPresent();
+		assertThat(care.slackWebhook()).contains("CARE_SLACK_WEBHOOK");
 		assertThat(care.teamsWebhook()).isEmpty();
 		assertThat(care.topics()).extracting(Topic::id).containsExactly("late-buses");
 	}
@@ -315,6 +315,21 @@ class OrganizationFileTests {
 		assertThatExceptionOfType(InvalidOrganizationException.class)
 			.isThrownBy(() -> read("name: Example\nlanguages: [en, english]\n" + departments))
 			.withMessageContaining("languages[1]: 'english' is not a two-letter ISO 639-1 language code");
+	}
+
+	@Test
+	void aWebhookUrlWrittenIntoTheFileIsRefusedBecauseItIsASecret() {
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - id: care
+				    name: Care
+				    teamsWebhook: https://example.webhook.office.com/webhookb2/secret
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				"""))
+			.withMessageContaining("departments[0] (Care): teamsWebhook must name the environment variable")
+			.withMessageContaining("${CARE_TEAMS_WEBHOOK}")
+			.withMessageNotContaining("webhookb2/secret");
 	}
 
 	private static Organization read(String yaml) {

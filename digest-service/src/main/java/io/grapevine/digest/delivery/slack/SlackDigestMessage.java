@@ -1,0 +1,159 @@
+package io.grapevine.digest.delivery.slack;
+
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.digest.composition.Digest;
+import io.grapevine.digest.composition.DigestComposer;
+import io.grapevine.digest.composition.DigestFigures;
+import io.grapevine.digest.composition.Share;
+import io.grapevine.digest.composition.TopMention;
+
+/**
+ * A digest as a Slack incoming-webhook message in Block Kit: the day's volume and its
+ * change, the split by source and topic, the top mentions with links, and buttons to the
+ * archived digest and the dashboard search; {@code text} is the notification fallback.
+ */
+public final class SlackDigestMessage {
+
+	/** Slack truncates header text beyond this. */
+	static final int HEADER_LIMIT = 150;
+
+	/** Slack refuses section text beyond this. */
+	static final int SECTION_LIMIT = 3000;
+
+	/** Mention texts are cut here so a digest reads in two minutes. */
+	static final int MENTION_LIMIT = 400;
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.US);
+
+	private SlackDigestMessage() {
+	}
+
+	/**
+	 * Build the message.
+	 * @param digest the digest
+	 * @param archiveLink the archived digest's page
+	 * @param searchLink the dashboard search for the digest's day
+	 * @return the JSON body to post
+	 */
+	public static ObjectNode of(Digest digest, URI archiveLink, URI searchLink) {
+		DigestFigures figures = digest.figures();
+		ObjectNode message = JSON.createObjectNode();
+		message.put("text", digest.subject());
+		message.put("unfurl_links", false);
+		ArrayNode blocks = message.putArray("blocks");
+		ObjectNode header = blocks.addObject().put("type", "header");
+		header.putObject("text")
+			.put("type", "plain_text")
+			.put("text", cut(digest.departmentName() + " · daily listening digest", HEADER_LIMIT))
+			.put("emoji", false);
+		section(blocks, "*%s* on %s, %s.".formatted(Digest.mentions(figures.total()),
+				Digest.DAY.format(digest.period().day()), escape(figures.change())));
+		if (!figures.bySource().isEmpty() || !figures.byTopic().isEmpty()) {
+			ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
+			if (!figures.bySource().isEmpty()) {
+				fields.addObject().put("type", "mrkdwn").put("text", shares("By source", figures));
+			}
+			if (!figures.byTopic().isEmpty()) {
+				fields.addObject().put("type", "mrkdwn").put("text", topicShares(figures));
+			}
+		}
+		if (!figures.topMentions().isEmpty()) {
+			blocks.addObject().put("type", "divider");
+			section(blocks, "*Top mentions*");
+			for (TopMention mention : figures.topMentions()) {
+				section(blocks, mention(mention, digest));
+			}
+		}
+		ArrayNode buttons = blocks.addObject().put("type", "actions").putArray("elements");
+		button(buttons, "Open the digest", archiveLink).put("style", "primary");
+		button(buttons, "Search these mentions", searchLink);
+		blocks.addObject()
+			.put("type", "context")
+			.putArray("elements")
+			.addObject()
+			.put("type", "mrkdwn")
+			.put("text", escape(digest.organization()) + " · " + digest.period().zone().getId());
+		return message;
+	}
+
+	private static String mention(TopMention mention, Digest digest) {
+		String who = "<%s|%s> @%s".formatted(mention.url(), escape(mention.authorName()),
+				escape(mention.authorHandle()));
+		String followers = mention.followers().map((count) -> ", %,d followers".formatted(count)).orElse("");
+		String where = " on %s at %s%s".formatted(DigestComposer.sourceName(mention.source()),
+				TIME.format(mention.publishedAt().atZone(digest.period().zone())), followers);
+		String quoted = escape(cut(mention.text().strip(), MENTION_LIMIT)).replace("\n", "\n>");
+		String engagement = "%d likes · %d shares · %d replies".formatted(mention.likes(), mention.shares(),
+				mention.replies());
+		return cut(who + where + "\n>" + quoted + "\n" + engagement, SECTION_LIMIT);
+	}
+
+	private static String shares(String title, DigestFigures figures) {
+		StringBuilder text = new StringBuilder("*").append(title).append('*');
+		for (Share share : figures.bySource()) {
+			text.append('\n')
+				.append(escape(share.label()))
+				.append(": ")
+				.append(share.count())
+				.append(" (")
+				.append(share.percent())
+				.append("%)");
+		}
+		return cut(text.toString(), 2000);
+	}
+
+	private static String topicShares(DigestFigures figures) {
+		StringBuilder text = new StringBuilder("*By topic*");
+		for (Share share : figures.byTopic()) {
+			text.append('\n')
+				.append(escape(share.label()))
+				.append(": ")
+				.append(share.count())
+				.append(" (")
+				.append(share.percent())
+				.append("%)");
+		}
+		return cut(text.toString(), 2000);
+	}
+
+	private static void section(ArrayNode blocks, String mrkdwn) {
+		blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", mrkdwn);
+	}
+
+	private static ObjectNode button(ArrayNode elements, String label, URI url) {
+		ObjectNode button = elements.addObject().put("type", "button").put("url", url.toString());
+		button.putObject("text").put("type", "plain_text").put("text", label);
+		return button;
+	}
+
+	/**
+	 * Escape text for Slack's mrkdwn, where {@code &}, {@code <} and {@code >} are
+	 * control characters (links, mentions); text the public wrote must never ping a
+	 * channel or forge a link.
+	 * @param text the text
+	 * @return the escaped text
+	 */
+	static String escape(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
+	private static String cut(String text, int limit) {
+		if (text.length() <= limit) {
+			return text;
+		}
+		int end = limit - 1;
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end) + "…";
+	}
+
+}

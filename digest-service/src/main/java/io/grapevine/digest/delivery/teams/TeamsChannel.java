@@ -1,0 +1,45 @@
+package io.grapevine.digest.delivery.teams;
+
+import java.net.URI;
+
+import io.grapevine.digest.composition.Digest;
+import io.grapevine.digest.delivery.DigestChannel;
+import io.grapevine.digest.delivery.WebhookPoster;
+import io.grapevine.digest.rendering.RenderedDigest;
+import reactor.core.publisher.Mono;
+
+/**
+ * Delivers digests to a department's Microsoft Teams channel through its workflow
+ * webhook.
+ */
+public class TeamsChannel implements DigestChannel {
+
+	private final WebhookPoster poster;
+
+	private final URI webhook;
+
+	private final String description;
+
+	/**
+	 * Create the channel.
+	 * @param poster posts with retries
+	 * @param webhook the workflow webhook URL
+	 * @param departmentId the department, for messages
+	 */
+	public TeamsChannel(WebhookPoster poster, URI webhook, String departmentId) {
+		this.poster = poster;
+		this.webhook = webhook;
+		this.description = "the Teams webhook of department " + departmentId;
+	}
+
+	@Override
+	public String name() {
+		return "teams";
+	}
+
+	@Override
+	public Mono<Void> deliver(Digest digest, RenderedDigest rendered, URI archiveLink, URI searchLink) {
+		return this.poster.post(this.webhook, TeamsDigestCard.of(digest, archiveLink, searchLink), this.description);
+	}
+
+}

@@ -1,0 +1,139 @@
+package io.grapevine.digest.delivery.teams;
+
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.digest.composition.Digest;
+import io.grapevine.digest.composition.DigestComposer;
+import io.grapevine.digest.composition.DigestFigures;
+import io.grapevine.digest.composition.Share;
+import io.grapevine.digest.composition.TopMention;
+
+/**
+ * A digest as a Microsoft Teams workflow-webhook message carrying one Adaptive Card
+ * (version 1.4): the day's volume and its change, the split by source and topic as fact
+ * sets, the top mentions (each opens the mention), and actions to the archived digest and
+ * the dashboard search.
+ */
+public final class TeamsDigestCard {
+
+	/** Mention texts are cut here so a digest reads in two minutes. */
+	static final int MENTION_LIMIT = 400;
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.US);
+
+	private TeamsDigestCard() {
+	}
+
+	/**
+	 * Build the message.
+	 * @param digest the digest
+	 * @param archiveLink the archived digest's page
+	 * @param searchLink the dashboard search for the digest's day
+	 * @return the JSON body to post
+	 */
+	public static ObjectNode of(Digest digest, URI archiveLink, URI searchLink) {
+		DigestFigures figures = digest.figures();
+		ObjectNode message = JSON.createObjectNode().put("type", "message");
+		ObjectNode attachment = message.putArray("attachments").addObject();
+		attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
+		attachment.putNull("contentUrl");
+		ObjectNode card = attachment.putObject("content");
+		card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+		card.put("type", "AdaptiveCard");
+		card.put("version", "1.4");
+		card.putObject("msteams").put("width", "Full");
+		ArrayNode body = card.putArray("body");
+		text(body, digest.departmentName() + " · daily listening digest").put("size", "Large").put("weight", "Bolder");
+		text(body, "%s on %s, %s.".formatted(Digest.mentions(figures.total()), Digest.DAY.format(digest.period().day()),
+				figures.change()))
+			.put("spacing", "Small");
+		facts(body, "By source", figures.bySource());
+		facts(body, "By topic", figures.byTopic());
+		if (!figures.topMentions().isEmpty()) {
+			text(body, "Top mentions").put("weight", "Bolder").put("separator", true).put("spacing", "Medium");
+			for (TopMention mention : figures.topMentions()) {
+				mention(body, mention, digest);
+			}
+		}
+		ArrayNode actions = card.putArray("actions");
+		open(actions, "Open the digest", archiveLink);
+		open(actions, "Search these mentions", searchLink);
+		return message;
+	}
+
+	private static void mention(ArrayNode body, TopMention mention, Digest digest) {
+		ObjectNode container = body.addObject().put("type", "Container").put("separator", true);
+		container.putObject("selectAction").put("type", "Action.OpenUrl").put("url", mention.url().toString());
+		ArrayNode items = container.putArray("items");
+		String followers = mention.followers().map((count) -> " · %,d followers".formatted(count)).orElse("");
+		text(items,
+				"%s (@%s) on %s at %s%s".formatted(plain(mention.authorName()), plain(mention.authorHandle()),
+						DigestComposer.sourceName(mention.source()),
+						TIME.format(mention.publishedAt().atZone(digest.period().zone())), followers))
+			.put("weight", "Bolder")
+			.put("size", "Small");
+		text(items, plain(cut(mention.text().strip(), MENTION_LIMIT)));
+		text(items, "%d likes · %d shares · %d replies".formatted(mention.likes(), mention.shares(), mention.replies()))
+			.put("isSubtle", true)
+			.put("size", "Small")
+			.put("spacing", "None");
+	}
+
+	private static void facts(ArrayNode body, String title, java.util.List<Share> shares) {
+		if (shares.isEmpty()) {
+			return;
+		}
+		text(body, title).put("weight", "Bolder").put("spacing", "Medium");
+		ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+		for (Share share : shares) {
+			facts.addObject()
+				.put("title", plain(share.label()))
+				.put("value", share.count() + " (" + share.percent() + "%)");
+		}
+	}
+
+	private static ObjectNode text(ArrayNode container, String text) {
+		return container.addObject().put("type", "TextBlock").put("text", text).put("wrap", true);
+	}
+
+	private static void open(ArrayNode actions, String title, URI url) {
+		actions.addObject().put("type", "Action.OpenUrl").put("title", title).put("url", url.toString());
+	}
+
+	/**
+	 * Neutralise the Markdown that Adaptive Card text blocks interpret, so text the
+	 * public wrote shows as written and cannot forge a link.
+	 * @param text the text
+	 * @return the text with Markdown control characters escaped
+	 */
+	static String plain(String text) {
+		StringBuilder escaped = new StringBuilder(text.length() + 8);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ("\\*_[]`~".indexOf(c) >= 0) {
+				escaped.append('\\');
+			}
+			escaped.append(c);
+		}
+		return escaped.toString();
+	}
+
+	private static String cut(String text, int limit) {
+		if (text.length() <= limit) {
+			return text;
+		}
+		int end = limit - 1;
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end) + "…";
+	}
+
+}

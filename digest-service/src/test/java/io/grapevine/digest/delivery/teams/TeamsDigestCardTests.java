@@ -1,0 +1,81 @@
+package io.grapevine.digest.delivery.teams;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.composition.Digest;
+import io.grapevine.digest.composition.DigestFigures;
+import io.grapevine.digest.composition.Share;
+import io.grapevine.digest.composition.TopMention;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TeamsDigestCardTests {
+
+	private static final URI ARCHIVE = URI.create("https://grapevine.example.org/digests/operations-2026-11-19");
+
+	private static final URI SEARCH = URI.create("https://grapevine.example.org/?department=operations");
+
+	@Test
+	void theMessageCarriesOneAdaptiveCardAsTeamsWorkflowsExpect() {
+		JsonNode message = TeamsDigestCard.of(digest(List.of(mention("1", "Bus 42 late again"))), ARCHIVE, SEARCH);
+		assertThat(message.path("type").asText()).isEqualTo("message");
+		assertThat(message.path("attachments")).hasSize(1);
+		JsonNode attachment = message.path("attachments").get(0);
+		assertThat(attachment.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+		JsonNode card = attachment.path("content");
+		assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
+		assertThat(card.path("version").asText()).isEqualTo("1.4");
+		assertThat(card.path("$schema").asText()).isEqualTo("http://adaptivecards.io/schemas/adaptive-card.json");
+	}
+
+	@Test
+	void theCardShowsTheVolumeTheSplitsAndTheTopMentionsAndLinksToTheDigestAndTheSearch() {
+		JsonNode card = TeamsDigestCard.of(digest(List.of(mention("7", "Tram stuck at Dock Road"))), ARCHIVE, SEARCH)
+			.path("attachments")
+			.get(0)
+			.path("content");
+		List<String> texts = card.path("body").findValuesAsText("text");
+		assertThat(texts).contains("Operations · daily listening digest",
+				"37 mentions on Thu 19 Nov 2026, up 23% on Wednesday.", "By source", "By topic", "Top mentions",
+				"Amy Rider (@rider\\_amy) on X at 10:12 · 1,234 followers", "Tram stuck at Dock Road",
+				"12 likes · 3 shares · 4 replies");
+		assertThat(card.path("body").findValues("facts").get(0).findValuesAsText("value")).containsExactly("25 (68%)",
+				"12 (32%)");
+		assertThat(card.path("body").findValues("selectAction").get(0).path("url").asText())
+			.isEqualTo("https://x.com/rider_amy/status/7");
+		assertThat(card.path("actions").findValuesAsText("url")).containsExactly(ARCHIVE.toString(), SEARCH.toString());
+	}
+
+	@Test
+	void markdownThePublicWroteShowsAsWrittenAndCannotForgeALink() {
+		JsonNode card = TeamsDigestCard
+			.of(digest(List.of(mention("9", "[free tickets](https://evil.example) **now**"))), ARCHIVE, SEARCH)
+			.path("attachments")
+			.get(0)
+			.path("content");
+		assertThat(card.path("body").findValuesAsText("text"))
+			.contains("\\[free tickets\\](https://evil.example) \\*\\*now\\*\\*");
+	}
+
+	private static Digest digest(List<TopMention> mentions) {
+		return new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"),
+				new DailyPeriod(LocalDate.of(2026, 11, 19), ZoneId.of("Europe/London")),
+				new DigestFigures(37, 30, "up 23% on Wednesday",
+						List.of(new Share("x", "X", 25, 68), new Share("reddit", "Reddit", 12, 32)),
+						List.of(new Share("delays", "Delays and disruption", 12, 32)), mentions));
+	}
+
+	private static TopMention mention(String id, String text) {
+		return new TopMention("x:" + id, "x", URI.create("https://x.com/rider_amy/status/" + id), text, "rider_amy",
+				"Amy Rider", Optional.of(1234L), Instant.parse("2026-11-19T10:12:00Z"), 12, 3, 4);
+	}
+
+}
