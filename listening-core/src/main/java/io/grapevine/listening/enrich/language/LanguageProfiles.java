@@ -19,7 +19,7 @@ import java.util.Map;
 final class LanguageProfiles {
 
 	/** The languages with a shipped training corpus, in profile order. */
-	static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "pt", "it");
+	static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "pt", "it", "nl", "ca");
 
 	private static final double SMOOTHING = 0.5;
 

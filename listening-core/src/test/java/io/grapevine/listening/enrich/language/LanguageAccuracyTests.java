@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.grapevine.listening.organization.Organization;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,7 +37,7 @@ class LanguageAccuracyTests {
 	private final LanguageDetector detector = new LanguageDetector(LANGUAGES);
 
 	@Test
-	void theSampleHasAtLeastFiftyPostsInEachLanguage() throws IOException {
+	void theSampleHasAtLeastFiftyPostsInEachSupportedLanguage() throws IOException {
 		Map<String, Long> perLanguage = sample().stream()
 			.collect(Collectors.groupingBy(Labelled::language, TreeMap::new, Collectors.counting()));
 		assertThat(perLanguage).containsOnlyKeys(LANGUAGES);
@@ -77,6 +79,40 @@ class LanguageAccuracyTests {
 		report.append(timing(sample));
 		System.out.println(report);
 		assertThat(longer.accuracy()).as(report.toString()).isGreaterThanOrEqualTo(0.95);
+	}
+
+	@Test
+	void anOrganizationListeningInTheSixDefaultLanguagesGetsTheirPostsRightAndNoLanguageForTheOthers()
+			throws IOException {
+		LanguageDetector six = new LanguageDetector(Organization.DEFAULT_LANGUAGES);
+		Confusion listened = new Confusion();
+		Confusion listenedLonger = new Confusion();
+		int others = 0;
+		int othersWithALanguage = 0;
+		for (Labelled post : sample()) {
+			Optional<String> detected = six.detect(post.text());
+			if (Organization.DEFAULT_LANGUAGES.contains(post.language())) {
+				listened.add(post, detected);
+				if (post.length() >= LONG_POST) {
+					listenedLonger.add(post, detected);
+				}
+			}
+			else {
+				others++;
+				if (detected.isPresent()) {
+					othersWithALanguage++;
+				}
+			}
+		}
+		String report = String.format(Locale.ROOT,
+				"Language detection for an organization listening in %s%n%s%s"
+						+ "  %-26s %4d posts, %d given one of the six%n",
+				Organization.DEFAULT_LANGUAGES, listened.summary("posts in the six"),
+				listenedLonger.summary(LONG_POST + " characters or more"), "posts in other languages", others,
+				othersWithALanguage);
+		System.out.println(report);
+		assertThat(listenedLonger.accuracy()).as(report).isGreaterThanOrEqualTo(0.95);
+		assertThat(othersWithALanguage).as(report).isLessThanOrEqualTo(others / 20);
 	}
 
 	// CPU time of this thread, best of several passes: the machine running the build is

@@ -114,9 +114,20 @@ class LanguageDetectorTests {
 
 	@Test
 	void aConfiguredLanguageWithoutAProfileIsAcceptedButNeverDetected() {
-		LanguageDetector dutch = new LanguageDetector(List.of("nl"));
-		assertThat(dutch.languages()).containsExactly("nl");
-		assertThat(dutch.detect("De trein naar Amsterdam is weer vertraagd vanwege een storing")).isEmpty();
+		LanguageDetector swedish = new LanguageDetector(List.of("sv"));
+		assertThat(swedish.languages()).containsExactly("sv");
+		assertThat(swedish.detect("Tåget till Stockholm är försenat igen på grund av ett signalfel")).isEmpty();
+	}
+
+	@Test
+	void dutchAndCatalanAreRecognisedAndNotTakenForTheirNeighbours() {
+		LanguageDetector all = new LanguageDetector(List.of("en", "es", "fr", "de", "pt", "it", "nl", "ca"));
+		String dutch = "De trein naar Amsterdam is weer vertraagd vanwege een storing bij het seinwerk";
+		String catalan = "El tren cap a Girona torna a anar amb retard per una avaria a la via";
+		assertThat(all.detect(dutch)).contains("nl");
+		assertThat(all.detect(catalan)).contains("ca");
+		assertThat(this.detector.detect(dutch)).isEmpty();
+		assertThat(this.detector.detect(catalan)).isEmpty();
 	}
 
 	@Test
