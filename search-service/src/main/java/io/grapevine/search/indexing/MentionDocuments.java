@@ -23,9 +23,9 @@ import io.grapevine.search.index.MonthlyIndices;
  * it once: the fields of the contract are validated, the ones Elasticsearch maps with a
  * type are written in their canonical form, fields from newer writers are kept, and
  * {@code engagement.total} is added for ranking, {@code site} for the query language's
- * {@code site:} (see {@link #sites(URI)}), {@code clusterKey} for folding near-duplicates and
- * {@code match} for the query compiler (the text and fields as the query language reads
- * them).
+ * {@code site:} (see {@link #sites(URI)}), {@code clusterKey} for folding near-duplicates
+ * and {@code match} for the query compiler (the text and fields as the query language
+ * reads them).
  */
 public final class MentionDocuments {
 
@@ -72,11 +72,12 @@ public final class MentionDocuments {
 
 	/**
 	 * The values of the {@code site} keyword field for a url: its lower-cased host
-	 * without port or trailing dot, then every parent domain down to the TLD, as the query
-	 * language's {@code site:} matches them, so {@code https://News.Example.org:8443/a}
-	 * gives {@code news.example.org}, {@code example.org} and {@code org}. A single-label
-	 * host ({@code localhost}) and an IP address ({@code 192.168.0.1}, {@code [::1]}) are
-	 * the one value as is; a url without a host gives none.
+	 * without port or trailing dot, then every parent domain down to the TLD, as the
+	 * query language's {@code site:} matches them, so
+	 * {@code https://News.Example.org:8443/a} gives {@code news.example.org},
+	 * {@code example.org} and {@code org}. A single-label host ({@code localhost}) and an
+	 * IP address ({@code 192.168.0.1}, {@code [::1]}) are the one value as is; a url
+	 * without a host gives none.
 	 * @param url the mention's url
 	 * @return the host first, then its parent domains, longest first
 	 */
