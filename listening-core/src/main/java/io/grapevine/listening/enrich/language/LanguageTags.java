@@ -13,7 +13,9 @@ import java.util.Set;
 final class LanguageTags {
 
 	// Codes that say "no language" or "could not tell": und (BCP 47), zxx, mul, mis, and
-	// the q* codes X gives posts made only of media, hashtags, mentions or emoji.
+	// the q* and art codes X gives posts made only of media, hashtags, mentions,
+	// cashtags,
+	// very short text or emoji.
 	private static final Set<String> UNDETERMINED = Set.of("und", "zxx", "mul", "mis", "qam", "qct", "qht", "qme",
 			"qst", "art");
 

@@ -74,36 +74,6 @@ final class SocialText {
 		return letters;
 	}
 
-	/**
-	 * The part of a text the profiles read, for reports: URLs, handles and hashtags
-	 * removed.
-	 * @param text any text
-	 * @return the remaining tokens joined by single spaces
-	 */
-	static String readable(CharSequence text) {
-		String source = composed(text);
-		StringBuilder kept = new StringBuilder();
-		int length = source.length();
-		int start = 0;
-		while (start < length) {
-			while (start < length && isSpace(source.charAt(start))) {
-				start++;
-			}
-			int end = start;
-			while (end < length && !isSpace(source.charAt(end))) {
-				end++;
-			}
-			if (end > start && !isNoise(source, start, end)) {
-				if (!kept.isEmpty()) {
-					kept.append(' ');
-				}
-				kept.append(source, start, end);
-			}
-			start = end;
-		}
-		return kept.toString();
-	}
-
 	private static String composed(CharSequence text) {
 		String source = text.toString();
 		for (int i = 0; i < source.length(); i++) {

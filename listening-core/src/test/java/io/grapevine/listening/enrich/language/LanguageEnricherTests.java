@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,24 @@ class LanguageEnricherTests {
 		assertThat(result.clusterId()).contains("cluster-7");
 		assertThat(result.reach()).contains(12.5);
 		assertThat(result).usingRecursiveComparison().ignoringFields("language").isEqualTo(enriched);
+	}
+
+	@Test
+	void oddTextsAndHintsNeverThrowAndAnswerOnlyConfiguredLanguages() {
+		Random random = new Random(7);
+		String[] hints = { null, "", " ", "-", "en-", "-en", "e", "eng", "EN-gb-x-private", "zh-Hant-TW", "q",
+				"\u00e9s", "pt_", "x-klingon", "12", "iw", "und-Latn", "es\u0000", "fr\n" };
+		for (int i = 0; i < 5_000; i++) {
+			StringBuilder text = new StringBuilder();
+			int length = random.nextInt(80);
+			for (int c = 0; c < length; c++) {
+				text.appendCodePoint((random.nextInt(3) == 0) ? random.nextInt(Character.MAX_CODE_POINT + 1)
+						: 'a' + random.nextInt(26));
+			}
+			String hint = hints[random.nextInt(hints.length)];
+			Mention enriched = this.enricher.enrich(mention(text.toString(), hint));
+			enriched.language().ifPresent((language) -> assertThat(Organization.DEFAULT_LANGUAGES).contains(language));
+		}
 	}
 
 	private static Mention mention(String text, String language) {
