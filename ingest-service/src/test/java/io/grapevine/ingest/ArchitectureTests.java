@@ -41,6 +41,8 @@ class ArchitectureTests {
 	void sourcesDoNotPublishToKafkaThemselves() {
 		noClasses().that()
 			.resideInAPackage("io.grapevine.ingest.source..")
+			.and()
+			.resideOutsideOfPackage("io.grapevine.ingest.source.webhook.kafka..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.apache.kafka..", "reactor.kafka..")
