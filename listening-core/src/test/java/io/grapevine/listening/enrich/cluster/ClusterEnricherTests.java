@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -193,6 +194,31 @@ class ClusterEnricherTests {
 		}
 		finally {
 			pool.shutdown();
+		}
+	}
+
+	@Test
+	void neverThrowsOnOddTextsAndGivesEachMentionACluster() {
+		Random random = new Random(7);
+		String alphabet = "aZ09 #@:/.…_-'’\t\nRTvia😀é地ğ\u0301\u200b()[]|&?=%";
+		for (int i = 0; i < 5_000; i++) {
+			StringBuilder text = new StringBuilder(random.nextBoolean() ? "RT @x: " : "");
+			int length = random.nextInt(80);
+			for (int k = 0; k < length; k++) {
+				text.appendCodePoint(alphabet.codePointAt(
+						alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+			}
+			if (random.nextInt(5) == 0) {
+				text.append(" https://t.co/").append(random.nextInt(100)).append(random.nextBoolean() ? " via @y" : "");
+			}
+			Mention mention = Mention.builder("x", "fuzz" + i)
+				.url(URI.create(random.nextBoolean() ? "https://x.com/a/status/" + i : "urn:fuzz:" + i))
+				.text(text.toString())
+				.author(Author.of("a"))
+				.publishedAt(NOON.plusSeconds(random.nextInt(1_000_000)))
+				.inReplyTo(random.nextBoolean() ? "fuzz" + random.nextInt(i + 1) : null)
+				.build();
+			assertThat(this.enricher.enrich(mention).clusterId()).as(text.toString()).isPresent();
 		}
 	}
 
