@@ -1,0 +1,196 @@
+package io.grapevine.ingest.source.bluesky;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourcePayloads;
+import io.grapevine.listening.mention.Author;
+import io.grapevine.listening.mention.DeadLetter;
+import io.grapevine.listening.mention.InvalidMentionException;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.organization.TopicMatcher;
+import io.grapevine.listening.query.MatchContext;
+
+/**
+ * Maps the events of a Jetstream read to the mentions among them: posts created
+ * ({@code kind} {@code commit}, {@code operation} {@code create}, collection
+ * {@code app.bsky.feed.post}) that match a topic of the organization. Never throws:
+ * identity and account events, other collections, updates, deletes and posts without text
+ * are skipped; an event that is not JSON, and a post that matches a topic but cannot be
+ * mapped, become dead letters.
+ *
+ * <p>
+ * Jetstream names authors only by DID, so the handle and permalink use the DID; the
+ * post's time is the earlier of its {@code createdAt} and the event's {@code time_us}.
+ */
+final class JetstreamEventMapper {
+
+	static final String MATCHED_BY = "jetstream";
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final String instanceId;
+
+	private final TopicMatcher matcher;
+
+	private final Clock clock;
+
+	JetstreamEventMapper(String instanceId, TopicMatcher matcher, Clock clock) {
+		this.instanceId = instanceId;
+		this.matcher = matcher;
+		this.clock = clock;
+	}
+
+	/**
+	 * Map the events of one read.
+	 * @param events the raw events, in the order they came
+	 * @return the mentions, dead letters and the last {@code time_us} read
+	 */
+	Mapped map(List<String> events) {
+		List<Mention> mentions = new ArrayList<>();
+		List<DeadLetter> deadLetters = new ArrayList<>();
+		Instant now = this.clock.instant();
+		Optional<Long> lastTimeUs = Optional.empty();
+		int skipped = 0;
+		for (String event : events) {
+			try {
+				Outcome outcome = event(event, now);
+				if (outcome.timeUs().isPresent()) {
+					lastTimeUs = outcome.timeUs();
+				}
+				outcome.mention().ifPresent(mentions::add);
+				outcome.deadLetter().ifPresent(deadLetters::add);
+				if (outcome.mention().isEmpty() && outcome.deadLetter().isEmpty()) {
+					skipped++;
+				}
+			}
+			catch (RuntimeException ex) {
+				deadLetters.add(new DeadLetter(this.instanceId, "Jetstream event could not be mapped: "
+						+ ex.getClass().getSimpleName() + ": " + ex.getMessage(), event, now));
+			}
+		}
+		return new Mapped(mentions, deadLetters, events.size(), skipped, lastTimeUs);
+	}
+
+	private Outcome event(String raw, Instant now) {
+		JsonNode event;
+		try {
+			event = this.json.readTree((raw != null) ? raw : "");
+		}
+		catch (JsonProcessingException ex) {
+			return Outcome.deadLetter(Optional.empty(),
+					new DeadLetter(this.instanceId,
+							"Jetstream sent an event that is not JSON ("
+									+ SourcePayloads.firstLine(ex.getOriginalMessage()) + "): "
+									+ SourcePayloads.abbreviate(raw),
+							raw, now));
+		}
+		if (event == null || !event.isObject()) {
+			return Outcome.deadLetter(Optional.empty(), new DeadLetter(this.instanceId,
+					"Jetstream sent an event that is not a JSON object: " + SourcePayloads.abbreviate(raw), raw, now));
+		}
+		JsonNode time = event.get("time_us");
+		Optional<Long> timeUs = (time != null && time.isIntegralNumber() && time.canConvertToLong()
+				&& time.asLong() > 0) ? Optional.of(time.asLong()) : Optional.empty();
+		JsonNode commit = event.get("commit");
+		if (!"commit".equals(event.path("kind").asText()) || commit == null || !commit.isObject()
+				|| !BlueskyPosts.POST_COLLECTION.equals(commit.path("collection").asText())
+				|| !"create".equals(commit.path("operation").asText())) {
+			return Outcome.skipped(timeUs);
+		}
+		JsonNode record = commit.get("record");
+		Optional<String> text = (record != null && record.isObject()) ? SourcePayloads.text(record, "text")
+				: Optional.empty();
+		if (text.isEmpty()) {
+			return Outcome.skipped(timeUs);
+		}
+		Mention mention;
+		try {
+			mention = mention(event, commit, record, text.get().strip(), timeUs, now);
+		}
+		catch (UnmappableEventException | InvalidMentionException ex) {
+			// The firehose is mostly posts about something else: only a post the
+			// organization listens for is worth a dead letter.
+			if (this.matcher.match(text.get()).topics().isEmpty()) {
+				return Outcome.skipped(timeUs);
+			}
+			return Outcome.deadLetter(timeUs, new DeadLetter(this.instanceId, ex.getMessage(), raw, now));
+		}
+		if (this.matcher.match(MatchContext.of(mention)).topics().isEmpty()) {
+			return Outcome.skipped(timeUs);
+		}
+		return new Outcome(timeUs, Optional.of(mention), Optional.empty());
+	}
+
+	private Mention mention(JsonNode event, JsonNode commit, JsonNode record, String text, Optional<Long> timeUs,
+			Instant now) {
+		String did = SourcePayloads.text(event, "did")
+			.filter(BlueskyPosts::validDid)
+			.orElseThrow(() -> new UnmappableEventException("post event without a valid 'did'"));
+		String rkey = SourcePayloads.text(commit, "rkey")
+			.filter(BlueskyPosts::validRkey)
+			.orElseThrow(() -> new UnmappableEventException("post event of " + did + " without a valid 'rkey'"));
+		String uri = BlueskyPosts.uri(did, rkey);
+		Optional<Instant> created = BlueskyPosts.time(record, "createdAt");
+		Optional<Instant> seen = timeUs.map((micros) -> Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L)));
+		Instant publishedAt = (created.isPresent() && seen.isPresent())
+				? (created.get().isBefore(seen.get()) ? created.get() : seen.get())
+				: created.or(() -> seen)
+					.orElseThrow(() -> new UnmappableEventException(
+							"post " + uri + " has neither a readable createdAt nor time_us"));
+		return Mention.builder(BlueskyPosts.SOURCE, uri)
+			.url(BlueskyPosts.permalink(did, rkey))
+			.text(text)
+			.author(new Author(did, Optional.empty(), Optional.empty(), Optional.of(BlueskyPosts.profile(did))))
+			.publishedAt(publishedAt)
+			.ingestedAt(now)
+			.language(BlueskyPosts.language(record).orElse(null))
+			.inReplyTo(BlueskyPosts.replyParent(record).orElse(null))
+			.matchedBy(MATCHED_BY)
+			.build();
+	}
+
+	/**
+	 * What one read of events gave.
+	 *
+	 * @param mentions the posts that match a topic
+	 * @param deadLetters the events set aside, raw
+	 * @param eventCount how many events were read
+	 * @param skippedCount how many were neither (other kinds, collections or topics)
+	 * @param lastTimeUs the {@code time_us} of the last event that had a readable one
+	 */
+	record Mapped(List<Mention> mentions, List<DeadLetter> deadLetters, int eventCount, int skippedCount,
+			Optional<Long> lastTimeUs) {
+
+	}
+
+	private record Outcome(Optional<Long> timeUs, Optional<Mention> mention, Optional<DeadLetter> deadLetter) {
+
+		static Outcome skipped(Optional<Long> timeUs) {
+			return new Outcome(timeUs, Optional.empty(), Optional.empty());
+		}
+
+		static Outcome deadLetter(Optional<Long> timeUs, DeadLetter deadLetter) {
+			return new Outcome(timeUs, Optional.empty(), Optional.of(deadLetter));
+		}
+
+	}
+
+	/**
+	 * A post event that cannot become a mention; its message is the dead letter's reason.
+	 */
+	static final class UnmappableEventException extends RuntimeException {
+
+		UnmappableEventException(String message) {
+			super(message);
+		}
+
+	}
+
+}

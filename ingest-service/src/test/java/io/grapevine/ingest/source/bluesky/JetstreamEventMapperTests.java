@@ -1,0 +1,176 @@
+package io.grapevine.ingest.source.bluesky;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.listening.mention.Engagement;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.organization.TopicMatcher;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+class JetstreamEventMapperTests {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final Instant NOW = Instant.parse("2026-11-21T22:30:00Z");
+
+	private static final String DID = "did:plc:ewvi7nxzyoun6zhxrhs64oiz";
+
+	private static final long TIME_US = 1_795_300_000_123_456L;
+
+	private final JetstreamEventMapper mapper = new JetstreamEventMapper("bluesky-jetstream:firehose",
+			new TopicMatcher(BlueskySourceFactoryTests.organization()), Clock.fixed(NOW, ZoneOffset.UTC));
+
+	@Test
+	void mapsACreatedPostThatMatchesATopicWithTheDidAsHandleAndInPermalink() {
+		ObjectNode event = FakeJetstream.post(TIME_US, DID, "3lbqztxvmq22c", "The 14 is delayed at Harbor Station");
+		ObjectNode record = (ObjectNode) event.get("commit").get("record");
+		record.putArray("langs").add("pt-BR");
+		record.putObject("reply")
+			.set("parent",
+					JSON.createObjectNode()
+						.put("uri", "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3lbqzs6yb4k2y")
+						.put("cid", "bafy"));
+
+		JetstreamEventMapper.Mapped mapped = this.mapper.map(List.of(event.toString()));
+
+		Mention mention = mapped.mentions().get(0);
+		assertThat(mention.id()).isEqualTo("bluesky:at://" + DID + "/app.bsky.feed.post/3lbqztxvmq22c");
+		assertThat(mention.url()).isEqualTo(URI.create("https://bsky.app/profile/" + DID + "/post/3lbqztxvmq22c"));
+		assertThat(mention.author().handle()).isEqualTo(DID);
+		assertThat(mention.author().profileUrl()).contains(URI.create("https://bsky.app/profile/" + DID));
+		assertThat(mention.text()).isEqualTo("The 14 is delayed at Harbor Station");
+		assertThat(mention.language()).contains("pt");
+		assertThat(mention.publishedAt()).isEqualTo(Instant.parse("2026-11-21T22:26:39.723456Z"));
+		assertThat(mention.inReplyTo())
+			.contains("at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3lbqzs6yb4k2y");
+		assertThat(mention.engagement()).isEqualTo(Engagement.NONE);
+		assertThat(mention.matchedBy()).contains("jetstream");
+		assertThat(mapped.lastTimeUs()).contains(TIME_US);
+	}
+
+	@Test
+	void skipsPostsOfNoTopicOtherKindsCollectionsDeletesAndPostsWithoutTextButReadsTheirTimes() {
+		ObjectNode imageOnly = FakeJetstream.post(TIME_US + 5, DID, "3lbqimage", "x");
+		((ObjectNode) imageOnly.get("commit").get("record")).put("text", "");
+		List<String> events = List.of(FakeJetstream.post(TIME_US, DID, "3lbqa", "lovely sunset tonight").toString(),
+				FakeJetstream.identity(TIME_US + 1, DID).toString(), FakeJetstream.account(TIME_US + 2, DID).toString(),
+				FakeJetstream.like(TIME_US + 3, DID).toString(),
+				FakeJetstream.delete(TIME_US + 4, DID, "3lbqa").toString(), imageOnly.toString());
+
+		JetstreamEventMapper.Mapped mapped = this.mapper.map(events);
+
+		assertThat(mapped.mentions()).isEmpty();
+		assertThat(mapped.deadLetters()).isEmpty();
+		assertThat(mapped.skippedCount()).isEqualTo(6);
+		assertThat(mapped.eventCount()).isEqualTo(6);
+		assertThat(mapped.lastTimeUs()).contains(TIME_US + 5);
+	}
+
+	@Test
+	void setsAsideFramesThatAreNotJsonAndMatchingPostsThatCannotBeMappedButNotOthers() {
+		ObjectNode badRkey = FakeJetstream.post(TIME_US + 1, DID, "3lbq/../x", "driver was great");
+		ObjectNode badRkeyOffTopic = FakeJetstream.post(TIME_US + 2, DID, "3lbq/../y", "nice weather");
+		String truncated = FakeJetstream.post(TIME_US + 3, DID, "3lbqc", "delay").toString().substring(0, 60);
+
+		JetstreamEventMapper.Mapped mapped = this.mapper
+			.map(List.of(badRkey.toString(), badRkeyOffTopic.toString(), truncated, "<html>502</html>"));
+
+		assertThat(mapped.mentions()).isEmpty();
+		assertThat(mapped.deadLetters()).hasSize(3);
+		assertThat(mapped.deadLetters().get(0).reason()).contains("without a valid 'rkey'");
+		assertThat(mapped.deadLetters().get(0).payload()).isEqualTo(badRkey.toString());
+		assertThat(mapped.deadLetters().get(1).reason()).contains("not JSON");
+		assertThat(mapped.deadLetters().get(1).payload()).isEqualTo(truncated);
+		assertThat(mapped.deadLetters().get(2).payload()).isEqualTo("<html>502</html>");
+		assertThat(mapped.deadLetters())
+			.allSatisfy((deadLetter) -> assertThat(deadLetter.source()).isEqualTo("bluesky-jetstream:firehose"));
+		assertThat(mapped.lastTimeUs()).contains(TIME_US + 2);
+	}
+
+	@Test
+	void neverThrowsAndAccountsForEveryEventWhateverItLooksLike() {
+		Random random = new Random(20261121L);
+		String[] texts = { "delay on the 14", "the driver smiled", "nothing to see", "hiring now", "" };
+		int mapped = 0;
+		for (int run = 0; run < 3000; run++) {
+			List<String> events = new ArrayList<>();
+			for (int i = 0; i < 1 + random.nextInt(6); i++) {
+				ObjectNode event = FakeJetstream.post(TIME_US + i, DID, "3lbq" + i,
+						texts[random.nextInt(texts.length)]);
+				events.add(mutate(event, random));
+			}
+			JetstreamEventMapper.Mapped[] result = new JetstreamEventMapper.Mapped[1];
+			assertThatCode(() -> result[0] = this.mapper.map(events)).as("run %d: %s", run, events)
+				.doesNotThrowAnyException();
+			assertThat(result[0].mentions().size() + result[0].deadLetters().size() + result[0].skippedCount())
+				.as("run %d: %s", run, events)
+				.isEqualTo(events.size());
+			result[0].mentions().forEach((mention) -> {
+				assertThat(mention.id()).startsWith("bluesky:at://did:");
+				assertThat(mention.text()).isNotBlank();
+			});
+			mapped += result[0].mentions().size();
+		}
+		assertThat(mapped).as("the mutations should leave many posts mappable").isGreaterThan(500);
+	}
+
+	private static String mutate(ObjectNode event, Random random) {
+		String raw = event.toString();
+		switch (random.nextInt(8)) {
+			case 0 -> {
+				return raw.substring(0, random.nextInt(raw.length() + 1));
+			}
+			case 1 -> {
+				char[] chars = raw.toCharArray();
+				String alphabet = "{}[]\":,0123456789-.enulltruefalse/@ \\";
+				for (int i = 0, flips = 1 + random.nextInt(4); i < flips; i++) {
+					chars[random.nextInt(chars.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
+				}
+				return new String(chars);
+			}
+			default -> {
+				JsonNode[] values = { null, JSON.nullNode(), JSON.getNodeFactory().textNode(""),
+						JSON.getNodeFactory().textNode("delay"), JSON.getNodeFactory().numberNode(-1L),
+						JSON.getNodeFactory().numberNode(Long.MAX_VALUE), JSON.getNodeFactory().numberNode(1.5),
+						JSON.createArrayNode().add("x"), JSON.createObjectNode().put("x", 1),
+						JSON.getNodeFactory().textNode("did:plc:abc"), JSON.getNodeFactory().textNode("2026-11-21"),
+						JSON.getNodeFactory().textNode("update"), JSON.getNodeFactory().booleanNode(true) };
+				String[] eventFields = { "did", "time_us", "kind", "commit" };
+				String[] commitFields = { "operation", "collection", "rkey", "record", "cid" };
+				String[] recordFields = { "text", "createdAt", "langs", "reply" };
+				for (int i = 0, mutations = 1 + random.nextInt(3); i < mutations; i++) {
+					JsonNode value = values[random.nextInt(values.length)];
+					int where = random.nextInt(3);
+					ObjectNode target = (where == 0) ? event
+							: (event.get("commit") instanceof ObjectNode commit)
+									? ((where == 1) ? commit
+											: (commit.get("record") instanceof ObjectNode record) ? record : commit)
+									: event;
+					String[] fields = (target == event) ? eventFields
+							: (target.has("$type") ? recordFields : commitFields);
+					String field = fields[random.nextInt(fields.length)];
+					if (value == null) {
+						target.remove(field);
+					}
+					else {
+						target.set(field, value.deepCopy());
+					}
+				}
+				return event.toString();
+			}
+		}
+	}
+
+}
