@@ -1,10 +1,15 @@
 package io.grapevine.listening.enrich.language;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +108,25 @@ class LanguageDetectorTests {
 			assertThat(all).isNotNull();
 			all.ifPresent((language) -> assertThat(LanguageDetector.SUPPORTED).contains(language));
 			some.ifPresent((language) -> assertThat(language).isIn("it", "de"));
+		}
+	}
+
+	@Test
+	void threadsSharingOneDetectorGetTheAnswersOneThreadGets() throws Exception {
+		List<String> texts = LanguageAccuracyTests.sample().stream().map(LanguageAccuracyTests.Labelled::text).toList();
+		List<Optional<String>> alone = texts.stream().map(this.detector::detect).toList();
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<List<Optional<String>>>> shared = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				shared.add(threads.submit(() -> texts.stream().map(this.detector::detect).toList()));
+			}
+			for (Future<List<Optional<String>>> answers : shared) {
+				assertThat(answers.get(1, TimeUnit.MINUTES)).isEqualTo(alone);
+			}
+		}
+		finally {
+			threads.shutdownNow();
 		}
 	}
 
