@@ -40,6 +40,7 @@ import io.grapevine.listening.mention.Mention;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
+import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 
@@ -119,7 +120,7 @@ final class RssFeedMapper {
 		List<Element> elements = entryElements(document);
 		List<SyndEntry> syndEntries = syndFeed.getEntries();
 		Instant now = this.clock.instant();
-		Context context = context(feed, syndFeed);
+		Context context = context(feed, syndFeed, document);
 		List<Candidate> candidates = new ArrayList<>();
 		for (int i = 0; i < syndEntries.size(); i++) {
 			Element element = (elements.size() == syndEntries.size()) ? elements.get(i) : null;
@@ -233,11 +234,14 @@ final class RssFeedMapper {
 		return new Author(context.site(), context.title(), Optional.empty(), context.home());
 	}
 
-	private static Context context(RssSettings.Feed feed, SyndFeed syndFeed) {
+	private static Context context(RssSettings.Feed feed, SyndFeed syndFeed, Document document) {
 		Optional<String> title = nonBlank(syndFeed.getTitle()).map(HtmlText::plain).filter((value) -> !value.isBlank());
 		Optional<URI> home = nonBlank(syndFeed.getLink()).flatMap((link) -> web(link, feed.url()));
 		String site = home.map(URI::getHost).orElse(feed.url().getHost()).toLowerCase(Locale.ROOT);
-		Optional<String> language = nonBlank(syndFeed.getLanguage()).map(String::strip)
+		// Rome reads RSS's language element; an Atom feed says it with xml:lang.
+		Optional<String> language = nonBlank(syndFeed.getLanguage())
+			.or(() -> nonBlank(document.getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE)))
+			.map(String::strip)
 			.map(LANGUAGE::matcher)
 			.filter(Matcher::matches)
 			.map((matcher) -> matcher.group(1).toLowerCase(Locale.ROOT));

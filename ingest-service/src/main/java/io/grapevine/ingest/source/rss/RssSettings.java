@@ -90,7 +90,7 @@ record RssSettings(List<Feed> feeds, @DefaultValue("15m") Duration pollInterval,
 		 * @param url the URL
 		 * @return the feed, named after its host
 		 */
-		static Feed of(String url) {
+		public static Feed of(String url) {
 			try {
 				return new Feed(URI.create(url.strip()), null);
 			}
