@@ -9,8 +9,9 @@ import java.util.Optional;
  * memory, safe to share between threads.
  * <p>
  * Entries live in a ring of {@code capacity} slots, so the oldest is forgotten when a new
- * one comes. Each entry is filed under its {@link MinHash} band keys in a table of chain
- * heads; chains link entries newest first, so a walk stops at the first forgotten one. A
+ * one comes; the ring starts at {@value #FIRST_CAPACITY} slots and doubles as it fills.
+ * Each entry is filed under its {@link MinHash} band keys in a table of chain heads;
+ * chains link entries newest first, so a walk stops at the first forgotten one. A
  * candidate sharing a band key counts as a copy when its shingles are similar enough, it
  * states the same numbers (so "Line 4 delayed 10 min" is no copy of "Line 7 delayed 25
  * min") unless nearly identical, neither has a word the other lacks (a template filled in
@@ -31,27 +32,31 @@ final class NearDuplicateIndex {
 
 	private static final int MAX_WALK = 32;
 
+	private static final int FIRST_CAPACITY = 4096;
+
 	private final ClusterSettings settings;
 
-	private final int capacity;
+	private final int maxCapacity;
+
+	private int capacity;
 
 	private final long windowSeconds;
 
-	private final long[] heads;
+	private long[] heads;
 
-	private final int headMask;
+	private int headMask;
 
-	private final long[] links;
+	private long[] links;
 
-	private final int[][] shingles;
+	private int[][] shingles;
 
-	private final int[][] vocabularies;
+	private int[][] vocabularies;
 
-	private final long[] numbers;
+	private long[] numbers;
 
-	private final long[] published;
+	private long[] published;
 
-	private final String[] clusters;
+	private String[] clusters;
 
 	private final Map<Long, String> byId;
 
@@ -61,19 +66,48 @@ final class NearDuplicateIndex {
 
 	NearDuplicateIndex(ClusterSettings settings) {
 		this.settings = settings;
-		this.capacity = settings.capacity();
+		this.maxCapacity = settings.capacity();
 		this.windowSeconds = settings.window().toSeconds();
-		int headCount = Integer.highestOneBit(Math.max(16, this.capacity * MinHash.BANDS - 1)) << 1;
+		allocate(Math.min(FIRST_CAPACITY, this.maxCapacity));
+		this.byId = lru(this.maxCapacity);
+		this.byUrl = lru(this.maxCapacity);
+	}
+
+	private void allocate(int capacity) {
+		this.capacity = capacity;
+		int headCount = Integer.highestOneBit(Math.max(16, capacity * MinHash.BANDS - 1)) << 1;
 		this.heads = new long[Math.min(headCount, 1 << 30)];
 		this.headMask = this.heads.length - 1;
-		this.links = new long[this.capacity * MinHash.BANDS];
-		this.shingles = new int[this.capacity][];
-		this.vocabularies = new int[this.capacity][];
-		this.numbers = new long[this.capacity];
-		this.published = new long[this.capacity];
-		this.clusters = new String[this.capacity];
-		this.byId = lru(this.capacity);
-		this.byUrl = lru(this.capacity);
+		this.links = new long[capacity * MinHash.BANDS];
+		this.shingles = new int[capacity][];
+		this.vocabularies = new int[capacity][];
+		this.numbers = new long[capacity];
+		this.published = new long[capacity];
+		this.clusters = new String[capacity];
+	}
+
+	// The ring starts small and doubles while nothing has been forgotten yet, so a
+	// process
+	// that sees few mentions holds little; the band keys are worked out again from the
+	// shingles and the entries filed again in the order they came.
+	private void grow() {
+		int[][] oldShingles = this.shingles;
+		int[][] oldVocabularies = this.vocabularies;
+		long[] oldNumbers = this.numbers;
+		long[] oldPublished = this.published;
+		String[] oldClusters = this.clusters;
+		int oldCapacity = this.capacity;
+		allocate((int) Math.min((long) oldCapacity * 2, this.maxCapacity));
+		for (long entry = 1; entry <= this.written; entry++) {
+			int from = (int) ((entry - 1) % oldCapacity);
+			int to = (int) ((entry - 1) % this.capacity);
+			this.shingles[to] = oldShingles[from];
+			this.vocabularies[to] = oldVocabularies[from];
+			this.numbers[to] = oldNumbers[from];
+			this.published[to] = oldPublished[from];
+			this.clusters[to] = oldClusters[from];
+			file(entry, to, MinHash.bandKeys(oldShingles[from]));
+		}
 	}
 
 	private static Map<Long, String> lru(int capacity) {
@@ -160,6 +194,9 @@ final class NearDuplicateIndex {
 	}
 
 	private void add(Candidate candidate, String cluster) {
+		if (this.written == this.capacity && this.capacity < this.maxCapacity) {
+			grow();
+		}
 		long entry = ++this.written;
 		int slot = (int) ((entry - 1) % this.capacity);
 		this.shingles[slot] = candidate.text().shingles();
@@ -167,8 +204,12 @@ final class NearDuplicateIndex {
 		this.numbers[slot] = candidate.text().numbers();
 		this.published[slot] = candidate.publishedAt();
 		this.clusters[slot] = cluster;
+		file(entry, slot, candidate.bandKeys());
+	}
+
+	private void file(long entry, int slot, long[] bandKeys) {
 		for (int band = 0; band < MinHash.BANDS; band++) {
-			int head = (int) candidate.bandKeys()[band] & this.headMask;
+			int head = (int) bandKeys[band] & this.headMask;
 			this.links[slot * MinHash.BANDS + band] = this.heads[head];
 			this.heads[head] = entry;
 		}

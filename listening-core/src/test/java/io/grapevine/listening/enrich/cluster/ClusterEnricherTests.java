@@ -163,6 +163,21 @@ class ClusterEnricherTests {
 	}
 
 	@Test
+	void findsCopiesOfMentionsSeenBeforeTheMemoryGrew() {
+		ClusterEnricher enricher = new ClusterEnricher(new ClusterSettings(Duration.ofHours(72), 20_000, 0.6));
+		List<Mention> originals = new ArrayList<>();
+		for (int i = 0; i < 10_000; i++) {
+			originals.add(enricher.enrich(mention("x", "o" + i,
+					"Story number " + i + " about the ferry timetable changing this spring at pier " + (i % 97))));
+		}
+		for (int i = 0; i < 10_000; i += 999) {
+			Mention copy = enricher.enrich(mention("bluesky", "c" + i, originals.get(i).text() + " #hctransit #ferry"));
+			assertThat(copy.clusterId()).isEqualTo(originals.get(i).clusterId());
+		}
+		assertThat(enricher.remembered()).isEqualTo(10_011);
+	}
+
+	@Test
 	void keepsEverythingElseTheMentionCarries() {
 		Mention mention = new Mention(1, null, "x", "1", URI.create("https://x.com/a/status/1"), STRIKE,
 				Author.of("a", "A", 10), NOON, NOON, Optional.of("en"), new Engagement(1, 2, 3), Optional.empty(),
