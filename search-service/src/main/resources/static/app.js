@@ -212,6 +212,18 @@
 		drawVolume(summary.volumeByDay);
 		drawShares('by-source', summary.bySource, summary.total, {});
 		drawShares('by-topic', summary.byTopic, summary.total, names);
+		drawSentiment(summary.sentiment);
+	}
+
+	function drawSentiment(sentiment) {
+		const judged = sentiment.positive + sentiment.neutral + sentiment.negative;
+		const buckets = ['positive', 'neutral', 'negative']
+			.map((label) => ({ key: label, count: sentiment[label] }))
+			.filter((bucket) => bucket.count > 0);
+		drawShares('by-sentiment', buckets, judged, { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' });
+		const average = sentiment.averageScore;
+		byId('sentiment-average').textContent = (average === undefined || average === null) ? 'No mention judged yet'
+			: 'Average score ' + (average >= 0 ? '+' : '') + average.toFixed(2) + ' over ' + judged + ' judged mentions';
 	}
 
 	async function loadLatest() {

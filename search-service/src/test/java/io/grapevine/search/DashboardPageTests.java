@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.SentimentScore;
+import io.grapevine.listening.query.Sentiment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,18 +40,25 @@ class DashboardPageTests extends LiveStackTestSupport {
 
 	private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-	private final Mention latest = TestMentions.mention("bluesky", "dash-1",
-			"The new " + this.word + " timetable on line 7 works great", this.now.minus(10, ChronoUnit.MINUTES),
-			Author.of("rider_amy", "Amy", 1234), new Engagement(3, 1, 0), "en", List.of("delays"),
-			List.of("operations"));
+	private final Mention latest = judged(
+			TestMentions.mention("bluesky", "dash-1", "The new " + this.word + " timetable on line 7 works great",
+					this.now.minus(10, ChronoUnit.MINUTES), Author.of("rider_amy", "Amy", 1234),
+					new Engagement(3, 1, 0), "en", List.of("delays"), List.of("operations")),
+			Sentiment.POSITIVE, 0.75);
 
-	private final Mention hostile = TestMentions.mention("x", "dash-2",
+	private final Mention hostile = judged(TestMentions.mention("x", "dash-2",
 			"<img src=x onerror=alert(1)> " + this.word + " ticket machine broken", this.now.minus(2, ChronoUnit.DAYS),
-			Author.of("mallory"), Engagement.NONE, "en", List.of("fares"), List.of("communications"));
+			Author.of("mallory"), Engagement.NONE, "en", List.of("fares"), List.of("communications")),
+			Sentiment.NEGATIVE, -0.5);
 
 	private final Mention older = TestMentions.mention("reddit", "dash-3", "Quiet ride home on the ferry",
 			this.now.minus(4, ChronoUnit.DAYS), Author.of("bob", "Bob", 10), Engagement.NONE, "en", List.of(),
 			List.of());
+
+	private static Mention judged(Mention mention, Sentiment label, double score) {
+		return mention.withEnrichment(mention.language(), Optional.of(new SentimentScore(score, label)),
+				Optional.empty(), Optional.empty());
+	}
 
 	@BeforeAll
 	void indexRecentMentions() {
@@ -89,6 +99,16 @@ class DashboardPageTests extends LiveStackTestSupport {
 		assertThat(dom).contains("1 mention matches")
 			.contains("1 mentions matching the query")
 			.contains("<mark>" + this.word + "</mark> timetable");
+	}
+
+	@Test
+	void theSentimentCardSplitsTheJudgedMentionsAndShowsTheirAverageScore() throws Exception {
+		String dom = render("/?q=" + this.word);
+		assertThat(dom).containsPattern("Positive</span>.*50%</span>")
+			.containsPattern("Negative</span>.*50%</span>")
+			.contains("Average score +0.13 over 2 judged mentions");
+		assertThat(render("/?q=" + this.word + "%20-broken")).contains("Average score +0.75 over 1 judged mentions")
+			.doesNotContain("Negative</span>");
 	}
 
 	@Test

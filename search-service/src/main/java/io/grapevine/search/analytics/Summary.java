@@ -3,6 +3,7 @@ package io.grapevine.search.analytics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.grapevine.listening.mention.Mention;
@@ -22,10 +23,11 @@ import io.grapevine.listening.mention.Mention;
  * @param topAuthors the authors with the most mentions
  * @param topMentions the mentions with the most engagement, then the most followed
  * authors
+ * @param sentiment how the mentions enrichment judged feel
  */
 public record Summary(Instant from, Instant to, String zone, long total, List<DayCount> volumeByDay,
 		List<KeyCount> bySource, List<KeyCount> byTopic, List<KeyCount> byLanguage, List<TopAuthor> topAuthors,
-		List<Mention> topMentions) {
+		List<Mention> topMentions, SentimentSplit sentiment) {
 
 	public Summary {
 		volumeByDay = List.copyOf(volumeByDay);
@@ -34,6 +36,7 @@ public record Summary(Instant from, Instant to, String zone, long total, List<Da
 		byLanguage = List.copyOf(byLanguage);
 		topAuthors = List.copyOf(topAuthors);
 		topMentions = List.copyOf(topMentions);
+		Objects.requireNonNull(sentiment, "sentiment");
 	}
 
 	/**
@@ -63,6 +66,24 @@ public record Summary(Instant from, Instant to, String zone, long total, List<Da
 	 * @param followers the most followers seen on their mentions, if known
 	 */
 	public record TopAuthor(String handle, Optional<String> displayName, long mentions, Optional<Long> followers) {
+	}
+
+	/**
+	 * How many mentions of each sentiment label, and their average score; mentions not
+	 * judged are in none of them.
+	 *
+	 * @param positive mentions labelled positive
+	 * @param negative mentions labelled negative
+	 * @param neutral mentions labelled neutral
+	 * @param averageScore the average score (-1 to 1) of the judged mentions, absent when
+	 * none is judged
+	 */
+	public record SentimentSplit(long positive, long negative, long neutral, Optional<Double> averageScore) {
+
+		public SentimentSplit {
+			averageScore = (averageScore != null) ? averageScore : Optional.empty();
+		}
+
 	}
 
 }

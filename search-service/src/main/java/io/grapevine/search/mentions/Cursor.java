@@ -2,31 +2,28 @@ package io.grapevine.search.mentions;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
- * Where a page of newest-first results ended: the publish time and id of its last
- * mention, carried by clients as an opaque URL-safe string.
- *
- * @param publishedAtMillis publish time of the last mention, epoch milliseconds
- * @param id id of the last mention
+ * Where a page of results ended, carried by clients as an opaque URL-safe string: the
+ * sort values of its last mention, or for folded results (which Elasticsearch cannot page
+ * with {@code search_after}) how many clusters came before.
  */
-public record Cursor(long publishedAtMillis, String id) {
-
-	public Cursor {
-		if (id == null || id.isEmpty()) {
-			throw new IllegalArgumentException("a cursor needs the id of the last mention");
-		}
-	}
+public sealed interface Cursor {
 
 	/**
 	 * The opaque form clients pass back.
 	 * @return URL-safe base64 without padding
 	 */
-	public String encode() {
-		return Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString((this.publishedAtMillis + ":" + this.id).getBytes(StandardCharsets.UTF_8));
+	default String encode() {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(plain().getBytes(StandardCharsets.UTF_8));
 	}
+
+	/**
+	 * The cursor before encoding.
+	 * @return the plain form
+	 */
+	String plain();
 
 	/**
 	 * Read a cursor a client passed back.
@@ -34,7 +31,7 @@ public record Cursor(long publishedAtMillis, String id) {
 	 * @return the cursor
 	 * @throws IllegalArgumentException if the value is not a cursor this service issued
 	 */
-	public static Cursor decode(String value) {
+	static Cursor decode(String value) {
 		String decoded;
 		try {
 			decoded = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
@@ -42,16 +39,81 @@ public record Cursor(long publishedAtMillis, String id) {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("not a cursor from nextCursor", ex);
 		}
-		int colon = decoded.indexOf(':');
-		if (colon <= 0 || colon == decoded.length() - 1) {
-			throw new IllegalArgumentException("not a cursor from nextCursor");
-		}
 		try {
-			return new Cursor(Long.parseLong(decoded.substring(0, colon)), decoded.substring(colon + 1));
+			if (decoded.startsWith("+")) {
+				return new Skip(Integer.parseInt(decoded.substring(1)));
+			}
+			Optional<Double> reach = Optional.empty();
+			if (decoded.startsWith("~")) {
+				int end = decoded.indexOf('~', 1);
+				if (end < 0) {
+					throw new IllegalArgumentException("not a cursor from nextCursor");
+				}
+				reach = Optional.of(Double.parseDouble(decoded.substring(1, end)));
+				decoded = decoded.substring(end + 1);
+			}
+			int colon = decoded.indexOf(':');
+			if (colon <= 0 || colon == decoded.length() - 1) {
+				throw new IllegalArgumentException("not a cursor from nextCursor");
+			}
+			return new After(reach, Long.parseLong(decoded.substring(0, colon)), decoded.substring(colon + 1));
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("not a cursor from nextCursor", ex);
 		}
+	}
+
+	/**
+	 * The sort values of the last mention of a page: its reach when sorted by reach, its
+	 * publish time and its id.
+	 *
+	 * @param reach the reach it was sorted by (0 for none), when sorted by reach
+	 * @param publishedAtMillis publish time of the last mention, epoch milliseconds
+	 * @param id id of the last mention
+	 */
+	record After(Optional<Double> reach, long publishedAtMillis, String id) implements Cursor {
+
+		public After {
+			reach = (reach != null) ? reach : Optional.empty();
+			if (id == null || id.isEmpty()) {
+				throw new IllegalArgumentException("a cursor needs the id of the last mention");
+			}
+		}
+
+		/**
+		 * The cursor of a newest-first page.
+		 * @param publishedAtMillis publish time of the last mention
+		 * @param id id of the last mention
+		 */
+		public After(long publishedAtMillis, String id) {
+			this(Optional.empty(), publishedAtMillis, id);
+		}
+
+		@Override
+		public String plain() {
+			return this.reach.map((value) -> "~" + value + "~").orElse("") + this.publishedAtMillis + ":" + this.id;
+		}
+
+	}
+
+	/**
+	 * How many clusters the pages so far showed, for folded results.
+	 *
+	 * @param count clusters to skip
+	 */
+	record Skip(int count) implements Cursor {
+
+		public Skip {
+			if (count < 1) {
+				throw new IllegalArgumentException("a cursor skips at least one cluster, was " + count);
+			}
+		}
+
+		@Override
+		public String plain() {
+			return "+" + this.count;
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.grapevine.search.mentions;
 
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,10 +11,24 @@ class CursorTests {
 
 	@Test
 	void aCursorSurvivesTheRoundTripThroughItsUrlSafeForm() {
-		Cursor cursor = new Cursor(1_732_000_000_000L, "reddit:t3_abc/?+");
+		Cursor cursor = new Cursor.After(1_732_000_000_000L, "reddit:t3_abc/?+");
 		String encoded = cursor.encode();
 		assertThat(encoded).matches("[A-Za-z0-9_-]+");
 		assertThat(Cursor.decode(encoded)).isEqualTo(cursor);
+	}
+
+	@Test
+	void aCursorOfAPageSortedByReachKeepsTheReach() {
+		Cursor cursor = new Cursor.After(Optional.of(1234.5), 1_732_000_000_000L, "x:~1~:2");
+		assertThat(Cursor.decode(cursor.encode())).isEqualTo(cursor);
+		Cursor none = new Cursor.After(Optional.of(0.0), 1L, "x:1");
+		assertThat(Cursor.decode(none.encode())).isEqualTo(none);
+	}
+
+	@Test
+	void aCursorOfFoldedResultsCountsTheClustersShown() {
+		assertThat(Cursor.decode(new Cursor.Skip(40).encode())).isEqualTo(new Cursor.Skip(40));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Cursor.Skip(0));
 	}
 
 	@Test

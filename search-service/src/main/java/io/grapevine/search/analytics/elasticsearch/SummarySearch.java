@@ -1,7 +1,9 @@
 package io.grapevine.search.analytics.elasticsearch;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
@@ -15,9 +17,11 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.listening.query.Sentiment;
 import io.grapevine.search.analytics.Summary;
 import io.grapevine.search.analytics.Summary.DayCount;
 import io.grapevine.search.analytics.Summary.KeyCount;
+import io.grapevine.search.analytics.Summary.SentimentSplit;
 import io.grapevine.search.analytics.Summary.TopAuthor;
 import io.grapevine.search.analytics.SummaryQuery;
 import io.grapevine.search.index.MonthlyIndices;
@@ -82,6 +86,9 @@ public class SummarySearch {
 					(aggregation) -> aggregation.terms((terms) -> terms.field("topics").size(KEY_BUCKETS)))
 			.aggregations("byLanguage",
 					(aggregation) -> aggregation.terms((terms) -> terms.field("language").size(KEY_BUCKETS)))
+			.aggregations("sentiment",
+					(aggregation) -> aggregation.terms((terms) -> terms.field("sentiment.label").size(3)))
+			.aggregations("sentimentScore", (aggregation) -> aggregation.avg((avg) -> avg.field("sentiment.score")))
 			.aggregations("topAuthors",
 					(aggregation) -> aggregation.terms((terms) -> terms.field("author.handle").size(query.top()))
 						.aggregations("followers", (followers) -> followers.max((max) -> max.field("author.followers")))
@@ -111,7 +118,21 @@ public class SummarySearch {
 		return new Summary(query.from(), query.to(), query.zone().getId(), total, days,
 				keyCounts(aggregations.get("bySource")), keyCounts(aggregations.get("byTopic")),
 				keyCounts(aggregations.get("byLanguage")), authors,
-				response.hits().hits().stream().map((hit) -> MentionQueries.mention(hit.source())).toList());
+				response.hits().hits().stream().map((hit) -> MentionQueries.mention(hit.source())).toList(),
+				sentiment(aggregations.get("sentiment"), aggregations.get("sentimentScore")));
+	}
+
+	private static SentimentSplit sentiment(Aggregate labels, Aggregate scores) {
+		Map<String, Long> counts = new HashMap<>();
+		keyCounts(labels).forEach((count) -> counts.put(count.key(), count.count()));
+		long positive = counts.getOrDefault(Sentiment.POSITIVE.label(), 0L);
+		long negative = counts.getOrDefault(Sentiment.NEGATIVE.label(), 0L);
+		long neutral = counts.getOrDefault(Sentiment.NEUTRAL.label(), 0L);
+		// The client reads the average of no values as 0, so whether any mention was
+		// judged comes from the labels, which every judged mention has.
+		Double average = scores.avg().value();
+		boolean judged = positive + negative + neutral > 0 && average != null && Double.isFinite(average);
+		return new SentimentSplit(positive, negative, neutral, judged ? Optional.of(average) : Optional.empty());
 	}
 
 	private static List<KeyCount> keyCounts(Aggregate aggregate) {

@@ -1,32 +1,43 @@
 package io.grapevine.search.mentions.elasticsearch;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
+import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.search.index.MonthlyIndices;
 import io.grapevine.search.mentions.Cursor;
 import io.grapevine.search.mentions.FoundMention;
 import io.grapevine.search.mentions.MentionPage;
 import io.grapevine.search.mentions.MentionQuery;
+import io.grapevine.search.mentions.MentionQuery.Order;
 import io.grapevine.search.query.QueryCompiler;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Runs mention searches against the {@code mentions} alias, newest first, paging with
- * {@code search_after} on publish time and id.
+ * Runs mention searches against the {@code mentions} alias, newest or widest reach first,
+ * paging with {@code search_after} on the sort values, or folding each cluster of
+ * near-duplicates into its best mention with {@code collapse} on {@code clusterKey} and
+ * paging by offset.
  */
 @Component
 public class MentionSearch {
+
+	private static final String CLUSTER = "clusterKey";
+
+	private static final String COPIES = "copies";
 
 	private final ElasticsearchAsyncClient client;
 
@@ -53,12 +64,25 @@ public class MentionSearch {
 				.trackTotalHits((track) -> track.enabled(true))
 				// One more than asked tells whether another page follows.
 				.size(query.size() + 1)
-				.query(MentionQueries.query(query.filter(), query.text()))
-				.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Desc)))
+				.query(MentionQueries.query(query.filter(), query.text()));
+			if (query.order() == Order.REACH) {
+				// Mentions without reach count as 0, so the cursor always has a value.
+				search.sort((sort) -> sort.field((field) -> field.field("reach")
+					.order(SortOrder.Desc)
+					.missing(FieldValue.of(0))
+					.unmappedType(FieldType.Float)));
+			}
+			search.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Desc)))
 				.sort((sort) -> sort.field((field) -> field.field("id").order(SortOrder.Desc)));
-			query.after()
-				.ifPresent((cursor) -> search.searchAfter(FieldValue.of(cursor.publishedAtMillis()),
-						FieldValue.of(cursor.id())));
+			if (query.collapse()) {
+				// Elasticsearch pages folded results only by offset; the inner hits count
+				// the copies of each cluster that match.
+				search.collapse((collapse) -> collapse.field(CLUSTER).innerHits((inner) -> inner.name(COPIES).size(0)));
+				query.after().ifPresent((cursor) -> search.from(((Cursor.Skip) cursor).count()));
+			}
+			else {
+				query.after().ifPresent((cursor) -> search.searchAfter(searchAfter((Cursor.After) cursor)));
+			}
 			// Only the words and phrases the query looks for are marked, never those it
 			// excludes or the fields it restricts.
 			query.text()
@@ -71,21 +95,50 @@ public class MentionSearch {
 		});
 	}
 
+	private static List<FieldValue> searchAfter(Cursor.After cursor) {
+		List<FieldValue> values = new ArrayList<>();
+		cursor.reach().ifPresent((reach) -> values.add(FieldValue.of(reach)));
+		values.add(FieldValue.of(cursor.publishedAtMillis()));
+		values.add(FieldValue.of(cursor.id()));
+		return values;
+	}
+
 	private static MentionPage page(MentionQuery query, SearchResponse<ObjectNode> response) {
 		List<Hit<ObjectNode>> hits = response.hits().hits();
 		boolean more = hits.size() > query.size();
 		List<Hit<ObjectNode>> shown = more ? hits.subList(0, query.size()) : hits;
 		List<FoundMention> mentions = shown.stream()
 			.map((hit) -> new FoundMention(MentionQueries.mention(hit.source()),
-					hit.highlight().getOrDefault("text", List.of())))
+					hit.highlight().getOrDefault("text", List.of()), copies(query, hit)))
 			.toList();
 		Optional<String> next = Optional.empty();
 		if (more) {
-			Hit<ObjectNode> last = shown.get(shown.size() - 1);
-			next = Optional.of(new Cursor(last.sort().get(0).longValue(), last.sort().get(1).stringValue()).encode());
+			next = Optional.of(next(query, shown).encode());
 		}
 		long total = (response.hits().total() != null) ? response.hits().total().value() : hits.size();
 		return new MentionPage(total, mentions, next);
+	}
+
+	private static Optional<Long> copies(MentionQuery query, Hit<ObjectNode> hit) {
+		if (!query.collapse()) {
+			return Optional.empty();
+		}
+		InnerHitsResult copies = hit.innerHits().get(COPIES);
+		TotalHits total = (copies != null) ? copies.hits().total() : null;
+		return Optional.of((total != null) ? total.value() : 1L);
+	}
+
+	private static Cursor next(MentionQuery query, List<Hit<ObjectNode>> shown) {
+		if (query.collapse()) {
+			int before = query.after().map((cursor) -> ((Cursor.Skip) cursor).count()).orElse(0);
+			return new Cursor.Skip(before + shown.size());
+		}
+		List<FieldValue> sort = shown.get(shown.size() - 1).sort();
+		if (query.order() == Order.REACH) {
+			return new Cursor.After(Optional.of(sort.get(0).doubleValue()), sort.get(1).longValue(),
+					sort.get(2).stringValue());
+		}
+		return new Cursor.After(sort.get(0).longValue(), sort.get(1).stringValue());
 	}
 
 }

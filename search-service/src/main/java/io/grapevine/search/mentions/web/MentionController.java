@@ -9,6 +9,7 @@ import io.grapevine.search.mentions.Cursor;
 import io.grapevine.search.mentions.MentionFilter;
 import io.grapevine.search.mentions.MentionPage;
 import io.grapevine.search.mentions.MentionQuery;
+import io.grapevine.search.mentions.MentionQuery.Order;
 import io.grapevine.search.mentions.elasticsearch.MentionSearch;
 import io.grapevine.search.web.InvalidParameterException;
 import io.grapevine.search.web.QueryParameters;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Searches mentions by a listening query and filters, newest first, a page at a time.
+ * Searches mentions by a listening query and filters, newest or widest reach first, a page
+ * at a time, optionally showing each cluster of near-duplicates once.
  */
 @RestController
 class MentionController {
@@ -33,13 +35,13 @@ class MentionController {
 	}
 
 	@GetMapping("/api/mentions")
-	@Operation(summary = "Search mentions, newest first",
+	@Operation(summary = "Search mentions, newest or widest reach first, optionally one per cluster of copies",
 			description = "'q' is a listening query matched against the text; the time range "
 					+ "includes 'from' and excludes 'to'. Pass 'nextCursor' back as 'cursor' for the next page.")
 	Mono<MentionPage> mentions(
 			@Parameter(description = "a query in the listening query language: words (every one must appear), "
 					+ "\"phrases\", \"words near each other\"~5, prefix*, OR, NOT or -, parentheses, #hashtag, @handle "
-					+ "and the fields lang:, source:, author:, topic:; e.g. \"food bank\"~5 OR volunteer* -spam lang:es. "
+					+ "and the fields lang:, source:, author:, topic:, site:, sentiment:; e.g. \"food bank\"~5 OR volunteer* -spam lang:es. "
 					+ "A query that cannot be parsed is answered 400 with its position") @RequestParam(
 							required = false) String q,
 			@Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) String from,
@@ -47,7 +49,12 @@ class MentionController {
 			@RequestParam(required = false) List<String> source, @RequestParam(required = false) List<String> language,
 			@RequestParam(required = false) List<String> topic, @RequestParam(required = false) List<String> department,
 			@Parameter(description = "1 to 100, default 20") @RequestParam(required = false) String size,
-			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+			@Parameter(description = "newest (default) or reach: widest reach first, then newest") @RequestParam(
+					required = false) String sort,
+			@Parameter(
+					description = "true to show each cluster of near-duplicates once, with its number of copies") @RequestParam(
+							required = false) String collapse) {
 		Optional<ListeningQuery> text = QueryParameters.listeningQuery("q", q);
 		Optional<Instant> start = QueryParameters.instant("from", from);
 		Optional<Instant> end = QueryParameters.instant("to", to);
@@ -55,7 +62,36 @@ class MentionController {
 		MentionFilter filter = new MentionFilter(start, end, QueryParameters.values(source),
 				QueryParameters.values(language), QueryParameters.values(topic), QueryParameters.values(department));
 		int pageSize = QueryParameters.integer("size", size, 1, MentionQuery.MAX_SIZE, MentionQuery.DEFAULT_SIZE);
-		return this.search.search(new MentionQuery(text, filter, pageSize, cursor(cursor)));
+		Order order = order(sort);
+		boolean folded = flag("collapse", collapse);
+		Optional<Cursor> after = cursor(cursor);
+		try {
+			return this.search.search(new MentionQuery(text, filter, pageSize, after, order, folded));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidParameterException("cursor",
+					"'cursor' belongs to a search with another 'sort' or 'collapse'; start again without it");
+		}
+	}
+
+	private static Order order(String value) {
+		if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("newest")) {
+			return Order.NEWEST;
+		}
+		if (value.strip().equalsIgnoreCase("reach")) {
+			return Order.REACH;
+		}
+		throw new InvalidParameterException("sort", "'sort' must be newest or reach, was '" + value + "'");
+	}
+
+	private static boolean flag(String name, String value) {
+		if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+			return false;
+		}
+		if (value.strip().equalsIgnoreCase("true")) {
+			return true;
+		}
+		throw new InvalidParameterException(name, "'" + name + "' must be true or false, was '" + value + "'");
 	}
 
 	private static Optional<Cursor> cursor(String value) {
