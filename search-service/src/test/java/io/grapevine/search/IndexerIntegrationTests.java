@@ -17,6 +17,7 @@ import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.localstack.LocalStackExtension;
+import io.grapevine.search.index.MentionIndexTemplate;
 import io.grapevine.search.indexing.MentionIndexer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,6 +35,31 @@ class IndexerIntegrationTests extends LiveStackTestSupport {
 
 	@Autowired
 	MentionIndexer indexer;
+
+	@Autowired
+	MentionIndexTemplate template;
+
+	@Test
+	void installingTheTemplateAddsItsNewFieldsToAMonthlyIndexCreatedBeforeThem() throws Exception {
+		String old = "mentions-2018.02";
+		this.elasticsearch.indices().delete((delete) -> delete.index(old).ignoreUnavailable(true));
+		this.elasticsearch.indices()
+			.create((create) -> create.index(old)
+				.mappings((mappings) -> mappings
+					.withJson(new StringReader("{\"dynamic\":false,\"properties\":{\"text\":{\"type\":\"text\"}}}"))));
+
+		this.template.install().block(Duration.ofSeconds(30));
+
+		var properties = this.elasticsearch.indices()
+			.getMapping((get) -> get.index(old))
+			.get(old)
+			.mappings()
+			.properties();
+		assertThat(properties).containsKeys("text", "match", "site", "sentiment", "clusterKey", "reach");
+		assertThat(properties.get("match").object().properties().get("words").text().analyzer())
+			.isEqualTo("whitespace");
+		this.elasticsearch.indices().delete((delete) -> delete.index(old));
+	}
 
 	@Test
 	void aPublishedMentionBecomesSearchableByAKeywordFromItsText() throws Exception {

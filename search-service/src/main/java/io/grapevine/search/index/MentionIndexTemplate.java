@@ -2,10 +2,14 @@ package io.grapevine.search.index;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import co.elastic.clients.elasticsearch.indices.PutMappingRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -15,13 +19,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the composable index template {@code mentions}, so every monthly index gets the
- * explicit mappings and the alias {@code mentions} when the indexer first writes to it.
+ * explicit mappings and the alias {@code mentions} when the indexer first writes to it,
+ * and adds the template's fields to the monthly indices that already exist.
  * <p>
- * The template only shapes indices created after it is put: an existing monthly index
- * keeps the mapping it was created with, and as the mapping's {@code dynamic} is
- * {@code false}, fields added to the template later (such as {@code site}) are stored but
- * not searchable there. On an existing cluster, mentions indexed before such a field came
- * need a new index or a re-index before queries on it (like {@code site:}) find them.
+ * An existing monthly index keeps the mapping it was created with, and as the mapping's
+ * {@code dynamic} is {@code false}, fields added to the template later (such as
+ * {@code match} or {@code site}) would be stored but not searchable there; so the
+ * template's mappings are also put on every existing {@code mentions-*} index (adding a
+ * field is allowed, changing one is not). Mentions indexed before a field came still lack
+ * it until they are indexed again: replay the {@code mentions} topic (a new consumer
+ * group for the indexer), which overwrites each document by its id.
  */
 @Component
 public class MentionIndexTemplate {
@@ -29,6 +36,8 @@ public class MentionIndexTemplate {
 	private static final Logger logger = LoggerFactory.getLogger(MentionIndexTemplate.class);
 
 	private static final ClassPathResource DEFINITION = new ClassPathResource("elasticsearch/mentions-template.json");
+
+	private static final ObjectMapper MAPPER = new ObjectMapper();
 
 	private final ElasticsearchAsyncClient client;
 
@@ -44,7 +53,30 @@ public class MentionIndexTemplate {
 		return Mono.fromFuture(() -> this.client.indices().putIndexTemplate(request()))
 			.doOnNext((response) -> logger.info("Index template '{}' for {} is in place", MonthlyIndices.TEMPLATE,
 					MonthlyIndices.PATTERN))
+			.then(Mono.fromFuture(() -> this.client.indices().putMapping(existingIndices())))
+			.doOnNext((response) -> logger.info("Mappings of the existing {} indices are up to date",
+					MonthlyIndices.PATTERN))
+			// New monthly indices get the template either way; an old index whose mapping
+			// conflicts keeps it, and queries on the new fields miss its mentions.
+			.onErrorResume(ElasticsearchException.class, (ex) -> {
+				logger.warn("Could not add the template's fields to the existing {} indices: {}",
+						MonthlyIndices.PATTERN, ex.getMessage());
+				return Mono.empty();
+			})
 			.then();
+	}
+
+	private static PutMappingRequest existingIndices() {
+		try (InputStream json = DEFINITION.getInputStream()) {
+			String mappings = MAPPER.readTree(json).path("template").path("mappings").toString();
+			return PutMappingRequest.of((mapping) -> mapping.index(MonthlyIndices.PATTERN)
+				.allowNoIndices(true)
+				.ignoreUnavailable(true)
+				.withJson(new StringReader(mappings)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The index template definition " + DEFINITION.getPath() + " is missing", ex);
+		}
 	}
 
 	private static PutIndexTemplateRequest request() {

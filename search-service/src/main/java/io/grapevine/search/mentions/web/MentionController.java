@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Searches mentions by a listening query and filters, newest or widest reach first, a page
- * at a time, optionally showing each cluster of near-duplicates once.
+ * Searches mentions by a listening query and filters, newest or widest reach first, a
+ * page at a time, optionally showing each cluster of near-duplicates once.
  */
 @RestController
 class MentionController {
