@@ -1,5 +1,10 @@
 package io.grapevine.ingest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -192,7 +197,8 @@ class IngestIntegrationTests {
 
 	@Test
 	void aRateLimitPausesOnlyTheXSourceUntilItsResetTime() {
-		Instant reset = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+		// Far enough ahead that start-up on a busy machine does not outlast it.
+		Instant reset = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
 		this.api.rateLimitOnce(reset);
 		this.api.post(tweets(1, 2, "Bus delayed"));
 		String demo = "demo-it-" + this.base;
@@ -204,7 +210,7 @@ class IngestIntegrationTests {
 		ConfigurableApplicationContext context = start(settings);
 		WebTestClient client = client(context);
 
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> client.get()
 				.uri("/api/sources/{id}", this.instance)
 				.exchange()
@@ -271,8 +277,7 @@ class IngestIntegrationTests {
 	@Test
 	void replaysTheShippedDemoSampleOnceAndThenTricklesFreshMentions() {
 		String demo = "demo-shipped-" + this.base;
-		Map<String, Object> settings = new LinkedHashMap<>(xSettings());
-		settings.put("grapevine.ingest.x.enabled", "false");
+		Map<String, Object> settings = settings(List.of(xInstance(this.instance, this.api, false)));
 		settings.put("grapevine.ingest.demo.enabled", "true");
 		settings.put("grapevine.ingest.demo.instance-id", demo);
 		settings.put("grapevine.ingest.demo.trickle-interval", "100ms");
@@ -311,25 +316,70 @@ class IngestIntegrationTests {
 
 	@Test
 	void refusesToStartAnEnabledXSourceWithoutABearerTokenNamingTheSetting() {
-		Map<String, Object> settings = xSettings();
-		settings.remove("grapevine.ingest.x.bearer-token");
+		Map<String, Object> instance = xInstance(this.instance, this.api, true);
+		settings(instance).remove("bearer-token");
 
-		assertThatException().isThrownBy(() -> start(settings))
-			.satisfies((ex) -> assertThat(messages(ex)).contains("grapevine.ingest.x.bearer-token")
-				.contains("GRAPEVINE_INGEST_X_BEARER_TOKEN"));
+		assertThatException().isThrownBy(() -> start(settings(List.of(instance))))
+			.satisfies((ex) -> assertThat(messages(ex))
+				.contains("sources[" + this.instance + "].settings.bearer-token is not set"));
+	}
+
+	@Test
+	void refusesToStartWithAnUnknownSourceTypeNamingTheKnownTypes() {
+		Map<String, Object> instance = xInstance(this.instance, this.api, false);
+		instance.put("type", "myspace");
+
+		assertThatException().isThrownBy(() -> start(settings(List.of(instance))))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("'myspace' is not a known source type")
+				.contains("hackernews", "mastodon", "reddit", "x", "youtube"));
+	}
+
+	@Test
+	void runsTwoInstancesOfOneTypeIndependentlyEachFromItsOwnApi() {
+		try (FakeXApi other = FakeXApi.start("other-token")) {
+			String second = this.instance + "-b";
+			Map<String, Object> secondInstance = xInstance(second, other, true);
+			settings(secondInstance).put("bearer-token", "${GRAPEVINE_TEST_OTHER_TOKEN}");
+			this.api.post(tweets(1, 3, "Bus delayed"));
+			other.post(tweets(501, 2, "Tram delayed"));
+			// The other API refuses its first request: only its own instance waits.
+			other.rateLimitOnce(Instant.now().plusSeconds(2));
+			Map<String, Object> settings = settings(List.of(xInstance(this.instance, this.api, true), secondInstance));
+			settings.put("GRAPEVINE_TEST_OTHER_TOKEN", "other-token");
+			ConfigurableApplicationContext context = start(settings);
+
+			awaitCursor((position) -> String.valueOf(id(3)).equals(position.get("since_id")));
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> published(client(context), second) == 2);
+
+			assertThat(mentionRecords()).extracting(ConsumerRecord::key)
+				.containsExactlyInAnyOrder("x:" + id(1), "x:" + id(2), "x:" + id(3), "x:" + id(501), "x:" + id(502));
+			assertThat(published(client(context), this.instance)).isEqualTo(3);
+			assertThat(this.api.searches())
+				.allSatisfy((request) -> assertThat(request.authorization()).contains("Bearer " + TOKEN));
+			assertThat(other.searches())
+				.allSatisfy((request) -> assertThat(request.authorization()).contains("Bearer other-token"));
+			assertThat(KafkaTopics.read(bootstrapServers(), KafkaTopicNames.CURSORS))
+				.filteredOn((record) -> second.equals(record.key()))
+				.last()
+				.satisfies((record) -> assertThat(record.value()).contains("\"since_id\":\"" + id(502) + "\""));
+		}
 	}
 
 	@Test
 	void refusesToStartWithInvalidSettingsNamingThem() {
-		Map<String, Object> relative = xSettings();
-		relative.put("grapevine.ingest.x.base-url", "api.x.com");
-		assertThatException().isThrownBy(() -> start(relative))
-			.satisfies((ex) -> assertThat(messages(ex)).contains("grapevine.ingest.x.base-url"));
+		Map<String, Object> relative = xInstance(this.instance, this.api, true);
+		settings(relative).put("base-url", "api.x.com");
+		assertThatException().isThrownBy(() -> start(settings(List.of(relative))))
+			.satisfies((ex) -> assertThat(messages(ex)).contains("sources[" + this.instance + "]")
+				.contains("base-url must be an absolute http(s) URL"));
 
-		Map<String, Object> zero = xSettings();
-		zero.put("grapevine.ingest.x.poll-interval", "0s");
-		assertThatException().isThrownBy(() -> start(zero))
-			.satisfies((ex) -> assertThat(messages(ex)).contains("grapevine.ingest.x.poll-interval"));
+		Map<String, Object> zero = xInstance(this.instance, this.api, true);
+		settings(zero).put("max-results", "5");
+		assertThatException().isThrownBy(() -> start(settings(List.of(zero))))
+			.satisfies(
+					(ex) -> assertThat(messages(ex)).contains("sources[" + this.instance + "].settings.max-results"));
 
 		Map<String, Object> missingFile = xSettings();
 		missingFile.put("grapevine.organization-file", "does/not/exist.yml");
@@ -338,17 +388,66 @@ class IngestIntegrationTests {
 	}
 
 	private Map<String, Object> xSettings() {
+		return settings(List.of(xInstance(this.instance, this.api, true)));
+	}
+
+	/**
+	 * The service's settings, with an organization file that declares these source
+	 * instances; the bearer token of the test's X API is the environment variable
+	 * {@code GRAPEVINE_TEST_X_TOKEN}.
+	 */
+	private Map<String, Object> settings(List<Map<String, Object>> instances) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("server.port", "0");
 		settings.put("grapevine.kafka.bootstrap-servers", bootstrapServers());
-		settings.put("grapevine.organization-file", "src/test/resources/organization.yml");
-		settings.put("grapevine.ingest.x.enabled", "true");
-		settings.put("grapevine.ingest.x.instance-id", this.instance);
-		settings.put("grapevine.ingest.x.base-url", this.api.baseUrl().toString());
-		settings.put("grapevine.ingest.x.bearer-token", TOKEN);
-		settings.put("grapevine.ingest.x.poll-interval", "300ms");
-		settings.put("grapevine.ingest.x.max-results", "10");
+		settings.put("grapevine.organization-file", organizationFile(instances).toString());
+		settings.put("GRAPEVINE_TEST_X_TOKEN", TOKEN);
 		return settings;
+	}
+
+	private static Map<String, Object> xInstance(String instanceId, FakeXApi api, boolean enabled) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("base-url", api.baseUrl().toString());
+		settings.put("bearer-token", "${GRAPEVINE_TEST_X_TOKEN}");
+		settings.put("poll-interval", "300ms");
+		settings.put("max-results", "10");
+		Map<String, Object> instance = new LinkedHashMap<>();
+		instance.put("type", "x");
+		instance.put("name", instanceId.substring("x:".length()));
+		instance.put("enabled", enabled);
+		instance.put("settings", settings);
+		return instance;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> settings(Map<String, Object> instance) {
+		return (Map<String, Object>) instance.get("settings");
+	}
+
+	private static Path organizationFile(List<Map<String, Object>> instances) {
+		try {
+			StringBuilder yaml = new StringBuilder(
+					Files.readString(Path.of("src/test/resources/organization.yml"), StandardCharsets.UTF_8));
+			yaml.append("\nsources:\n");
+			for (Map<String, Object> instance : instances) {
+				yaml.append("  - type: ").append(quoted(instance.get("type"))).append('\n');
+				yaml.append("    name: ").append(quoted(instance.get("name"))).append('\n');
+				yaml.append("    enabled: ").append(instance.get("enabled")).append('\n');
+				yaml.append("    settings:\n");
+				settings(instance).forEach((key,
+						value) -> yaml.append("      ").append(key).append(": ").append(quoted(value)).append('\n'));
+			}
+			Path file = Files.createTempFile("organization-", ".yml");
+			file.toFile().deleteOnExit();
+			return Files.writeString(file, yaml, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String quoted(Object value) {
+		return "'" + String.valueOf(value).replace("'", "''") + "'";
 	}
 
 	private ConfigurableApplicationContext start(Map<String, Object> settings) {

@@ -1,5 +1,9 @@
 package io.grapevine.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,8 +94,8 @@ class PlatformIntegrationTests {
 		ConfigurableApplicationContext searchService = run(SearchServiceApplication.application(), common, Map.of());
 		int searchPort = port(searchService);
 		run(IngestApplication.application(), common,
-				Map.of("grapevine.ingest.x.enabled", "true", "grapevine.ingest.x.base-url", x.baseUrl().toString(),
-						"grapevine.ingest.x.bearer-token", TOKEN, "grapevine.ingest.x.poll-interval", "1s"));
+				Map.of("grapevine.organization-file", ingestOrganizationFile().toString(), "GRAPEVINE_E2E_X_TOKEN",
+						TOKEN));
 		ConfigurableApplicationContext digestService = run(DigestApplication.application(), common,
 				Map.of("grapevine.digest.search-url", "http://127.0.0.1:" + searchPort,
 						"grapevine.digest.schedule.enabled", "false", "spring.mail.host", "127.0.0.1",
@@ -230,6 +234,34 @@ class PlatformIntegrationTests {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The end-to-end organization with an X instance that reads the fake X API, its bearer
+	 * token from the environment variable {@code GRAPEVINE_E2E_X_TOKEN}.
+	 */
+	private static Path ingestOrganizationFile() {
+		try {
+			String organization = Files.readString(Path.of("src/test/resources/e2e-organization.yml"),
+					StandardCharsets.UTF_8);
+			String sources = """
+
+					sources:
+					  - type: x
+					    name: recent-search
+					    enabled: true
+					    settings:
+					      base-url: '%s'
+					      bearer-token: ${GRAPEVINE_E2E_X_TOKEN}
+					      poll-interval: 1s
+					""".formatted(x.baseUrl());
+			Path file = Files.createTempFile("e2e-organization-", ".yml");
+			file.toFile().deleteOnExit();
+			return Files.writeString(file, organization + sources, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static ConfigurableApplicationContext run(SpringApplicationBuilder application, Map<String, Object> common,

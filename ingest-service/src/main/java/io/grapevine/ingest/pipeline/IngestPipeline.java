@@ -39,7 +39,7 @@ public class IngestPipeline implements SmartLifecycle {
 	public void start() {
 		if (this.runners.isEmpty()) {
 			logger.warn(
-					"No source is enabled; set grapevine.ingest.<source>.enabled for x, reddit, mastodon, hackernews, youtube or demo");
+					"No source is enabled; declare instances under sources in the organization file (or set grapevine.ingest.demo.enabled for the demo sample)");
 		}
 		this.running = this.cursors.restore()
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.grapevine.ingest.source.DisabledSource;
 import io.grapevine.ingest.source.Source;
+import io.grapevine.ingest.source.SourceContext;
+import io.grapevine.ingest.source.SourceFactory;
 import io.grapevine.kafka.DeadLetterPublisher;
 import io.grapevine.kafka.GrapevineKafkaProperties;
 import io.grapevine.listening.enrich.MentionEnricher;
@@ -15,18 +17,31 @@ import reactor.kafka.sender.KafkaSender;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Wires a loop for every enabled source instance and the board that reports on them.
+ * Wires the source instances the organization file declares, a loop for every pulled one,
+ * and the board that reports on them.
  */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
 	@Bean
-	SourceStatusBoard sourceStatusBoard(ObjectProvider<Source> sources, ObjectProvider<DisabledSource> disabled) {
+	SourceRegistry sourceRegistry(Organization organization, ObjectProvider<SourceFactory> factories,
+			Environment environment, WebClient.Builder webClient, Clock clock, ObjectProvider<Source> builtIn,
+			ObjectProvider<DisabledSource> builtInDisabled) {
+		return new SourceRegistry(organization.sources(), factories.orderedStream().toList(), environment,
+				new SourceContext(organization, webClient, clock), builtIn.orderedStream().toList(),
+				builtInDisabled.orderedStream().toList());
+	}
+
+	@Bean
+	SourceStatusBoard sourceStatusBoard(SourceRegistry registry) {
 		SourceStatusBoard board = new SourceStatusBoard();
-		sources.orderedStream().forEach((source) -> board.register(SourceStatus.enabled(source.instanceId())));
-		disabled.orderedStream().forEach((source) -> board.register(SourceStatus.disabled(source.instanceId())));
+		registry.pulled().forEach((source) -> board.register(SourceStatus.enabled(source.instanceId())));
+		registry.pushed().forEach((instanceId) -> board.register(SourceStatus.enabled(instanceId)));
+		registry.disabled().forEach((instanceId) -> board.register(SourceStatus.disabled(instanceId)));
 		return board;
 	}
 
@@ -44,9 +59,10 @@ class PipelineConfiguration {
 	}
 
 	@Bean
-	IngestPipeline ingestPipeline(ObjectProvider<Source> sources, MentionPublisher publisher, CursorStore cursorStore,
+	IngestPipeline ingestPipeline(SourceRegistry registry, MentionPublisher publisher, CursorStore cursorStore,
 			SourceStatusBoard board, Clock clock) {
-		List<SourceRunner> runners = sources.orderedStream()
+		List<SourceRunner> runners = registry.pulled()
+			.stream()
 			.map((source) -> new SourceRunner(source, publisher, cursorStore, board, clock))
 			.toList();
 		return new IngestPipeline(cursorStore, runners);

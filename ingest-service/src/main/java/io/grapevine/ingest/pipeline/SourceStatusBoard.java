@@ -18,7 +18,7 @@ public class SourceStatusBoard {
 	void register(SourceStatus status) {
 		if (this.statuses.putIfAbsent(status.instanceId(), status) != null) {
 			throw new IllegalStateException("Two source instances have the id '" + status.instanceId()
-					+ "'; give one of them another instance-id (grapevine.ingest.<source>.instance-id)");
+					+ "'; give one of them another name under sources in the organization file");
 		}
 	}
 

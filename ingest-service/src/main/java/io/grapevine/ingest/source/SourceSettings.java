@@ -89,7 +89,17 @@ public final class SourceSettings {
 	 * @return e.g. {@code sources[mastodon:fosstodon].settings.base-url}
 	 */
 	public String describe(String key) {
-		return "sources[" + instanceId() + "].settings." + key;
+		return describe(instanceId(), key);
+	}
+
+	/**
+	 * How messages name one setting of an instance.
+	 * @param instanceId the instance id, {@code type:name}
+	 * @param key the setting, kebab-case
+	 * @return e.g. {@code sources[mastodon:fosstodon].settings.base-url}
+	 */
+	public static String describe(String instanceId, String key) {
+		return "sources[" + instanceId + "].settings." + key;
 	}
 
 	/**

@@ -70,7 +70,9 @@ public class HackerNewsSearchSource implements Source {
 
 	private static final Logger logger = LoggerFactory.getLogger(HackerNewsSearchSource.class);
 
-	private final HackerNewsProperties properties;
+	private final String instanceId;
+
+	private final HackerNewsSettings settings;
 
 	private final HackerNewsQuery query;
 
@@ -80,26 +82,27 @@ public class HackerNewsSearchSource implements Source {
 
 	private final Clock clock;
 
-	HackerNewsSearchSource(HackerNewsProperties properties, HackerNewsQuery query, WebClient.Builder builder,
-			Clock clock) {
-		this.properties = properties;
+	HackerNewsSearchSource(String instanceId, HackerNewsSettings settings, HackerNewsQuery query,
+			WebClient.Builder builder, Clock clock) {
+		this.instanceId = instanceId;
+		this.settings = settings;
 		this.query = query;
 		this.clock = clock;
-		this.mapper = new HackerNewsPageMapper(properties.instanceId(), clock);
+		this.mapper = new HackerNewsPageMapper(instanceId, clock);
 		this.client = builder.clone()
-			.baseUrl(properties.baseUrl().toString())
+			.baseUrl(settings.baseUrl().toString())
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
 	}
 
 	@Override
 	public String instanceId() {
-		return this.properties.instanceId();
+		return this.instanceId;
 	}
 
 	@Override
 	public Duration pollInterval() {
-		return this.properties.pollInterval();
+		return this.settings.pollInterval();
 	}
 
 	String query() {
@@ -114,7 +117,7 @@ public class HackerNewsSearchSource implements Source {
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")
 				.map((body) -> page(cursor, position, response.statusCode(), response.headers().asHttpHeaders(), body)))
-			.timeout(this.properties.requestTimeout());
+			.timeout(this.settings.requestTimeout());
 	}
 
 	private URI uri(UriBuilder uri, Position position) {
@@ -124,7 +127,7 @@ public class HackerNewsSearchSource implements Source {
 			.queryParam("query", "{query}")
 			.queryParam("tags", "{tags}")
 			.queryParam("numericFilters", "{numericFilters}")
-			.queryParam("hitsPerPage", this.properties.hitsPerPage())
+			.queryParam("hitsPerPage", this.settings.hitsPerPage())
 			.queryParam("page", position.page());
 		// Template variables, so that quotes, spaces, commas, parentheses and > are
 		// encoded.
@@ -138,7 +141,7 @@ public class HackerNewsSearchSource implements Source {
 	private Page page(Cursor cursor, Position position, HttpStatusCode status, HttpHeaders headers, String body) {
 		Instant now = this.clock.instant();
 		if (status.value() == 429) {
-			Instant until = retryAfter(headers, now).orElse(now.plus(this.properties.pollInterval()));
+			Instant until = retryAfter(headers, now).orElse(now.plus(this.settings.pollInterval()));
 			String reason = "HN Search rate-limited source " + instanceId() + " (HTTP 429: "
 					+ SourcePayloads.abbreviate(body) + "); pausing until " + until;
 			logger.warn(reason);
@@ -164,7 +167,7 @@ public class HackerNewsSearchSource implements Source {
 		OptionalLong sliceOldest = min(position.sliceOldest(), hits.oldest());
 		int nextPage = position.page() + 1;
 		boolean morePages = hits.hitCount() > 0 && nextPage < hits.nbPages()
-				&& (long) nextPage * this.properties.hitsPerPage() < MAX_REACHABLE_HITS;
+				&& (long) nextPage * this.settings.hitsPerPage() < MAX_REACHABLE_HITS;
 		if (morePages) {
 			return new Position(position.since(), pendingNewest, nextPage, position.until(), sliceOldest);
 		}

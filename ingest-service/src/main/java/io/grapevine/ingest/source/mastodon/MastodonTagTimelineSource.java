@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.grapevine.ingest.source.SourcePayloads;
+import io.grapevine.ingest.source.SourceSettings;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
@@ -56,7 +57,9 @@ public class MastodonTagTimelineSource implements Source {
 
 	private static final Logger logger = LoggerFactory.getLogger(MastodonTagTimelineSource.class);
 
-	private final MastodonProperties properties;
+	private final String instanceId;
+
+	private final MastodonSettings settings;
 
 	private final List<String> hashtags;
 
@@ -66,33 +69,33 @@ public class MastodonTagTimelineSource implements Source {
 
 	private final Clock clock;
 
-	MastodonTagTimelineSource(MastodonProperties properties, List<String> hashtags, WebClient.Builder builder,
-			Clock clock) {
+	MastodonTagTimelineSource(String instanceId, MastodonSettings settings, List<String> hashtags,
+			WebClient.Builder builder, Clock clock) {
 		if (hashtags.isEmpty()) {
 			throw new IllegalArgumentException("a Mastodon source needs at least one hashtag");
 		}
-		this.properties = properties;
+		this.instanceId = instanceId;
+		this.settings = settings;
 		this.hashtags = List.copyOf(hashtags);
 		this.clock = clock;
-		this.mapper = new MastodonPageMapper(properties.instanceId(),
-				properties.baseUrl().getHost().toLowerCase(Locale.ROOT), clock);
+		this.mapper = new MastodonPageMapper(instanceId, settings.baseUrl().getHost().toLowerCase(Locale.ROOT), clock);
 		WebClient.Builder configured = builder.clone()
-			.baseUrl(properties.baseUrl().toString())
+			.baseUrl(settings.baseUrl().toString())
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024));
-		if (properties.accessToken() != null) {
-			configured.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.accessToken());
+		if (settings.accessToken() != null) {
+			configured.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.accessToken());
 		}
 		this.client = configured.build();
 	}
 
 	@Override
 	public String instanceId() {
-		return this.properties.instanceId();
+		return this.instanceId;
 	}
 
 	@Override
 	public Duration pollInterval() {
-		return this.properties.pollInterval();
+		return this.settings.pollInterval();
 	}
 
 	List<String> hashtags() {
@@ -104,14 +107,14 @@ public class MastodonTagTimelineSource implements Source {
 		String hashtag = current(cursor);
 		Optional<String> minId = cursor.get(TAG_PREFIX + hashtag.toLowerCase(Locale.ROOT));
 		return this.client.get().uri((uri) -> {
-			uri.path(PATH + "{hashtag}").queryParam("limit", this.properties.limit());
+			uri.path(PATH + "{hashtag}").queryParam("limit", this.settings.limit());
 			minId.ifPresent((id) -> uri.queryParam("min_id", id));
 			return uri.build(hashtag);
 		})
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")
 				.map((body) -> page(cursor, hashtag, response.statusCode(), response.headers().asHttpHeaders(), body)))
-			.timeout(this.properties.requestTimeout());
+			.timeout(this.settings.requestTimeout());
 	}
 
 	private String current(Cursor cursor) {
@@ -124,11 +127,11 @@ public class MastodonTagTimelineSource implements Source {
 		Instant now = this.clock.instant();
 		String where = PATH + hashtag;
 		if (status.value() == 401) {
-			String reason = "Mastodon at " + this.properties.baseUrl() + " refused " + where + " with HTTP 401 ("
+			String reason = "Mastodon at " + this.settings.baseUrl() + " refused " + where + " with HTTP 401 ("
 					+ SourcePayloads.abbreviate(body) + "); "
-					+ ((this.properties.accessToken() != null) ? "check " : "set ")
-					+ MastodonProperties.ACCESS_TOKEN_SETTING + " to a valid access token of an application on "
-					+ this.properties.baseUrl().getHost();
+					+ ((this.settings.accessToken() != null) ? "check " : "set ")
+					+ SourceSettings.describe(this.instanceId, "access-token")
+					+ " to a valid access token of an application on " + this.settings.baseUrl().getHost();
 			logger.warn("Source {}: {}", instanceId(), reason);
 			return Page.failed(cursor, reason, List.of());
 		}
@@ -168,7 +171,7 @@ public class MastodonTagTimelineSource implements Source {
 		Page page = Page.of(statuses.mentions(), statuses.deadLetters(), cursor.moveTo(position, now), more);
 		if ("0".equals(headers.getFirst("X-RateLimit-Remaining"))) {
 			Instant until = rateLimitReset(headers).filter(now::isBefore).orElse(now.plus(pollInterval()));
-			logger.info("Source {}: no requests left at {} until {}", instanceId(), this.properties.baseUrl(), until);
+			logger.info("Source {}: no requests left at {} until {}", instanceId(), this.settings.baseUrl(), until);
 			return page.pausedUntil(until);
 		}
 		return page;

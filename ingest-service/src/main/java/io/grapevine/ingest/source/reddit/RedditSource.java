@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapevine.ingest.source.SourcePayloads;
+import io.grapevine.ingest.source.SourceSettings;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
@@ -71,7 +72,9 @@ public class RedditSource implements Source {
 
 	private final ObjectMapper json = new ObjectMapper();
 
-	private final RedditProperties properties;
+	private final String instanceId;
+
+	private final RedditSettings settings;
 
 	private final RedditQuery query;
 
@@ -85,34 +88,36 @@ public class RedditSource implements Source {
 
 	private final AtomicReference<Mono<TokenAnswer>> token = new AtomicReference<>();
 
-	RedditSource(RedditProperties properties, RedditQuery query, WebClient.Builder builder, Clock clock) {
-		this.properties = properties;
+	RedditSource(String instanceId, RedditSettings settings, RedditQuery query, WebClient.Builder builder,
+			Clock clock) {
+		this.instanceId = instanceId;
+		this.settings = settings;
 		this.query = query;
 		this.clock = clock;
-		this.mapper = new RedditListingMapper(properties.instanceId(), clock);
+		this.mapper = new RedditListingMapper(instanceId, clock);
 		List<String> keys = new ArrayList<>();
 		if (!query.text().isBlank()) {
 			keys.add(SEARCH);
 		}
-		properties.subreddits().forEach((subreddit) -> keys.add(SUBREDDIT_PREFIX + subreddit));
+		settings.subreddits().forEach((subreddit) -> keys.add(SUBREDDIT_PREFIX + subreddit));
 		if (keys.isEmpty()) {
 			throw new IllegalArgumentException("a Reddit source needs a query or at least one subreddit");
 		}
 		this.listings = List.copyOf(keys);
 		this.client = builder.clone()
-			.defaultHeader(HttpHeaders.USER_AGENT, properties.userAgent())
+			.defaultHeader(HttpHeaders.USER_AGENT, settings.userAgent())
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
 	}
 
 	@Override
 	public String instanceId() {
-		return this.properties.instanceId();
+		return this.instanceId;
 	}
 
 	@Override
 	public Duration pollInterval() {
-		return this.properties.pollInterval();
+		return this.settings.pollInterval();
 	}
 
 	String query() {
@@ -139,7 +144,7 @@ public class RedditSource implements Source {
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")
 				.map((body) -> new Answer(response.statusCode().value(), response.headers().asHttpHeaders(), body)))
-			.timeout(this.properties.requestTimeout())
+			.timeout(this.settings.requestTimeout())
 			.flatMap((answer) -> {
 				if (answer.status() == 401 && retryOn401) {
 					// The token may have been revoked or expired early: ask for a new one
@@ -165,8 +170,8 @@ public class RedditSource implements Source {
 	}
 
 	private Mono<TokenAnswer> requestToken() {
-		String credentials = this.properties.clientId() + ":" + this.properties.clientSecret();
-		URI uri = UriComponentsBuilder.fromUri(this.properties.authUrl()).path(TOKEN_PATH).build().toUri();
+		String credentials = this.settings.clientId() + ":" + this.settings.clientSecret();
+		URI uri = UriComponentsBuilder.fromUri(this.settings.authUrl()).path(TOKEN_PATH).build().toUri();
 		return this.client.post()
 			.uri(uri)
 			.header(HttpHeaders.AUTHORIZATION,
@@ -176,16 +181,16 @@ public class RedditSource implements Source {
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")
 				.map((body) -> tokenAnswer(response.statusCode().value(), body)))
-			.timeout(this.properties.requestTimeout());
+			.timeout(this.settings.requestTimeout());
 	}
 
 	private TokenAnswer tokenAnswer(int status, String body) {
-		String where = this.properties.authUrl() + TOKEN_PATH;
+		String where = this.settings.authUrl() + TOKEN_PATH;
 		if (status == 401 || status == 403) {
-			return new TokenAnswer.Refused(
-					"Reddit refused the app credentials at " + where + " (HTTP " + status + ": "
-							+ SourcePayloads.abbreviate(body) + "); check " + RedditProperties.CREDENTIAL_SETTINGS,
-					body, false);
+			return new TokenAnswer.Refused("Reddit refused the app credentials at " + where + " (HTTP " + status + ": "
+					+ SourcePayloads.abbreviate(body) + "); check "
+					+ SourceSettings.describe(this.instanceId, "client-id") + " and "
+					+ SourceSettings.describe(this.instanceId, "client-secret"), body, false);
 		}
 		if (status < 200 || status > 299) {
 			return new TokenAnswer.Refused("Reddit answered HTTP " + status + " to the token request at " + where + ": "
@@ -197,9 +202,12 @@ public class RedditSource implements Source {
 			if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isBlank()) {
 				String error = (root != null && root.hasNonNull("error")) ? " (" + root.get("error").asText() + ")"
 						: "";
-				return new TokenAnswer.Refused("Reddit answered the token request at " + where
-						+ " without an access_token" + error + "; check " + RedditProperties.CREDENTIAL_SETTINGS + ": "
-						+ SourcePayloads.abbreviate(body), body, true);
+				return new TokenAnswer.Refused(
+						"Reddit answered the token request at " + where + " without an access_token" + error
+								+ "; check " + SourceSettings.describe(this.instanceId, "client-id") + " and "
+								+ SourceSettings.describe(this.instanceId, "client-secret") + ": "
+								+ SourcePayloads.abbreviate(body),
+						body, true);
 			}
 			long expiresIn = root.path("expires_in").canConvertToLong() ? root.path("expires_in").asLong() : 3600;
 			Duration lifetime = Duration.ofSeconds(Math.max(1, expiresIn));
@@ -226,19 +234,19 @@ public class RedditSource implements Source {
 	}
 
 	private URI uri(Cursor cursor, String listing) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(this.properties.baseUrl());
+		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(this.settings.baseUrl());
 		Map<String, String> variables = new HashMap<>();
 		if (SEARCH.equals(listing)) {
 			uri.path("/search")
 				.queryParam("q", "{q}")
 				.queryParam("sort", "new")
-				.queryParam("limit", this.properties.limit())
+				.queryParam("limit", this.settings.limit())
 				.queryParam("type", "link")
 				.queryParam("raw_json", 1);
 			variables.put("q", this.query.text());
 		}
 		else {
-			uri.path("/r/{sub}/new").queryParam("limit", this.properties.limit()).queryParam("raw_json", 1);
+			uri.path("/r/{sub}/new").queryParam("limit", this.settings.limit()).queryParam("raw_json", 1);
 			variables.put("sub", listing.substring(SUBREDDIT_PREFIX.length()));
 		}
 		if (listing.equals(cursor.get(CURRENT).orElse(null)) && cursor.get(AFTER).isPresent()) {
@@ -262,7 +270,9 @@ public class RedditSource implements Source {
 		}
 		if (answer.status() == 401) {
 			String reason = "Reddit refused a fresh token for " + where + " (HTTP 401: "
-					+ SourcePayloads.abbreviate(answer.body()) + "); check " + RedditProperties.CREDENTIAL_SETTINGS;
+					+ SourcePayloads.abbreviate(answer.body()) + "); check "
+					+ SourceSettings.describe(this.instanceId, "client-id") + " and "
+					+ SourceSettings.describe(this.instanceId, "client-secret");
 			logger.warn("Source {}: {}", instanceId(), reason);
 			return Page.failed(cursor, reason, List.of()).pausedUntil(now.plus(pollInterval()));
 		}
@@ -270,7 +280,8 @@ public class RedditSource implements Source {
 			String reason = "Reddit answered HTTP " + answer.status() + " to " + where
 					+ ((answer.status() == 403)
 							? " (a private or banned subreddit, or a User-Agent Reddit blocks? check "
-									+ "grapevine.ingest.reddit.subreddits and grapevine.ingest.reddit.user-agent)"
+									+ SourceSettings.describe(this.instanceId, "subreddits") + " and "
+									+ SourceSettings.describe(this.instanceId, "user-agent") + ")"
 							: "")
 					+ ": " + SourcePayloads.abbreviate(answer.body());
 			return rateLimited(Page.failed(cursor, reason, List.of(deadLetter(reason, answer.body(), now))),

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.grapevine.ingest.source.SourcePayloads;
+import io.grapevine.ingest.source.SourceSettings;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
@@ -51,7 +52,9 @@ public class XRecentSearchSource implements Source {
 
 	private static final Logger logger = LoggerFactory.getLogger(XRecentSearchSource.class);
 
-	private final XProperties properties;
+	private final String instanceId;
+
+	private final XSettings settings;
 
 	private final XQuery query;
 
@@ -61,26 +64,27 @@ public class XRecentSearchSource implements Source {
 
 	private final Clock clock;
 
-	XRecentSearchSource(XProperties properties, XQuery query, WebClient.Builder builder, Clock clock) {
-		this.properties = properties;
+	XRecentSearchSource(String instanceId, XSettings settings, XQuery query, WebClient.Builder builder, Clock clock) {
+		this.instanceId = instanceId;
+		this.settings = settings;
 		this.query = query;
 		this.clock = clock;
-		this.mapper = new XPageMapper(properties.instanceId(), clock);
+		this.mapper = new XPageMapper(instanceId, clock);
 		this.client = builder.clone()
-			.baseUrl(properties.baseUrl().toString())
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.bearerToken())
+			.baseUrl(settings.baseUrl().toString())
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.bearerToken())
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
 			.build();
 	}
 
 	@Override
 	public String instanceId() {
-		return this.properties.instanceId();
+		return this.instanceId;
 	}
 
 	@Override
 	public Duration pollInterval() {
-		return this.properties.pollInterval();
+		return this.settings.pollInterval();
 	}
 
 	String query() {
@@ -94,13 +98,13 @@ public class XRecentSearchSource implements Source {
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")
 				.map((body) -> page(cursor, response.statusCode(), response.headers().asHttpHeaders(), body)))
-			.timeout(this.properties.requestTimeout());
+			.timeout(this.settings.requestTimeout());
 	}
 
 	private java.net.URI uri(UriBuilder uri, Cursor cursor) {
 		uri.path(PATH)
 			.queryParam("query", "{query}")
-			.queryParam("max_results", this.properties.maxResults())
+			.queryParam("max_results", this.settings.maxResults())
 			.queryParam("tweet.fields", TWEET_FIELDS)
 			.queryParam("expansions", "author_id")
 			.queryParam("user.fields", USER_FIELDS);
@@ -120,10 +124,10 @@ public class XRecentSearchSource implements Source {
 		}
 		if (status.value() == 401 || status.value() == 403) {
 			String problem = "X refused the bearer token (HTTP " + status.value() + ": "
-					+ SourcePayloads.abbreviate(body) + "); check " + XProperties.BEARER_TOKEN_SETTING
-					+ " and the access level of the X app";
+					+ SourcePayloads.abbreviate(body) + "); check "
+					+ SourceSettings.describe(this.instanceId, "bearer-token") + " and the access level of the X app";
 			return Page.failed(cursor, problem, List.of())
-				.pausedUntil(now.plus(this.properties.pollInterval().multipliedBy(10)));
+				.pausedUntil(now.plus(this.settings.pollInterval().multipliedBy(10)));
 		}
 		if (status.value() == 400 && cursor.get(NEXT_TOKEN).isPresent()) {
 			// A token from an interrupted round can expire; paging cannot go on, so the

@@ -15,6 +15,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapevine.ingest.source.SourcePayloads;
+import io.grapevine.ingest.source.SourceSettings;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
@@ -74,7 +75,9 @@ public class YouTubeCommentsSource implements Source {
 
 	private final ObjectMapper json = new ObjectMapper();
 
-	private final YouTubeProperties properties;
+	private final String instanceId;
+
+	private final YouTubeSettings settings;
 
 	private final List<String> listings;
 
@@ -84,16 +87,18 @@ public class YouTubeCommentsSource implements Source {
 
 	private final Clock clock;
 
-	YouTubeCommentsSource(YouTubeProperties properties, WebClient.Builder builder, Clock clock) {
-		if (properties.apiKey() == null) {
-			throw new IllegalArgumentException("a YouTube source needs " + YouTubeProperties.API_KEY_SETTING);
+	YouTubeCommentsSource(String instanceId, YouTubeSettings settings, WebClient.Builder builder, Clock clock) {
+		if (settings.apiKey() == null) {
+			throw new IllegalArgumentException(
+					"a YouTube source needs " + SourceSettings.describe(instanceId, "api-key"));
 		}
-		this.properties = properties;
+		this.instanceId = instanceId;
+		this.settings = settings;
 		this.clock = clock;
-		this.mapper = new YouTubeCommentMapper(properties.instanceId(), clock);
+		this.mapper = new YouTubeCommentMapper(instanceId, clock);
 		List<String> keys = new ArrayList<>();
-		properties.channelIds().forEach((id) -> keys.add(CHANNEL_PREFIX + id));
-		properties.videoIds().forEach((id) -> keys.add(VIDEO_PREFIX + id));
+		settings.channelIds().forEach((id) -> keys.add(CHANNEL_PREFIX + id));
+		settings.videoIds().forEach((id) -> keys.add(VIDEO_PREFIX + id));
 		if (keys.isEmpty()) {
 			throw new IllegalArgumentException("a YouTube source needs at least one channel or video id");
 		}
@@ -105,12 +110,12 @@ public class YouTubeCommentsSource implements Source {
 
 	@Override
 	public String instanceId() {
-		return this.properties.instanceId();
+		return this.instanceId;
 	}
 
 	@Override
 	public Duration pollInterval() {
-		return this.properties.pollInterval();
+		return this.settings.pollInterval();
 	}
 
 	List<String> listings() {
@@ -128,12 +133,12 @@ public class YouTubeCommentsSource implements Source {
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")
 				.map((body) -> new Answer(response.statusCode().value(), body)))
-			.timeout(this.properties.requestTimeout())
+			.timeout(this.settings.requestTimeout())
 			// The exception of a failed request may carry the URL, and with it the key.
 			.onErrorMap((ex) -> !(ex instanceof YouTubeUnreachableException),
-					(ex) -> new YouTubeUnreachableException("YouTube could not be reached at "
-							+ this.properties.baseUrl() + PATH + " for " + listing + ": "
-							+ ex.getClass().getSimpleName() + ": " + mask(String.valueOf(ex.getMessage()))))
+					(ex) -> new YouTubeUnreachableException("YouTube could not be reached at " + this.settings.baseUrl()
+							+ PATH + " for " + listing + ": " + ex.getClass().getSimpleName() + ": "
+							+ mask(String.valueOf(ex.getMessage()))))
 			.map((answer) -> page(cursor, listing, new Answer(answer.status(), mask(answer.body()))));
 	}
 
@@ -147,7 +152,7 @@ public class YouTubeCommentsSource implements Source {
 
 	private URI uri(String listing, Optional<String> pageToken) {
 		Map<String, String> variables = new HashMap<>();
-		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(this.properties.baseUrl())
+		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(this.settings.baseUrl())
 			.path(PATH)
 			.queryParam("part", "snippet,replies");
 		if (listing.startsWith(CHANNEL_PREFIX)) {
@@ -159,10 +164,10 @@ public class YouTubeCommentsSource implements Source {
 			variables.put("id", listing.substring(VIDEO_PREFIX.length()));
 		}
 		uri.queryParam("order", "time")
-			.queryParam("maxResults", this.properties.maxResults())
+			.queryParam("maxResults", this.settings.maxResults())
 			.queryParam("textFormat", "plainText")
 			.queryParam("key", "{key}");
-		variables.put("key", this.properties.apiKey());
+		variables.put("key", this.settings.apiKey());
 		pageToken.ifPresent((token) -> {
 			uri.queryParam("pageToken", "{pageToken}");
 			variables.put("pageToken", token);
@@ -231,24 +236,26 @@ public class YouTubeCommentsSource implements Source {
 		String detail = "HTTP " + answer.status() + (errorReason.isEmpty() ? "" : " " + errorReason) + ": "
 				+ SourcePayloads.abbreviate(answer.body());
 		if ("quotaExceeded".equals(errorReason) || "dailyLimitExceeded".equals(errorReason)) {
-			Instant until = ZonedDateTime.ofInstant(now, this.properties.quotaZone())
+			Instant until = ZonedDateTime.ofInstant(now, this.settings.quotaZone())
 				.toLocalDate()
 				.plusDays(1)
-				.atStartOfDay(this.properties.quotaZone())
+				.atStartOfDay(this.settings.quotaZone())
 				.toInstant();
 			logger.warn("Source {} used up its YouTube Data API quota ({}); pausing until {} (midnight {})",
-					instanceId(), errorReason, until, this.properties.quotaResetZone());
+					instanceId(), errorReason, until, this.settings.quotaResetZone());
 			return Page.of(List.of(), List.of(), cursor, false).pausedUntil(until);
 		}
 		if (keyRefused(answer, errorReason)) {
-			String reason = "YouTube refused the API key (" + detail + "); check " + YouTubeProperties.API_KEY_SETTING
+			String reason = "YouTube refused the API key (" + detail + "); check "
+					+ SourceSettings.describe(this.instanceId, "api-key")
 					+ " and that the YouTube Data API v3 is enabled for its project";
 			logger.warn("Source {}: {}", instanceId(), reason);
 			return Page.failed(cursor, reason, List.of()).pausedUntil(now.plus(pollInterval()));
 		}
 		if (answer.status() == 404 && ("videoNotFound".equals(errorReason) || "channelNotFound".equals(errorReason))) {
-			String setting = listing.startsWith(CHANNEL_PREFIX) ? YouTubeProperties.CHANNEL_IDS_SETTING
-					: YouTubeProperties.VIDEO_IDS_SETTING;
+			String setting = listing.startsWith(CHANNEL_PREFIX)
+					? SourceSettings.describe(this.instanceId, "channel-ids")
+					: SourceSettings.describe(this.instanceId, "video-ids");
 			String reason = "YouTube does not know " + listing + " (" + detail + "); check " + setting;
 			logger.warn("Source {}: {}", instanceId(), reason);
 			// Skip to the next listing so that one wrong id does not starve the others.
@@ -258,8 +265,8 @@ public class YouTubeCommentsSource implements Source {
 		}
 		if (answer.status() == 403 && "commentsDisabled".equals(errorReason)) {
 			String reason = "Comments are disabled on " + listing + " (" + detail + "); remove it from "
-					+ (listing.startsWith(CHANNEL_PREFIX) ? YouTubeProperties.CHANNEL_IDS_SETTING
-							: YouTubeProperties.VIDEO_IDS_SETTING);
+					+ (listing.startsWith(CHANNEL_PREFIX) ? SourceSettings.describe(this.instanceId, "channel-ids")
+							: SourceSettings.describe(this.instanceId, "video-ids"));
 			logger.warn("Source {}: {}", instanceId(), reason);
 			return new Page(List.of(), List.of(),
 					cursor.moveTo(nextListing(new HashMap<>(cursor.position()), listing), now), false, Optional.empty(),
@@ -316,7 +323,7 @@ public class YouTubeCommentsSource implements Source {
 	}
 
 	private String mask(String text) {
-		return (text == null) ? "" : text.replace(this.properties.apiKey(), MASK);
+		return (text == null) ? "" : text.replace(this.settings.apiKey(), MASK);
 	}
 
 	private DeadLetter deadLetter(String reason, String body, Instant now) {

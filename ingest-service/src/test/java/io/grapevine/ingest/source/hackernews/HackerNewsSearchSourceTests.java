@@ -325,9 +325,9 @@ class HackerNewsSearchSourceTests {
 	}
 
 	private HackerNewsSearchSource source(int hitsPerPage, HackerNewsQuery query) {
-		HackerNewsProperties properties = new HackerNewsProperties(true, INSTANCE, this.api.baseUrl(),
-				Duration.ofMinutes(5), null, hitsPerPage, Duration.ofSeconds(10));
-		return new HackerNewsSearchSource(properties, query, WebClient.builder(), this.clock);
+		HackerNewsSettings settings = new HackerNewsSettings(this.api.baseUrl(), Duration.ofMinutes(5), null,
+				hitsPerPage, Duration.ofSeconds(10));
+		return new HackerNewsSearchSource(INSTANCE, settings, query, WebClient.builder(), this.clock);
 	}
 
 	private static Cursor at(long since) {

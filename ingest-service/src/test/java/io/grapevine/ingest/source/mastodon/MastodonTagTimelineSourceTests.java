@@ -196,8 +196,7 @@ class MastodonTagTimelineSourceTests {
 		assertThat(page.mentions()).isEmpty();
 		assertThat(page.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 401")
 			.contains("The access token is invalid")
-			.contains("grapevine.ingest.mastodon.access-token")
-			.contains("GRAPEVINE_INGEST_MASTODON_ACCESS_TOKEN"));
+			.contains("sources[" + INSTANCE + "].settings.access-token"));
 	}
 
 	@Test
@@ -254,9 +253,9 @@ class MastodonTagTimelineSourceTests {
 	}
 
 	private MastodonTagTimelineSource source(int limit, String token, String... hashtags) {
-		MastodonProperties properties = new MastodonProperties(true, null, this.mastodon.baseUrl(), token, List.of(),
+		MastodonSettings settings = new MastodonSettings(this.mastodon.baseUrl(), token, List.of(),
 				Duration.ofMinutes(2), limit, Duration.ofSeconds(10));
-		return new MastodonTagTimelineSource(properties, List.of(hashtags), WebClient.builder(), this.clock);
+		return new MastodonTagTimelineSource(INSTANCE, settings, List.of(hashtags), WebClient.builder(), this.clock);
 	}
 
 	private static Cursor start() {

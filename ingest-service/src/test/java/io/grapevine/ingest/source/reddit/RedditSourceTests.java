@@ -175,7 +175,7 @@ class RedditSourceTests {
 	void readsEachSubredditAfterTheSearchWithItsOwnKeyAndMatchedBy() {
 		this.reddit.post("harborcity", 1000, 1);
 		this.reddit.post("hctransit", 2000, 1);
-		RedditSource source = new RedditSource(properties(100, List.of("r/HCTransit")), RedditQuery.of(QUERY),
+		RedditSource source = new RedditSource(INSTANCE, settings(100, List.of("r/HCTransit")), RedditQuery.of(QUERY),
 				WebClient.builder(), this.clock);
 
 		Page search = fetch(source, start());
@@ -233,8 +233,9 @@ class RedditSourceTests {
 
 		Page page = fetch(source(100), cursor);
 
-		assertThat(page.problem()).hasValueSatisfying((problem) -> assertThat(problem)
-			.contains("grapevine.ingest.reddit.client-id", "grapevine.ingest.reddit.client-secret", "401"));
+		assertThat(page.problem()).hasValueSatisfying(
+				(problem) -> assertThat(problem).contains("sources[" + INSTANCE + "].settings.client-id",
+						"sources[" + INSTANCE + "].settings.client-secret", "401"));
 		assertThat(page.next()).isEqualTo(cursor);
 		assertThat(page.pauseUntil()).contains(NOW.plus(Duration.ofMinutes(2)));
 		assertThat(this.reddit.listingRequests()).isEmpty();
@@ -314,7 +315,7 @@ class RedditSourceTests {
 			.satisfies(
 					(deadLetter) -> assertThat(deadLetter.payload()).isEqualTo("<html>Internal Server Error</html>"));
 		assertThat(forbidden.problem()).hasValueSatisfying(
-				(problem) -> assertThat(problem).contains("HTTP 403", "grapevine.ingest.reddit.user-agent"));
+				(problem) -> assertThat(problem).contains("HTTP 403", "sources[" + INSTANCE + "].settings.user-agent"));
 		assertThat(forbidden.deadLetters()).hasSize(1);
 	}
 
@@ -331,11 +332,12 @@ class RedditSourceTests {
 	}
 
 	private RedditSource source(int limit) {
-		return new RedditSource(properties(limit, List.of()), RedditQuery.of(QUERY), WebClient.builder(), this.clock);
+		return new RedditSource(INSTANCE, settings(limit, List.of()), RedditQuery.of(QUERY), WebClient.builder(),
+				this.clock);
 	}
 
-	private RedditProperties properties(int limit, List<String> subreddits) {
-		return new RedditProperties(true, INSTANCE, this.reddit.baseUrl(), this.reddit.baseUrl(), FakeReddit.CLIENT_ID,
+	private RedditSettings settings(int limit, List<String> subreddits) {
+		return new RedditSettings(this.reddit.baseUrl(), this.reddit.baseUrl(), FakeReddit.CLIENT_ID,
 				FakeReddit.CLIENT_SECRET, USER_AGENT, null, subreddits, Duration.ofMinutes(2), limit,
 				Duration.ofSeconds(5));
 	}

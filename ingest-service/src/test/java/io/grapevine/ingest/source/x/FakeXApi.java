@@ -88,7 +88,7 @@ public final class FakeXApi implements AutoCloseable {
 	}
 
 	/**
-	 * The base URL to configure as {@code grapevine.ingest.x.base-url}.
+	 * The base URL to configure as the {@code base-url} setting of an x instance.
 	 * @return the base URL, e.g. {@code http://127.0.0.1:40123}
 	 */
 	public URI baseUrl() {

@@ -146,8 +146,7 @@ class XRecentSearchSourceTests {
 		Page page = fetch(source("wrong-token", 10), start());
 
 		assertThat(page.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 401")
-			.contains("grapevine.ingest.x.bearer-token")
-			.contains("GRAPEVINE_INGEST_X_BEARER_TOKEN")
+			.contains("sources[x:recent-search].settings.bearer-token")
 			.doesNotContain("wrong-token"));
 		assertThat(page.pauseUntil())
 			.hasValueSatisfying((until) -> assertThat(until).isAfter(Instant.now().plus(Duration.ofSeconds(5))));
@@ -204,9 +203,10 @@ class XRecentSearchSourceTests {
 	}
 
 	private XRecentSearchSource source(String token, int maxResults) {
-		XProperties properties = new XProperties(true, "x:recent-search", this.api.baseUrl(), token,
-				Duration.ofSeconds(1), maxResults, null, Duration.ofSeconds(5));
-		return new XRecentSearchSource(properties, XQuery.of(QUERY), WebClient.builder(), Clock.systemUTC());
+		XSettings settings = new XSettings(this.api.baseUrl(), token, Duration.ofSeconds(1), maxResults, null,
+				Duration.ofSeconds(5));
+		return new XRecentSearchSource("x:recent-search", settings, XQuery.of(QUERY), WebClient.builder(),
+				Clock.systemUTC());
 	}
 
 	private static Cursor start() {

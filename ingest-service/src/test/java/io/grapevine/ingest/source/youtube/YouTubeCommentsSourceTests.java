@@ -196,14 +196,14 @@ class YouTubeCommentsSourceTests {
 	@Test
 	void marksTheInstanceUnhealthyNamingTheApiKeySettingWhenTheKeyIsInvalid() {
 		this.youtube.publish(VIDEO, 1, 1);
-		YouTubeProperties properties = properties(List.of(), List.of(FakeYouTube.VIDEO), 100, "AIzaWrongKey");
+		YouTubeSettings settings = settings(List.of(), List.of(FakeYouTube.VIDEO), 100, "AIzaWrongKey");
 
-		Page page = fetch(new YouTubeCommentsSource(properties, WebClient.builder(), clock()), start());
+		Page page = fetch(new YouTubeCommentsSource(INSTANCE, settings, WebClient.builder(), clock()), start());
 
 		assertThat(this.youtube.requests().get(0).query()).containsEntry("key", "AIzaWrongKey");
-		assertThat(page.problem()).hasValueSatisfying((problem) -> assertThat(problem)
-			.contains("grapevine.ingest.youtube.api-key", "GRAPEVINE_INGEST_YOUTUBE_API_KEY", "keyInvalid")
-			.doesNotContain("AIzaWrongKey"));
+		assertThat(page.problem()).hasValueSatisfying(
+				(problem) -> assertThat(problem).contains("sources[" + INSTANCE + "].settings.api-key", "keyInvalid")
+					.doesNotContain("AIzaWrongKey"));
 		assertThat(page.deadLetters()).isEmpty();
 		assertThat(page.next().samePositionAs(start())).isTrue();
 		assertThat(page.pauseUntil()).contains(NOW.plus(Duration.ofMinutes(10)));
@@ -218,7 +218,7 @@ class YouTubeCommentsSourceTests {
 		Page page = fetch(source, atVideo);
 
 		assertThat(page.problem()).hasValueSatisfying((problem) -> assertThat(problem)
-			.contains("grapevine.ingest.youtube.video-ids", "videoNotFound", FakeYouTube.OTHER_VIDEO));
+			.contains("sources[" + INSTANCE + "].settings.video-ids", "videoNotFound", FakeYouTube.OTHER_VIDEO));
 		assertThat(page.next().get("current")).contains(CHANNEL);
 	}
 
@@ -259,7 +259,7 @@ class YouTubeCommentsSourceTests {
 
 	@Test
 	void hidesTheKeyInToString() {
-		assertThat(properties(List.of(), List.of(FakeYouTube.VIDEO), 100, FakeYouTube.API_KEY).toString())
+		assertThat(settings(List.of(), List.of(FakeYouTube.VIDEO), 100, FakeYouTube.API_KEY).toString())
 			.doesNotContain(FakeYouTube.API_KEY)
 			.contains("apiKey=******");
 	}
@@ -269,13 +269,13 @@ class YouTubeCommentsSourceTests {
 	}
 
 	private YouTubeCommentsSource source(List<String> channels, List<String> videos, int maxResults, Clock clock) {
-		return new YouTubeCommentsSource(properties(channels, videos, maxResults, FakeYouTube.API_KEY),
+		return new YouTubeCommentsSource(INSTANCE, settings(channels, videos, maxResults, FakeYouTube.API_KEY),
 				WebClient.builder(), clock);
 	}
 
-	private YouTubeProperties properties(List<String> channels, List<String> videos, int maxResults, String key) {
-		return new YouTubeProperties(true, INSTANCE, this.youtube.baseUrl(), key, channels, videos,
-				Duration.ofMinutes(10), maxResults, "America/Los_Angeles", Duration.ofSeconds(5));
+	private YouTubeSettings settings(List<String> channels, List<String> videos, int maxResults, String key) {
+		return new YouTubeSettings(this.youtube.baseUrl(), key, channels, videos, Duration.ofMinutes(10), maxResults,
+				"America/Los_Angeles", Duration.ofSeconds(5));
 	}
 
 	private static Clock clock() {

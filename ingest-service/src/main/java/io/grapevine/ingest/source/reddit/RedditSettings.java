@@ -7,24 +7,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the Reddit source, which searches Reddit and reads chosen subreddits with
- * an app-only OAuth token.
+ * Settings of one Reddit instance, which searches Reddit and reads chosen subreddits with
+ * an app-only OAuth token, declared under {@code sources} in the organization file with
+ * {@code type: reddit}.
  *
- * @param enabled whether the source runs
- * @param instanceId the source instance id, the key of its cursor
  * @param baseUrl where Reddit's OAuth API is (absolute http(s) URL)
  * @param authUrl where Reddit hands out access tokens (absolute http(s) URL)
- * @param clientId the client id of the Reddit app (environment:
- * {@code GRAPEVINE_INGEST_REDDIT_CLIENT_ID}); required when enabled
- * @param clientSecret the client secret of the Reddit app (environment:
- * {@code GRAPEVINE_INGEST_REDDIT_CLIENT_SECRET}); required when enabled
+ * @param clientId the client id of the Reddit app as a reference to an environment
+ * variable such as {@code ${REDDIT_CLIENT_ID}}; required
+ * @param clientSecret the client secret of the Reddit app as a reference to an
+ * environment variable such as {@code ${REDDIT_CLIENT_SECRET}}; required
  * @param userAgent the descriptive User-Agent Reddit asks for, e.g.
- * {@code server:io.grapevine:0.1 (by /u/yourname)}; required when enabled
+ * {@code server:io.grapevine:0.1 (by /u/yourname)}; required
  * @param query a search query to use instead of the one built from the organization's
  * topic keywords
  * @param subreddits subreddits whose newest posts are read as well, with or without
@@ -33,50 +30,33 @@ import org.springframework.validation.annotation.Validated;
  * @param limit items per page, 1 to 100
  * @param requestTimeout how long one request may take
  */
-@Validated
-@ConfigurationProperties("grapevine.ingest.reddit")
-public record RedditProperties(@DefaultValue("false") boolean enabled, @DefaultValue("reddit:search") String instanceId,
-		@DefaultValue("https://oauth.reddit.com") URI baseUrl, @DefaultValue("https://www.reddit.com") URI authUrl,
-		String clientId, String clientSecret, String userAgent, String query, List<String> subreddits,
-		@DefaultValue("2m") Duration pollInterval, @DefaultValue("100") int limit,
-		@DefaultValue("30s") Duration requestTimeout) {
+public record RedditSettings(@DefaultValue("https://oauth.reddit.com") URI baseUrl,
+		@DefaultValue("https://www.reddit.com") URI authUrl, String clientId, String clientSecret, String userAgent,
+		String query, List<String> subreddits, @DefaultValue("2m") Duration pollInterval,
+		@DefaultValue("100") int limit, @DefaultValue("30s") Duration requestTimeout) {
 
 	/** Reddit serves at most 100 items a page. */
 	static final int MAX_LIMIT = 100;
 
-	/** The settings that hold the app credentials, named in messages. */
-	static final String CREDENTIAL_SETTINGS = "grapevine.ingest.reddit.client-id and grapevine.ingest.reddit.client-secret "
-			+ "(environment GRAPEVINE_INGEST_REDDIT_CLIENT_ID and GRAPEVINE_INGEST_REDDIT_CLIENT_SECRET)";
-
-	private static final String PREFIX = "grapevine.ingest.reddit.";
-
 	private static final Pattern SUBREDDIT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_]{1,20}");
 
-	public RedditProperties {
-		if (instanceId == null || instanceId.isBlank()) {
-			throw new IllegalArgumentException(PREFIX + "instance-id must not be blank (default reddit:search)");
-		}
+	public RedditSettings {
 		checkUrl("base-url", baseUrl, "https://oauth.reddit.com");
 		checkUrl("auth-url", authUrl, "https://www.reddit.com");
 		clientId = blankToNull(clientId);
 		clientSecret = blankToNull(clientSecret);
 		userAgent = blankToNull(userAgent);
 		query = blankToNull(query);
-		if (enabled && (clientId == null || clientSecret == null)) {
-			throw new IllegalArgumentException(PREFIX + "enabled is true but " + CREDENTIAL_SETTINGS
-					+ " are not both set; create a 'script' or 'web' app at https://www.reddit.com/prefs/apps and "
-					+ "set its id and secret, or disable the source");
-		}
-		if (enabled && userAgent == null) {
-			throw new IllegalArgumentException(PREFIX + "enabled is true but " + PREFIX
-					+ "user-agent is not set; Reddit throttles generic agents, so set a descriptive one such as "
-					+ "'server:io.grapevine:0.1 (by /u/yourname)'");
+		if (userAgent == null) {
+			throw new IllegalArgumentException(
+					"user-agent is not set; Reddit throttles generic agents, so set a descriptive one such as "
+							+ "'server:io.grapevine:0.1 (by /u/yourname)'");
 		}
 		List<String> names = new ArrayList<>();
 		for (String subreddit : (subreddits != null) ? subreddits : List.<String>of()) {
 			String name = subredditName(subreddit);
 			if (name == null) {
-				throw new IllegalArgumentException(PREFIX + "subreddits must be subreddit names (3 to 21 letters, "
+				throw new IllegalArgumentException("subreddits must be subreddit names (3 to 21 letters, "
 						+ "digits and _, with or without r/), was '" + subreddit + "'");
 			}
 			if (names.stream().noneMatch(name::equalsIgnoreCase)) {
@@ -85,14 +65,13 @@ public record RedditProperties(@DefaultValue("false") boolean enabled, @DefaultV
 		}
 		subreddits = List.copyOf(names);
 		if (pollInterval == null || pollInterval.isZero() || pollInterval.isNegative()) {
-			throw new IllegalArgumentException(PREFIX + "poll-interval must be positive, was " + pollInterval);
+			throw new IllegalArgumentException("poll-interval must be positive, was " + pollInterval);
 		}
 		if (limit < 1 || limit > MAX_LIMIT) {
-			throw new IllegalArgumentException(
-					PREFIX + "limit must be between 1 and 100 (Reddit's largest page), was " + limit);
+			throw new IllegalArgumentException("limit must be between 1 and 100 (Reddit's largest page), was " + limit);
 		}
 		if (requestTimeout == null || requestTimeout.isZero() || requestTimeout.isNegative()) {
-			throw new IllegalArgumentException(PREFIX + "request-timeout must be positive, was " + requestTimeout);
+			throw new IllegalArgumentException("request-timeout must be positive, was " + requestTimeout);
 		}
 	}
 
@@ -120,7 +99,7 @@ public record RedditProperties(@DefaultValue("false") boolean enabled, @DefaultV
 		if (url == null || !url.isAbsolute() || url.getHost() == null
 				|| !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
 			throw new IllegalArgumentException(
-					PREFIX + setting + " must be an absolute http(s) URL such as " + example + ", was '" + url + "'");
+					setting + " must be an absolute http(s) URL such as " + example + ", was '" + url + "'");
 		}
 	}
 
@@ -130,8 +109,7 @@ public record RedditProperties(@DefaultValue("false") boolean enabled, @DefaultV
 
 	@Override
 	public String toString() {
-		return "RedditProperties[enabled=" + this.enabled + ", instanceId=" + this.instanceId + ", baseUrl="
-				+ this.baseUrl + ", authUrl=" + this.authUrl + ", clientId="
+		return "RedditSettings[baseUrl=" + this.baseUrl + ", authUrl=" + this.authUrl + ", clientId="
 				+ ((this.clientId != null) ? "******" : "unset") + ", clientSecret="
 				+ ((this.clientSecret != null) ? "******" : "unset") + ", userAgent=" + this.userAgent + ", query="
 				+ this.query + ", subreddits=" + this.subreddits + ", pollInterval=" + this.pollInterval + ", limit="

@@ -1,0 +1,51 @@
+package io.grapevine.ingest.source.reddit;
+
+import io.grapevine.ingest.source.InvalidSourceSettingsException;
+import io.grapevine.ingest.source.Source;
+import io.grapevine.ingest.source.SourceContext;
+import io.grapevine.ingest.source.SourceFactory;
+import io.grapevine.ingest.source.SourceSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the Reddit instances the organization file declares with {@code type: reddit}.
+ */
+@Component
+class RedditSourceFactory implements SourceFactory {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedditSourceFactory.class);
+
+	@Override
+	public String type() {
+		return "reddit";
+	}
+
+	@Override
+	public Source create(SourceSettings settings, SourceContext context) {
+		settings.requireEnvironmentReference("client-id");
+		settings.requireEnvironmentReference("client-secret");
+		RedditSettings bound = settings.bind(RedditSettings.class);
+		RedditQuery query = (bound.query() != null) ? RedditQuery.of(bound.query())
+				: RedditQuery.of(context.organization());
+		if (query.text().length() > RedditQuery.MAX_LENGTH) {
+			throw new InvalidSourceSettingsException(settings.describe("query") + " is " + query.text().length()
+					+ " characters long; Reddit's search takes at most " + RedditQuery.MAX_LENGTH);
+		}
+		if (!query.dropped().isEmpty()) {
+			logger.warn("Source {}: {} keywords do not fit in Reddit's {}-character query and are not searched: {}",
+					settings.instanceId(), query.dropped().size(), RedditQuery.MAX_LENGTH, query.dropped());
+		}
+		if (query.text().isBlank() && bound.subreddits().isEmpty()) {
+			throw new InvalidSourceSettingsException("sources[" + settings.instanceId()
+					+ "] has nothing to read: give the organization's topics keywords, or set "
+					+ settings.describe("query") + " or " + settings.describe("subreddits"));
+		}
+		logger.info("Source {} reads Reddit at {} with query '{}' and subreddits {}", settings.instanceId(),
+				bound.baseUrl(), query.text(), bound.subreddits());
+		return new RedditSource(settings.instanceId(), bound, query, context.webClient(), context.clock());
+	}
+
+}
