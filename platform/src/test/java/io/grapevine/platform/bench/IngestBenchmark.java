@@ -1,0 +1,537 @@
+package io.grapevine.platform.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.grapevine.ingest.IngestApplication;
+import io.grapevine.kafka.GrapevineKafkaAutoConfiguration;
+import io.grapevine.kafka.GrapevineKafkaProperties;
+import io.grapevine.listening.KafkaTopicNames;
+import io.grapevine.localstack.LocalStack;
+import io.grapevine.localstack.LocalStackOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import reactor.core.publisher.Flux;
+import reactor.kafka.sender.KafkaSender;
+import reactor.kafka.sender.SenderRecord;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Measures the ingest side on this machine and in one run: how many full pages each
+ * source's mapper maps per second, and how many mentions per second the running ingest
+ * service carries from a fast local Mastodon API into Kafka, against a raw
+ * {@code KafkaSender} loop of the same JSON into the same broker.
+ *
+ * <p>
+ * Run with
+ * {@code ./mvnw -q -DskipTests install && ./mvnw -q -pl platform -Pbench verify}; the
+ * platform benchmark can be left out with {@code -Dbench.platform.skip=true}.
+ */
+public final class IngestBenchmark {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final String HASHTAG = "hctransit";
+
+	private static final String WARM_UP_HASHTAG = "warmup";
+
+	private IngestBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int mentions = Integer.getInteger("bench.ingest.mentions", 40_000);
+		Duration mapperTime = Duration.ofMillis(Long.getLong("bench.mapper.millis", 3000));
+		List<String> report = new ArrayList<>();
+		report.add("Grapevine ingest benchmark on " + Runtime.getRuntime().availableProcessors() + " cores");
+		report.addAll(mappers(mapperTime));
+		report.addAll(ingestPath(mentions));
+		System.out.println();
+		report.forEach(System.out::println);
+	}
+
+	// (a) Mappers, on full pages built from each source's test page.
+
+	private static List<String> mappers(Duration time) {
+		List<String> report = new ArrayList<>();
+		report.add("mappers, full pages, " + time.toMillis() + " ms each after as long a warm-up:");
+		List<MapperCase> cases = List.of(
+				new MapperCase("x", "io.grapevine.ingest.source.x.XPageMapper", "x/page-good.json", 100,
+						(root) -> (ArrayNode) root.get("data")),
+				new MapperCase("reddit", "io.grapevine.ingest.source.reddit.RedditListingMapper",
+						"reddit/listing-good.json", 100, (root) -> (ArrayNode) root.path("data").get("children")),
+				new MapperCase("mastodon", "io.grapevine.ingest.source.mastodon.MastodonPageMapper",
+						"mastodon/page-good.json", 40, (root) -> (ArrayNode) root),
+				new MapperCase("hackernews", "io.grapevine.ingest.source.hackernews.HackerNewsPageMapper",
+						"hackernews/page-good.json", 100, (root) -> (ArrayNode) root.get("hits")),
+				new MapperCase("youtube", "io.grapevine.ingest.source.youtube.YouTubeCommentMapper",
+						"youtube/comment-threads.json", 100, (root) -> (ArrayNode) root.get("items")));
+		for (MapperCase mapperCase : cases) {
+			try {
+				report.add(mapperCase.measure(time));
+			}
+			catch (Exception | LinkageError ex) {
+				report.add("  %-11s skipped: %s: %s".formatted(mapperCase.name(), ex.getClass().getSimpleName(),
+						ex.getMessage()));
+			}
+		}
+		try {
+			report.add(webhookMapper(time));
+		}
+		catch (Exception | LinkageError ex) {
+			report.add("  webhook     skipped: " + ex);
+		}
+		return report;
+	}
+
+	private static String webhookMapper(Duration time) throws Exception {
+		ArrayNode body = JSON.createArrayNode();
+		for (int i = 0; i < 100; i++) {
+			ObjectNode item = body.addObject();
+			item.put("id", "case-" + i);
+			item.put("url", "https://crm.example.org/cases/" + i);
+			item.put("text", "Customer reports the number 4 bus was delayed again this morning at Central (" + i + ")");
+			item.putObject("author").put("handle", "rider_" + i).put("displayName", "Rider " + i).put("followers", i);
+			item.put("publishedAt", "2026-11-21T09:30:00Z");
+			item.put("language", "en");
+			item.putObject("engagement").put("likes", 3).put("shares", 1).put("replies", 2);
+		}
+		byte[] bytes = JSON.writeValueAsBytes(body);
+		Class<?> settingsType = Class.forName("io.grapevine.ingest.source.webhook.WebhookSettings");
+		Object settings = new Binder(new MapConfigurationPropertySource(Map.of("s.secret", "bench-only")))
+			.bindOrCreate("s", settingsType);
+		Class<?> endpointType = Class.forName("io.grapevine.ingest.source.webhook.WebhookEndpoint");
+		Object endpoint = endpointType.getConstructor(String.class, settingsType).newInstance("bench", settings);
+		Method map = endpointType.getMethod("map", byte[].class, Instant.class);
+		return rate("webhook", 100, time, () -> map.invoke(endpoint, bytes, Instant.now()));
+	}
+
+	private static String rate(String name, int pageSize, Duration time, Call call) throws Exception {
+		int mapped = mentionCount(call.run());
+		if (mapped == 0) {
+			return "  %-11s skipped: the page mapped to no mention".formatted(name);
+		}
+		loop(time, call);
+		long pages = loop(time, call);
+		double perSecond = pages / (time.toNanos() / 1e9);
+		return "  %-11s %,9.0f pages/s  %,10.0f mentions/s  (%d items a page, %d mapped)".formatted(name, perSecond,
+				perSecond * mapped, pageSize, mapped);
+	}
+
+	private static long loop(Duration time, Call call) throws Exception {
+		long end = System.nanoTime() + time.toNanos();
+		long pages = 0;
+		while (System.nanoTime() < end) {
+			call.run();
+			pages++;
+		}
+		return pages;
+	}
+
+	private static int mentionCount(Object mapped) throws Exception {
+		for (Method method : mapped.getClass().getMethods()) {
+			if (method.getName().equals("mentions") && method.getParameterCount() == 0) {
+				method.setAccessible(true);
+				return ((List<?>) method.invoke(mapped)).size();
+			}
+		}
+		throw new IllegalStateException("the mapper answered " + mapped);
+	}
+
+	@FunctionalInterface
+	interface Call {
+
+		Object run() throws Exception;
+
+	}
+
+	record MapperCase(String name, String mapperClass, String fixture, int pageSize,
+			Function<JsonNode, ArrayNode> items) {
+
+		String measure(Duration time) throws Exception {
+			String body = fullPage();
+			Class<?> type = Class.forName(this.mapperClass);
+			Constructor<?> constructor = type.getDeclaredConstructors()[0];
+			constructor.setAccessible(true);
+			Object mapper = constructor.newInstance(arguments(constructor.getParameterTypes(), null));
+			Method map = null;
+			for (Method method : type.getDeclaredMethods()) {
+				if (method.getName().equals("map") && method.getParameterCount() > 0
+						&& method.getParameterTypes()[0] == String.class) {
+					map = method;
+				}
+			}
+			if (map == null) {
+				throw new NoSuchMethodException(this.mapperClass + ".map(String, ...)");
+			}
+			map.setAccessible(true);
+			Method mapMethod = map;
+			Object[] arguments = arguments(map.getParameterTypes(), body);
+			return rate(this.name, this.pageSize, time, () -> mapMethod.invoke(mapper, arguments));
+		}
+
+		private String fullPage() throws IOException {
+			try (InputStream in = IngestBenchmark.class.getClassLoader().getResourceAsStream(this.fixture)) {
+				if (in == null) {
+					throw new IOException("no test page " + this.fixture + " on the class path");
+				}
+				JsonNode root = JSON.readTree(in);
+				ArrayNode items = this.items.apply(root);
+				List<JsonNode> originals = new ArrayList<>();
+				items.forEach(originals::add);
+				items.removeAll();
+				for (int i = 0; i < this.pageSize; i++) {
+					items.add(originals.get(i % originals.size()).deepCopy());
+				}
+				return JSON.writeValueAsString(root);
+			}
+		}
+
+		private static Object[] arguments(Class<?>[] types, String body) {
+			Object[] arguments = new Object[types.length];
+			boolean bodyGiven = false;
+			for (int i = 0; i < types.length; i++) {
+				if (types[i] == Clock.class) {
+					arguments[i] = Clock.systemUTC();
+				}
+				else if (types[i] == Optional.class) {
+					arguments[i] = Optional.empty();
+				}
+				else if (types[i] == String.class) {
+					arguments[i] = (body != null && !bodyGiven) ? body : "bench";
+					bodyGiven = true;
+				}
+				else {
+					throw new IllegalArgumentException("cannot make a " + types[i].getSimpleName() + " argument");
+				}
+			}
+			return arguments;
+		}
+
+	}
+
+	// (b) The whole ingest path against a raw sender.
+
+	private static List<String> ingestPath(int mentions) throws Exception {
+		List<String> report = new ArrayList<>();
+		int warmUp = Math.max(4_000, mentions / 10);
+		try (LocalStack stack = LocalStack.start(LocalStackOptions.forTests());
+				FastMastodon api = new FastMastodon(Map.of(WARM_UP_HASHTAG, warmUp, HASHTAG, mentions))) {
+			String bootstrap = stack.kafkaBootstrapServers();
+			GrapevineKafkaProperties kafka = new Binder(
+					new MapConfigurationPropertySource(Map.of("grapevine.kafka.bootstrap-servers", bootstrap)))
+				.bindOrCreate("grapevine.kafka", GrapevineKafkaProperties.class);
+
+			Path organization = Files.createTempFile("grapevine-bench-organization", ".yml");
+			Files.writeString(organization, organizationFile(api.baseUrl()));
+			Map<String, Object> properties = new HashMap<>();
+			properties.put("grapevine.kafka.bootstrap-servers", bootstrap);
+			properties.put("grapevine.organization-file", organization.toString());
+			properties.put("server.port", "0");
+			properties.put("logging.level.root", "WARN");
+			// Until sources are declared in the organization file, the same instance as
+			// Spring settings.
+			properties.put("grapevine.ingest.mastodon.enabled", "true");
+			properties.put("grapevine.ingest.mastodon.instance-id", "mastodon:bench");
+			properties.put("grapevine.ingest.mastodon.base-url", api.baseUrl());
+			properties.put("grapevine.ingest.mastodon.hashtags", WARM_UP_HASHTAG + "," + HASHTAG);
+			properties.put("grapevine.ingest.mastodon.poll-interval", "1h");
+			properties.put("grapevine.ingest.mastodon.limit", "40");
+
+			double ingest;
+			try (ConfigurableApplicationContext context = IngestApplication.application()
+				.properties(properties)
+				.run()) {
+				long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+				while (api.firstRequest(HASHTAG) == null && System.nanoTime() < deadline) {
+					Thread.sleep(5);
+				}
+				long started = api.firstRequest(HASHTAG);
+				long total = warmUp + mentions;
+				long done = awaitEndOffsets(bootstrap, total, deadline);
+				ingest = mentions / ((done - started) / 1e9);
+				report
+					.add("ingest path, fast fake Mastodon -> ingest service -> Kafka: %,.0f mentions/s (%d pages of 40)"
+						.formatted(ingest, mentions / 40));
+			}
+			List<ConsumerRecord<String, String>> written = read(bootstrap, warmUp + mentions);
+			List<ConsumerRecord<String, String>> measured = written.subList(warmUp, written.size());
+			// A first, uncounted loop warms the sender up as the warm-up hashtag warmed
+			// up the service.
+			rawSend(kafka, written.subList(0, warmUp));
+			double raw1 = rawSend(kafka, measured);
+			double raw2 = rawSend(kafka, measured);
+			double ceiling = (raw1 + raw2) / 2;
+			report.add("raw KafkaSender loop of the same %,d records, same broker: %,.0f and %,.0f records/s"
+				.formatted(measured.size(), raw1, raw2));
+			report.add("ingest path / raw sender = %.0f%% (aim: 70%% or more)".formatted(100 * ingest / ceiling));
+		}
+		return report;
+	}
+
+	private static String organizationFile(String baseUrl) {
+		return """
+				name: Harbor City Transit
+				departments:
+				  - id: operations
+				    name: Operations
+				    topics:
+				      - id: delays
+				        name: Delays
+				        keywords: [delay, delayed, late, "#hctransit"]
+				  - id: customer-service
+				    name: Customer Service
+				    topics:
+				      - id: staff-praise
+				        name: Praise for staff
+				        keywords: [driver, drivers, friendly]
+				sources:
+				  - type: mastodon
+				    name: bench
+				    settings:
+				      base-url: %s
+				      hashtags: [%s, %s]
+				      poll-interval: 1h
+				      limit: 40
+				""".formatted(baseUrl, WARM_UP_HASHTAG, HASHTAG);
+	}
+
+	private static double rawSend(GrapevineKafkaProperties kafka, List<ConsumerRecord<String, String>> records) {
+		KafkaSender<String, String> sender = KafkaSender.create(GrapevineKafkaAutoConfiguration.senderOptions(kafka));
+		try {
+			long started = System.nanoTime();
+			sender.send(Flux.fromIterable(records)
+				.map((record) -> SenderRecord.create(
+						new ProducerRecord<>(KafkaTopicNames.MENTIONS, record.key(), record.value()), record.key())))
+				.doOnNext((result) -> {
+					if (result.exception() != null) {
+						throw new IllegalStateException(result.exception());
+					}
+				})
+				.then()
+				.block();
+			return records.size() / ((System.nanoTime() - started) / 1e9);
+		}
+		finally {
+			sender.close();
+		}
+	}
+
+	private static long awaitEndOffsets(String bootstrap, long total, long deadline) throws InterruptedException {
+		try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
+			List<TopicPartition> partitions = partitions(consumer);
+			while (System.nanoTime() < deadline) {
+				long sum = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+				if (sum >= total) {
+					return System.nanoTime();
+				}
+				Thread.sleep(10);
+			}
+		}
+		throw new IllegalStateException("the ingest service did not publish " + total + " mentions in time");
+	}
+
+	private static List<ConsumerRecord<String, String>> read(String bootstrap, long count) {
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
+			List<TopicPartition> partitions = partitions(consumer);
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			while (records.size() < count) {
+				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+			}
+		}
+		records.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
+		return records;
+	}
+
+	private static KafkaConsumer<String, String> consumer(String bootstrap) {
+		return new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+						false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+				new StringDeserializer(), new StringDeserializer());
+	}
+
+	private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+		return consumer.partitionsFor(KafkaTopicNames.MENTIONS, Duration.ofSeconds(30))
+			.stream()
+			.map((info) -> new TopicPartition(KafkaTopicNames.MENTIONS, info.partition()))
+			.toList();
+	}
+
+	/**
+	 * A Mastodon tag timeline that answers as fast as it can: pages of 40 statuses
+	 * rendered before the run, paged forward with {@code min_id} and {@code Link
+	 * rel="prev"} as the real server does, then an empty page once a hashtag's statuses
+	 * are all read.
+	 */
+	static final class FastMastodon implements AutoCloseable {
+
+		private static final String PATH = "/api/v1/timelines/tag/";
+
+		private final HttpServer server;
+
+		private final Map<String, List<byte[]>> pages = new HashMap<>();
+
+		private final Map<String, Long> firstRequests = new ConcurrentHashMap<>();
+
+		FastMastodon(Map<String, Integer> statuses) throws IOException {
+			long id = 115_000_000_000_000_000L;
+			for (Map.Entry<String, Integer> hashtag : statuses.entrySet()) {
+				List<byte[]> rendered = new ArrayList<>();
+				for (int first = 0; first < hashtag.getValue(); first += 40) {
+					ArrayNode page = JSON.createArrayNode();
+					int count = Math.min(40, hashtag.getValue() - first);
+					for (int i = count - 1; i >= 0; i--) {
+						page.add(status(id + first + i, hashtag.getKey(), first + i));
+					}
+					rendered.add(JSON.writeValueAsBytes(page));
+				}
+				this.pages.put(hashtag.getKey(), rendered);
+				id += 1_000_000;
+			}
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+			this.server.setExecutor(Executors.newFixedThreadPool(2));
+			this.server.createContext("/", this::handle);
+			this.server.start();
+		}
+
+		String baseUrl() {
+			return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		}
+
+		Long firstRequest(String hashtag) {
+			return this.firstRequests.get(hashtag);
+		}
+
+		private void handle(HttpExchange exchange) throws IOException {
+			String path = exchange.getRequestURI().getPath();
+			String hashtag = path.startsWith(PATH) ? path.substring(PATH.length()) : "";
+			List<byte[]> rendered = this.pages.get(hashtag);
+			if (rendered == null) {
+				answer(exchange, 404, "{\"error\":\"Record not found\"}".getBytes(StandardCharsets.UTF_8), null);
+				return;
+			}
+			this.firstRequests.putIfAbsent(hashtag, System.nanoTime());
+			String query = Optional.ofNullable(exchange.getRequestURI().getQuery()).orElse("");
+			int next = 0;
+			for (String pair : query.split("&")) {
+				if (pair.startsWith("min_id=")) {
+					// min_id is <page number + 1> here: a page's prev link names the next
+					// page.
+					next = Integer.parseInt(pair.substring("min_id=".length()));
+				}
+			}
+			if (next >= rendered.size()) {
+				answer(exchange, 200, "[]".getBytes(StandardCharsets.UTF_8), null);
+				return;
+			}
+			String link = "<" + baseUrl() + PATH + hashtag + "?max_id=" + next + ">; rel=\"next\", <" + baseUrl() + PATH
+					+ hashtag + "?min_id=" + (next + 1) + ">; rel=\"prev\"";
+			answer(exchange, 200, rendered.get(next), link);
+		}
+
+		private static void answer(HttpExchange exchange, int status, byte[] body, String link) throws IOException {
+			exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+			exchange.getResponseHeaders().set("X-RateLimit-Limit", "300");
+			exchange.getResponseHeaders().set("X-RateLimit-Remaining", "299");
+			if (link != null) {
+				exchange.getResponseHeaders().set("Link", link);
+			}
+			exchange.sendResponseHeaders(status, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		}
+
+		private static ObjectNode status(long id, String hashtag, int n) {
+			ObjectNode status = JSON.createObjectNode();
+			status.put("id", String.valueOf(id));
+			status.put("created_at", Instant.parse("2026-11-21T08:00:00Z").plusSeconds(n).toString());
+			status.putNull("in_reply_to_id");
+			status.putNull("in_reply_to_account_id");
+			status.put("sensitive", false);
+			status.put("spoiler_text", "");
+			status.put("visibility", "public");
+			status.put("language", "en");
+			status.put("uri", "https://mastodon.social/users/rider" + (n % 500) + "/statuses/" + id);
+			status.put("url", "https://mastodon.social/@rider" + (n % 500) + "/" + id);
+			status.put("replies_count", n % 7);
+			status.put("reblogs_count", n % 5);
+			status.put("favourites_count", n % 11);
+			String text = switch (n % 3) {
+				case 0 -> "The number 4 bus was delayed again at Central this morning, twenty minutes late";
+				case 1 -> "Shout-out to the friendly driver on the harbour line who waited for my mum";
+				default -> "New timetable posters are up at the ferry terminal, anyone read them yet?";
+			};
+			status.put("content", "<p>" + text + " <a href=\"https://mastodon.social/tags/" + hashtag
+					+ "\" class=\"mention hashtag\" rel=\"tag\">#<span>" + hashtag + "</span></a></p>");
+			status.putNull("reblog");
+			status.putObject("application").put("name", "Web").putNull("website");
+			ObjectNode account = status.putObject("account");
+			account.put("id", String.valueOf(109_000 + n % 500));
+			account.put("username", "rider" + (n % 500));
+			account.put("acct", "rider" + (n % 500));
+			account.put("display_name", "Rider " + (n % 500));
+			account.put("locked", false);
+			account.put("bot", false);
+			account.put("created_at", "2022-11-05T00:00:00.000Z");
+			account.put("note", "<p>Commuter. Opinions my own.</p>");
+			account.put("url", "https://mastodon.social/@rider" + (n % 500));
+			account.put("avatar", "https://files.mastodon.social/accounts/avatars/rider.png");
+			account.put("followers_count", 100 + n % 900);
+			account.put("following_count", 80);
+			account.put("statuses_count", 1200);
+			status.putArray("media_attachments");
+			status.putArray("mentions");
+			status.putArray("tags")
+				.addObject()
+				.put("name", hashtag)
+				.put("url", "https://mastodon.social/tags/" + hashtag);
+			status.putArray("emojis");
+			status.putNull("card");
+			status.putNull("poll");
+			return status;
+		}
+
+		@Override
+		public void close() {
+			this.server.stop(0);
+			((ExecutorService) this.server.getExecutor()).shutdownNow();
+		}
+
+	}
+
+}
