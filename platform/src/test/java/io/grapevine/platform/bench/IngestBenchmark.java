@@ -282,9 +282,10 @@ public final class IngestBenchmark {
 				long total = warmUp + mentions;
 				long done = awaitEndOffsets(bootstrap, total, deadline);
 				ingest = mentions / ((done - started) / 1e9);
-				report
-					.add("ingest path, fast fake Mastodon -> ingest service -> Kafka: %,.0f mentions/s (%d pages of 40)"
-						.formatted(ingest, mentions / 40));
+				int pages = (mentions + 39) / 40;
+				report.add(("ingest path, fast fake Mastodon -> ingest service -> Kafka: %,.0f mentions/s "
+						+ "(%d pages of 40, %.1f ms a page: fetch, map, enrich, tag, publish, store the cursor)")
+					.formatted(ingest, pages, (done - started) / 1e6 / pages));
 			}
 			List<ConsumerRecord<String, String>> written = read(bootstrap, warmUp + mentions);
 			List<ConsumerRecord<String, String>> measured = written.subList(warmUp, written.size());
