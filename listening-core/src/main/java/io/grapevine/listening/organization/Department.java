@@ -20,9 +20,11 @@ import java.util.Optional;
  * webhook URL, if it uses Teams
  * @param topics the listening topics it owns
  * @param follows ids of topics owned by other departments that it listens to as well
+ * @param rhythm which digests it receives (daily, weekly or both)
  */
 public record Department(String id, String name, ZoneId timeZone, LocalTime digestTime, List<String> members,
-		Optional<String> slackWebhook, Optional<String> teamsWebhook, List<Topic> topics, List<String> follows) {
+		Optional<String> slackWebhook, Optional<String> teamsWebhook, List<Topic> topics, List<String> follows,
+		DigestRhythm rhythm) {
 
 	public Department {
 		members = (members != null) ? List.copyOf(members) : List.of();
@@ -30,6 +32,27 @@ public record Department(String id, String name, ZoneId timeZone, LocalTime dige
 		teamsWebhook = (teamsWebhook != null) ? teamsWebhook : Optional.empty();
 		topics = (topics != null) ? List.copyOf(topics) : List.of();
 		follows = (follows != null) ? List.copyOf(follows) : List.of();
+		rhythm = (rhythm != null) ? rhythm : DigestRhythm.DAILY_ONLY;
+	}
+
+	/**
+	 * A department that receives the daily digest only.
+	 * @param id stable identifier
+	 * @param name display name
+	 * @param timeZone the zone its digests are scheduled in
+	 * @param digestTime local time of day of its daily digest
+	 * @param members email addresses that receive its digests
+	 * @param slackWebhook the environment variable that holds its Slack incoming webhook
+	 * URL, if it uses Slack
+	 * @param teamsWebhook the environment variable that holds its Microsoft Teams
+	 * workflow webhook URL, if it uses Teams
+	 * @param topics the listening topics it owns
+	 * @param follows ids of topics owned by other departments that it listens to as well
+	 */
+	public Department(String id, String name, ZoneId timeZone, LocalTime digestTime, List<String> members,
+			Optional<String> slackWebhook, Optional<String> teamsWebhook, List<Topic> topics, List<String> follows) {
+		this(id, name, timeZone, digestTime, members, slackWebhook, teamsWebhook, topics, follows,
+				DigestRhythm.DAILY_ONLY);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -126,7 +127,10 @@ public final class OrganizationFile {
 	}
 
 	record DepartmentSpec(String id, String name, String timeZone, String digestTime, List<String> members,
-			String slackWebhook, String teamsWebhook, List<TopicSpec> topics, List<String> follows) {
+			String slackWebhook, String teamsWebhook, List<TopicSpec> topics, List<String> follows, RhythmSpec digest) {
+	}
+
+	record RhythmSpec(Boolean daily, Boolean weekly, String weeklyDay) {
 	}
 
 	record TopicSpec(String id, String name, List<String> keywords, String query) {
@@ -256,7 +260,31 @@ public final class OrganizationFile {
 				}
 				follows.add(topicId.strip());
 			}
-			return new Department(id, name, zone, digestTime, members, slack, teams, topics, List.copyOf(follows));
+			return new Department(id, name, zone, digestTime, members, slack, teams, topics, List.copyOf(follows),
+					rhythm(spec.digest(), where));
+		}
+
+		private DigestRhythm rhythm(RhythmSpec spec, String where) {
+			if (spec == null) {
+				return DigestRhythm.DAILY_ONLY;
+			}
+			boolean daily = spec.daily() == null || spec.daily();
+			boolean weekly = spec.weekly() != null && spec.weekly();
+			DayOfWeek weeklyDay = DayOfWeek.MONDAY;
+			if (spec.weeklyDay() != null && !spec.weeklyDay().isBlank()) {
+				try {
+					weeklyDay = DayOfWeek.valueOf(spec.weeklyDay().strip().toUpperCase(Locale.ROOT));
+				}
+				catch (IllegalArgumentException ex) {
+					throw fail(where + ": digest.weeklyDay '" + spec.weeklyDay()
+							+ "' is not a day of the week; write MONDAY, TUESDAY, ... SUNDAY");
+				}
+			}
+			if (!daily && !weekly) {
+				throw fail(where + ": digest turns off both the daily and the weekly digest; "
+						+ "set daily: true or weekly: true (leave the department's members empty to send none)");
+			}
+			return new DigestRhythm(daily, weekly, weeklyDay);
 		}
 
 		private Topic topic(TopicSpec spec, String department, String where) {

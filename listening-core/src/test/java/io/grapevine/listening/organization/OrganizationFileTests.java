@@ -3,6 +3,7 @@ package io.grapevine.listening.organization;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -330,6 +331,53 @@ class OrganizationFileTests {
 			.withMessageContaining("departments[0] (Care): teamsWebhook must name the environment variable")
 			.withMessageContaining("${CARE_TEAMS_WEBHOOK}")
 			.withMessageNotContaining("webhookb2/secret");
+	}
+
+	@Test
+	void aDepartmentChoosesItsDigestRhythmAndOneWithoutChoiceKeepsTheDailyDigest() {
+		Organization organization = read("""
+				name: Example
+				departments:
+				  - id: ops
+				    name: Operations
+				    digest: {daily: false, weekly: true, weeklyDay: tuesday}
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				  - id: care
+				    name: Care
+				    topics: [{id: rude, name: Rude, keywords: [rude]}]
+				""");
+		assertThat(organization.department("ops").orElseThrow().rhythm())
+			.isEqualTo(new DigestRhythm(false, true, DayOfWeek.TUESDAY));
+		assertThat(organization.department("care").orElseThrow().rhythm()).isEqualTo(DigestRhythm.DAILY_ONLY);
+		assertThat(DigestRhythm.DAILY_ONLY.daily()).isTrue();
+		assertThat(DigestRhythm.DAILY_ONLY.weekly()).isFalse();
+	}
+
+	@Test
+	void aWeeklyDayThatIsNotADayOfTheWeekStopsStartUpNamingTheDepartment() {
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - id: ops
+				    name: Operations
+				    digest: {weekly: true, weeklyDay: Mondy}
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				"""))
+			.withMessageContaining("departments[0] (Operations): digest.weeklyDay 'Mondy' is not a day of the week");
+	}
+
+	@Test
+	void turningOffBothDigestsIsRefused() {
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - id: ops
+				    name: Operations
+				    digest: {daily: false}
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				"""))
+			.withMessageContaining(
+					"departments[0] (Operations): digest turns off both the daily and the weekly digest");
 	}
 
 	private static Organization read(String yaml) {
