@@ -24,6 +24,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import io.grapevine.digest.analytics.AnalyticsClient;
 import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.archive.DeliveryLedger;
 import io.grapevine.digest.delivery.ChannelWebhooks;
 import io.grapevine.digest.delivery.DigestChannels;
@@ -59,8 +60,19 @@ class DigestConfiguration {
 			DailyPeriod yesterday = DailyPeriod.dayBefore(now, department.timeZone());
 			ZonedDateTime due = yesterday.dueAt(department.digestTime());
 			ZonedDateTime next = now.isBefore(due.toInstant()) ? due : yesterday.next().dueAt(department.digestTime());
-			logger.info("Department {} ({} member(s)): daily digest at {} {}, next one at {}", department.id(),
-					department.members().size(), department.digestTime(), department.timeZone(), next);
+			if (department.rhythm().daily()) {
+				logger.info("Department {} ({} member(s)): daily digest at {} {}, next one at {}", department.id(),
+						department.members().size(), department.digestTime(), department.timeZone(), next);
+			}
+			if (department.rhythm().weekly()) {
+				DigestPeriod lastWeek = DigestPeriod.weekBefore(now, department.timeZone());
+				ZonedDateTime weekDue = lastWeek.dueAt(department.rhythm().weeklyDay(), department.digestTime());
+				ZonedDateTime nextWeek = now.isBefore(weekDue.toInstant()) ? weekDue
+						: lastWeek.next().dueAt(department.rhythm().weeklyDay(), department.digestTime());
+				logger.info("Department {} ({} member(s)): weekly digest on {} at {} {}, next one at {}",
+						department.id(), department.members().size(), department.rhythm().weeklyDay(),
+						department.digestTime(), department.timeZone(), nextWeek);
+			}
 		}
 		return organization;
 	}

@@ -16,6 +16,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.listening.mention.MentionJson;
 
 /**
@@ -53,7 +54,19 @@ public class AnalyticsClient {
 	 * {@link AnalyticsFailedException}
 	 */
 	public Mono<AnalyticsSummary> summary(String department, DailyPeriod period, int top) {
-		String what = "analytics of " + department + " for " + period.day() + " (" + period.zone() + ")";
+		return summary(department, DigestPeriod.of(period), top);
+	}
+
+	/**
+	 * Read the summary of a department's day or week.
+	 * @param department the department id
+	 * @param period the day or week
+	 * @param top how many top mentions to ask for (1..50)
+	 * @return the summary; fails with {@link AnalyticsUnavailableException} or
+	 * {@link AnalyticsFailedException}
+	 */
+	public Mono<AnalyticsSummary> summary(String department, DigestPeriod period, int top) {
+		String what = "analytics of " + department + " for " + period.label() + " (" + period.zone() + ")";
 		return this.webClient.get()
 			.uri((uri) -> uri.path("/api/analytics/summary")
 				.queryParam("department", department)

@@ -2,20 +2,23 @@ package io.grapevine.digest.archive;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
 import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.composition.DigestFigures;
 
 /**
  * A digest as it was sent and archived: what it covered, who got it, and exactly what it
  * said.
  *
- * @param id {@code <department>-<yyyy-MM-dd>} for a scheduled daily digest, with a
+ * @param id {@code <department>-<yyyy-MM-dd>} for a scheduled daily digest,
+ * {@code <department>-week-<yyyy>-W<ww>} for a weekly one, with a
  * {@code -run-<millis>-<random hex>} suffix for one sent on request
- * @param kind {@code daily} when sent on the schedule, {@code manual} when sent on
- * request
+ * @param kind {@code daily} or {@code weekly} when sent on the schedule, {@code manual}
+ * when sent on request (its period says whether it covered a day or a week)
  * @param departmentId the department id
  * @param departmentName the department's name when it was sent
  * @param period the day it covered
@@ -32,8 +35,14 @@ public record ArchivedDigest(String id, String kind, String departmentId, String
 	/** The kind of a digest sent by the schedule. */
 	public static final String DAILY = "daily";
 
+	/** The kind of a weekly digest sent by the schedule. */
+	public static final String WEEKLY = "weekly";
+
 	/** The kind of a digest sent on request. */
 	public static final String MANUAL = "manual";
+
+	/** Every kind, as the archive filters by them. */
+	public static final List<String> KINDS = List.of(DAILY, WEEKLY, MANUAL);
 
 	public ArchivedDigest {
 		Objects.requireNonNull(id, "id");
@@ -59,14 +68,32 @@ public record ArchivedDigest(String id, String kind, String departmentId, String
 	}
 
 	/**
+	 * The archive id of a department's scheduled digest for a day or an ISO week.
+	 * @param department the department id
+	 * @param period the day or week
+	 * @return {@code <department>-<yyyy-MM-dd>} or {@code <department>-week-<yyyy>-W<ww>}
+	 */
+	public static String scheduledId(String department, DigestPeriod period) {
+		return (period.rhythm() == DigestPeriod.Rhythm.WEEKLY) ? department + "-week-" + period.isoWeekLabel()
+				: dailyId(department, period.day());
+	}
+
+	/**
 	 * The period a digest covered.
 	 *
-	 * @param day the local day
-	 * @param from start of the day
-	 * @param to end of the day (exclusive)
-	 * @param zone the time zone the day is counted in
+	 * @param day the first local day
+	 * @param from start of the first day
+	 * @param to end of the last day (exclusive)
+	 * @param zone the time zone the days are counted in
+	 * @param last the last local day, the first one for a daily digest
+	 * @param rhythm {@code daily} or {@code weekly}
 	 */
-	public record Period(LocalDate day, Instant from, Instant to, String zone) {
+	public record Period(LocalDate day, Instant from, Instant to, String zone, LocalDate last, String rhythm) {
+
+		public Period {
+			last = (last != null) ? last : day;
+			rhythm = (rhythm != null) ? rhythm : "daily";
+		}
 
 		/**
 		 * The archived form of a daily period.
@@ -74,7 +101,33 @@ public record ArchivedDigest(String id, String kind, String departmentId, String
 		 * @return its archived form
 		 */
 		public static Period of(DailyPeriod period) {
-			return new Period(period.day(), period.from(), period.to(), period.zone().getId());
+			return of(DigestPeriod.of(period));
+		}
+
+		/**
+		 * The archived form of a day or week.
+		 * @param period the period
+		 * @return its archived form
+		 */
+		public static Period of(DigestPeriod period) {
+			return new Period(period.day(), period.from(), period.to(), period.zone().getId(), period.last(),
+					period.rhythm().word());
+		}
+
+		/**
+		 * The period as written in subjects and headings.
+		 * @return "Thu 20 Nov 2026" or "16–22 Nov 2026"
+		 */
+		public String label() {
+			return new DigestPeriod(digestRhythm(), this.day, ZoneId.of(this.zone)).label();
+		}
+
+		/**
+		 * The rhythm of the period, as a {@link DigestPeriod} knows it.
+		 * @return daily or weekly
+		 */
+		public DigestPeriod.Rhythm digestRhythm() {
+			return "weekly".equals(this.rhythm) ? DigestPeriod.Rhythm.WEEKLY : DigestPeriod.Rhythm.DAILY;
 		}
 
 	}

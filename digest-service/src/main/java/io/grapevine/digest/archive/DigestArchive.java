@@ -103,19 +103,36 @@ public class DigestArchive {
 	 * @return the digests
 	 */
 	public Mono<List<DigestSummary>> list(Optional<String> department, int size) {
-		return call("list digests", () -> this.client
-			.search((search) -> search.index(INDEX)
-				.size(size)
-				.source((source) -> source.filter((filter) -> filter.excludes("html", "text")))
-				.sort((sort) -> sort.field((field) -> field.field("sentAt").order(SortOrder.Desc)))
-				.query((query) -> department.map((id) -> query.term((term) -> term.field("departmentId").value(id)))
-					.orElseGet(() -> query.matchAll((all) -> all))), DigestSummary.class)
-			.hits()
-			.hits()
-			.stream()
-			.map(Hit::source)
-			.filter(Objects::nonNull)
-			.toList());
+		return list(department, Optional.empty(), size);
+	}
+
+	/**
+	 * List archived digests of one kind without their bodies, newest first.
+	 * @param department only this department's, if given
+	 * @param kind only digests of this kind ({@code daily}, {@code weekly},
+	 * {@code manual}), if given
+	 * @param size at most this many
+	 * @return the digests
+	 */
+	public Mono<List<DigestSummary>> list(Optional<String> department, Optional<String> kind, int size) {
+		return call("list digests",
+				() -> this.client.search((search) -> search.index(INDEX)
+					.size(size)
+					.source((source) -> source.filter((filter) -> filter.excludes("html", "text")))
+					.sort((sort) -> sort.field((field) -> field.field("sentAt").order(SortOrder.Desc)))
+					.query((query) -> query.bool((bool) -> {
+						department.ifPresent((id) -> bool
+							.filter((filter) -> filter.term((term) -> term.field("departmentId").value(id))));
+						kind.ifPresent((value) -> bool
+							.filter((filter) -> filter.term((term) -> term.field("kind").value(value))));
+						return bool;
+					})), DigestSummary.class)
+					.hits()
+					.hits()
+					.stream()
+					.map(Hit::source)
+					.filter(Objects::nonNull)
+					.toList());
 	}
 
 	private <T> Mono<T> call(String action, Callable<T> call) {

@@ -6,17 +6,17 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A department's daily digest as composed, before it is rendered or sent.
+ * A department's daily or weekly digest as composed, before it is rendered or sent.
  *
  * @param organization the organization's name
  * @param departmentId the department id
  * @param departmentName the department's display name
  * @param recipients the department's members
- * @param period the local day the digest covers
+ * @param period the local day or ISO week the digest covers
  * @param figures its numbers and top mentions
  */
 public record Digest(String organization, String departmentId, String departmentName, List<String> recipients,
-		DailyPeriod period, DigestFigures figures) {
+		DigestPeriod period, DigestFigures figures) {
 
 	/** How days are written in subjects and headings: "Thu 20 Nov 2026". */
 	public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.US);
@@ -29,13 +29,27 @@ public record Digest(String organization, String departmentId, String department
 	}
 
 	/**
+	 * A daily digest.
+	 * @param organization the organization's name
+	 * @param departmentId the department id
+	 * @param departmentName the department's display name
+	 * @param recipients the department's members
+	 * @param day the local day the digest covers
+	 * @param figures its numbers and top mentions
+	 */
+	public Digest(String organization, String departmentId, String departmentName, List<String> recipients,
+			DailyPeriod day, DigestFigures figures) {
+		this(organization, departmentId, departmentName, recipients, DigestPeriod.of(day), figures);
+	}
+
+	/**
 	 * The email subject: "Operations · daily listening digest · Thu 20 Nov 2026 · 37
-	 * mentions".
+	 * mentions", "Operations · weekly listening digest · 16–22 Nov 2026 · 212 mentions".
 	 * @return the subject
 	 */
 	public String subject() {
-		return "%s · daily listening digest · %s · %s".formatted(this.departmentName, DAY.format(this.period.day()),
-				mentions(this.figures.total()));
+		return "%s · %s listening digest · %s · %s".formatted(this.departmentName, this.period.rhythm().word(),
+				this.period.label(), mentions(this.figures.total()));
 	}
 
 	/**

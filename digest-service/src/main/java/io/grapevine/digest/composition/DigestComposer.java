@@ -11,8 +11,8 @@ import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.organization.Topic;
 
 /**
- * Composes a department's daily digest from the analytics of its day and of the day
- * before.
+ * Composes a department's daily or weekly digest from the analytics of its period and of
+ * the period before.
  */
 public final class DigestComposer {
 
@@ -37,10 +37,26 @@ public final class DigestComposer {
 	 */
 	public static Digest compose(Organization organization, Department department, DailyPeriod period,
 			AnalyticsSummary day, AnalyticsSummary dayBefore, int topMentions) {
+		return compose(organization, department, DigestPeriod.of(period), day, dayBefore, topMentions);
+	}
+
+	/**
+	 * Compose a daily or weekly digest.
+	 * @param organization the organization
+	 * @param department the department it is for
+	 * @param period the day or week it covers
+	 * @param current the analytics of that period
+	 * @param before the analytics of the period before
+	 * @param topMentions how many top mentions to show at most
+	 * @return the digest
+	 */
+	public static Digest compose(Organization organization, Department department, DigestPeriod period,
+			AnalyticsSummary current, AnalyticsSummary before, int topMentions) {
+		AnalyticsSummary day = current;
 		long total = day.total();
-		long previous = dayBefore.total();
+		long previous = before.total();
 		DigestFigures figures = new DigestFigures(total, previous,
-				VolumeChange.describe(total, previous, period.previous().day()),
+				VolumeChange.describe(total, previous, period.previous()),
 				shares(day.bySource(), total, DigestComposer::sourceName),
 				shares(day.byTopic(), total, (key) -> organization.topic(key).map(Topic::name).orElse(key)),
 				day.topMentions().stream().limit(topMentions).map(TopMention::of).toList());

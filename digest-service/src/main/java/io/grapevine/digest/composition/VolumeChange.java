@@ -35,6 +35,32 @@ public final class VolumeChange {
 	}
 
 	/**
+	 * Describe the change from one period's volume to the next: for a day as
+	 * {@link #describe(long, long, LocalDate)}, for a week "up 24% on the week before".
+	 * @param total mentions in the period
+	 * @param previousTotal mentions in the period before
+	 * @param previous the period before
+	 * @return the change in words
+	 */
+	public static String describe(long total, long previousTotal, DigestPeriod previous) {
+		if (previous.rhythm() == DigestPeriod.Rhythm.DAILY) {
+			return describe(total, previousTotal, previous.day());
+		}
+		String before = "the week before";
+		if (previousTotal == 0) {
+			return "no mentions " + before;
+		}
+		if (total == previousTotal) {
+			return "the same as " + before;
+		}
+		long percent = Math.round(Math.abs(total - previousTotal) * 100.0 / previousTotal);
+		if (percent == 0) {
+			return "about the same as " + before;
+		}
+		return ((total > previousTotal) ? "up " : "down ") + percent + "% on " + before;
+	}
+
+	/**
 	 * Whether the volume went up, down or stayed level, for colouring the wording.
 	 * @param total mentions on the day
 	 * @param previousTotal mentions on the day before

@@ -17,6 +17,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.composition.DigestFigures;
+import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.composition.TopMention;
 import io.grapevine.digest.composition.VolumeChange;
@@ -33,6 +34,8 @@ public class DigestRenderer {
 	private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.US);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.US);
+
+	private static final DateTimeFormatter WEEKDAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.US);
 
 	private final SpringTemplateEngine templates;
 
@@ -102,20 +105,30 @@ public class DigestRenderer {
 			.stream()
 			.map((mention) -> new MentionView(shorten(mention.text()), mention.url().toString(), mention.authorName(),
 					"@" + mention.authorHandle(), mention.followers().map((count) -> followers(count)).orElse(""),
-					DigestComposer.sourceName(mention.source()), TIME.format(mention.publishedAt().atZone(zone)),
+					DigestComposer.sourceName(mention.source()),
+					((digest.period().rhythm() == DigestPeriod.Rhythm.WEEKLY) ? WEEKDAY_TIME : TIME)
+						.format(mention.publishedAt().atZone(zone)),
 					engagement(mention)))
 			.toList();
 		VolumeChange.Direction direction = VolumeChange.direction(figures.total(), figures.previousTotal());
-		return new View(digest.organization(), digest.departmentName(), Digest.DAY.format(digest.period().day()),
-				LONG_DAY.format(digest.period().day()), zone.getId(), digest.subject(), figures.total(),
-				(figures.total() == 1) ? "mention" : "mentions", figures.change(),
+		DigestPeriod period = digest.period();
+		boolean weekly = period.rhythm() == DigestPeriod.Rhythm.WEEKLY;
+		String longDay = weekly ? LONG_DAY.format(period.day()) + " to " + LONG_DAY.format(period.last())
+				: LONG_DAY.format(period.day());
+		return new View(digest.organization(), digest.departmentName(), period.label(), longDay, zone.getId(),
+				digest.subject(), figures.total(), (figures.total() == 1) ? "mention" : "mentions", figures.change(),
 				direction.name().toLowerCase(Locale.ROOT), Digest.mentions(figures.previousTotal()), figures.bySource(),
-				figures.byTopic(), mentions, dashboardLink(digest).toString(), archiveLink(archiveId).toString());
+				figures.byTopic(), mentions, dashboardLink(digest).toString(), archiveLink(archiveId).toString(),
+				weekly ? "Weekly listening digest" : "Daily listening digest",
+				weekly ? "from " + longDay : "on " + longDay, weekly ? "the week before" : "the day before",
+				weekly ? "in this week" : "on this day",
+				weekly ? "The week runs from Monday midnight to Monday midnight"
+						: "The day runs from midnight to midnight");
 	}
 
 	private static String text(View view) {
 		StringBuilder text = new StringBuilder();
-		text.append(view.department()).append(" · daily listening digest\n");
+		text.append(view.department()).append(" · ").append(view.heading().toLowerCase(Locale.ROOT)).append('\n');
 		text.append(view.longDay()).append(" (").append(view.zone()).append(")\n");
 		text.append(view.organization()).append("\n\n");
 		text.append(view.total()).append(' ').append(view.totalUnit()).append(", ").append(view.change()).append('\n');
@@ -144,7 +157,7 @@ public class DigestRenderer {
 			}
 		}
 		else {
-			text.append("\nNo mentions for ").append(view.department()).append(" on this day.\n");
+			text.append("\nNo mentions for ").append(view.department()).append(' ').append(view.within()).append(".\n");
 		}
 		text.append("\nSearch these mentions on the dashboard: ").append(view.dashboardLink()).append('\n');
 		text.append("This digest in the archive: ").append(view.archiveLink()).append('\n');
@@ -224,10 +237,16 @@ public class DigestRenderer {
 	 * @param mentions the top mentions
 	 * @param dashboardLink the dashboard search
 	 * @param archiveLink the archived digest
+	 * @param heading "Daily listening digest" or "Weekly listening digest"
+	 * @param when "on Thursday 20 November 2026" or "from Monday ... to Sunday ..."
+	 * @param before "the day before" or "the week before"
+	 * @param within "on this day" or "in this week"
+	 * @param span how the period is counted, for the footer
 	 */
 	public record View(String organization, String department, String day, String longDay, String zone, String subject,
 			long total, String totalUnit, String change, String direction, String previous, List<Share> sources,
-			List<Share> topics, List<MentionView> mentions, String dashboardLink, String archiveLink) {
+			List<Share> topics, List<MentionView> mentions, String dashboardLink, String archiveLink, String heading,
+			String when, String before, String within, String span) {
 
 	}
 

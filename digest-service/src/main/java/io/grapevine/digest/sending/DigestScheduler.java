@@ -15,13 +15,16 @@ import org.springframework.context.SmartLifecycle;
 import io.grapevine.digest.archive.ArchivedDigest;
 import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.listening.organization.Department;
+import io.grapevine.listening.organization.DigestRhythm;
 import io.grapevine.listening.organization.Organization;
 
 /**
- * Checks at a fixed interval which departments' daily digests are due (their digest time
- * has passed in their zone and the archive does not have yesterday's yet) and sends them;
- * a failed send is tried again at the next check.
+ * Checks at a fixed interval which departments' daily and weekly digests are due (their
+ * digest time has passed in their zone, on their weekly day for a weekly digest, and the
+ * archive does not have yesterday's or last week's yet) and sends them; a failed send is
+ * tried again at the next check.
  */
 public class DigestScheduler implements SmartLifecycle {
 
@@ -52,26 +55,43 @@ public class DigestScheduler implements SmartLifecycle {
 	}
 
 	/**
-	 * Send every daily digest that is due now and not archived yet.
+	 * Send every daily and weekly digest that is due now and not archived yet.
 	 * @return the digests sent by this check
 	 */
 	public Flux<ArchivedDigest> sendDue() {
 		return Flux.defer(() -> {
 			Instant now = this.clock.instant();
 			return Flux.fromIterable(this.organization.departments())
-				.concatMap((department) -> DailyPeriod.due(now, department.timeZone(), department.digestTime())
-					.map((period) -> sendUnlessArchived(department, period))
-					.orElseGet(Mono::empty));
+				.concatMap((department) -> Flux.concat(dueDay(now, department), dueWeek(now, department)));
 		});
 	}
 
-	private Mono<ArchivedDigest> sendUnlessArchived(Department department, DailyPeriod period) {
-		String id = ArchivedDigest.dailyId(department.id(), period.day());
+	private Mono<ArchivedDigest> dueDay(Instant now, Department department) {
+		if (!department.rhythm().daily()) {
+			return Mono.empty();
+		}
+		return DailyPeriod.due(now, department.timeZone(), department.digestTime())
+			.map((period) -> sendUnlessArchived(department, DigestPeriod.of(period), ArchivedDigest.DAILY))
+			.orElseGet(Mono::empty);
+	}
+
+	private Mono<ArchivedDigest> dueWeek(Instant now, Department department) {
+		DigestRhythm rhythm = department.rhythm();
+		if (!rhythm.weekly()) {
+			return Mono.empty();
+		}
+		return DigestPeriod.weekDue(now, department.timeZone(), rhythm.weeklyDay(), department.digestTime())
+			.map((period) -> sendUnlessArchived(department, period, ArchivedDigest.WEEKLY))
+			.orElseGet(Mono::empty);
+	}
+
+	private Mono<ArchivedDigest> sendUnlessArchived(Department department, DigestPeriod period, String kind) {
+		String id = ArchivedDigest.scheduledId(department.id(), period);
 		return this.archive.exists(id)
 			.flatMap((archived) -> archived ? Mono.<ArchivedDigest>empty()
-					: this.sender.send(department, period, id, ArchivedDigest.DAILY))
+					: this.sender.send(department, period, id, kind))
 			.onErrorResume((ex) -> {
-				logger.warn("Could not send the daily digest {} of {}; trying again at the next check in {}: {}", id,
+				logger.warn("Could not send the {} digest {} of {}; trying again at the next check in {}: {}", kind, id,
 						department.id(), this.checkInterval, ex.getMessage());
 				return Mono.empty();
 			});

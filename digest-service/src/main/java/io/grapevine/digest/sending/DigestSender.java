@@ -16,6 +16,7 @@ import io.grapevine.digest.analytics.AnalyticsClient;
 import io.grapevine.digest.archive.ArchivedDigest;
 import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.archive.DeliveryLedger;
@@ -28,10 +29,10 @@ import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
 
 /**
- * Composes, renders, delivers and archives a department's daily digest. Each channel
- * (email, Slack, Teams) is claimed in the {@link DeliveryLedger} before it is delivered
- * and marked sent after, so a retry or a second replica never delivers a channel twice; a
- * digest is archived once every channel has taken it.
+ * Composes, renders, delivers and archives a department's daily or weekly digest. Each
+ * channel (email, Slack, Teams) is claimed in the {@link DeliveryLedger} before it is
+ * delivered and marked sent after, so a retry or a second replica never delivers a
+ * channel twice; a digest is archived once every channel has taken it.
  */
 public class DigestSender {
 
@@ -73,15 +74,30 @@ public class DigestSender {
 	 * unknown department
 	 */
 	public Mono<ArchivedDigest> sendNow(String departmentId) {
+		return sendNow(departmentId, DigestPeriod.Rhythm.DAILY);
+	}
+
+	/**
+	 * Send a department's digest for yesterday or for last week (the ISO week before this
+	 * one, in its zone) now, even if the schedule already sent it; archived under its own
+	 * id.
+	 * @param departmentId the department id
+	 * @param rhythm a daily or a weekly digest
+	 * @return the archived digest; fails with {@link UnknownDepartmentException} for an
+	 * unknown department
+	 */
+	public Mono<ArchivedDigest> sendNow(String departmentId, DigestPeriod.Rhythm rhythm) {
 		return Mono.defer(() -> {
 			Department department = this.organization.department(departmentId)
 				.orElseThrow(() -> new UnknownDepartmentException(departmentId,
 						this.organization.departments().stream().map(Department::id).toList()));
 			Instant now = this.clock.instant();
-			DailyPeriod period = DailyPeriod.dayBefore(now, department.timeZone());
+			DigestPeriod period = (rhythm == DigestPeriod.Rhythm.WEEKLY)
+					? DigestPeriod.weekBefore(now, department.timeZone())
+					: DigestPeriod.of(DailyPeriod.dayBefore(now, department.timeZone()));
 			// Each run is its own digest, with channels of its own in the delivery
 			// ledger.
-			String id = ArchivedDigest.dailyId(department.id(), period.day()) + "-run-" + now.toEpochMilli() + "-"
+			String id = ArchivedDigest.scheduledId(department.id(), period) + "-run-" + now.toEpochMilli() + "-"
 					+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
 			return send(department, period, id, ArchivedDigest.MANUAL);
 		});
@@ -96,10 +112,23 @@ public class DigestSender {
 	 * @return the archived digest
 	 */
 	public Mono<ArchivedDigest> send(Department department, DailyPeriod period, String id, String kind) {
+		return send(department, DigestPeriod.of(period), id, kind);
+	}
+
+	/**
+	 * Send a department's digest for a day or a week and archive it.
+	 * @param department the department
+	 * @param period the day or week
+	 * @param id the archive id
+	 * @param kind {@link ArchivedDigest#DAILY}, {@link ArchivedDigest#WEEKLY} or
+	 * {@link ArchivedDigest#MANUAL}
+	 * @return the archived digest
+	 */
+	public Mono<ArchivedDigest> send(Department department, DigestPeriod period, String id, String kind) {
 		// One after the other, so a search-service that is down reports one error, not
 		// two.
 		return this.analytics.summary(department.id(), period, this.topMentions)
-			.zipWhen((day) -> this.analytics.summary(department.id(), period.previous(), 1))
+			.zipWhen((current) -> this.analytics.summary(department.id(), period.previous(), 1))
 			.map((summaries) -> DigestComposer.compose(this.organization, department, period, summaries.getT1(),
 					summaries.getT2(), this.topMentions))
 			.flatMap((digest) -> deliverAndArchive(department, digest, id, kind));

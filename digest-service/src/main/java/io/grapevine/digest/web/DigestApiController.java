@@ -1,5 +1,6 @@
 package io.grapevine.digest.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import io.grapevine.digest.archive.ArchivedDigest;
 import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.archive.DigestNotFoundException;
 import io.grapevine.digest.archive.DigestSummary;
+import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.sending.DigestSender;
 
 /**
@@ -41,16 +43,28 @@ class DigestApiController {
 			throw new InvalidRequestException(
 					"the body needs a 'department' with a department id, e.g. {\"department\": \"operations\"}");
 		}
-		return this.sender.sendNow(request.department().strip());
+		String kind = (request.kind() != null && !request.kind().isBlank()) ? request.kind().strip()
+				: DigestPeriod.Rhythm.DAILY.word();
+		DigestPeriod.Rhythm rhythm = Arrays.stream(DigestPeriod.Rhythm.values())
+			.filter((candidate) -> candidate.word().equals(kind))
+			.findFirst()
+			.orElseThrow(() -> new InvalidRequestException(
+					"'kind' must be daily or weekly, was '" + kind + "'; leave it out for a daily digest"));
+		return this.sender.sendNow(request.department().strip(), rhythm);
 	}
 
 	@GetMapping
-	Mono<List<DigestSummary>> list(@RequestParam Optional<String> department,
+	Mono<List<DigestSummary>> list(@RequestParam Optional<String> department, @RequestParam Optional<String> kind,
 			@RequestParam(defaultValue = "20") int size) {
 		if (size < 1 || size > 100) {
 			throw new InvalidRequestException("size must be between 1 and 100, was " + size);
 		}
-		return this.archive.list(department.filter((id) -> !id.isBlank()).map(String::strip), size);
+		Optional<String> selectedKind = kind.filter((value) -> !value.isBlank()).map(String::strip);
+		if (selectedKind.isPresent() && !ArchivedDigest.KINDS.contains(selectedKind.get())) {
+			throw new InvalidRequestException("kind must be one of " + String.join(", ", ArchivedDigest.KINDS)
+					+ ", was '" + selectedKind.get() + "'");
+		}
+		return this.archive.list(department.filter((id) -> !id.isBlank()).map(String::strip), selectedKind, size);
 	}
 
 	@GetMapping("/{id}")
@@ -62,8 +76,10 @@ class DigestApiController {
 	 * What {@code POST /api/digests/run} takes.
 	 *
 	 * @param department the id of the department to send a digest to
+	 * @param kind {@code daily} (the default) for yesterday, {@code weekly} for the
+	 * previous ISO week
 	 */
-	record RunRequest(String department) {
+	record RunRequest(String department, String kind) {
 
 	}
 

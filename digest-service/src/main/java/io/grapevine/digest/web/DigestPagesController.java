@@ -18,7 +18,6 @@ import org.springframework.web.reactive.result.view.Rendering;
 import io.grapevine.digest.archive.ArchivedDigest;
 import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.archive.DigestSummary;
-import io.grapevine.digest.composition.Digest;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
 
@@ -48,11 +47,14 @@ class DigestPagesController {
 	}
 
 	@GetMapping("/digests")
-	Mono<Rendering> list(@RequestParam Optional<String> department) {
+	Mono<Rendering> list(@RequestParam Optional<String> department, @RequestParam Optional<String> kind) {
 		Optional<String> selected = department.filter((id) -> !id.isBlank()).map(String::strip);
-		return this.archive.list(selected, PAGE_SIZE)
+		Optional<String> selectedKind = kind.filter((value) -> !value.isBlank()).map(String::strip);
+		return this.archive.list(selected, selectedKind, PAGE_SIZE)
 			.map((digests) -> Rendering.view("digests/list")
 				.modelAttribute("organization", this.organization.name())
+				.modelAttribute("kinds", ArchivedDigest.KINDS)
+				.modelAttribute("kind", selectedKind.orElse(""))
 				.modelAttribute("departments", this.organization.departments().stream().map(Choice::of).toList())
 				.modelAttribute("selected", selected.orElse(""))
 				.modelAttribute("rows", digests.stream().map(this::row).toList())
@@ -65,7 +67,7 @@ class DigestPagesController {
 			.map((digest) -> Rendering.view("digests/show")
 				.modelAttribute("organization", this.organization.name())
 				.modelAttribute("digest", digest)
-				.modelAttribute("day", Digest.DAY.format(digest.period().day()))
+				.modelAttribute("day", digest.period().label())
 				.modelAttribute("sentAt", sent(digest.sentAt(), digest.period().zone()))
 				.build())
 			.switchIfEmpty(Mono.fromSupplier(() -> Rendering.view("digests/missing")
@@ -76,11 +78,11 @@ class DigestPagesController {
 	}
 
 	private Row row(DigestSummary digest) {
-		return new Row(digest.id(), digest.departmentName(), Digest.DAY.format(digest.period().day()),
-				digest.period().zone(), (digest.figures() != null) ? digest.figures().total() : 0,
+		return new Row(digest.id(), digest.departmentName(), digest.period().label(), digest.period().zone(),
+				(digest.figures() != null) ? digest.figures().total() : 0,
 				(digest.figures() != null) ? digest.figures().change() : "",
 				sent(digest.sentAt(), digest.period().zone()), digest.recipients().count(),
-				ArchivedDigest.MANUAL.equals(digest.kind()) ? "on request" : "scheduled");
+				ArchivedDigest.MANUAL.equals(digest.kind()) ? "on request" : "scheduled", digest.period().rhythm());
 	}
 
 	private static String sent(Instant sentAt, String zone) {
@@ -100,9 +102,10 @@ class DigestPagesController {
 	 * @param sentAt when it was sent, in the department's zone
 	 * @param recipients how many it went to
 	 * @param kind scheduled or on request
+	 * @param rhythm daily or weekly
 	 */
 	record Row(String id, String department, String day, String zone, long total, String change, String sentAt,
-			int recipients, String kind) {
+			int recipients, String kind, String rhythm) {
 
 	}
 

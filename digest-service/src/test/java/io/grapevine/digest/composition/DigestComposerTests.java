@@ -79,6 +79,29 @@ class DigestComposerTests {
 			.containsExactly("ops@example.org");
 	}
 
+	@Test
+	void aWeeklyDigestNamesTheWeekAndComparesWithTheWeekBefore() {
+		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), LONDON);
+		Department operations = operations();
+
+		Digest digest = DigestComposer.compose(new Organization("Harbor City Transit", List.of(operations)), operations,
+				week, summary(212, List.of()), summary(160, List.of()), 5);
+
+		assertThat(digest.subject()).isEqualTo("Operations · weekly listening digest · 16–22 Nov 2026 · 212 mentions");
+		assertThat(digest.figures().change()).isEqualTo("up 33% on the week before");
+		assertThat(DigestComposer
+			.compose(new Organization("Harbor City Transit", List.of(operations)), operations, week,
+					summary(0, List.of()), summary(0, List.of()), 5)
+			.figures()
+			.change()).isEqualTo("no mentions the week before");
+	}
+
+	private static Department operations() {
+		return new Department("operations", "Operations", LONDON, LocalTime.of(7, 30), List.of("ops@example.org"),
+				Optional.empty(), Optional.empty(),
+				List.of(new Topic("delays", "Delays and disruption", "operations", List.of("delay"))));
+	}
+
 	private static Digest compose(AnalyticsSummary day, AnalyticsSummary before) {
 		Department operations = new Department("operations", "Operations", LONDON, LocalTime.of(7, 30),
 				List.of("ops@example.org"), Optional.empty(), Optional.empty(),

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.grapevine.digest.composition.DailyPeriod;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestFigures;
+import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.composition.TopMention;
 
@@ -109,6 +110,46 @@ class DigestRendererTests {
 		assertThat(rendered.subject()).endsWith("· 0 mentions");
 		assertThat(rendered.html()).contains("Nothing was said about Operations&#39;s topics on this day.");
 		assertThat(rendered.text()).contains("No mentions for Operations on this day.");
+	}
+
+	@Test
+	void aWeeklyDigestNamesTheWeekInBothPartsAndComparesWithTheWeekBefore() {
+		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
+		Digest digest = new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"), week,
+				new DigestFigures(212, 160, "up 33% on the week before", List.of(new Share("x", "X", 212, 100)),
+						List.of(), List.of(mention("1", "Bus 42 <b>late</b> again"))));
+
+		RenderedDigest rendered = this.renderer.render(digest, "operations-week-2026-W47");
+
+		assertThat(rendered.subject())
+			.isEqualTo("Operations · weekly listening digest · 16–22 Nov 2026 · 212 mentions");
+		assertThat(rendered.html()).contains("Weekly listening digest · 16–22 Nov 2026")
+			.contains("mentions from Monday 16 November 2026 to Sunday 22 November 2026")
+			.contains("160 mentions the week before")
+			.contains("The week runs from Monday midnight to Monday midnight, Europe/London time.")
+			.contains("Bus 42 &lt;b&gt;late&lt;/b&gt; again")
+			.contains("Thu 09:12")
+			.contains(
+					"href=\"http://127.0.0.1:8080/?department=operations&amp;from=2026-11-16T00%3A00%3A00Z&amp;to=2026-11-23T00%3A00%3A00Z\"")
+			.contains("href=\"https://grapevine.example.org/digests/operations-week-2026-W47\"")
+			.doesNotContain("Daily listening digest");
+		assertThat(rendered.text()).contains("Operations · weekly listening digest")
+			.contains("Monday 16 November 2026 to Sunday 22 November 2026 (Europe/London)")
+			.contains("212 mentions, up 33% on the week before")
+			.contains("on X at Thu 09:12");
+		assertThat(rendered.html().getBytes(StandardCharsets.UTF_8).length).isLessThan(100 * 1024);
+	}
+
+	@Test
+	void aWeekWithoutMentionsSaysSo() {
+		Digest quiet = new Digest("Harbor City Transit", "operations", "Operations", List.of(),
+				DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London")),
+				new DigestFigures(0, 0, "no mentions the week before", List.of(), List.of(), List.of()));
+
+		RenderedDigest rendered = this.renderer.render(quiet, "operations-week-2026-W47");
+
+		assertThat(rendered.html()).contains("Nothing was said about Operations&#39;s topics in this week.");
+		assertThat(rendered.text()).contains("No mentions for Operations in this week.");
 	}
 
 	private RenderedDigest render(List<TopMention> mentions) {

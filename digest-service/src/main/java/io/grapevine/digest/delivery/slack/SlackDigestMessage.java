@@ -52,10 +52,12 @@ public final class SlackDigestMessage {
 		ObjectNode header = blocks.addObject().put("type", "header");
 		header.putObject("text")
 			.put("type", "plain_text")
-			.put("text", cut(digest.departmentName() + " · daily listening digest", HEADER_LIMIT))
+			.put("text",
+					cut(digest.departmentName() + " · " + digest.period().rhythm().word() + " listening digest",
+							HEADER_LIMIT))
 			.put("emoji", false);
-		section(blocks, "*%s* on %s, %s.".formatted(Digest.mentions(figures.total()),
-				Digest.DAY.format(digest.period().day()), escape(figures.change())));
+		section(blocks, "*%s* on %s, %s.".formatted(Digest.mentions(figures.total()), digest.period().label(),
+				escape(figures.change())));
 		if (!figures.bySource().isEmpty() || !figures.byTopic().isEmpty()) {
 			ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
 			if (!figures.bySource().isEmpty()) {

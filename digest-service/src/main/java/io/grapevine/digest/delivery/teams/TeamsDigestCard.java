@@ -50,9 +50,11 @@ public final class TeamsDigestCard {
 		card.put("version", "1.4");
 		card.putObject("msteams").put("width", "Full");
 		ArrayNode body = card.putArray("body");
-		text(body, digest.departmentName() + " · daily listening digest").put("size", "Large").put("weight", "Bolder");
-		text(body, "%s on %s, %s.".formatted(Digest.mentions(figures.total()), Digest.DAY.format(digest.period().day()),
-				figures.change()))
+		text(body, digest.departmentName() + " · " + digest.period().rhythm().word() + " listening digest")
+			.put("size", "Large")
+			.put("weight", "Bolder");
+		text(body,
+				"%s on %s, %s.".formatted(Digest.mentions(figures.total()), digest.period().label(), figures.change()))
 			.put("spacing", "Small");
 		facts(body, "By source", figures.bySource());
 		facts(body, "By topic", figures.byTopic());
