@@ -73,6 +73,8 @@ class DigestIntegrationTests {
 
 	private static final String CONTROLLER = "controller@harborcity-transit.example";
 
+	private static final String QUALITY = "quality@harborcity-transit.example";
+
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(smtpSetup()).withPerMethodLifecycle(false);
 
@@ -516,6 +518,155 @@ class DigestIntegrationTests {
 		assertThat(teams.delivered()).hasSize(1);
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void runningAWeeklyDigestCoversLastIsoWeekAgainstTheWeekBeforeOnEveryChannel() throws Exception {
+		// Early on Friday 20 November in London: last week is Monday 9 to Sunday 15
+		// November.
+		search.total(Instant.parse("2026-11-09T00:00:00Z"), 212).total(Instant.parse("2026-11-02T00:00:00Z"), 160);
+
+		Map<String, Object> digest = this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"department\": \"operations\", \"kind\": \"weekly\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+
+		String id = (String) digest.get("id");
+		assertThat(id).startsWith("operations-week-2026-W46-run-");
+		assertThat(digest.get("kind")).isEqualTo("manual");
+		assertThat(digest.get("subject"))
+			.isEqualTo("Operations · weekly listening digest · 9–15 Nov 2026 · 212 mentions");
+		assertThat((Map<String, Object>) digest.get("period")).containsEntry("rhythm", "weekly")
+			.containsEntry("day", "2026-11-09")
+			.containsEntry("last", "2026-11-15");
+		assertThat(((Map<?, ?>) digest.get("figures")).get("change")).isEqualTo("up 33% on the week before");
+		assertThat(search.requests())
+			.anySatisfy((request) -> assertThat(request).containsEntry("department", "operations")
+				.containsEntry("from", "2026-11-09T00:00:00Z")
+				.containsEntry("to", "2026-11-16T00:00:00Z"))
+			.anySatisfy((request) -> assertThat(request).containsEntry("from", "2026-11-02T00:00:00Z")
+				.containsEntry("to", "2026-11-09T00:00:00Z"));
+
+		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+		MimeMessage message = smtp.getReceivedMessages()[0];
+		assertThat(message.getSubject()).isEqualTo(digest.get("subject"));
+		String html = ((String) ((MimeMultipart) message.getContent()).getBodyPart(1).getContent());
+		assertThat(html).contains("Weekly listening digest · 9–15 Nov 2026")
+			.contains("Bus 42 &lt;b&gt;late&lt;/b&gt;")
+			.doesNotContain("<script>");
+		assertThat(slack.delivered()).singleElement()
+			.satisfies((slackMessage) -> assertThat(slackMessage.path("text").asText())
+				.startsWith("Operations · weekly listening digest · 9–15 Nov 2026"));
+		assertThat(teams.delivered()).singleElement()
+			.satisfies((card) -> assertThat(card.toString()).contains("Operations · weekly listening digest"));
+		this.web.get()
+			.uri("/digests/{id}", id)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("9–15 Nov 2026"));
+	}
+
+	@Test
+	void theScheduleSendsAWeeklyDigestOnceAtItsDigestTimeOnItsWeeklyDay() throws Exception {
+		String id = "service-quality-week-2026-W46";
+		forget(id);
+		// Sunday 22 November 07:00 in New York: before the 07:30 digest time.
+		clock.set(Instant.parse("2026-11-22T12:00:00Z"));
+		Thread.sleep(1500);
+		assertThat(exists(id)).isFalse();
+		assertThat(toQuality()).isEmpty();
+
+		clock.set(Instant.parse("2026-11-22T12:31:00Z"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> exists(id));
+		await().atMost(Duration.ofSeconds(10)).until(() -> toQuality().size() == 1);
+		Thread.sleep(1500);
+		StepVerifier
+			.create(this.scheduler.sendDue().filter((archived) -> archived.departmentId().equals("service-quality")))
+			.verifyComplete();
+		assertThat(toQuality()).singleElement()
+			.satisfies((message) -> assertThat(message.getSubject())
+				.isEqualTo("Service Quality · weekly listening digest · 9–15 Nov 2026 · 30 mentions"));
+		// The week is counted in New York time, and there is no daily digest for a
+		// weekly-only department.
+		assertThat(search.requests())
+			.anySatisfy((request) -> assertThat(request).containsEntry("department", "service-quality")
+				.containsEntry("from", "2026-11-09T05:00:00Z")
+				.containsEntry("to", "2026-11-16T05:00:00Z"))
+			.noneSatisfy((request) -> assertThat(request).containsEntry("department", "service-quality")
+				.containsEntry("from", "2026-11-21T05:00:00Z"));
+		this.web.get()
+			.uri("/api/digests/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.kind")
+			.isEqualTo("weekly")
+			.jsonPath("$.period.rhythm")
+			.isEqualTo("weekly");
+		List<Map<String, Object>> weekly = this.web.get()
+			.uri("/api/digests?kind=weekly&size=100")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(weekly).extracting((listed) -> listed.get("id")).contains(id);
+		assertThat(weekly).allSatisfy((listed) -> assertThat(listed).containsEntry("kind", "weekly"));
+		this.web.get()
+			.uri("/digests?kind=weekly")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("href=\"/digests/" + id + "\"").contains("9–15 Nov 2026"));
+		this.web.get()
+			.uri("/api/digests?kind=yearly")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("daily, weekly, manual"));
+	}
+
+	@Test
+	void aRunOfAnUnknownKindIsABadRequest() {
+		this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"department\": \"operations\", \"kind\": \"hourly\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("'kind' must be daily or weekly"));
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	private List<MimeMessage> toQuality() throws Exception {
+		List<MimeMessage> messages = new java.util.ArrayList<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			if (Arrays.stream(message.getAllRecipients()).map(Address::toString).anyMatch(QUALITY::equals)) {
+				messages.add(message);
+			}
+		}
+		return messages;
+	}
+
 	private DigestSender replica(String name) {
 		return new DigestSender(this.organization, this.analytics, this.renderer, this.channels,
 				new DeliveryLedger(this.elasticsearch, clock, name, Duration.ofSeconds(30)), this.archive, clock, 5);
@@ -599,6 +750,16 @@ class DigestIntegrationTests {
 					      - id: delays
 					        name: Delays and disruption
 					        keywords: [delay, late]
+					  - id: service-quality
+					    name: Service Quality
+					    timeZone: America/New_York
+					    digestTime: "07:30"
+					    digest: {daily: false, weekly: true, weeklyDay: SUNDAY}
+					    members: [%s]
+					    topics:
+					      - id: cleanliness
+					        name: Cleanliness
+					        keywords: [dirty, clean]
 					  - id: people
 					    name: People and Hiring
 					    timeZone: America/New_York
@@ -607,7 +768,7 @@ class DigestIntegrationTests {
 					      - id: jobs
 					        name: Jobs and hiring
 					        keywords: [hiring]
-					""".formatted(OPS, CONTROLLER));
+					""".formatted(OPS, CONTROLLER, QUALITY));
 			return file.toString();
 		}
 		catch (IOException ex) {
