@@ -217,6 +217,16 @@ class IngestIntegrationTests {
 				.expectBody()
 				.jsonPath("$.pausedUntil")
 				.isEqualTo(reset.toString()));
+		client.get()
+			.uri("/actuator/health/sources/{id}", this.instance)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.details.pausedUntil")
+			.isEqualTo(reset.toString());
 		long demoPublished = published(client, demo);
 		await().atMost(Duration.ofSeconds(4)).until(() -> published(client, demo) >= demoPublished + 3);
 		assertThat(this.api.searches()).hasSize(1);
@@ -322,6 +332,79 @@ class IngestIntegrationTests {
 		assertThatException().isThrownBy(() -> start(settings(List.of(instance))))
 			.satisfies((ex) -> assertThat(messages(ex))
 				.contains("sources[" + this.instance + "].settings.bearer-token is not set"));
+	}
+
+	@Test
+	void reportsEachInstancesHealthAndMetricsDownOnlyWhenItsCredentialsAreRefused() {
+		this.api.post(tweets(1, 2, "Bus delayed"));
+		this.api.rateLimit(100, Instant.now().plus(Duration.ofMinutes(15)));
+		String refused = this.instance + "-refused";
+		Map<String, Object> refusedInstance = xInstance(refused, this.api, true);
+		settings(refusedInstance).put("bearer-token", "${GRAPEVINE_TEST_WRONG_TOKEN}");
+		Map<String, Object> settings = settings(List.of(xInstance(this.instance, this.api, true), refusedInstance));
+		settings.put("GRAPEVINE_TEST_WRONG_TOKEN", "not-the-token");
+		ConfigurableApplicationContext context = start(settings);
+		WebTestClient client = client(context);
+
+		awaitCursor((position) -> String.valueOf(id(2)).equals(position.get("since_id")));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> client.get()
+				.uri("/actuator/health/sources/{id}", refused)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("DOWN")
+				.jsonPath("$.details.error")
+				.value((String error) -> assertThat(error).contains("sources[" + refused + "].settings.bearer-token")
+					.doesNotContain("not-the-token")));
+		client.get()
+			.uri("/actuator/health/sources/{id}", this.instance)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.details.mentionsLastHour")
+			.isEqualTo(2)
+			.jsonPath("$.details.rateLimitRemaining")
+			.value((Integer remaining) -> assertThat(remaining).isBetween(0, 99));
+		client.get()
+			.uri("/api/sources/{id}", refused)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.credentialsRefused")
+			.isEqualTo(true)
+			.jsonPath("$.healthy")
+			.isEqualTo(false);
+		client.get()
+			.uri("/actuator/metrics/grapevine.ingest.mentions.published?tag=instance:{id}", this.instance)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.measurements[0].value")
+			.isEqualTo(2.0);
+		client.get()
+			.uri("/actuator/metrics/grapevine.ingest.mentions.last.hour?tag=instance:{id}", this.instance)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.measurements[0].value")
+			.isEqualTo(2.0);
+		client.get()
+			.uri("/actuator/metrics/grapevine.ingest.cursor.age?tag=instance:{id}", this.instance)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.measurements[0].value")
+			.value((Double age) -> assertThat(age).isGreaterThanOrEqualTo(0.0));
+		client.get()
+			.uri("/actuator/metrics/grapevine.ingest.rate.limit.remaining?tag=instance:{id}", this.instance)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.measurements[0].value")
+			.value((Double remaining) -> assertThat(remaining).isBetween(0.0, 99.0));
 	}
 
 	@Test

@@ -46,6 +46,16 @@ class PipelineConfiguration {
 	}
 
 	@Bean
+	SourceHealth sourcesHealthContributor(SourceStatusBoard board, Clock clock) {
+		return new SourceHealth(board, clock);
+	}
+
+	@Bean
+	SourceMetrics sourceMetrics(SourceStatusBoard board, Clock clock) {
+		return new SourceMetrics(board, clock);
+	}
+
+	@Bean
 	CursorStore cursorStore(GrapevineKafkaProperties properties, KafkaSender<String, String> kafkaSender) {
 		return new CursorStore(properties, kafkaSender);
 	}

@@ -86,8 +86,8 @@ class SourceRunner {
 		if (page.problem().isPresent()) {
 			logger.warn("Source {} could not use the page after position {}: {}; next from {}", instanceId(),
 					from.position(), page.problem().get(), page.next().position());
-			this.board.update(instanceId(),
-					(status) -> status.failed(page.problem().get(), page.deadLetters().size(), page.pauseUntil(), now));
+			this.board.update(instanceId(), (status) -> status.failed(page.problem().get(), page.deadLetters().size(),
+					page.pauseUntil(), page.credentialsRefused(), page.rateLimitRemaining(), now));
 		}
 		else {
 			if (!page.mentions().isEmpty() || !page.deadLetters().isEmpty()) {
@@ -95,7 +95,8 @@ class SourceRunner {
 						page.mentions().size(), page.deadLetters().size(), page.next().position());
 			}
 			this.board.update(instanceId(), (status) -> status.published(page.next(), page.mentions().size(),
-					page.deadLetters().size(), page.pauseUntil(), now));
+					page.deadLetters().size(), page.pauseUntil(), page.rateLimitRemaining(), now));
+			this.board.recordPublished(instanceId(), page.mentions().size(), now);
 		}
 		if (page.pauseUntil().isPresent()) {
 			Duration pause = Duration.between(now, page.pauseUntil().get());
@@ -110,7 +111,8 @@ class SourceRunner {
 				: ex.getClass().getSimpleName() + ": " + ex.getMessage();
 		logger.error("Source {} failed; retrying from the same cursor in {}", instanceId(), this.source.pollInterval(),
 				ex);
-		this.board.update(instanceId(), (status) -> status.failed(message, 0, Optional.empty(), this.clock.instant()));
+		this.board.update(instanceId(),
+				(status) -> status.failed(message, 0, Optional.empty(), false, Optional.empty(), this.clock.instant()));
 		return this.source.pollInterval();
 	}
 

@@ -20,9 +20,14 @@ import io.grapevine.listening.mention.Mention;
  * @param pauseUntil when the source asks not to be called before a time (rate limits)
  * @param problem what went wrong when the page itself could not be used; the instance is
  * unhealthy until a page succeeds
+ * @param credentialsRefused whether the API refused the instance's credentials, which
+ * only the operator can fix (health reports the instance DOWN until a page succeeds)
+ * @param rateLimitRemaining how many requests the API said are left in its rate-limit
+ * window, when it said so
  */
 public record Page(List<Mention> mentions, List<DeadLetter> deadLetters, Cursor next, boolean more,
-		Optional<Instant> pauseUntil, Optional<String> problem) {
+		Optional<Instant> pauseUntil, Optional<String> problem, boolean credentialsRefused,
+		Optional<Long> rateLimitRemaining) {
 
 	public Page {
 		mentions = (mentions != null) ? List.copyOf(mentions) : List.of();
@@ -30,6 +35,21 @@ public record Page(List<Mention> mentions, List<DeadLetter> deadLetters, Cursor 
 		Objects.requireNonNull(next, "next");
 		pauseUntil = (pauseUntil != null) ? pauseUntil : Optional.empty();
 		problem = (problem != null) ? problem.filter((message) -> !message.isBlank()) : Optional.empty();
+		rateLimitRemaining = (rateLimitRemaining != null) ? rateLimitRemaining : Optional.empty();
+	}
+
+	/**
+	 * A page with neither a credentials refusal nor a known rate-limit count.
+	 * @param mentions the mapped mentions
+	 * @param deadLetters the items that could not be mapped
+	 * @param next the cursor to store once published
+	 * @param more whether another page follows right away
+	 * @param pauseUntil when the source asks not to be called before a time
+	 * @param problem what went wrong with the page itself
+	 */
+	public Page(List<Mention> mentions, List<DeadLetter> deadLetters, Cursor next, boolean more,
+			Optional<Instant> pauseUntil, Optional<String> problem) {
+		this(mentions, deadLetters, next, more, pauseUntil, problem, false, Optional.empty());
 	}
 
 	/**
@@ -62,7 +82,29 @@ public record Page(List<Mention> mentions, List<DeadLetter> deadLetters, Cursor 
 	 * @return a copy with the pause
 	 */
 	public Page pausedUntil(Instant until) {
-		return new Page(this.mentions, this.deadLetters, this.next, false, Optional.of(until), this.problem);
+		return new Page(this.mentions, this.deadLetters, this.next, false, Optional.of(until), this.problem,
+				this.credentialsRefused, this.rateLimitRemaining);
+	}
+
+	/**
+	 * This failed page marked as a refusal of the instance's credentials: health reports
+	 * the instance DOWN, with the problem (which names the credential setting), until a
+	 * page succeeds.
+	 * @return a copy marked as refused
+	 */
+	public Page asCredentialsRefused() {
+		return new Page(this.mentions, this.deadLetters, this.next, this.more, this.pauseUntil, this.problem, true,
+				this.rateLimitRemaining);
+	}
+
+	/**
+	 * This page with the number of requests the API says are left in its window.
+	 * @param remaining the requests left
+	 * @return a copy with the count
+	 */
+	public Page withRateLimitRemaining(long remaining) {
+		return new Page(this.mentions, this.deadLetters, this.next, this.more, this.pauseUntil, this.problem,
+				this.credentialsRefused, Optional.of(remaining));
 	}
 
 }

@@ -22,17 +22,23 @@ import io.grapevine.ingest.source.Cursor;
  * @param deadLetters dead letters published since the service started
  * @param pausedUntil when the source may be called again, while it is paused
  * @param cursor the stored position, when there is one
+ * @param credentialsRefused whether the API refused the instance's credentials (until a
+ * page succeeds)
+ * @param rateLimitRemaining the requests the API last said were left in its window
+ * @param mentionsLastHour mentions published in the last hour
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 record SourceView(String instance, boolean enabled, boolean healthy, Optional<Instant> lastSuccess,
 		Optional<String> lastError, Optional<Instant> lastErrorAt, long itemsPublished, long deadLetters,
-		Optional<Instant> pausedUntil, Optional<CursorView> cursor) {
+		Optional<Instant> pausedUntil, Optional<CursorView> cursor, boolean credentialsRefused,
+		Optional<Long> rateLimitRemaining, long mentionsLastHour) {
 
-	static SourceView of(SourceStatus status, Instant now) {
+	static SourceView of(SourceStatus status, long mentionsLastHour, Instant now) {
 		return new SourceView(status.instanceId(), status.enabled(), status.healthy(), status.lastSuccess(),
 				status.lastError(), status.lastErrorAt(), status.itemsPublished(), status.deadLetters(),
 				status.pausedUntil().filter((until) -> until.isAfter(now)),
-				status.cursor().map((cursor) -> CursorView.of(cursor, now)));
+				status.cursor().map((cursor) -> CursorView.of(cursor, now)), status.credentialsRefused(),
+				status.rateLimitRemaining(), mentionsLastHour);
 	}
 
 	/**

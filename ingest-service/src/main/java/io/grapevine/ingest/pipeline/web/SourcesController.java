@@ -1,6 +1,7 @@
 package io.grapevine.ingest.pipeline.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import io.grapevine.ingest.pipeline.SourceStatusBoard;
@@ -33,16 +34,21 @@ class SourcesController {
 	@GetMapping
 	@Operation(summary = "Every source instance with its state")
 	List<SourceView> sources() {
-		return this.board.all().stream().map((status) -> SourceView.of(status, this.clock.instant())).toList();
+		return this.board.all().stream().map(this::view).toList();
 	}
 
 	@GetMapping("/{instanceId}")
 	@Operation(summary = "One source instance with its state")
 	SourceView source(@PathVariable String instanceId) {
 		return this.board.find(instanceId)
-			.map((status) -> SourceView.of(status, this.clock.instant()))
+			.map(this::view)
 			.orElseThrow(() -> new UnknownSourceException(instanceId,
 					this.board.all().stream().map(io.grapevine.ingest.pipeline.SourceStatus::instanceId).toList()));
+	}
+
+	private SourceView view(io.grapevine.ingest.pipeline.SourceStatus status) {
+		Instant now = this.clock.instant();
+		return SourceView.of(status, this.board.publishedInTheLastHour(status.instanceId(), now), now);
 	}
 
 	@ExceptionHandler

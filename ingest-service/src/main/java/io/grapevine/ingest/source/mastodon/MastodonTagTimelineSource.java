@@ -133,7 +133,7 @@ public class MastodonTagTimelineSource implements Source {
 					+ SourceSettings.describe(this.instanceId, "access-token")
 					+ " to a valid access token of an application on " + this.settings.baseUrl().getHost();
 			logger.warn("Source {}: {}", instanceId(), reason);
-			return Page.failed(cursor, reason, List.of());
+			return Page.failed(cursor, reason, List.of()).asCredentialsRefused();
 		}
 		if (status.value() == 429) {
 			Instant until = rateLimitReset(headers).filter(now::isBefore).orElse(now.plus(pollInterval()));
@@ -169,7 +169,11 @@ public class MastodonTagTimelineSource implements Source {
 			more = next != 0;
 		}
 		Page page = Page.of(statuses.mentions(), statuses.deadLetters(), cursor.moveTo(position, now), more);
-		if ("0".equals(headers.getFirst("X-RateLimit-Remaining"))) {
+		String remaining = headers.getFirst("X-RateLimit-Remaining");
+		if (remaining != null && remaining.strip().matches("[0-9]{1,18}")) {
+			page = page.withRateLimitRemaining(Long.parseLong(remaining.strip()));
+		}
+		if ("0".equals(remaining)) {
 			Instant until = rateLimitReset(headers).filter(now::isBefore).orElse(now.plus(pollInterval()));
 			logger.info("Source {}: no requests left at {} until {}", instanceId(), this.settings.baseUrl(), until);
 			return page.pausedUntil(until);

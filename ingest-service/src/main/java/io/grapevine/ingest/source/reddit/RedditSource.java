@@ -226,7 +226,9 @@ public class RedditSource implements Source {
 		logger.warn("Source {}: {}", instanceId(), refused.reason());
 		List<DeadLetter> deadLetters = refused.deadLetter()
 				? List.of(new DeadLetter(instanceId(), refused.reason(), refused.body(), now)) : List.of();
-		return Page.failed(cursor, refused.reason(), deadLetters).pausedUntil(now.plus(pollInterval()));
+		return Page.failed(cursor, refused.reason(), deadLetters)
+			.asCredentialsRefused()
+			.pausedUntil(now.plus(pollInterval()));
 	}
 
 	private String current(Cursor cursor) {
@@ -274,7 +276,7 @@ public class RedditSource implements Source {
 					+ SourceSettings.describe(this.instanceId, "client-id") + " and "
 					+ SourceSettings.describe(this.instanceId, "client-secret");
 			logger.warn("Source {}: {}", instanceId(), reason);
-			return Page.failed(cursor, reason, List.of()).pausedUntil(now.plus(pollInterval()));
+			return Page.failed(cursor, reason, List.of()).asCredentialsRefused().pausedUntil(now.plus(pollInterval()));
 		}
 		if (answer.status() < 200 || answer.status() > 299) {
 			String reason = "Reddit answered HTTP " + answer.status() + " to " + where
@@ -330,7 +332,11 @@ public class RedditSource implements Source {
 			return page;
 		}
 		try {
-			if (Double.parseDouble(remaining.strip()) < 1) {
+			double left = Double.parseDouble(remaining.strip());
+			if (left >= 0) {
+				page = page.withRateLimitRemaining((long) Math.floor(left));
+			}
+			if (left < 1) {
 				Instant until = now.plus(rateLimitReset(headers).orElse(pollInterval()));
 				logger.info("Source {} used up its Reddit rate limit; pausing until {}", instanceId(), until);
 				return page.pausedUntil(until);

@@ -127,6 +127,7 @@ public class XRecentSearchSource implements Source {
 					+ SourcePayloads.abbreviate(body) + "); check "
 					+ SourceSettings.describe(this.instanceId, "bearer-token") + " and the access level of the X app";
 			return Page.failed(cursor, problem, List.of())
+				.asCredentialsRefused()
 				.pausedUntil(now.plus(this.settings.pollInterval().multipliedBy(10)));
 		}
 		if (status.value() == 400 && cursor.get(NEXT_TOKEN).isPresent()) {
@@ -176,6 +177,9 @@ public class XRecentSearchSource implements Source {
 
 	private Page rateLimited(Page page, HttpHeaders headers) {
 		String remaining = headers.getFirst("x-rate-limit-remaining");
+		if (remaining != null && remaining.strip().matches("[0-9]{1,18}")) {
+			page = page.withRateLimitRemaining(Long.parseLong(remaining.strip()));
+		}
 		if ("0".equals(remaining != null ? remaining.strip() : null)) {
 			Instant until = rateLimitReset(headers).orElse(this.clock.instant().plus(DEFAULT_RATE_LIMIT_WINDOW));
 			logger.info("Source {} used up its X rate limit; pausing until {}", instanceId(), until);

@@ -250,7 +250,7 @@ public class YouTubeCommentsSource implements Source {
 					+ SourceSettings.describe(this.instanceId, "api-key")
 					+ " and that the YouTube Data API v3 is enabled for its project";
 			logger.warn("Source {}: {}", instanceId(), reason);
-			return Page.failed(cursor, reason, List.of()).pausedUntil(now.plus(pollInterval()));
+			return Page.failed(cursor, reason, List.of()).asCredentialsRefused().pausedUntil(now.plus(pollInterval()));
 		}
 		if (answer.status() == 404 && ("videoNotFound".equals(errorReason) || "channelNotFound".equals(errorReason))) {
 			String setting = listing.startsWith(CHANNEL_PREFIX)
