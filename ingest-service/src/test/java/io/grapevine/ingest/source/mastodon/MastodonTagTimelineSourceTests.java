@@ -194,6 +194,7 @@ class MastodonTagTimelineSourceTests {
 
 		assertThat(page.next()).isEqualTo(cursor);
 		assertThat(page.mentions()).isEmpty();
+		assertThat(page.credentialsRefused()).isTrue();
 		assertThat(page.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 401")
 			.contains("The access token is invalid")
 			.contains("sources[" + INSTANCE + "].settings.access-token"));

@@ -233,6 +233,7 @@ class RedditSourceTests {
 
 		Page page = fetch(source(100), cursor);
 
+		assertThat(page.credentialsRefused()).isTrue();
 		assertThat(page.problem()).hasValueSatisfying(
 				(problem) -> assertThat(problem).contains("sources[" + INSTANCE + "].settings.client-id",
 						"sources[" + INSTANCE + "].settings.client-secret", "401"));

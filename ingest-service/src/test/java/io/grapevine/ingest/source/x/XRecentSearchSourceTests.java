@@ -138,6 +138,7 @@ class XRecentSearchSourceTests {
 
 		assertThat(page.mentions()).hasSize(3);
 		assertThat(page.pauseUntil()).contains(reset);
+		assertThat(page.rateLimitRemaining()).contains(0L);
 		assertThat(page.next().position()).isEqualTo(Map.of("since_id", "1003"));
 	}
 
@@ -145,6 +146,7 @@ class XRecentSearchSourceTests {
 	void reportsARefusedTokenNamingTheSettingAndPollsSlowly() {
 		Page page = fetch(source("wrong-token", 10), start());
 
+		assertThat(page.credentialsRefused()).isTrue();
 		assertThat(page.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 401")
 			.contains("sources[x:recent-search].settings.bearer-token")
 			.doesNotContain("wrong-token"));

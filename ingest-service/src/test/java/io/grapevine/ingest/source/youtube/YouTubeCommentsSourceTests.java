@@ -201,6 +201,7 @@ class YouTubeCommentsSourceTests {
 		Page page = fetch(new YouTubeCommentsSource(INSTANCE, settings, WebClient.builder(), clock()), start());
 
 		assertThat(this.youtube.requests().get(0).query()).containsEntry("key", "AIzaWrongKey");
+		assertThat(page.credentialsRefused()).isTrue();
 		assertThat(page.problem()).hasValueSatisfying(
 				(problem) -> assertThat(problem).contains("sources[" + INSTANCE + "].settings.api-key", "keyInvalid")
 					.doesNotContain("AIzaWrongKey"));
