@@ -97,7 +97,9 @@ public final class IngestBenchmark {
 				new MapperCase("hackernews", "io.grapevine.ingest.source.hackernews.HackerNewsPageMapper",
 						"hackernews/page-good.json", 100, (root) -> (ArrayNode) root.get("hits")),
 				new MapperCase("youtube", "io.grapevine.ingest.source.youtube.YouTubeCommentMapper",
-						"youtube/comment-threads.json", 100, (root) -> (ArrayNode) root.get("items")));
+						"youtube/comment-threads.json", 100, (root) -> (ArrayNode) root.get("items")),
+				new MapperCase("bluesky", "io.grapevine.ingest.source.bluesky.BlueskySearchMapper",
+						"bluesky/search-good.json", 100, (root) -> (ArrayNode) root.get("posts")));
 		for (MapperCase mapperCase : cases) {
 			try {
 				report.add(mapperCase.measure(time));
