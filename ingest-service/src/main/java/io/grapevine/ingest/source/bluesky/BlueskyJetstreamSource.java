@@ -35,16 +35,20 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Each fetch connects from the stored cursor, reads at most {@code max-events} events or
  * for {@code read-for}, whichever comes first, and closes; the page's cursor is the
  * {@code time_us} of the last event read, so the stream moves on only once the pipeline
- * has published the page, and a restart replays from there. Position key:
- * {@code time_us}. A connection that drops mid-read still yields the events read before.
- * Without a stored cursor the read starts live, with no backfill. Jetstream replays from
- * the event at the cursor, so the last event of a read is read again by the next one
- * under the same mention id; the source waits for the poll interval when a read brought
- * nothing past the cursor.
+ * has published the page, and a restart replays from there. Position keys:
+ * {@code time_us}, and {@code read_at_time_us}, how many events with that time were read
+ * (several can share a microsecond). Jetstream replays from the event at the cursor:
+ * without a rewind the source passes over the events read before, so each is published
+ * once; with a rewind it keeps them, and their ids make the repeats harmless. A
+ * connection that drops mid-read still yields the events read before. Without a stored
+ * cursor the read starts live, with no backfill. The source waits for the poll interval
+ * when a read brought nothing new.
  */
 class BlueskyJetstreamSource implements Source {
 
 	static final String TIME_US = "time_us";
+
+	static final String READ_AT_TIME_US = "read_at_time_us";
 
 	private static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
@@ -83,12 +87,22 @@ class BlueskyJetstreamSource implements Source {
 	public Mono<Page> fetch(Cursor cursor) {
 		Optional<Long> from = cursor.get(TIME_US).flatMap(BlueskyJetstreamSource::micros);
 		URI uri = uri(from);
+		// Without a rewind the replay starts at the last event read, which was published
+		// with its page: pass over it (and any sharing its microsecond) instead of
+		// publishing it twice. With a rewind the times may come from another instance's
+		// clock, so everything is kept; the ids make the repeats harmless.
+		Optional<JetstreamEventMapper.Resume> resume = this.settings.rewind().isZero()
+				? from.map((micros) -> new JetstreamEventMapper.Resume(micros,
+						cursor.get(READ_AT_TIME_US).flatMap(BlueskyJetstreamSource::micros).orElse(1L).intValue()))
+				: Optional.empty();
+		// The events passed over do not count against max-events.
+		long maxEvents = this.settings.maxEvents() + resume.map(JetstreamEventMapper.Resume::readAtTime).orElse(0);
 		Sinks.One<Read> read = Sinks.one();
 		return this.client
 			.execute(uri,
 					(session) -> session.receive()
 						.map(WebSocketMessage::getPayloadAsText)
-						.take(this.settings.maxEvents())
+						.take(maxEvents)
 						.take(this.settings.readFor())
 						.map(Event::new)
 						.cast(Received.class)
@@ -98,7 +112,7 @@ class BlueskyJetstreamSource implements Source {
 						.then())
 			.then(Mono.defer(read::asMono))
 			.timeout(this.settings.readFor().plus(this.settings.connectTimeout()))
-			.map((events) -> page(cursor, from, uri, events))
+			.map((events) -> page(cursor, resume, uri, events))
 			.onErrorResume((ex) -> Mono.just(unreachable(cursor, uri, ex)));
 	}
 
@@ -110,11 +124,14 @@ class BlueskyJetstreamSource implements Source {
 		return uri.build(true).toUri();
 	}
 
-	private Page page(Cursor cursor, Optional<Long> from, URI uri, Read read) {
+	private Page page(Cursor cursor, Optional<JetstreamEventMapper.Resume> resume, URI uri, Read read) {
 		Instant now = this.clock.instant();
-		JetstreamEventMapper.Mapped mapped = this.mapper.map(read.events());
+		JetstreamEventMapper.Mapped mapped = this.mapper.map(read.events(), resume);
 		Cursor next = mapped.lastTimeUs()
-			.map((micros) -> cursor.moveTo(Map.of(TIME_US, String.valueOf(micros)), now))
+			.filter((micros) -> mapped.moved())
+			.map((micros) -> cursor.moveTo(
+					Map.of(TIME_US, String.valueOf(micros), READ_AT_TIME_US, String.valueOf(mapped.readAtLastTime())),
+					now))
 			.orElse(cursor);
 		if (read.dropped().isPresent()) {
 			Throwable ex = read.dropped().get();
@@ -123,10 +140,7 @@ class BlueskyJetstreamSource implements Source {
 		}
 		logger.debug("Source {} read {} Jetstream events: {} mentions, {} dead letters, {} skipped", instanceId(),
 				mapped.eventCount(), mapped.mentions().size(), mapped.deadLetters().size(), mapped.skippedCount());
-		// The read starts at the stored event itself: only an event past it means the
-		// stream moved, so a quiet stream waits for the poll interval.
-		boolean moved = mapped.lastTimeUs().filter((last) -> from.isEmpty() || last > from.get()).isPresent();
-		return Page.of(mapped.mentions(), mapped.deadLetters(), next, moved);
+		return Page.of(mapped.mentions(), mapped.deadLetters(), next, mapped.moved());
 	}
 
 	private Page unreachable(Cursor cursor, URI uri, Throwable ex) {

@@ -50,32 +50,57 @@ final class JetstreamEventMapper {
 	/**
 	 * Map the events of one read.
 	 * @param events the raw events, in the order they came
-	 * @return the mentions, dead letters and the last {@code time_us} read
+	 * @param resume where the previous read ended, when the events replay from exactly
+	 * there: the events up to it were read before and are passed over
+	 * @return the mentions, dead letters and where this read ended
 	 */
-	Mapped map(List<String> events) {
+	Mapped map(List<String> events, Optional<Resume> resume) {
 		List<Mention> mentions = new ArrayList<>();
 		List<DeadLetter> deadLetters = new ArrayList<>();
 		Instant now = this.clock.instant();
 		Optional<Long> lastTimeUs = Optional.empty();
+		int readAtLast = 0;
 		int skipped = 0;
+		int alreadyRead = 0;
+		int atResume = 0;
 		for (String event : events) {
+			Outcome outcome;
 			try {
-				Outcome outcome = event(event, now);
-				if (outcome.timeUs().isPresent()) {
-					lastTimeUs = outcome.timeUs();
-				}
-				outcome.mention().ifPresent(mentions::add);
-				outcome.deadLetter().ifPresent(deadLetters::add);
-				if (outcome.mention().isEmpty() && outcome.deadLetter().isEmpty()) {
-					skipped++;
-				}
+				outcome = event(event, now);
 			}
 			catch (RuntimeException ex) {
-				deadLetters.add(new DeadLetter(this.instanceId, "Jetstream event could not be mapped: "
-						+ ex.getClass().getSimpleName() + ": " + ex.getMessage(), event, now));
+				outcome = Outcome.deadLetter(Optional.empty(),
+						new DeadLetter(this.instanceId, "Jetstream event could not be mapped: "
+								+ ex.getClass().getSimpleName() + ": " + ex.getMessage(), event, now));
+			}
+			if (outcome.timeUs().isPresent()) {
+				long timeUs = outcome.timeUs().get();
+				boolean before = resume.isPresent() && (timeUs < resume.get().timeUs()
+						|| (timeUs == resume.get().timeUs() && atResume < resume.get().readAtTime()));
+				if (resume.isPresent() && timeUs == resume.get().timeUs() && before) {
+					atResume++;
+				}
+				if (resume.isEmpty() || timeUs >= resume.get().timeUs()) {
+					if (lastTimeUs.isPresent() && lastTimeUs.get() == timeUs) {
+						readAtLast++;
+					}
+					else {
+						lastTimeUs = Optional.of(timeUs);
+						readAtLast = 1;
+					}
+				}
+				if (before) {
+					alreadyRead++;
+					continue;
+				}
+			}
+			outcome.mention().ifPresent(mentions::add);
+			outcome.deadLetter().ifPresent(deadLetters::add);
+			if (outcome.mention().isEmpty() && outcome.deadLetter().isEmpty()) {
+				skipped++;
 			}
 		}
-		return new Mapped(mentions, deadLetters, events.size(), skipped, lastTimeUs);
+		return new Mapped(mentions, deadLetters, events.size(), skipped, alreadyRead, lastTimeUs, readAtLast);
 	}
 
 	private Outcome event(String raw, Instant now) {
@@ -163,10 +188,31 @@ final class JetstreamEventMapper {
 	 * @param deadLetters the events set aside, raw
 	 * @param eventCount how many events were read
 	 * @param skippedCount how many were neither (other kinds, collections or topics)
+	 * @param alreadyReadCount how many a previous read had read
 	 * @param lastTimeUs the {@code time_us} of the last event that had a readable one
+	 * @param readAtLastTime how many events with that {@code time_us} have been read
 	 */
 	record Mapped(List<Mention> mentions, List<DeadLetter> deadLetters, int eventCount, int skippedCount,
-			Optional<Long> lastTimeUs) {
+			int alreadyReadCount, Optional<Long> lastTimeUs, int readAtLastTime) {
+
+		/**
+		 * Whether the read brought anything a previous read had not.
+		 * @return true when some event was new
+		 */
+		boolean moved() {
+			return this.eventCount > this.alreadyReadCount;
+		}
+
+	}
+
+	/**
+	 * Where a previous read ended: the {@code time_us} of its last event and how many
+	 * events with that time it read (several events can share a microsecond).
+	 *
+	 * @param timeUs the last {@code time_us} read
+	 * @param readAtTime how many events with that time were read
+	 */
+	record Resume(long timeUs, int readAtTime) {
 
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class JetstreamEventMapperTests {
 						.put("uri", "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3lbqzs6yb4k2y")
 						.put("cid", "bafy"));
 
-		JetstreamEventMapper.Mapped mapped = this.mapper.map(List.of(event.toString()));
+		JetstreamEventMapper.Mapped mapped = this.mapper.map(List.of(event.toString()), Optional.empty());
 
 		Mention mention = mapped.mentions().get(0);
 		assertThat(mention.id()).isEqualTo("bluesky:at://" + DID + "/app.bsky.feed.post/3lbqztxvmq22c");
@@ -69,7 +70,7 @@ class JetstreamEventMapperTests {
 				FakeJetstream.like(TIME_US + 3, DID).toString(),
 				FakeJetstream.delete(TIME_US + 4, DID, "3lbqa").toString(), imageOnly.toString());
 
-		JetstreamEventMapper.Mapped mapped = this.mapper.map(events);
+		JetstreamEventMapper.Mapped mapped = this.mapper.map(events, Optional.empty());
 
 		assertThat(mapped.mentions()).isEmpty();
 		assertThat(mapped.deadLetters()).isEmpty();
@@ -84,8 +85,9 @@ class JetstreamEventMapperTests {
 		ObjectNode badRkeyOffTopic = FakeJetstream.post(TIME_US + 2, DID, "3lbq/../y", "nice weather");
 		String truncated = FakeJetstream.post(TIME_US + 3, DID, "3lbqc", "delay").toString().substring(0, 60);
 
-		JetstreamEventMapper.Mapped mapped = this.mapper
-			.map(List.of(badRkey.toString(), badRkeyOffTopic.toString(), truncated, "<html>502</html>"));
+		JetstreamEventMapper.Mapped mapped = this.mapper.map(
+				List.of(badRkey.toString(), badRkeyOffTopic.toString(), truncated, "<html>502</html>"),
+				Optional.empty());
 
 		assertThat(mapped.mentions()).isEmpty();
 		assertThat(mapped.deadLetters()).hasSize(3);
@@ -97,6 +99,28 @@ class JetstreamEventMapperTests {
 		assertThat(mapped.deadLetters())
 			.allSatisfy((deadLetter) -> assertThat(deadLetter.source()).isEqualTo("bluesky-jetstream:firehose"));
 		assertThat(mapped.lastTimeUs()).contains(TIME_US + 2);
+	}
+
+	@Test
+	void passesOverTheEventsAPreviousReadEndedWithIncludingThoseSharingItsMicrosecond() {
+		List<String> events = List.of(FakeJetstream.post(TIME_US, DID, "3lbqa", "delay a").toString(),
+				FakeJetstream.post(TIME_US, DID, "3lbqb", "delay b").toString(),
+				FakeJetstream.post(TIME_US, DID, "3lbqc", "delay c").toString(),
+				FakeJetstream.post(TIME_US + 1, DID, "3lbqd", "delay d").toString());
+
+		JetstreamEventMapper.Mapped mapped = this.mapper.map(events,
+				Optional.of(new JetstreamEventMapper.Resume(TIME_US, 2)));
+		JetstreamEventMapper.Mapped nothingNew = this.mapper.map(events.subList(0, 2),
+				Optional.of(new JetstreamEventMapper.Resume(TIME_US, 2)));
+
+		assertThat(mapped.mentions()).extracting(Mention::text).containsExactly("delay c", "delay d");
+		assertThat(mapped.alreadyReadCount()).isEqualTo(2);
+		assertThat(mapped.lastTimeUs()).contains(TIME_US + 1);
+		assertThat(mapped.readAtLastTime()).isEqualTo(1);
+		assertThat(mapped.moved()).isTrue();
+		assertThat(nothingNew.mentions()).isEmpty();
+		assertThat(nothingNew.moved()).isFalse();
+		assertThat(nothingNew.readAtLastTime()).isEqualTo(2);
 	}
 
 	@Test
@@ -112,7 +136,7 @@ class JetstreamEventMapperTests {
 				events.add(mutate(event, random));
 			}
 			JetstreamEventMapper.Mapped[] result = new JetstreamEventMapper.Mapped[1];
-			assertThatCode(() -> result[0] = this.mapper.map(events)).as("run %d: %s", run, events)
+			assertThatCode(() -> result[0] = this.mapper.map(events, Optional.empty())).as("run %d: %s", run, events)
 				.doesNotThrowAnyException();
 			assertThat(result[0].mentions().size() + result[0].deadLetters().size() + result[0].skippedCount())
 				.as("run %d: %s", run, events)
