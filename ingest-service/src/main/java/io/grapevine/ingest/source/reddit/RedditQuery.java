@@ -8,13 +8,16 @@ import java.util.Set;
 
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.organization.Topic;
+import io.grapevine.listening.query.dialect.RedditDialect;
 
 /**
- * The Reddit search query built from the organization's topic keywords: phrases quoted,
- * all of them OR-ed, kept under Reddit's query length limit.
+ * The Reddit search query built from the organization's topics: each topic's listening
+ * query compiled to Reddit's syntax and parenthesised, or its keywords with phrases
+ * quoted when it has no query (or nothing of it can be said to Reddit), all of them
+ * OR-ed, kept under Reddit's query length limit.
  *
  * @param text the query as sent
- * @param dropped keywords that did not fit under the limit
+ * @param dropped topic queries and keywords that did not fit under the limit
  */
 record RedditQuery(String text, List<String> dropped) {
 
@@ -26,8 +29,7 @@ record RedditQuery(String text, List<String> dropped) {
 		StringBuilder query = new StringBuilder();
 		List<String> dropped = new ArrayList<>();
 		for (Topic topic : organization.topics()) {
-			for (String keyword : topic.keywords()) {
-				String term = term(keyword);
+			for (String term : terms(topic)) {
 				if (term.isEmpty() || !seen.add(term.toLowerCase(Locale.ROOT))) {
 					continue;
 				}
@@ -44,6 +46,17 @@ record RedditQuery(String text, List<String> dropped) {
 
 	static RedditQuery of(String configured) {
 		return new RedditQuery(configured.strip(), List.of());
+	}
+
+	private static List<String> terms(Topic topic) {
+		if (topic.query().isPresent()) {
+			List<String> compiled = RedditDialect.compile(topic.query().get());
+			if (!compiled.equals(List.of(""))) {
+				// An empty list means no post can match: the topic adds nothing to fetch.
+				return compiled.stream().map((text) -> "(" + text + ")").toList();
+			}
+		}
+		return topic.keywords().stream().map(RedditQuery::term).toList();
 	}
 
 	private static String term(String keyword) {

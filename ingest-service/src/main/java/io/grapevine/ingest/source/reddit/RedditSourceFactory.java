@@ -35,7 +35,8 @@ class RedditSourceFactory implements SourceFactory {
 					+ " characters long; Reddit's search takes at most " + RedditQuery.MAX_LENGTH);
 		}
 		if (!query.dropped().isEmpty()) {
-			logger.warn("Source {}: {} keywords do not fit in Reddit's {}-character query and are not searched: {}",
+			logger.warn(
+					"Source {}: {} topic queries or keywords do not fit in Reddit's {}-character query and are not searched: {}",
 					settings.instanceId(), query.dropped().size(), RedditQuery.MAX_LENGTH, query.dropped());
 		}
 		if (query.text().isBlank() && bound.subreddits().isEmpty()) {

@@ -8,13 +8,16 @@ import java.util.Set;
 
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.organization.Topic;
+import io.grapevine.listening.query.dialect.XDialect;
 
 /**
- * The recent-search query built from the organization's topic keywords: phrases quoted,
- * all of them OR-ed, retweets left out, kept under the length limit of the basic tier.
+ * The recent-search query built from the organization's topics: each topic's listening
+ * query compiled to X's syntax and parenthesised, or its keywords with phrases quoted
+ * when it has no query (or nothing of it can be said to X), all of them OR-ed, retweets
+ * left out, kept under the length limit of the basic tier.
  *
  * @param text the query as sent
- * @param dropped keywords that did not fit under the limit
+ * @param dropped topic queries and keywords that did not fit under the limit
  */
 record XQuery(String text, List<String> dropped) {
 
@@ -27,9 +30,9 @@ record XQuery(String text, List<String> dropped) {
 		Set<String> seen = new LinkedHashSet<>();
 		List<String> terms = new ArrayList<>();
 		for (Topic topic : organization.topics()) {
-			for (String keyword : topic.keywords()) {
-				if (seen.add(keyword.toLowerCase(Locale.ROOT))) {
-					terms.add(term(keyword));
+			for (String term : terms(topic)) {
+				if (seen.add(term.toLowerCase(Locale.ROOT))) {
+					terms.add(term);
 				}
 			}
 		}
@@ -48,6 +51,17 @@ record XQuery(String text, List<String> dropped) {
 
 	static XQuery of(String configured) {
 		return new XQuery(configured.strip(), List.of());
+	}
+
+	private static List<String> terms(Topic topic) {
+		if (topic.query().isPresent()) {
+			List<String> compiled = XDialect.compile(topic.query().get());
+			if (!compiled.equals(List.of(""))) {
+				// An empty list means no post can match: the topic adds nothing to fetch.
+				return compiled.stream().map((text) -> "(" + text + ")").toList();
+			}
+		}
+		return topic.keywords().stream().map(XQuery::term).toList();
 	}
 
 	private static String term(String keyword) {

@@ -31,7 +31,7 @@ class XSourceFactory implements SourceFactory {
 				: XQuery.of(context.organization());
 		if (!query.dropped().isEmpty()) {
 			logger.warn(
-					"Source {}: {} keywords do not fit in the {}-character query of the X basic tier and are not searched: {}",
+					"Source {}: {} topic queries or keywords do not fit in the {}-character query of the X basic tier and are not searched: {}",
 					settings.instanceId(), query.dropped().size(), XQuery.MAX_LENGTH, query.dropped());
 		}
 		logger.info("Source {} searches X at {} with query {}", settings.instanceId(), bound.baseUrl(), query.text());

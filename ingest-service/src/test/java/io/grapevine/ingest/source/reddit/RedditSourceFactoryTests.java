@@ -9,6 +9,7 @@ import java.util.Map;
 import io.grapevine.ingest.source.Declared;
 import io.grapevine.ingest.source.InvalidSourceSettingsException;
 import io.grapevine.ingest.source.SourceSettings;
+import io.grapevine.ingest.source.TopicQueries;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,11 @@ class RedditSourceFactoryTests {
 				Declared.context(Declared.organization("[delay]")));
 
 		assertThat(source.query()).isEqualTo("title:T5");
+
+		RedditSource withTopicQueries = (RedditSource) this.factory.create(settings(Map.of("query", "title:T5")),
+				Declared.context(TopicQueries.organization("query: 'bus -strike'")));
+
+		assertThat(withTopicQueries.query()).isEqualTo("title:T5");
 		assertThat(source.listings()).containsExactly("search", "r:HarborCity", "r:hctransit");
 	}
 

@@ -8,9 +8,11 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.mention.Mention;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,21 @@ class RedditSourceTests {
 				Map.entry("limit", "100"), Map.entry("type", "link"), Map.entry("raw_json", "1"));
 		assertThat(request.authorization()).contains("bearer token-1");
 		assertThat(request.userAgent()).contains(USER_AGENT);
+	}
+
+	@Test
+	void searchesWithTheTopicsQueriesCompiledToRedditAndNamesThatQueryAsMatchedBy() {
+		this.reddit.post("harborcity", 1000, 1);
+		RedditQuery query = RedditQuery.of(TopicQueries
+			.organization("query: '\"food bank\" (volunteer OR donate) -spam'", "query: 'delay NEAR/3 bus'"));
+		RedditSource source = new RedditSource(INSTANCE, settings(100, List.of()), query, WebClient.builder(),
+				this.clock);
+
+		Page page = fetch(source, start());
+
+		String sent = "(\"food bank\" (volunteer OR donate) NOT spam) OR (delay bus)";
+		assertThat(this.reddit.listingRequests().get(0).query()).containsEntry("q", sent);
+		assertThat(page.mentions()).extracting(Mention::matchedBy).containsOnly(Optional.of(sent));
 	}
 
 	@Test

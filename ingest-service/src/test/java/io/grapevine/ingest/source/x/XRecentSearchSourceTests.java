@@ -7,10 +7,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.Declared;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.mention.Mention;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,23 @@ class XRecentSearchSourceTests {
 			.containsEntry("expansions", "author_id")
 			.containsEntry("user.fields", "username,name,public_metrics,profile_image_url")
 			.doesNotContainKeys("since_id", "next_token");
+	}
+
+	@Test
+	void searchesWithTheTopicsQueriesCompiledToXAndNamesThatQueryAsMatchedBy() {
+		this.api.post(tweets(1001, 2));
+		XRecentSearchSource source = (XRecentSearchSource) new XSourceFactory().create(
+				Declared.settings("x", "brand", Map.of("X_BEARER_TOKEN", TOKEN),
+						Map.of("bearer-token", "${X_BEARER_TOKEN}", "base-url", this.api.baseUrl().toString())),
+				Declared.context(TopicQueries.organization("query: '\"food bank\" (volunteer OR donate) -spam'",
+						"query: 'delay NEAR/3 bus -lang:de'", "keywords: [harbor city]")));
+
+		Page page = fetch(source, start());
+
+		String sent = "((\"food bank\" (volunteer OR donate) -spam) OR (delay bus -lang:de) OR \"harbor city\")"
+				+ " -is:retweet";
+		assertThat(this.api.searches().get(0).query()).containsEntry("query", sent);
+		assertThat(page.mentions()).hasSize(2).extracting(Mention::matchedBy).containsOnly(Optional.of(sent));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.grapevine.ingest.source.Declared;
 import io.grapevine.ingest.source.InvalidSourceSettingsException;
 import io.grapevine.ingest.source.SourceSettings;
+import io.grapevine.ingest.source.TopicQueries;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,12 @@ class XSourceFactoryTests {
 				Declared.context(Declared.organization("[delay]")));
 
 		assertThat(source.query()).isEqualTo("\"Harbor Transit\" -is:retweet");
+
+		XRecentSearchSource withTopicQueries = (XRecentSearchSource) this.factory.create(
+				settings(Map.of("bearer-token", "${X_BEARER_TOKEN}", "query", "\"Harbor Transit\" -is:retweet")),
+				Declared.context(TopicQueries.organization("query: 'bus -strike'")));
+
+		assertThat(withTopicQueries.query()).isEqualTo("\"Harbor Transit\" -is:retweet");
 	}
 
 	@Test
