@@ -85,6 +85,7 @@ public class MentionAlertConsumer implements SmartLifecycle {
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
 			.subscribe();
 		this.ticking = Flux.interval(this.tick)
+			.onBackpressureDrop()
 			.concatMap((n) -> this.archive.mutes()
 				.doOnNext((stored) -> stored.forEach(this.mutes::mute))
 				.onErrorResume((ex) -> Mono.empty())
