@@ -206,13 +206,15 @@ class XV1Source implements Source {
 			String problem = "X refused the OAuth 1.0a credentials (HTTP 401: " + said + "); check "
 					+ this.credentials.suspects(ex.getErrorCode());
 			return Page.failed(cursor, problem, List.of())
-				.pausedUntil(now.plus(this.settings.pollInterval().multipliedBy(10)));
+				.pausedUntil(now.plus(this.settings.pollInterval().multipliedBy(10)))
+				.asCredentialsRefused();
 		}
 		if (status == 403) {
 			String problem = "X refused " + endpoint(target) + " (HTTP 403: " + said + "); the app of "
 					+ this.credentials.describe("consumer-key") + " needs v1.1 access";
 			return Page.failed(cursor, problem, List.of())
-				.pausedUntil(now.plus(this.settings.pollInterval().multipliedBy(10)));
+				.pausedUntil(now.plus(this.settings.pollInterval().multipliedBy(10)))
+				.asCredentialsRefused();
 		}
 		// Anything else (a missing user, a server error, a body that is not the JSON
 		// expected) is set aside and the next search or timeline is read; this one is
@@ -227,6 +229,9 @@ class XV1Source implements Source {
 	}
 
 	private Page rateLimited(Page page, RateLimitStatus rateLimit) {
+		if (rateLimit != null && rateLimit.getLimit() > 0 && rateLimit.getRemaining() >= 0) {
+			page = page.withRateLimitRemaining(rateLimit.getRemaining());
+		}
 		if (rateLimit != null && rateLimit.getRemaining() == 0 && rateLimit.getResetTimeInSeconds() > 0) {
 			Instant until = Instant.ofEpochSecond(rateLimit.getResetTimeInSeconds());
 			logger.info("Source {} used up its X v1.1 rate limit; pausing until {}", this.instanceId, until);

@@ -73,6 +73,8 @@ class XV1SourceTests {
 		assertThat(request.authorization().orElseThrow()).doesNotContain(FakeXV1Api.CONSUMER_SECRET)
 			.doesNotContain(FakeXV1Api.ACCESS_TOKEN_SECRET);
 		assertThat(page.problem()).isEmpty();
+		assertThat(page.credentialsRefused()).isFalse();
+		assertThat(page.rateLimitRemaining()).contains(179L);
 		assertThat(page.mentions()).extracting(Mention::id).containsExactly("x:1002", "x:1001");
 	}
 
@@ -216,6 +218,7 @@ class XV1SourceTests {
 		Page page = fetch(source(List.of("trams"), List.of()), start());
 
 		assertThat(page.mentions()).hasSize(1);
+		assertThat(page.rateLimitRemaining()).contains(0L);
 		assertThat(page.pauseUntil()).contains(reset);
 	}
 
@@ -230,6 +233,7 @@ class XV1SourceTests {
 			.contains("sources[x-v1:comms].settings.access-token")
 			.doesNotContain("revoked");
 		assertThat(page.pauseUntil()).contains(NOW.plus(Duration.ofMinutes(20)));
+		assertThat(page.credentialsRefused()).isTrue();
 		assertThat(page.next().samePositionAs(start())).isTrue();
 	}
 
@@ -243,6 +247,7 @@ class XV1SourceTests {
 			.contains("sources[x-v1:comms].settings.consumer-key")
 			.contains("sources[x-v1:comms].settings.consumer-secret")
 			.doesNotContain("not-the-secret");
+		assertThat(page.credentialsRefused()).isTrue();
 		assertThat(page.deadLetters()).isEmpty();
 	}
 
