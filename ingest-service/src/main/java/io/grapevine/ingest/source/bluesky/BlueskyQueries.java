@@ -8,10 +8,12 @@ import java.util.Set;
 
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.organization.Topic;
+import io.grapevine.listening.query.dialect.BlueskyDialect;
 
 /**
- * The search queries built from the organization's topic keywords: one per keyword (the
- * search has no reliable {@code OR}), phrases quoted, hashtags and handles as they are.
+ * The search queries built from the organization's topics: each topic's listening query
+ * compiled to Bluesky's syntax, or else one per keyword (the search has no reliable
+ * {@code OR}), phrases quoted, hashtags and handles as they are.
  */
 final class BlueskyQueries {
 
@@ -22,14 +24,24 @@ final class BlueskyQueries {
 		Set<String> seen = new LinkedHashSet<>();
 		List<String> queries = new ArrayList<>();
 		for (Topic topic : organization.topics()) {
-			for (String keyword : topic.keywords()) {
-				String term = term(keyword);
+			for (String term : terms(topic)) {
 				if (!term.isEmpty() && seen.add(term.toLowerCase(Locale.ROOT))) {
 					queries.add(term);
 				}
 			}
 		}
 		return List.copyOf(queries);
+	}
+
+	private static List<String> terms(Topic topic) {
+		if (topic.query().isPresent()) {
+			List<String> compiled = BlueskyDialect.compile(topic.query().get());
+			if (!compiled.equals(List.of(""))) {
+				// An empty list means no post can match: the topic adds nothing to fetch.
+				return compiled;
+			}
+		}
+		return topic.keywords().stream().map(BlueskyQueries::term).toList();
 	}
 
 	private static String term(String keyword) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.mention.Mention;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,22 @@ class BlueskySearchSourceTests {
 		assertThat(this.bluesky.sessionsCreated()).isEqualTo(1);
 		assertThat(first.mentions()).singleElement()
 			.satisfies((mention) -> assertThat(mention.matchedBy()).contains("\"harbor city careers\""));
+	}
+
+	@Test
+	void searchesEachQueryCompiledFromTheTopicsAndNamesItAsMatchedBy() {
+		this.bluesky.index("train late again", EARLIER, 1, 1);
+		BlueskySearchSource source = source(100,
+				BlueskyQueries.of(TopicQueries.organization("query: '(bus OR train) late NEAR/2 again -strike'"))
+					.toArray(String[]::new));
+
+		Page first = fetch(source, start());
+		fetch(source, first.next());
+
+		assertThat(this.bluesky.searches()).extracting((request) -> request.query().get("q"))
+			.containsExactly("bus late again -strike", "train late again -strike");
+		assertThat(first.mentions())
+			.allSatisfy((mention) -> assertThat(mention.matchedBy()).contains("bus late again -strike"));
 	}
 
 	@Test
