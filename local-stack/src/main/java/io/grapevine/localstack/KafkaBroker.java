@@ -107,9 +107,18 @@ final class KafkaBroker {
 	 * {@code kafka-storage random-uuid} prints.
 	 */
 	static String newClusterId() {
+		SecureRandom random = new SecureRandom();
 		byte[] bytes = new byte[16];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String id;
+		// An id starting with '-' reads as an option to the storage tool's parser
+		// (Kafka's
+		// own Uuid.randomUuid() skips those too).
+		do {
+			random.nextBytes(bytes);
+			id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		}
+		while (id.startsWith("-"));
+		return id;
 	}
 
 	private static ProcessBuilder java(String classpath, String mainClass, String... arguments) {

@@ -40,6 +40,14 @@ class KafkaBrokerTests {
 	}
 
 	@Test
+	void noClusterIdStartsWithADashWhichTheStorageToolWouldReadAsAnOption() {
+		// One id in 64 would start with '-' if nothing prevented it.
+		for (int i = 0; i < 5_000; i++) {
+			assertThat(KafkaBroker.newClusterId()).doesNotStartWith("-");
+		}
+	}
+
+	@Test
 	void theBrokerClasspathNamesTheBrokerJarsInTheLocalRepository() {
 		String classpath = KafkaBroker.brokerClasspath();
 		assertThat(Arrays.stream(classpath.split(File.pathSeparator))
