@@ -75,6 +75,11 @@ class DigestIntegrationTests {
 
 	private static final String QUALITY = "quality@harborcity-transit.example";
 
+	private static final String STAFF = "staff@harborcity-transit.example";
+
+	// Monday 9 November 00:00 in Los Angeles, where the all-staff digest is counted.
+	private static final Instant WEEK_46_LOS_ANGELES = Instant.parse("2026-11-09T08:00:00Z");
+
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(smtpSetup()).withPerMethodLifecycle(false);
 
@@ -639,7 +644,7 @@ class DigestIntegrationTests {
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.detail")
-			.value((String detail) -> assertThat(detail).contains("daily, weekly, manual"));
+			.value((String detail) -> assertThat(detail).contains("daily, weekly, all-staff, manual"));
 	}
 
 	@Test
@@ -655,6 +660,110 @@ class DigestIntegrationTests {
 			.jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).contains("'kind' must be daily or weekly"));
 		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void theScheduleSendsTheAllStaffDigestOnceAtItsTimeWithEachDepartmentAndSentiment() throws Exception {
+		String id = "all-staff-week-2026-W46";
+		forget(id);
+		allStaffAnalytics();
+		// Sunday 22 November 04:59 in Los Angeles: before the 05:00 digest time.
+		clock.set(Instant.parse("2026-11-22T12:59:00Z"));
+		Thread.sleep(1500);
+		assertThat(exists(id)).isFalse();
+		assertThat(to(STAFF)).isEmpty();
+
+		clock.set(Instant.parse("2026-11-22T13:01:00Z"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> exists(id));
+		await().atMost(Duration.ofSeconds(10)).until(() -> to(STAFF).size() == 1);
+		StepVerifier.create(this.scheduler.sendDue().filter((archived) -> archived.id().startsWith("all-staff")))
+			.verifyComplete();
+		Thread.sleep(1000);
+		MimeMessage message = to(STAFF).get(0);
+		assertThat(to(STAFF)).hasSize(1);
+		assertThat(message.getSubject())
+			.isEqualTo("All staff · weekly listening digest · 9–15 Nov 2026 · 300 mentions");
+		String html = (String) ((MimeMultipart) message.getContent()).getBodyPart(1).getContent();
+		assertThat(html).contains("By department")
+			.contains("Operations")
+			.contains("href=\"https://grapevine.example.org/digests/service-quality-week-2026-W46\"")
+			.contains("Positive · 90 · 30%")
+			.contains("Negative · 60 · 20%")
+			.contains("Bus 42 &lt;b&gt;late&lt;/b&gt;");
+		assertThat(search.requests())
+			.anySatisfy((request) -> assertThat(request).doesNotContainKey("department")
+				.doesNotContainKey("q")
+				.containsEntry("from", "2026-11-09T08:00:00Z")
+				.containsEntry("to", "2026-11-16T08:00:00Z"))
+			.anySatisfy((request) -> assertThat(request).containsEntry("q", "sentiment:negative"));
+		this.web.get()
+			.uri("/api/digests/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.kind")
+			.isEqualTo("all-staff")
+			.jsonPath("$.figures.byDepartment[0].key")
+			.isEqualTo("operations")
+			.jsonPath("$.figures.byDepartment[0].count")
+			.isEqualTo(120);
+		this.web.get()
+			.uri("/api/digests?kind=all-staff")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[*].id")
+			.value((List<String> ids) -> assertThat(ids).contains(id));
+	}
+
+	@Test
+	void runningTheAllStaffDigestSendsItInItsOwnRhythmToAllStaff() throws Exception {
+		allStaffAnalytics();
+
+		this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"audience\": \"all-staff\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.value((String id) -> assertThat(id).startsWith("all-staff-week-2026-W46-run-"))
+			.jsonPath("$.subject")
+			.isEqualTo("All staff · weekly listening digest · 9–15 Nov 2026 · 300 mentions")
+			.jsonPath("$.recipients.addresses[0]")
+			.isEqualTo(STAFF);
+		await().atMost(Duration.ofSeconds(10)).until(() -> to(STAFF).size() == 1);
+		this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"audience\": \"board\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("'audience' must be all-staff"));
+	}
+
+	private static void allStaffAnalytics() {
+		search.total(null, null, WEEK_46_LOS_ANGELES, 300)
+			.total("operations", null, WEEK_46_LOS_ANGELES, 120)
+			.total(null, "sentiment:positive", WEEK_46_LOS_ANGELES, 90)
+			.total(null, "sentiment:negative", WEEK_46_LOS_ANGELES, 60);
+	}
+
+	private List<MimeMessage> to(String address) throws Exception {
+		List<MimeMessage> messages = new java.util.ArrayList<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			if (Arrays.stream(message.getAllRecipients()).map(Address::toString).anyMatch(address::equals)) {
+				messages.add(message);
+			}
+		}
+		return messages;
 	}
 
 	private List<MimeMessage> toQuality() throws Exception {
@@ -738,6 +847,11 @@ class DigestIntegrationTests {
 			file.toFile().deleteOnExit();
 			Files.writeString(file, """
 					name: Harbor City Transit
+					allStaff:
+					  members: [%s]
+					  timeZone: America/Los_Angeles
+					  digestTime: "05:00"
+					  digest: {daily: false, weekly: true, weeklyDay: SUNDAY}
 					departments:
 					  - id: operations
 					    name: Operations
@@ -768,7 +882,7 @@ class DigestIntegrationTests {
 					      - id: jobs
 					        name: Jobs and hiring
 					        keywords: [hiring]
-					""".formatted(OPS, CONTROLLER, QUALITY));
+					""".formatted(STAFF, OPS, CONTROLLER, QUALITY));
 			return file.toString();
 		}
 		catch (IOException ex) {

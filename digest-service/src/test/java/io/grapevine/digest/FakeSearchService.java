@@ -35,6 +35,8 @@ public final class FakeSearchService implements AutoCloseable {
 
 	private final Map<Instant, Long> totals = new ConcurrentHashMap<>();
 
+	private final Map<String, Long> keyedTotals = new ConcurrentHashMap<>();
+
 	private volatile List<Mention> topMentions = List.of();
 
 	private volatile long defaultTotal;
@@ -68,6 +70,20 @@ public final class FakeSearchService implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Answer the period starting at {@code from} with {@code total} mentions when asked
+	 * for exactly this department (null: none, the whole organization) and query
+	 * {@code q} (null: none).
+	 */
+	public FakeSearchService total(String department, String q, Instant from, long total) {
+		this.keyedTotals.put(key(department, q, from), total);
+		return this;
+	}
+
+	private static String key(String department, String q, Instant from) {
+		return department + "|" + q + "|" + from;
+	}
+
 	/** Answer days without their own total with this total. */
 	public FakeSearchService defaultTotal(long total) {
 		this.defaultTotal = total;
@@ -94,6 +110,7 @@ public final class FakeSearchService implements AutoCloseable {
 	public void reset() {
 		this.requests.clear();
 		this.totals.clear();
+		this.keyedTotals.clear();
 		this.topMentions = List.of();
 		this.defaultTotal = 0;
 		this.failWithStatus = 0;
@@ -122,7 +139,8 @@ public final class FakeSearchService implements AutoCloseable {
 
 	private String summary(Map<String, String> query) throws JsonProcessingException {
 		Instant from = Instant.parse(query.get("from"));
-		long total = this.totals.getOrDefault(from, this.defaultTotal);
+		Long keyed = this.keyedTotals.get(key(query.get("department"), query.get("q"), from));
+		long total = (keyed != null) ? keyed : this.totals.getOrDefault(from, this.defaultTotal);
 		int top = Integer.parseInt(query.getOrDefault("top", "10"));
 		List<Mention> mentions = (total > 0) ? this.topMentions.stream().limit(top).toList() : List.of();
 		Map<String, Long> bySource = new LinkedHashMap<>();

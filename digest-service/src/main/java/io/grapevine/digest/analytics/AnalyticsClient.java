@@ -2,6 +2,7 @@ package io.grapevine.digest.analytics;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -66,10 +67,27 @@ public class AnalyticsClient {
 	 * {@link AnalyticsFailedException}
 	 */
 	public Mono<AnalyticsSummary> summary(String department, DigestPeriod period, int top) {
-		String what = "analytics of " + department + " for " + period.label() + " (" + period.zone() + ")";
+		return summary(Optional.of(department), Optional.empty(), period, top);
+	}
+
+	/**
+	 * Read the summary of the whole organization's or one department's day or week,
+	 * optionally of the mentions a listening query matches.
+	 * @param department the department id, or empty for the whole organization
+	 * @param query a query in the listening query language ({@code q}), if any
+	 * @param period the day or week
+	 * @param top how many top mentions to ask for (1..50)
+	 * @return the summary; fails with {@link AnalyticsUnavailableException} or
+	 * {@link AnalyticsFailedException}
+	 */
+	public Mono<AnalyticsSummary> summary(Optional<String> department, Optional<String> query, DigestPeriod period,
+			int top) {
+		String what = "analytics of " + department.orElse("the whole organization")
+				+ query.map((q) -> " matching " + q).orElse("") + " for " + period.label() + " (" + period.zone() + ")";
 		return this.webClient.get()
 			.uri((uri) -> uri.path("/api/analytics/summary")
-				.queryParam("department", department)
+				.queryParamIfPresent("department", department)
+				.queryParamIfPresent("q", query)
 				.queryParam("from", period.from().toString())
 				.queryParam("to", period.to().toString())
 				.queryParam("zone", period.zone().getId())

@@ -41,8 +41,11 @@ public record ArchivedDigest(String id, String kind, String departmentId, String
 	/** The kind of a digest sent on request. */
 	public static final String MANUAL = "manual";
 
+	/** The kind of the organization-wide digest sent by the schedule. */
+	public static final String ALL_STAFF = "all-staff";
+
 	/** Every kind, as the archive filters by them. */
-	public static final List<String> KINDS = List.of(DAILY, WEEKLY, MANUAL);
+	public static final List<String> KINDS = List.of(DAILY, WEEKLY, ALL_STAFF, MANUAL);
 
 	public ArchivedDigest {
 		Objects.requireNonNull(id, "id");

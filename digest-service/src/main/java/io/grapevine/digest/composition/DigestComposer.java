@@ -65,6 +65,49 @@ public final class DigestComposer {
 	}
 
 	/**
+	 * Compose the organization-wide digest for all staff: the whole organization's volume
+	 * and sentiment, split by department, with the top mentions across all.
+	 * @param organization the organization
+	 * @param audience the all-staff audience
+	 * @param period the day or week it covers
+	 * @param current the whole organization's analytics of that period
+	 * @param before the whole organization's analytics of the period before
+	 * @param departmentTotals each department's mentions in the period, in file order
+	 * @param positive mentions judged positive in the period
+	 * @param negative mentions judged negative in the period
+	 * @param departmentDigests the archive id of each department's own digest of the
+	 * period, by department id
+	 * @param topMentions how many top mentions to show at most
+	 * @return the digest
+	 */
+	public static Digest composeAllStaff(Organization organization, Department audience, DigestPeriod period,
+			AnalyticsSummary current, AnalyticsSummary before, List<Long> departmentTotals, long positive,
+			long negative, Map<String, String> departmentDigests, int topMentions) {
+		long total = current.total();
+		List<Department> departments = organization.departments();
+		List<AnalyticsSummary.Bucket> perDepartment = new java.util.ArrayList<>();
+		for (int i = 0; i < departments.size() && i < departmentTotals.size(); i++) {
+			perDepartment.add(new AnalyticsSummary.Bucket(departments.get(i).id(), departmentTotals.get(i)));
+		}
+		long neutral = Math.max(0, total - positive - negative);
+		List<Share> sentiment = (total > 0) ? List.of(share("positive", "Positive", positive, total),
+				share("negative", "Negative", negative, total),
+				share("neutral", "Neutral or not judged", neutral, total)) : List.of();
+		DigestFigures figures = new DigestFigures(total, before.total(),
+				VolumeChange.describe(total, before.total(), period.previous()),
+				shares(current.bySource(), total, DigestComposer::sourceName),
+				shares(current.byTopic(), total, (key) -> organization.topic(key).map(Topic::name).orElse(key)),
+				current.topMentions().stream().limit(topMentions).map(TopMention::of).toList(),
+				shares(perDepartment, total, (key) -> organization.department(key).map(Department::name).orElse(key)),
+				sentiment, departmentDigests);
+		return new Digest(organization.name(), audience.id(), audience.name(), audience.members(), period, figures);
+	}
+
+	private static Share share(String key, String label, long count, long total) {
+		return new Share(key, label, count, (int) Math.round(count * 100.0 / total));
+	}
+
+	/**
 	 * The name a reader knows a source by.
 	 * @param source the source kind in the mention contract
 	 * @return its display name

@@ -37,7 +37,9 @@ public final class ChannelWebhooks {
 	public static ChannelWebhooks resolve(Organization organization, Function<String, Optional<String>> environment) {
 		Map<String, URI> slack = new LinkedHashMap<>();
 		Map<String, URI> teams = new LinkedHashMap<>();
-		for (Department department : organization.departments()) {
+		for (Department department : java.util.stream.Stream
+			.concat(organization.departments().stream(), organization.allStaff().stream())
+			.toList()) {
 			department.slackWebhook()
 				.ifPresent((variable) -> slack.put(department.id(),
 						url(department, "slackWebhook", variable, environment)));

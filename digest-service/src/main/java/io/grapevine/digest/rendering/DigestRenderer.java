@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -21,6 +22,7 @@ import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.composition.TopMention;
 import io.grapevine.digest.composition.VolumeChange;
+import io.grapevine.listening.organization.Organization;
 
 /**
  * Renders a digest as an email: a Thymeleaf HTML template (Spring expression language)
@@ -82,8 +84,10 @@ public class DigestRenderer {
 	 */
 	public URI dashboardLink(Digest digest) {
 		String base = this.dashboardUrl.toString();
-		String query = "department=" + encode(digest.departmentId()) + "&from="
-				+ encode(digest.period().from().toString()) + "&to=" + encode(digest.period().to().toString());
+		String department = Organization.ALL_STAFF.equals(digest.departmentId()) ? ""
+				: "department=" + encode(digest.departmentId()) + "&";
+		String query = department + "from=" + encode(digest.period().from().toString()) + "&to="
+				+ encode(digest.period().to().toString());
 		return URI.create(base + (base.contains("?") ? "&" : "?") + query);
 	}
 
@@ -123,7 +127,17 @@ public class DigestRenderer {
 				weekly ? "from " + longDay : "on " + longDay, weekly ? "the week before" : "the day before",
 				weekly ? "in this week" : "on this day",
 				weekly ? "The week runs from Monday midnight to Monday midnight"
-						: "The day runs from midnight to midnight");
+						: "The day runs from midnight to midnight",
+				Organization.ALL_STAFF.equals(digest.departmentId()) ? "all staff of " + digest.organization()
+						: "the members of " + digest.departmentName(),
+				figures.byDepartment()
+					.stream()
+					.map((share) -> new DepartmentView(share.label(), share.count(), share.percent(),
+							Optional.ofNullable(figures.departmentDigests().get(share.key()))
+								.map((id) -> archiveLink(id).toString())
+								.orElse("")))
+					.toList(),
+				figures.bySentiment());
 	}
 
 	private static String text(View view) {
@@ -139,6 +153,27 @@ public class DigestRenderer {
 		if (!view.topics().isEmpty()) {
 			text.append("\nBy topic\n");
 			shares(text, view.topics());
+		}
+		if (!view.sentiment().isEmpty()) {
+			text.append("\nSentiment\n");
+			shares(text, view.sentiment());
+		}
+		if (!view.departments().isEmpty()) {
+			text.append("\nBy department\n");
+			int width = view.departments().stream().mapToInt((line) -> line.name().length()).max().orElse(0);
+			for (DepartmentView line : view.departments()) {
+				text.append("  ")
+					.append(line.name())
+					.append(" ".repeat(width - line.name().length() + 2))
+					.append(line.count())
+					.append(" (")
+					.append(line.percent())
+					.append("%)");
+				if (!line.digestLink().isEmpty()) {
+					text.append("  ").append(line.digestLink());
+				}
+				text.append('\n');
+			}
 		}
 		if (!view.mentions().isEmpty()) {
 			text.append("\nTop mentions\n");
@@ -161,9 +196,7 @@ public class DigestRenderer {
 		}
 		text.append("\nSearch these mentions on the dashboard: ").append(view.dashboardLink()).append('\n');
 		text.append("This digest in the archive: ").append(view.archiveLink()).append('\n');
-		text.append("\n-- \nSent by Grapevine to the members of ")
-			.append(view.department())
-			.append(" in the organization file.\n");
+		text.append("\n-- \nSent by Grapevine to ").append(view.audience()).append(" in the organization file.\n");
 		return text.toString();
 	}
 
@@ -242,11 +275,27 @@ public class DigestRenderer {
 	 * @param before "the day before" or "the week before"
 	 * @param within "on this day" or "in this week"
 	 * @param span how the period is counted, for the footer
+	 * @param audience who it was sent to, for the footer
+	 * @param departments for the organization-wide digest, each department's volume
+	 * @param sentiment for the organization-wide digest, the sentiment split
 	 */
 	public record View(String organization, String department, String day, String longDay, String zone, String subject,
 			long total, String totalUnit, String change, String direction, String previous, List<Share> sources,
 			List<Share> topics, List<MentionView> mentions, String dashboardLink, String archiveLink, String heading,
-			String when, String before, String within, String span) {
+			String when, String before, String within, String span, String audience, List<DepartmentView> departments,
+			List<Share> sentiment) {
+
+	}
+
+	/**
+	 * One department's line in the organization-wide digest.
+	 *
+	 * @param name the department's name
+	 * @param count its mentions
+	 * @param percent its share of the organization's mentions
+	 * @param digestLink its own digest of the period in the archive, or empty
+	 */
+	public record DepartmentView(String name, long count, int percent, String digestLink) {
 
 	}
 

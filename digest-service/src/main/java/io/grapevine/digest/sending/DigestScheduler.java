@@ -61,7 +61,10 @@ public class DigestScheduler implements SmartLifecycle {
 	public Flux<ArchivedDigest> sendDue() {
 		return Flux.defer(() -> {
 			Instant now = this.clock.instant();
+			// The organization-wide digest comes last, after the departments' digests it
+			// links to.
 			return Flux.fromIterable(this.organization.departments())
+				.concatWith(Flux.fromIterable(this.organization.allStaff().stream().toList()))
 				.concatMap((department) -> Flux.concat(dueDay(now, department), dueWeek(now, department)));
 		});
 	}
@@ -71,7 +74,8 @@ public class DigestScheduler implements SmartLifecycle {
 			return Mono.empty();
 		}
 		return DailyPeriod.due(now, department.timeZone(), department.digestTime())
-			.map((period) -> sendUnlessArchived(department, DigestPeriod.of(period), ArchivedDigest.DAILY))
+			.map((period) -> sendUnlessArchived(department, DigestPeriod.of(period),
+					kind(department, ArchivedDigest.DAILY)))
 			.orElseGet(Mono::empty);
 	}
 
@@ -81,8 +85,12 @@ public class DigestScheduler implements SmartLifecycle {
 			return Mono.empty();
 		}
 		return DigestPeriod.weekDue(now, department.timeZone(), rhythm.weeklyDay(), department.digestTime())
-			.map((period) -> sendUnlessArchived(department, period, ArchivedDigest.WEEKLY))
+			.map((period) -> sendUnlessArchived(department, period, kind(department, ArchivedDigest.WEEKLY)))
 			.orElseGet(Mono::empty);
+	}
+
+	private static String kind(Department department, String rhythm) {
+		return Organization.ALL_STAFF.equals(department.id()) ? ArchivedDigest.ALL_STAFF : rhythm;
 	}
 
 	private Mono<ArchivedDigest> sendUnlessArchived(Department department, DigestPeriod period, String kind) {

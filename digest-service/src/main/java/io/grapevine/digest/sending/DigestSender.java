@@ -3,7 +3,10 @@ package io.grapevine.digest.sending;
 import java.time.Clock;
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -15,6 +18,7 @@ import reactor.core.publisher.Mono;
 import io.grapevine.digest.analytics.AnalyticsClient;
 import io.grapevine.digest.archive.ArchivedDigest;
 import io.grapevine.digest.archive.DigestArchive;
+import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.composition.DailyPeriod;
 import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.composition.Digest;
@@ -88,9 +92,7 @@ public class DigestSender {
 	 */
 	public Mono<ArchivedDigest> sendNow(String departmentId, DigestPeriod.Rhythm rhythm) {
 		return Mono.defer(() -> {
-			Department department = this.organization.department(departmentId)
-				.orElseThrow(() -> new UnknownDepartmentException(departmentId,
-						this.organization.departments().stream().map(Department::id).toList()));
+			Department department = audience(departmentId);
 			Instant now = this.clock.instant();
 			DigestPeriod period = (rhythm == DigestPeriod.Rhythm.WEEKLY)
 					? DigestPeriod.weekBefore(now, department.timeZone())
@@ -125,6 +127,10 @@ public class DigestSender {
 	 * @return the archived digest
 	 */
 	public Mono<ArchivedDigest> send(Department department, DigestPeriod period, String id, String kind) {
+		if (Organization.ALL_STAFF.equals(department.id())) {
+			return composeAllStaff(department, period)
+				.flatMap((digest) -> deliverAndArchive(department, digest, id, kind));
+		}
 		// One after the other, so a search-service that is down reports one error, not
 		// two.
 		return this.analytics.summary(department.id(), period, this.topMentions)
@@ -132,6 +138,40 @@ public class DigestSender {
 			.map((summaries) -> DigestComposer.compose(this.organization, department, period, summaries.getT1(),
 					summaries.getT2(), this.topMentions))
 			.flatMap((digest) -> deliverAndArchive(department, digest, id, kind));
+	}
+
+	private Department audience(String id) {
+		if (Organization.ALL_STAFF.equals(id)) {
+			return this.organization.allStaff().orElseThrow(UnknownDepartmentException::noAllStaff);
+		}
+		return this.organization.department(id)
+			.orElseThrow(() -> new UnknownDepartmentException(id,
+					this.organization.departments().stream().map(Department::id).toList()));
+	}
+
+	private Mono<Digest> composeAllStaff(Department audience, DigestPeriod period) {
+		Optional<String> everything = Optional.empty();
+		Mono<Long> positive = this.analytics.summary(everything, Optional.of("sentiment:positive"), period, 1)
+			.map(AnalyticsSummary::total);
+		Mono<Long> negative = this.analytics.summary(everything, Optional.of("sentiment:negative"), period, 1)
+			.map(AnalyticsSummary::total);
+		Mono<List<Long>> perDepartment = Flux.fromIterable(this.organization.departments())
+			.concatMap((department) -> this.analytics.summary(department.id(), period, 1).map(AnalyticsSummary::total))
+			.collectList();
+		Map<String, String> departmentDigests = new LinkedHashMap<>();
+		for (Department department : this.organization.departments()) {
+			boolean sent = (period.rhythm() == DigestPeriod.Rhythm.WEEKLY) ? department.rhythm().weekly()
+					: department.rhythm().daily();
+			if (sent) {
+				departmentDigests.put(department.id(), ArchivedDigest.scheduledId(department.id(), period));
+			}
+		}
+		// One after the other, so a search-service that is down reports one error.
+		return this.analytics.summary(everything, Optional.empty(), period, this.topMentions)
+			.flatMap((current) -> this.analytics.summary(everything, Optional.empty(), period.previous(), 1)
+				.flatMap((before) -> positive.flatMap((positives) -> negative.flatMap((negatives) -> perDepartment
+					.map((totals) -> DigestComposer.composeAllStaff(this.organization, audience, period, current,
+							before, totals, positives, negatives, departmentDigests, this.topMentions))))));
 	}
 
 	private Mono<ArchivedDigest> deliverAndArchive(Department department, Digest digest, String id, String kind) {

@@ -12,4 +12,13 @@ public class UnknownDepartmentException extends RuntimeException {
 				+ String.join(", ", known));
 	}
 
+	private UnknownDepartmentException(String message) {
+		super(message);
+	}
+
+	static UnknownDepartmentException noAllStaff() {
+		return new UnknownDepartmentException("the organization file has no 'allStaff' section; add one with "
+				+ "members, slackWebhook or teamsWebhook to send an organization-wide digest");
+	}
+
 }

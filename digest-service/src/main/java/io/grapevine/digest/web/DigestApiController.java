@@ -20,6 +20,7 @@ import io.grapevine.digest.archive.DigestNotFoundException;
 import io.grapevine.digest.archive.DigestSummary;
 import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.sending.DigestSender;
+import io.grapevine.listening.organization.Organization;
 
 /**
  * The digest API: send a department's digest now, list and read archived digests.
@@ -32,25 +33,46 @@ class DigestApiController {
 
 	private final DigestArchive archive;
 
-	DigestApiController(DigestSender sender, DigestArchive archive) {
+	private final Organization organization;
+
+	DigestApiController(DigestSender sender, DigestArchive archive, Organization organization) {
 		this.sender = sender;
 		this.archive = archive;
+		this.organization = organization;
 	}
 
 	@PostMapping("/run")
 	Mono<ArchivedDigest> run(@RequestBody RunRequest request) {
-		if (request.department() == null || request.department().isBlank()) {
-			throw new InvalidRequestException(
-					"the body needs a 'department' with a department id, e.g. {\"department\": \"operations\"}");
+		boolean hasDepartment = request.department() != null && !request.department().isBlank();
+		boolean hasAudience = request.audience() != null && !request.audience().isBlank();
+		if (hasDepartment && hasAudience) {
+			throw new InvalidRequestException("the body names a 'department' and an 'audience'; name one of them");
 		}
+		if (hasAudience && !Organization.ALL_STAFF.equals(request.audience().strip())) {
+			throw new InvalidRequestException("'audience' must be all-staff, was '" + request.audience().strip()
+					+ "'; for a department's digest send {\"department\": \"<id>\"}");
+		}
+		if (!hasDepartment && !hasAudience) {
+			throw new InvalidRequestException(
+					"the body needs a 'department' with a department id, e.g. {\"department\": \"operations\"}, "
+							+ "or {\"audience\": \"all-staff\"}");
+		}
+		String target = hasAudience ? Organization.ALL_STAFF : request.department().strip();
 		String kind = (request.kind() != null && !request.kind().isBlank()) ? request.kind().strip()
-				: DigestPeriod.Rhythm.DAILY.word();
+				: defaultKind(target);
 		DigestPeriod.Rhythm rhythm = Arrays.stream(DigestPeriod.Rhythm.values())
 			.filter((candidate) -> candidate.word().equals(kind))
 			.findFirst()
 			.orElseThrow(() -> new InvalidRequestException(
 					"'kind' must be daily or weekly, was '" + kind + "'; leave it out for a daily digest"));
-		return this.sender.sendNow(request.department().strip(), rhythm);
+		return this.sender.sendNow(target, rhythm);
+	}
+
+	// The organization-wide digest runs in its own rhythm unless the body names one.
+	private String defaultKind(String target) {
+		return Organization.ALL_STAFF.equals(target)
+				&& this.organization.allStaff().map((audience) -> !audience.rhythm().daily()).orElse(false)
+						? DigestPeriod.Rhythm.WEEKLY.word() : DigestPeriod.Rhythm.DAILY.word();
 	}
 
 	@GetMapping
@@ -78,8 +100,10 @@ class DigestApiController {
 	 * @param department the id of the department to send a digest to
 	 * @param kind {@code daily} (the default) for yesterday, {@code weekly} for the
 	 * previous ISO week
+	 * @param audience {@code all-staff} for the organization-wide digest, instead of a
+	 * department
 	 */
-	record RunRequest(String department, String kind) {
+	record RunRequest(String department, String kind, String audience) {
 
 	}
 

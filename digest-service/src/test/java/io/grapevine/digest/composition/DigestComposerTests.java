@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -94,6 +95,29 @@ class DigestComposerTests {
 					summary(0, List.of()), summary(0, List.of()), 5)
 			.figures()
 			.change()).isEqualTo("no mentions the week before");
+	}
+
+	@Test
+	void theOrganizationWideDigestSplitsByDepartmentAndSentimentAndLinksTheDepartmentsDigests() {
+		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), LONDON);
+		Department operations = operations();
+		Department care = new Department("care", "Customer Care", LONDON, LocalTime.of(8, 0), List.of(),
+				Optional.empty(), Optional.empty(), List.of());
+		Department allStaff = new Department(Organization.ALL_STAFF, "All staff", LONDON, LocalTime.of(9, 0),
+				List.of("everyone@example.org"), Optional.empty(), Optional.empty(), List.of());
+		Organization organization = new Organization("Harbor City Transit", List.of(operations, care));
+
+		Digest digest = DigestComposer.composeAllStaff(organization, allStaff, week, summary(200, List.of()),
+				summary(100, List.of()), List.of(40L, 150L), 50, 30, Map.of("care", "care-week-2026-W47"), 5);
+
+		assertThat(digest.subject()).isEqualTo("All staff · weekly listening digest · 16–22 Nov 2026 · 200 mentions");
+		assertThat(digest.recipients()).containsExactly("everyone@example.org");
+		assertThat(digest.figures().change()).isEqualTo("up 100% on the week before");
+		assertThat(digest.figures().byDepartment()).containsExactly(new Share("care", "Customer Care", 150, 75),
+				new Share("operations", "Operations", 40, 20));
+		assertThat(digest.figures().bySentiment()).containsExactly(new Share("positive", "Positive", 50, 25),
+				new Share("negative", "Negative", 30, 15), new Share("neutral", "Neutral or not judged", 120, 60));
+		assertThat(digest.figures().departmentDigests()).containsEntry("care", "care-week-2026-W47");
 	}
 
 	private static Department operations() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -150,6 +151,31 @@ class DigestRendererTests {
 
 		assertThat(rendered.html()).contains("Nothing was said about Operations&#39;s topics in this week.");
 		assertThat(rendered.text()).contains("No mentions for Operations in this week.");
+	}
+
+	@Test
+	void theOrganizationWideDigestShowsSentimentAndEachDepartmentWithALinkToItsOwnDigest() {
+		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
+		DigestFigures figures = new DigestFigures(200, 100, "up 100% on the week before", List.of(), List.of(),
+				List.of(mention("1", "<i>Great</i> service")),
+				List.of(new Share("care", "Customer <Care>", 150, 75), new Share("operations", "Operations", 40, 20)),
+				List.of(new Share("positive", "Positive", 50, 25)), Map.of("care", "care-week-2026-W47"));
+		Digest digest = new Digest("Harbor City Transit", "all-staff", "All staff", List.of("everyone@example.org"),
+				week, figures);
+
+		RenderedDigest rendered = this.renderer.render(digest, "all-staff-week-2026-W47");
+
+		assertThat(rendered.html()).contains("By department")
+			.contains("href=\"https://grapevine.example.org/digests/care-week-2026-W47\"")
+			.contains("Customer &lt;Care&gt;")
+			.contains("Positive · 50 · 25%")
+			.contains("&lt;i&gt;Great&lt;/i&gt; service")
+			.contains("Sent by Grapevine to all staff of Harbor City Transit.")
+			.contains("href=\"http://127.0.0.1:8080/?from=2026-11-16T00%3A00%3A00Z&amp;to=2026-11-23T00%3A00%3A00Z\"")
+			.doesNotContain("<i>");
+		assertThat(rendered.text()).contains("Sentiment")
+			.containsPattern("Customer <Care> +150 \\(75%\\)  https://grapevine.example.org/digests/care-week-2026-W47")
+			.containsPattern("Operations +40 \\(20%\\)\n");
 	}
 
 	private RenderedDigest render(List<TopMention> mentions) {

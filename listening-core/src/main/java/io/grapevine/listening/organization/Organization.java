@@ -12,9 +12,14 @@ import java.util.Optional;
  * settings
  * @param languages the languages the organization listens in (ISO 639-1 codes), those
  * language detection chooses among
+ * @param allStaff who receives the organization-wide digest, with its channels, zone,
+ * time and rhythm, if the organization sends one (id {@value #ALL_STAFF}, no topics)
  */
 public record Organization(String name, List<Department> departments, List<SourceDeclaration> sources,
-		List<String> languages) {
+		List<String> languages, Optional<Department> allStaff) {
+
+	/** The id of the organization-wide audience, reserved among department ids. */
+	public static final String ALL_STAFF = "all-staff";
 
 	/** The languages listened in when the organization file names none. */
 	public static final List<String> DEFAULT_LANGUAGES = List.of("en", "es", "fr", "de", "pt", "it");
@@ -26,6 +31,19 @@ public record Organization(String name, List<Department> departments, List<Sourc
 		departments = (departments != null) ? List.copyOf(departments) : List.of();
 		sources = (sources != null) ? List.copyOf(sources) : List.of();
 		languages = (languages != null && !languages.isEmpty()) ? List.copyOf(languages) : DEFAULT_LANGUAGES;
+		allStaff = (allStaff != null) ? allStaff : Optional.empty();
+	}
+
+	/**
+	 * An organization without an organization-wide digest.
+	 * @param name the organization's name
+	 * @param departments its departments
+	 * @param sources its source instances
+	 * @param languages the languages it listens in
+	 */
+	public Organization(String name, List<Department> departments, List<SourceDeclaration> sources,
+			List<String> languages) {
+		this(name, departments, sources, languages, Optional.empty());
 	}
 
 	/**

@@ -120,7 +120,12 @@ public final class OrganizationFile {
 		return path.isEmpty() ? "the top level" : path.toString();
 	}
 
-	record Spec(String name, List<String> languages, List<DepartmentSpec> departments, List<SourceSpec> sources) {
+	record Spec(String name, List<String> languages, List<DepartmentSpec> departments, List<SourceSpec> sources,
+			AudienceSpec allStaff) {
+	}
+
+	record AudienceSpec(String timeZone, String digestTime, List<String> members, String slackWebhook,
+			String teamsWebhook, RhythmSpec digest) {
 	}
 
 	record SourceSpec(String name, String type, Boolean enabled, Map<String, Object> settings) {
@@ -175,7 +180,8 @@ public final class OrganizationFile {
 				}
 				sources.add(source);
 			}
-			return new Organization(spec.name().strip(), departments, sources, languages(spec.languages()));
+			return new Organization(spec.name().strip(), departments, sources, languages(spec.languages()),
+					allStaff(spec.allStaff()));
 		}
 
 		private List<String> languages(List<String> codes) {
@@ -262,6 +268,33 @@ public final class OrganizationFile {
 			}
 			return new Department(id, name, zone, digestTime, members, slack, teams, topics, List.copyOf(follows),
 					rhythm(spec.digest(), where));
+		}
+
+		private Optional<Department> allStaff(AudienceSpec spec) {
+			if (spec == null) {
+				return Optional.empty();
+			}
+			if (this.departmentIds.contains(Organization.ALL_STAFF)) {
+				throw fail("a department has the id '" + Organization.ALL_STAFF
+						+ "', which names the organization-wide digest under 'allStaff'; give the department another id");
+			}
+			String where = "allStaff";
+			return Optional.of(new Department(Organization.ALL_STAFF, "All staff", zone(spec.timeZone(), where),
+					digestTime(spec.digestTime(), where), members(spec.members(), where),
+					webhook(spec.slackWebhook(), where, "all-staff", "slackWebhook"),
+					webhook(spec.teamsWebhook(), where, "all-staff", "teamsWebhook"), List.of(), List.of(),
+					rhythm(spec.digest(), where)));
+		}
+
+		private List<String> members(List<String> given, String where) {
+			List<String> members = new ArrayList<>();
+			for (String member : (given != null) ? given : List.<String>of()) {
+				if (member == null || !EMAIL.matcher(member.strip()).matches()) {
+					throw fail(where + ": member '" + member + "' is not an email address");
+				}
+				members.add(member.strip());
+			}
+			return members;
 		}
 
 		private DigestRhythm rhythm(RhythmSpec spec, String where) {

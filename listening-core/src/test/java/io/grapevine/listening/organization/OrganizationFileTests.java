@@ -380,6 +380,53 @@ class OrganizationFileTests {
 					"departments[0] (Operations): digest turns off both the daily and the weekly digest");
 	}
 
+	@Test
+	void theOrganizationWideDigestHasItsOwnMembersChannelsZoneTimeAndRhythm() {
+		Organization organization = read("""
+				name: Example
+				allStaff:
+				  members: [everyone@example.org]
+				  slackWebhook: ${ALL_STAFF_SLACK_WEBHOOK}
+				  timeZone: America/New_York
+				  digestTime: "09:00"
+				  digest: {daily: false, weekly: true, weeklyDay: MONDAY}
+				departments:
+				  - id: ops
+				    name: Operations
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				""");
+		Department allStaff = organization.allStaff().orElseThrow();
+		assertThat(allStaff.id()).isEqualTo(Organization.ALL_STAFF);
+		assertThat(allStaff.members()).containsExactly("everyone@example.org");
+		assertThat(allStaff.slackWebhook()).contains("ALL_STAFF_SLACK_WEBHOOK");
+		assertThat(allStaff.timeZone()).isEqualTo(ZoneId.of("America/New_York"));
+		assertThat(allStaff.digestTime()).isEqualTo(LocalTime.of(9, 0));
+		assertThat(allStaff.rhythm()).isEqualTo(new DigestRhythm(false, true, DayOfWeek.MONDAY));
+		assertThat(allStaff.topics()).isEmpty();
+		assertThat(organization.departments()).extracting(Department::id).containsExactly("ops");
+		assertThat(read("""
+				name: Example
+				departments:
+				  - id: ops
+				    name: Operations
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				""").allStaff()).isEmpty();
+	}
+
+	@Test
+	void aDepartmentCannotTakeTheIdOfTheOrganizationWideDigest() {
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				allStaff: {members: [everyone@example.org]}
+				departments:
+				  - id: all-staff
+				    name: Everyone
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				"""))
+			.withMessageContaining("a department has the id 'all-staff'")
+			.withMessageContaining("give the department another id");
+	}
+
 	private static Organization read(String yaml) {
 		return OrganizationFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yml");
 	}
