@@ -64,7 +64,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.config.name=digest-service", "grapevine.digest.check-interval=200ms",
 				"grapevine.digest.public-url=https://grapevine.example.org", "grapevine.digest.delivery.attempts=2",
 				"grapevine.digest.delivery.first-backoff=100ms", "grapevine.digest.delivery.max-backoff=200ms",
-				"grapevine.digest.delivery.claim-lease=30s" })
+				"grapevine.digest.delivery.claim-lease=30s", "grapevine.alerts.enabled=false" })
 class DigestIntegrationTests {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -788,7 +788,8 @@ class DigestIntegrationTests {
 					LocalStackExtension.stack().elasticsearchUri().toString(), "spring.mail.port",
 					String.valueOf(smtp.getSmtp().getPort()), "grapevine.organization-file", organizationFile(),
 					"grapevine.digest.search-url", search.url().toString(), "grapevine.digest.schedule.enabled",
-					"false", "OPS_SLACK_WEBHOOK", slack.url().toString(), "OPS_TEAMS_WEBHOOK", teams.url().toString()))
+					"false", "OPS_SLACK_WEBHOOK", slack.url().toString(), "OPS_TEAMS_WEBHOOK", teams.url().toString(),
+					"grapevine.alerts.enabled", "false"))
 			.run()) {
 			assertThat(service.getEnvironment().getProperty("spring.application.name")).isEqualTo("digest-service");
 			WebTestClient client = WebTestClient.bindToServer()

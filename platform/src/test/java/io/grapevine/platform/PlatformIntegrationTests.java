@@ -93,9 +93,8 @@ class PlatformIntegrationTests {
 				Path.of("src/test/resources/e2e-organization.yml").toAbsolutePath().toString(), "server.port", "0");
 		ConfigurableApplicationContext searchService = run(SearchServiceApplication.application(), common, Map.of());
 		int searchPort = port(searchService);
-		run(IngestApplication.application(), common,
-				Map.of("grapevine.organization-file", ingestOrganizationFile().toString(), "GRAPEVINE_E2E_X_TOKEN",
-						TOKEN));
+		run(IngestApplication.application(), common, Map.of("grapevine.organization-file",
+				ingestOrganizationFile().toString(), "GRAPEVINE_E2E_X_TOKEN", TOKEN));
 		ConfigurableApplicationContext digestService = run(DigestApplication.application(), common,
 				Map.of("grapevine.digest.search-url", "http://127.0.0.1:" + searchPort,
 						"grapevine.digest.schedule.enabled", "false", "spring.mail.host", "127.0.0.1",
@@ -237,8 +236,8 @@ class PlatformIntegrationTests {
 	}
 
 	/**
-	 * The end-to-end organization with an X instance that reads the fake X API, its bearer
-	 * token from the environment variable {@code GRAPEVINE_E2E_X_TOKEN}.
+	 * The end-to-end organization with an X instance that reads the fake X API, its
+	 * bearer token from the environment variable {@code GRAPEVINE_E2E_X_TOKEN}.
 	 */
 	private static Path ingestOrganizationFile() {
 		try {
