@@ -23,9 +23,10 @@ import io.grapevine.listening.mention.InvalidMentionException;
 import io.grapevine.listening.mention.Mention;
 
 /**
- * Maps the body of a {@code GET /api/v1/timelines/tag/:hashtag} answer to mentions; never
- * throws: a status it cannot map becomes a dead letter, a body it cannot read becomes a
- * {@link Malformed} answer.
+ * Maps the body of a {@code GET /api/v1/timelines/tag/:hashtag} or
+ * {@code GET /api/v2/search?type=statuses} answer to mentions; never throws: a status it
+ * cannot map becomes a dead letter, a body it cannot read becomes a {@link Malformed}
+ * answer.
  *
  * <p>
  * A boost ({@code reblog} set) is mapped as the boosted status, so that it shares the
@@ -69,20 +70,65 @@ final class MastodonPageMapper {
 		}
 	}
 
+	/**
+	 * Map the body of a {@code GET /api/v2/search?type=statuses} answer, an object whose
+	 * {@code statuses} array holds the statuses found.
+	 * @param body the raw body
+	 * @param matchedBy the query that found it, recorded as {@code matchedBy}
+	 * @return the mapped statuses or why the body could not be read
+	 */
+	Mapped mapSearch(String body, String matchedBy) {
+		try {
+			return readSearch(body, matchedBy);
+		}
+		catch (RuntimeException ex) {
+			return new Malformed("Grapevine could not read the Mastodon search answer (" + ex.getClass().getSimpleName()
+					+ ": " + ex.getMessage() + "): " + SourcePayloads.abbreviate(body));
+		}
+	}
+
 	private Mapped read(String body, String matchedBy) {
 		JsonNode root;
 		try {
 			root = this.json.readTree((body != null) ? body : "");
 		}
 		catch (JsonProcessingException ex) {
-			return new Malformed("Mastodon answered a body that is not JSON ("
-					+ SourcePayloads.firstLine(ex.getOriginalMessage()) + "): " + SourcePayloads.abbreviate(body));
+			return notJson(body, ex);
 		}
 		if (root == null || !root.isArray()) {
-			String error = (root != null && root.hasNonNull("error")) ? " (" + root.get("error").asText() + ")" : "";
-			return new Malformed("Mastodon answered a body that is not a JSON array of statuses" + error + ": "
+			return new Malformed("Mastodon answered a body that is not a JSON array of statuses" + error(root) + ": "
 					+ SourcePayloads.abbreviate(body));
 		}
+		return statuses(root, matchedBy);
+	}
+
+	private Mapped readSearch(String body, String matchedBy) {
+		JsonNode root;
+		try {
+			root = this.json.readTree((body != null) ? body : "");
+		}
+		catch (JsonProcessingException ex) {
+			return notJson(body, ex);
+		}
+		JsonNode statuses = (root != null && root.isObject()) ? root.get("statuses") : null;
+		if (statuses == null || !statuses.isArray()) {
+			return new Malformed("Mastodon answered a search body without a JSON array 'statuses'" + error(root) + ": "
+					+ SourcePayloads.abbreviate(body));
+		}
+		return statuses(statuses, matchedBy);
+	}
+
+	private static Malformed notJson(String body, JsonProcessingException ex) {
+		return new Malformed("Mastodon answered a body that is not JSON ("
+				+ SourcePayloads.firstLine(ex.getOriginalMessage()) + "): " + SourcePayloads.abbreviate(body));
+	}
+
+	private static String error(JsonNode root) {
+		return (root != null && root.isObject() && root.hasNonNull("error")) ? " (" + root.get("error").asText() + ")"
+				: "";
+	}
+
+	private Mapped statuses(JsonNode root, String matchedBy) {
 		List<Mention> mentions = new ArrayList<>();
 		List<DeadLetter> deadLetters = new ArrayList<>();
 		Instant now = this.clock.instant();

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.grapevine.ingest.source.SourcePayloads;
+
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of one Mastodon instance, which polls the hashtag timelines of one server,
- * declared under {@code sources} in the organization file with {@code type: mastodon};
- * declare one instance per server.
+ * Settings of one Mastodon instance, which polls the hashtag timelines of one server and,
+ * with an access token, its status search, declared under {@code sources} in the
+ * organization file with {@code type: mastodon}; declare one instance per server.
  *
  * @param baseUrl the Mastodon server (absolute http(s) URL such as
  * {@code https://mastodon.social}); required
@@ -19,16 +21,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * such as {@code ${MASTODON_ACCESS_TOKEN}}, sent as a bearer token when set
  * @param hashtags the hashtags to follow, without {@code #}; when empty, the
  * organization's topic keywords that start with {@code #}
- * @param pollInterval how long to wait once every hashtag is read up to the newest status
+ * @param queries status searches to run ({@code GET /api/v2/search?type=statuses}), which
+ * need {@code accessToken}; none by default
+ * @param pollInterval how long to wait once every hashtag and query is read up to the
+ * newest status
  * @param limit statuses per page, 1 to 40
  * @param requestTimeout how long one request may take
  */
-public record MastodonSettings(URI baseUrl, String accessToken, List<String> hashtags,
+public record MastodonSettings(URI baseUrl, String accessToken, List<String> hashtags, List<String> queries,
 		@DefaultValue("2m") Duration pollInterval, @DefaultValue("40") int limit,
 		@DefaultValue("30s") Duration requestTimeout) {
 
 	/** Mastodon serves at most 40 statuses a page on its timelines. */
 	static final int MAX_LIMIT = 40;
+
+	/** The longest search text accepted, far beyond any sensible query. */
+	static final int MAX_QUERY_LENGTH = 500;
 
 	private static final Pattern HASHTAG = Pattern.compile("[\\p{L}\\p{N}_]+");
 
@@ -55,6 +63,23 @@ public record MastodonSettings(URI baseUrl, String accessToken, List<String> has
 			}
 		}
 		hashtags = List.copyOf(names);
+		List<String> searches = new ArrayList<>();
+		for (String query : (queries != null) ? queries : List.<String>of()) {
+			if (query == null || query.isBlank() || query.strip().length() > MAX_QUERY_LENGTH) {
+				throw new IllegalArgumentException(
+						"queries must be non-blank search texts of at most " + MAX_QUERY_LENGTH + " characters, was '"
+								+ ((query != null) ? SourcePayloads.abbreviate(query) : null) + "'");
+			}
+			String text = query.strip();
+			if (searches.stream().noneMatch(text::equalsIgnoreCase)) {
+				searches.add(text);
+			}
+		}
+		queries = List.copyOf(searches);
+		if (!queries.isEmpty() && accessToken == null) {
+			throw new IllegalArgumentException("queries need access-token: Mastodon's status search answers only "
+					+ "requests with a user's access token; set access-token to ${AN_ENVIRONMENT_VARIABLE} holding one");
+		}
 		if (pollInterval == null || pollInterval.isZero() || pollInterval.isNegative()) {
 			throw new IllegalArgumentException("poll-interval must be positive, was " + pollInterval);
 		}
@@ -84,8 +109,8 @@ public record MastodonSettings(URI baseUrl, String accessToken, List<String> has
 	@Override
 	public String toString() {
 		return "MastodonSettings[baseUrl=" + this.baseUrl + ", accessToken="
-				+ ((this.accessToken != null) ? "******" : "unset") + ", hashtags=" + this.hashtags + ", pollInterval="
-				+ this.pollInterval + ", limit=" + this.limit + "]";
+				+ ((this.accessToken != null) ? "******" : "unset") + ", hashtags=" + this.hashtags + ", queries="
+				+ this.queries + ", pollInterval=" + this.pollInterval + ", limit=" + this.limit + "]";
 	}
 
 }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes the Mastodon instances the organization file declares with
- * {@code type: mastodon}, one per server.
+ * {@code type: mastodon}, one per server, following hashtags and, with a token, status
+ * searches.
  */
 @Component
 class MastodonSourceFactory implements SourceFactory {
@@ -37,13 +38,13 @@ class MastodonSourceFactory implements SourceFactory {
 		MastodonSettings bound = settings.bind(MastodonSettings.class);
 		List<String> hashtags = bound.hashtags().isEmpty() ? hashtags(settings.instanceId(), context.organization())
 				: bound.hashtags();
-		if (hashtags.isEmpty()) {
+		if (hashtags.isEmpty() && bound.queries().isEmpty()) {
 			throw new InvalidSourceSettingsException("sources[" + settings.instanceId()
 					+ "] has no hashtag to follow: give the organization's topics keywords that start with # or set "
-					+ settings.describe("hashtags"));
+					+ settings.describe("hashtags") + " or " + settings.describe("queries"));
 		}
-		logger.info("Source {} polls the hashtag timelines of {} for {}", settings.instanceId(), bound.baseUrl(),
-				hashtags);
+		logger.info("Source {} polls the hashtag timelines of {} for {} and searches its statuses for {}",
+				settings.instanceId(), bound.baseUrl(), hashtags, bound.queries());
 		return new MastodonTagTimelineSource(settings.instanceId(), bound, hashtags, context.webClient(),
 				context.clock());
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,18 +31,20 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Polls the public hashtag timelines of one Mastodon server
- * ({@code GET /api/v1/timelines/tag/:hashtag}), one hashtag after the other, paging
- * forward from the newest status already read.
+ * ({@code GET /api/v1/timelines/tag/:hashtag}) and, with an access token, its status
+ * search ({@code GET /api/v2/search?type=statuses}), one hashtag or query after the
+ * other, paging forward from the newest status already read.
  *
  * <p>
- * Position keys: {@code tag:<name>} per hashtag, the {@code min_id} to ask for next (the
- * {@code min_id} of the answer's {@code Link rel="prev"}, or else the newest id of the
- * page), and {@code current}, the hashtag being read. A hashtag is paged forward until a
- * page comes back empty, then the next hashtag is read; after the last one the source
- * waits for the poll interval. A hashtag never read before starts with its newest page,
- * so there is no backfill. {@code X-RateLimit-Reset} is an ISO-8601 time: the source
- * pauses until then when {@code X-RateLimit-Remaining} reaches 0 or on HTTP 429. The
- * streaming API is not used.
+ * Position keys: {@code tag:<name>} per hashtag and {@code query:<text>} per query, the
+ * {@code min_id} to ask for next (the {@code min_id} of the answer's
+ * {@code Link rel="prev"}, or else the newest id of the page), and {@code current}, the
+ * hashtag (bare) or query ({@code query:<text>}) being read. Each is paged forward until
+ * a page comes back empty, then the next one is read, hashtags first; after the last one
+ * the source waits for the poll interval. A hashtag or query never read before starts
+ * with its newest page, so there is no backfill. {@code X-RateLimit-Reset} is an ISO-8601
+ * time: the source pauses until then when {@code X-RateLimit-Remaining} reaches 0 or on
+ * HTTP 429. The streaming API is not used.
  */
 public class MastodonTagTimelineSource implements Source {
 
@@ -49,7 +52,11 @@ public class MastodonTagTimelineSource implements Source {
 
 	static final String TAG_PREFIX = "tag:";
 
+	static final String QUERY_PREFIX = "query:";
+
 	static final String PATH = "/api/v1/timelines/tag/";
+
+	static final String SEARCH_PATH = "/api/v2/search";
 
 	private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?([A-Za-z]+)\"?");
 
@@ -63,6 +70,8 @@ public class MastodonTagTimelineSource implements Source {
 
 	private final List<String> hashtags;
 
+	private final List<Feed> feeds;
+
 	private final WebClient client;
 
 	private final MastodonPageMapper mapper;
@@ -71,12 +80,16 @@ public class MastodonTagTimelineSource implements Source {
 
 	MastodonTagTimelineSource(String instanceId, MastodonSettings settings, List<String> hashtags,
 			WebClient.Builder builder, Clock clock) {
-		if (hashtags.isEmpty()) {
-			throw new IllegalArgumentException("a Mastodon source needs at least one hashtag");
+		if (hashtags.isEmpty() && settings.queries().isEmpty()) {
+			throw new IllegalArgumentException("a Mastodon source needs at least one hashtag or query");
 		}
 		this.instanceId = instanceId;
 		this.settings = settings;
 		this.hashtags = List.copyOf(hashtags);
+		List<Feed> feeds = new ArrayList<>();
+		hashtags.forEach((hashtag) -> feeds.add(Feed.hashtag(hashtag)));
+		settings.queries().forEach((query) -> feeds.add(Feed.query(query)));
+		this.feeds = List.copyOf(feeds);
 		this.clock = clock;
 		this.mapper = new MastodonPageMapper(instanceId, settings.baseUrl().getHost().toLowerCase(Locale.ROOT), clock);
 		WebClient.Builder configured = builder.clone()
@@ -104,34 +117,44 @@ public class MastodonTagTimelineSource implements Source {
 
 	@Override
 	public Mono<Page> fetch(Cursor cursor) {
-		String hashtag = current(cursor);
-		Optional<String> minId = cursor.get(TAG_PREFIX + hashtag.toLowerCase(Locale.ROOT));
+		Feed feed = current(cursor);
+		Optional<String> minId = cursor.get(feed.key());
 		return this.client.get().uri((uri) -> {
-			uri.path(PATH + "{hashtag}").queryParam("limit", this.settings.limit());
+			if (feed.search()) {
+				uri.path(SEARCH_PATH)
+					.queryParam("q", "{q}")
+					.queryParam("type", "statuses")
+					.queryParam("resolve", "false")
+					.queryParam("limit", this.settings.limit());
+			}
+			else {
+				uri.path(PATH + "{q}").queryParam("limit", this.settings.limit());
+			}
 			minId.ifPresent((id) -> uri.queryParam("min_id", id));
-			return uri.build(hashtag);
+			return uri.build(feed.name());
 		})
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")
-				.map((body) -> page(cursor, hashtag, response.statusCode(), response.headers().asHttpHeaders(), body)))
+				.map((body) -> page(cursor, feed, response.statusCode(), response.headers().asHttpHeaders(), body)))
 			.timeout(this.settings.requestTimeout());
 	}
 
-	private String current(Cursor cursor) {
+	private Feed current(Cursor cursor) {
 		Optional<String> current = cursor.get(CURRENT);
-		return current.flatMap((name) -> this.hashtags.stream().filter(name::equalsIgnoreCase).findFirst())
-			.orElse(this.hashtags.get(0));
+		return current.flatMap((value) -> this.feeds.stream().filter((feed) -> feed.is(value)).findFirst())
+			.orElse(this.feeds.get(0));
 	}
 
-	private Page page(Cursor cursor, String hashtag, HttpStatusCode status, HttpHeaders headers, String body) {
+	private Page page(Cursor cursor, Feed feed, HttpStatusCode status, HttpHeaders headers, String body) {
 		Instant now = this.clock.instant();
-		String where = PATH + hashtag;
-		if (status.value() == 401) {
-			String reason = "Mastodon at " + this.settings.baseUrl() + " refused " + where + " with HTTP 401 ("
-					+ SourcePayloads.abbreviate(body) + "); "
+		String where = feed.search() ? SEARCH_PATH + "?q=" + feed.name() : PATH + feed.name();
+		if (status.value() == 401 || status.value() == 403) {
+			String reason = "Mastodon at " + this.settings.baseUrl() + " refused " + where + " with HTTP "
+					+ status.value() + " (" + SourcePayloads.abbreviate(body) + "); "
 					+ ((this.settings.accessToken() != null) ? "check " : "set ")
 					+ SourceSettings.describe(this.instanceId, "access-token")
-					+ " to a valid access token of an application on " + this.settings.baseUrl().getHost();
+					+ " to a valid access token of an application on " + this.settings.baseUrl().getHost()
+					+ (feed.search() ? " with the read:search scope" : "");
 			logger.warn("Source {}: {}", instanceId(), reason);
 			return Page.failed(cursor, reason, List.of()).asCredentialsRefused();
 		}
@@ -147,7 +170,8 @@ public class MastodonTagTimelineSource implements Source {
 					+ SourcePayloads.abbreviate(body);
 			return Page.failed(cursor, reason, List.of(deadLetter(reason, body, now)));
 		}
-		MastodonPageMapper.Mapped mapped = this.mapper.map(body, "#" + hashtag);
+		MastodonPageMapper.Mapped mapped = feed.search() ? this.mapper.mapSearch(body, feed.name())
+				: this.mapper.map(body, "#" + feed.name());
 		if (mapped instanceof MastodonPageMapper.Malformed malformed) {
 			return Page.failed(cursor, malformed.reason(), List.of(deadLetter(malformed.reason(), body, now)));
 		}
@@ -157,15 +181,15 @@ public class MastodonTagTimelineSource implements Source {
 		Optional<String> nextMinId = (statuses.statusCount() > 0) ? prevMinId(headers).or(statuses::newestId)
 				: Optional.empty();
 		if (nextMinId.isPresent()) {
-			position.put(TAG_PREFIX + hashtag.toLowerCase(Locale.ROOT), nextMinId.get());
-			position.put(CURRENT, hashtag);
+			position.put(feed.key(), nextMinId.get());
+			position.put(CURRENT, feed.current());
 			more = true;
 		}
 		else {
-			// This hashtag is read up to its newest status: on to the next one, and after
-			// the last one wait for the poll interval.
-			int next = (this.hashtags.indexOf(hashtag) + 1) % this.hashtags.size();
-			position.put(CURRENT, this.hashtags.get(next));
+			// This hashtag or query is read up to its newest status: on to the next one,
+			// and after the last one wait for the poll interval.
+			int next = (this.feeds.indexOf(feed) + 1) % this.feeds.size();
+			position.put(CURRENT, this.feeds.get(next).current());
 			more = next != 0;
 		}
 		Page page = Page.of(statuses.mentions(), statuses.deadLetters(), cursor.moveTo(position, now), more);
@@ -231,6 +255,39 @@ public class MastodonTagTimelineSource implements Source {
 
 	private DeadLetter deadLetter(String reason, String body, Instant now) {
 		return new DeadLetter(instanceId(), reason, body, now);
+	}
+
+	/**
+	 * One hashtag timeline or one status search, read forward from its own
+	 * {@code min_id}.
+	 *
+	 * @param name the hashtag (without {@code #}) or the search text
+	 * @param search whether this is a status search
+	 */
+	record Feed(String name, boolean search) {
+
+		static Feed hashtag(String name) {
+			return new Feed(name, false);
+		}
+
+		static Feed query(String text) {
+			return new Feed(text, true);
+		}
+
+		/** The position key of its {@code min_id}. */
+		String key() {
+			return (this.search ? QUERY_PREFIX : TAG_PREFIX) + this.name.toLowerCase(Locale.ROOT);
+		}
+
+		/** How the {@code current} position names it; hashtags keep their bare name. */
+		String current() {
+			return this.search ? QUERY_PREFIX + this.name : this.name;
+		}
+
+		boolean is(String current) {
+			return current().equalsIgnoreCase(current);
+		}
+
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,12 +31,20 @@ import com.sun.net.httpserver.HttpServer;
  * that answers as the real one does: newest first, {@code limit} (default 20, at most
  * 40), {@code max_id} and {@code min_id} paging (with {@code min_id} the statuses
  * immediately newer than it), {@code Link} headers with {@code rel="next"} and
- * {@code rel="prev"} and rate-limit headers whose reset is an ISO-8601 time; it can be
- * told to answer something else once, and records every request it got.
+ * {@code rel="prev"} and rate-limit headers whose reset is an ISO-8601 time; and its
+ * {@code GET /api/v2/search}, which needs a user's access token (401 otherwise) and
+ * answers {@code {"accounts":[],"statuses":[...],"hashtags":[]}} with the statuses whose
+ * text holds the query, paged by {@code min_id} and {@code max_id} the same way and
+ * without a {@code Link} header. It can be told to answer something else once, and
+ * records every request it got.
  */
 final class FakeMastodon implements AutoCloseable {
 
 	static final String TAG_PATH = "/api/v1/timelines/tag/";
+
+	static final String SEARCH_PATH = "/api/v2/search";
+
+	static final String TOKEN = "s3cret-token";
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,6 +91,22 @@ final class FakeMastodon implements AutoCloseable {
 	synchronized void post(String hashtag, long firstId, int count) {
 		for (long id = firstId; id < firstId + count; id++) {
 			this.statuses.add(new Status(id, hashtag, status(id, hashtag)));
+		}
+	}
+
+	/**
+	 * Publish statuses with consecutive ids, without a hashtag, whose text holds words a
+	 * search can find.
+	 * @param words the words in their text
+	 * @param firstId the id of the first (oldest)
+	 * @param count how many
+	 */
+	synchronized void postText(String words, long firstId, int count) {
+		for (long id = firstId; id < firstId + count; id++) {
+			ObjectNode json = status(id, "none");
+			json.put("content", "<p>Status " + id + ": " + words.replace("&", "&amp;") + "</p>");
+			json.putArray("tags");
+			this.statuses.add(new Status(id, null, json));
 		}
 	}
 
@@ -135,30 +160,18 @@ final class FakeMastodon implements AutoCloseable {
 		if (!this.scripted.isEmpty()) {
 			return this.scripted.poll();
 		}
+		if ("GET".equals(exchange.getRequestMethod()) && path.equals(SEARCH_PATH)) {
+			return search(exchange, query);
+		}
 		if (!"GET".equals(exchange.getRequestMethod()) || !path.startsWith(TAG_PATH)) {
 			return new Answer(404, "application/json", "{\"error\":\"Record not found\"}");
 		}
 		String hashtag = path.substring(TAG_PATH.length());
-		int limit = Math.min(40, Math.max(1, Integer.parseInt(query.getOrDefault("limit", "20"))));
 		List<Status> tagged = this.statuses.stream()
-			.filter((status) -> status.hashtag().equalsIgnoreCase(hashtag))
+			.filter((status) -> hashtag.equalsIgnoreCase(status.hashtag()))
 			.sorted(Comparator.comparingLong(Status::id))
 			.toList();
-		List<Status> page;
-		if (query.containsKey("min_id")) {
-			long minId = Long.parseLong(query.get("min_id"));
-			// The statuses immediately newer than min_id, answered newest first.
-			page = new ArrayList<>(tagged.stream().filter((status) -> status.id() > minId).limit(limit).toList());
-			page.sort(Comparator.comparingLong(Status::id).reversed());
-		}
-		else {
-			long maxId = Long.parseLong(query.getOrDefault("max_id", String.valueOf(Long.MAX_VALUE)));
-			page = tagged.stream()
-				.filter((status) -> status.id() < maxId)
-				.sorted(Comparator.comparingLong(Status::id).reversed())
-				.limit(limit)
-				.toList();
-		}
+		List<Status> page = page(tagged, query);
 		ArrayNode body = JSON.createArrayNode();
 		page.forEach((status) -> body.add(status.json()));
 		if (!page.isEmpty()) {
@@ -168,6 +181,60 @@ final class FakeMastodon implements AutoCloseable {
 						+ "?min_id=" + page.get(0).id() + ">; rel=\"prev\"");
 		}
 		return new Answer(200, "application/json; charset=utf-8", body.toString());
+	}
+
+	private Answer search(HttpExchange exchange, Map<String, String> query) {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		if (authorization == null) {
+			return new Answer(401, "application/json", "{\"error\":\"This API requires an authenticated user\"}");
+		}
+		if (!authorization.equals("Bearer " + TOKEN)) {
+			return new Answer(401, "application/json", "{\"error\":\"The access token is invalid\"}");
+		}
+		String q = query.getOrDefault("q", "").strip();
+		if (q.isEmpty()) {
+			return new Answer(400, "application/json", "{\"error\":\"param is missing or the value is empty: q\"}");
+		}
+		String type = query.get("type");
+		List<Status> found = List.of();
+		if (type == null || "statuses".equals(type)) {
+			String needle = q.toLowerCase(Locale.ROOT);
+			found = page(this.statuses.stream()
+				.filter((status) -> status.json().get("content").asText().toLowerCase(Locale.ROOT).contains(needle))
+				.sorted(Comparator.comparingLong(Status::id))
+				.toList(), query);
+		}
+		ObjectNode body = JSON.createObjectNode();
+		body.putArray("accounts");
+		ArrayNode statuses = body.putArray("statuses");
+		found.forEach((status) -> statuses.add(status.json()));
+		body.putArray("hashtags");
+		return new Answer(200, "application/json; charset=utf-8", body.toString());
+	}
+
+	/**
+	 * One page of statuses, newest first, as Mastodon pages with {@code limit},
+	 * {@code min_id} and {@code max_id}.
+	 * @param oldestFirst the statuses to page through, oldest first
+	 * @param query the query parameters
+	 * @return the page
+	 */
+	private static List<Status> page(List<Status> oldestFirst, Map<String, String> query) {
+		int limit = Math.min(40, Math.max(1, Integer.parseInt(query.getOrDefault("limit", "20"))));
+		if (query.containsKey("min_id")) {
+			long minId = Long.parseLong(query.get("min_id"));
+			// The statuses immediately newer than min_id, answered newest first.
+			List<Status> page = new ArrayList<>(
+					oldestFirst.stream().filter((status) -> status.id() > minId).limit(limit).toList());
+			page.sort(Comparator.comparingLong(Status::id).reversed());
+			return page;
+		}
+		long maxId = Long.parseLong(query.getOrDefault("max_id", String.valueOf(Long.MAX_VALUE)));
+		return oldestFirst.stream()
+			.filter((status) -> status.id() < maxId)
+			.sorted(Comparator.comparingLong(Status::id).reversed())
+			.limit(limit)
+			.toList();
 	}
 
 	private static Map<String, String> query(String raw) {

@@ -141,6 +141,83 @@ class MastodonPageMapperTests {
 	}
 
 	@Test
+	void mapsTheStatusesOfASearchAnswerMatchedByTheQuery() throws IOException {
+		String body = searchAnswer((ArrayNode) JSON.readTree(fixture("page-good.json")));
+
+		MastodonPageMapper.Mapped.Statuses statuses = statuses(this.mapper.mapSearch(body, "harbor city"));
+		MastodonPageMapper.Mapped.Statuses timeline = statuses(this.mapper.map(fixture("page-good.json"), "#x"));
+
+		assertThat(statuses.mentions()).extracting(Mention::id)
+			.containsExactlyElementsOf(timeline.mentions().stream().map(Mention::id).toList());
+		assertThat(statuses.mentions())
+			.allSatisfy((mention) -> assertThat(mention.matchedBy()).contains("harbor city"));
+		assertThat(statuses.newestId()).isEqualTo(timeline.newestId());
+		assertThat(
+				statuses(this.mapper.mapSearch("{\"accounts\":[],\"statuses\":[],\"hashtags\":[]}", "q")).statusCount())
+			.isZero();
+	}
+
+	@Test
+	void callsASearchAnswerWithoutAStatusesArrayMalformedAndQuotesItsError() {
+		assertThat(this.mapper.mapSearch("{\"error\":\"The access token is invalid\"}", "q")).isInstanceOfSatisfying(
+				MastodonPageMapper.Malformed.class, (malformed) -> assertThat(malformed.reason()).contains("'statuses'")
+					.contains("(The access token is invalid)"));
+		assertThat(this.mapper.mapSearch("[]", "q")).isInstanceOf(MastodonPageMapper.Malformed.class);
+		assertThat(this.mapper.mapSearch("{\"statuses\":{}}", "q")).isInstanceOf(MastodonPageMapper.Malformed.class);
+		assertThat(this.mapper.mapSearch("{\"statuses\":[{\"id\":", "q"))
+			.isInstanceOf(MastodonPageMapper.Malformed.class);
+		assertThat(this.mapper.mapSearch(null, "q")).isInstanceOf(MastodonPageMapper.Malformed.class);
+		assertThat(this.mapper.mapSearch(fixture("error-page.html"), "q")).isInstanceOfSatisfying(
+				MastodonPageMapper.Malformed.class, (malformed) -> assertThat(malformed.reason()).contains("not JSON"));
+	}
+
+	@Test
+	void neverThrowsOnASearchAnswerWhateverItLooksLike() throws IOException {
+		ArrayNode template = (ArrayNode) JSON.readTree(fixture("page-good.json"));
+		String good = searchAnswer(template);
+		Random random = new Random(20261122L);
+		int readable = 0;
+		for (int run = 0; run < 3000; run++) {
+			String body;
+			int statusesInPage = -1;
+			switch (run % 3) {
+				case 0 -> body = good.substring(0, random.nextInt(good.length() + 1));
+				case 1 -> body = flipCharacters(good, random);
+				default -> {
+					ArrayNode page = mutate(template.deepCopy(), random);
+					statusesInPage = page.size();
+					body = searchAnswer(page);
+				}
+			}
+			MastodonPageMapper.Mapped[] mapped = new MastodonPageMapper.Mapped[1];
+			String input = body;
+			assertThatCode(() -> mapped[0] = this.mapper.mapSearch(input, "harbor city")).as("answer %d: %s", run, body)
+				.doesNotThrowAnyException();
+			if (mapped[0] instanceof MastodonPageMapper.Mapped.Statuses statuses) {
+				readable++;
+				assertThat(statuses.mentions().size() + statuses.deadLetters().size()).as("answer %d: %s", run, body)
+					.isEqualTo(statuses.statusCount());
+				if (statusesInPage >= 0) {
+					assertThat(statuses.statusCount()).isEqualTo(statusesInPage);
+				}
+			}
+			else {
+				assertThat(mapped[0]).isInstanceOf(MastodonPageMapper.Malformed.class);
+				assertThat(((MastodonPageMapper.Malformed) mapped[0]).reason()).isNotBlank();
+			}
+		}
+		assertThat(readable).as("the mutations should leave many answers readable").isGreaterThan(800);
+	}
+
+	private static String searchAnswer(ArrayNode statuses) {
+		ObjectNode answer = JSON.createObjectNode();
+		answer.putArray("accounts");
+		answer.set("statuses", statuses);
+		answer.putArray("hashtags");
+		return answer.toString();
+	}
+
+	@Test
 	void decodesEntitiesOnceAndTurnsParagraphsAndLineBreaksIntoNewlines() {
 		assertThat(HtmlText
 			.plain("<p>a &amp;lt; b &#x27;c&#39; &quot;d&quot;&nbsp;&bogus; &#0;</p><p>two<br>three" + "<br/>four</p>"))

@@ -49,7 +49,7 @@ class MastodonRestartTests {
 	}
 
 	private MastodonTagTimelineSource source() {
-		MastodonSettings settings = new MastodonSettings(this.mastodon.baseUrl(), null, List.of(),
+		MastodonSettings settings = new MastodonSettings(this.mastodon.baseUrl(), null, List.of(), List.of(),
 				Duration.ofMillis(200), 5, Duration.ofSeconds(5));
 		return new MastodonTagTimelineSource(this.instance, settings, List.of("hctransit"), WebClient.builder(),
 				Clock.systemUTC());

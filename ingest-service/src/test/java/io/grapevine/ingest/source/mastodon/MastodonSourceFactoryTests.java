@@ -53,6 +53,31 @@ class MastodonSourceFactoryTests {
 	}
 
 	@Test
+	void searchesNoQueryByDefaultAndTheConfiguredQueriesWithTheTokenFromTheEnvironment() {
+		SourceSettings plain = settings("plain", Map.of("base-url", "https://mastodon.social"));
+		SourceSettings searching = settings("searching", Map.of("base-url", "https://mastodon.social", "queries",
+				List.of(" harbor city transit ", "night bus", "Night Bus"), "access-token", "${MASTODON_TOKEN}"));
+
+		this.factory.create(searching, Declared.context(Declared.organization("[delay]")));
+
+		assertThat(plain.bind(MastodonSettings.class).queries()).isEmpty();
+		MastodonSettings bound = searching.bind(MastodonSettings.class);
+		assertThat(bound.queries()).containsExactly("harbor city transit", "night bus");
+		assertThat(bound.accessToken()).isEqualTo("s3cret");
+		assertThat(bound.toString()).contains("harbor city transit").doesNotContain("s3cret");
+	}
+
+	@Test
+	void refusesQueriesWithoutAnAccessTokenNamingTheSetting() {
+		assertFails(Map.of("base-url", "https://mastodon.social", "queries", List.of("night bus")),
+				"queries need access-token");
+		assertFails(Map.of("base-url", "https://mastodon.social", "queries", List.of("night bus"), "access-token",
+				"${MASTODON_UNSET_TOKEN}"), "MASTODON_UNSET_TOKEN");
+		assertFails(Map.of("base-url", "https://mastodon.social", "queries", List.of(" "), "access-token",
+				"${MASTODON_TOKEN}"), "queries must be non-blank");
+	}
+
+	@Test
 	void refusesAWrongSettingNamingIt() {
 		assertFails(Map.of("base-url", "https://mastodon.social", "limit", 41), "limit must be between 1 and 40");
 		assertFails(Map.of("base-url", "ftp://mastodon.example"), "base-url must be an absolute http(s) URL");

@@ -238,6 +238,133 @@ class MastodonTagTimelineSourceTests {
 	}
 
 	@Test
+	void searchesStatusesForAQueryWithTheBearerTokenAndTheStoredMinIdOfThatQuery() {
+		Cursor cursor = start()
+			.moveTo(Map.of("current", "query:delay & #T5", "query:delay & #t5", "1005", "tag:hctransit", "2000"), NOW);
+
+		fetch(searching(List.of("hctransit"), "night bus", "delay & #T5"), cursor);
+
+		FakeMastodon.RecordedRequest request = this.mastodon.requests().get(0);
+		assertThat(request.method()).isEqualTo("GET");
+		assertThat(request.path()).isEqualTo("/api/v2/search");
+		assertThat(request.query()).containsExactly(Map.entry("q", "delay & #T5"), Map.entry("type", "statuses"),
+				Map.entry("resolve", "false"), Map.entry("limit", "40"), Map.entry("min_id", "1005"));
+		assertThat(request.authorization()).contains("Bearer " + FakeMastodon.TOKEN);
+	}
+
+	@Test
+	void readsHashtagsThenQueriesEachForwardFromItsOwnMinIdAndPublishesWhatTheSearchFound() {
+		this.mastodon.post("hctransit", 1001, 1);
+		this.mastodon.postText("the Night Bus was late again", 2001, 2);
+		this.mastodon.postText("nothing to see", 2003, 1);
+		MastodonTagTimelineSource source = searching(List.of("hctransit"), "night bus");
+
+		Page tag = fetch(source, start());
+		Page tagDone = fetch(source, tag.next());
+		Page found = fetch(source, tagDone.next());
+		Page queryDone = fetch(source, found.next());
+
+		assertThat(tag.mentions()).extracting(Mention::nativeId).containsExactly("127.0.0.1:1001");
+		assertThat(tagDone.more()).as("the query is read right away").isTrue();
+		assertThat(tagDone.next().position()).containsEntry("current", "query:night bus");
+		assertThat(found.mentions()).extracting(Mention::nativeId).containsExactly("127.0.0.1:2002", "127.0.0.1:2001");
+		Mention mention = found.mentions().get(0);
+		assertThat(mention.id()).isEqualTo("mastodon:127.0.0.1:2002");
+		assertThat(mention.text()).isEqualTo("Status 2002: the Night Bus was late again");
+		assertThat(mention.matchedBy()).contains("night bus");
+		assertThat(found.more()).isTrue();
+		assertThat(queryDone.mentions()).isEmpty();
+		assertThat(queryDone.more()).as("every hashtag and query is read: wait for the poll interval").isFalse();
+		assertThat(queryDone.next().position())
+			.isEqualTo(Map.of("tag:hctransit", "1001", "query:night bus", "2002", "current", "hctransit"));
+		assertThat(this.mastodon.requests()).extracting(FakeMastodon.RecordedRequest::path)
+			.containsExactly("/api/v1/timelines/tag/hctransit", "/api/v1/timelines/tag/hctransit", "/api/v2/search",
+					"/api/v2/search");
+		assertThat(this.mastodon.requests()).extracting((request) -> request.query().get("min_id"))
+			.containsExactly(null, "1001", null, "2002");
+
+		this.mastodon.postText("night bus back on time", 2004, 1);
+		Page nextRound = fetch(source, fetch(source, queryDone.next()).next());
+		assertThat(nextRound.mentions()).extracting(Mention::nativeId).containsExactly("127.0.0.1:2004");
+		assertThat(this.mastodon.requests().get(5).query()).containsEntry("q", "night bus")
+			.containsEntry("min_id", "2002");
+	}
+
+	@Test
+	void marksTheInstanceUnhealthyNamingTheTokenSettingWhenTheSearchRefusesTheToken() {
+		MastodonSettings settings = new MastodonSettings(this.mastodon.baseUrl(), "revoked", List.of(),
+				List.of("night bus"), Duration.ofMinutes(2), 40, Duration.ofSeconds(10));
+		MastodonTagTimelineSource source = new MastodonTagTimelineSource(INSTANCE, settings, List.of(),
+				WebClient.builder(), this.clock);
+		this.mastodon.postText("night bus", 2001, 1);
+		Cursor cursor = start();
+
+		Page refused = fetch(source, cursor);
+		this.mastodon.answerOnce(403, "application/json",
+				"{\"error\":\"This action is outside the authorized scopes\"}");
+		Page forbidden = fetch(source, cursor);
+
+		assertThat(this.mastodon.requests().get(0).authorization()).contains("Bearer revoked");
+		assertThat(refused.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 401")
+			.contains("The access token is invalid")
+			.contains("sources[" + INSTANCE + "].settings.access-token"));
+		assertThat(forbidden.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 403")
+			.contains("outside the authorized scopes")
+			.contains("sources[" + INSTANCE + "].settings.access-token"));
+		for (Page page : List.of(refused, forbidden)) {
+			assertThat(page.credentialsRefused()).isTrue();
+			assertThat(page.mentions()).isEmpty();
+			assertThat(page.next()).isEqualTo(cursor);
+		}
+	}
+
+	@Test
+	void pausesTheSearchUntilTheIsoResetTimeOnHttp429AndWhenNoRequestsRemain() {
+		Instant reset = Instant.parse("2026-11-21T22:35:00.123456Z");
+		this.mastodon.postText("night bus", 2001, 1);
+		this.mastodon.rateLimit(0, reset);
+		this.mastodon.answerOnce(429, "application/json", "{\"error\":\"Too many requests\"}");
+		MastodonTagTimelineSource source = searching(List.of(), "night bus");
+		Cursor cursor = start().moveTo(Map.of("query:night bus", "2000"), NOW);
+
+		Page limited = fetch(source, cursor);
+		this.mastodon.rateLimit(1, reset);
+		Page lastRequest = fetch(source, cursor);
+
+		assertThat(limited.pauseUntil()).contains(reset);
+		assertThat(limited.next()).isEqualTo(cursor);
+		assertThat(limited.problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 429"));
+		assertThat(lastRequest.mentions()).extracting(Mention::nativeId).containsExactly("127.0.0.1:2001");
+		assertThat(lastRequest.pauseUntil()).contains(reset);
+		assertThat(lastRequest.next().position()).containsEntry("query:night bus", "2001");
+	}
+
+	@Test
+	void setsAsideATruncatedSearchAnswerAnHtmlPageAndAServerErrorWithTheirRawBodiesAndKeepsTheCursor() {
+		String truncated = "{\"accounts\":[],\"statuses\":[{\"id\":\"2001\",\"content\":\"<p>night";
+		String html = MastodonPageMapperTests.fixture("error-page.html");
+		this.mastodon.answerOnce(200, "application/json", truncated);
+		this.mastodon.answerOnce(200, "text/html", html);
+		this.mastodon.answerOnce(503, "text/html", html);
+		MastodonTagTimelineSource source = searching(List.of(), "night bus");
+		Cursor cursor = start().moveTo(Map.of("query:night bus", "2000"), NOW);
+
+		List<Page> pages = List.of(fetch(source, cursor), fetch(source, cursor), fetch(source, cursor));
+
+		assertThat(pages.get(0).problem()).hasValueSatisfying((problem) -> assertThat(problem).contains("not JSON"));
+		assertThat(pages.get(2).problem())
+			.hasValueSatisfying((problem) -> assertThat(problem).contains("HTTP 503").contains("/api/v2/search"));
+		assertThat(pages).extracting((page) -> page.deadLetters().get(0).payload())
+			.containsExactly(truncated, html, html);
+		for (Page page : pages) {
+			assertThat(page.next()).isEqualTo(cursor);
+			assertThat(page.mentions()).isEmpty();
+			assertThat(page.deadLetters()).singleElement()
+				.satisfies((deadLetter) -> assertThat(deadLetter.source()).isEqualTo(INSTANCE));
+		}
+	}
+
+	@Test
 	void readsTheMinIdOfThePrevLinkAndTheIsoRateLimitReset() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add(HttpHeaders.LINK, "<https://mastodon.social/api/v1/timelines/tag/x?max_id=111>; rel=\"next\", "
@@ -254,9 +381,15 @@ class MastodonTagTimelineSourceTests {
 	}
 
 	private MastodonTagTimelineSource source(int limit, String token, String... hashtags) {
-		MastodonSettings settings = new MastodonSettings(this.mastodon.baseUrl(), token, List.of(),
+		MastodonSettings settings = new MastodonSettings(this.mastodon.baseUrl(), token, List.of(), List.of(),
 				Duration.ofMinutes(2), limit, Duration.ofSeconds(10));
 		return new MastodonTagTimelineSource(INSTANCE, settings, List.of(hashtags), WebClient.builder(), this.clock);
+	}
+
+	private MastodonTagTimelineSource searching(List<String> hashtags, String... queries) {
+		MastodonSettings settings = new MastodonSettings(this.mastodon.baseUrl(), FakeMastodon.TOKEN, List.of(),
+				List.of(queries), Duration.ofMinutes(2), 40, Duration.ofSeconds(10));
+		return new MastodonTagTimelineSource(INSTANCE, settings, hashtags, WebClient.builder(), this.clock);
 	}
 
 	private static Cursor start() {
