@@ -20,6 +20,7 @@ import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.listening.mention.DeadLetter;
+import io.grapevine.listening.mention.Mention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -42,9 +43,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * hashtag (bare) or query ({@code query:<text>}) being read. Each is paged forward until
  * a page comes back empty, then the next one is read, hashtags first; after the last one
  * the source waits for the poll interval. A hashtag or query never read before starts
- * with its newest page, so there is no backfill. {@code X-RateLimit-Reset} is an ISO-8601
- * time: the source pauses until then when {@code X-RateLimit-Remaining} reaches 0 or on
- * HTTP 429. The streaming API is not used.
+ * with its newest page, so there is no backfill. A search round whose page is full of new
+ * statuses reads on with {@code offset} (position keys {@code query-offset:<text>} and
+ * {@code query-top:<text>}, the newest id of the round) before its {@code min_id} moves.
+ * {@code X-RateLimit-Reset} is an ISO-8601 time: the source pauses until then when
+ * {@code X-RateLimit-Remaining} reaches 0 or on HTTP 429. The streaming API is not used.
  */
 public class MastodonTagTimelineSource implements Source {
 
@@ -126,6 +129,7 @@ public class MastodonTagTimelineSource implements Source {
 					.queryParam("type", "statuses")
 					.queryParam("resolve", "false")
 					.queryParam("limit", this.settings.limit());
+				cursor.get(feed.offsetKey()).ifPresent((offset) -> uri.queryParam("offset", offset));
 			}
 			else {
 				uri.path(PATH + "{q}").queryParam("limit", this.settings.limit());
@@ -176,6 +180,9 @@ public class MastodonTagTimelineSource implements Source {
 			return Page.failed(cursor, malformed.reason(), List.of(deadLetter(malformed.reason(), body, now)));
 		}
 		MastodonPageMapper.Mapped.Statuses statuses = (MastodonPageMapper.Mapped.Statuses) mapped;
+		if (feed.search()) {
+			return withRateLimit(searched(cursor, feed, statuses, now), headers, now);
+		}
 		Map<String, String> position = new HashMap<>(cursor.position());
 		boolean more;
 		Optional<String> nextMinId = (statuses.statusCount() > 0) ? prevMinId(headers).or(statuses::newestId)
@@ -186,13 +193,68 @@ public class MastodonTagTimelineSource implements Source {
 			more = true;
 		}
 		else {
-			// This hashtag or query is read up to its newest status: on to the next one,
-			// and after the last one wait for the poll interval.
-			int next = (this.feeds.indexOf(feed) + 1) % this.feeds.size();
-			position.put(CURRENT, this.feeds.get(next).current());
-			more = next != 0;
+			more = moveToNextFeed(feed, position);
 		}
-		Page page = Page.of(statuses.mentions(), statuses.deadLetters(), cursor.moveTo(position, now), more);
+		return withRateLimit(Page.of(statuses.mentions(), statuses.deadLetters(), cursor.moveTo(position, now), more),
+				headers, now);
+	}
+
+	/**
+	 * The page of a status search. Mastodon answers a search newest first and reads
+	 * {@code min_id} as a time to the second, so the answer can hold statuses already
+	 * read (the one of {@code min_id} among them), which are left out, and when a page is
+	 * full of new statuses the older new ones are on the next pages, read with
+	 * {@code offset} before {@code min_id} moves to the newest status of the round.
+	 */
+	private Page searched(Cursor cursor, Feed feed, MastodonPageMapper.Mapped.Statuses statuses, Instant now) {
+		Optional<String> minId = cursor.get(feed.key());
+		List<Mention> fresh = statuses.mentions()
+			.stream()
+			.filter((mention) -> minId.isEmpty() || MastodonPageMapper.newer(statusId(mention), minId.get()))
+			.toList();
+		Optional<String> newest = statuses.newestId()
+			.filter((id) -> minId.isEmpty() || MastodonPageMapper.newer(id, minId.get()));
+		Optional<String> top = cursor.get(feed.topKey());
+		Optional<String> roundTop = (top.isPresent() && newest.isPresent())
+				? Optional.of(MastodonPageMapper.newer(newest.get(), top.get()) ? newest.get() : top.get())
+				: top.or(() -> newest);
+		Map<String, String> position = new HashMap<>(cursor.position());
+		boolean more;
+		boolean allNew = !fresh.isEmpty() && fresh.size() == statuses.mentions().size();
+		if (minId.isPresent() && allNew && statuses.statusCount() >= this.settings.limit()) {
+			int offset = cursor.get(feed.offsetKey())
+				.filter((value) -> value.matches("[0-9]{1,9}"))
+				.map(Integer::parseInt)
+				.orElse(0);
+			position.put(feed.offsetKey(), String.valueOf(offset + statuses.statusCount()));
+			position.put(feed.topKey(), roundTop.get());
+			position.put(CURRENT, feed.current());
+			more = true;
+		}
+		else {
+			roundTop.ifPresent((id) -> position.put(feed.key(), id));
+			position.remove(feed.offsetKey());
+			position.remove(feed.topKey());
+			more = moveToNextFeed(feed, position);
+		}
+		return Page.of(fresh, statuses.deadLetters(), cursor.moveTo(position, now), more);
+	}
+
+	/**
+	 * Move on to the next hashtag or query, after the last one back to the first.
+	 * @return whether to read on right away, false once every one is read
+	 */
+	private boolean moveToNextFeed(Feed feed, Map<String, String> position) {
+		int next = (this.feeds.indexOf(feed) + 1) % this.feeds.size();
+		position.put(CURRENT, this.feeds.get(next).current());
+		return next != 0;
+	}
+
+	private static String statusId(Mention mention) {
+		return mention.nativeId().substring(mention.nativeId().lastIndexOf(':') + 1);
+	}
+
+	private Page withRateLimit(Page page, HttpHeaders headers, Instant now) {
 		String remaining = headers.getFirst("X-RateLimit-Remaining");
 		if (remaining != null && remaining.strip().matches("[0-9]{1,18}")) {
 			page = page.withRateLimitRemaining(Long.parseLong(remaining.strip()));
@@ -277,6 +339,16 @@ public class MastodonTagTimelineSource implements Source {
 		/** The position key of its {@code min_id}. */
 		String key() {
 			return (this.search ? QUERY_PREFIX : TAG_PREFIX) + this.name.toLowerCase(Locale.ROOT);
+		}
+
+		/** The position key of the offset of the next page of a search round. */
+		String offsetKey() {
+			return "query-offset:" + this.name.toLowerCase(Locale.ROOT);
+		}
+
+		/** The position key of the newest status id a search round has found so far. */
+		String topKey() {
+			return "query-top:" + this.name.toLowerCase(Locale.ROOT);
 		}
 
 		/** How the {@code current} position names it; hashtags keep their bare name. */

@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,9 +35,10 @@ import com.sun.net.httpserver.HttpServer;
  * {@code rel="prev"} and rate-limit headers whose reset is an ISO-8601 time; and its
  * {@code GET /api/v2/search}, which needs a user's access token (401 otherwise) and
  * answers {@code {"accounts":[],"statuses":[...],"hashtags":[]}} with the statuses whose
- * text holds the query, paged by {@code min_id} and {@code max_id} the same way and
- * without a {@code Link} header. It can be told to answer something else once, and
- * records every request it got.
+ * text holds the query, newest first, {@code limit} and {@code offset} applied, and, as
+ * Mastodon does, {@code min_id} and {@code max_id} read as times to the second (so the
+ * status of {@code min_id} itself comes back), without a {@code Link} header. It can be
+ * told to answer something else once, and records every request it got.
  */
 final class FakeMastodon implements AutoCloseable {
 
@@ -198,11 +200,24 @@ final class FakeMastodon implements AutoCloseable {
 		String type = query.get("type");
 		List<Status> found = List.of();
 		if (type == null || "statuses".equals(type)) {
+			// As Mastodon's StatusesSearchService: min_id and max_id become after: and
+			// before: filters on the creation time of the id, to the second, and the
+			// matches come newest id first, limit and offset applied.
 			String needle = q.toLowerCase(Locale.ROOT);
-			found = page(this.statuses.stream()
+			Optional<Instant> after = Optional.ofNullable(query.get("min_id"))
+				.map((id) -> createdAt(Long.parseLong(id)).truncatedTo(ChronoUnit.SECONDS));
+			Optional<Instant> before = Optional.ofNullable(query.get("max_id"))
+				.map((id) -> createdAt(Long.parseLong(id)).truncatedTo(ChronoUnit.SECONDS));
+			int limit = Math.min(40, Math.max(1, Integer.parseInt(query.getOrDefault("limit", "20"))));
+			int offset = Math.max(0, Integer.parseInt(query.getOrDefault("offset", "0")));
+			found = this.statuses.stream()
 				.filter((status) -> status.json().get("content").asText().toLowerCase(Locale.ROOT).contains(needle))
-				.sorted(Comparator.comparingLong(Status::id))
-				.toList(), query);
+				.filter((status) -> after.isEmpty() || createdAt(status).isAfter(after.get()))
+				.filter((status) -> before.isEmpty() || createdAt(status).isBefore(before.get()))
+				.sorted(Comparator.comparingLong(Status::id).reversed())
+				.skip(offset)
+				.limit(limit)
+				.toList();
 		}
 		ObjectNode body = JSON.createObjectNode();
 		body.putArray("accounts");
@@ -237,6 +252,10 @@ final class FakeMastodon implements AutoCloseable {
 			.toList();
 	}
 
+	private static Instant createdAt(Status status) {
+		return Instant.parse(status.json().get("created_at").asText());
+	}
+
 	private static Map<String, String> query(String raw) {
 		Map<String, String> query = new LinkedHashMap<>();
 		if (raw == null || raw.isEmpty()) {
@@ -254,7 +273,7 @@ final class FakeMastodon implements AutoCloseable {
 	private static ObjectNode status(long id, String hashtag) {
 		ObjectNode status = JSON.createObjectNode();
 		status.put("id", String.valueOf(id));
-		status.put("created_at", Instant.parse("2026-11-21T12:00:00Z").plusSeconds(id % 100_000).toString());
+		status.put("created_at", createdAt(id).plusMillis(250).toString());
 		status.putNull("in_reply_to_id");
 		status.put("spoiler_text", "");
 		status.put("language", "en");
@@ -274,6 +293,14 @@ final class FakeMastodon implements AutoCloseable {
 		account.put("url", "https://fake.example/@rider");
 		status.putArray("tags").addObject().put("name", hashtag);
 		return status;
+	}
+
+	/**
+	 * The time an id stands for, as Mastodon reads a time out of its snowflake ids; a
+	 * status is created a quarter of a second after the time of its id.
+	 */
+	private static Instant createdAt(long id) {
+		return Instant.parse("2026-11-21T12:00:00Z").plusSeconds(id % 100_000);
 	}
 
 	record Status(long id, String hashtag, ObjectNode json) {

@@ -48,6 +48,30 @@ class MastodonRestartTests {
 		assertThat(outcome.beforeRestart()).hasSize(8);
 	}
 
+	@Test
+	void aRestartBetweenTwoPagesOfASearchRoundLosesAndRepeatsNothing() {
+		// The first read takes the newest page; the next round finds twelve new statuses,
+		// read five at a time with offset, and is killed after its first page.
+		this.mastodon.postText("night bus", this.base + 1, 3);
+		Set<String> expected = LongStream.rangeClosed(1, 15)
+			.mapToObj((n) -> "mastodon:127.0.0.1:" + (this.base + n))
+			.collect(Collectors.toSet());
+
+		RestartHarness.Outcome outcome = RestartHarness.killAndRestart(this.instance, this::searching, expected, 2,
+				() -> this.mastodon.postText("night bus", this.base + 4, 12));
+
+		assertThat(outcome.killedAt().position()).containsEntry("query-offset:night bus", "5")
+			.containsEntry("query:night bus", String.valueOf(this.base + 3));
+		assertThat(outcome.beforeRestart()).hasSize(8);
+	}
+
+	private MastodonTagTimelineSource searching() {
+		MastodonSettings settings = new MastodonSettings(this.mastodon.baseUrl(), FakeMastodon.TOKEN, List.of(),
+				List.of("night bus"), Duration.ofMillis(200), 5, Duration.ofSeconds(5));
+		return new MastodonTagTimelineSource(this.instance, settings, List.of(), WebClient.builder(),
+				Clock.systemUTC());
+	}
+
 	private MastodonTagTimelineSource source() {
 		MastodonSettings settings = new MastodonSettings(this.mastodon.baseUrl(), null, List.of(), List.of(),
 				Duration.ofMillis(200), 5, Duration.ofSeconds(5));
