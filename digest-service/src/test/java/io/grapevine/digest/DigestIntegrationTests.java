@@ -31,6 +31,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -60,6 +61,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ExtendWith(LocalStackExtension.class)
+// A run composes, renders and delivers to three channels; on a loaded machine that can
+// take
+// longer than the client's default five seconds.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=digest-service", "grapevine.digest.check-interval=200ms",
 				"grapevine.digest.public-url=https://grapevine.example.org", "grapevine.digest.delivery.attempts=2",
