@@ -75,11 +75,13 @@ final class MastodonPageMapper {
 	 * {@code statuses} array holds the statuses found.
 	 * @param body the raw body
 	 * @param matchedBy the query that found it, recorded as {@code matchedBy}
+	 * @param readUpTo the newest status id already read: statuses up to it are counted as
+	 * {@code alreadyRead} and neither mapped nor set aside again
 	 * @return the mapped statuses or why the body could not be read
 	 */
-	Mapped mapSearch(String body, String matchedBy) {
+	Mapped mapSearch(String body, String matchedBy, Optional<String> readUpTo) {
 		try {
-			return readSearch(body, matchedBy);
+			return readSearch(body, matchedBy, readUpTo);
 		}
 		catch (RuntimeException ex) {
 			return new Malformed("Grapevine could not read the Mastodon search answer (" + ex.getClass().getSimpleName()
@@ -99,10 +101,10 @@ final class MastodonPageMapper {
 			return new Malformed("Mastodon answered a body that is not a JSON array of statuses" + error(root) + ": "
 					+ SourcePayloads.abbreviate(body));
 		}
-		return statuses(root, matchedBy);
+		return statuses(root, matchedBy, Optional.empty());
 	}
 
-	private Mapped readSearch(String body, String matchedBy) {
+	private Mapped readSearch(String body, String matchedBy, Optional<String> readUpTo) {
 		JsonNode root;
 		try {
 			root = this.json.readTree((body != null) ? body : "");
@@ -115,7 +117,7 @@ final class MastodonPageMapper {
 			return new Malformed("Mastodon answered a search body without a JSON array 'statuses'" + error(root) + ": "
 					+ SourcePayloads.abbreviate(body));
 		}
-		return statuses(statuses, matchedBy);
+		return statuses(statuses, matchedBy, readUpTo);
 	}
 
 	private static Malformed notJson(String body, JsonProcessingException ex) {
@@ -128,13 +130,18 @@ final class MastodonPageMapper {
 				: "";
 	}
 
-	private Mapped statuses(JsonNode root, String matchedBy) {
+	private Mapped statuses(JsonNode root, String matchedBy, Optional<String> readUpTo) {
 		List<Mention> mentions = new ArrayList<>();
 		List<DeadLetter> deadLetters = new ArrayList<>();
 		Instant now = this.clock.instant();
 		Optional<String> newest = Optional.empty();
+		int alreadyRead = 0;
 		for (JsonNode status : root) {
 			Optional<String> id = statusId(status);
+			if (id.isPresent() && readUpTo.isPresent() && !newer(id.get(), readUpTo.get())) {
+				alreadyRead++;
+				continue;
+			}
 			if (id.isPresent() && (newest.isEmpty() || newer(id.get(), newest.get()))) {
 				newest = id;
 			}
@@ -151,7 +158,7 @@ final class MastodonPageMapper {
 						SourcePayloads.raw(status, "status"), now));
 			}
 		}
-		return new Mapped.Statuses(mentions, deadLetters, root.size(), newest);
+		return new Mapped.Statuses(mentions, deadLetters, root.size(), newest, alreadyRead);
 	}
 
 	private Mention mention(JsonNode outer, String matchedBy, Instant now) {
@@ -283,10 +290,12 @@ final class MastodonPageMapper {
 		 * @param mentions the statuses that could be mapped
 		 * @param deadLetters the ones that could not, with their JSON
 		 * @param statusCount how many statuses the page held
-		 * @param newestId the newest status id of the page, if any could be read
+		 * @param newestId the newest status id of the page not already read, if any could
+		 * be read
+		 * @param alreadyRead how many statuses of the page were read before, left out
 		 */
 		record Statuses(List<Mention> mentions, List<DeadLetter> deadLetters, int statusCount,
-				Optional<String> newestId) implements Mapped {
+				Optional<String> newestId, int alreadyRead) implements Mapped {
 
 		}
 

@@ -20,7 +20,6 @@ import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.listening.mention.DeadLetter;
-import io.grapevine.listening.mention.Mention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -174,7 +173,8 @@ public class MastodonTagTimelineSource implements Source {
 					+ SourcePayloads.abbreviate(body);
 			return Page.failed(cursor, reason, List.of(deadLetter(reason, body, now)));
 		}
-		MastodonPageMapper.Mapped mapped = feed.search() ? this.mapper.mapSearch(body, feed.name())
+		MastodonPageMapper.Mapped mapped = feed.search()
+				? this.mapper.mapSearch(body, feed.name(), cursor.get(feed.key()))
 				: this.mapper.map(body, "#" + feed.name());
 		if (mapped instanceof MastodonPageMapper.Malformed malformed) {
 			return Page.failed(cursor, malformed.reason(), List.of(deadLetter(malformed.reason(), body, now)));
@@ -202,26 +202,22 @@ public class MastodonTagTimelineSource implements Source {
 	/**
 	 * The page of a status search. Mastodon answers a search newest first and reads
 	 * {@code min_id} as a time to the second, so the answer can hold statuses already
-	 * read (the one of {@code min_id} among them), which are left out, and when a page is
-	 * full of new statuses the older new ones are on the next pages, read with
-	 * {@code offset} before {@code min_id} moves to the newest status of the round.
+	 * read (the one of {@code min_id} among them), which are left out, neither published
+	 * nor set aside again, and when a page is full of new statuses the older new ones are
+	 * on the next pages, read with {@code offset} before {@code min_id} moves to the
+	 * newest status of the round.
 	 */
 	private Page searched(Cursor cursor, Feed feed, MastodonPageMapper.Mapped.Statuses statuses, Instant now) {
 		Optional<String> minId = cursor.get(feed.key());
-		List<Mention> fresh = statuses.mentions()
-			.stream()
-			.filter((mention) -> minId.isEmpty() || MastodonPageMapper.newer(statusId(mention), minId.get()))
-			.toList();
-		Optional<String> newest = statuses.newestId()
-			.filter((id) -> minId.isEmpty() || MastodonPageMapper.newer(id, minId.get()));
+		Optional<String> newest = statuses.newestId();
 		Optional<String> top = cursor.get(feed.topKey());
 		Optional<String> roundTop = (top.isPresent() && newest.isPresent())
 				? Optional.of(MastodonPageMapper.newer(newest.get(), top.get()) ? newest.get() : top.get())
 				: top.or(() -> newest);
 		Map<String, String> position = new HashMap<>(cursor.position());
 		boolean more;
-		boolean allNew = !fresh.isEmpty() && fresh.size() == statuses.mentions().size();
-		if (minId.isPresent() && allNew && statuses.statusCount() >= this.settings.limit()) {
+		boolean allNew = statuses.statusCount() > 0 && statuses.alreadyRead() == 0;
+		if (minId.isPresent() && allNew && roundTop.isPresent() && statuses.statusCount() >= this.settings.limit()) {
 			int offset = cursor.get(feed.offsetKey())
 				.filter((value) -> value.matches("[0-9]{1,9}"))
 				.map(Integer::parseInt)
@@ -237,7 +233,7 @@ public class MastodonTagTimelineSource implements Source {
 			position.remove(feed.topKey());
 			more = moveToNextFeed(feed, position);
 		}
-		return Page.of(fresh, statuses.deadLetters(), cursor.moveTo(position, now), more);
+		return Page.of(statuses.mentions(), statuses.deadLetters(), cursor.moveTo(position, now), more);
 	}
 
 	/**
@@ -248,10 +244,6 @@ public class MastodonTagTimelineSource implements Source {
 		int next = (this.feeds.indexOf(feed) + 1) % this.feeds.size();
 		position.put(CURRENT, this.feeds.get(next).current());
 		return next != 0;
-	}
-
-	private static String statusId(Mention mention) {
-		return mention.nativeId().substring(mention.nativeId().lastIndexOf(':') + 1);
 	}
 
 	private Page withRateLimit(Page page, HttpHeaders headers, Instant now) {

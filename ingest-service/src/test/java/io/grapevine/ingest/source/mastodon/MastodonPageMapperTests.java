@@ -144,7 +144,8 @@ class MastodonPageMapperTests {
 	void mapsTheStatusesOfASearchAnswerMatchedByTheQuery() throws IOException {
 		String body = searchAnswer((ArrayNode) JSON.readTree(fixture("page-good.json")));
 
-		MastodonPageMapper.Mapped.Statuses statuses = statuses(this.mapper.mapSearch(body, "harbor city"));
+		MastodonPageMapper.Mapped.Statuses statuses = statuses(
+				this.mapper.mapSearch(body, "harbor city", Optional.empty()));
 		MastodonPageMapper.Mapped.Statuses timeline = statuses(this.mapper.map(fixture("page-good.json"), "#x"));
 
 		assertThat(statuses.mentions()).extracting(Mention::id)
@@ -152,22 +153,41 @@ class MastodonPageMapperTests {
 		assertThat(statuses.mentions())
 			.allSatisfy((mention) -> assertThat(mention.matchedBy()).contains("harbor city"));
 		assertThat(statuses.newestId()).isEqualTo(timeline.newestId());
-		assertThat(
-				statuses(this.mapper.mapSearch("{\"accounts\":[],\"statuses\":[],\"hashtags\":[]}", "q")).statusCount())
-			.isZero();
+		assertThat(statuses.alreadyRead()).isZero();
+		assertThat(statuses(
+				this.mapper.mapSearch("{\"accounts\":[],\"statuses\":[],\"hashtags\":[]}", "q", Optional.empty()))
+			.statusCount()).isZero();
+	}
+
+	@Test
+	void leavesOutTheStatusesOfASearchAnswerThatWereReadBeforeAndCountsThem() throws IOException {
+		ArrayNode page = (ArrayNode) JSON.readTree(fixture("page-good.json"));
+		MastodonPageMapper.Mapped.Statuses all = statuses(
+				this.mapper.mapSearch(searchAnswer(page), "q", Optional.empty()));
+		String newest = all.newestId().orElseThrow();
+
+		MastodonPageMapper.Mapped.Statuses unread = statuses(
+				this.mapper.mapSearch(searchAnswer(page), "q", Optional.of(newest)));
+
+		assertThat(unread.mentions()).isEmpty();
+		assertThat(unread.deadLetters()).isEmpty();
+		assertThat(unread.alreadyRead()).isEqualTo(all.statusCount());
+		assertThat(unread.newestId()).isEmpty();
 	}
 
 	@Test
 	void callsASearchAnswerWithoutAStatusesArrayMalformedAndQuotesItsError() {
-		assertThat(this.mapper.mapSearch("{\"error\":\"The access token is invalid\"}", "q")).isInstanceOfSatisfying(
-				MastodonPageMapper.Malformed.class, (malformed) -> assertThat(malformed.reason()).contains("'statuses'")
-					.contains("(The access token is invalid)"));
-		assertThat(this.mapper.mapSearch("[]", "q")).isInstanceOf(MastodonPageMapper.Malformed.class);
-		assertThat(this.mapper.mapSearch("{\"statuses\":{}}", "q")).isInstanceOf(MastodonPageMapper.Malformed.class);
-		assertThat(this.mapper.mapSearch("{\"statuses\":[{\"id\":", "q"))
+		assertThat(this.mapper.mapSearch("{\"error\":\"The access token is invalid\"}", "q", Optional.empty()))
+			.isInstanceOfSatisfying(MastodonPageMapper.Malformed.class,
+					(malformed) -> assertThat(malformed.reason()).contains("'statuses'")
+						.contains("(The access token is invalid)"));
+		assertThat(this.mapper.mapSearch("[]", "q", Optional.empty())).isInstanceOf(MastodonPageMapper.Malformed.class);
+		assertThat(this.mapper.mapSearch("{\"statuses\":{}}", "q", Optional.empty()))
 			.isInstanceOf(MastodonPageMapper.Malformed.class);
-		assertThat(this.mapper.mapSearch(null, "q")).isInstanceOf(MastodonPageMapper.Malformed.class);
-		assertThat(this.mapper.mapSearch(fixture("error-page.html"), "q")).isInstanceOfSatisfying(
+		assertThat(this.mapper.mapSearch("{\"statuses\":[{\"id\":", "q", Optional.empty()))
+			.isInstanceOf(MastodonPageMapper.Malformed.class);
+		assertThat(this.mapper.mapSearch(null, "q", Optional.empty())).isInstanceOf(MastodonPageMapper.Malformed.class);
+		assertThat(this.mapper.mapSearch(fixture("error-page.html"), "q", Optional.empty())).isInstanceOfSatisfying(
 				MastodonPageMapper.Malformed.class, (malformed) -> assertThat(malformed.reason()).contains("not JSON"));
 	}
 
@@ -191,11 +211,14 @@ class MastodonPageMapperTests {
 			}
 			MastodonPageMapper.Mapped[] mapped = new MastodonPageMapper.Mapped[1];
 			String input = body;
-			assertThatCode(() -> mapped[0] = this.mapper.mapSearch(input, "harbor city")).as("answer %d: %s", run, body)
+			Optional<String> readUpTo = (run % 5 == 0) ? Optional.of("115826492454868451") : Optional.empty();
+			assertThatCode(() -> mapped[0] = this.mapper.mapSearch(input, "harbor city", readUpTo))
+				.as("answer %d: %s", run, body)
 				.doesNotThrowAnyException();
 			if (mapped[0] instanceof MastodonPageMapper.Mapped.Statuses statuses) {
 				readable++;
-				assertThat(statuses.mentions().size() + statuses.deadLetters().size()).as("answer %d: %s", run, body)
+				assertThat(statuses.mentions().size() + statuses.deadLetters().size() + statuses.alreadyRead())
+					.as("answer %d: %s", run, body)
 					.isEqualTo(statuses.statusCount());
 				if (statusesInPage >= 0) {
 					assertThat(statuses.statusCount()).isEqualTo(statusesInPage);
