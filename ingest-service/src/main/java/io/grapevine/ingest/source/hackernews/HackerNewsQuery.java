@@ -1,59 +1,37 @@
 package io.grapevine.ingest.source.hackernews;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-
-import io.grapevine.listening.organization.Organization;
-import io.grapevine.listening.organization.Topic;
 
 /**
- * The HN Search query built from the organization's topic keywords. Algolia requires
- * every word of a query by default and has no {@code OR} operator, so the keywords also
- * go as {@code optionalWords}, which makes a hit on any one of them enough.
+ * One HN Search query as sent to {@code search_by_date}.
  *
- * @param text the query as sent, phrases quoted
- * @param optionalWords the keywords any one of which is enough, comma-separated; absent
- * for a configured query, which is sent as written
- * @param dropped keywords that did not fit under Algolia's query length limit
+ * @param text the {@code query} parameter
+ * @param optionalWords the words any one of which is enough, comma-separated; absent when
+ * every word of the text is required
+ * @param advancedSyntax whether {@code advancedSyntax=true} goes with it, so that
+ * {@code "phrases"} and {@code -word} are read as such
  */
-record HackerNewsQuery(String text, Optional<String> optionalWords, List<String> dropped) {
+record HackerNewsQuery(String text, Optional<String> optionalWords, boolean advancedSyntax) {
 
 	/** Longest query Algolia accepts. */
 	static final int MAX_LENGTH = 512;
 
-	static HackerNewsQuery of(Organization organization) {
-		Set<String> seen = new LinkedHashSet<>();
-		List<String> keywords = new ArrayList<>();
-		for (Topic topic : organization.topics()) {
-			for (String keyword : topic.keywords()) {
-				String cleaned = keyword.strip().replace("\"", "").replace(",", " ").strip();
-				if (!cleaned.isEmpty() && seen.add(cleaned.toLowerCase(Locale.ROOT))) {
-					keywords.add(cleaned);
-				}
-			}
-		}
-		StringBuilder query = new StringBuilder();
-		List<String> kept = new ArrayList<>();
-		List<String> dropped = new ArrayList<>();
-		for (String keyword : keywords) {
-			String term = keyword.contains(" ") ? '"' + keyword + '"' : keyword;
-			String separator = query.isEmpty() ? "" : " ";
-			if (query.length() + separator.length() + term.length() > MAX_LENGTH) {
-				dropped.add(keyword);
-				continue;
-			}
-			query.append(separator).append(term);
-			kept.add(keyword);
-		}
-		return new HackerNewsQuery(query.toString(), Optional.of(String.join(",", kept)), List.copyOf(dropped));
+	/**
+	 * A query written in the source's settings, sent as written.
+	 * @param configured the query
+	 * @return the query
+	 */
+	static HackerNewsQuery of(String configured) {
+		return new HackerNewsQuery(configured.strip(), Optional.empty(), false);
 	}
 
-	static HackerNewsQuery of(String configured) {
-		return new HackerNewsQuery(configured.strip(), Optional.empty(), List.of());
+	/**
+	 * A query compiled from a listening query, every word required.
+	 * @param compiled a query {@code HackerNewsDialect} compiled
+	 * @return the query
+	 */
+	static HackerNewsQuery compiled(String compiled) {
+		return new HackerNewsQuery(compiled, Optional.empty(), true);
 	}
 
 }

@@ -28,9 +28,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 
 /**
- * Pulls Hacker News stories and comments that match the organization's keywords from
+ * Pulls Hacker News stories and comments that match the organization's topics from
  * Algolia's HN Search API ({@code search_by_date}), newest first, page by page and round
- * by round.
+ * by round, one query after the other.
  *
  * <p>
  * Position keys: {@code since} ({@code created_at_i} of the newest item of the last
@@ -43,10 +43,19 @@ import org.springframework.web.util.UriBuilder;
  * ({@code slice_oldest}), so items of that same second are fetched again rather than
  * skipped. The cursor only moves {@code since} when the round ends, so a restart in the
  * middle of a round resumes it where it stood.
+ * <p>
+ * With one query the keys are as above. With several, each query has its own
+ * {@code since:<query>}, {@code current} names the query being read, the other keys
+ * belong to it, and once its round ends the next query is read at once; the source waits
+ * for the poll interval after the last one.
  */
 public class HackerNewsSearchSource implements Source {
 
 	static final String SINCE = "since";
+
+	static final String SINCE_PREFIX = "since:";
+
+	static final String CURRENT = "current";
 
 	static final String PENDING_NEWEST = "pending_newest";
 
@@ -74,7 +83,7 @@ public class HackerNewsSearchSource implements Source {
 
 	private final HackerNewsSettings settings;
 
-	private final HackerNewsQuery query;
+	private final List<HackerNewsQuery> queries;
 
 	private final WebClient client;
 
@@ -82,11 +91,14 @@ public class HackerNewsSearchSource implements Source {
 
 	private final Clock clock;
 
-	HackerNewsSearchSource(String instanceId, HackerNewsSettings settings, HackerNewsQuery query,
+	HackerNewsSearchSource(String instanceId, HackerNewsSettings settings, List<HackerNewsQuery> queries,
 			WebClient.Builder builder, Clock clock) {
+		if (queries.isEmpty()) {
+			throw new IllegalArgumentException("a Hacker News source needs at least one query");
+		}
 		this.instanceId = instanceId;
 		this.settings = settings;
-		this.query = query;
+		this.queries = List.copyOf(queries);
 		this.clock = clock;
 		this.mapper = new HackerNewsPageMapper(instanceId, clock);
 		this.client = builder.clone()
@@ -105,22 +117,66 @@ public class HackerNewsSearchSource implements Source {
 		return this.settings.pollInterval();
 	}
 
-	String query() {
-		return this.query.text();
+	List<String> queries() {
+		return this.queries.stream().map(HackerNewsQuery::text).toList();
 	}
 
 	@Override
 	public Mono<Page> fetch(Cursor cursor) {
-		Position position = Position.of(cursor, this.clock.instant());
+		HackerNewsQuery query = current(cursor);
+		Position position = Position.of(cursor, sinceKey(query), inRound(cursor, query), this.clock.instant());
 		return this.client.get()
-			.uri((uri) -> uri(uri, position))
+			.uri((uri) -> uri(uri, query, position))
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")
-				.map((body) -> page(cursor, position, response.statusCode(), response.headers().asHttpHeaders(), body)))
+				.map((body) -> page(cursor, query, position, response.statusCode(), response.headers().asHttpHeaders(),
+						body)))
 			.timeout(this.settings.requestTimeout());
 	}
 
-	private URI uri(UriBuilder uri, Position position) {
+	private boolean single() {
+		return this.queries.size() == 1;
+	}
+
+	private HackerNewsQuery current(Cursor cursor) {
+		if (single()) {
+			return this.queries.get(0);
+		}
+		Optional<String> current = cursor.get(CURRENT);
+		return this.queries.stream()
+			.filter((query) -> current.filter(query.text()::equals).isPresent())
+			.findFirst()
+			.orElse(this.queries.get(0));
+	}
+
+	private boolean inRound(Cursor cursor, HackerNewsQuery query) {
+		// The round keys belong to the query named current; a query read after another
+		// (or after the settings changed) starts its round afresh.
+		return single() || cursor.get(CURRENT).filter(query.text()::equals).isPresent();
+	}
+
+	private String sinceKey(HackerNewsQuery query) {
+		return single() ? SINCE : SINCE_PREFIX + query.text();
+	}
+
+	private Map<String, String> position(Cursor cursor, HackerNewsQuery query, Position next) {
+		if (single()) {
+			return next.toMap(SINCE);
+		}
+		Map<String, String> position = new HashMap<>();
+		for (HackerNewsQuery other : this.queries) {
+			cursor.get(sinceKey(other)).ifPresent((since) -> position.put(sinceKey(other), since));
+		}
+		position.putAll(next.toMap(sinceKey(query)));
+		position.put(CURRENT, next.inRound() ? query.text() : following(query).text());
+		return position;
+	}
+
+	private HackerNewsQuery following(HackerNewsQuery query) {
+		return this.queries.get((this.queries.indexOf(query) + 1) % this.queries.size());
+	}
+
+	private URI uri(UriBuilder uri, HackerNewsQuery query, Position position) {
 		String numericFilters = "created_at_i>" + position.since()
 				+ position.until().stream().mapToObj((until) -> ",created_at_i<=" + until).findFirst().orElse("");
 		uri.path(PATH)
@@ -129,16 +185,20 @@ public class HackerNewsSearchSource implements Source {
 			.queryParam("numericFilters", "{numericFilters}")
 			.queryParam("hitsPerPage", this.settings.hitsPerPage())
 			.queryParam("page", position.page());
+		if (query.advancedSyntax()) {
+			uri.queryParam("advancedSyntax", true);
+		}
 		// Template variables, so that quotes, spaces, commas, parentheses and > are
 		// encoded.
-		if (this.query.optionalWords().isPresent()) {
+		if (query.optionalWords().isPresent()) {
 			uri.queryParam("optionalWords", "{optionalWords}");
-			return uri.build(this.query.text(), TAGS, numericFilters, this.query.optionalWords().get());
+			return uri.build(query.text(), TAGS, numericFilters, query.optionalWords().get());
 		}
-		return uri.build(this.query.text(), TAGS, numericFilters);
+		return uri.build(query.text(), TAGS, numericFilters);
 	}
 
-	private Page page(Cursor cursor, Position position, HttpStatusCode status, HttpHeaders headers, String body) {
+	private Page page(Cursor cursor, HackerNewsQuery query, Position position, HttpStatusCode status,
+			HttpHeaders headers, String body) {
 		Instant now = this.clock.instant();
 		if (status.value() == 429) {
 			Instant until = retryAfter(headers, now).orElse(now.plus(this.settings.pollInterval()));
@@ -153,13 +213,14 @@ public class HackerNewsSearchSource implements Source {
 			Page failed = Page.failed(cursor, reason, List.of(deadLetter(reason, body, now)));
 			return (status.value() == 503) ? retryAfter(headers, now).map(failed::pausedUntil).orElse(failed) : failed;
 		}
-		HackerNewsPageMapper.Mapped mapped = this.mapper.map(body, this.query.text());
+		HackerNewsPageMapper.Mapped mapped = this.mapper.map(body, query.text());
 		if (mapped instanceof HackerNewsPageMapper.Malformed malformed) {
 			return Page.failed(cursor, malformed.reason(), List.of(deadLetter(malformed.reason(), body, now)));
 		}
 		HackerNewsPageMapper.Mapped.Hits hits = (HackerNewsPageMapper.Mapped.Hits) mapped;
 		Position next = next(position, hits);
-		return Page.of(hits.mentions(), hits.deadLetters(), cursor.moveTo(next.toMap(), now), next.inRound());
+		boolean more = next.inRound() || (!single() && this.queries.indexOf(following(query)) != 0);
+		return Page.of(hits.mentions(), hits.deadLetters(), cursor.moveTo(position(cursor, query, next), now), more);
 	}
 
 	private Position next(Position position, HackerNewsPageMapper.Mapped.Hits hits) {
@@ -231,8 +292,11 @@ public class HackerNewsSearchSource implements Source {
 	 */
 	record Position(long since, OptionalLong pendingNewest, int page, OptionalLong until, OptionalLong sliceOldest) {
 
-		static Position of(Cursor cursor, Instant now) {
-			long since = number(cursor, SINCE).orElse(now.minus(FIRST_ROUND_LOOKBACK).getEpochSecond());
+		static Position of(Cursor cursor, String sinceKey, boolean inRound, Instant now) {
+			long since = number(cursor, sinceKey).orElse(now.minus(FIRST_ROUND_LOOKBACK).getEpochSecond());
+			if (!inRound) {
+				return new Position(since, OptionalLong.empty(), 0, OptionalLong.empty(), OptionalLong.empty());
+			}
 			int page = (int) Math.max(0, Math.min(Integer.MAX_VALUE, number(cursor, PAGE).orElse(0)));
 			return new Position(since, number(cursor, PENDING_NEWEST), page, number(cursor, UNTIL),
 					number(cursor, SLICE_OLDEST));
@@ -247,9 +311,9 @@ public class HackerNewsSearchSource implements Source {
 			return this.pendingNewest.isPresent() || this.page > 0 || this.until.isPresent();
 		}
 
-		Map<String, String> toMap() {
+		Map<String, String> toMap(String sinceKey) {
 			Map<String, String> position = new HashMap<>();
-			position.put(SINCE, String.valueOf(this.since));
+			position.put(sinceKey, String.valueOf(this.since));
 			this.pendingNewest.ifPresent((value) -> position.put(PENDING_NEWEST, String.valueOf(value)));
 			if (this.page > 0) {
 				position.put(PAGE, String.valueOf(this.page));

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param baseUrl where the HN Search API is (absolute http(s) URL)
  * @param pollInterval how long to wait between rounds once the newest items are in
- * @param query a search query to use instead of the one built from the organization's
- * topic keywords
+ * @param query a search query to use instead of the ones built from the organization's
+ * topics
  * @param hitsPerPage hits per page, 1 to 1000
  * @param requestTimeout how long one request may take
  */

@@ -27,21 +27,22 @@ class HackerNewsSourceFactory implements SourceFactory {
 	@Override
 	public Source create(SourceSettings settings, SourceContext context) {
 		HackerNewsSettings bound = settings.bind(HackerNewsSettings.class);
-		HackerNewsQuery query = (bound.query() != null && !bound.query().isBlank()) ? HackerNewsQuery.of(bound.query())
-				: HackerNewsQuery.of(context.organization());
-		if (query.text().isBlank()) {
+		HackerNewsQueries queries = (bound.query() != null && !bound.query().isBlank())
+				? HackerNewsQueries.of(bound.query()) : HackerNewsQueries.of(context.organization());
+		if (queries.queries().isEmpty()) {
 			throw new InvalidSourceSettingsException("sources[" + settings.instanceId()
-					+ "] has nothing to search for: give the organization's topics keywords or set "
-					+ settings.describe("query"));
+					+ "] has nothing to search for: give the organization's topics keywords or a query HN Search "
+					+ "can match, or set " + settings.describe("query"));
 		}
-		if (!query.dropped().isEmpty()) {
+		if (!queries.dropped().isEmpty()) {
 			logger.warn(
 					"Source {}: {} keywords do not fit in the {}-character query of HN Search and are not searched: {}",
-					settings.instanceId(), query.dropped().size(), HackerNewsQuery.MAX_LENGTH, query.dropped());
+					settings.instanceId(), queries.dropped().size(), HackerNewsQuery.MAX_LENGTH, queries.dropped());
 		}
-		logger.info("Source {} searches Hacker News at {} with query {}", settings.instanceId(), bound.baseUrl(),
-				query.text());
-		return new HackerNewsSearchSource(settings.instanceId(), bound, query, context.webClient(), context.clock());
+		logger.info("Source {} searches Hacker News at {} with queries {}", settings.instanceId(), bound.baseUrl(),
+				queries.texts());
+		return new HackerNewsSearchSource(settings.instanceId(), bound, queries.queries(), context.webClient(),
+				context.clock());
 	}
 
 }

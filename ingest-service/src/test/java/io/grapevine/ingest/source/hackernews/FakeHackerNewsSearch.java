@@ -16,7 +16,9 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongPredicate;
 import java.util.regex.Matcher;
@@ -36,7 +38,11 @@ import com.sun.net.httpserver.HttpServer;
  * told to answer something else once, and records every request it got.
  *
  * <p>
- * Unlike the real API it does not evaluate the search query: every posted item matches.
+ * Unless told to {@link #evaluateQueries() evaluate queries}, every posted item matches
+ * whatever the query; when it does, it reads them roughly as Algolia does, without typo
+ * tolerance or prefixes: every word required, any one of {@code optionalWords} enough,
+ * and with {@code advancedSyntax=true} {@code "phrases"} kept whole and {@code -word}
+ * excluded.
  */
 final class FakeHackerNewsSearch implements AutoCloseable {
 
@@ -45,6 +51,8 @@ final class FakeHackerNewsSearch implements AutoCloseable {
 	private static final int PAGINATION_LIMIT = 1000;
 
 	private static final Pattern NUMERIC_FILTER = Pattern.compile("([a-z_]+)(<=|>=|<|>|=)(-?[0-9]+)");
+
+	private static final Pattern TERM = Pattern.compile("(-?)(\"[^\"]*\"|[^\\s\"]+)");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,6 +66,8 @@ final class FakeHackerNewsSearch implements AutoCloseable {
 	private final Deque<Answer> scripted = new ArrayDeque<>();
 
 	private final List<RecordedRequest> requests = new ArrayList<>();
+
+	private boolean evaluateQueries;
 
 	private FakeHackerNewsSearch() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -85,6 +95,11 @@ final class FakeHackerNewsSearch implements AutoCloseable {
 
 	synchronized FakeHackerNewsSearch post(List<Item> posted) {
 		this.items.addAll(posted);
+		return this;
+	}
+
+	synchronized FakeHackerNewsSearch evaluateQueries() {
+		this.evaluateQueries = true;
 		return this;
 	}
 
@@ -159,6 +174,7 @@ final class FakeHackerNewsSearch implements AutoCloseable {
 		List<Item> matching = this.items.stream()
 			.filter((item) -> filter.test(item.createdAt()))
 			.filter((item) -> tags.isEmpty() || tags.contains(item.type()))
+			.filter((item) -> !this.evaluateQueries || matches(item, query))
 			.sorted(Comparator.comparingLong(Item::createdAt).thenComparingLong(Item::id).reversed())
 			.toList();
 		ObjectNode root = JSON.createObjectNode();
@@ -187,6 +203,34 @@ final class FakeHackerNewsSearch implements AutoCloseable {
 		root.put("params", exchange.getRequestURI().getRawQuery());
 		root.put("processingTimeMS", 1);
 		return new Answer(200, "application/json; charset=utf-8", root.toString(), Map.of());
+	}
+
+	private static boolean matches(Item item, Map<String, String> query) {
+		String text = (Objects.toString(item.title(), "") + " " + item.storyText().orElse("") + " "
+				+ item.commentText().orElse(""))
+			.toLowerCase(Locale.ROOT);
+		boolean advanced = "true".equals(query.get("advancedSyntax"));
+		if (query.containsKey("optionalWords")) {
+			return List.of(query.get("optionalWords").split(","))
+				.stream()
+				.anyMatch((word) -> text.contains(word.strip().toLowerCase(Locale.ROOT)));
+		}
+		Matcher terms = TERM.matcher(query.getOrDefault("query", "").toLowerCase(Locale.ROOT));
+		while (terms.find()) {
+			boolean excluded = advanced && !terms.group(1).isEmpty();
+			String term = terms.group(2).replace("\"", "");
+			if (!advanced) {
+				for (String word : term.split("\\s+")) {
+					if (!word.isEmpty() && !text.contains(word)) {
+						return false;
+					}
+				}
+			}
+			else if (text.contains(term) == excluded) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static LongPredicate numericFilters(String filters) {

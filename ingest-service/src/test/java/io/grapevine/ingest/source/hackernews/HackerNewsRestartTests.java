@@ -3,6 +3,7 @@ package io.grapevine.ingest.source.hackernews;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -50,8 +51,8 @@ class HackerNewsRestartTests {
 	private HackerNewsSearchSource source() {
 		HackerNewsSettings settings = new HackerNewsSettings(this.api.baseUrl(), Duration.ofMillis(200), null, 10,
 				Duration.ofSeconds(5));
-		return new HackerNewsSearchSource(this.instance, settings, HackerNewsQuery.of("delay"), WebClient.builder(),
-				Clock.systemUTC());
+		return new HackerNewsSearchSource(this.instance, settings, List.of(HackerNewsQuery.of("delay")),
+				WebClient.builder(), Clock.systemUTC());
 	}
 
 }

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.mention.Mention;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,7 @@ class HackerNewsSearchSourceTests {
 
 	@Test
 	void sendsTheDocumentedSearchByDateRequestWithoutCredentials() {
-		fetch(source(10, HackerNewsQueryTests.queryOf("[delay, harbor city careers]")), at(T0));
+		fetch(source(10, HackerNewsQueriesTests.queriesOf("[delay, harbor city careers]")), at(T0));
 
 		FakeHackerNewsSearch.RecordedRequest request = this.api.searches().get(0);
 		assertThat(request.method()).isEqualTo("GET");
@@ -60,11 +62,87 @@ class HackerNewsSearchSourceTests {
 
 	@Test
 	void sendsAConfiguredQueryAsWrittenWithoutOptionalWords() {
-		fetch(source(100, HackerNewsQuery.of("  \"harbor city\" -bus  ")), at(T0));
+		fetch(source(100, HackerNewsQueries.of("  \"harbor city\" -bus  ")), at(T0));
 
 		assertThat(this.api.searches().get(0).query()).containsEntry("query", "\"harbor city\" -bus")
 			.containsEntry("hitsPerPage", "100")
-			.doesNotContainKey("optionalWords");
+			.doesNotContainKeys("optionalWords", "advancedSyntax");
+	}
+
+	@Test
+	void searchesEachQueryCompiledFromTheTopicsWithItsOwnCursorOneAfterTheOther() {
+		this.api.evaluateQueries()
+			.post(FakeHackerNewsSearch.story(3001, T0 + 1, "amy", "Bus late again today"),
+					FakeHackerNewsSearch.story(3002, T0 + 2, "bo", "Train late again tonight"),
+					FakeHackerNewsSearch.story(3003, T0 + 3, "cy", "Bus late again because of the strike"),
+					FakeHackerNewsSearch.story(3004, T0 + 4, "di", "New depot opens"));
+		HackerNewsSearchSource source = source(10, HackerNewsQueries
+			.of(TopicQueries.organization("query: '(bus OR train) \"late again\" -strike'", "keywords: [depot]")));
+		String bus = "bus \"late again\" -strike";
+		String train = "train \"late again\" -strike";
+		long weekAgo = NOW.minus(Duration.ofDays(7)).getEpochSecond();
+
+		Page depot = fetch(source, Cursor.start(INSTANCE, Instant.EPOCH));
+		Page buses = fetch(source, depot.next());
+		Page trains = fetch(source, buses.next());
+
+		assertThat(this.api.searches()).extracting(FakeHackerNewsSearch.RecordedRequest::query)
+			.containsExactly(
+					Map.of("query", "depot", "optionalWords", "depot", "tags", "(story,comment)", "numericFilters",
+							"created_at_i>" + weekAgo, "hitsPerPage", "10", "page", "0"),
+					Map.of("query", bus, "advancedSyntax", "true", "tags", "(story,comment)", "numericFilters",
+							"created_at_i>" + weekAgo, "hitsPerPage", "10", "page", "0"),
+					Map.of("query", train, "advancedSyntax", "true", "tags", "(story,comment)", "numericFilters",
+							"created_at_i>" + weekAgo, "hitsPerPage", "10", "page", "0"));
+		assertThat(depot.mentions()).extracting(Mention::nativeId, Mention::matchedBy)
+			.containsExactly(tuple("3004", Optional.of("depot")));
+		assertThat(buses.mentions()).extracting(Mention::nativeId, Mention::matchedBy)
+			.containsExactly(tuple("3001", Optional.of(bus)));
+		assertThat(trains.mentions()).extracting(Mention::nativeId, Mention::matchedBy)
+			.containsExactly(tuple("3002", Optional.of(train)));
+		assertThat(List.of(depot.more(), buses.more(), trains.more())).containsExactly(true, true, false);
+		assertThat(trains.next().position()).isEqualTo(Map.of("since:depot", String.valueOf(T0 + 4), "since:" + bus,
+				String.valueOf(T0 + 1), "since:" + train, String.valueOf(T0 + 2), "current", "depot"));
+
+		this.api.post(FakeHackerNewsSearch.story(3005, T0 + 5, "ed", "Bus late again at the depot"));
+		Page nextDepot = fetch(source, trains.next());
+		Page nextBuses = fetch(source, nextDepot.next());
+		Page nextTrains = fetch(source, nextBuses.next());
+
+		assertThat(this.api.searches().subList(3, 6)).extracting((request) -> request.query().get("numericFilters"))
+			.containsExactly("created_at_i>" + (T0 + 4), "created_at_i>" + (T0 + 1), "created_at_i>" + (T0 + 2));
+		assertThat(ids(nextDepot)).containsExactly("3005");
+		assertThat(ids(nextBuses)).containsExactly("3005");
+		assertThat(ids(nextTrains)).isEmpty();
+		assertThat(nextTrains.next().position()).containsEntry("since:depot", String.valueOf(T0 + 5))
+			.containsEntry("since:" + bus, String.valueOf(T0 + 5))
+			.containsEntry("since:" + train, String.valueOf(T0 + 2));
+	}
+
+	@Test
+	void pagesOneQueryAtATimeAndResumesItAfterARestart() {
+		this.api.evaluateQueries().post(stories(1001, 15));
+		HackerNewsQueries queries = HackerNewsQueries
+			.of(TopicQueries.organization("query: 'bus delay'", "query: 'number -bus'"));
+
+		Page first = fetch(source(10, queries), Cursor.start(INSTANCE, Instant.EPOCH));
+		assertThat(first.more()).isTrue();
+		assertThat(first.next().position()).containsEntry("current", "bus delay")
+			.containsEntry("page", "1")
+			.containsEntry("pending_newest", String.valueOf(T0 + 15));
+
+		Page second = fetch(source(10, queries), first.next());
+		Page other = fetch(source(10, queries), second.next());
+
+		assertThat(this.api.searches())
+			.extracting((request) -> request.query().get("query"), (request) -> request.query().get("page"))
+			.containsExactly(tuple("bus delay", "0"), tuple("bus delay", "1"), tuple("number -bus", "0"));
+		assertThat(ids(first, second)).hasSize(15).doesNotHaveDuplicates();
+		assertThat(other.mentions()).isEmpty();
+		assertThat(other.more()).isFalse();
+		assertThat(other.next().position()).containsEntry("since:bus delay", String.valueOf(T0 + 15))
+			.containsEntry("current", "bus delay")
+			.doesNotContainKeys("page", "pending_newest", "until", "slice_oldest");
 	}
 
 	@Test
@@ -321,13 +399,13 @@ class HackerNewsSearchSourceTests {
 	}
 
 	private HackerNewsSearchSource source(int hitsPerPage) {
-		return source(hitsPerPage, HackerNewsQuery.of("delay"));
+		return source(hitsPerPage, HackerNewsQueries.of("delay"));
 	}
 
-	private HackerNewsSearchSource source(int hitsPerPage, HackerNewsQuery query) {
+	private HackerNewsSearchSource source(int hitsPerPage, HackerNewsQueries queries) {
 		HackerNewsSettings settings = new HackerNewsSettings(this.api.baseUrl(), Duration.ofMinutes(5), null,
 				hitsPerPage, Duration.ofSeconds(10));
-		return new HackerNewsSearchSource(INSTANCE, settings, query, WebClient.builder(), this.clock);
+		return new HackerNewsSearchSource(INSTANCE, settings, queries.queries(), WebClient.builder(), this.clock);
 	}
 
 	private static Cursor at(long since) {

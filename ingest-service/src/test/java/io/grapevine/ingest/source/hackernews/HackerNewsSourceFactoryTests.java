@@ -7,6 +7,7 @@ import java.util.Map;
 import io.grapevine.ingest.source.Declared;
 import io.grapevine.ingest.source.InvalidSourceSettingsException;
 import io.grapevine.ingest.source.SourceSettings;
+import io.grapevine.ingest.source.TopicQueries;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ class HackerNewsSourceFactoryTests {
 				Declared.context(Declared.organization("[delay, harbor city careers]")));
 
 		assertThat(source.instanceId()).isEqualTo("hackernews:search");
-		assertThat(source.query()).isEqualTo("delay \"harbor city careers\"");
+		assertThat(source.queries()).containsExactly("delay \"harbor city careers\"");
 		HackerNewsSettings bound = settings.bind(HackerNewsSettings.class);
 		assertThat(bound.baseUrl()).isEqualTo(URI.create("https://hn.algolia.com"));
 		assertThat(bound.pollInterval()).isEqualTo(Duration.ofMinutes(5));
@@ -37,7 +38,24 @@ class HackerNewsSourceFactoryTests {
 		HackerNewsSearchSource source = (HackerNewsSearchSource) this.factory
 			.create(settings(Map.of("query", "hctransit")), Declared.context(Declared.organization("[delay]")));
 
-		assertThat(source.query()).isEqualTo("hctransit");
+		assertThat(source.queries()).containsExactly("hctransit");
+	}
+
+	@Test
+	void searchesTheTopicsQueriesCompiledToAlgoliaAndTheKeywordsOfTheOthers() {
+		HackerNewsSearchSource source = (HackerNewsSearchSource) this.factory.create(settings(Map.of()),
+				Declared.context(TopicQueries.organization("query: '(bus OR tram) -strike'", "keywords: [delay]")));
+
+		assertThat(source.queries()).containsExactly("delay", "bus -strike", "tram -strike");
+	}
+
+	@Test
+	void refusesAnOrganizationWhoseTopicsCannotMatchOnHackerNews() {
+		assertThatExceptionOfType(InvalidSourceSettingsException.class)
+			.isThrownBy(() -> this.factory.create(settings(Map.of()),
+					Declared.context(TopicQueries.organization("query: 'bus source:reddit'"))))
+			.withMessageContaining("sources[hackernews:search] has nothing to search for")
+			.withMessageContaining("sources[hackernews:search].settings.query");
 	}
 
 	@Test
