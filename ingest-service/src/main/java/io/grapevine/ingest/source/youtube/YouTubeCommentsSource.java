@@ -32,7 +32,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Reads the newest comment threads of chosen channels
  * ({@code allThreadsRelatedToChannelId}) and videos ({@code videoId}) from the YouTube
  * Data API's {@code commentThreads.list}, newest first, each listing down to the first
- * thread read in an earlier round.
+ * thread read in an earlier round, only the threads holding the search terms when there
+ * are some.
  *
  * <p>
  * Position keys: per listing ({@code channel:<id>}, {@code video:<id>}) the id of its
@@ -81,13 +82,16 @@ public class YouTubeCommentsSource implements Source {
 
 	private final List<String> listings;
 
+	private final Optional<String> searchTerms;
+
 	private final WebClient client;
 
 	private final YouTubeCommentMapper mapper;
 
 	private final Clock clock;
 
-	YouTubeCommentsSource(String instanceId, YouTubeSettings settings, WebClient.Builder builder, Clock clock) {
+	YouTubeCommentsSource(String instanceId, YouTubeSettings settings, Optional<String> searchTerms,
+			WebClient.Builder builder, Clock clock) {
 		if (settings.apiKey() == null) {
 			throw new IllegalArgumentException(
 					"a YouTube source needs " + SourceSettings.describe(instanceId, "api-key"));
@@ -103,6 +107,7 @@ public class YouTubeCommentsSource implements Source {
 			throw new IllegalArgumentException("a YouTube source needs at least one channel or video id");
 		}
 		this.listings = List.copyOf(keys);
+		this.searchTerms = searchTerms;
 		this.client = builder.clone()
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
@@ -120,6 +125,10 @@ public class YouTubeCommentsSource implements Source {
 
 	List<String> listings() {
 		return this.listings;
+	}
+
+	Optional<String> searchTerms() {
+		return this.searchTerms;
 	}
 
 	@Override
@@ -165,8 +174,12 @@ public class YouTubeCommentsSource implements Source {
 		}
 		uri.queryParam("order", "time")
 			.queryParam("maxResults", this.settings.maxResults())
-			.queryParam("textFormat", "plainText")
-			.queryParam("key", "{key}");
+			.queryParam("textFormat", "plainText");
+		this.searchTerms.ifPresent((terms) -> {
+			uri.queryParam("searchTerms", "{searchTerms}");
+			variables.put("searchTerms", terms);
+		});
+		uri.queryParam("key", "{key}");
 		variables.put("key", this.settings.apiKey());
 		pageToken.ifPresent((token) -> {
 			uri.queryParam("pageToken", "{pageToken}");

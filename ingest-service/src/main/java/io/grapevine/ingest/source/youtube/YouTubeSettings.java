@@ -26,11 +26,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxResults threads per page, 1 to 100
  * @param quotaResetZone the zone whose midnight resets the daily quota (Pacific time)
  * @param requestTimeout how long one request may take
+ * @param searchTerms the {@code searchTerms} sent as written, instead of the ones built
+ * from the topics' listening queries
+ * @param topicSearchTerms whether the terms built from the topics' listening queries are
+ * sent when {@code search-terms} is not set; with {@code false} every comment thread is
+ * read
  */
 public record YouTubeSettings(@DefaultValue("https://www.googleapis.com") URI baseUrl, String apiKey,
 		List<String> channelIds, List<String> videoIds, @DefaultValue("10m") Duration pollInterval,
 		@DefaultValue("100") int maxResults, @DefaultValue("America/Los_Angeles") String quotaResetZone,
-		@DefaultValue("30s") Duration requestTimeout) {
+		@DefaultValue("30s") Duration requestTimeout, String searchTerms,
+		@DefaultValue("true") boolean topicSearchTerms) {
 
 	/** The API serves at most 100 threads a page. */
 	static final int MAX_RESULTS = 100;
@@ -69,6 +75,11 @@ public record YouTubeSettings(@DefaultValue("https://www.googleapis.com") URI ba
 		if (requestTimeout == null || requestTimeout.isZero() || requestTimeout.isNegative()) {
 			throw new IllegalArgumentException("request-timeout must be positive, was " + requestTimeout);
 		}
+		searchTerms = (searchTerms != null && !searchTerms.isBlank()) ? searchTerms.strip() : null;
+		if (searchTerms != null && searchTerms.length() > YouTubeSearchTerms.MAX_LENGTH) {
+			throw new IllegalArgumentException("search-terms must be at most " + YouTubeSearchTerms.MAX_LENGTH
+					+ " characters, was " + searchTerms.length());
+		}
 	}
 
 	/**
@@ -99,7 +110,8 @@ public record YouTubeSettings(@DefaultValue("https://www.googleapis.com") URI ba
 		return "YouTubeSettings[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "******" : "unset")
 				+ ", channelIds=" + this.channelIds + ", videoIds=" + this.videoIds + ", pollInterval="
 				+ this.pollInterval + ", maxResults=" + this.maxResults + ", quotaResetZone=" + this.quotaResetZone
-				+ ", requestTimeout=" + this.requestTimeout + "]";
+				+ ", requestTimeout=" + this.requestTimeout + ", searchTerms=" + this.searchTerms
+				+ ", topicSearchTerms=" + this.topicSearchTerms + "]";
 	}
 
 }

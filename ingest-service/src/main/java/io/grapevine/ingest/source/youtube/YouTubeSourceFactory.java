@@ -1,5 +1,7 @@
 package io.grapevine.ingest.source.youtube;
 
+import java.util.Optional;
+
 import io.grapevine.ingest.source.Source;
 import io.grapevine.ingest.source.SourceContext;
 import io.grapevine.ingest.source.SourceFactory;
@@ -27,9 +29,13 @@ class YouTubeSourceFactory implements SourceFactory {
 	public Source create(SourceSettings settings, SourceContext context) {
 		settings.requireEnvironmentReference("api-key");
 		YouTubeSettings bound = settings.bind(YouTubeSettings.class);
-		logger.info("Source {} reads YouTube comments at {} for channels {} and videos {}", settings.instanceId(),
-				bound.baseUrl(), bound.channelIds(), bound.videoIds());
-		return new YouTubeCommentsSource(settings.instanceId(), bound, context.webClient(), context.clock());
+		Optional<String> searchTerms = (bound.searchTerms() != null) ? Optional.of(bound.searchTerms())
+				: bound.topicSearchTerms() ? YouTubeSearchTerms.of(context.organization()) : Optional.empty();
+		logger.info("Source {} reads YouTube comments at {} for channels {} and videos {}, {}", settings.instanceId(),
+				bound.baseUrl(), bound.channelIds(), bound.videoIds(),
+				searchTerms.map((terms) -> "search terms " + terms).orElse("every comment thread"));
+		return new YouTubeCommentsSource(settings.instanceId(), bound, searchTerms, context.webClient(),
+				context.clock());
 	}
 
 }

@@ -14,7 +14,9 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,7 +27,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A local stand-in for the YouTube Data API's {@code GET /youtube/v3/commentThreads}: it
  * checks the API key, serves the threads of a channel or a video newest first with
- * {@code maxResults} and {@code pageToken} paging, answers Google's error bodies, can be
+ * {@code maxResults} and {@code pageToken} paging, keeps to the threads whose top-level
+ * comment holds the {@code searchTerms} (every space-separated term, any one of
+ * {@code a|b}, none of {@code -c}, ignoring case), answers Google's error bodies, can be
  * told to answer something else once, and records every request it got.
  */
 final class FakeYouTube implements AutoCloseable {
@@ -81,6 +85,16 @@ final class FakeYouTube implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Publish one comment thread with the given text, newer than those published before.
+	 * @param listing {@code channel:<id>} or {@code video:<id>}
+	 * @param number its number
+	 * @param text the text of its top-level comment
+	 */
+	synchronized void publish(String listing, int number, String text) {
+		this.threads.computeIfAbsent(listing, (key) -> new ArrayList<>()).add(0, thread(number, text));
+	}
+
 	static String threadId(int number) {
 		return "UgxThread" + number + "AaABAg";
 	}
@@ -94,6 +108,10 @@ final class FakeYouTube implements AutoCloseable {
 	}
 
 	static ObjectNode thread(int number) {
+		return thread(number, "Comment " + number + " about the 42 bus");
+	}
+
+	static ObjectNode thread(int number, String text) {
 		ObjectNode thread = JSON.createObjectNode();
 		thread.put("kind", "youtube#commentThread");
 		thread.put("etag", "etag" + number);
@@ -101,8 +119,7 @@ final class FakeYouTube implements AutoCloseable {
 		ObjectNode snippet = thread.putObject("snippet");
 		snippet.put("channelId", CHANNEL);
 		snippet.put("videoId", VIDEO);
-		snippet.set("topLevelComment",
-				comment(threadId(number), "Comment " + number + " about the 42 bus", "@rider" + number, number, null));
+		snippet.set("topLevelComment", comment(threadId(number), text, "@rider" + number, number, null));
 		snippet.put("canReply", true);
 		snippet.put("totalReplyCount", 1);
 		snippet.put("isPublic", true);
@@ -194,10 +211,12 @@ final class FakeYouTube implements AutoCloseable {
 		}
 		String listing = query.containsKey("videoId") ? "video:" + query.get("videoId")
 				: "channel:" + query.get("allThreadsRelatedToChannelId");
-		List<ObjectNode> list = this.threads.get(listing);
-		if (list == null) {
+		List<ObjectNode> all = this.threads.get(listing);
+		if (all == null) {
 			return new Answer(404, "application/json; charset=UTF-8", videoNotFound());
 		}
+		String searchTerms = query.getOrDefault("searchTerms", "");
+		List<ObjectNode> list = all.stream().filter((thread) -> holds(thread, searchTerms)).toList();
 		int size = Integer.parseInt(query.getOrDefault("maxResults", "20"));
 		int offset = 0;
 		if (query.containsKey("pageToken")) {
@@ -219,6 +238,26 @@ final class FakeYouTube implements AutoCloseable {
 		ArrayNode items = root.putArray("items");
 		list.subList(Math.min(offset, list.size()), end).forEach(items::add);
 		return new Answer(200, "application/json; charset=UTF-8", root.toString());
+	}
+
+	private static boolean holds(ObjectNode thread, String searchTerms) {
+		String text = thread.path("snippet")
+			.path("topLevelComment")
+			.path("snippet")
+			.path("textOriginal")
+			.asText()
+			.toLowerCase(Locale.ROOT);
+		for (String term : searchTerms.toLowerCase(Locale.ROOT).split("\\s+")) {
+			if (term.startsWith("-") && term.length() > 1) {
+				if (text.contains(term.substring(1))) {
+					return false;
+				}
+			}
+			else if (!term.isEmpty() && Stream.of(term.split("\\|")).noneMatch(text::contains)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Map<String, String> query(String raw) {

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.mention.Mention;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,39 @@ class YouTubeCommentsSourceTests {
 				Map.entry("allThreadsRelatedToChannelId", FakeYouTube.CHANNEL), Map.entry("order", "time"),
 				Map.entry("maxResults", "100"), Map.entry("textFormat", "plainText"),
 				Map.entry("key", FakeYouTube.API_KEY));
+	}
+
+	@Test
+	void sendsTheTopicsQueriesAsSearchTermsAndGetsOnlyTheThreadsHoldingThem() {
+		this.youtube.publish(CHANNEL, 1, "The tram was late again");
+		this.youtube.publish(CHANNEL, 2, "Lovely video");
+		this.youtube.publish(CHANNEL, 3, "Bus 42 never came");
+		YouTubeCommentsSource source = source(YouTubeSearchTerms.of(TopicQueries.organization("query: 'bus OR tram'",
+				"query: 'train -\"on time\"'", "query: 'bus source:reddit'")));
+
+		Page page = fetch(source, start());
+
+		assertThat(this.youtube.requests().get(0).query()).containsExactly(Map.entry("part", "snippet,replies"),
+				Map.entry("allThreadsRelatedToChannelId", FakeYouTube.CHANNEL), Map.entry("order", "time"),
+				Map.entry("maxResults", "100"), Map.entry("textFormat", "plainText"),
+				Map.entry("searchTerms", "bus|tram|train"), Map.entry("key", FakeYouTube.API_KEY));
+		assertThat(page.mentions()).extracting(Mention::id)
+			.containsExactly("youtube:" + FakeYouTube.threadId(3), "youtube:" + FakeYouTube.replyId(3),
+					"youtube:" + FakeYouTube.threadId(1), "youtube:" + FakeYouTube.replyId(1));
+	}
+
+	@Test
+	void readsEveryThreadWithoutSearchTermsWhenATopicCannotBeSaidInThem() {
+		this.youtube.publish(CHANNEL, 1, "The tram was late again");
+		this.youtube.publish(CHANNEL, 2, "Lovely video");
+		YouTubeCommentsSource source = source(
+				YouTubeSearchTerms.of(TopicQueries.organization("query: 'bus OR tram'", "keywords: [harbor city]")));
+
+		Page page = fetch(source, start());
+
+		assertThat(this.youtube.requests().get(0).query()).doesNotContainKey("searchTerms");
+		assertThat(page.mentions()).extracting(Mention::id)
+			.contains("youtube:" + FakeYouTube.threadId(1), "youtube:" + FakeYouTube.threadId(2));
 	}
 
 	@Test
@@ -198,7 +233,8 @@ class YouTubeCommentsSourceTests {
 		this.youtube.publish(VIDEO, 1, 1);
 		YouTubeSettings settings = settings(List.of(), List.of(FakeYouTube.VIDEO), 100, "AIzaWrongKey");
 
-		Page page = fetch(new YouTubeCommentsSource(INSTANCE, settings, WebClient.builder(), clock()), start());
+		Page page = fetch(new YouTubeCommentsSource(INSTANCE, settings, Optional.empty(), WebClient.builder(), clock()),
+				start());
 
 		assertThat(this.youtube.requests().get(0).query()).containsEntry("key", "AIzaWrongKey");
 		assertThat(page.credentialsRefused()).isTrue();
@@ -271,12 +307,18 @@ class YouTubeCommentsSourceTests {
 
 	private YouTubeCommentsSource source(List<String> channels, List<String> videos, int maxResults, Clock clock) {
 		return new YouTubeCommentsSource(INSTANCE, settings(channels, videos, maxResults, FakeYouTube.API_KEY),
-				WebClient.builder(), clock);
+				Optional.empty(), WebClient.builder(), clock);
+	}
+
+	private YouTubeCommentsSource source(Optional<String> searchTerms) {
+		return new YouTubeCommentsSource(INSTANCE,
+				settings(List.of(FakeYouTube.CHANNEL), List.of(), 100, FakeYouTube.API_KEY), searchTerms,
+				WebClient.builder(), clock());
 	}
 
 	private YouTubeSettings settings(List<String> channels, List<String> videos, int maxResults, String key) {
 		return new YouTubeSettings(this.youtube.baseUrl(), key, channels, videos, Duration.ofMinutes(10), maxResults,
-				"America/Los_Angeles", Duration.ofSeconds(5));
+				"America/Los_Angeles", Duration.ofSeconds(5), null, true);
 	}
 
 	private static Clock clock() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -50,8 +51,10 @@ class YouTubeRestartTests {
 
 	private YouTubeCommentsSource source() {
 		YouTubeSettings settings = new YouTubeSettings(this.youtube.baseUrl(), FakeYouTube.API_KEY, List.of(),
-				List.of(FakeYouTube.VIDEO), Duration.ofMillis(200), 3, "America/Los_Angeles", Duration.ofSeconds(5));
-		return new YouTubeCommentsSource(this.instance, settings, WebClient.builder(), Clock.systemUTC());
+				List.of(FakeYouTube.VIDEO), Duration.ofMillis(200), 3, "America/Los_Angeles", Duration.ofSeconds(5),
+				null, true);
+		return new YouTubeCommentsSource(this.instance, settings, Optional.empty(), WebClient.builder(),
+				Clock.systemUTC());
 	}
 
 }

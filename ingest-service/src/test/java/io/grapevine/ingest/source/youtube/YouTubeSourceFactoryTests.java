@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.grapevine.ingest.source.Declared;
 import io.grapevine.ingest.source.InvalidSourceSettingsException;
 import io.grapevine.ingest.source.SourceSettings;
+import io.grapevine.ingest.source.TopicQueries;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,22 @@ class YouTubeSourceFactoryTests {
 	}
 
 	@Test
+	void searchesForTheTopicsQueriesUnlessTheSettingsSayOtherwise() {
+		Map<String, Object> channel = Map.of("channel-ids", List.of("UCone"));
+		Map<String, Object> written = new LinkedHashMap<>(channel);
+		written.put("search-terms", " delay ");
+		Map<String, Object> off = new LinkedHashMap<>(channel);
+		off.put("topic-search-terms", false);
+
+		assertThat(searchTerms(channel)).contains("bus|tram");
+		assertThat(searchTerms(written)).contains("delay");
+		assertThat(searchTerms(off)).isEmpty();
+		assertThat(((YouTubeCommentsSource) this.factory.create(settings(channel),
+				Declared.context(Declared.organization("[bus, tram]"))))
+			.searchTerms()).isEmpty();
+	}
+
+	@Test
 	void refusesAMissingKeyOrListingNamingTheSetting() {
 		Map<String, Object> withoutKey = new LinkedHashMap<>(Map.of("video-ids", List.of("v1")));
 		assertThatExceptionOfType(InvalidSourceSettingsException.class)
@@ -46,6 +64,12 @@ class YouTubeSourceFactoryTests {
 			.isThrownBy(() -> this.factory.create(settings(Map.of()), Declared.context(Declared.organization("[a]"))))
 			.withMessageContaining("sources[youtube:channel]")
 			.withMessageContaining("neither channel-ids nor video-ids is set");
+	}
+
+	private Optional<String> searchTerms(Map<String, Object> values) {
+		return ((YouTubeCommentsSource) this.factory.create(settings(values),
+				Declared.context(TopicQueries.organization("query: 'bus OR tram'"))))
+			.searchTerms();
 	}
 
 	private static SourceSettings settings(Map<String, Object> values) {
