@@ -1,23 +1,19 @@
 package io.grapevine.digest.alerting;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import io.grapevine.digest.archive.ArchiveUnavailableException;
+import io.grapevine.digest.archive.ElasticsearchCalls;
 
 /**
  * Keeps the latest message of every alert in the Elasticsearch index {@code alerts} (one
@@ -53,28 +49,17 @@ public class AlertArchive {
 	}
 
 	private void create(String index) {
-		try {
-			if (this.client.indices().exists((exists) -> exists.index(index)).value()) {
-				return;
-			}
-			this.client.indices()
-				.create((create) -> create.index(index)
+		boolean created = ElasticsearchCalls.createIndexIfAbsent(this.client, index,
+				(indices) -> indices.create((create) -> create.index(index)
 					.settings((settings) -> settings.numberOfShards("1").numberOfReplicas("0"))
 					.mappings((mappings) -> mappings.properties("id", (p) -> p.keyword((k) -> k))
 						.properties("topicId", (p) -> p.keyword((k) -> k))
 						.properties("kind", (p) -> p.keyword((k) -> k))
 						.properties("state", (p) -> p.keyword((k) -> k))
 						.properties("at", (p) -> p.date((d) -> d))
-						.properties("until", (p) -> p.date((d) -> d))));
+						.properties("until", (p) -> p.date((d) -> d)))));
+		if (created) {
 			logger.info("Created the index '{}'", index);
-		}
-		catch (ElasticsearchException ex) {
-			if (!"resource_already_exists_exception".equals(ex.error().type())) {
-				throw unavailable("create the index '" + index + "'", ex);
-			}
-		}
-		catch (IOException ex) {
-			throw unavailable("create the index '" + index + "'", ex);
 		}
 	}
 
@@ -84,8 +69,9 @@ public class AlertArchive {
 	 * @return completes once stored
 	 */
 	public Mono<Void> save(Alert alert) {
-		return call("archive alert " + alert.id(),
-				() -> this.client.index((index) -> index.index(INDEX).id(alert.id()).document(alert)))
+		return ElasticsearchCalls
+			.call("archive alert " + alert.id(),
+					() -> this.client.index((index) -> index.index(INDEX).id(alert.id()).document(alert)))
 			.then();
 	}
 
@@ -95,7 +81,7 @@ public class AlertArchive {
 	 * @return the alerts
 	 */
 	public Mono<List<Alert>> latest(int size) {
-		return call("list alerts",
+		return ElasticsearchCalls.call("list alerts",
 				() -> this.client
 					.search((search) -> search.index(INDEX)
 						.size(size)
@@ -115,7 +101,7 @@ public class AlertArchive {
 	 * @return completes once stored
 	 */
 	public Mono<Void> mute(String topicId, Instant until) {
-		return call("mute topic " + topicId,
+		return ElasticsearchCalls.call("mute topic " + topicId,
 				() -> this.client.index((index) -> index.index(MUTES)
 					.id(topicId)
 					.document(new Mute(topicId, until))
@@ -128,7 +114,7 @@ public class AlertArchive {
 	 * @return until when each topic is muted
 	 */
 	public Mono<Map<String, Instant>> mutes() {
-		return call("read mutes", () -> {
+		return ElasticsearchCalls.call("read mutes", () -> {
 			Map<String, Instant> mutes = new LinkedHashMap<>();
 			this.client.search((search) -> search.index(MUTES).size(1000), Mute.class)
 				.hits()
@@ -139,17 +125,6 @@ public class AlertArchive {
 				.forEach((mute) -> mutes.put(mute.topicId(), mute.until()));
 			return mutes;
 		});
-	}
-
-	private <T> Mono<T> call(String action, Callable<T> call) {
-		return Mono.fromCallable(call)
-			.subscribeOn(Schedulers.boundedElastic())
-			.onErrorMap((ex) -> !(ex instanceof ArchiveUnavailableException), (ex) -> unavailable(action, ex));
-	}
-
-	private static ArchiveUnavailableException unavailable(String action, Throwable ex) {
-		return new ArchiveUnavailableException("could not " + action + " in Elasticsearch: " + ex.getMessage()
-				+ "; check spring.elasticsearch.uris and that Elasticsearch is running", ex);
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -18,7 +17,6 @@ import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Records, per digest and channel (email, Slack, Teams), who is delivering it and whether
@@ -68,12 +66,8 @@ public class DeliveryLedger {
 	 * Create the index unless it exists.
 	 */
 	public void createIndexIfAbsent() {
-		try {
-			if (this.client.indices().exists((exists) -> exists.index(INDEX)).value()) {
-				return;
-			}
-			this.client.indices()
-				.create((create) -> create.index(INDEX)
+		boolean created = ElasticsearchCalls.createIndexIfAbsent(this.client, INDEX,
+				(indices) -> indices.create((create) -> create.index(INDEX)
 					.settings((settings) -> settings.numberOfShards("1").numberOfReplicas("0"))
 					.mappings((mappings) -> mappings.properties("digestId", (p) -> p.keyword((k) -> k))
 						.properties("channel", (p) -> p.keyword((k) -> k))
@@ -82,16 +76,9 @@ public class DeliveryLedger {
 						.properties("claimedUntil", (p) -> p.date((d) -> d))
 						.properties("sentAt", (p) -> p.date((d) -> d))
 						.properties("attempts", (p) -> p.integer((i) -> i))
-						.properties("lastError", (p) -> p.text((t) -> t))));
+						.properties("lastError", (p) -> p.text((t) -> t)))));
+		if (created) {
 			logger.info("Created the delivery ledger index '{}'", INDEX);
-		}
-		catch (ElasticsearchException ex) {
-			if (!"resource_already_exists_exception".equals(ex.error().type())) {
-				throw unavailable("create the index '" + INDEX + "'", ex);
-			}
-		}
-		catch (IOException ex) {
-			throw unavailable("create the index '" + INDEX + "'", ex);
 		}
 	}
 
@@ -104,7 +91,8 @@ public class DeliveryLedger {
 	 * replica is delivering it
 	 */
 	public Mono<Claim> claim(String digestId, String channel) {
-		return call("claim " + channel + " of digest " + digestId, () -> claimNow(digestId, channel));
+		return ElasticsearchCalls.call("claim " + channel + " of digest " + digestId,
+				() -> claimNow(digestId, channel));
 	}
 
 	/**
@@ -114,7 +102,7 @@ public class DeliveryLedger {
 	 * @return completes once recorded
 	 */
 	public Mono<Void> markSent(String digestId, String channel) {
-		return call("record " + channel + " of digest " + digestId + " as sent", () -> {
+		return ElasticsearchCalls.call("record " + channel + " of digest " + digestId + " as sent", () -> {
 			Instant now = this.clock.instant();
 			DeliveryRecord current = read(digestId, channel).map(Versioned::record).orElse(null);
 			int attempts = (current != null) ? current.attempts() : 1;
@@ -133,7 +121,7 @@ public class DeliveryLedger {
 	 * @return completes once recorded
 	 */
 	public Mono<Void> release(String digestId, String channel, String error) {
-		return call("release " + channel + " of digest " + digestId, () -> {
+		return ElasticsearchCalls.call("release " + channel + " of digest " + digestId, () -> {
 			Optional<Versioned> current = read(digestId, channel);
 			if (current.isEmpty() || !this.replica.equals(current.get().record().claimedBy())
 					|| DeliveryRecord.SENT.equals(current.get().record().status())) {
@@ -156,7 +144,7 @@ public class DeliveryLedger {
 	 * @return the record of each channel that has one
 	 */
 	public Mono<Map<String, DeliveryRecord>> records(String digestId, List<String> channels) {
-		return call("read the deliveries of digest " + digestId, () -> {
+		return ElasticsearchCalls.call("read the deliveries of digest " + digestId, () -> {
 			MgetResponse<DeliveryRecord> response = this.client.mget(
 					(mget) -> mget.index(INDEX).ids(channels.stream().map((channel) -> id(digestId, channel)).toList()),
 					DeliveryRecord.class);
@@ -251,17 +239,6 @@ public class DeliveryLedger {
 
 	private static String id(String digestId, String channel) {
 		return digestId + ":" + channel;
-	}
-
-	private <T> Mono<T> call(String action, Callable<T> call) {
-		return Mono.fromCallable(call)
-			.subscribeOn(Schedulers.boundedElastic())
-			.onErrorMap((ex) -> !(ex instanceof ArchiveUnavailableException), (ex) -> unavailable(action, ex));
-	}
-
-	private static ArchiveUnavailableException unavailable(String action, Throwable ex) {
-		return new ArchiveUnavailableException("could not " + action + " in Elasticsearch: " + ex.getMessage()
-				+ "; check spring.elasticsearch.uris and that Elasticsearch is running", ex);
 	}
 
 	/**

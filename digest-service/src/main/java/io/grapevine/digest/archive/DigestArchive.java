@@ -1,14 +1,11 @@
 package io.grapevine.digest.archive;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -16,7 +13,6 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The archive of sent digests: the Elasticsearch index {@code digests}, one document per
@@ -41,23 +37,14 @@ public class DigestArchive {
 	 * @throws ArchiveUnavailableException if Elasticsearch cannot be reached
 	 */
 	public void createIndexIfAbsent() {
-		try {
-			if (this.client.indices().exists((exists) -> exists.index(INDEX)).value()) {
-				return;
-			}
+		boolean created = ElasticsearchCalls.createIndexIfAbsent(this.client, INDEX, (indices) -> {
 			try (InputStream mapping = DigestArchive.class.getResourceAsStream("digests-index.json")) {
 				Objects.requireNonNull(mapping, "digests-index.json is missing from the classpath");
-				this.client.indices().create((create) -> create.index(INDEX).withJson(mapping));
+				indices.create((create) -> create.index(INDEX).withJson(mapping));
 			}
+		});
+		if (created) {
 			logger.info("Created the digest archive index '{}'", INDEX);
-		}
-		catch (ElasticsearchException ex) {
-			if (!"resource_already_exists_exception".equals(ex.error().type())) {
-				throw unavailable("create the index '" + INDEX + "'", ex);
-			}
-		}
-		catch (IOException ex) {
-			throw unavailable("create the index '" + INDEX + "'", ex);
 		}
 	}
 
@@ -67,7 +54,7 @@ public class DigestArchive {
 	 * @return the stored digest
 	 */
 	public Mono<ArchivedDigest> save(ArchivedDigest digest) {
-		return call("archive the digest " + digest.id(), () -> {
+		return ElasticsearchCalls.call("archive the digest " + digest.id(), () -> {
 			this.client.index((index) -> index.index(INDEX).id(digest.id()).document(digest).refresh(Refresh.WaitFor));
 			return digest;
 		});
@@ -79,7 +66,7 @@ public class DigestArchive {
 	 * @return true if it is
 	 */
 	public Mono<Boolean> exists(String id) {
-		return call("look up the digest " + id,
+		return ElasticsearchCalls.call("look up the digest " + id,
 				() -> this.client.exists((exists) -> exists.index(INDEX).id(id)).value());
 	}
 
@@ -89,7 +76,7 @@ public class DigestArchive {
 	 * @return the digest, or empty if there is none with that id
 	 */
 	public Mono<ArchivedDigest> find(String id) {
-		return call("read the digest " + id, () -> {
+		return ElasticsearchCalls.call("read the digest " + id, () -> {
 			GetResponse<ArchivedDigest> response = this.client.get((get) -> get.index(INDEX).id(id),
 					ArchivedDigest.class);
 			return Optional.ofNullable(response.found() ? response.source() : null);
@@ -115,7 +102,7 @@ public class DigestArchive {
 	 * @return the digests
 	 */
 	public Mono<List<DigestSummary>> list(Optional<String> department, Optional<String> kind, int size) {
-		return call("list digests",
+		return ElasticsearchCalls.call("list digests",
 				() -> this.client.search((search) -> search.index(INDEX)
 					.size(size)
 					.source((source) -> source.filter((filter) -> filter.excludes("html", "text")))
@@ -133,17 +120,6 @@ public class DigestArchive {
 					.map(Hit::source)
 					.filter(Objects::nonNull)
 					.toList());
-	}
-
-	private <T> Mono<T> call(String action, Callable<T> call) {
-		return Mono.fromCallable(call)
-			.subscribeOn(Schedulers.boundedElastic())
-			.onErrorMap((ex) -> !(ex instanceof ArchiveUnavailableException), (ex) -> unavailable(action, ex));
-	}
-
-	private static ArchiveUnavailableException unavailable(String action, Throwable ex) {
-		return new ArchiveUnavailableException("could not " + action + " in Elasticsearch: " + ex.getMessage()
-				+ "; check spring.elasticsearch.uris and that Elasticsearch is running", ex);
 	}
 
 }
