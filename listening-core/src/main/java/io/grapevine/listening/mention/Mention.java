@@ -30,11 +30,14 @@ import java.util.Optional;
  * copies) it belongs to, once enrichment has placed it
  * @param reach follower count and engagement folded into one figure comparable across
  * sources, once enrichment has computed it
+ * @param competitors ids of the organization's competitors it names (absent in JSON
+ * written before competitors existed, read as none)
  */
 public record Mention(int schemaVersion, String id, String source, String nativeId, URI url, String text, Author author,
 		Instant publishedAt, Instant ingestedAt, Optional<String> language, Engagement engagement,
 		Optional<String> inReplyTo, Optional<String> matchedBy, List<String> topics, List<String> departments,
-		Optional<SentimentScore> sentiment, Optional<String> clusterId, Optional<Double> reach) {
+		Optional<SentimentScore> sentiment, Optional<String> clusterId, Optional<Double> reach,
+		List<String> competitors) {
 
 	/** The version of the JSON contract written by this code. */
 	public static final int SCHEMA_VERSION = 1;
@@ -69,9 +72,39 @@ public record Mention(int schemaVersion, String id, String source, String native
 		sentiment = (sentiment != null) ? sentiment : Optional.empty();
 		clusterId = (clusterId != null) ? clusterId.filter((cluster) -> !cluster.isBlank()) : Optional.empty();
 		reach = (reach != null) ? reach : Optional.empty();
+		competitors = (competitors != null) ? List.copyOf(competitors) : List.of();
 		if (reach.isPresent() && !(reach.get() >= 0)) {
 			throw new InvalidMentionException("reach of mention " + id + " must be zero or more, was " + reach.get());
 		}
+	}
+
+	/**
+	 * A mention that names no competitor.
+	 * @param schemaVersion version of the JSON contract
+	 * @param id {@code source:nativeId}, or {@code null} to derive it
+	 * @param source the kind of source
+	 * @param nativeId the id the source gives the post
+	 * @param url permalink to the post
+	 * @param text plain text of the post
+	 * @param author who wrote it
+	 * @param publishedAt when it was published, UTC
+	 * @param ingestedAt when Grapevine read it
+	 * @param language language code
+	 * @param engagement engagement counts
+	 * @param inReplyTo the thread or parent it answers
+	 * @param matchedBy the query or feed that found it
+	 * @param topics topic ids it matches
+	 * @param departments department ids listening to those topics
+	 * @param sentiment its sentiment, or empty when not judged
+	 * @param clusterId its cluster of near-duplicates, or empty
+	 * @param reach how far it reaches, or empty
+	 */
+	public Mention(int schemaVersion, String id, String source, String nativeId, URI url, String text, Author author,
+			Instant publishedAt, Instant ingestedAt, Optional<String> language, Engagement engagement,
+			Optional<String> inReplyTo, Optional<String> matchedBy, List<String> topics, List<String> departments,
+			Optional<SentimentScore> sentiment, Optional<String> clusterId, Optional<Double> reach) {
+		this(schemaVersion, id, source, nativeId, url, text, author, publishedAt, ingestedAt, language, engagement,
+				inReplyTo, matchedBy, topics, departments, sentiment, clusterId, reach, List.of());
 	}
 
 	/**
@@ -111,7 +144,7 @@ public record Mention(int schemaVersion, String id, String source, String native
 			Optional<String> clusterId, Optional<Double> reach) {
 		return new Mention(this.schemaVersion, this.id, this.source, this.nativeId, this.url, this.text, this.author,
 				this.publishedAt, this.ingestedAt, language, this.engagement, this.inReplyTo, this.matchedBy,
-				this.topics, this.departments, sentiment, clusterId, reach);
+				this.topics, this.departments, sentiment, clusterId, reach, this.competitors);
 	}
 
 	/**
@@ -132,9 +165,21 @@ public record Mention(int schemaVersion, String id, String source, String native
 	 * @return a tagged copy
 	 */
 	public Mention withTags(List<String> topics, List<String> departments) {
+		return withTags(topics, departments, this.competitors);
+	}
+
+	/**
+	 * This mention tagged with the topics it matches, the departments that listen for
+	 * them and the competitors it names.
+	 * @param topics topic ids
+	 * @param departments department ids
+	 * @param competitors competitor ids
+	 * @return a tagged copy
+	 */
+	public Mention withTags(List<String> topics, List<String> departments, List<String> competitors) {
 		return new Mention(this.schemaVersion, this.id, this.source, this.nativeId, this.url, this.text, this.author,
 				this.publishedAt, this.ingestedAt, this.language, this.engagement, this.inReplyTo, this.matchedBy,
-				topics, departments, this.sentiment, this.clusterId, this.reach);
+				topics, departments, this.sentiment, this.clusterId, this.reach, competitors);
 	}
 
 	private static void requireText(String value, String name) {

@@ -1,5 +1,6 @@
 package io.grapevine.listening.organization;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,12 +15,19 @@ import java.util.Optional;
  * language detection chooses among
  * @param allStaff who receives the organization-wide digest, with its channels, zone,
  * time and rhythm, if the organization sends one (id {@value #ALL_STAFF}, no topics)
+ * @param competitors the other organizations it measures its share of voice against
+ * @param board who receives the monthly board digest, with its channels, zone and time,
+ * if the organization sends one (id {@value #BOARD}, no topics)
  */
 public record Organization(String name, List<Department> departments, List<SourceDeclaration> sources,
-		List<String> languages, Optional<Department> allStaff) {
+		List<String> languages, Optional<Department> allStaff, List<Competitor> competitors,
+		Optional<Department> board) {
 
 	/** The id of the organization-wide audience, reserved among department ids. */
 	public static final String ALL_STAFF = "all-staff";
+
+	/** The id of the board's audience, reserved among department ids. */
+	public static final String BOARD = "board";
 
 	/** The languages listened in when the organization file names none. */
 	public static final List<String> DEFAULT_LANGUAGES = List.of("en", "es", "fr", "de", "pt", "it");
@@ -32,6 +40,21 @@ public record Organization(String name, List<Department> departments, List<Sourc
 		sources = (sources != null) ? List.copyOf(sources) : List.of();
 		languages = (languages != null && !languages.isEmpty()) ? List.copyOf(languages) : DEFAULT_LANGUAGES;
 		allStaff = (allStaff != null) ? allStaff : Optional.empty();
+		competitors = (competitors != null) ? List.copyOf(competitors) : List.of();
+		board = (board != null) ? board : Optional.empty();
+	}
+
+	/**
+	 * An organization without competitors or a board digest.
+	 * @param name the organization's name
+	 * @param departments its departments
+	 * @param sources its source instances
+	 * @param languages the languages it listens in
+	 * @param allStaff the organization-wide audience, if any
+	 */
+	public Organization(String name, List<Department> departments, List<SourceDeclaration> sources,
+			List<String> languages, Optional<Department> allStaff) {
+		this(name, departments, sources, languages, allStaff, List.of(), Optional.empty());
 	}
 
 	/**
@@ -80,6 +103,26 @@ public record Organization(String name, List<Department> departments, List<Sourc
 	 */
 	public List<Topic> topics() {
 		return this.departments.stream().flatMap((department) -> department.topics().stream()).toList();
+	}
+
+	/**
+	 * What sources search for: every topic, then every competitor as a topic no
+	 * department owns.
+	 * @return the topics and competitors, in file order
+	 */
+	public List<Topic> listenedTopics() {
+		List<Topic> listened = new ArrayList<>(topics());
+		this.competitors.forEach((competitor) -> listened.add(competitor.asTopic()));
+		return List.copyOf(listened);
+	}
+
+	/**
+	 * Find a competitor by id.
+	 * @param id the competitor id
+	 * @return the competitor, if there is one by that id
+	 */
+	public Optional<Competitor> competitor(String id) {
+		return this.competitors.stream().filter((competitor) -> competitor.id().equals(id)).findFirst();
 	}
 
 	/**

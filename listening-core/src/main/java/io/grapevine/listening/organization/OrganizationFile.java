@@ -121,7 +121,14 @@ public final class OrganizationFile {
 	}
 
 	record Spec(String name, List<String> languages, List<DepartmentSpec> departments, List<SourceSpec> sources,
-			AudienceSpec allStaff) {
+			AudienceSpec allStaff, List<CompetitorSpec> competitors, BoardSpec board) {
+	}
+
+	record CompetitorSpec(String id, String name, List<String> keywords, String query) {
+	}
+
+	record BoardSpec(String timeZone, String digestTime, List<String> members, String slackWebhook,
+			String teamsWebhook) {
 	}
 
 	record AudienceSpec(String timeZone, String digestTime, List<String> members, String slackWebhook,
@@ -181,7 +188,73 @@ public final class OrganizationFile {
 				sources.add(source);
 			}
 			return new Organization(spec.name().strip(), departments, sources, languages(spec.languages()),
-					allStaff(spec.allStaff()));
+					allStaff(spec.allStaff()), competitors(spec.competitors()), board(spec.board()));
+		}
+
+		private List<Competitor> competitors(List<CompetitorSpec> specs) {
+			List<Competitor> competitors = new ArrayList<>();
+			Set<String> ids = new HashSet<>();
+			for (int i = 0; i < ((specs != null) ? specs.size() : 0); i++) {
+				CompetitorSpec spec = specs.get(i);
+				String where = "competitors[" + i + "]";
+				if (spec == null) {
+					throw fail(where + " is empty");
+				}
+				String name = required(spec.name(), where, "name");
+				String id = (spec.id() != null) ? spec.id().strip() : slug(name);
+				where = "competitors[" + id + "]";
+				if (!ID.matcher(id).matches()) {
+					throw fail(where + ": id '" + id + "' may only hold lower-case letters, digits and dashes");
+				}
+				if (!ids.add(id)) {
+					throw fail(where + ": another competitor already has the id '" + id + "'; ids must be unique");
+				}
+				if (this.topicIds.contains(id)) {
+					throw fail(where + ": the id '" + id + "' is already a topic's; "
+							+ "give the competitor another id, since mentions are filtered by either");
+				}
+				List<String> keywords = new ArrayList<>();
+				for (String keyword : (spec.keywords() != null) ? spec.keywords() : List.<String>of()) {
+					if (keyword == null || keyword.isBlank()) {
+						throw fail(where + ": keywords cannot be empty");
+					}
+					keywords.add(keyword.strip());
+				}
+				Optional<ListeningQuery> query = query(spec.query(), where + ".query", "");
+				if (keywords.isEmpty() && query.isEmpty()) {
+					throw fail(where + ": list at least one entry under 'keywords', or write a 'query'");
+				}
+				if (query.isEmpty()) {
+					try {
+						ListeningQuery.anyOf(keywords);
+					}
+					catch (IllegalArgumentException ex) {
+						throw fail(where + ": " + ex.getMessage());
+					}
+				}
+				competitors.add(new Competitor(id, name, keywords, query));
+			}
+			return competitors;
+		}
+
+		private Optional<Department> board(BoardSpec spec) {
+			if (spec == null) {
+				return Optional.empty();
+			}
+			if (this.departmentIds.contains(Organization.BOARD)) {
+				throw fail("a department has the id '" + Organization.BOARD
+						+ "', which names the board digest under 'board'; give the department another id");
+			}
+			String where = "board";
+			List<String> members = members(spec.members(), where);
+			Optional<String> slack = webhook(spec.slackWebhook(), where, Organization.BOARD, "slackWebhook");
+			Optional<String> teams = webhook(spec.teamsWebhook(), where, Organization.BOARD, "teamsWebhook");
+			if (members.isEmpty() && slack.isEmpty() && teams.isEmpty()) {
+				throw fail("board: list its 'members', or give a 'slackWebhook' or 'teamsWebhook', "
+						+ "or leave 'board' out to send no board digest");
+			}
+			return Optional.of(new Department(Organization.BOARD, "Board", zone(spec.timeZone(), where),
+					digestTime(spec.digestTime(), where), members, slack, teams, List.of(), List.of()));
 		}
 
 		private List<String> languages(List<String> codes) {
@@ -335,7 +408,7 @@ public final class OrganizationFile {
 				}
 				keywords.add(keyword.strip());
 			}
-			Optional<ListeningQuery> query = query(spec.query(), where);
+			Optional<ListeningQuery> query = query(spec.query(), where, ": query");
 			if (keywords.isEmpty() && query.isEmpty()) {
 				throw fail(where + ": list at least one entry under 'keywords', or write a 'query'");
 			}
@@ -350,7 +423,7 @@ public final class OrganizationFile {
 			return new Topic(id, name, department, keywords, query);
 		}
 
-		private Optional<ListeningQuery> query(String source, String where) {
+		private Optional<ListeningQuery> query(String source, String where, String field) {
 			if (source == null) {
 				return Optional.empty();
 			}
@@ -362,7 +435,7 @@ public final class OrganizationFile {
 				if (!reason.startsWith("expected ")) {
 					reason = reason + " (expected " + ex.expected() + ", found " + ex.found() + ")";
 				}
-				throw fail(where + ": query is not valid at position " + ex.position() + ": " + reason);
+				throw fail(where + field + " is not valid at position " + ex.position() + ": " + reason);
 			}
 		}
 

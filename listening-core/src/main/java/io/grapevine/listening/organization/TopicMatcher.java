@@ -11,8 +11,8 @@ import io.grapevine.listening.query.ListeningQuery;
 import io.grapevine.listening.query.MatchContext;
 
 /**
- * Tags mentions with every topic whose query (or keywords) they match, and the
- * departments that own or follow those topics.
+ * Tags mentions with every topic whose query (or keywords) they match, the departments
+ * that own or follow those topics, and the competitors they name.
  */
 public final class TopicMatcher {
 
@@ -22,9 +22,15 @@ public final class TopicMatcher {
 
 	private final List<String> departmentIds;
 
+	private final List<CompiledCompetitor> competitors;
+
 	public TopicMatcher(Organization organization) {
 		this.departmentIds = organization.departments().stream().map(Department::id).toList();
 		this.topics = organization.topics().stream().map((topic) -> compile(organization, topic)).toList();
+		this.competitors = organization.competitors()
+			.stream()
+			.map((competitor) -> new CompiledCompetitor(competitor.id(), competitor.matcher()))
+			.toList();
 	}
 
 	private CompiledTopic compile(Organization organization, Topic topic) {
@@ -42,14 +48,15 @@ public final class TopicMatcher {
 	 */
 	public Mention tag(Mention mention) {
 		Matches matches = match(MatchContext.of(mention));
-		return mention.withTags(matches.topics(), matches.departments());
+		return mention.withTags(matches.topics(), matches.departments(), matches.competitors());
 	}
 
 	/**
 	 * Find the topics a text matches, as a mention with no author, language, source or
 	 * site of its own, so queries that need those fields do not match it.
 	 * @param text the text
-	 * @return topic ids and department ids, in organization file order, without repeats
+	 * @return topic ids, department ids and competitor ids, in organization file order,
+	 * without repeats
 	 */
 	public Matches match(String text) {
 		Mention mention = Mention.builder("text", "0")
@@ -65,8 +72,8 @@ public final class TopicMatcher {
 	/**
 	 * Find the topics an analysed mention matches.
 	 * @param context the mention, analysed once
-	 * @return topic ids and the ids of the departments that own or follow them, in
-	 * organization file order, without repeats
+	 * @return topic ids, the ids of the departments that own or follow them, and the ids
+	 * of the competitors it names, in organization file order, without repeats
 	 */
 	public Matches match(MatchContext context) {
 		List<String> topicIds = new ArrayList<>();
@@ -85,7 +92,13 @@ public final class TopicMatcher {
 				departments.add(this.departmentIds.get(i));
 			}
 		}
-		return new Matches(topicIds, departments);
+		List<String> competitorIds = new ArrayList<>();
+		for (CompiledCompetitor competitor : this.competitors) {
+			if (competitor.query().matches(context)) {
+				competitorIds.add(competitor.id());
+			}
+		}
+		return new Matches(topicIds, departments, competitorIds);
 	}
 
 	/**
@@ -93,14 +106,37 @@ public final class TopicMatcher {
 	 *
 	 * @param topics ids of matched topics
 	 * @param departments ids of the departments owning or following them
+	 * @param competitors ids of the competitors it names
 	 */
-	public record Matches(List<String> topics, List<String> departments) {
+	public record Matches(List<String> topics, List<String> departments, List<String> competitors) {
 
 		public Matches {
 			topics = List.copyOf(topics);
 			departments = List.copyOf(departments);
+			competitors = List.copyOf(competitors);
 		}
 
+		/**
+		 * Matches of topics alone.
+		 * @param topics ids of matched topics
+		 * @param departments ids of the departments owning or following them
+		 */
+		public Matches(List<String> topics, List<String> departments) {
+			this(topics, departments, List.of());
+		}
+
+		/**
+		 * Whether it matched nothing the organization listens for: no topic and no
+		 * competitor.
+		 * @return whether nothing matched
+		 */
+		public boolean isEmpty() {
+			return this.topics.isEmpty() && this.competitors.isEmpty();
+		}
+
+	}
+
+	private record CompiledCompetitor(String id, ListeningQuery query) {
 	}
 
 	private record CompiledTopic(String id, ListeningQuery query, boolean[] departments) {

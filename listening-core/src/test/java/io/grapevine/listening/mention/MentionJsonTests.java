@@ -45,6 +45,19 @@ class MentionJsonTests {
 	}
 
 	@Test
+	void competitorsAreWrittenAndAMentionWrittenBeforeThemReadsAsNamingNone() {
+		Mention tagged = replyWithEngagement().withTags(List.of("staff-praise"), List.of("customer-service"),
+				List.of("metro-link"));
+		String json = MentionJson.write(tagged);
+		assertThat(json).contains("\"competitors\":[\"metro-link\"]");
+		assertThat(MentionJson.readMention(json)).isEqualTo(tagged);
+		String older = json.replace(",\"competitors\":[\"metro-link\"]", "");
+		assertThat(older).doesNotContain("competitors");
+		assertThat(MentionJson.readMention(older).competitors()).isEmpty();
+		assertThat(MentionJson.readMention(older).topics()).containsExactly("staff-praise");
+	}
+
+	@Test
 	void fieldsFromANewerWriterAreIgnored() {
 		String json = MentionJson.write(replyWithEngagement())
 			.replace("{\"schemaVersion\":1", "{\"schemaVersion\":2,\"audience\":{\"estimate\":0.4}");

@@ -24,6 +24,7 @@ class OrganizationFileTests {
 		assertThat(organization.departments()).extracting(Department::id)
 			.contains("communications", "operations", "customer-service", "people");
 		assertThat(organization.topic("delays")).get().extracting(Topic::department).isEqualTo("operations");
+		assertThat(organization.competitors()).extracting(Competitor::id).contains("metro-link");
 	}
 
 	@Test
@@ -425,6 +426,116 @@ class OrganizationFileTests {
 				"""))
 			.withMessageContaining("a department has the id 'all-staff'")
 			.withMessageContaining("give the department another id");
+	}
+
+	@Test
+	void competitorsAreReadWithKeywordsOrAQueryAndListenedToLikeTopicsOfNoDepartment() {
+		Organization organization = read("""
+				name: Example
+				departments:
+				  - id: ops
+				    name: Operations
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				competitors:
+				  - id: metro-link
+				    name: Metro Link
+				    keywords: [metro link, "#metrolink"]
+				  - name: Bay Ferries
+				    keywords: [ferry]
+				    query: ferry -"ferry tale"
+				""");
+		assertThat(organization.competitors()).extracting(Competitor::id).containsExactly("metro-link", "bay-ferries");
+		Competitor ferries = organization.competitor("bay-ferries").orElseThrow();
+		assertThat(ferries.query()).map(ListeningQuery::source).contains("ferry -\"ferry tale\"");
+		assertThat(organization.listenedTopics()).extracting(Topic::id)
+			.containsExactly("late", "metro-link", "bay-ferries");
+		assertThat(organization.listenedTopics().get(1).keywords()).containsExactly("metro link", "#metrolink");
+		assertThat(organization.listenedTopics().get(1).department()).isEqualTo(Competitor.NO_DEPARTMENT);
+		assertThat(organization.topics()).extracting(Topic::id).containsExactly("late");
+	}
+
+	@Test
+	void aCompetitorTakingATopicsIdOrAnotherCompetitorsIdIsRejected() {
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - id: ops
+				    name: Operations
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				competitors:
+				  - {id: late, name: Late Trains Ltd, keywords: [late trains]}
+				""")).withMessageContaining("competitors[late]").withMessageContaining("already a topic's");
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - id: ops
+				    name: Operations
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				competitors:
+				  - {id: metro, name: Metro, keywords: [metro]}
+				  - {id: metro, name: Metro Two, keywords: [metro two]}
+				""")).withMessageContaining("competitors[metro]").withMessageContaining("ids must be unique");
+	}
+
+	@Test
+	void aCompetitorQueryThatCannotBeParsedNamesTheCompetitorsQueryAndThePosition() {
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - id: ops
+				    name: Operations
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				competitors:
+				  - {id: metro, name: Metro, query: "metro AND (fares"}
+				""")).withMessageContaining("competitors[metro].query is not valid at position");
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				departments:
+				  - id: ops
+				    name: Operations
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				competitors:
+				  - {id: metro, name: Metro}
+				""")).withMessageContaining("competitors[metro]: list at least one entry under 'keywords'");
+	}
+
+	@Test
+	void theBoardDigestHasItsMembersChannelsZoneAndTime() {
+		Organization organization = read("""
+				name: Example
+				board:
+				  members: [board@example.org]
+				  teamsWebhook: ${BOARD_TEAMS_WEBHOOK}
+				  timeZone: Europe/Paris
+				  digestTime: "07:00"
+				departments:
+				  - id: ops
+				    name: Operations
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				""");
+		Department board = organization.board().orElseThrow();
+		assertThat(board.id()).isEqualTo(Organization.BOARD);
+		assertThat(board.members()).containsExactly("board@example.org");
+		assertThat(board.teamsWebhook()).contains("BOARD_TEAMS_WEBHOOK");
+		assertThat(board.slackWebhook()).isEmpty();
+		assertThat(board.timeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
+		assertThat(board.digestTime()).isEqualTo(LocalTime.of(7, 0));
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				board: {timeZone: Europe/Paris}
+				departments:
+				  - id: ops
+				    name: Operations
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				""")).withMessageContaining("board: list its 'members'");
+		assertThatExceptionOfType(InvalidOrganizationException.class).isThrownBy(() -> read("""
+				name: Example
+				board: {members: [board@example.org], slackWebhook: "https://hooks.slack.com/services/T/B/x"}
+				departments:
+				  - id: ops
+				    name: Operations
+				    topics: [{id: late, name: Late, keywords: [late]}]
+				""")).withMessageContaining("board: slackWebhook must name the environment variable");
 	}
 
 	private static Organization read(String yaml) {

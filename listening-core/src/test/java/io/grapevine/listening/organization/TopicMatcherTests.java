@@ -114,6 +114,27 @@ class TopicMatcherTests {
 	}
 
 	@Test
+	void aMentionNamingACompetitorIsTaggedWithItWhetherOrNotItMatchesATopic() {
+		Organization organization = new Organization("Example",
+				List.of(department("operations", new Topic("delays", "Delays", "operations", List.of("delay")))),
+				List.of(), Organization.DEFAULT_LANGUAGES, Optional.empty(),
+				List.of(new Competitor("metro-link", "Metro Link", List.of("metro link")), new Competitor("ferries",
+						"Ferries", List.of(), Optional.of(ListeningQuery.parse("ferry -\"ferry tale\"")))),
+				Optional.empty());
+		TopicMatcher matcher = new TopicMatcher(organization);
+		Mention both = matcher.tag(mention("Metro Link has no delay, unlike the ferry", "en"));
+		assertThat(both.topics()).containsExactly("delays");
+		assertThat(both.departments()).containsExactly("operations");
+		assertThat(both.competitors()).containsExactly("metro-link", "ferries");
+		Mention competitorOnly = matcher.tag(mention("The Metro Link is lovely today", "en"));
+		assertThat(competitorOnly.topics()).isEmpty();
+		assertThat(competitorOnly.departments()).isEmpty();
+		assertThat(competitorOnly.competitors()).containsExactly("metro-link");
+		assertThat(matcher.match("a ferry tale").isEmpty()).isTrue();
+		assertThat(matcher.match("the metro link").isEmpty()).isFalse();
+	}
+
+	@Test
 	void taggingSetsTheTopicsAndDepartmentsOnTheMention() {
 		Mention tagged = this.matcher.tag(mention("Another delay, #hctransit", "en"));
 		assertThat(tagged.topics()).containsExactly("delays", "brand");
