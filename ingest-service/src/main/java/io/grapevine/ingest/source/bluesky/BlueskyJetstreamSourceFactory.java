@@ -30,13 +30,14 @@ class BlueskyJetstreamSourceFactory implements SourceFactory {
 	@Override
 	public Source create(SourceSettings settings, SourceContext context) {
 		BlueskyJetstreamSettings bound = settings.bind(BlueskyJetstreamSettings.class);
-		if (context.organization().topics().isEmpty()) {
+		if (context.organization().listenedTopics().isEmpty()) {
 			throw new InvalidSourceSettingsException("sources[" + settings.instanceId()
 					+ "]: the organization has no topics, so every post of the firehose would be dropped; "
 					+ "give a department topics or disable the instance");
 		}
-		logger.info("Source {} reads new posts from the Jetstream at {} and keeps those matching {} topics",
-				settings.instanceId(), bound.url(), context.organization().topics().size());
+		logger.info(
+				"Source {} reads new posts from the Jetstream at {} and keeps those matching {} topics and competitors",
+				settings.instanceId(), bound.url(), context.organization().listenedTopics().size());
 		return new BlueskyJetstreamSource(settings.instanceId(), bound, new TopicMatcher(context.organization()),
 				context.clock());
 	}

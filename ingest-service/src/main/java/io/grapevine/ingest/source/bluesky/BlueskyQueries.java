@@ -23,7 +23,7 @@ final class BlueskyQueries {
 	static List<String> of(Organization organization) {
 		Set<String> seen = new LinkedHashSet<>();
 		List<String> queries = new ArrayList<>();
-		for (Topic topic : organization.topics()) {
+		for (Topic topic : organization.listenedTopics()) {
 			for (String term : terms(topic)) {
 				if (!term.isEmpty() && seen.add(term.toLowerCase(Locale.ROOT))) {
 					queries.add(term);

@@ -142,12 +142,12 @@ final class JetstreamEventMapper {
 		catch (UnmappableEventException | InvalidMentionException ex) {
 			// The firehose is mostly posts about something else: only a post the
 			// organization listens for is worth a dead letter.
-			if (this.matcher.match(text.get()).topics().isEmpty()) {
+			if (this.matcher.match(text.get()).isEmpty()) {
 				return Outcome.skipped(timeUs);
 			}
 			return Outcome.deadLetter(timeUs, new DeadLetter(this.instanceId, ex.getMessage(), raw, now));
 		}
-		if (this.matcher.match(MatchContext.of(mention)).topics().isEmpty()) {
+		if (this.matcher.match(MatchContext.of(mention)).isEmpty()) {
 			return Outcome.skipped(timeUs);
 		}
 		return new Outcome(timeUs, Optional.of(mention), Optional.empty());

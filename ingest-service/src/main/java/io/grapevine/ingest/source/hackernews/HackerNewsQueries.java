@@ -37,7 +37,7 @@ record HackerNewsQueries(List<HackerNewsQuery> queries, List<String> dropped) {
 		List<String> keywords = new ArrayList<>();
 		Set<String> seenQueries = new LinkedHashSet<>();
 		List<HackerNewsQuery> compiled = new ArrayList<>();
-		for (Topic topic : organization.topics()) {
+		for (Topic topic : organization.listenedTopics()) {
 			Optional<List<String>> texts = topic.query().map(HackerNewsDialect::compile);
 			if (texts.isPresent() && !texts.get().equals(List.of(""))) {
 				// An empty list means no item can match: the topic adds nothing to fetch.

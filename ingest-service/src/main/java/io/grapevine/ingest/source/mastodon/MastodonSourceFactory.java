@@ -51,7 +51,7 @@ class MastodonSourceFactory implements SourceFactory {
 
 	private static List<String> hashtags(String instanceId, Organization organization) {
 		List<String> hashtags = new ArrayList<>();
-		for (Topic topic : organization.topics()) {
+		for (Topic topic : organization.listenedTopics()) {
 			for (String keyword : topic.keywords()) {
 				if (!keyword.strip().startsWith("#")) {
 					continue;

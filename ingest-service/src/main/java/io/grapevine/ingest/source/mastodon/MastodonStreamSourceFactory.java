@@ -41,7 +41,7 @@ public class MastodonStreamSourceFactory implements SourceFactory {
 
 	private static List<String> hashtags(SourceContext context) {
 		List<String> hashtags = new ArrayList<>();
-		for (Topic topic : context.organization().topics()) {
+		for (Topic topic : context.organization().listenedTopics()) {
 			for (String keyword : topic.keywords()) {
 				String name = keyword.strip().startsWith("#") ? MastodonStreamSettings.hashtagName(keyword) : null;
 				if (name != null && hashtags.stream().noneMatch(name::equalsIgnoreCase)) {

@@ -28,7 +28,7 @@ record RedditQuery(String text, List<String> dropped) {
 		Set<String> seen = new LinkedHashSet<>();
 		StringBuilder query = new StringBuilder();
 		List<String> dropped = new ArrayList<>();
-		for (Topic topic : organization.topics()) {
+		for (Topic topic : organization.listenedTopics()) {
 			for (String term : terms(topic)) {
 				if (term.isEmpty() || !seen.add(term.toLowerCase(Locale.ROOT))) {
 					continue;

@@ -29,7 +29,7 @@ record XQuery(String text, List<String> dropped) {
 	static XQuery of(Organization organization) {
 		Set<String> seen = new LinkedHashSet<>();
 		List<String> terms = new ArrayList<>();
-		for (Topic topic : organization.topics()) {
+		for (Topic topic : organization.listenedTopics()) {
 			for (String term : terms(topic)) {
 				if (seen.add(term.toLowerCase(Locale.ROOT))) {
 					terms.add(term);

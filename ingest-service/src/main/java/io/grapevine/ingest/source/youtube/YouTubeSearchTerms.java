@@ -28,7 +28,7 @@ final class YouTubeSearchTerms {
 	static Optional<String> of(Organization organization) {
 		Set<String> seen = new LinkedHashSet<>();
 		List<String> terms = new ArrayList<>();
-		for (Topic topic : organization.topics()) {
+		for (Topic topic : organization.listenedTopics()) {
 			if (topic.query().isEmpty()) {
 				// Keywords decide this topic's matches: the terms would have to hold
 				// every

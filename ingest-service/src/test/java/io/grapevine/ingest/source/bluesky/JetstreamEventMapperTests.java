@@ -1,6 +1,8 @@
 package io.grapevine.ingest.source.bluesky;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.organization.Organization;
+import io.grapevine.listening.organization.OrganizationFile;
 import io.grapevine.listening.organization.TopicMatcher;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +63,29 @@ class JetstreamEventMapperTests {
 		assertThat(mention.engagement()).isEqualTo(Engagement.NONE);
 		assertThat(mention.matchedBy()).contains("jetstream");
 		assertThat(mapped.lastTimeUs()).contains(TIME_US);
+	}
+
+	@Test
+	void keepsAPostThatNamesACompetitorButNoTopicTaggingIsLeftToThePipeline() {
+		Organization organization = OrganizationFile.read(new ByteArrayInputStream("""
+				name: Test Transit
+				departments:
+				  - id: operations
+				    name: Operations
+				    topics: [{id: delays, name: Delays, keywords: [delayed]}]
+				competitors:
+				  - {id: metro-link, name: Metro Link, keywords: [metro link]}
+				""".getBytes(StandardCharsets.UTF_8)), "test");
+		JetstreamEventMapper mapper = new JetstreamEventMapper("bluesky-jetstream:firehose",
+				new TopicMatcher(organization), Clock.fixed(NOW, ZoneOffset.UTC));
+		List<String> events = List.of(
+				FakeJetstream.post(TIME_US, DID, "3lbqm", "Metro Link was quick today").toString(),
+				FakeJetstream.post(TIME_US + 1, DID, "3lbqn", "lovely sunset tonight").toString());
+
+		JetstreamEventMapper.Mapped mapped = mapper.map(events, Optional.empty());
+
+		assertThat(mapped.mentions()).extracting(Mention::text).containsExactly("Metro Link was quick today");
+		assertThat(mapped.skippedCount()).isEqualTo(1);
 	}
 
 	@Test

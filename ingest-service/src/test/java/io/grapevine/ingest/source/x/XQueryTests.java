@@ -23,6 +23,22 @@ class XQueryTests {
 	}
 
 	@Test
+	void searchesForTheCompetitorsKeywordsAfterTheTopics() {
+		XQuery query = XQuery.of(OrganizationFile.read(new ByteArrayInputStream("""
+				name: Test Transit
+				departments:
+				  - id: operations
+				    name: Operations
+				    topics: [{id: delays, name: Delays, keywords: [delay]}]
+				competitors:
+				  - {id: metro-link, name: Metro Link, keywords: [metro link, "#metrolink"]}
+				  - {id: ferries, name: Ferries, keywords: [ferry, delay]}
+				""".getBytes(StandardCharsets.UTF_8)), "test"));
+
+		assertThat(query.text()).isEqualTo("(delay OR \"metro link\" OR #metrolink OR ferry) -is:retweet");
+	}
+
+	@Test
 	void staysWithinTheBasicTierLimitAndSaysWhichKeywordsDidNotFit() {
 		StringBuilder keywords = new StringBuilder("[");
 		for (int i = 0; i < 80; i++) {
