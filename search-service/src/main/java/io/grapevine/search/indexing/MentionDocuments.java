@@ -22,10 +22,11 @@ import io.grapevine.search.index.MonthlyIndices;
  * Turns the Mention JSON of a Kafka record into the document the indexer writes, parsing
  * it once: the fields of the contract are validated, the ones Elasticsearch maps with a
  * type are written in their canonical form, fields from newer writers are kept, and
- * {@code engagement.total} is added for ranking, {@code site} for the query language's
- * {@code site:} (see {@link #sites(URI)}), {@code clusterKey} for folding near-duplicates
- * and {@code match} for the query compiler (the text and fields as the query language
- * reads them).
+ * {@code engagement.total} is added for ranking, {@code competitors} always written
+ * (empty for mentions from writers before competitors), {@code site} for the query
+ * language's {@code site:} (see {@link #sites(URI)}), {@code clusterKey} for folding
+ * near-duplicates and {@code match} for the query compiler (the text and fields as the
+ * query language reads them).
  */
 public final class MentionDocuments {
 
@@ -57,6 +58,8 @@ public final class MentionDocuments {
 			.put("shares", engagement.shares())
 			.put("replies", engagement.replies())
 			.put("total", engagement.total());
+		ArrayNode competitors = tree.putArray("competitors");
+		mention.competitors().forEach(competitors::add);
 		ArrayNode site = tree.putArray("site");
 		sites(mention.url()).forEach(site::add);
 		tree.put("clusterKey", mention.clusterId().orElse(mention.id()));

@@ -32,6 +32,18 @@ class MentionDocumentsTests {
 	}
 
 	@Test
+	void theCompetitorsAMentionNamesAreWrittenAndAMentionFromAnOlderWriterNamesNone() throws Exception {
+		Mention named = mention().withTags(List.of(), List.of(), List.of("metro-link"));
+		JsonNode source = MentionJson.mapper().readTree(MentionDocuments.from(MentionJson.write(named)).source());
+		assertThat(source.path("competitors")).extracting(JsonNode::asText).containsExactly("metro-link");
+		String older = MentionJson.write(mention()).replace(",\"competitors\":[]", "");
+		assertThat(older).doesNotContain("competitors");
+		JsonNode none = MentionJson.mapper().readTree(MentionDocuments.from(older).source());
+		assertThat(none.path("competitors").isArray()).isTrue();
+		assertThat(none.path("competitors")).isEmpty();
+	}
+
+	@Test
 	void fieldsFromANewerWriterAreKeptAndTimesAreWrittenInCanonicalForm() throws Exception {
 		String json = MentionJson.write(mention())
 			.replace("\"publishedAt\":\"2026-11-20T09:15:00Z\"", "\"publishedAt\":\"2026-11-20T10:15:00+01:00\"")
