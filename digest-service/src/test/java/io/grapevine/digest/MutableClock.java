@@ -6,17 +6,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that tests set, to play out a digest schedule without waiting for it.
+ * A clock that tests set, to play out a digest schedule or an alert baseline's refresh
+ * without waiting for it.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private volatile Instant now;
 
-	MutableClock(Instant now) {
+	public MutableClock(Instant now) {
 		this.now = now;
 	}
 
-	void set(Instant now) {
+	public void set(Instant now) {
 		this.now = now;
 	}
 

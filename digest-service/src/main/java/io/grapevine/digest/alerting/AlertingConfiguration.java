@@ -1,8 +1,7 @@
 package io.grapevine.digest.alerting;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.Set;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.slf4j.Logger;
@@ -36,39 +35,32 @@ class AlertingConfiguration {
 
 	@Bean
 	AlertMutes alertMutes(AlertProperties properties, Organization organization) {
-		AlertMutes mutes = new AlertMutes();
 		for (String topic : properties.muted()) {
 			if (organization.topic(topic).isEmpty()) {
 				throw new IllegalStateException("grapevine.alerts.muted names the topic '" + topic
 						+ "', which the organization file does not have");
 			}
-			mutes.mute(topic, Instant.MAX);
 		}
-		return mutes;
+		return new AlertMutes(Set.copyOf(properties.muted()));
 	}
 
 	@Bean
-	AlertArchive alertArchive(ElasticsearchClient client, AlertMutes mutes) {
+	AlertArchive alertArchive(ElasticsearchClient client) {
 		AlertArchive archive = new AlertArchive(client);
 		archive.createIndicesIfAbsent();
 		return archive;
 	}
 
 	@Bean
-	Baseline alertBaseline(ElasticsearchClient client, AlertProperties properties, Clock clock) {
-		Baseline baseline = new Baseline(properties.baselineDays());
-		new BaselineLoader(client, properties.mentionsIndex(), properties.baselineDays(), clock).load(baseline)
-			.onErrorResume((ex) -> {
-				logger.warn("Alert baselines start empty: {}", ex.getMessage());
-				return reactor.core.publisher.Mono.just(0);
-			})
-			.subscribe();
-		return baseline;
+	Baseline alertBaseline(AlertProperties properties) {
+		return new Baseline(properties.baselineDays());
 	}
 
 	@Bean
-	StormDetector stormDetector(Clock clock, AlertProperties properties, Baseline baseline, AlertMutes mutes) {
-		return new StormDetector(clock, properties.thresholds(), baseline, mutes);
+	StormDetector stormDetector(Clock clock, AlertProperties properties, Baseline baseline, AlertMutes mutes,
+			Organization organization) {
+		return new StormDetector(clock, properties.thresholds(), baseline, mutes,
+				(topic) -> organization.topic(topic).isPresent());
 	}
 
 	@Bean
@@ -82,7 +74,8 @@ class AlertingConfiguration {
 
 	@Bean
 	MentionAlertConsumer mentionAlertConsumer(AlertProperties properties, Environment environment,
-			StormDetector detector, AlertArchive archive, AlertNotifier notifier, AlertMutes mutes) {
+			StormDetector detector, AlertArchive archive, AlertNotifier notifier, AlertMutes mutes, Baseline baseline,
+			ElasticsearchClient client, Clock clock) {
 		String servers = properties.bootstrapServers().isBlank()
 				? environment.getProperty("grapevine.kafka.bootstrap-servers",
 						environment.getProperty("GRAPEVINE_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"))
@@ -92,7 +85,9 @@ class AlertingConfiguration {
 						+ "{} more negative share; reach alerts from {}",
 				properties.window(), properties.minCount(), properties.volumeFactor(), properties.negativeRise(),
 				properties.highReach());
-		return new MentionAlertConsumer(servers, detector, archive, notifier, mutes, properties.tick());
+		return new MentionAlertConsumer(servers, detector, archive, notifier, mutes, baseline,
+				new BaselineLoader(client, properties.mentionsIndex(), properties.baselineDays(), clock), clock,
+				properties.window(), properties.tick());
 	}
 
 	@Bean

@@ -14,7 +14,9 @@ public class Baseline {
 
 	private final int days;
 
-	private final Map<String, Map<Instant, long[]>> hours = new ConcurrentHashMap<>();
+	private volatile Map<String, Map<Instant, long[]>> hours = new ConcurrentHashMap<>();
+
+	private volatile Instant loadedUpTo = Instant.EPOCH;
 
 	/**
 	 * Create an empty baseline.
@@ -34,6 +36,34 @@ public class Baseline {
 	public void put(String topicId, Instant hour, long total, long negative) {
 		this.hours.computeIfAbsent(topicId, (key) -> new ConcurrentHashMap<>())
 			.put(hour.truncatedTo(ChronoUnit.HOURS), new long[] { total, negative });
+	}
+
+	/**
+	 * Replace every count with those of another baseline, read up to an hour.
+	 * @param fresh the counts just read
+	 * @param upTo the end of the last hour read
+	 */
+	public void replaceWith(Baseline fresh, Instant upTo) {
+		this.hours = fresh.hours;
+		this.loadedUpTo = upTo;
+	}
+
+	/**
+	 * Whether the counts stop before the hour that ends before {@code now}, so that a
+	 * past day's hour the expectation needs may be missing.
+	 * @param now the time
+	 * @return {@code true} when the baseline should be read again
+	 */
+	public boolean staleAt(Instant now) {
+		return this.loadedUpTo.isBefore(now.truncatedTo(ChronoUnit.HOURS));
+	}
+
+	/**
+	 * The end of the last hour read.
+	 * @return {@link Instant#EPOCH} until a first read
+	 */
+	public Instant loadedUpTo() {
+		return this.loadedUpTo;
 	}
 
 	/**

@@ -49,7 +49,8 @@ public class BaselineLoader {
 	}
 
 	/**
-	 * Read the hourly counts into a baseline; a missing alias leaves it empty.
+	 * Read the hourly counts up to the current hour and replace the baseline's with them;
+	 * a missing alias leaves it empty.
 	 * @param baseline the baseline to fill
 	 * @return the number of topic-hours read
 	 */
@@ -57,8 +58,19 @@ public class BaselineLoader {
 		return Mono.fromCallable(() -> loadNow(baseline)).subscribeOn(Schedulers.boundedElastic());
 	}
 
+	/**
+	 * Read the baseline again when the clock has entered an hour it was not read for, so
+	 * a replica running for days compares with the days just past.
+	 * @param baseline the baseline
+	 * @return the number of topic-hours read, or empty when it was up to date
+	 */
+	public Mono<Integer> refreshIfStale(Baseline baseline) {
+		return Mono.defer(() -> baseline.staleAt(this.clock.instant()) ? load(baseline) : Mono.empty());
+	}
+
 	private int loadNow(Baseline baseline) throws java.io.IOException {
 		Instant to = this.clock.instant().truncatedTo(ChronoUnit.HOURS);
+		Baseline fresh = new Baseline(this.days);
 		Instant from = to.minus(Duration.ofDays(this.days)).minus(Duration.ofHours(1));
 		SearchResponse<Void> response;
 		try {
@@ -80,6 +92,7 @@ public class BaselineLoader {
 		catch (ElasticsearchException ex) {
 			if ("index_not_found_exception".equals(ex.error().type())) {
 				logger.info("No '{}' index yet: alert baselines start empty", this.index);
+				baseline.replaceWith(fresh, to);
 				return 0;
 			}
 			throw ex;
@@ -87,11 +100,12 @@ public class BaselineLoader {
 		int read = 0;
 		for (StringTermsBucket topic : response.aggregations().get("topics").sterms().buckets().array()) {
 			for (DateHistogramBucket hour : topic.aggregations().get("hours").dateHistogram().buckets().array()) {
-				baseline.put(topic.key().stringValue(), Instant.ofEpochMilli(hour.key()), hour.docCount(),
+				fresh.put(topic.key().stringValue(), Instant.ofEpochMilli(hour.key()), hour.docCount(),
 						hour.aggregations().get("negative").filter().docCount());
 				read++;
 			}
 		}
+		baseline.replaceWith(fresh, to);
 		logger.info("Read {} topic-hour(s) of alert baseline from '{}' over {} day(s)", read, this.index, this.days);
 		return read;
 	}

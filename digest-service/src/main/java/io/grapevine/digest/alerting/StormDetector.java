@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.query.Sentiment;
@@ -22,8 +23,10 @@ import io.grapevine.listening.query.Sentiment;
  * its expected count or its negative share rose the configured amount above its baseline
  * share; one storm is one alert, updated at most every {@code updateEvery} while it grows
  * and closed ("over") once the window falls back below the thresholds. Mentions are
- * counted once per id, so a replay changes nothing. Muted topics raise nothing. Not
- * thread-safe: one consumer feeds it.
+ * counted once per id, so a replay changes nothing. Muted topics raise nothing. Each
+ * replica runs one and proposes its alerts; the alert archive decides which replica's
+ * proposal is raised, and the others {@link #follow follow} it. Not thread-safe: one
+ * consumer feeds it.
  */
 public class StormDetector {
 
@@ -37,6 +40,8 @@ public class StormDetector {
 	private final Baseline baseline;
 
 	private final AlertMutes mutes;
+
+	private final Predicate<String> watched;
 
 	// Per topic, the mentions of the window by id: published at, negative.
 	private final Map<String, Map<String, Seen>> windows = new LinkedHashMap<>();
@@ -53,10 +58,24 @@ public class StormDetector {
 	 * @param mutes the muted topics
 	 */
 	public StormDetector(Clock clock, AlertThresholds thresholds, Baseline baseline, AlertMutes mutes) {
+		this(clock, thresholds, baseline, mutes, (topic) -> true);
+	}
+
+	/**
+	 * Create a detector that counts only some topics.
+	 * @param clock the clock
+	 * @param thresholds the thresholds
+	 * @param baseline the topics' baselines
+	 * @param mutes the muted topics
+	 * @param watched the topics to count, those of the organization file
+	 */
+	public StormDetector(Clock clock, AlertThresholds thresholds, Baseline baseline, AlertMutes mutes,
+			Predicate<String> watched) {
 		this.clock = clock;
 		this.thresholds = thresholds;
 		this.baseline = baseline;
 		this.mutes = mutes;
+		this.watched = watched;
 	}
 
 	/**
@@ -70,15 +89,49 @@ public class StormDetector {
 		List<Alert> alerts = new ArrayList<>();
 		boolean recent = mention.publishedAt().isAfter(since);
 		boolean negative = mention.sentiment().map((s) -> s.label() == Sentiment.NEGATIVE).orElse(false);
-		for (String topic : mention.topics()) {
+		List<String> topics = mention.topics().stream().filter(this.watched).toList();
+		for (String topic : topics) {
 			Map<String, Seen> window = this.windows.computeIfAbsent(topic, (key) -> new LinkedHashMap<>());
 			if (recent) {
 				window.putIfAbsent(mention.id(), new Seen(mention.publishedAt(), negative));
 			}
 			check(topic, now).ifPresent(alerts::add);
 		}
-		reach(mention, now, recent).ifPresent(alerts::add);
+		reach(mention, topics, now, recent).ifPresent(alerts::add);
 		return alerts;
+	}
+
+	/**
+	 * Take the archived state of a topic's storm as this detector's own: the storm that
+	 * another replica opened, updated or closed, so this one proposes its next message.
+	 * @param current the storm's latest message
+	 */
+	public void follow(Alert current) {
+		if (current.kind() == Alert.Kind.REACH) {
+			return;
+		}
+		if (current.state() == Alert.State.OVER) {
+			Storm storm = this.storms.get(current.topicId());
+			if (storm != null && storm.id.equals(current.id())) {
+				this.storms.remove(current.topicId());
+			}
+			return;
+		}
+		Storm storm = new Storm(current.id(), current.kind(), current.at(), current.count());
+		storm.revision = current.revision();
+		this.storms.put(current.topicId(), storm);
+	}
+
+	/**
+	 * Forget a topic's open storm without a message, so the next mention proposes it
+	 * again; for an opening that could not be claimed or was muted meanwhile.
+	 * @param alert the message that was not raised
+	 */
+	public void forget(Alert alert) {
+		Storm storm = this.storms.get(alert.topicId());
+		if (storm != null && storm.id.equals(alert.id())) {
+			this.storms.remove(alert.topicId());
+		}
 	}
 
 	/**
@@ -96,11 +149,12 @@ public class StormDetector {
 
 	/**
 	 * The storms open now.
-	 * @return the open storms' alert ids by topic
+	 * @return by topic, the id of the open storm's latest message (alert id and revision,
+	 * as {@link Alert#messageId()})
 	 */
 	public Map<String, String> openStorms() {
 		Map<String, String> open = new LinkedHashMap<>();
-		this.storms.forEach((topic, storm) -> open.put(topic, storm.id));
+		this.storms.forEach((topic, storm) -> open.put(topic, storm.id + "#" + storm.revision));
 		return open;
 	}
 
@@ -154,16 +208,16 @@ public class StormDetector {
 		return Optional.empty();
 	}
 
-	private Optional<Alert> reach(Mention mention, Instant now, boolean recent) {
+	private Optional<Alert> reach(Mention mention, List<String> topics, Instant now, boolean recent) {
 		double reach = mention.reach().orElse(0.0);
 		double followers = mention.author().followers().orElse(0L);
 		double highest = Math.max(reach, followers);
-		if (!recent || highest < this.thresholds.highReach() || mention.topics().isEmpty()
-				|| mention.topics().stream().allMatch((topic) -> this.mutes.muted(topic, now))
+		if (!recent || highest < this.thresholds.highReach() || topics.isEmpty()
+				|| topics.stream().allMatch((topic) -> this.mutes.muted(topic, now))
 				|| !this.reachAlerted.add(mention.id())) {
 			return Optional.empty();
 		}
-		String topic = mention.topics().stream().filter((t) -> !this.mutes.muted(t, now)).findFirst().orElseThrow();
+		String topic = topics.stream().filter((t) -> !this.mutes.muted(t, now)).findFirst().orElseThrow();
 		return Optional.of(new Alert("reach-" + mention.id(), Alert.Kind.REACH, Alert.State.OPENED, 0, topic, 1, 0, 0,
 				0, Optional.of(mention.id()), Optional.of(mention.author().handle()), Optional.of(highest),
 				Optional.of(mention.text()), now));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
 
+import io.grapevine.digest.MutableClock;
 import io.grapevine.localstack.LocalStackExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +79,37 @@ class BaselineLoaderTests {
 	}
 
 	@Test
+	void aBaselineReadHoursAgoIsReadAgainOnceTheClockEntersANewHourAndComparesWithTheDaysJustPast() throws Exception {
+		String index = mentionsIndex();
+		// Friday 11:00-12:00: eight mentions; a week earlier at the same hour: none.
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:20:00Z"));
+		BaselineLoader loader = new BaselineLoader(this.client, index, 14, clock);
+		Baseline baseline = new Baseline(14);
+		StepVerifier.create(loader.load(baseline)).assertNext((read) -> assertThat(read).isZero()).verifyComplete();
+		for (int i = 0; i < 8; i++) {
+			put(index, "f" + i, "delays", "2026-11-20T11:0" + i + ":00Z", (i < 2) ? "negative" : "neutral");
+		}
+		this.client.indices().refresh((refresh) -> refresh.index(index));
+
+		// Still 10:xx: the baseline read at 10:20 is current, nothing is read again.
+		clock.set(Instant.parse("2026-11-20T10:59:00Z"));
+		StepVerifier.create(loader.refreshIfStale(baseline)).verifyComplete();
+
+		// Saturday 12:05, the replica running since Friday: the hour it compares
+		// (11:00-12:00) needs Friday's, which the first read could not have.
+		Instant saturday = Instant.parse("2026-11-21T12:05:00Z");
+		clock.set(saturday);
+		assertThat(baseline.expected("delays", saturday).count()).isZero();
+		StepVerifier.create(loader.refreshIfStale(baseline))
+			.assertNext((read) -> assertThat(read).isEqualTo(1))
+			.verifyComplete();
+		assertThat(baseline.expected("delays", saturday).count()).isEqualTo(8.0 / 14);
+		assertThat(baseline.expected("delays", saturday).negativeShare()).isEqualTo(2.0 / 8);
+		assertThat(baseline.loadedUpTo()).isEqualTo(Instant.parse("2026-11-21T12:00:00Z"));
+		StepVerifier.create(loader.refreshIfStale(baseline)).verifyComplete();
+	}
+
+	@Test
 	void aMissingAliasLeavesTheBaselineEmpty() {
 		Baseline baseline = new Baseline(14);
 
@@ -87,6 +119,17 @@ class BaselineLoaderTests {
 			.assertNext((read) -> assertThat(read).isZero())
 			.verifyComplete();
 		assertThat(baseline.expected("delays", NOW).count()).isZero();
+	}
+
+	private String mentionsIndex() throws Exception {
+		String index = "baseline-mentions-" + System.nanoTime();
+		this.client.indices()
+			.create((create) -> create.index(index)
+				.mappings((mappings) -> mappings.properties("topics", (p) -> p.keyword((k) -> k))
+					.properties("publishedAt", (p) -> p.date((d) -> d))
+					.properties("sentiment",
+							(p) -> p.object((o) -> o.properties("label", (l) -> l.keyword((k) -> k))))));
+		return index;
 	}
 
 	private void put(String index, String id, String topic, String publishedAt, String label) throws Exception {

@@ -23,7 +23,7 @@ class StormDetectorTests {
 
 	private final Baseline baseline = new Baseline(14);
 
-	private final AlertMutes mutes = new AlertMutes();
+	private final AlertMutes mutes = new AlertMutes(java.util.Set.of());
 
 	private final StormDetector detector = new StormDetector(this.clock,
 			new AlertThresholds(Duration.ofHours(1), 10, 3.0, 0.3, 50_000, Duration.ofMinutes(10)), this.baseline,
