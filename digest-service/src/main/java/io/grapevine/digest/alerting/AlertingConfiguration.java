@@ -24,7 +24,7 @@ import io.grapevine.listening.organization.Organization;
 
 /**
  * Wires spike alerts: the baseline read from Elasticsearch, the detector, the notifier on
- * the digests' channels and ledger, the Kafka consumer and the alerts API; off with
+ * the digests' channels and ledger, the Kafka consumer, the alerts API and page; off with
  * {@code grapevine.alerts.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -94,6 +94,12 @@ class AlertingConfiguration {
 	RouterFunction<ServerResponse> alertRoutes(AlertArchive archive, AlertMutes mutes, Organization organization,
 			Clock clock) {
 		return AlertRoutes.routes(archive, mutes, organization, clock);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> alertPages(AlertArchive archive, AlertMutes mutes, Organization organization,
+			Clock clock) {
+		return AlertPages.routes(archive, mutes, organization, clock);
 	}
 
 }

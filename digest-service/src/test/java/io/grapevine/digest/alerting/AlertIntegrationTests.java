@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -71,6 +73,12 @@ class AlertIntegrationTests {
 
 	@Autowired
 	WebTestClient web;
+
+	@Autowired
+	AlertArchive archive;
+
+	@Autowired
+	ElasticsearchClient elasticsearch;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -177,6 +185,141 @@ class AlertIntegrationTests {
 				.singleElement()
 				.satisfies((alert) -> assertThat(alert).containsEntry("state", "UPDATED").containsEntry("count", 9));
 		});
+	}
+
+	@Test
+	void theMuteApiNamesTheFieldToFixAndAMuteCanBeLifted() {
+		badMute("[1, 2]", "body");
+		badMute("not json", "body");
+		badMute("{\"for\": \"PT1H\"}", "topic");
+		badMute("{\"topic\": 42, \"for\": \"PT1H\"}", "topic");
+		badMute("{\"topic\": \"nowhere\", \"for\": \"PT1H\"}", "topic");
+		badMute("{\"topic\": \"budget\"}", "for");
+		badMute("{\"topic\": \"budget\", \"for\": \"PT1H\", \"until\": \"2099-01-01T00:00:00Z\"}", "until");
+		badMute("{\"topic\": \"budget\", \"until\": \"tomorrow\"}", "until");
+		badMute("{\"topic\": \"budget\", \"until\": \"2020-01-01T00:00:00Z\"}", "until");
+		badMute("{\"topic\": \"budget\", \"for\": \"two hours\"}", "for");
+		badMute("{\"topic\": \"budget\", \"for\": \"P365D\"}", "for");
+
+		String until = Instant.now()
+			.plus(Duration.ofHours(2))
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+			.toString();
+		this.web.post()
+			.uri("/api/alerts/mute")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"topic\": \"budget\", \"until\": \"" + until + "\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.web.get()
+			.uri("/api/alerts/mutes")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.topic == 'budget')].until")
+			.isEqualTo(until);
+
+		this.web.delete()
+			.uri("/api/alerts/mutes/budget")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.wasMuted")
+			.isEqualTo(true);
+		this.web.get().uri("/api/alerts/mutes").exchange().expectBody().jsonPath("$[?(@.topic == 'budget')]").isEmpty();
+		this.web.delete()
+			.uri("/api/alerts/mutes/nowhere")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("topic");
+	}
+
+	@Test
+	void theAlertsPageListsEachDepartmentsAlertsWithTheirFiguresUpdatesAndMutedTopicsEscaped() throws Exception {
+		Instant at = Instant.parse("2026-11-21T08:05:00Z");
+		this.archive
+			.save(new Alert("budget-20261121T0745", Alert.Kind.NEGATIVE, Alert.State.UPDATED, 2, "budget", 42, 30, 3.5,
+					0.1, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), at))
+			.block();
+		this.archive
+			.save(new Alert("reach-x:page-1", Alert.Kind.REACH, Alert.State.OPENED, 0, "delays", 1, 0, 0, 0,
+					Optional.of("x:page-1"), Optional.of("mayor<b>"), Optional.of(2_500_000.0),
+					Optional.of("Buses <script>alert(1)</script> & trams late"), at.plusSeconds(60)))
+			.block();
+		this.elasticsearch.indices().refresh((refresh) -> refresh.index(AlertArchive.INDEX));
+		this.web.post()
+			.uri("/api/alerts/mute")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"topic\": \"budget\", \"for\": \"PT3H\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		String html = this.web.get()
+			.uri("/alerts")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		this.web.delete().uri("/api/alerts/mutes/budget").exchange().expectStatus().isOk();
+
+		String finance = html.substring(html.indexOf("id=\"department-finance\""));
+		String operations = html.substring(html.indexOf("id=\"department-operations\""),
+				html.indexOf("id=\"department-finance\""));
+		assertThat(finance).contains("data-alert=\"budget-20261121T0745\"")
+			.contains("Negative spike")
+			.contains("<td>Budget</td>")
+			.contains("42 mentions in the hour against 3.5 expected; 71% negative against 10% usually")
+			.contains("2 updates")
+			.contains("Sat 21 Nov 2026, 08:05")
+			.contains("<strong>Budget</strong> muted")
+			// Finance follows delays: the reach alert is on its list too.
+			.contains("data-alert=\"reach-x:page-1\"");
+		assertThat(operations).contains("data-alert=\"reach-x:page-1\"")
+			.contains("High-reach author")
+			.contains("@mayor&lt;b&gt;")
+			.contains("reach 2,500,000")
+			.contains("Buses &lt;script&gt;alert(1)&lt;/script&gt; &amp; trams late")
+			.doesNotContain("budget-20261121T0745")
+			.doesNotContain("<strong>Budget</strong> muted");
+		assertThat(html).doesNotContain("<script>").contains("<a href=\"/digests\">");
+
+		String digests = this.web.get()
+			.uri("/digests")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(digests).contains("<a href=\"/alerts\">Alerts</a>");
+	}
+
+	private void badMute(String body, String field) {
+		this.web.post()
+			.uri("/api/alerts/mute")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo(field)
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).as(body).contains(field));
 	}
 
 	private static List<Mention> burst(String topic, String prefix, int count, Instant at) {
