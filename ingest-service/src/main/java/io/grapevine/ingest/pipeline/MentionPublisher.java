@@ -1,6 +1,5 @@
 package io.grapevine.ingest.pipeline;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,28 +67,50 @@ public class MentionPublisher {
 	 * @return completion
 	 */
 	public Mono<Void> publish(String instanceId, List<Mention> mentions) {
-		return Mono.defer(() -> {
-			List<Mention> ready = new ArrayList<>();
-			List<DeadLetter> oversized = new ArrayList<>();
-			for (Mention mention : mentions) {
-				Mention tagged = this.matcher.tag(enrich(instanceId, mention));
-				String json = MentionJson.write(tagged);
-				int bytes = json.getBytes(StandardCharsets.UTF_8).length;
-				if (bytes > MAX_MENTION_BYTES) {
-					// Kafka would refuse it and hold the source on this page forever: set
-					// it aside.
-					oversized.add(DeadLetter.now(instanceId,
-							"mention " + mention.id() + " is " + bytes + " bytes of JSON, over the " + MAX_MENTION_BYTES
-									+ "-byte limit of the mentions topic; the payload holds its first "
-									+ KEPT_CHARACTERS + " characters",
-							json.substring(0, Math.min(json.length(), KEPT_CHARACTERS))));
-				}
-				else {
-					ready.add(tagged);
-				}
+		return Mono.defer(() -> send(prepare(instanceId, mentions)));
+	}
+
+	/**
+	 * Enrich, tag and write mentions as Kafka records without sending them, so that a
+	 * source can prepare its next page while the last one is on its way; a mention too
+	 * large for Kafka is set aside as a dead letter.
+	 * @param instanceId the source instance the mentions come from
+	 * @param mentions the mentions as the source mapped them
+	 * @return the records to send and the dead letters
+	 */
+	Prepared prepare(String instanceId, List<Mention> mentions) {
+		List<SenderRecord<String, String, String>> records = new ArrayList<>(mentions.size());
+		List<DeadLetter> oversized = new ArrayList<>();
+		for (Mention mention : mentions) {
+			Mention tagged = this.matcher.tag(enrich(instanceId, mention));
+			String json = MentionJson.write(tagged);
+			int bytes = utf8Length(json);
+			if (bytes > MAX_MENTION_BYTES) {
+				// Kafka would refuse it and hold the source on this page forever: set it
+				// aside.
+				oversized.add(DeadLetter.now(instanceId,
+						"mention " + mention.id() + " is " + bytes + " bytes of JSON, over the " + MAX_MENTION_BYTES
+								+ "-byte limit of the mentions topic; the payload holds its first " + KEPT_CHARACTERS
+								+ " characters",
+						json.substring(0, Math.min(json.length(), KEPT_CHARACTERS))));
 			}
-			return send(instanceId, ready).then(deadLetter(oversized));
-		});
+			else {
+				records.add(SenderRecord.create(new ProducerRecord<>(KafkaTopicNames.MENTIONS, tagged.id(), json),
+						tagged.id()));
+			}
+		}
+		return new Prepared(instanceId, records, oversized);
+	}
+
+	/**
+	 * Send prepared mentions, then their dead letters; completes once Kafka has
+	 * acknowledged every record, and errors with {@link MentionsNotPublishedException}
+	 * when it did not.
+	 * @param prepared what {@link #prepare} made of a page
+	 * @return completion
+	 */
+	Mono<Void> send(Prepared prepared) {
+		return send(prepared.instanceId(), prepared.records()).then(deadLetter(prepared.oversized()));
 	}
 
 	/**
@@ -115,23 +136,66 @@ public class MentionPublisher {
 		}
 	}
 
-	private Mono<Void> send(String instanceId, List<Mention> mentions) {
-		if (mentions.isEmpty()) {
+	private Mono<Void> send(String instanceId, List<SenderRecord<String, String, String>> records) {
+		if (records.isEmpty()) {
 			return Mono.empty();
 		}
-		return this.sender.send(Flux.fromIterable(mentions).map(MentionPublisher::record)).doOnNext((result) -> {
+		return this.sender.send(Flux.fromIterable(records)).doOnNext((result) -> {
 			if (result.exception() != null) {
-				throw new MentionsNotPublishedException(instanceId, mentions.size(), result.exception());
+				throw new MentionsNotPublishedException(instanceId, records.size(), result.exception());
 			}
 		})
 			.onErrorMap((ex) -> !(ex instanceof MentionsNotPublishedException),
-					(ex) -> new MentionsNotPublishedException(instanceId, mentions.size(), ex))
+					(ex) -> new MentionsNotPublishedException(instanceId, records.size(), ex))
 			.then();
 	}
 
-	private static SenderRecord<String, String, String> record(Mention mention) {
-		return SenderRecord.create(
-				new ProducerRecord<>(KafkaTopicNames.MENTIONS, mention.id(), MentionJson.write(mention)), mention.id());
+	/**
+	 * The length of a string in UTF-8 without encoding it, as Kafka's string serializer
+	 * will write it.
+	 * @param text the string
+	 * @return its UTF-8 length in bytes
+	 */
+	static int utf8Length(String text) {
+		int bytes = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				bytes++;
+			}
+			else if (c < 0x800) {
+				bytes += 2;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1))) {
+				bytes += 4;
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				// A lone surrogate is written as '?', as String#getBytes does.
+				bytes++;
+			}
+			else {
+				bytes += 3;
+			}
+		}
+		return bytes;
+	}
+
+	/**
+	 * A page's mentions made ready for Kafka.
+	 *
+	 * @param instanceId the source instance they come from
+	 * @param records the records of the mentions to publish, in the page's order
+	 * @param oversized the mentions set aside as too large
+	 */
+	record Prepared(String instanceId, List<SenderRecord<String, String, String>> records, List<DeadLetter> oversized) {
+
+		Prepared {
+			records = List.copyOf(records);
+			oversized = List.copyOf(oversized);
+		}
+
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.grapevine.ingest.source.Cursor;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
 /**
  * Runs one source instance in a loop: fetch the page after the cursor, enrich, tag and
  * publish its mentions and its dead letters, and only once Kafka has acknowledged all of
- * them store the new cursor.
+ * them store the new cursor. Within a round the next page is fetched and prepared while
+ * the last one is being acknowledged, and sent only after its cursor is stored.
  */
 class SourceRunner {
 
@@ -34,6 +36,8 @@ class SourceRunner {
 	private final Clock clock;
 
 	private final AtomicReference<Cursor> cursor = new AtomicReference<>();
+
+	private final AtomicReference<Ahead> ahead = new AtomicReference<>();
 
 	SourceRunner(Source source, MentionPublisher publisher, CursorStore cursors, SourceStatusBoard board, Clock clock) {
 		this.source = source;
@@ -58,26 +62,69 @@ class SourceRunner {
 			this.cursor.set(start);
 			this.board.update(instanceId(), (status) -> status.restored(start));
 			logger.info("Source {} starts from {}", instanceId(), start.position());
-		}).thenMany(Mono.defer(this::step).flatMap(Mono::delay).repeat());
+		}).thenMany(Mono.defer(this::step).flatMap(Mono::delay).repeat()).doFinally((signal) -> discardAhead());
 	}
 
 	/**
-	 * Fetch and publish one page.
+	 * Publish one page, fetched by the step before when it could be, and start fetching
+	 * the next while this one is on its way to Kafka.
 	 * @return how long to wait before the next page
 	 */
 	Mono<Duration> step() {
 		Cursor from = this.cursor.get();
-		return Mono.defer(() -> this.source.fetch(from))
-			.flatMap((page) -> publish(from, page).thenReturn(page))
-			.map((page) -> afterPage(from, page))
-			.onErrorResume((ex) -> Mono.just(afterError(ex)));
+		return ready(from).flatMap((ready) -> {
+			fetchAhead(ready.page());
+			return publish(from, ready).thenReturn(ready.page());
+		}).map((page) -> afterPage(from, page)).onErrorResume((ex) -> {
+			discardAhead();
+			return Mono.just(afterError(ex));
+		});
 	}
 
-	private Mono<Void> publish(Cursor from, Page page) {
+	/**
+	 * The page after a cursor with its mentions prepared: the one fetched ahead when it
+	 * starts from this very cursor, else a fresh fetch.
+	 */
+	private Mono<Ready> ready(Cursor from) {
+		Ahead ahead = this.ahead.getAndSet(null);
+		if (ahead != null) {
+			if (ahead.from() == from) {
+				return Mono.fromFuture(ahead.ready());
+			}
+			ahead.ready().cancel(true);
+		}
+		return fetchAndPrepare(from);
+	}
+
+	private Mono<Ready> fetchAndPrepare(Cursor from) {
+		return Mono.defer(() -> this.source.fetch(from))
+			.map((page) -> new Ready(page, this.publisher.prepare(instanceId(), page.mentions())));
+	}
+
+	/**
+	 * Start fetching the next page of a round at once, so that the API's answer and the
+	 * enrichment overlap the acknowledgement of this page and the storing of its cursor.
+	 * Nothing of it is sent before this page's cursor is stored: a stop after any stored
+	 * cursor leaves nothing published past it. A page that failed, paused the source or
+	 * ended the round fetches nothing ahead.
+	 */
+	private void fetchAhead(Page page) {
+		if (page.more() && page.pauseUntil().isEmpty() && page.problem().isEmpty()) {
+			this.ahead.set(new Ahead(page.next(), fetchAndPrepare(page.next()).toFuture()));
+		}
+	}
+
+	private void discardAhead() {
+		Ahead ahead = this.ahead.getAndSet(null);
+		if (ahead != null) {
+			ahead.ready().cancel(true);
+		}
+	}
+
+	private Mono<Void> publish(Cursor from, Ready ready) {
+		Page page = ready.page();
 		Mono<Void> moved = page.next().samePositionAs(from) ? Mono.empty() : this.cursors.save(page.next());
-		return this.publisher.publish(instanceId(), page.mentions())
-			.then(this.publisher.deadLetter(page.deadLetters()))
-			.then(moved);
+		return this.publisher.send(ready.prepared()).then(this.publisher.deadLetter(page.deadLetters())).then(moved);
 	}
 
 	private Duration afterPage(Cursor from, Page page) {
@@ -114,6 +161,18 @@ class SourceRunner {
 		this.board.update(instanceId(),
 				(status) -> status.failed(message, 0, Optional.empty(), false, Optional.empty(), this.clock.instant()));
 		return this.source.pollInterval();
+	}
+
+	/**
+	 * A fetched page with its mentions ready for Kafka.
+	 */
+	private record Ready(Page page, MentionPublisher.Prepared prepared) {
+	}
+
+	/**
+	 * The next page, fetched ahead from the cursor it starts at.
+	 */
+	private record Ahead(Cursor from, CompletableFuture<Ready> ready) {
 	}
 
 }

@@ -231,7 +231,9 @@ public final class FakeXApi implements AutoCloseable {
 		List<Tweet> matching;
 		String token = query.get("next_token");
 		if (token != null) {
-			matching = this.pendingPages.remove(token);
+			// A token can be asked for again (a restarted service, a page fetched ahead);
+			// only an unknown one is refused.
+			matching = this.pendingPages.get(token);
 			if (matching == null) {
 				return invalidRequest("next_token",
 						"The `next_token` query parameter value [" + token + "] is not valid");
