@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,6 +92,9 @@ public class YouTubeCommentsSource implements Source {
 
 	private final Clock clock;
 
+	/** The quota day and the units spent in it by this instance. */
+	private final AtomicReference<QuotaDay> quota = new AtomicReference<>();
+
 	YouTubeCommentsSource(String instanceId, YouTubeSettings settings, Optional<String> searchTerms,
 			WebClient.Builder builder, Clock clock) {
 		if (settings.apiKey() == null) {
@@ -133,6 +138,13 @@ public class YouTubeCommentsSource implements Source {
 
 	@Override
 	public Mono<Page> fetch(Cursor cursor) {
+		Instant now = this.clock.instant();
+		if (!spendUnit(now)) {
+			Instant until = nextQuotaDay(now);
+			logger.info("Source {} spent its {} quota units of the day; pausing until {} (midnight {})", instanceId(),
+					this.settings.dailyQuotaUnits(), until, this.settings.quotaResetZone());
+			return Mono.just(Page.of(List.of(), List.of(), cursor, false).pausedUntil(until));
+		}
 		String listing = current(cursor);
 		Optional<String> pageToken = paging(cursor, listing) ? cursor.get(PAGE_TOKEN) : Optional.empty();
 		URI uri = uri(listing, pageToken);
@@ -149,6 +161,30 @@ public class YouTubeCommentsSource implements Source {
 							+ PATH + " for " + listing + ": " + ex.getClass().getSimpleName() + ": "
 							+ mask(String.valueOf(ex.getMessage()))))
 			.map((answer) -> page(cursor, listing, new Answer(answer.status(), mask(answer.body()))));
+	}
+
+	/**
+	 * Count one request against the day's quota units, unless they are spent.
+	 * @param now the time of the request
+	 * @return whether the request may be sent
+	 */
+	private boolean spendUnit(Instant now) {
+		LocalDate day = ZonedDateTime.ofInstant(now, this.settings.quotaZone()).toLocalDate();
+		boolean[] spent = new boolean[1];
+		this.quota.updateAndGet((current) -> {
+			QuotaDay today = (current == null || !current.day().equals(day)) ? new QuotaDay(day, 0) : current;
+			spent[0] = today.units() < this.settings.dailyQuotaUnits();
+			return spent[0] ? new QuotaDay(day, today.units() + 1) : today;
+		});
+		return spent[0];
+	}
+
+	private Instant nextQuotaDay(Instant now) {
+		return ZonedDateTime.ofInstant(now, this.settings.quotaZone())
+			.toLocalDate()
+			.plusDays(1)
+			.atStartOfDay(this.settings.quotaZone())
+			.toInstant();
 	}
 
 	private String current(Cursor cursor) {
@@ -249,11 +285,7 @@ public class YouTubeCommentsSource implements Source {
 		String detail = "HTTP " + answer.status() + (errorReason.isEmpty() ? "" : " " + errorReason) + ": "
 				+ SourcePayloads.abbreviate(answer.body());
 		if ("quotaExceeded".equals(errorReason) || "dailyLimitExceeded".equals(errorReason)) {
-			Instant until = ZonedDateTime.ofInstant(now, this.settings.quotaZone())
-				.toLocalDate()
-				.plusDays(1)
-				.atStartOfDay(this.settings.quotaZone())
-				.toInstant();
+			Instant until = nextQuotaDay(now);
 			logger.warn("Source {} used up its YouTube Data API quota ({}); pausing until {} (midnight {})",
 					instanceId(), errorReason, until, this.settings.quotaResetZone());
 			return Page.of(List.of(), List.of(), cursor, false).pausedUntil(until);
@@ -341,6 +373,9 @@ public class YouTubeCommentsSource implements Source {
 
 	private DeadLetter deadLetter(String reason, String body, Instant now) {
 		return new DeadLetter(instanceId(), mask(reason), mask(body), now);
+	}
+
+	private record QuotaDay(LocalDate day, int units) {
 	}
 
 	private record Answer(int status, String body) {

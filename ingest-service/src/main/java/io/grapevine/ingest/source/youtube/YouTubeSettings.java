@@ -31,12 +31,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topicSearchTerms whether the terms built from the topics' listening queries are
  * sent when {@code search-terms} is not set; with {@code false} every comment thread is
  * read
+ * @param dailyQuotaUnits the quota units of the Google Cloud project this instance may
+ * spend in one quota day (10,000 is a project's default; instances sharing a project
+ * share it out); {@code commentThreads.list} costs one unit a request, and the instance
+ * pauses until the quota resets once it has spent them, before YouTube has to refuse
  */
 public record YouTubeSettings(@DefaultValue("https://www.googleapis.com") URI baseUrl, String apiKey,
 		List<String> channelIds, List<String> videoIds, @DefaultValue("10m") Duration pollInterval,
 		@DefaultValue("100") int maxResults, @DefaultValue("America/Los_Angeles") String quotaResetZone,
 		@DefaultValue("30s") Duration requestTimeout, String searchTerms,
-		@DefaultValue("true") boolean topicSearchTerms) {
+		@DefaultValue("true") boolean topicSearchTerms, @DefaultValue("10000") int dailyQuotaUnits) {
 
 	/** The API serves at most 100 threads a page. */
 	static final int MAX_RESULTS = 100;
@@ -72,6 +76,10 @@ public record YouTubeSettings(@DefaultValue("https://www.googleapis.com") URI ba
 					+ "America/Los_Angeles, was '" + quotaResetZone + "'");
 		}
 		quotaResetZone = quotaResetZone.strip();
+		if (dailyQuotaUnits < 1) {
+			throw new IllegalArgumentException(
+					"daily-quota-units must be at least 1 (a request costs one unit), was " + dailyQuotaUnits);
+		}
 		if (requestTimeout == null || requestTimeout.isZero() || requestTimeout.isNegative()) {
 			throw new IllegalArgumentException("request-timeout must be positive, was " + requestTimeout);
 		}

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
@@ -214,6 +215,53 @@ class YouTubeCommentsSourceTests {
 		assertThat(quotaPause(Instant.parse("2026-07-01T12:00:00Z"))).isEqualTo(Instant.parse("2026-07-02T07:00:00Z"));
 	}
 
+	@Test
+	void spendsItsDailyQuotaUnitsAndPausesUntilTheQuotaResetsBeforeYouTubeHasToRefuse() {
+		this.youtube.publish(VIDEO, 1, 3);
+		// 23:00 in Los Angeles on the 21st: the quota day ends at 08:00 UTC.
+		Instant evening = Instant.parse("2026-11-22T07:00:00Z");
+		AtomicReference<Instant> now = new AtomicReference<>(evening);
+		Clock clock = new Clock() {
+			@Override
+			public ZoneOffset getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+		};
+		YouTubeSettings settings = new YouTubeSettings(this.youtube.baseUrl(), FakeYouTube.API_KEY, List.of(),
+				List.of(FakeYouTube.VIDEO), Duration.ofMinutes(10), 100, "America/Los_Angeles", Duration.ofSeconds(5),
+				null, true, 2);
+		YouTubeCommentsSource source = new YouTubeCommentsSource(INSTANCE, settings, Optional.empty(),
+				WebClient.builder(), clock);
+
+		Page first = fetch(source, Cursor.start(INSTANCE, evening));
+		Page second = fetch(source, first.next());
+		Page third = fetch(source, second.next());
+
+		assertThat(this.youtube.requests()).hasSize(2);
+		assertThat(first.pauseUntil()).isEmpty();
+		assertThat(second.pauseUntil()).isEmpty();
+		assertThat(third.pauseUntil()).contains(Instant.parse("2026-11-22T08:00:00Z"));
+		assertThat(third.mentions()).isEmpty();
+		assertThat(third.problem()).isEmpty();
+		assertThat(third.next()).isEqualTo(second.next());
+
+		now.set(Instant.parse("2026-11-22T08:00:01Z"));
+		Page nextDay = fetch(source, third.next());
+
+		assertThat(this.youtube.requests()).hasSize(3);
+		assertThat(nextDay.pauseUntil()).isEmpty();
+	}
+
 	private Instant quotaPause(Instant now) {
 		this.youtube.publish(VIDEO, 1, 1);
 		this.youtube.answerOnce(403, "application/json; charset=UTF-8", FakeYouTube.quotaExceeded());
@@ -318,7 +366,7 @@ class YouTubeCommentsSourceTests {
 
 	private YouTubeSettings settings(List<String> channels, List<String> videos, int maxResults, String key) {
 		return new YouTubeSettings(this.youtube.baseUrl(), key, channels, videos, Duration.ofMinutes(10), maxResults,
-				"America/Los_Angeles", Duration.ofSeconds(5), null, true);
+				"America/Los_Angeles", Duration.ofSeconds(5), null, true, 10000);
 	}
 
 	private static Clock clock() {
