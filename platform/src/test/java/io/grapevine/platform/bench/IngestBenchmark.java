@@ -7,6 +7,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +19,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,12 +113,62 @@ public final class IngestBenchmark {
 			}
 		}
 		try {
+			report.add(rssMapper(time));
+		}
+		catch (Exception | LinkageError ex) {
+			report.add("  rss         skipped: " + ex);
+		}
+		try {
 			report.add(webhookMapper(time));
 		}
 		catch (Exception | LinkageError ex) {
 			report.add("  webhook     skipped: " + ex);
 		}
 		return report;
+	}
+
+	/**
+	 * The RSS mapper on an RSS 2.0 document of 100 entries like a news site's, every one
+	 * new to the feed.
+	 */
+	private static String rssMapper(Duration time) throws Exception {
+		StringBuilder xml = new StringBuilder("""
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" \
+				xmlns:content="http://purl.org/rss/1.0/modules/content/">
+				  <channel>
+				    <title>Harbor City Gazette &#8211; Transport</title>
+				    <link>https://gazette.example.org/transport/</link>
+				    <description>Transport news from Harbor City</description>
+				    <language>en-gb</language>
+				""");
+		for (int i = 0; i < 100; i++) {
+			xml.append("""
+					    <item>
+					      <title>Night buses return to the T5 corridor &amp; the harbour (%1$d)</title>
+					      <link>https://gazette.example.org/transport/2026/11/21/night-buses-%1$d</link>
+					      <guid isPermaLink="false">gazette-%1$d</guid>
+					      <dc:creator>Priya Raman</dc:creator>
+					      <pubDate>Sat, 21 Nov 2026 18:00:00 +0100</pubDate>
+					      <content:encoded><![CDATA[<p>From Monday the <strong>N5</strong> runs every 20&nbsp;minutes \
+					&ndash; a win for night workers, and the number %1$d bus was delayed again.</p>]]></content:encoded>
+					    </item>
+					""".formatted(i));
+		}
+		xml.append("  </channel>\n</rss>\n");
+		byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
+		Class<?> mapperType = Class.forName("io.grapevine.ingest.source.rss.RssFeedMapper");
+		Constructor<?> constructor = mapperType.getDeclaredConstructor(String.class, Clock.class);
+		constructor.setAccessible(true);
+		Object mapper = constructor.newInstance("rss:bench", Clock.systemUTC());
+		Class<?> feedType = Class.forName("io.grapevine.ingest.source.rss.RssSettings$Feed");
+		Constructor<?> feedConstructor = feedType.getDeclaredConstructor(URI.class, String.class);
+		feedConstructor.setAccessible(true);
+		Object feed = feedConstructor.newInstance(URI.create("https://gazette.example.org/transport/feed"), "gazette");
+		Method map = mapperType.getDeclaredMethod("map", feedType, byte[].class, Optional.class, Set.class, int.class);
+		map.setAccessible(true);
+		return rate("rss", 100, time,
+				() -> map.invoke(mapper, feed, body, Optional.of("application/rss+xml"), Set.of(), 1000));
 	}
 
 	private static String webhookMapper(Duration time) throws Exception {
@@ -249,62 +302,93 @@ public final class IngestBenchmark {
 	private static List<String> ingestPath(int mentions) throws Exception {
 		List<String> report = new ArrayList<>();
 		int warmUp = Math.max(4_000, mentions / 10);
-		try (LocalStack stack = LocalStack.start(LocalStackOptions.forTests());
-				FastMastodon api = new FastMastodon(Map.of(WARM_UP_HASHTAG, warmUp, HASHTAG, mentions))) {
+		try (LocalStack stack = LocalStack.start(LocalStackOptions.forTests())) {
 			String bootstrap = stack.kafkaBootstrapServers();
 			GrapevineKafkaProperties kafka = new Binder(
 					new MapConfigurationPropertySource(Map.of("grapevine.kafka.bootstrap-servers", bootstrap)))
 				.bindOrCreate("grapevine.kafka", GrapevineKafkaProperties.class);
-
-			Path organization = Files.createTempFile("grapevine-bench-organization", ".yml");
-			Files.writeString(organization, organizationFile(api.baseUrl()));
-			Map<String, Object> properties = new HashMap<>();
-			properties.put("grapevine.kafka.bootstrap-servers", bootstrap);
-			properties.put("grapevine.organization-file", organization.toString());
-			properties.put("server.port", "0");
-			properties.put("logging.level.root", "WARN");
-			// Until sources are declared in the organization file, the same instance as
-			// Spring settings.
-			properties.put("grapevine.ingest.mastodon.enabled", "true");
-			properties.put("grapevine.ingest.mastodon.instance-id", "mastodon:bench");
-			properties.put("grapevine.ingest.mastodon.base-url", api.baseUrl());
-			properties.put("grapevine.ingest.mastodon.hashtags", WARM_UP_HASHTAG + "," + HASHTAG);
-			properties.put("grapevine.ingest.mastodon.poll-interval", "1h");
-			properties.put("grapevine.ingest.mastodon.limit", "40");
-
-			double ingest;
-			try (ConfigurableApplicationContext context = IngestApplication.application()
-				.properties(properties)
-				.run()) {
-				long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-				while (api.firstRequest(HASHTAG) == null && System.nanoTime() < deadline) {
-					Thread.sleep(5);
-				}
-				long started = api.firstRequest(HASHTAG);
-				long total = warmUp + mentions;
-				long done = awaitEndOffsets(bootstrap, total, deadline);
-				ingest = mentions / ((done - started) / 1e9);
-				int pages = (mentions + 39) / 40;
-				report.add(("ingest path, fast fake Mastodon -> ingest service -> Kafka: %,.0f mentions/s "
-						+ "(%d pages of 40, %.1f ms a page: fetch, map, enrich, tag, publish, store the cursor)")
-					.formatted(ingest, pages, (done - started) / 1e6 / pages));
+			long published = 0;
+			List<Double> rates = new ArrayList<>();
+			for (int instances : List.of(1, 4)) {
+				double rate = ingest(bootstrap, instances, warmUp, mentions, published);
+				published += warmUp + mentions;
+				rates.add(rate);
+				report.add(("ingest path, fast fake Mastodon -> ingest service -> Kafka, %d instance%s at once: "
+						+ "%,.0f mentions/s (pages of 40, %.2f ms a page in each instance: fetch, map, enrich, tag, "
+						+ "publish, store the cursor)")
+					.formatted(instances, (instances == 1) ? "" : "s", rate, instances * 40 * 1000.0 / rate));
 			}
-			List<ConsumerRecord<String, String>> written = read(bootstrap, warmUp + mentions);
-			List<ConsumerRecord<String, String>> measured = written.subList(warmUp, written.size());
-			// A first, uncounted loop warms the sender up as the warm-up hashtag warmed
-			// up the service.
+			List<ConsumerRecord<String, String>> written = read(bootstrap, published);
+			List<ConsumerRecord<String, String>> measured = written.subList(written.size() - mentions, written.size());
+			// A first, uncounted loop warms the sender up as the warm-up hashtags warmed
+			// up
+			// the service.
 			rawSend(kafka, written.subList(0, warmUp));
 			double raw1 = rawSend(kafka, measured);
 			double raw2 = rawSend(kafka, measured);
 			double ceiling = (raw1 + raw2) / 2;
 			report.add("raw KafkaSender loop of the same %,d records, same broker: %,.0f and %,.0f records/s"
 				.formatted(measured.size(), raw1, raw2));
-			report.add("ingest path / raw sender = %.0f%% (aim: 70%% or more)".formatted(100 * ingest / ceiling));
+			report.add("ingest path / raw sender = %.0f%% with 1 instance, %.0f%% with 4 (aim: 70%% or more)"
+				.formatted(100 * rates.get(0) / ceiling, 100 * rates.get(1) / ceiling));
 		}
 		return report;
 	}
 
-	private static String organizationFile(String baseUrl) {
+	/**
+	 * Run the ingest service with instances of the Mastodon source, each reading its own
+	 * warm-up hashtag and then its share of the measured mentions.
+	 * @return the measured mentions per second, from the first request for a measured
+	 * hashtag to the last mention in Kafka
+	 */
+	private static double ingest(String bootstrap, int instances, int warmUp, int mentions, long alreadyPublished)
+			throws Exception {
+		Map<String, Integer> statuses = new HashMap<>();
+		for (int i = 0; i < instances; i++) {
+			statuses.put(WARM_UP_HASHTAG + instances + "x" + i, warmUp / instances);
+			statuses.put(HASHTAG + instances + "x" + i, mentions / instances);
+		}
+		try (FastMastodon api = new FastMastodon(statuses)) {
+			Path organization = Files.createTempFile("grapevine-bench-organization", ".yml");
+			Files.writeString(organization, organizationFile(api.baseUrl(), instances));
+			Map<String, Object> properties = new HashMap<>();
+			properties.put("grapevine.kafka.bootstrap-servers", bootstrap);
+			properties.put("grapevine.organization-file", organization.toString());
+			properties.put("server.port", "0");
+			properties.put("logging.level.root", "WARN");
+			try (ConfigurableApplicationContext context = IngestApplication.application()
+				.properties(properties)
+				.run()) {
+				long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+				Long started = null;
+				while (started == null && System.nanoTime() < deadline) {
+					started = api.firstRequest((hashtag) -> hashtag.startsWith(HASHTAG));
+					Thread.sleep(1);
+				}
+				if (started == null) {
+					throw new IllegalStateException("the ingest service did not start reading in time");
+				}
+				long total = alreadyPublished + (long) (warmUp / instances) * instances
+						+ (long) (mentions / instances) * instances;
+				long done = awaitEndOffsets(bootstrap, total, deadline);
+				return (mentions / instances) * instances / ((done - started) / 1e9);
+			}
+		}
+	}
+
+	private static String organizationFile(String baseUrl, int instances) {
+		StringBuilder sources = new StringBuilder();
+		for (int i = 0; i < instances; i++) {
+			sources.append("""
+					  - type: mastodon
+					    name: bench-%d
+					    settings:
+					      base-url: %s
+					      hashtags: [%s, %s]
+					      poll-interval: 1h
+					      limit: 40
+					""".formatted(i, baseUrl, WARM_UP_HASHTAG + instances + "x" + i, HASHTAG + instances + "x" + i));
+		}
 		return """
 				name: Harbor City Transit
 				departments:
@@ -321,14 +405,7 @@ public final class IngestBenchmark {
 				        name: Praise for staff
 				        keywords: [driver, drivers, friendly]
 				sources:
-				  - type: mastodon
-				    name: bench
-				    settings:
-				      base-url: %s
-				      hashtags: [%s, %s]
-				      poll-interval: 1h
-				      limit: 40
-				""".formatted(baseUrl, WARM_UP_HASHTAG, HASHTAG);
+				""" + sources;
 	}
 
 	private static double rawSend(GrapevineKafkaProperties kafka, List<ConsumerRecord<String, String>> records) {
@@ -441,8 +518,13 @@ public final class IngestBenchmark {
 			return "http://127.0.0.1:" + this.server.getAddress().getPort();
 		}
 
-		Long firstRequest(String hashtag) {
-			return this.firstRequests.get(hashtag);
+		Long firstRequest(Predicate<String> hashtags) {
+			return this.firstRequests.entrySet()
+				.stream()
+				.filter((entry) -> hashtags.test(entry.getKey()))
+				.map(Map.Entry::getValue)
+				.min(Long::compare)
+				.orElse(null);
 		}
 
 		private void handle(HttpExchange exchange) throws IOException {
