@@ -4,9 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +13,8 @@ import java.util.OptionalLong;
 import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.RequestBudget;
+import io.grapevine.ingest.source.RetryAfter;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.listening.mention.DeadLetter;
 import org.slf4j.Logger;
@@ -91,6 +90,8 @@ public class HackerNewsSearchSource implements Source {
 
 	private final Clock clock;
 
+	private final RequestBudget budget;
+
 	HackerNewsSearchSource(String instanceId, HackerNewsSettings settings, List<HackerNewsQuery> queries,
 			WebClient.Builder builder, Clock clock) {
 		if (queries.isEmpty()) {
@@ -100,6 +101,7 @@ public class HackerNewsSearchSource implements Source {
 		this.settings = settings;
 		this.queries = List.copyOf(queries);
 		this.clock = clock;
+		this.budget = new RequestBudget(settings.requestsPerHour(), Duration.ofHours(1));
 		this.mapper = new HackerNewsPageMapper(instanceId, clock);
 		this.client = builder.clone()
 			.baseUrl(settings.baseUrl().toString())
@@ -123,6 +125,12 @@ public class HackerNewsSearchSource implements Source {
 
 	@Override
 	public Mono<Page> fetch(Cursor cursor) {
+		Optional<Instant> spent = this.budget.spend(this.clock.instant());
+		if (spent.isPresent()) {
+			logger.info("Source {} sent its {} requests of the hour; pausing until {}", instanceId(),
+					this.settings.requestsPerHour(), spent.get());
+			return Mono.just(Page.of(List.of(), List.of(), cursor, false).pausedUntil(spent.get()));
+		}
 		HackerNewsQuery query = current(cursor);
 		Position position = Position.of(cursor, sinceKey(query), inRound(cursor, query), this.clock.instant());
 		return this.client.get()
@@ -201,7 +209,7 @@ public class HackerNewsSearchSource implements Source {
 			HttpHeaders headers, String body) {
 		Instant now = this.clock.instant();
 		if (status.value() == 429) {
-			Instant until = retryAfter(headers, now).orElse(now.plus(this.settings.pollInterval()));
+			Instant until = RetryAfter.of(headers, now).orElse(now.plus(this.settings.pollInterval()));
 			String reason = "HN Search rate-limited source " + instanceId() + " (HTTP 429: "
 					+ SourcePayloads.abbreviate(body) + "); pausing until " + until;
 			logger.warn(reason);
@@ -211,7 +219,8 @@ public class HackerNewsSearchSource implements Source {
 			String reason = "HN Search answered HTTP " + status.value() + " to " + PATH + ": "
 					+ SourcePayloads.abbreviate(body);
 			Page failed = Page.failed(cursor, reason, List.of(deadLetter(reason, body, now)));
-			return (status.value() == 503) ? retryAfter(headers, now).map(failed::pausedUntil).orElse(failed) : failed;
+			return (status.value() == 503) ? RetryAfter.of(headers, now).map(failed::pausedUntil).orElse(failed)
+					: failed;
 		}
 		HackerNewsPageMapper.Mapped mapped = this.mapper.map(body, query.text());
 		if (mapped instanceof HackerNewsPageMapper.Malformed malformed) {
@@ -256,25 +265,6 @@ public class HackerNewsSearchSource implements Source {
 			return b;
 		}
 		return b.isEmpty() ? a : OptionalLong.of(Math.min(a.getAsLong(), b.getAsLong()));
-	}
-
-	private static Optional<Instant> retryAfter(HttpHeaders headers, Instant now) {
-		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-		if (value == null || value.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(now.plusSeconds(Math.max(0, Long.parseLong(value.strip()))));
-		}
-		catch (NumberFormatException ex) {
-			try {
-				return Optional
-					.of(ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-			}
-			catch (DateTimeParseException notADate) {
-				return Optional.empty();
-			}
-		}
 	}
 
 	private DeadLetter deadLetter(String reason, String body, Instant now) {

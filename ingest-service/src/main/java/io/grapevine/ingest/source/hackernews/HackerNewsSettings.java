@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * topics
  * @param hitsPerPage hits per page, 1 to 1000
  * @param requestTimeout how long one request may take
+ * @param requestsPerHour the requests the instance sends in one hour at most: HN Search
+ * allows 10,000 an hour from one IP address and answers 429 past it, so instances sharing
+ * an address share that out
  */
 public record HackerNewsSettings(@NotNull @DefaultValue("https://hn.algolia.com") URI baseUrl,
 		@NotNull @DefaultValue("5m") Duration pollInterval, String query, @DefaultValue("100") int hitsPerPage,
-		@NotNull @DefaultValue("30s") Duration requestTimeout) {
+		@NotNull @DefaultValue("30s") Duration requestTimeout, @DefaultValue("10000") int requestsPerHour) {
 
 	public HackerNewsSettings {
 		if (baseUrl != null && (!baseUrl.isAbsolute() || baseUrl.getHost() == null
@@ -38,6 +41,9 @@ public record HackerNewsSettings(@NotNull @DefaultValue("https://hn.algolia.com"
 		if (query != null && query.strip().length() > HackerNewsQuery.MAX_LENGTH) {
 			throw new IllegalArgumentException("query must be at most " + HackerNewsQuery.MAX_LENGTH
 					+ " characters (Algolia's limit), was " + query.strip().length());
+		}
+		if (requestsPerHour < 1) {
+			throw new IllegalArgumentException("requests-per-hour must be at least 1, was " + requestsPerHour);
 		}
 		if (requestTimeout != null && (requestTimeout.isZero() || requestTimeout.isNegative())) {
 			throw new IllegalArgumentException("request-timeout must be positive, was " + requestTimeout);

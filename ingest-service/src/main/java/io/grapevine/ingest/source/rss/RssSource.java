@@ -3,6 +3,7 @@ package io.grapevine.ingest.source.rss;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.RetryAfter;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.listening.mention.DeadLetter;
@@ -39,7 +41,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * Position keys, per feed URL: {@code <url> etag}, {@code <url> last-modified} (the
  * validators of the last document read) and {@code <url> seen} (the keys of the entries
- * remembered, newest first, space-separated).
+ * remembered, newest first, space-separated), and {@code <url> retry-after} while a feed
+ * that answered 429 or 503 with a {@code Retry-After} is left alone until that time.
  */
 class RssSource implements Source {
 
@@ -48,6 +51,8 @@ class RssSource implements Source {
 	static final String LAST_MODIFIED = " last-modified";
 
 	static final String SEEN = " seen";
+
+	static final String RETRY_AFTER = " retry-after";
 
 	static final String ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
 			+ "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
@@ -110,6 +115,11 @@ class RssSource implements Source {
 
 	private Mono<FeedResult> read(RssSettings.Feed feed, Cursor cursor) {
 		String url = feed.url().toString();
+		Optional<Instant> waitUntil = cursor.get(url + RETRY_AFTER).flatMap(RssSource::instant);
+		if (waitUntil.isPresent() && this.clock.instant().isBefore(waitUntil.get())) {
+			// The feed asked to be left alone until then: no request before.
+			return Mono.just(new FeedResult(feed, List.of(), List.of(), keptPosition(cursor, url), Optional.empty()));
+		}
 		return this.client.get().uri(feed.url()).headers((headers) -> {
 			cursor.get(url + ETAG).ifPresent(headers::setIfNoneMatch);
 			cursor.get(url + LAST_MODIFIED).ifPresent((value) -> headers.set(HttpHeaders.IF_MODIFIED_SINCE, value));
@@ -127,7 +137,18 @@ class RssSource implements Source {
 		String url = feed.url().toString();
 		Instant now = this.clock.instant();
 		Map<String, String> kept = keptPosition(cursor, url);
+		// The feed was asked: any wait it asked for is over.
+		kept.remove(url + RETRY_AFTER);
 		if (answer.status().value() == 304) {
+			return new FeedResult(feed, List.of(), List.of(), kept, Optional.empty());
+		}
+		int status = answer.status().value();
+		Optional<Instant> retryAfter = (status == 429 || status == 503) ? RetryAfter.of(answer.headers(), now)
+				: Optional.empty();
+		if (retryAfter.isPresent()) {
+			logger.warn("Source {}: the feed {} answered HTTP {}; it is left alone until {}", this.instanceId, url,
+					status, retryAfter.get());
+			kept.put(url + RETRY_AFTER, retryAfter.get().toString());
 			return new FeedResult(feed, List.of(), List.of(), kept, Optional.empty());
 		}
 		if (!answer.status().is2xxSuccessful()) {
@@ -191,7 +212,7 @@ class RssSource implements Source {
 
 	private static Map<String, String> keptPosition(Cursor cursor, String url) {
 		Map<String, String> kept = new HashMap<>();
-		for (String key : List.of(url + ETAG, url + LAST_MODIFIED, url + SEEN)) {
+		for (String key : List.of(url + ETAG, url + LAST_MODIFIED, url + SEEN, url + RETRY_AFTER)) {
 			cursor.get(key).ifPresent((value) -> kept.put(key, value));
 		}
 		return kept;
@@ -223,6 +244,15 @@ class RssSource implements Source {
 			return Page.failed(cursor, problem, deadLetters);
 		}
 		return Page.of(mentions, deadLetters, cursor.moveTo(position, now), false);
+	}
+
+	private static Optional<Instant> instant(String value) {
+		try {
+			return Optional.of(Instant.parse(value));
+		}
+		catch (DateTimeParseException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private record Answer(HttpStatusCode status, HttpHeaders headers, byte[] body) {

@@ -50,7 +50,7 @@ class HackerNewsRestartTests {
 
 	private HackerNewsSearchSource source() {
 		HackerNewsSettings settings = new HackerNewsSettings(this.api.baseUrl(), Duration.ofMillis(200), null, 10,
-				Duration.ofSeconds(5));
+				Duration.ofSeconds(5), 10_000);
 		return new HackerNewsSearchSource(this.instance, settings, List.of(HackerNewsQuery.of("delay")),
 				WebClient.builder(), Clock.systemUTC());
 	}

@@ -289,6 +289,23 @@ class HackerNewsSearchSourceTests {
 	}
 
 	@Test
+	void sendsAtMostItsRequestsPerHourAndPausesUntilTheHourIsOverBeforeHnSearchHasToRefuse() {
+		HackerNewsSearchSource source = source(100, HackerNewsQueries.of("delay"), 2);
+
+		Page first = fetch(source, at(0));
+		Page second = fetch(source, first.next());
+		Page third = fetch(source, second.next());
+
+		assertThat(this.api.searches()).hasSize(2);
+		assertThat(first.pauseUntil()).isEmpty();
+		assertThat(second.pauseUntil()).isEmpty();
+		assertThat(third.pauseUntil()).contains(this.clock.instant().plus(Duration.ofHours(1)));
+		assertThat(third.problem()).isEmpty();
+		assertThat(third.mentions()).isEmpty();
+		assertThat(third.next()).isEqualTo(second.next());
+	}
+
+	@Test
 	void setsAsideARateLimitedAnswerAndPausesUntilRetryAfter() {
 		this.api.answerOnce(429, "application/json", "{\"message\":\"Too many requests\",\"status\":429}",
 				Map.of("Retry-After", "120"));
@@ -403,8 +420,12 @@ class HackerNewsSearchSourceTests {
 	}
 
 	private HackerNewsSearchSource source(int hitsPerPage, HackerNewsQueries queries) {
+		return source(hitsPerPage, queries, 10_000);
+	}
+
+	private HackerNewsSearchSource source(int hitsPerPage, HackerNewsQueries queries, int requestsPerHour) {
 		HackerNewsSettings settings = new HackerNewsSettings(this.api.baseUrl(), Duration.ofMinutes(5), null,
-				hitsPerPage, Duration.ofSeconds(10));
+				hitsPerPage, Duration.ofSeconds(10), requestsPerHour);
 		return new HackerNewsSearchSource(INSTANCE, settings, queries.queries(), WebClient.builder(), this.clock);
 	}
 

@@ -93,7 +93,22 @@ final class FakeFeedServer implements AutoCloseable {
 	 * @param body the body
 	 */
 	synchronized void answerOnce(String path, int status, String contentType, String body) {
-		this.scripted.computeIfAbsent(path, (key) -> new ArrayDeque<>()).add(new Answer(status, contentType, body));
+		answerOnce(path, status, contentType, body, Map.of());
+	}
+
+	/**
+	 * Answer the next request for a path with this instead of the document, with extra
+	 * headers such as {@code Retry-After}.
+	 * @param path the path
+	 * @param status the HTTP status
+	 * @param contentType the content type
+	 * @param body the body
+	 * @param headers the extra headers
+	 */
+	synchronized void answerOnce(String path, int status, String contentType, String body,
+			Map<String, String> headers) {
+		this.scripted.computeIfAbsent(path, (key) -> new ArrayDeque<>())
+			.add(new Answer(status, contentType, body, headers));
 	}
 
 	synchronized List<RecordedRequest> requests() {
@@ -133,7 +148,9 @@ final class FakeFeedServer implements AutoCloseable {
 		Deque<Answer> script = this.scripted.get(path);
 		if (script != null && !script.isEmpty()) {
 			Answer answer = script.poll();
-			return new Reply(answer.status(), Map.of("Content-Type", answer.contentType()),
+			Map<String, String> replyHeaders = new HashMap<>(answer.headers());
+			replyHeaders.put("Content-Type", answer.contentType());
+			return new Reply(answer.status(), replyHeaders,
 					answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
 		Document document = this.documents.get(path);
@@ -177,7 +194,7 @@ final class FakeFeedServer implements AutoCloseable {
 
 	}
 
-	record Answer(int status, String contentType, String body) {
+	record Answer(int status, String contentType, String body, Map<String, String> headers) {
 
 	}
 

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
@@ -186,6 +188,40 @@ class RssSourceTests {
 	}
 
 	@Test
+	void leavesAFeedThatAnswered429AloneUntilItsRetryAfterWhileTheOtherFeedsAreRead() {
+		serveTheThreeFeeds();
+		this.server.answerOnce("/gazette.xml", 429, "text/html", "<html>Too Many Requests</html>",
+				Map.of("Retry-After", "120"));
+		AtomicReference<Instant> now = new AtomicReference<>(NOW);
+		Source source = source(List.of(url("/gazette.xml"), url("/stadtwerke.atom")), new SettableClock(now));
+		String retryAfter = url("/gazette.xml") + " retry-after";
+
+		Page limited = fetch(source, start());
+
+		assertThat(limited.problem()).isEmpty();
+		assertThat(limited.deadLetters()).isEmpty();
+		assertThat(limited.mentions()).isNotEmpty()
+			.allSatisfy((mention) -> assertThat(mention.matchedBy()).contains(url("/stadtwerke.atom")));
+		assertThat(limited.next().get(retryAfter)).contains(NOW.plusSeconds(120).toString());
+
+		now.set(NOW.plusSeconds(60));
+		Page waiting = fetch(source, limited.next());
+
+		assertThat(this.server.requests("/gazette.xml")).hasSize(1);
+		assertThat(this.server.requests("/stadtwerke.atom")).hasSize(2);
+		assertThat(waiting.mentions()).isEmpty();
+		assertThat(waiting.next().get(retryAfter)).contains(NOW.plusSeconds(120).toString());
+
+		now.set(NOW.plusSeconds(121));
+		Page after = fetch(source, waiting.next());
+
+		assertThat(this.server.requests("/gazette.xml")).hasSize(2);
+		assertThat(after.mentions()).hasSize(3)
+			.allSatisfy((mention) -> assertThat(mention.matchedBy()).contains(url("/gazette.xml")));
+		assertThat(after.next().get(retryAfter)).isEmpty();
+	}
+
+	@Test
 	void reportsAProblemWhenNoFeedCouldBeRead() throws Exception {
 		URI closed;
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -255,12 +291,16 @@ class RssSourceTests {
 	}
 
 	private Source source(List<String> feeds) {
+		return source(feeds, this.clock);
+	}
+
+	private Source source(List<String> feeds, Clock clock) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("feeds", feeds);
 		settings.put("request-timeout", "5s");
 		SourceSettings declared = new SourceSettings(new SourceDeclaration("local-news", "rss", true, settings),
 				new MockEnvironment());
-		return new RssSourceFactory().create(declared, new SourceContext(null, WebClient.builder(), this.clock));
+		return new RssSourceFactory().create(declared, new SourceContext(null, WebClient.builder(), clock));
 	}
 
 	private String url(String path) {
@@ -275,6 +315,34 @@ class RssSourceTests {
 		List<Page> pages = new ArrayList<>();
 		StepVerifier.create(source.fetch(cursor)).recordWith(() -> pages).expectNextCount(1).verifyComplete();
 		return pages.get(0);
+	}
+
+	/**
+	 * A clock the test moves.
+	 */
+	private static final class SettableClock extends Clock {
+
+		private final AtomicReference<Instant> now;
+
+		SettableClock(AtomicReference<Instant> now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now.get();
+		}
+
 	}
 
 }
