@@ -32,6 +32,10 @@ import io.grapevine.digest.delivery.EmailDelivery;
 import io.grapevine.digest.delivery.WebhookPoster;
 import io.grapevine.digest.rendering.DigestRenderer;
 import io.grapevine.digest.sending.DigestScheduler;
+import io.grapevine.digest.sending.BoardSender;
+import io.grapevine.digest.analytics.BoardAnalyticsClient;
+import io.grapevine.digest.delivery.BoardChannels;
+import io.grapevine.digest.rendering.BoardRenderer;
 import io.grapevine.digest.sending.DigestSender;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.organization.Department;
@@ -154,9 +158,26 @@ class DigestConfiguration {
 	}
 
 	@Bean
-	DigestScheduler digestScheduler(Organization organization, DigestSender sender, DigestArchive archive, Clock clock,
+	BoardSender boardSender(Organization organization, WebClient.Builder builder, EmailDelivery email,
+			ChannelWebhooks webhooks, DeliveryLedger ledger, DigestArchive archive, Clock clock,
 			DigestProperties properties) {
-		return new DigestScheduler(organization, sender, archive, clock, properties.checkInterval(),
+		DigestProperties.Delivery delivery = properties.delivery();
+		WebhookPoster poster = new WebhookPoster(builder, delivery.attempts(), delivery.firstBackoff(),
+				delivery.maxBackoff(), delivery.timeout());
+		organization.board()
+			.ifPresent((board) -> logger.info("The board ({} member(s)) receives the monthly digest on day 1 at {} {}",
+					board.members().size(), board.digestTime(), board.timeZone()));
+		return new BoardSender(organization,
+				new BoardAnalyticsClient(builder, properties.searchUrl(), properties.searchTimeout()),
+				new BoardRenderer(properties.dashboardUrl(), properties.publicUrl()), new BoardChannels(email, poster,
+						webhooks, delivery.attempts(), delivery.firstBackoff(), delivery.maxBackoff()),
+				ledger, archive, clock, properties.topMentions());
+	}
+
+	@Bean
+	DigestScheduler digestScheduler(Organization organization, DigestSender sender, BoardSender board,
+			DigestArchive archive, Clock clock, DigestProperties properties) {
+		return new DigestScheduler(organization, sender, Optional.of(board), archive, clock, properties.checkInterval(),
 				properties.schedule().enabled());
 	}
 

@@ -2,10 +2,12 @@ package io.grapevine.digest.archive;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
+import io.grapevine.digest.composition.BoardPeriod;
 import io.grapevine.digest.composition.DailyPeriod;
 import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.composition.DigestFigures;
@@ -18,7 +20,9 @@ import io.grapevine.digest.composition.DigestFigures;
  * {@code <department>-week-<yyyy>-W<ww>} for a weekly one, with a
  * {@code -run-<millis>-<random hex>} suffix for one sent on request
  * @param kind {@code daily} or {@code weekly} when sent on the schedule, {@code manual}
- * when sent on request (its period says whether it covered a day or a week)
+ * when sent on request (its period says whether it covered a day or a week),
+ * {@code all-staff} for the organization-wide digest, {@code board} for the board's
+ * monthly digest
  * @param departmentId the department id
  * @param departmentName the department's name when it was sent
  * @param period the day it covered
@@ -44,8 +48,14 @@ public record ArchivedDigest(String id, String kind, String departmentId, String
 	/** The kind of the organization-wide digest sent by the schedule. */
 	public static final String ALL_STAFF = "all-staff";
 
+	/** The kind of the board's monthly digest, sent by the schedule or on request. */
+	public static final String BOARD = "board";
+
+	/** The rhythm of the period of a board digest: a calendar month. */
+	public static final String MONTHLY = "monthly";
+
 	/** Every kind, as the archive filters by them. */
-	public static final List<String> KINDS = List.of(DAILY, WEEKLY, ALL_STAFF, MANUAL);
+	public static final List<String> KINDS = List.of(DAILY, WEEKLY, ALL_STAFF, MANUAL, BOARD);
 
 	public ArchivedDigest {
 		Objects.requireNonNull(id, "id");
@@ -118,10 +128,23 @@ public record ArchivedDigest(String id, String kind, String departmentId, String
 		}
 
 		/**
+		 * The archived form of a calendar month.
+		 * @param period the month
+		 * @return its archived form, rhythm {@value ArchivedDigest#MONTHLY}
+		 */
+		public static Period of(BoardPeriod period) {
+			return new Period(period.first(), period.from(), period.to(), period.zone().getId(), period.last(),
+					MONTHLY);
+		}
+
+		/**
 		 * The period as written in subjects and headings.
-		 * @return "Thu 20 Nov 2026" or "16–22 Nov 2026"
+		 * @return "Thu 20 Nov 2026", "16–22 Nov 2026" or "November 2026"
 		 */
 		public String label() {
+			if (MONTHLY.equals(this.rhythm)) {
+				return new BoardPeriod(YearMonth.from(this.day), ZoneId.of(this.zone)).label();
+			}
 			return new DigestPeriod(digestRhythm(), this.day, ZoneId.of(this.zone)).label();
 		}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.listening.mention.MentionJson;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -56,6 +58,24 @@ public class DigestArchive {
 	public Mono<ArchivedDigest> save(ArchivedDigest digest) {
 		return ElasticsearchCalls.call("archive the digest " + digest.id(), () -> {
 			this.client.index((index) -> index.index(INDEX).id(digest.id()).document(digest).refresh(Refresh.WaitFor));
+			return digest;
+		});
+	}
+
+	/**
+	 * Store a sent digest with the figures of its own kind beside the common ones (kept
+	 * in the document, not indexed), visible to searches as soon as this completes.
+	 * @param digest the digest
+	 * @param field the name of the extra figures, such as {@code board}
+	 * @param figures the extra figures
+	 * @return the stored digest
+	 */
+	public Mono<ArchivedDigest> save(ArchivedDigest digest, String field, Object figures) {
+		return ElasticsearchCalls.call("archive the digest " + digest.id(), () -> {
+			ObjectNode document = MentionJson.mapper().valueToTree(digest);
+			document.set(field, MentionJson.mapper().valueToTree(figures));
+			this.client
+				.index((index) -> index.index(INDEX).id(digest.id()).document(document).refresh(Refresh.WaitFor));
 			return digest;
 		});
 	}

@@ -38,7 +38,8 @@ public final class ChannelWebhooks {
 		Map<String, URI> slack = new LinkedHashMap<>();
 		Map<String, URI> teams = new LinkedHashMap<>();
 		for (Department department : java.util.stream.Stream
-			.concat(organization.departments().stream(), organization.allStaff().stream())
+			.of(organization.departments().stream(), organization.allStaff().stream(), organization.board().stream())
+			.flatMap((audiences) -> audiences)
 			.toList()) {
 			department.slackWebhook()
 				.ifPresent((variable) -> slack.put(department.id(),

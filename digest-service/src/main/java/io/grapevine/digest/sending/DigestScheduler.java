@@ -3,6 +3,7 @@ package io.grapevine.digest.sending;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import org.springframework.context.SmartLifecycle;
 
 import io.grapevine.digest.archive.ArchivedDigest;
 import io.grapevine.digest.archive.DigestArchive;
+import io.grapevine.digest.composition.BoardPeriod;
 import io.grapevine.digest.composition.DailyPeriod;
 import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.listening.organization.Department;
@@ -23,8 +25,9 @@ import io.grapevine.listening.organization.Organization;
 /**
  * Checks at a fixed interval which departments' daily and weekly digests are due (their
  * digest time has passed in their zone, on their weekly day for a weekly digest, and the
- * archive does not have yesterday's or last week's yet) and sends them; a failed send is
- * tried again at the next check.
+ * archive does not have yesterday's or last week's yet) and sends them, then the board's
+ * monthly digest of last month from its digest time on the first day of the month; a
+ * failed send is tried again at the next check.
  */
 public class DigestScheduler implements SmartLifecycle {
 
@@ -42,10 +45,28 @@ public class DigestScheduler implements SmartLifecycle {
 
 	private final boolean enabled;
 
+	private final Optional<BoardSender> board;
+
 	private volatile Disposable checks;
 
 	public DigestScheduler(Organization organization, DigestSender sender, DigestArchive archive, Clock clock,
 			Duration checkInterval, boolean enabled) {
+		this(organization, sender, Optional.empty(), archive, clock, checkInterval, enabled);
+	}
+
+	/**
+	 * A schedule that also sends the board's monthly digest.
+	 * @param organization the organization
+	 * @param sender sends departments' and the organization-wide digests
+	 * @param board sends the board's digest, when the organization has a board
+	 * @param archive tells which digests were sent
+	 * @param clock the clock
+	 * @param checkInterval how often to check
+	 * @param enabled whether to check at all
+	 */
+	public DigestScheduler(Organization organization, DigestSender sender, Optional<BoardSender> board,
+			DigestArchive archive, Clock clock, Duration checkInterval, boolean enabled) {
+		this.board = board;
 		this.organization = organization;
 		this.sender = sender;
 		this.archive = archive;
@@ -65,8 +86,28 @@ public class DigestScheduler implements SmartLifecycle {
 			// links to.
 			return Flux.fromIterable(this.organization.departments())
 				.concatWith(Flux.fromIterable(this.organization.allStaff().stream().toList()))
-				.concatMap((department) -> Flux.concat(dueDay(now, department), dueWeek(now, department)));
+				.concatMap((department) -> Flux.concat(dueDay(now, department), dueWeek(now, department)))
+				.concatWith(dueMonth(now));
 		});
+	}
+
+	private Mono<ArchivedDigest> dueMonth(Instant now) {
+		Optional<Department> audience = this.organization.board();
+		if (audience.isEmpty() || this.board.isEmpty()) {
+			return Mono.empty();
+		}
+		Department board = audience.get();
+		BoardSender sender = this.board.get();
+		return BoardPeriod.due(now, board.timeZone(), board.digestTime()).map((period) -> {
+			String id = BoardSender.scheduledId(period);
+			return this.archive.exists(id)
+				.flatMap((archived) -> archived ? Mono.<ArchivedDigest>empty() : sender.send(board, period, id))
+				.onErrorResume((ex) -> {
+					logger.warn("Could not send the board digest {}; trying again at the next check in {}: {}", id,
+							this.checkInterval, ex.getMessage());
+					return Mono.empty();
+				});
+		}).orElseGet(Mono::empty);
 	}
 
 	private Mono<ArchivedDigest> dueDay(Instant now, Department department) {

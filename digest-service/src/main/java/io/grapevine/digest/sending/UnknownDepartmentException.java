@@ -16,6 +16,11 @@ public class UnknownDepartmentException extends RuntimeException {
 		super(message);
 	}
 
+	static UnknownDepartmentException noBoard() {
+		return new UnknownDepartmentException("the organization file has no 'board' section; add one with "
+				+ "members, slackWebhook or teamsWebhook to send the monthly board digest");
+	}
+
 	static UnknownDepartmentException noAllStaff() {
 		return new UnknownDepartmentException("the organization file has no 'allStaff' section; add one with "
 				+ "members, slackWebhook or teamsWebhook to send an organization-wide digest");

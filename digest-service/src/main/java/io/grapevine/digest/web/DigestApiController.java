@@ -19,6 +19,7 @@ import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.archive.DigestNotFoundException;
 import io.grapevine.digest.archive.DigestSummary;
 import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.sending.BoardSender;
 import io.grapevine.digest.sending.DigestSender;
 import io.grapevine.listening.organization.Organization;
 
@@ -35,7 +36,10 @@ class DigestApiController {
 
 	private final Organization organization;
 
-	DigestApiController(DigestSender sender, DigestArchive archive, Organization organization) {
+	private final BoardSender board;
+
+	DigestApiController(DigestSender sender, BoardSender board, DigestArchive archive, Organization organization) {
+		this.board = board;
 		this.sender = sender;
 		this.archive = archive;
 		this.organization = organization;
@@ -48,6 +52,14 @@ class DigestApiController {
 		if (hasDepartment && hasAudience) {
 			throw new InvalidRequestException("the body names a 'department' and an 'audience'; name one of them");
 		}
+		String requestedKind = (request.kind() != null) ? request.kind().strip() : "";
+		if (ArchivedDigest.BOARD.equals(requestedKind)) {
+			if (hasDepartment || hasAudience) {
+				throw new InvalidRequestException("the board digest goes to the board of the organization file, "
+						+ "not to a department or an audience; send {\"kind\": \"board\"} alone");
+			}
+			return this.board.sendNow();
+		}
 		if (hasAudience && !Organization.ALL_STAFF.equals(request.audience().strip())) {
 			throw new InvalidRequestException("'audience' must be all-staff, was '" + request.audience().strip()
 					+ "'; for a department's digest send {\"department\": \"<id>\"}");
@@ -55,7 +67,7 @@ class DigestApiController {
 		if (!hasDepartment && !hasAudience) {
 			throw new InvalidRequestException(
 					"the body needs a 'department' with a department id, e.g. {\"department\": \"operations\"}, "
-							+ "or {\"audience\": \"all-staff\"}");
+							+ "{\"audience\": \"all-staff\"} or {\"kind\": \"board\"}");
 		}
 		String target = hasAudience ? Organization.ALL_STAFF : request.department().strip();
 		String kind = (request.kind() != null && !request.kind().isBlank()) ? request.kind().strip()
@@ -64,7 +76,8 @@ class DigestApiController {
 			.filter((candidate) -> candidate.word().equals(kind))
 			.findFirst()
 			.orElseThrow(() -> new InvalidRequestException(
-					"'kind' must be daily or weekly, was '" + kind + "'; leave it out for a daily digest"));
+					"'kind' must be daily or weekly (or board, for the board's monthly digest), was '" + kind
+							+ "'; leave it out for a daily digest"));
 		return this.sender.sendNow(target, rhythm);
 	}
 
@@ -99,9 +112,9 @@ class DigestApiController {
 	 *
 	 * @param department the id of the department to send a digest to
 	 * @param kind {@code daily} (the default) for yesterday, {@code weekly} for the
-	 * previous ISO week
-	 * @param audience {@code all-staff} for the organization-wide digest, instead of a
-	 * department
+	 * previous ISO week, {@code board} for the board's digest of last month
+	 * @param audience {@code all-staff} for the organization-wide digest, {@code board}
+	 * for the board's monthly digest, instead of a department
 	 */
 	record RunRequest(String department, String kind, String audience) {
 

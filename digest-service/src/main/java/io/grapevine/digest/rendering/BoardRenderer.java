@@ -1,0 +1,236 @@
+package io.grapevine.digest.rendering;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import io.grapevine.digest.composition.BoardDigest;
+import io.grapevine.digest.composition.BoardFigures;
+import io.grapevine.digest.composition.DigestComposer;
+import io.grapevine.digest.composition.TopMention;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders the board's monthly digest as an email: a Thymeleaf HTML template with inline
+ * CSS (every value escaped by {@code th:text}) and a plain-text twin.
+ */
+public class BoardRenderer {
+
+	/** Longer mention texts are cut so the digest stays short. */
+	static final int MAX_TEXT_LENGTH = 400;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.US);
+
+	private final SpringTemplateEngine templates;
+
+	private final URI dashboardUrl;
+
+	private final URI publicUrl;
+
+	/**
+	 * Create a renderer.
+	 * @param dashboardUrl the search dashboard, linked with the month
+	 * @param publicUrl where the digest archive is served, linked from every digest
+	 */
+	public BoardRenderer(URI dashboardUrl, URI publicUrl) {
+		this.dashboardUrl = dashboardUrl;
+		this.publicUrl = publicUrl;
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(BoardRenderer.class.getClassLoader());
+		resolver.setPrefix("io/grapevine/digest/rendering/");
+		resolver.setSuffix(".html");
+		resolver.setTemplateMode(TemplateMode.HTML);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCacheable(true);
+		this.templates = new SpringTemplateEngine();
+		this.templates.setTemplateResolver(resolver);
+	}
+
+	/**
+	 * Render a board digest.
+	 * @param digest the digest
+	 * @param archiveId the id it will have in the archive
+	 * @return subject, HTML and text
+	 */
+	public RenderedDigest render(BoardDigest digest, String archiveId) {
+		View view = view(digest, archiveId);
+		Context context = new Context(Locale.US);
+		context.setVariable("v", view);
+		String html = this.templates.process("board-email", context);
+		return new RenderedDigest(digest.subject(), html, text(view));
+	}
+
+	/**
+	 * The dashboard search for the month.
+	 * @param digest the digest
+	 * @return the link
+	 */
+	public URI dashboardLink(BoardDigest digest) {
+		String base = this.dashboardUrl.toString();
+		String query = "from=" + encode(digest.period().from().toString()) + "&to="
+				+ encode(digest.period().to().toString());
+		return URI.create(base + (base.contains("?") ? "&" : "?") + query);
+	}
+
+	/**
+	 * The archived digest's page.
+	 * @param archiveId the archive id
+	 * @return the link
+	 */
+	public URI archiveLink(String archiveId) {
+		String base = this.publicUrl.toString();
+		base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		return URI.create(base + "/digests/" + encode(archiveId));
+	}
+
+	private View view(BoardDigest digest, String archiveId) {
+		BoardFigures figures = digest.figures();
+		String previousMonth = digest.period().previous().monthName();
+		List<VoiceView> voices = figures.shareOfVoice()
+			.stream()
+			.map((voice) -> new VoiceView(voice.name(), voice.organization(), voice.mentions(), voice.percent(),
+					voice.previousPercent(), voice.change(), feeling(voice.sentiment())))
+			.toList();
+		List<DepartmentView> departments = figures.departments()
+			.stream()
+			.map((department) -> new DepartmentView(department.name(), department.mentions(),
+					department.previousMentions(), department.change(), feeling(department.sentiment())))
+			.toList();
+		List<MentionView> mentions = figures.topMentions()
+			.stream()
+			.map((mention) -> new MentionView(shorten(mention.text()), mention.url().toString(), mention.authorName(),
+					"@" + mention.authorHandle(), DigestComposer.sourceName(mention.source()),
+					DAY.format(mention.publishedAt().atZone(digest.period().zone())), reach(mention)))
+			.toList();
+		return new View(digest.organization(), digest.period().label(), digest.subject(), figures.total(),
+				figures.previousTotal(), previousMonth, figures.change(), feeling(figures.sentiment()),
+				feeling(figures.previousSentiment()), figures.sentimentChange(), voices, departments, mentions,
+				dashboardLink(digest).toString(), archiveLink(archiveId).toString(), digest.period().zone().getId());
+	}
+
+	private static String feeling(BoardFigures.Sentiment sentiment) {
+		if (sentiment.judged() == 0) {
+			return "not judged";
+		}
+		return "%d%% positive · %d%% negative".formatted(sentiment.positivePercent(), sentiment.negativePercent());
+	}
+
+	private static String reach(TopMention mention) {
+		return mention.followers().map((followers) -> followers + " followers").orElse("")
+				+ ((mention.likes() + mention.shares() + mention.replies() > 0)
+						? (mention.followers().isPresent() ? " · " : "") + mention.likes() + " likes, "
+								+ mention.shares() + " shares"
+						: "");
+	}
+
+	private static String text(View view) {
+		StringBuilder text = new StringBuilder();
+		text.append(view.organization()).append(" · board digest · ").append(view.month()).append("\n\n");
+		text.append("Volume: ").append(view.total()).append((view.total() == 1) ? " mention" : " mentions");
+		text.append(", ")
+			.append(view.change())
+			.append(" (")
+			.append(view.previousTotal())
+			.append(" in ")
+			.append(view.previousMonth())
+			.append(")\n");
+		text.append("Sentiment: ").append(view.sentiment()).append("; ").append(view.sentimentChange());
+		text.append(" (").append(view.previousMonth()).append(": ").append(view.previousSentiment()).append(")\n");
+		if (!view.voices().isEmpty()) {
+			text.append("\nShare of voice\n");
+			for (VoiceView voice : view.voices()) {
+				text.append("- ")
+					.append(voice.name())
+					.append(": ")
+					.append(voice.percent())
+					.append("% (")
+					.append(voice.mentions())
+					.append((voice.mentions() == 1) ? " mention" : " mentions")
+					.append("), ")
+					.append(voice.change())
+					.append(" from ")
+					.append(voice.previousPercent())
+					.append("%; ")
+					.append(voice.sentiment())
+					.append('\n');
+			}
+		}
+		if (!view.departments().isEmpty()) {
+			text.append("\nBy department\n");
+			for (DepartmentView department : view.departments()) {
+				text.append("- ")
+					.append(department.name())
+					.append(": ")
+					.append(department.mentions())
+					.append((department.mentions() == 1) ? " mention" : " mentions")
+					.append(", ")
+					.append(department.change())
+					.append("; ")
+					.append(department.sentiment())
+					.append('\n');
+			}
+		}
+		if (!view.mentions().isEmpty()) {
+			text.append("\nWidest reach\n");
+			int rank = 1;
+			for (MentionView mention : view.mentions()) {
+				text.append(rank++)
+					.append(". ")
+					.append(mention.author())
+					.append(' ')
+					.append(mention.handle())
+					.append(" on ")
+					.append(mention.source())
+					.append(", ")
+					.append(mention.day());
+				if (!mention.reach().isEmpty()) {
+					text.append(" (").append(mention.reach()).append(')');
+				}
+				text.append('\n')
+					.append("   ")
+					.append(mention.text().replace("\n", "\n   "))
+					.append('\n')
+					.append("   ")
+					.append(mention.url())
+					.append('\n');
+			}
+		}
+		text.append("\nSearch these mentions: ").append(view.searchLink()).append('\n');
+		text.append("This digest in the archive: ").append(view.archiveLink()).append('\n');
+		text.append("Months are counted in ").append(view.zone()).append(".\n");
+		return text.toString();
+	}
+
+	private static String shorten(String text) {
+		return (text.length() <= MAX_TEXT_LENGTH) ? text : text.substring(0, MAX_TEXT_LENGTH - 1).strip() + "…";
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * What the template shows.
+	 */
+	record View(String organization, String month, String subject, long total, long previousTotal, String previousMonth,
+			String change, String sentiment, String previousSentiment, String sentimentChange, List<VoiceView> voices,
+			List<DepartmentView> departments, List<MentionView> mentions, String searchLink, String archiveLink,
+			String zone) {
+	}
+
+	record VoiceView(String name, boolean organization, long mentions, int percent, int previousPercent, String change,
+			String sentiment) {
+	}
+
+	record DepartmentView(String name, long mentions, long previousMentions, String change, String sentiment) {
+	}
+
+	record MentionView(String text, String url, String author, String handle, String source, String day, String reach) {
+	}
+
+}

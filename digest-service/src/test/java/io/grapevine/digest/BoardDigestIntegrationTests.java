@@ -1,0 +1,398 @@
+package io.grapevine.digest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.grapevine.digest.archive.DeliveryLedger;
+import io.grapevine.digest.archive.DigestArchive;
+import io.grapevine.digest.delivery.FakeChatWebhook;
+import io.grapevine.digest.sending.DigestScheduler;
+import io.grapevine.listening.mention.Author;
+import io.grapevine.listening.mention.Engagement;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.localstack.LocalStackExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The board's monthly digest over the real SMTP server (GreenMail), the real
+ * Elasticsearch node of the local stack (archive and delivery ledger), fake Slack and
+ * Teams webhooks and a fake search-service API.
+ */
+@ExtendWith(LocalStackExtension.class)
+@AutoConfigureWebTestClient(timeout = "PT30S")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=digest-service", "grapevine.digest.schedule.enabled=false",
+				"grapevine.digest.public-url=https://grapevine.example.org", "grapevine.digest.delivery.attempts=2",
+				"grapevine.digest.delivery.first-backoff=100ms", "grapevine.digest.delivery.max-backoff=200ms",
+				"grapevine.digest.delivery.claim-lease=30s", "grapevine.alerts.enabled=false" })
+class BoardDigestIntegrationTests {
+
+	private static final String CHAIR = "chair@harborcity-transit.example";
+
+	private static final String TREASURER = "treasurer@harborcity-transit.example";
+
+	// November and October 2026 in London, where October ends on summer time.
+	private static final String NOVEMBER = "2026-11-01T00:00:00Z";
+
+	private static final String OCTOBER = "2026-09-30T23:00:00Z";
+
+	// 1 December 08:30 in London, half an hour after the board's digest time.
+	private static final Instant FIRST_OF_DECEMBER = Instant.parse("2026-12-01T08:30:00Z");
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(smtpSetup()).withPerMethodLifecycle(false);
+
+	static final FakeBoardSearch search = FakeBoardSearch.start();
+
+	static final FakeChatWebhook slack = FakeChatWebhook.slack();
+
+	static final FakeChatWebhook teams = FakeChatWebhook.teams();
+
+	static final MutableClock clock = new MutableClock(FIRST_OF_DECEMBER);
+
+	@Autowired
+	WebTestClient web;
+
+	@Autowired
+	DigestScheduler scheduler;
+
+	@Autowired
+	DigestArchive archive;
+
+	@Autowired
+	ElasticsearchClient elasticsearch;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.elasticsearch.uris", () -> LocalStackExtension.stack().elasticsearchUri().toString());
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		registry.add("grapevine.digest.search-url", () -> search.url().toString());
+		registry.add("grapevine.organization-file", BoardDigestIntegrationTests::organizationFile);
+		registry.add("BOARD_SLACK_WEBHOOK", () -> slack.url().toString());
+		registry.add("BOARD_TEAMS_WEBHOOK", () -> teams.url().toString());
+	}
+
+	@AfterAll
+	static void stopFakes() {
+		search.close();
+		slack.close();
+		teams.close();
+	}
+
+	@BeforeEach
+	void freshMonthMailboxAndWebhooks() throws Exception {
+		clock.set(FIRST_OF_DECEMBER);
+		smtp.purgeEmailFromAllMailboxes();
+		search.reset();
+		slack.reset();
+		teams.reset();
+		forget("board-2026-11");
+		search.month(NOVEMBER, 600, 240, 120, Map.of("metro-link", 300L, "bay-ferries", 100L))
+			.month(OCTOBER, 500, 200, 190, Map.of("metro-link", 500L))
+			.department("trains", NOVEMBER, 400)
+			.department("trains", OCTOBER, 300)
+			.department("stations", NOVEMBER, 200)
+			.department("stations", OCTOBER, 250)
+			.widest(List.of(mention("9001", "Night buses <b>finally</b> back & running", 250_000),
+					mention("9002", "The new ferry link is quicker than the 42", 90_000)));
+	}
+
+	@Test
+	void runningTheBoardDigestEmailsTheBoardPostsToSlackAndTeamsAndArchivesItsFigures() throws Exception {
+		Map<String, Object> digest = run("{\"kind\": \"board\"}");
+
+		String id = (String) digest.get("id");
+		assertThat(id).startsWith("board-2026-11-run-");
+		assertThat(digest).containsEntry("kind", "board").containsEntry("departmentId", "board");
+		assertThat(digest.get("subject"))
+			.isEqualTo("Harbor City Transit · board digest · November 2026 · 600 mentions");
+		assertThat(map(digest.get("period"))).containsEntry("rhythm", "monthly")
+			.containsEntry("day", "2026-11-01")
+			.containsEntry("last", "2026-11-30")
+			.containsEntry("from", NOVEMBER)
+			.containsEntry("to", "2026-12-01T00:00:00Z");
+		assertThat(map(digest.get("figures"))).containsEntry("total", 600).containsEntry("previousTotal", 500);
+
+		// What the digest asked search-service for: both months' share of voice, each
+		// department's months, and the month's widest-reaching mentions of any
+		// department.
+		assertThat(search.requests()).filteredOn((request) -> request.path().equals("/api/analytics/share-of-voice"))
+			.extracting((request) -> request.query().get("from"))
+			.containsExactly(List.of(NOVEMBER), List.of(OCTOBER));
+		assertThat(search.requests()).filteredOn((request) -> request.path().equals("/api/analytics/summary"))
+			.anySatisfy((request) -> assertThat(request.query()).containsEntry("department", List.of("trains"))
+				.containsEntry("from", List.of(NOVEMBER))
+				.containsEntry("to", List.of("2026-12-01T00:00:00Z"))
+				.containsEntry("zone", List.of("Europe/London")));
+		assertThat(search.requests()).filteredOn((request) -> request.path().equals("/api/mentions"))
+			.singleElement()
+			.satisfies((request) -> assertThat(request.query()).containsEntry("sort", List.of("reach"))
+				.containsEntry("department", List.of("trains", "stations"))
+				.containsEntry("from", List.of(NOVEMBER)));
+
+		assertThat(smtp.waitForIncomingEmail(30_000, 2)).isTrue();
+		MimeMessage[] messages = smtp.getReceivedMessages();
+		assertThat(messages).hasSize(2);
+		assertThat(Arrays.stream(messages[0].getAllRecipients()).map(Address::toString))
+			.containsExactlyInAnyOrder(CHAIR, TREASURER);
+		assertThat(messages[0].getSubject()).isEqualTo(digest.get("subject"));
+		MimeMultipart alternative = (MimeMultipart) messages[0].getContent();
+		String text = ((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n");
+		String html = ((String) alternative.getBodyPart(1).getContent()).replace("\r\n", "\n");
+		assertThat(text).contains("Volume: 600 mentions, up 20% on October (500 in October)")
+			.contains("Sentiment: 40% positive · 20% negative; 20% negative, down from 38% in October")
+			.contains("- Harbor City Transit: 60% (600 mentions), up 10 points on October from 50%")
+			.contains("- Metro Link: 30% (300 mentions), down 20 points on October from 50%")
+			.contains("- Bay Ferries: 10% (100 mentions), up 10 points on October from 0%")
+			.contains("- Trains: 400 mentions, up 33% on October")
+			.contains("- Stations: 200 mentions, down 20% on October")
+			.contains("Night buses <b>finally</b> back & running")
+			.contains("https://x.com/board_watch/status/9001")
+			.contains("https://grapevine.example.org/digests/" + id);
+		assertThat(text.indexOf("9001")).isLessThan(text.indexOf("9002"));
+		assertThat(html).contains("Night buses &lt;b&gt;finally&lt;/b&gt; back &amp; running")
+			.doesNotContain("<b>finally")
+			.contains("Share of voice")
+			.contains("href=\"https://grapevine.example.org/digests/" + id + "\"");
+
+		assertThat(slack.delivered()).singleElement().satisfies((message) -> {
+			assertThat(message.path("text").asText()).isEqualTo(digest.get("subject"));
+			assertThat(message.toString()).contains("Share of voice")
+				.contains("Metro Link")
+				.contains("Night buses &lt;b&gt;finally&lt;/b&gt; back &amp; running");
+		});
+		assertThat(teams.delivered()).singleElement()
+			.satisfies((message) -> assertThat(message.at("/attachments/0/content/version").asText()).isEqualTo("1.4"));
+
+		ObjectNode stored = this.elasticsearch.get((get) -> get.index(DigestArchive.INDEX).id(id), ObjectNode.class)
+			.source();
+		JsonNode voices = stored.path("board").path("shareOfVoice");
+		assertThat(voices).extracting((voice) -> voice.path("key").asText())
+			.containsExactly("organization", "metro-link", "bay-ferries");
+		assertThat(voices.get(0).path("percent").asInt()).isEqualTo(60);
+		assertThat(stored.path("board").path("departments").get(0).path("previousMentions").asLong()).isEqualTo(300);
+		List<Map<String, Object>> listed = this.web.get()
+			.uri("/api/digests?kind=board")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(listed).extracting((listedDigest) -> listedDigest.get("id")).contains(id);
+		this.web.get()
+			.uri("/digests/{id}", id)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("November 2026"));
+	}
+
+	@Test
+	void theScheduleSendsLastMonthsBoardDigestOnceFromItsTimeOnTheFirstDay() {
+		clock.set(Instant.parse("2026-12-01T07:59:00Z"));
+		StepVerifier.create(this.scheduler.sendDue().filter((archived) -> archived.kind().equals("board")))
+			.verifyComplete();
+		assertThat(slack.requests()).isEmpty();
+
+		clock.set(Instant.parse("2026-12-01T08:00:00Z"));
+		StepVerifier.create(this.scheduler.sendDue().filter((archived) -> archived.kind().equals("board")))
+			.assertNext((archived) -> assertThat(archived.id()).isEqualTo("board-2026-11"))
+			.verifyComplete();
+		clock.set(Instant.parse("2026-12-02T09:00:00Z"));
+		StepVerifier.create(this.scheduler.sendDue().filter((archived) -> archived.kind().equals("board")))
+			.verifyComplete();
+
+		assertThat(smtp.waitForIncomingEmail(30_000, 2)).isTrue();
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(slack.delivered()).hasSize(1);
+		assertThat(teams.delivered()).hasSize(1);
+	}
+
+	@Test
+	void aChannelThatRefusedTheDigestIsTheOnlyOneSentAgainAndTheDigestIsArchivedOnceAllTookIt() {
+		slack.thenAnswer(500, "internal_error", null).thenAnswer(500, "internal_error", null);
+
+		StepVerifier.create(this.scheduler.sendDue().filter((archived) -> archived.kind().equals("board")))
+			.verifyComplete();
+		assertThat(this.archive.exists("board-2026-11").block()).isFalse();
+		assertThat(slack.delivered()).isEmpty();
+
+		StepVerifier.create(this.scheduler.sendDue().filter((archived) -> archived.kind().equals("board")))
+			.assertNext((archived) -> assertThat(archived.id()).isEqualTo("board-2026-11"))
+			.verifyComplete();
+		assertThat(smtp.waitForIncomingEmail(30_000, 2)).isTrue();
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(slack.delivered()).hasSize(1);
+		assertThat(teams.delivered()).hasSize(1);
+	}
+
+	@Test
+	void aBoardDigestForADepartmentOrAnAudienceIsRefusedSayingWhatToSend() {
+		this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"department\": \"trains\", \"kind\": \"board\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("send {\"kind\": \"board\"} alone"));
+		this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"audience\": \"all-staff\", \"kind\": \"board\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		assertThat(search.requests()).isEmpty();
+	}
+
+	private Map<String, Object> run(String body) {
+		return this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
+	}
+
+	private static Mention mention(String nativeId, String text, long followers) {
+		return Mention.builder("x", nativeId)
+			.url(URI.create("https://x.com/board_watch/status/" + nativeId))
+			.text(text)
+			.author(Author.of("board_watch", "Board Watch", followers))
+			.publishedAt(Instant.parse("2026-11-12T09:12:00Z"))
+			.language("en")
+			.engagement(new Engagement(40, 3, 4))
+			.build()
+			.withTags(List.of("night-buses"), List.of("trains"));
+	}
+
+	private void forget(String... ids) throws IOException {
+		for (String id : ids) {
+			this.elasticsearch.delete((delete) -> delete.index(DigestArchive.INDEX).id(id).refresh(Refresh.True));
+			for (String channel : List.of("email", "slack", "teams")) {
+				this.elasticsearch.delete(
+						(delete) -> delete.index(DeliveryLedger.INDEX).id(id + ":" + channel).refresh(Refresh.True));
+			}
+		}
+	}
+
+	private static String organizationFile() {
+		try {
+			Path file = Files.createTempFile("organization", ".yml");
+			file.toFile().deleteOnExit();
+			Files.writeString(file, """
+					name: Harbor City Transit
+					board:
+					  members: [%s, %s]
+					  slackWebhook: ${BOARD_SLACK_WEBHOOK}
+					  teamsWebhook: ${BOARD_TEAMS_WEBHOOK}
+					  timeZone: Europe/London
+					  digestTime: "08:00"
+					competitors:
+					  - {id: metro-link, name: Metro Link, keywords: [metro link]}
+					  - {id: bay-ferries, name: Bay Ferries, keywords: [ferry]}
+					departments:
+					  - id: trains
+					    name: Trains
+					    timeZone: Europe/London
+					    digestTime: "23:59"
+					    topics:
+					      - {id: night-buses, name: Night buses, keywords: [night bus]}
+					  - id: stations
+					    name: Stations
+					    timeZone: Europe/London
+					    digestTime: "23:59"
+					    topics:
+					      - {id: lifts, name: Lifts, keywords: [lift]}
+					""".formatted(CHAIR, TREASURER));
+			return file.toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// A loaded machine can take more than GreenMail's default two seconds to open a port.
+	private static ServerSetup smtpSetup() {
+		ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", "smtp");
+		setup.setServerStartupTimeout(30_000);
+		return setup;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClockConfiguration {
+
+		@Bean
+		@Primary
+		Clock testClock() {
+			return clock;
+		}
+
+	}
+
+}

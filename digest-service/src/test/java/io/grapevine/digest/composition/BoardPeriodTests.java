@@ -1,0 +1,56 @@
+package io.grapevine.digest.composition;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BoardPeriodTests {
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	private static final ZoneId AUCKLAND = ZoneId.of("Pacific/Auckland");
+
+	@Test
+	void aMonthRunsFromItsFirstMidnightToTheNextMonthsInItsZoneAcrossTheClockChange() {
+		BoardPeriod october = new BoardPeriod(YearMonth.of(2026, 10), LONDON);
+
+		assertThat(october.from()).isEqualTo(Instant.parse("2026-09-30T23:00:00Z"));
+		assertThat(october.to()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+		assertThat(october.first()).isEqualTo(LocalDate.of(2026, 10, 1));
+		assertThat(october.last()).isEqualTo(LocalDate.of(2026, 10, 31));
+		assertThat(october.label()).isEqualTo("October 2026");
+		assertThat(october.previous()).isEqualTo(new BoardPeriod(YearMonth.of(2026, 9), LONDON));
+	}
+
+	@Test
+	void januarysMonthBeforeIsDecemberOfTheYearBefore() {
+		BoardPeriod december = BoardPeriod.monthBefore(Instant.parse("2027-01-15T12:00:00Z"), LONDON);
+
+		assertThat(december.month()).isEqualTo(YearMonth.of(2026, 12));
+		assertThat(december.previous().monthName()).isEqualTo("November");
+	}
+
+	@Test
+	void lastMonthsDigestIsDueFromTheDigestTimeOnTheFirstDayInTheBoardsZone() {
+		LocalTime eight = LocalTime.of(8, 0);
+		// 1 December 07:59 in London: not yet.
+		assertThat(BoardPeriod.due(Instant.parse("2026-12-01T07:59:00Z"), LONDON, eight)).isEmpty();
+		assertThat(BoardPeriod.due(Instant.parse("2026-12-01T08:00:00Z"), LONDON, eight))
+			.contains(new BoardPeriod(YearMonth.of(2026, 11), LONDON));
+		// Still due later in the month, so a digest missed on day 1 goes out at the next
+		// check.
+		assertThat(BoardPeriod.due(Instant.parse("2026-12-17T03:00:00Z"), LONDON, eight))
+			.contains(new BoardPeriod(YearMonth.of(2026, 11), LONDON));
+		// 30 November 19:30 UTC is already 1 December 08:30 in Auckland.
+		assertThat(BoardPeriod.due(Instant.parse("2026-11-30T19:30:00Z"), AUCKLAND, eight))
+			.contains(new BoardPeriod(YearMonth.of(2026, 11), AUCKLAND));
+		assertThat(BoardPeriod.due(Instant.parse("2026-11-30T18:30:00Z"), AUCKLAND, eight)).isEmpty();
+	}
+
+}
