@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -42,6 +43,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.config.name=search-service", "grapevine.organization-file=../config/organization.yml",
 				"grapevine.search.indexer.batch-timeout=100ms", "grapevine.search.indexer.retry-backoff=200ms",
 				"grapevine.search.indexer.max-retry-backoff=1s" })
+@Import(TestSignIn.class)
 public abstract class LiveStackTestSupport {
 
 	@Autowired

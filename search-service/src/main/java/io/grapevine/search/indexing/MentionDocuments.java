@@ -1,6 +1,7 @@
 package io.grapevine.search.indexing;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,11 @@ import io.grapevine.search.index.MonthlyIndices;
 public final class MentionDocuments {
 
 	private static final ObjectMapper MAPPER = MentionJson.mapper();
+
+	private static final List<String> OPTIONAL_FIELDS = List.of("language", "inReplyTo", "matchedBy", "sentiment",
+			"clusterId", "reach");
+
+	private static final List<String> OPTIONAL_AUTHOR_FIELDS = List.of("displayName", "followers", "profileUrl");
 
 	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -71,6 +77,31 @@ public final class MentionDocuments {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Could not write the document of mention " + mention.id(), ex);
 		}
+	}
+
+	/**
+	 * The source of a document written over an existing one as a partial update: the
+	 * document with an explicit {@code null} for each optional field of the Mention JSON
+	 * it lacks, so a value an earlier version had does not survive the update, while
+	 * fields outside the Mention JSON (such as {@code handling}) stay as they are.
+	 * @param document the document
+	 * @return the partial document
+	 */
+	public static ObjectNode replacing(MentionDocument document) {
+		ObjectNode tree = readObject(new String(document.source(), StandardCharsets.UTF_8));
+		for (String field : OPTIONAL_FIELDS) {
+			if (!tree.has(field)) {
+				tree.putNull(field);
+			}
+		}
+		if (tree.get("author") instanceof ObjectNode author) {
+			for (String field : OPTIONAL_AUTHOR_FIELDS) {
+				if (!author.has(field)) {
+					author.putNull(field);
+				}
+			}
+		}
+		return tree;
 	}
 
 	/**

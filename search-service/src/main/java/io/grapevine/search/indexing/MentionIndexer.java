@@ -10,8 +10,10 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.kafka.DeadLetterPublisher;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.InvalidMentionException;
@@ -38,6 +40,10 @@ import org.springframework.context.SmartLifecycle;
  * on {@code mentions.dlq}, and commits a batch's offsets only once Elasticsearch has
  * accepted it. While Elasticsearch is down the batch is retried with backoff, never
  * dropped.
+ * <p>
+ * A mention is created; one that is there already (a replay, a duplicate delivery, an
+ * edit) is written again as a partial update, so what others keep on its document, its
+ * {@code handling}, survives.
  */
 public class MentionIndexer implements SmartLifecycle {
 
@@ -109,7 +115,17 @@ public class MentionIndexer implements SmartLifecycle {
 
 	private Mono<Void> writePart(Batch batch) {
 		Mono<List<DeadLetter>> rejected = batch.documents().isEmpty() ? Mono.just(List.of())
-				: Mono.fromFuture(() -> this.client.bulk(batch.request())).map(batch::rejections);
+				: Mono.fromFuture(() -> this.client.bulk(batch.request())).flatMap((response) -> {
+					List<DeadLetter> rejections = new ArrayList<>();
+					Batch existing = batch.written(response, rejections);
+					if (existing.documents().isEmpty()) {
+						return Mono.just(rejections);
+					}
+					return Mono.fromFuture(() -> this.client.bulk(existing.updateRequest())).map((again) -> {
+						existing.written(again, rejections);
+						return rejections;
+					});
+				});
 		return rejected.flatMap((rejections) -> {
 			List<DeadLetter> deadLetters = new ArrayList<>(batch.invalid());
 			deadLetters.addAll(rejections);
@@ -195,43 +211,64 @@ public class MentionIndexer implements SmartLifecycle {
 			return batches;
 		}
 
+		/** Creates every document; those that exist already are answered 409. */
 		BulkRequest request() {
 			List<BulkOperation> operations = new ArrayList<>(this.documents.size());
 			for (Entry entry : this.documents) {
 				MentionDocument document = entry.document();
 				BinaryData source = BinaryData.of(document.source(), ContentType.APPLICATION_JSON);
 				operations.add(BulkOperation.of((operation) -> operation
-					.index((index) -> index.index(document.index()).id(document.id()).document(source))));
+					.create((create) -> create.index(document.index()).id(document.id()).document(source))));
+			}
+			return BulkRequest.of((bulk) -> bulk.operations(operations));
+		}
+
+		/** Writes the documents over the existing ones, keeping their other fields. */
+		BulkRequest updateRequest() {
+			List<BulkOperation> operations = new ArrayList<>(this.documents.size());
+			for (Entry entry : this.documents) {
+				MentionDocument document = entry.document();
+				ObjectNode source = MentionDocuments.replacing(document);
+				operations
+					.add(BulkOperation.of((operation) -> operation.update((update) -> update.index(document.index())
+						.id(document.id())
+						.action((action) -> action.doc(source).docAsUpsert(true)))));
 			}
 			return BulkRequest.of((bulk) -> bulk.operations(operations));
 		}
 
 		/**
-		 * The dead letters of the items Elasticsearch rejected.
+		 * Reads the answer to one of this batch's bulk requests: adds the dead letters of
+		 * the items Elasticsearch rejected, and answers the part of the batch whose
+		 * documents existed already.
 		 * @throws RetryableBulkException if an item failed for a reason that passes
 		 */
-		List<DeadLetter> rejections(BulkResponse response) {
+		Batch written(BulkResponse response, List<DeadLetter> rejected) {
 			if (!response.errors()) {
-				return List.of();
+				return new Batch(List.of(), List.of(), List.of());
 			}
-			List<DeadLetter> rejected = new ArrayList<>();
+			List<Entry> existing = new ArrayList<>();
 			List<BulkResponseItem> items = response.items();
 			for (int i = 0; i < items.size(); i++) {
 				BulkResponseItem item = items.get(i);
 				if (item.error() == null) {
 					continue;
 				}
+				Entry entry = this.documents.get(i);
+				if (item.status() == 409 && item.operationType() == OperationType.Create) {
+					existing.add(entry);
+					continue;
+				}
 				if (item.status() == 429 || item.status() >= 500) {
 					throw new RetryableBulkException("Elasticsearch could not take mention " + item.id() + " now ("
 							+ item.status() + " " + item.error().type() + ": " + item.error().reason() + ")");
 				}
-				Entry entry = this.documents.get(i);
 				rejected.add(DeadLetter.now(DEAD_LETTER_SOURCE,
 						"Elasticsearch rejected mention " + item.id() + " from " + where(entry.record()) + " for index "
 								+ item.index() + ": " + item.error().type() + ": " + item.error().reason(),
 						entry.record().value()));
 			}
-			return rejected;
+			return new Batch(List.of(), existing, List.of());
 		}
 
 		private static String where(ReceiverRecord<String, String> record) {

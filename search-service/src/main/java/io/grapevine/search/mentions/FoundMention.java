@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.search.handling.Handling;
 
 /**
  * A mention that matched a search, with the matching parts of its text.
@@ -12,12 +13,25 @@ import io.grapevine.listening.mention.Mention;
  * @param highlights fragments of the text, HTML-escaped, with matches in {@code <mark>}
  * @param copies when results are folded, how many matching mentions its cluster holds,
  * itself included
+ * @param handling where it stands in being answered
  */
-public record FoundMention(Mention mention, List<String> highlights, Optional<Long> copies) {
+public record FoundMention(Mention mention, List<String> highlights, Optional<Long> copies,
+		Optional<Handling> handling) {
 
 	public FoundMention {
 		highlights = (highlights != null) ? List.copyOf(highlights) : List.of();
 		copies = (copies != null) ? copies : Optional.empty();
+		handling = (handling != null) ? handling : Optional.empty();
+	}
+
+	/**
+	 * A mention found without its handling.
+	 * @param mention the mention
+	 * @param highlights fragments of the text with matches marked
+	 * @param copies when results are folded, how many matching mentions its cluster holds
+	 */
+	public FoundMention(Mention mention, List<String> highlights, Optional<Long> copies) {
+		this(mention, highlights, copies, Optional.empty());
 	}
 
 	/**
@@ -26,7 +40,7 @@ public record FoundMention(Mention mention, List<String> highlights, Optional<Lo
 	 * @param highlights fragments of the text with matches marked
 	 */
 	public FoundMention(Mention mention, List<String> highlights) {
-		this(mention, highlights, Optional.empty());
+		this(mention, highlights, Optional.empty(), Optional.empty());
 	}
 
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.query.ListeningQuery;
+import io.grapevine.search.handling.HandlingFilter;
 import io.grapevine.search.mentions.MentionFilter;
 import io.grapevine.search.query.QueryCompiler;
 
@@ -43,11 +44,37 @@ public final class MentionQueries {
 		terms(filters, "language", filter.languages());
 		terms(filters, "topics", filter.topics());
 		terms(filters, "departments", filter.departments());
+		filter.handling().ifPresent((handling) -> filters.add(handling(handling)));
 		return Query.of((query) -> query.bool((bool) -> {
 			bool.filter(filters);
 			text.ifPresent((value) -> bool.must(QueryCompiler.compile(value)));
 			return bool;
 		}));
+	}
+
+	/**
+	 * The query for a handling filter: a mention someone has acted on by its stored
+	 * {@code handling}; one nobody has acted on is open and held by the departments that
+	 * own its topics.
+	 * @param handling the filter
+	 * @return the query
+	 */
+	public static Query handling(HandlingFilter handling) {
+		List<Query> acted = new ArrayList<>();
+		terms(acted, "handling.state", handling.states().stream().map((state) -> state.value()).sorted().toList());
+		terms(acted, "handling.department", handling.departments());
+		Query actedOn = Query.of((query) -> query.bool((bool) -> bool.filter(acted)));
+		boolean byDepartment = !handling.departments().isEmpty();
+		if (!handling.keepsUntouched() || (byDepartment && handling.ownedTopics().isEmpty())) {
+			return actedOn;
+		}
+		List<Query> owned = new ArrayList<>();
+		if (byDepartment) {
+			terms(owned, "topics", handling.ownedTopics());
+		}
+		Query untouched = Query.of((query) -> query.bool(
+				(bool) -> bool.filter(owned).mustNot((not) -> not.exists((exists) -> exists.field("handling.state")))));
+		return Query.of((query) -> query.bool((bool) -> bool.should(actedOn, untouched).minimumShouldMatch("1")));
 	}
 
 	private static void terms(List<Query> filters, String field, List<String> values) {

@@ -1,5 +1,6 @@
 package io.grapevine.search.mentions.elasticsearch;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,9 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.organization.Organization;
+import io.grapevine.search.handling.elasticsearch.HandlingDocuments;
 import io.grapevine.search.index.MonthlyIndices;
 import io.grapevine.search.mentions.Cursor;
 import io.grapevine.search.mentions.FoundMention;
@@ -41,8 +45,11 @@ public class MentionSearch {
 
 	private final ElasticsearchAsyncClient client;
 
-	MentionSearch(ElasticsearchAsyncClient client) {
+	private final Organization organization;
+
+	MentionSearch(ElasticsearchAsyncClient client, Organization organization) {
 		this.client = client;
+		this.organization = organization;
 	}
 
 	/**
@@ -53,7 +60,7 @@ public class MentionSearch {
 	public Mono<MentionPage> search(MentionQuery query) {
 		SearchRequest request = request(query);
 		return Mono.fromFuture(() -> this.client.search(request, ObjectNode.class))
-			.map((response) -> page(query, response));
+			.map((response) -> page(query, response, Instant.now()));
 	}
 
 	static SearchRequest request(MentionQuery query) {
@@ -103,20 +110,23 @@ public class MentionSearch {
 		return values;
 	}
 
-	private static MentionPage page(MentionQuery query, SearchResponse<ObjectNode> response) {
+	private MentionPage page(MentionQuery query, SearchResponse<ObjectNode> response, Instant now) {
 		List<Hit<ObjectNode>> hits = response.hits().hits();
 		boolean more = hits.size() > query.size();
 		List<Hit<ObjectNode>> shown = more ? hits.subList(0, query.size()) : hits;
-		List<FoundMention> mentions = shown.stream()
-			.map((hit) -> new FoundMention(MentionQueries.mention(hit.source()),
-					hit.highlight().getOrDefault("text", List.of()), copies(query, hit)))
-			.toList();
+		List<FoundMention> mentions = shown.stream().map((hit) -> found(query, hit, now)).toList();
 		Optional<String> next = Optional.empty();
 		if (more) {
 			next = Optional.of(next(query, shown).encode());
 		}
 		long total = (response.hits().total() != null) ? response.hits().total().value() : hits.size();
 		return new MentionPage(total, mentions, next);
+	}
+
+	private FoundMention found(MentionQuery query, Hit<ObjectNode> hit, Instant now) {
+		Mention mention = MentionQueries.mention(hit.source());
+		return new FoundMention(mention, hit.highlight().getOrDefault("text", List.of()), copies(query, hit),
+				Optional.of(HandlingDocuments.read(hit.source(), mention, this.organization).readAt(now)));
 	}
 
 	private static Optional<Long> copies(MentionQuery query, Hit<ObjectNode> hit) {

@@ -3,8 +3,12 @@ package io.grapevine.search.mentions.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.query.ListeningQuery;
+import io.grapevine.search.handling.HandlingFilter;
+import io.grapevine.search.handling.HandlingState;
 import io.grapevine.search.mentions.Cursor;
 import io.grapevine.search.mentions.MentionFilter;
 import io.grapevine.search.mentions.MentionPage;
@@ -30,8 +34,11 @@ class MentionController {
 
 	private final MentionSearch search;
 
-	MentionController(MentionSearch search) {
+	private final Organization organization;
+
+	MentionController(MentionSearch search, Organization organization) {
 		this.search = search;
+		this.organization = organization;
 	}
 
 	@GetMapping("/api/mentions")
@@ -54,13 +61,19 @@ class MentionController {
 					required = false) String sort,
 			@Parameter(
 					description = "true to show each cluster of near-duplicates once, with its number of copies") @RequestParam(
-							required = false) String collapse) {
+							required = false) String collapse,
+			@Parameter(description = "open (waiting for an answer: open, assigned, escalated or reopened), assigned, "
+					+ "answered, escalated, dismissed or reopened; with it, 'department' selects the department that "
+					+ "holds the mention rather than its tags") @RequestParam(required = false) String handling) {
 		Optional<ListeningQuery> text = QueryParameters.listeningQuery("q", q);
 		Optional<Instant> start = QueryParameters.instant("from", from);
 		Optional<Instant> end = QueryParameters.instant("to", to);
 		QueryParameters.requireOrdered(start, end);
+		List<String> departments = QueryParameters.values(department);
+		Optional<HandlingFilter> byHandling = handling(handling, departments);
 		MentionFilter filter = new MentionFilter(start, end, QueryParameters.values(source),
-				QueryParameters.values(language), QueryParameters.values(topic), QueryParameters.values(department));
+				QueryParameters.values(language), QueryParameters.values(topic),
+				byHandling.isPresent() ? List.of() : departments, byHandling);
 		int pageSize = QueryParameters.integer("size", size, 1, MentionQuery.MAX_SIZE, MentionQuery.DEFAULT_SIZE);
 		Order order = order(sort);
 		boolean folded = flag("collapse", collapse);
@@ -72,6 +85,25 @@ class MentionController {
 			throw new InvalidParameterException("cursor",
 					"'cursor' belongs to a search with another 'sort' or 'collapse'; start again without it");
 		}
+	}
+
+	private Optional<HandlingFilter> handling(String value, List<String> departments) {
+		if (value == null || value.isBlank()) {
+			return Optional.empty();
+		}
+		Set<HandlingState> states = HandlingFilter.states(value)
+			.orElseThrow(() -> new InvalidParameterException("handling",
+					"'handling' must be open, assigned, answered, escalated, dismissed or reopened, was '" + value
+							+ "'"));
+		if (departments.size() > 1) {
+			throw new InvalidParameterException("department", "With 'handling', give at most one 'department'");
+		}
+		Optional<String> holder = departments.stream().findFirst();
+		if (holder.isPresent() && this.organization.department(holder.get()).isEmpty()) {
+			throw new InvalidParameterException("department",
+					"'department' must be a department id, was '" + holder.get() + "'");
+		}
+		return Optional.of(HandlingFilter.of(states, holder, this.organization));
 	}
 
 	private static Order order(String value) {

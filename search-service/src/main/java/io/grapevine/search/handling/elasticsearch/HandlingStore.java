@@ -1,0 +1,346 @@
+package io.grapevine.search.handling.elasticsearch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.OpType;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
+import co.elastic.clients.util.NamedValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.organization.Organization;
+import io.grapevine.search.handling.ActionKind;
+import io.grapevine.search.handling.ActionRequest;
+import io.grapevine.search.handling.Handling;
+import io.grapevine.search.handling.HandlingConflictException;
+import io.grapevine.search.handling.HandlingFilter;
+import io.grapevine.search.handling.HandlingState;
+import io.grapevine.search.handling.HandlingSummary;
+import io.grapevine.search.handling.HandlingSummary.ActorCount;
+import io.grapevine.search.handling.MentionAction;
+import io.grapevine.search.handling.MentionHandling;
+import io.grapevine.search.handling.MentionNotFoundException;
+import io.grapevine.search.index.MonthlyIndices;
+import io.grapevine.search.mentions.elasticsearch.MentionQueries;
+import org.elasticsearch.client.ResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes actions on mentions and reads their handling: the current state on the mention
+ * document, changed with the update API on the sequence number read before, so two people
+ * acting at once cannot overwrite each other, and each action appended to the
+ * {@code mention-actions} index.
+ */
+@Component
+public class HandlingStore {
+
+	/** The index of the history, one document per action. */
+	public static final String ACTIONS = "mention-actions";
+
+	/** The most waits the median is computed over. */
+	static final int MAX_WAITS = 10_000;
+
+	private static final Logger logger = LoggerFactory.getLogger(HandlingStore.class);
+
+	private static final ClassPathResource ACTIONS_INDEX = new ClassPathResource(
+			"elasticsearch/mention-actions-index.json");
+
+	private final ElasticsearchAsyncClient client;
+
+	private final Organization organization;
+
+	private final AtomicBoolean actionsIndexReady = new AtomicBoolean();
+
+	HandlingStore(ElasticsearchAsyncClient client, Organization organization) {
+		this.client = client;
+		this.organization = organization;
+	}
+
+	/**
+	 * Take an action on a mention.
+	 * @param mentionId the mention
+	 * @param request the action
+	 * @param actor who takes it
+	 * @return the mention's handling after it
+	 */
+	public Mono<Handling> act(String mentionId, ActionRequest request, String actor) {
+		return find(mentionId).flatMap((stored) -> {
+			Instant now = Instant.now();
+			Handling before = stored.handling();
+			Handling after = before.apply(request, actor, now, this.organization);
+			return update(stored, after)
+				.flatMap((sequence) -> record(MentionAction.of(mentionId, request, actor, before, after, sequence)))
+				.thenReturn(after.readAt(now));
+		});
+	}
+
+	/**
+	 * A mention's handling and history.
+	 * @param mentionId the mention
+	 * @return its handling with every action, newest first
+	 */
+	public Mono<MentionHandling> handling(String mentionId) {
+		return find(mentionId).zipWhen((stored) -> history(mentionId))
+			.map((found) -> new MentionHandling(mentionId, found.getT1().handling().readAt(Instant.now()),
+					found.getT2()));
+	}
+
+	/**
+	 * What waits now and the actions taken in a period, for a department or everyone.
+	 * @param department the department, or empty for the whole organization
+	 * @param from the period's start, inclusive
+	 * @param to the period's end, exclusive
+	 * @return the summary
+	 */
+	public Mono<HandlingSummary> summary(Optional<String> department, Optional<Instant> from, Optional<Instant> to) {
+		Instant now = Instant.now();
+		return waits(department, now).zipWith(actions(department, from, to))
+			.map((both) -> summary(department, both.getT1(), both.getT2()));
+	}
+
+	private Mono<Stored> find(String mentionId) {
+		return Mono.fromFuture(() -> this.client.search((search) -> search.index(MonthlyIndices.ALIAS)
+			.ignoreUnavailable(true)
+			.allowNoIndices(true)
+			.seqNoPrimaryTerm(true)
+			.size(1)
+			.query((query) -> query.ids((ids) -> ids.values(mentionId))), ObjectNode.class)).flatMap((response) -> {
+				List<Hit<ObjectNode>> hits = response.hits().hits();
+				if (hits.isEmpty()) {
+					return Mono.error(new MentionNotFoundException(mentionId));
+				}
+				Hit<ObjectNode> hit = hits.get(0);
+				Mention mention = MentionQueries.mention(hit.source());
+				return Mono.just(new Stored(hit.index(), mentionId, hit.seqNo(), hit.primaryTerm(),
+						HandlingDocuments.read(hit.source(), mention, this.organization)));
+			});
+	}
+
+	private Mono<Long> update(Stored stored, Handling after) {
+		return Mono
+			.fromFuture(() -> this.client.update((update) -> update.index(stored.index())
+				.id(stored.id())
+				.ifSeqNo(stored.seqNo())
+				.ifPrimaryTerm(stored.primaryTerm())
+				.doc(HandlingDocuments.update(after))
+				.refresh(Refresh.WaitFor), ObjectNode.class))
+			.map((response) -> response.seqNo())
+			.onErrorMap(HandlingStore::isConflict, (ex) -> HandlingConflictException.concurrentChange(stored.id()));
+	}
+
+	// Depending on the transport, Elasticsearch's 409 arrives parsed or as the low-level
+	// client's response exception.
+	private static boolean isConflict(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ElasticsearchException ex && ex.status() == 409) {
+				return true;
+			}
+			if (cause instanceof ResponseException ex && ex.getResponse().getStatusLine().getStatusCode() == 409) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private Mono<Void> record(MentionAction action) {
+		ObjectNode document = HandlingDocuments.document(action);
+		return Mono.defer(() -> this.actionsIndexReady.get() ? Mono.empty() : createActionsIndex())
+			.then(Mono.fromFuture(() -> this.client.index((index) -> index.index(ACTIONS)
+				.id(action.mentionId() + ":" + action.sequence())
+				.opType(OpType.Create)
+				.document(document)
+				.refresh(Refresh.WaitFor))))
+			.doOnError((ex) -> logger.error("Mention {} is now {} but its {} by {} is not in the history: {}",
+					action.mentionId(), action.state().value(), action.action().value(), action.actor(), ex.toString()))
+			.then();
+	}
+
+	private Mono<List<MentionAction>> history(String mentionId) {
+		return Mono
+			.fromFuture(() -> this.client.search(
+					(search) -> search.index(ACTIONS)
+						.ignoreUnavailable(true)
+						.allowNoIndices(true)
+						.size(1000)
+						.query((query) -> query.term((term) -> term.field("mentionId").value(mentionId)))
+						.sort((sort) -> sort.field((field) -> field.field("at").order(SortOrder.Desc)))
+						.sort((sort) -> sort.field((field) -> field.field("sequence").order(SortOrder.Desc))),
+					ObjectNode.class))
+			.map((response) -> response.hits()
+				.hits()
+				.stream()
+				.map((hit) -> HandlingDocuments.action(hit.source()))
+				.toList());
+	}
+
+	private Mono<Waits> waits(Optional<String> department, Instant now) {
+		Query waiting = MentionQueries
+			.handling(HandlingFilter.of(HandlingState.WAITING, department, this.organization));
+		Query actedOn = Query.of((query) -> query.exists((exists) -> exists.field("handling.state")));
+		Query untouched = Query.of((query) -> query.bool((bool) -> bool.mustNot(actedOn)));
+		return Mono.fromFuture(
+				() -> this.client.search(
+						(search) -> search.index(MonthlyIndices.ALIAS)
+							.ignoreUnavailable(true)
+							.allowNoIndices(true)
+							.trackTotalHits((track) -> track.enabled(true))
+							.size(MAX_WAITS)
+							.query(waiting)
+							.source((source) -> source
+								.filter((filter) -> filter.includes("handling.since", "ingestedAt")))
+							.aggregations("actedOn",
+									(agg) -> agg.filter(actedOn)
+										.aggregations("oldest", (min) -> min.min((m) -> m.field("handling.since"))))
+							.aggregations("untouched",
+									(agg) -> agg.filter(untouched)
+										.aggregations("oldest", (min) -> min.min((m) -> m.field("ingestedAt")))),
+						ObjectNode.class))
+			.map((response) -> waits(response, now));
+	}
+
+	private static Waits waits(SearchResponse<ObjectNode> response, Instant now) {
+		long open = (response.hits().total() != null) ? response.hits().total().value() : response.hits().hits().size();
+		List<Long> seconds = new ArrayList<>();
+		for (Hit<ObjectNode> hit : response.hits().hits()) {
+			JsonNode since = hit.source().path("handling").path("since");
+			String start = since.isTextual() ? since.asText() : hit.source().path("ingestedAt").asText();
+			seconds.add(Math.max(0, Duration.between(Instant.parse(start), now).toSeconds()));
+		}
+		long longest = seconds.stream().mapToLong(Long::longValue).max().orElse(0);
+		for (String name : List.of("actedOn", "untouched")) {
+			Aggregate part = response.aggregations().get(name);
+			if (part != null && part.filter().docCount() > 0) {
+				double oldest = part.filter().aggregations().get("oldest").min().value();
+				longest = Math.max(longest, Duration.between(Instant.ofEpochMilli((long) oldest), now).toSeconds());
+			}
+		}
+		return new Waits(open, longest, median(seconds));
+	}
+
+	static long median(List<Long> values) {
+		if (values.isEmpty()) {
+			return 0;
+		}
+		List<Long> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	private Mono<Actions> actions(Optional<String> department, Optional<Instant> from, Optional<Instant> to) {
+		List<Query> filters = new ArrayList<>();
+		if (from.isPresent() || to.isPresent()) {
+			filters.add(Query.of((query) -> query.range((range) -> range.date((date) -> {
+				date.field("at");
+				from.ifPresent((start) -> date.gte(start.toString()));
+				to.ifPresent((end) -> date.lt(end.toString()));
+				return date;
+			}))));
+		}
+		department.ifPresent((id) -> filters
+			.add(Query.of((query) -> query.term((term) -> term.field("departments").value(FieldValue.of(id))))));
+		return Mono
+			.fromFuture(() -> this.client.search((search) -> search.index(ACTIONS)
+				.ignoreUnavailable(true)
+				.allowNoIndices(true)
+				.size(0)
+				.query((query) -> query.bool((bool) -> bool.filter(filters)))
+				.aggregations("actions", (agg) -> agg.terms((terms) -> terms.field("action").size(20)))
+				.aggregations("answers", (agg) -> agg
+					.filter((filter) -> filter.term((term) -> term.field("action").value(ActionKind.ANSWER.value())))
+					.aggregations("actors", (actors) -> actors.terms((terms) -> terms.field("actor")
+						.size(100)
+						.order(NamedValue.of("_count", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc))))),
+					Void.class))
+			.map(HandlingStore::actions);
+	}
+
+	private static Actions actions(SearchResponse<Void> response) {
+		Aggregate kinds = response.aggregations().get("actions");
+		Map<String, Long> counts = new java.util.HashMap<>();
+		if (kinds != null && kinds.isSterms()) {
+			for (StringTermsBucket bucket : kinds.sterms().buckets().array()) {
+				counts.put(bucket.key().stringValue(), bucket.docCount());
+			}
+		}
+		List<ActorCount> answeredBy = new ArrayList<>();
+		Aggregate answers = response.aggregations().get("answers");
+		if (answers != null) {
+			Aggregate actors = answers.filter().aggregations().get("actors");
+			if (actors != null && actors.isSterms()) {
+				for (StringTermsBucket bucket : actors.sterms().buckets().array()) {
+					answeredBy.add(new ActorCount(bucket.key().stringValue(), bucket.docCount()));
+				}
+			}
+		}
+		return new Actions(counts, answeredBy);
+	}
+
+	private static HandlingSummary summary(Optional<String> department, Waits waits, Actions actions) {
+		return new HandlingSummary(department, waits.open(), waits.longest(), waits.median(),
+				actions.count(ActionKind.ANSWER), actions.count(ActionKind.DISMISS), actions.count(ActionKind.ESCALATE),
+				actions.answeredBy());
+	}
+
+	private Mono<Void> createActionsIndex() {
+		return Mono.fromFuture(() -> this.client.indices().exists((exists) -> exists.index(ACTIONS)))
+			.doOnSuccess((exists) -> this.actionsIndexReady.set(exists != null && exists.value()))
+			.flatMap((exists) -> exists.value() ? Mono.empty()
+					: Mono.fromFuture(() -> this.client.indices().create(actionsIndexRequest()))
+						.doOnNext((created) -> logger.info("Created the index '{}' of the handling history", ACTIONS))
+						.doOnSuccess((created) -> this.actionsIndexReady.set(true))
+						.onErrorResume(ElasticsearchException.class,
+								(ex) -> "resource_already_exists_exception".equals(ex.error().type()) ? Mono.empty()
+										: Mono.error(ex))
+						.then());
+	}
+
+	private static CreateIndexRequest actionsIndexRequest() {
+		try (InputStream json = ACTIONS_INDEX.getInputStream()) {
+			return CreateIndexRequest.of((create) -> create.index(ACTIONS).withJson(json));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The index definition " + ACTIONS_INDEX.getPath() + " is missing", ex);
+		}
+	}
+
+	private record Stored(String index, String id, long seqNo, long primaryTerm, Handling handling) {
+	}
+
+	private record Waits(long open, long longest, long median) {
+	}
+
+	private record Actions(Map<String, Long> counts, List<ActorCount> answeredBy) {
+
+		long count(ActionKind kind) {
+			return this.counts.getOrDefault(kind.value(), 0L);
+		}
+
+	}
+
+}

@@ -1,0 +1,175 @@
+package io.grapevine.search.handling.web;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.grapevine.listening.organization.Organization;
+import io.grapevine.search.handling.ActionRequest;
+import io.grapevine.search.handling.Handling;
+import io.grapevine.search.handling.HandlingFilter;
+import io.grapevine.search.handling.HandlingState;
+import io.grapevine.search.handling.HandlingSummary;
+import io.grapevine.search.handling.InvalidActionException;
+import io.grapevine.search.handling.MentionHandling;
+import io.grapevine.search.handling.elasticsearch.HandlingStore;
+import io.grapevine.search.mentions.Cursor;
+import io.grapevine.search.mentions.MentionFilter;
+import io.grapevine.search.mentions.MentionPage;
+import io.grapevine.search.mentions.MentionQuery;
+import io.grapevine.search.mentions.MentionQuery.Order;
+import io.grapevine.search.mentions.elasticsearch.MentionSearch;
+import io.grapevine.search.web.InvalidParameterException;
+import io.grapevine.search.web.QueryParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Who answers: takes actions on mentions as the signed-in user, and serves a mention's
+ * history, each department's queue and how it answers.
+ */
+@RestController
+class HandlingController {
+
+	private final HandlingStore store;
+
+	private final MentionSearch search;
+
+	private final Organization organization;
+
+	HandlingController(HandlingStore store, MentionSearch search, Organization organization) {
+		this.store = store;
+		this.search = search;
+		this.organization = organization;
+	}
+
+	@PostMapping("/api/mentions/{id}/actions")
+	@Operation(summary = "Assign, answer, escalate, dismiss or reopen a mention, as the signed-in user",
+			description = "answer needs answerUrl; escalate needs department and reason; dismiss needs reason; "
+					+ "assign needs department and/or assignee. Answers the mention's new handling.")
+	Mono<Handling> act(@PathVariable String id, @RequestBody(required = false) ActionBody body,
+			ServerWebExchange exchange) {
+		return exchange.getPrincipal()
+			.map(Principal::getName)
+			.filter((name) -> !name.isBlank())
+			.switchIfEmpty(Mono.error(NotSignedInException::new))
+			.flatMap((actor) -> {
+				if (body == null) {
+					throw new InvalidActionException("action", "Send the action as JSON, e.g. "
+							+ "{\"action\": \"answer\", \"answerUrl\": \"https://…\"}");
+				}
+				ActionRequest request = ActionRequest.parse(body.action(), body.department(), body.assignee(),
+						body.answerUrl(), body.reason());
+				return this.store.act(id, request, actor);
+			});
+	}
+
+	@GetMapping("/api/mentions/{id}/handling")
+	@Operation(summary = "A mention's handling and every action taken on it, newest first")
+	Mono<MentionHandling> handling(@PathVariable String id) {
+		return this.store.handling(id);
+	}
+
+	@GetMapping("/api/handling")
+	@Operation(summary = "A department's mentions in a handling state: waiting ones widest reach first")
+	Mono<MentionPage> queue(
+			@Parameter(description = "a department id") @RequestParam(required = false) String department,
+			@Parameter(description = "open (every waiting state, the default), assigned, answered, escalated, "
+					+ "dismissed or reopened") @RequestParam(required = false) String state,
+			@Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) String from,
+			@Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false) String to,
+			@Parameter(description = "1 to 100, default 20") @RequestParam(required = false) String size,
+			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+		Set<HandlingState> states = (state == null || state.isBlank()) ? HandlingState.WAITING : states("state", state);
+		Optional<String> holder = department("department", department);
+		Optional<Instant> start = QueryParameters.instant("from", from);
+		Optional<Instant> end = QueryParameters.instant("to", to);
+		QueryParameters.requireOrdered(start, end);
+		HandlingFilter filter = HandlingFilter.of(states, holder, this.organization);
+		Order order = filter.waiting() ? Order.REACH : Order.NEWEST;
+		MentionFilter mentions = new MentionFilter(start, end, List.of(), List.of(), List.of(), List.of(),
+				Optional.of(filter));
+		int pageSize = QueryParameters.integer("size", size, 1, MentionQuery.MAX_SIZE, MentionQuery.DEFAULT_SIZE);
+		Optional<Cursor> after = cursor(cursor);
+		try {
+			return this.search.search(new MentionQuery(Optional.empty(), mentions, pageSize, after, order, false));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidParameterException("cursor",
+					"'cursor' belongs to a page of another 'state'; start again without it");
+		}
+	}
+
+	private static Optional<Cursor> cursor(String value) {
+		if (value == null || value.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Cursor.decode(value.strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidParameterException("cursor",
+					"'cursor' must be the nextCursor of a previous page, unchanged; was '" + value + "'");
+		}
+	}
+
+	@GetMapping("/api/handling/summary")
+	@Operation(summary = "What waits now and for how long, and the answers, dismissals and escalations of a period",
+			description = "open, longestWaitSeconds and medianWaitSeconds describe the mentions waiting now; "
+					+ "the other figures count the actions taken in [from, to).")
+	Mono<HandlingSummary> summary(
+			@Parameter(description = "a department id; the whole organization when absent") @RequestParam(
+					required = false) String department,
+			@Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) String from,
+			@Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false) String to) {
+		Optional<String> holder = department("department", department);
+		Optional<Instant> start = QueryParameters.instant("from", from);
+		Optional<Instant> end = QueryParameters.instant("to", to);
+		QueryParameters.requireOrdered(start, end);
+		return this.store.summary(holder, start, end);
+	}
+
+	private Optional<String> department(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return Optional.empty();
+		}
+		String id = value.strip();
+		if (this.organization.department(id).isEmpty()) {
+			throw new InvalidParameterException(name,
+					"'" + name + "' must be a department id ("
+							+ String.join(", ", this.organization.departments().stream().map((d) -> d.id()).toList())
+							+ "), was '" + value + "'");
+		}
+		return Optional.of(id);
+	}
+
+	static Set<HandlingState> states(String name, String value) {
+		return HandlingFilter.states(value)
+			.orElseThrow(() -> new InvalidParameterException(name, "'" + name
+					+ "' must be open, assigned, answered, escalated, dismissed or reopened, was '" + value + "'"));
+	}
+
+	/**
+	 * The JSON body of an action.
+	 *
+	 * @param action assign, answer, escalate, dismiss or reopen
+	 * @param department the department to assign or escalate to
+	 * @param assignee the person to assign to
+	 * @param answerUrl the link to the answer
+	 * @param reason why
+	 */
+	record ActionBody(String action, String department, String assignee, String answerUrl, String reason) {
+	}
+
+}
