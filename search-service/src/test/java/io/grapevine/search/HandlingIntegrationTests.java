@@ -52,8 +52,8 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 
 	private final Mention replayed = mention("replayed", "2019-02-01T15:00:00Z", "safety", "operations", 10);
 
-	// March 2019 holds only this one, whose index stops refreshing in its test.
-	private final Mention raced = mention("raced", "2019-03-01T10:00:00Z", "safety", "operations", 10);
+	// July 2018 holds only this one, whose index stops refreshing in its test.
+	private final Mention raced = mention("raced", "2018-07-01T10:00:00Z", "safety", "operations", 10);
 
 	// April 2019: the queue of customer service.
 	private final Mention quiet = mention("quiet", "2019-04-01T10:00:00Z", "accessibility", "customer-service", 10);
@@ -178,7 +178,7 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void aChangeToTheMentionSinceItWasReadIsAConflict() throws Exception {
-		String index = "mentions-2019.03";
+		String index = "mentions-2018.07";
 		// With refreshes off, search still sees the version before the change below.
 		this.elasticsearch.indices()
 			.putSettings((settings) -> settings.index(index).settings((s) -> s.refreshInterval((t) -> t.time("-1"))));

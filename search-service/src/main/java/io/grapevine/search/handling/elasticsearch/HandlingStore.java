@@ -174,7 +174,9 @@ public class HandlingStore {
 				.id(action.mentionId() + ":" + action.sequence())
 				.opType(OpType.Create)
 				.document(document)
-				.refresh(Refresh.WaitFor))))
+				// Actions come at the pace of people, and a shard nobody searched lately
+				// would hold a wait_for until someone does.
+				.refresh(Refresh.True))))
 			.doOnError((ex) -> logger.error("Mention {} is now {} but its {} by {} is not in the history: {}",
 					action.mentionId(), action.state().value(), action.action().value(), action.actor(), ex.toString()))
 			.then();
