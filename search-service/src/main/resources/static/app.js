@@ -1,6 +1,7 @@
-// The listening dashboard: draws everything from the search service's own API. Mention
-// text is only ever inserted as text; the server's <mark> highlights are rebuilt as
-// elements from its HTML-escaped fragments, never through innerHTML.
+// The listening dashboard: draws everything from the search service's own API, and lets
+// people answer mentions. Mention text is only ever inserted as text; the server's <mark>
+// highlights are rebuilt as elements from its HTML-escaped fragments, never through
+// innerHTML.
 (function () {
 	'use strict';
 
@@ -59,6 +60,22 @@
 			throw error;
 		}
 		return body;
+	}
+
+	async function postJson(path, body) {
+		const response = await fetch(path, {
+			method: 'POST',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			body: JSON.stringify(body)
+		});
+		const answer = await response.json().catch(() => ({}));
+		if (!response.ok) {
+			const error = new Error(response.status === 401 ? 'Sign in to act on mentions.'
+				: (answer.detail || ('The service answered ' + response.status)));
+			error.problem = answer;
+			throw error;
+		}
+		return answer;
 	}
 
 	function filterParams() {
@@ -254,6 +271,234 @@
 		page.mentions.forEach((found) => results.appendChild(mentionItem(found.mention, found.highlights)));
 	}
 
+	// Who answers: each department's open queue, the answered ones, and who answered.
+	const departmentNames = {};
+
+	const STATES = {
+		open: 'Open', assigned: 'Assigned', answered: 'Answered', escalated: 'Escalated',
+		dismissed: 'Dismissed', reopened: 'Reopened'
+	};
+
+	const ACTIONS = {
+		assign: { label: 'Assign', fields: ['department', 'assignee'], submit: 'Assign' },
+		answer: { label: 'Answer', fields: ['answerUrl'], submit: 'Save answer' },
+		escalate: { label: 'Escalate', fields: ['department', 'reason'], submit: 'Escalate' },
+		dismiss: { label: 'Dismiss', fields: ['reason'], submit: 'Dismiss' },
+		reopen: { label: 'Reopen', fields: ['reason'], submit: 'Reopen' }
+	};
+
+	function duration(seconds) {
+		const s = Math.max(0, Math.round(seconds || 0));
+		if (s < 60) {
+			return s + ' s';
+		}
+		if (s < 3600) {
+			return Math.floor(s / 60) + ' min';
+		}
+		if (s < 86400) {
+			return Math.floor(s / 3600) + ' h ' + Math.floor((s % 3600) / 60) + ' min';
+		}
+		return Math.floor(s / 86400) + ' d ' + Math.floor((s % 86400) / 3600) + ' h';
+	}
+
+	function departmentList(ids) {
+		return (ids || []).map((id) => departmentNames[id] || id).join(', ') || 'no department';
+	}
+
+	function handlingLine(handling) {
+		const line = element('p', { class: 'handling' });
+		line.appendChild(element('span', { class: 'state state-' + handling.state }, STATES[handling.state] || handling.state));
+		line.appendChild(element('span', { class: 'holder' }, departmentList(handling.departments)
+			+ (handling.assignee ? ' · ' + handling.assignee : '')));
+		if (handling.waitingSeconds !== undefined) {
+			line.appendChild(element('span', { class: 'waiting' }, 'waiting ' + duration(handling.waitingSeconds)));
+		}
+		if (handling.answeredBy) {
+			line.appendChild(element('span', { class: 'answered-by' }, 'answered by ' + handling.answeredBy
+				+ (handling.answeredAt ? ', ' + new Date(handling.answeredAt).toLocaleString() : '')));
+		}
+		if (handling.answerUrl && /^https?:\/\//.test(handling.answerUrl)) {
+			line.appendChild(element('a', { href: handling.answerUrl, rel: 'noopener noreferrer', target: '_blank' },
+				'The answer'));
+		}
+		return line;
+	}
+
+	function field(name) {
+		if (name === 'department') {
+			const select = element('select', { name: 'department' });
+			select.appendChild(element('option', { value: '' }, 'Department…'));
+			Object.entries(departmentNames).forEach(([id, label]) => select.appendChild(element('option', { value: id }, label)));
+			const label = element('label', {}, 'Department ');
+			label.appendChild(select);
+			return label;
+		}
+		const attributes = {
+			assignee: { name: 'assignee', type: 'text', placeholder: 'Person', autocomplete: 'off' },
+			answerUrl: { name: 'answerUrl', type: 'url', placeholder: 'https://… link to the answer', required: '' },
+			reason: { name: 'reason', type: 'text', placeholder: 'Why', autocomplete: 'off' }
+		}[name];
+		const label = element('label', {}, { assignee: 'Person ', answerUrl: 'Link to the answer ', reason: 'Reason ' }[name]);
+		label.appendChild(element('input', attributes));
+		return label;
+	}
+
+	function actionForm(mentionId, action, done) {
+		const spec = ACTIONS[action];
+		const form = element('form', { class: 'action-form', 'data-action': action });
+		spec.fields.forEach((name) => form.appendChild(field(name)));
+		form.appendChild(element('button', { type: 'submit' }, spec.submit));
+		const cancel = element('button', { type: 'button', class: 'secondary' }, 'Cancel');
+		cancel.addEventListener('click', () => form.remove());
+		form.appendChild(cancel);
+		const error = element('p', { class: 'error action-error', role: 'alert' });
+		error.hidden = true;
+		form.appendChild(error);
+		form.addEventListener('submit', async (event) => {
+			event.preventDefault();
+			const body = { action: action };
+			spec.fields.forEach((name) => {
+				const value = form.elements[name].value.trim();
+				if (value) {
+					body[name] = value;
+				}
+			});
+			try {
+				await postJson('/api/mentions/' + encodeURIComponent(mentionId) + '/actions', body);
+				form.remove();
+				await done();
+			}
+			catch (failure) {
+				error.textContent = failure.message;
+				error.hidden = false;
+			}
+		});
+		return form;
+	}
+
+	function historyEntry(action) {
+		const parts = [new Date(action.at).toLocaleString(), action.actor, action.action];
+		if (action.department) {
+			parts.push('to ' + departmentList([action.department]));
+		}
+		if (action.assignee) {
+			parts.push('for ' + action.assignee);
+		}
+		if (action.reason) {
+			parts.push('“' + action.reason + '”');
+		}
+		const entry = element('li', { 'data-action': action.action }, parts.join(' · '));
+		if (action.answerUrl && /^https?:\/\//.test(action.answerUrl)) {
+			entry.appendChild(document.createTextNode(' · '));
+			entry.appendChild(element('a', { href: action.answerUrl, rel: 'noopener noreferrer', target: '_blank' }, 'answer'));
+		}
+		return entry;
+	}
+
+	async function toggleHistory(mentionId, list, button) {
+		if (!list.hidden) {
+			list.hidden = true;
+			button.setAttribute('aria-expanded', 'false');
+			return;
+		}
+		const handling = await getJson('/api/mentions/' + encodeURIComponent(mentionId) + '/handling');
+		list.replaceChildren();
+		if (!handling.history.length) {
+			list.appendChild(element('li', {}, 'Nobody has acted on it yet'));
+		}
+		handling.history.forEach((action) => list.appendChild(historyEntry(action)));
+		list.hidden = false;
+		button.setAttribute('aria-expanded', 'true');
+	}
+
+	function queueItem(found, actions) {
+		const id = found.mention.id;
+		const item = mentionItem(found.mention);
+		if (found.handling) {
+			item.appendChild(handlingLine(found.handling));
+		}
+		const bar = element('div', { class: 'actions' });
+		const slot = element('div', { class: 'action-slot' });
+		actions.forEach((action) => {
+			const button = element('button', { type: 'button', 'data-action': action }, ACTIONS[action].label);
+			button.addEventListener('click', () => {
+				slot.replaceChildren(actionForm(id, action, loadQueue));
+				const first = slot.querySelector('input, select');
+				if (first) {
+					first.focus();
+				}
+			});
+			bar.appendChild(button);
+		});
+		const history = element('ol', { class: 'history' });
+		history.hidden = true;
+		const historyButton = element('button', { type: 'button', class: 'secondary', 'data-action': 'history',
+			'aria-expanded': 'false' }, 'History');
+		historyButton.addEventListener('click', () => toggleHistory(id, history, historyButton)
+			.catch((error) => showQueueError(error.message)));
+		bar.appendChild(historyButton);
+		item.appendChild(bar);
+		item.appendChild(slot);
+		item.appendChild(history);
+		return item;
+	}
+
+	function showQueueError(message) {
+		const error = byId('queue-error');
+		error.textContent = message;
+		error.hidden = !message;
+	}
+
+	function drawQueue(listId, page, actions, empty) {
+		const list = byId(listId);
+		list.replaceChildren();
+		if (!page.mentions.length) {
+			list.appendChild(element('li', {}, empty));
+		}
+		page.mentions.forEach((found) => list.appendChild(queueItem(found, actions)));
+	}
+
+	async function loadQueue() {
+		showQueueError('');
+		const department = byId('queue-department').value;
+		const params = new URLSearchParams();
+		if (department) {
+			params.set('department', department);
+		}
+		const period = range();
+		const summaryParams = new URLSearchParams(params);
+		summaryParams.set('from', period.from);
+		summaryParams.set('to', period.to);
+		const answeredParams = new URLSearchParams(params);
+		answeredParams.set('state', 'answered');
+		answeredParams.set('size', '10');
+		try {
+			const [open, answered, summary] = await Promise.all([getJson('/api/handling?' + params),
+				getJson('/api/handling?' + answeredParams), getJson('/api/handling/summary?' + summaryParams)]);
+			drawQueue('queue-open', open, ['assign', 'answer', 'escalate', 'dismiss'], 'Nothing waits for an answer');
+			drawQueue('queue-answered', answered, ['reopen'], 'Nothing answered yet');
+			byId('queue-figures').textContent = summary.open + ' waiting'
+				+ (summary.open ? ', the longest for ' + duration(summary.longestWaitSeconds) + ', half of them for '
+					+ duration(summary.medianWaitSeconds) + ' or more' : '')
+				+ ' · in the period: ' + summary.answered + ' answered, ' + summary.dismissed + ' dismissed, '
+				+ summary.escalated + ' escalated';
+			const who = byId('answered-by');
+			who.replaceChildren();
+			if (!summary.answeredBy.length) {
+				who.appendChild(element('li', {}, 'No answers in the period'));
+			}
+			summary.answeredBy.forEach((count) => {
+				const entry = element('li', { 'data-actor': count.actor });
+				entry.appendChild(element('span', { class: 'actor' }, count.actor));
+				entry.appendChild(element('span', { class: 'count' }, count.count + (count.count === 1 ? ' answer' : ' answers')));
+				who.appendChild(entry);
+			});
+		}
+		catch (error) {
+			showQueueError(error.message);
+		}
+	}
+
 	async function loadOrganization() {
 		const organization = await getJson('/api/organization');
 		byId('org-name').textContent = organization.name;
@@ -261,8 +506,11 @@
 		const names = {};
 		const departments = byId('department');
 		const topics = byId('topic');
+		const queueDepartments = byId('queue-department');
 		organization.departments.forEach((department) => {
+			departmentNames[department.id] = department.name;
 			departments.appendChild(element('option', { value: department.id }, department.name));
+			queueDepartments.appendChild(element('option', { value: department.id }, department.name));
 			const group = element('optgroup', { label: department.name });
 			department.topics.forEach((topic) => {
 				names[topic.id] = topic.name;
@@ -276,7 +524,7 @@
 	async function refresh(names) {
 		showError('');
 		const q = byId('q').value.trim();
-		const outcomes = await Promise.allSettled([loadSummary(names, q), loadLatest(), search(q)]);
+		const outcomes = await Promise.allSettled([loadSummary(names, q), loadLatest(), search(q), loadQueue()]);
 		const errors = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => outcome.reason);
 		const queryError = errors.find(isQueryProblem);
 		showQueryError(q, queryError ? queryError.problem : null);
@@ -301,7 +549,13 @@
 		if (initial) {
 			byId('q').value = initial;
 		}
-		byId('filters').addEventListener('change', () => refresh(names));
+		byId('filters').addEventListener('change', (event) => {
+			if (event.target.id === 'department') {
+				byId('queue-department').value = event.target.value;
+			}
+			refresh(names);
+		});
+		byId('queue-filters').addEventListener('change', () => loadQueue());
 		byId('search').addEventListener('submit', (event) => {
 			event.preventDefault();
 			refresh(names);

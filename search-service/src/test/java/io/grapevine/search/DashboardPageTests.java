@@ -55,6 +55,13 @@ class DashboardPageTests extends LiveStackTestSupport {
 			this.now.minus(4, ChronoUnit.DAYS), Author.of("bob", "Bob", 10), Engagement.NONE, "en", List.of(),
 			List.of());
 
+	// Waiting for operations, with a reach no other mention of the tests comes near.
+	private final Mention waiting = TestMentions
+		.mention("x", "dash-4-" + this.word, "<b>Lift</b> out of order at Pier Street station",
+				this.now.minus(5, ChronoUnit.MINUTES), Author.of("rider_kim"), new Engagement(2, 0, 0), "en",
+				List.of("safety"), List.of("operations"))
+		.withEnrichment(Optional.of("en"), Optional.empty(), Optional.empty(), Optional.of(1.0e9));
+
 	private static Mention judged(Mention mention, Sentiment label, double score) {
 		return mention.withEnrichment(mention.language(), Optional.of(new SentimentScore(score, label)),
 				Optional.empty(), Optional.empty());
@@ -62,8 +69,8 @@ class DashboardPageTests extends LiveStackTestSupport {
 
 	@BeforeAll
 	void indexRecentMentions() {
-		publish(this.latest, this.hostile, this.older);
-		awaitIndexed(this.latest, this.hostile, this.older);
+		publish(this.latest, this.hostile, this.older, this.waiting);
+		awaitIndexed(this.latest, this.hostile, this.older, this.waiting);
 	}
 
 	@Test
@@ -119,6 +126,50 @@ class DashboardPageTests extends LiveStackTestSupport {
 			.contains("(position " + position + ")")
 			.contains(this.word + " AND\n" + " ".repeat(position) + "^")
 			.contains("All words must appear");
+	}
+
+	@Test
+	void anOpenMentionAnsweredFromTheQueueLeavesItAndShowsUnderAnsweredWithWhoAnswered() throws Exception {
+		assumeTrue(Files.isExecutable(CHROMIUM),
+				"Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)");
+		String open = "#queue-open li[data-id=" + BrowserSession.literal(this.waiting.id()) + "]";
+		String answered = "#queue-answered li[data-id=" + BrowserSession.literal(this.waiting.id()) + "]";
+		try (BrowserSession browser = BrowserSession.open(CHROMIUM, url("/"))) {
+			browser.await(query(open), "the waiting mention in the open queue");
+			assertThat(browser.evaluate("document.querySelector('#queue-open li').dataset.id").asText())
+				.as("the widest reach first")
+				.isEqualTo(this.waiting.id());
+			assertThat(browser.evaluate(query(open) + ".querySelector('.text').innerHTML").asText())
+				.isEqualTo("&lt;b&gt;Lift&lt;/b&gt; out of order at Pier Street station");
+			assertThat(browser.evaluate(query(open) + ".querySelector('.handling').textContent").asText())
+				.contains("Open")
+				.contains("Operations")
+				.contains("waiting");
+
+			browser.evaluate("document.cookie = '" + TestSignIn.COOKIE + "=amy; path=/'");
+			browser.evaluate(query(open) + ".querySelector('button[data-action=answer]').click()");
+			browser.await(query(open + " form.action-form[data-action=answer]"), "the answer form");
+			browser.evaluate("(() => { const form = " + query(open + " form.action-form")
+					+ "; form.elements.answerUrl.value = 'https://x.com/hct/status/1001'; form.requestSubmit(); })()");
+
+			browser.await(query(answered), "the mention under answered");
+			assertThat(browser.evaluate(query(open) + " === null").asBoolean()).as("gone from the open queue").isTrue();
+			String handling = browser.evaluate(query(answered) + ".querySelector('.handling').textContent").asText();
+			assertThat(handling).contains("Answered").contains("answered by amy");
+			assertThat(browser.evaluate(query(answered) + ".querySelector('.handling a').href").asText())
+				.isEqualTo("https://x.com/hct/status/1001");
+			browser.await(query("#answered-by li[data-actor=amy]"), "amy among who answered");
+
+			browser.evaluate(query(answered) + ".querySelector('button[data-action=history]').click()");
+			browser.await(query(answered + " .history li[data-action=answer]"), "the answer in the history");
+			assertThat(browser.evaluate(query(answered + " .history li[data-action=answer]") + ".textContent").asText())
+				.contains("amy")
+				.contains("answer");
+		}
+	}
+
+	private static String query(String selector) {
+		return "document.querySelector(" + BrowserSession.literal(selector) + ")";
 	}
 
 	@Test

@@ -1,0 +1,244 @@
+package io.grapevine.search;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One page in Debian's headless Chromium, driven over the DevTools protocol: script is
+ * evaluated in the page as a person's clicks and typing would be, and the test waits for
+ * what the page shows.
+ */
+final class BrowserSession implements AutoCloseable {
+
+	private static final ObjectMapper MAPPER = new ObjectMapper();
+
+	private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+	private final Process process;
+
+	private final Path profile;
+
+	private final WebSocket socket;
+
+	private final AtomicLong ids = new AtomicLong();
+
+	private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+
+	private BrowserSession(Process process, Path profile, WebSocket socket) {
+		this.process = process;
+		this.profile = profile;
+		this.socket = socket;
+	}
+
+	/**
+	 * Start Chromium on a page.
+	 * @param chromium the browser
+	 * @param url the page
+	 * @return the session
+	 * @throws Exception when the browser does not start or offers no page
+	 */
+	static BrowserSession open(Path chromium, String url) throws Exception {
+		Path profile = Files.createTempDirectory("grapevine-chromium");
+		Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile,
+				"--remote-debugging-port=0", url)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		try {
+			long deadline = System.nanoTime() + DEADLINE.toNanos();
+			int port = port(profile.resolve("DevToolsActivePort"), process, deadline);
+			HttpClient http = HttpClient.newHttpClient();
+			String page = pageSocket(http, port, deadline);
+			BrowserSession[] session = new BrowserSession[1];
+			WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(page), new Listener((message) -> {
+				if (session[0] != null) {
+					session[0].receive(message);
+				}
+			})).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+			session[0] = new BrowserSession(process, profile, socket);
+			return session[0];
+		}
+		catch (Exception ex) {
+			process.destroyForcibly();
+			delete(profile);
+			throw ex;
+		}
+	}
+
+	// Chromium writes the port it chose into the profile once it listens.
+	private static int port(Path file, Process process, long deadline) throws Exception {
+		while (System.nanoTime() < deadline) {
+			if (Files.exists(file)) {
+				List<String> lines = Files.readAllLines(file);
+				if (!lines.isEmpty() && !lines.get(0).isBlank()) {
+					return Integer.parseInt(lines.get(0).strip());
+				}
+			}
+			if (!process.isAlive()) {
+				throw new IllegalStateException("Chromium stopped with " + process.exitValue() + " before it listened");
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("Chromium did not open its DevTools port within " + DEADLINE);
+	}
+
+	private static String pageSocket(HttpClient http, int port, long deadline) throws Exception {
+		HttpRequest list = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build();
+		while (System.nanoTime() < deadline) {
+			JsonNode targets = MAPPER.readTree(http.send(list, HttpResponse.BodyHandlers.ofString()).body());
+			for (JsonNode target : targets) {
+				if ("page".equals(target.path("type").asText())) {
+					return target.path("webSocketDebuggerUrl").asText();
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("Chromium offered no page within " + DEADLINE);
+	}
+
+	/**
+	 * Evaluate script in the page, awaiting a promise it returns.
+	 * @param expression the script
+	 * @return its value as JSON
+	 * @throws Exception when the script throws or the browser does not answer
+	 */
+	JsonNode evaluate(String expression) throws Exception {
+		ObjectNode params = MAPPER.createObjectNode()
+			.put("expression", expression)
+			.put("returnByValue", true)
+			.put("awaitPromise", true);
+		JsonNode result = send("Runtime.evaluate", params);
+		if (result.has("exceptionDetails")) {
+			throw new AssertionError("The page threw evaluating " + expression + ": " + result.get("exceptionDetails"));
+		}
+		return result.path("result").path("value");
+	}
+
+	/**
+	 * Wait until script evaluates to true in the page, checking every 100 ms for up to a
+	 * minute.
+	 * @param condition the script
+	 * @param what what is awaited, for the failure message
+	 * @throws Exception when it never does
+	 */
+	void await(String condition, String what) throws Exception {
+		long deadline = System.nanoTime() + DEADLINE.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (evaluate("Boolean(" + condition + ")").asBoolean()) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("The page did not show " + what + " within " + DEADLINE + "; it shows: "
+				+ evaluate("document.querySelector('main').innerText").asText());
+	}
+
+	/**
+	 * A string as a JavaScript string literal.
+	 * @param value the string
+	 * @return the literal, quoted and escaped
+	 */
+	static String literal(String value) {
+		try {
+			return MAPPER.writeValueAsString(value);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private JsonNode send(String method, ObjectNode params) throws Exception {
+		long id = this.ids.incrementAndGet();
+		CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+		this.pending.put(id, answer);
+		ObjectNode message = MAPPER.createObjectNode().put("id", id).put("method", method);
+		message.set("params", params);
+		this.socket.sendText(MAPPER.writeValueAsString(message), true).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+		JsonNode response = answer.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+		if (response.has("error")) {
+			throw new AssertionError(method + " failed: " + response.get("error"));
+		}
+		return response.path("result");
+	}
+
+	private void receive(String message) {
+		try {
+			JsonNode json = MAPPER.readTree(message);
+			if (json.has("id")) {
+				CompletableFuture<JsonNode> answer = this.pending.remove(json.get("id").asLong());
+				if (answer != null) {
+					answer.complete(json);
+				}
+			}
+		}
+		catch (IOException ex) {
+			this.pending.values().forEach((answer) -> answer.completeExceptionally(ex));
+		}
+	}
+
+	@Override
+	public void close() throws Exception {
+		this.socket.abort();
+		this.process.destroy();
+		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+		delete(this.profile);
+	}
+
+	private static void delete(Path directory) throws IOException {
+		try (var paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+	}
+
+	/**
+	 * Gathers the frames of each message from the browser.
+	 */
+	private static final class Listener implements WebSocket.Listener {
+
+		private final java.util.function.Consumer<String> messages;
+
+		private final List<CharSequence> parts = new ArrayList<>();
+
+		Listener(java.util.function.Consumer<String> messages) {
+			this.messages = messages;
+		}
+
+		@Override
+		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+			this.parts.add(data.toString());
+			if (last) {
+				String message = String.join("", this.parts);
+				this.parts.clear();
+				this.messages.accept(message);
+			}
+			webSocket.request(1);
+			return null;
+		}
+
+	}
+
+}
