@@ -12,7 +12,8 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule theSearchAndAnalyticsModelsDependOnNoFrameworkOrInfrastructure = noClasses().that()
-		.resideInAnyPackage("io.grapevine.search.mentions", "io.grapevine.search.analytics")
+		.resideInAnyPackage("io.grapevine.search.mentions", "io.grapevine.search.analytics",
+				"io.grapevine.search.handling")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "reactor..", "co.elastic..",
