@@ -27,6 +27,18 @@ record XQuery(String text, List<String> dropped) {
 	private static final String SUFFIX = ") -is:retweet";
 
 	static XQuery of(Organization organization) {
+		return of(organization, SUFFIX, MAX_LENGTH);
+	}
+
+	/**
+	 * The query built from the organization's topics.
+	 * @param organization the organization
+	 * @param suffix what closes the OR-ed terms and leaves retweets out, in the API's
+	 * syntax
+	 * @param maxLength the longest query the API accepts
+	 * @return the query, with what did not fit
+	 */
+	static XQuery of(Organization organization, String suffix, int maxLength) {
 		Set<String> seen = new LinkedHashSet<>();
 		List<String> terms = new ArrayList<>();
 		for (Topic topic : organization.listenedTopics()) {
@@ -40,13 +52,13 @@ record XQuery(String text, List<String> dropped) {
 		List<String> dropped = new ArrayList<>();
 		for (String term : terms) {
 			String separator = (query.length() > 1) ? " OR " : "";
-			if (query.length() + separator.length() + term.length() + SUFFIX.length() > MAX_LENGTH) {
+			if (query.length() + separator.length() + term.length() + suffix.length() > maxLength) {
 				dropped.add(term);
 				continue;
 			}
 			query.append(separator).append(term);
 		}
-		return new XQuery(query + SUFFIX, List.copyOf(dropped));
+		return new XQuery(query + suffix, List.copyOf(dropped));
 	}
 
 	static XQuery of(String configured) {

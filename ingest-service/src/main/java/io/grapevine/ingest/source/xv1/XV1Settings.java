@@ -21,18 +21,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumerSecret the app's API key secret
  * @param accessToken the user's access token
  * @param accessTokenSecret the user's access token secret
- * @param searches standard-search queries to follow ({@code search/tweets.json})
+ * @param searches standard-search queries to follow ({@code search/tweets.json}); when
+ * none is set, one query built from the organization's topics is followed unless
+ * {@code topic-searches} is false
  * @param timelines screen names whose timelines to follow
  * ({@code statuses/user_timeline.json})
  * @param count tweets per request, 1 to 100
  * @param pollInterval how long to wait once every search and timeline is read up to its
  * newest tweet
  * @param requestTimeout how long one request may take
+ * @param topicSearches whether the topics' query is searched when {@code searches} is not
+ * set
  */
 record XV1Settings(@DefaultValue("https://api.twitter.com") URI baseUrl, String consumerKey, String consumerSecret,
 		String accessToken, String accessTokenSecret, List<String> searches, List<String> timelines,
 		@Min(1) @Max(100) @DefaultValue("100") int count, @DefaultValue("2m") Duration pollInterval,
-		@DefaultValue("30s") Duration requestTimeout) {
+		@DefaultValue("30s") Duration requestTimeout, @DefaultValue("true") boolean topicSearches) {
 
 	/** Standard search refuses longer queries. */
 	static final int MAX_QUERY_LENGTH = 500;
@@ -66,9 +70,9 @@ record XV1Settings(@DefaultValue("https://api.twitter.com") URI baseUrl, String 
 			}
 			names.add(name);
 		}
-		if (queries.isEmpty() && names.isEmpty()) {
-			throw new IllegalArgumentException(
-					"neither searches nor timelines is set; give at least one search query or one screen name");
+		if (queries.isEmpty() && names.isEmpty() && !topicSearches) {
+			throw new IllegalArgumentException("neither searches nor timelines is set and topic-searches is false; "
+					+ "give at least one search query or one screen name");
 		}
 		searches = List.copyOf(queries);
 		timelines = List.copyOf(names);
@@ -78,6 +82,17 @@ record XV1Settings(@DefaultValue("https://api.twitter.com") URI baseUrl, String 
 		if (requestTimeout == null || requestTimeout.isZero() || requestTimeout.isNegative()) {
 			throw new IllegalArgumentException("request-timeout must be positive, was " + requestTimeout);
 		}
+	}
+
+	/**
+	 * These settings following other searches.
+	 * @param queries the standard-search queries
+	 * @return the settings
+	 */
+	XV1Settings withSearches(List<String> queries) {
+		return new XV1Settings(this.baseUrl, this.consumerKey, this.consumerSecret, this.accessToken,
+				this.accessTokenSecret, queries, this.timelines, this.count, this.pollInterval, this.requestTimeout,
+				this.topicSearches);
 	}
 
 	/**
@@ -92,8 +107,8 @@ record XV1Settings(@DefaultValue("https://api.twitter.com") URI baseUrl, String 
 	@Override
 	public String toString() {
 		return "XV1Settings[baseUrl=" + this.baseUrl + ", credentials=******, searches=" + this.searches
-				+ ", timelines=" + this.timelines + ", count=" + this.count + ", pollInterval=" + this.pollInterval
-				+ "]";
+				+ ", timelines=" + this.timelines + ", topicSearches=" + this.topicSearches + ", count=" + this.count
+				+ ", pollInterval=" + this.pollInterval + "]";
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.grapevine.ingest.source.InvalidSourceSettingsException;
 import io.grapevine.ingest.source.SourceContext;
 import io.grapevine.ingest.source.SourceSettings;
+import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.organization.SourceDeclaration;
 import org.junit.jupiter.api.Test;
 
@@ -70,10 +71,19 @@ class XV1SourceFactoryTests {
 	}
 
 	@Test
+	void searchesTheTopicsQueryWhenNoSearchIsSet() {
+		XV1Source source = create(settings(Map.of("timelines", List.of("hctransit"))));
+
+		assertThat(source.targets()).containsExactly(
+				"search:(((bus OR tram) -strike) OR \"harbor city\" OR fares) -filter:retweets", "timeline:hctransit");
+	}
+
+	@Test
 	void refusesAnInstanceWithNothingToReadOrAScreenNameThatIsNotOne() {
-		assertThatExceptionOfType(InvalidSourceSettingsException.class).isThrownBy(() -> create(settings(Map.of())))
+		assertThatExceptionOfType(InvalidSourceSettingsException.class)
+			.isThrownBy(() -> create(settings(Map.of("topic-searches", "false"))))
 			.withMessageContaining("sources[x-v1:comms]")
-			.withMessageContaining("neither searches nor timelines is set");
+			.withMessageContaining("neither searches nor timelines is set and topic-searches is false");
 		assertThatExceptionOfType(InvalidSourceSettingsException.class)
 			.isThrownBy(() -> create(settings(Map.of("timelines", List.of("harbor city transit")))))
 			.withMessageContaining("timelines must be screen names")
@@ -94,7 +104,9 @@ class XV1SourceFactoryTests {
 		SourceSettings settings = new SourceSettings(new SourceDeclaration("comms", "x-v1", true, values),
 				this.environment);
 		return (XV1Source) this.factory.create(settings,
-				new SourceContext(null, WebClient.builder(), Clock.systemUTC()));
+				new SourceContext(
+						TopicQueries.organization("query: '(bus OR tram) -strike'", "keywords: [harbor city, fares]"),
+						WebClient.builder(), Clock.systemUTC()));
 	}
 
 	private static Map<String, Object> settings(Map<String, Object> extra) {

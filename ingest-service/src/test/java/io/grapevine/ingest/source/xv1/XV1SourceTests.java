@@ -315,6 +315,9 @@ class XV1SourceTests {
 		if (!searches.isEmpty()) {
 			settings.put("searches", searches);
 		}
+		else {
+			settings.put("topic-searches", "false");
+		}
 		if (!timelines.isEmpty()) {
 			settings.put("timelines", timelines);
 		}
