@@ -386,16 +386,18 @@ class BlueskySearchSource implements Source {
 			return page;
 		}
 		try {
-			if (Long.parseLong(remaining.strip()) < 1) {
+			long left = Long.parseLong(remaining.strip());
+			Page counted = (left >= 0) ? page.withRateLimitRemaining(left) : page;
+			if (left < 1) {
 				Instant until = rateLimitReset(headers).filter(now::isBefore).orElse(now.plus(pollInterval()));
 				logger.info("Source {} used up its Bluesky rate limit; pausing until {}", instanceId(), until);
-				return page.pausedUntil(until);
+				return counted.pausedUntil(until);
 			}
+			return counted;
 		}
 		catch (NumberFormatException ex) {
 			return page;
 		}
-		return page;
 	}
 
 	/**

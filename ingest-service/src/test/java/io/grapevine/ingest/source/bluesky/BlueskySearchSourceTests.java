@@ -306,6 +306,7 @@ class BlueskySearchSourceTests {
 		assertThat(page.mentions()).hasSize(1);
 		assertThat(page.problem()).isEmpty();
 		assertThat(page.pauseUntil()).contains(Instant.ofEpochSecond(1_795_300_456L));
+		assertThat(page.rateLimitRemaining()).contains(0L);
 		assertThat(page.more()).isFalse();
 		assertThat(page.next().position()).containsEntry("q:delay", uri("3lbpost1"));
 	}
