@@ -91,7 +91,13 @@
 		return params;
 	}
 
+	// A link (such as a digest's) may give the period as from and to; choosing a period drops it.
+	let linkedRange = null;
+
 	function range() {
+		if (linkedRange) {
+			return linkedRange;
+		}
 		const days = Number(byId('days').value) || 7;
 		const to = new Date();
 		const from = new Date(to.getTime() - days * 24 * 3600 * 1000);
@@ -545,10 +551,23 @@
 		catch (error) {
 			showError(error.message);
 		}
-		const initial = new URLSearchParams(window.location.search).get('q');
+		const linked = new URLSearchParams(window.location.search);
+		const initial = linked.get('q');
 		if (initial) {
 			byId('q').value = initial;
 		}
+		if (linked.get('department')) {
+			byId('department').value = linked.get('department');
+			byId('queue-department').value = byId('department').value;
+		}
+		const from = Date.parse(linked.get('from'));
+		const to = Date.parse(linked.get('to'));
+		if (Number.isFinite(from) && Number.isFinite(to) && from < to) {
+			linkedRange = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+		}
+		byId('days').addEventListener('change', () => {
+			linkedRange = null;
+		});
 		byId('filters').addEventListener('change', (event) => {
 			if (event.target.id === 'department') {
 				byId('queue-department').value = event.target.value;

@@ -109,6 +109,18 @@ class DashboardPageTests extends LiveStackTestSupport {
 	}
 
 	@Test
+	void aLinkSetsTheDepartmentAndThePeriodOfTheSearch() throws Exception {
+		String day = "&from=" + this.now.minus(1, ChronoUnit.DAYS) + "&to=" + this.now.plus(1, ChronoUnit.MINUTES);
+		assertThat(render("/?q=" + this.word + "&department=communications" + day)).contains("0 mentions match");
+		assertThat(render("/?q=" + this.word + "&department=operations" + day)).contains("1 mention matches")
+			.contains("<mark>" + this.word + "</mark> timetable");
+		String threeDays = "&from=" + this.now.minus(3, ChronoUnit.DAYS) + "&to="
+				+ this.now.plus(1, ChronoUnit.MINUTES);
+		assertThat(render("/?q=" + this.word + "&department=communications" + threeDays)).contains("1 mention matches")
+			.contains("ticket machine broken");
+	}
+
+	@Test
 	void theSentimentCardSplitsTheJudgedMentionsAndShowsTheirAverageScore() throws Exception {
 		String dom = render("/?q=" + this.word);
 		assertThat(dom).containsPattern("Positive</span>.*50%</span>")

@@ -26,8 +26,9 @@ import io.grapevine.search.index.MonthlyIndices;
  * {@code engagement.total} is added for ranking, {@code competitors} always written
  * (empty for mentions from writers before competitors), {@code site} for the query
  * language's {@code site:} (see {@link #sites(URI)}), {@code clusterKey} for folding
- * near-duplicates and {@code match} for the query compiler (the text and fields as the
- * query language reads them).
+ * near-duplicates, {@code match} for the query compiler (the text and fields as the query
+ * language reads them) and {@code question} for finding what waits for an answer (see
+ * {@link Questions}).
  */
 public final class MentionDocuments {
 
@@ -70,6 +71,7 @@ public final class MentionDocuments {
 		sites(mention.url()).forEach(site::add);
 		tree.put("clusterKey", mention.clusterId().orElse(mention.id()));
 		tree.set("match", matchFields(mention));
+		tree.put("question", Questions.asks(mention.text(), mention.language()));
 		try {
 			return new MentionDocument(mention.id(), MonthlyIndices.indexFor(mention.publishedAt()),
 					MAPPER.writeValueAsBytes(tree));

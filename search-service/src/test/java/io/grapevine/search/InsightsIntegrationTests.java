@@ -1,0 +1,210 @@
+package io.grapevine.search;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.grapevine.listening.mention.Author;
+import io.grapevine.listening.mention.Engagement;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.MentionJson;
+import io.grapevine.listening.mention.SentimentScore;
+import io.grapevine.listening.query.Sentiment;
+import io.grapevine.search.index.MonthlyIndices;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * New voices, rising terms and the mentions waiting for an answer, over mentions
+ * published in the last weeks, each feature in a department of its own.
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+class InsightsIntegrationTests extends LiveStackTestSupport {
+
+	// Recent days, which retention keeps: the day itself is three days ago.
+	private static final Instant DAY_START = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(3, ChronoUnit.DAYS);
+
+	private static final String DAY = "from=" + DAY_START + "&to=" + DAY_START.plus(1, ChronoUnit.DAYS);
+
+	@BeforeAll
+	void indexFixtures() throws IOException {
+		// The mapping mention handling gives handling.state, so that an answered mention
+		// can be told apart here.
+		String index = MonthlyIndices.indexFor(DAY_START);
+		if (!this.elasticsearch.indices().exists((exists) -> exists.index(index)).value()) {
+			this.elasticsearch.indices().create((create) -> create.index(index));
+		}
+		this.elasticsearch.indices()
+			.putMapping((mapping) -> mapping.index(index)
+				.properties("handling", (handling) -> handling
+					.object((object) -> object.properties("state", (state) -> state.keyword((keyword) -> keyword)))));
+		List<Mention> mentions = List.of(
+				// New voices: one heard before, two new ones, one without reach.
+				mention("nv-1", "nv_regular", "voices", "Ferry timetable looks right", at(-30, "10:00"), null, 5000.0,
+						null),
+				mention("nv-2", "nv_regular", "voices", "Ferry again on time", at(0, "09:00"), null, 5000.0, null),
+				mention("nv-3", "nv_newcomer", "voices", "First ride on the harbour ferry", at(0, "10:00"), null,
+						3000.0, null),
+				mention("nv-4", "nv_newcomer", "voices", "And the ride back", at(0, "18:00"), null, 100.0, null),
+				mention("nv-5", "nv_quiet", "voices", "Nice pier", at(0, "11:00"), null, 10.0, null),
+				mention("nv-6", "nv_unmeasured", "voices", "A ferry photo", at(0, "12:00"), null, null, null),
+				// Rising terms: "tram" every day, "flooding" and the topic keyword
+				// "delay"
+				// only on the day.
+				mention("rt-1", "rt_a", "rising", "The tram schedule works well for my commute", at(-4, "08:00"), null,
+						null, null),
+				mention("rt-2", "rt_b", "rising", "Took the tram to the market this morning", at(-3, "08:00"), null,
+						null, null),
+				mention("rt-3", "rt_c", "rising", "Evening tram was quiet and warm", at(-2, "08:00"), null, null, null),
+				mention("rt-4", "rt_d", "rising", "Tram drivers were friendly today", at(-1, "08:00"), null, null,
+						null),
+				mention("rt-5", "rt_e", "rising", "Flooding near the tram depot, big delay", at(0, "07:00"), null, null,
+						null),
+				mention("rt-6", "rt_f", "rising", "Tram delay because of flooding on Pier Road", at(0, "08:00"), null,
+						null, null),
+				mention("rt-7", "rt_g", "rising", "The flooding made my tram delay worse", at(0, "09:00"), null, null,
+						null),
+				mention("rt-8", "rt_h", "rising", "Delay again, flooding everywhere near tram stops", at(0, "10:00"),
+						null, null, null),
+				// Waiting for an answer.
+				mention("wa-1", "wa_a", "waiting", "How late does the night ferry run", at(0, "08:00"), null, 800.0,
+						null),
+				mention("wa-2", "wa_b", "waiting", "Worst crossing ever, cold and late", at(0, "09:00"),
+						Sentiment.NEGATIVE, 1500.0, null),
+				mention("wa-3", "wa_c", "waiting", "Lovely crossing this morning", at(0, "10:00"), Sentiment.POSITIVE,
+						2000.0, null),
+				mention("wa-5", "wa_e", "waiting", "Is the ferry cancelled today?", at(0, "12:00"), null, 900.0,
+						"cluster-wa"),
+				mention("wa-6", "wa_f", "waiting", "RT Is the ferry cancelled today?", at(0, "13:00"), null, 20.0,
+						"cluster-wa"));
+		publish(mentions.toArray(Mention[]::new));
+		Mention answered = mention("wa-4", "wa_d", "waiting", "Where do I buy a ferry pass?", at(0, "11:00"), null,
+				5000.0, null);
+		publishRaw(answered.id(), MentionJson.write(answered)
+			.replaceFirst("\\{", "{\"handling\":{\"state\":\"answered\",\"actor\":\"ana\"},"));
+		awaitIndexed(mentions.toArray(Mention[]::new));
+		awaitIndexed(answered);
+	}
+
+	@Test
+	void newVoicesAreTheAuthorsWithNoEarlierMentionWidestReachFirst() {
+		Map<String, Object> answer = get("/api/analytics/new-voices?department=voices&" + DAY);
+		List<Map<String, Object>> voices = list(answer, "voices");
+		assertThat(voices).extracting((voice) -> voice.get("handle"))
+			.containsExactly("nv_newcomer", "nv_quiet", "nv_unmeasured");
+		Map<String, Object> newcomer = voices.get(0);
+		assertThat(newcomer).containsEntry("source", "x").containsEntry("mentions", 2).containsEntry("reach", 3000.0);
+		assertThat(map(newcomer, "mention")).containsEntry("id", "x:nv-3");
+		assertThat(voices.get(2)).doesNotContainKey("reach");
+	}
+
+	@Test
+	void newVoicesCanBeLimitedToAWideReach() {
+		Map<String, Object> answer = get("/api/analytics/new-voices?department=voices&minReach=50&" + DAY);
+		assertThat(list(answer, "voices")).extracting((voice) -> voice.get("handle")).containsExactly("nv_newcomer");
+		Map<String, Object> one = get("/api/analytics/new-voices?department=voices&size=1&" + DAY);
+		assertThat(list(one, "voices")).hasSize(1);
+	}
+
+	@Test
+	void risingTermsAreWordsOfThePeriodRareBeforeWithoutStopWordsOrTopicKeywords() {
+		Map<String, Object> answer = get("/api/analytics/rising-terms?department=rising&minCount=2&" + DAY);
+		assertThat(answer).containsEntry("comparedFrom", at(-4, "00:00").toString());
+		List<Map<String, Object>> terms = list(answer, "terms");
+		assertThat(terms).extracting((term) -> term.get("term"))
+			.contains("flooding")
+			.doesNotContain("tram", "the", "delay");
+		Map<String, Object> flooding = terms.stream()
+			.filter((term) -> "flooding".equals(term.get("term")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(flooding).containsEntry("count", 4).containsEntry("before", 0);
+	}
+
+	@Test
+	void aWordInFewerMentionsThanTheMinimumDoesNotRise() {
+		Map<String, Object> answer = get("/api/analytics/rising-terms?department=rising&minCount=5&" + DAY);
+		assertThat(list(answer, "terms")).isEmpty();
+	}
+
+	@Test
+	void waitingMentionsAreUnansweredQuestionsAndNegativeOnesWidestReachFirstOnePerCluster() {
+		Map<String, Object> answer = get("/api/analytics/waiting?department=waiting&" + DAY);
+		List<Map<String, Object>> waiting = list(answer, "mentions");
+		assertThat(waiting).extracting((found) -> map(found, "mention").get("id"))
+			.containsExactly("x:wa-2", "x:wa-5", "x:wa-1");
+		assertThat(waiting).extracting((found) -> found.get("copies")).containsExactly(1, 2, 1);
+		assertThat(waiting).extracting((found) -> found.get("question")).containsExactly(false, true, true);
+		assertThat(waiting).extracting((found) -> found.get("negative")).containsExactly(true, false, false);
+		assertThat(answer).containsEntry("total", 4);
+	}
+
+	@Test
+	void badParametersAreAnsweredWithAProblemDetailNamingTheParameter() {
+		assertProblem("/api/analytics/new-voices?minReach=wide", "minReach");
+		assertProblem("/api/analytics/new-voices?from=yesterday", "from");
+		assertProblem("/api/analytics/rising-terms?periods=40", "periods");
+		assertProblem("/api/analytics/waiting?size=0", "size");
+	}
+
+	private static Instant at(int days, String time) {
+		return DAY_START.plus(days, ChronoUnit.DAYS)
+			.plus(java.time.Duration.between(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.parse(time)));
+	}
+
+	private static Mention mention(String id, String handle, String department, String text, Instant publishedAt,
+			Sentiment sentiment, Double reach, String cluster) {
+		Mention mention = TestMentions.mention("x", id, text, publishedAt, Author.of(handle), Engagement.NONE, "en",
+				List.of(), List.of(department));
+		return mention.withEnrichment(mention.language(),
+				Optional.ofNullable(sentiment)
+					.map((label) -> new SentimentScore((label == Sentiment.NEGATIVE) ? -0.7 : 0.7, label)),
+				Optional.ofNullable(cluster), Optional.ofNullable(reach));
+	}
+
+	private void assertProblem(String uri, String parameter) {
+		this.web.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter);
+	}
+
+	private Map<String, Object> get(String uri) {
+		return this.web.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> list(Map<String, Object> answer, String key) {
+		return (List<Map<String, Object>>) answer.get(key);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Map<String, Object> answer, String key) {
+		return (Map<String, Object>) answer.get(key);
+	}
+
+}
