@@ -1,6 +1,5 @@
 package io.grapevine.search;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,7 +12,6 @@ import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.mention.SentimentScore;
 import io.grapevine.listening.query.Sentiment;
-import io.grapevine.search.index.MonthlyIndices;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,17 +35,7 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 	private static final String DAY = "from=" + DAY_START + "&to=" + DAY_START.plus(1, ChronoUnit.DAYS);
 
 	@BeforeAll
-	void indexFixtures() throws IOException {
-		// The mapping mention handling gives handling.state, so that an answered mention
-		// can be told apart here.
-		String index = MonthlyIndices.indexFor(DAY_START);
-		if (!this.elasticsearch.indices().exists((exists) -> exists.index(index)).value()) {
-			this.elasticsearch.indices().create((create) -> create.index(index));
-		}
-		this.elasticsearch.indices()
-			.putMapping((mapping) -> mapping.index(index)
-				.properties("handling", (handling) -> handling
-					.object((object) -> object.properties("state", (state) -> state.keyword((keyword) -> keyword)))));
+	void indexFixtures() {
 		List<Mention> mentions = List.of(
 				// New voices: one heard before, two new ones, one without reach.
 				mention("nv-1", "nv_regular", "voices", "Ferry timetable looks right", at(-30, "10:00"), null, 5000.0,
@@ -91,9 +79,18 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 		Mention answered = mention("wa-4", "wa_d", "waiting", "Where do I buy a ferry pass?", at(0, "11:00"), null,
 				5000.0, null);
 		publishRaw(answered.id(), MentionJson.write(answered)
-			.replaceFirst("\\{", "{\"handling\":{\"state\":\"answered\",\"actor\":\"ana\"},"));
+			.replaceFirst("\\{", "{\"handling\":{\"state\":\"answered\",\"department\":[\"waiting\"]},"));
+		// Assigned to another department, and escalated to this one from another.
+		Mention handedOver = mention("wa-7", "wa_g", "waiting", "Why is the ramp closed?", at(0, "14:00"), null, 700.0,
+				null);
+		publishRaw(handedOver.id(), MentionJson.write(handedOver)
+			.replaceFirst("\\{", "{\"handling\":{\"state\":\"assigned\",\"department\":[\"elsewhere\"]},"));
+		Mention escalated = mention("wa-8", "wa_h", "elsewhere", "Who fixes the broken gate?", at(0, "15:00"), null,
+				600.0, null);
+		publishRaw(escalated.id(), MentionJson.write(escalated)
+			.replaceFirst("\\{", "{\"handling\":{\"state\":\"escalated\",\"department\":[\"waiting\"]},"));
 		awaitIndexed(mentions.toArray(Mention[]::new));
-		awaitIndexed(answered);
+		awaitIndexed(answered, handedOver, escalated);
 	}
 
 	@Test
@@ -138,15 +135,15 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 	}
 
 	@Test
-	void waitingMentionsAreUnansweredQuestionsAndNegativeOnesWidestReachFirstOnePerCluster() {
+	void waitingMentionsAreUnansweredQuestionsAndNegativeOnesTheDepartmentHoldsWidestReachFirstOnePerCluster() {
 		Map<String, Object> answer = get("/api/analytics/waiting?department=waiting&" + DAY);
 		List<Map<String, Object>> waiting = list(answer, "mentions");
 		assertThat(waiting).extracting((found) -> map(found, "mention").get("id"))
-			.containsExactly("x:wa-2", "x:wa-5", "x:wa-1");
-		assertThat(waiting).extracting((found) -> found.get("copies")).containsExactly(1, 2, 1);
-		assertThat(waiting).extracting((found) -> found.get("question")).containsExactly(false, true, true);
-		assertThat(waiting).extracting((found) -> found.get("negative")).containsExactly(true, false, false);
-		assertThat(answer).containsEntry("total", 4);
+			.containsExactly("x:wa-2", "x:wa-5", "x:wa-1", "x:wa-8");
+		assertThat(waiting).extracting((found) -> found.get("copies")).containsExactly(1, 2, 1, 1);
+		assertThat(waiting).extracting((found) -> found.get("question")).containsExactly(false, true, true, true);
+		assertThat(waiting).extracting((found) -> found.get("negative")).containsExactly(true, false, false, false);
+		assertThat(answer).containsEntry("total", 5);
 	}
 
 	@Test

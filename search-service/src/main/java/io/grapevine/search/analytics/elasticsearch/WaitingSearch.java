@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * Finds the mentions that wait for an answer: questions ({@code question}, set at
  * indexing) or negative ones whose {@code handling.state} is neither answered nor
  * dismissed (a mention nobody has handled has no state), widest reach first, one per
- * cluster of near-duplicates.
+ * cluster of near-duplicates. A department's are those it holds
+ * ({@code handling.department}) and, of those nobody has acted on, those tagged with it.
  */
 @Component
 public class WaitingSearch {
@@ -60,12 +61,21 @@ public class WaitingSearch {
 
 	static SearchRequest request(MentionFilter filter, int size) {
 		List<FieldValue> done = DONE.stream().map(FieldValue::of).toList();
-		Query waiting = Query.of((query) -> query.bool((bool) -> bool
-			.filter(MentionQueries.query(filter, Optional.empty()))
-			.filter((asks) -> asks.bool((either) -> either.should((q) -> q.term((t) -> t.field("question").value(true)))
-				.should((q) -> q.term((t) -> t.field("sentiment.label").value(Sentiment.NEGATIVE.label())))
-				.minimumShouldMatch("1")))
-			.mustNot((q) -> q.terms((terms) -> terms.field("handling.state").terms((values) -> values.value(done))))));
+		MentionFilter anyDepartment = new MentionFilter(filter.from(), filter.to(), filter.sources(),
+				filter.languages(), filter.topics(), List.of());
+		Query waiting = Query.of((query) -> query.bool((bool) -> {
+			bool.filter(MentionQueries.query(anyDepartment, Optional.empty()))
+				.filter((asks) -> asks
+					.bool((either) -> either.should((q) -> q.term((t) -> t.field("question").value(true)))
+						.should((q) -> q.term((t) -> t.field("sentiment.label").value(Sentiment.NEGATIVE.label())))
+						.minimumShouldMatch("1")))
+				.mustNot(
+						(q) -> q.terms((terms) -> terms.field("handling.state").terms((values) -> values.value(done))));
+			if (!filter.departments().isEmpty()) {
+				bool.filter(heldBy(filter.departments()));
+			}
+			return bool;
+		}));
 		return SearchRequest.of((search) -> search.index(MonthlyIndices.ALIAS)
 			.ignoreUnavailable(true)
 			.allowNoIndices(true)
@@ -79,6 +89,19 @@ public class WaitingSearch {
 			.sort((sort) -> sort.field((field) -> field.field("engagement.total").order(SortOrder.Desc)))
 			.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Desc)))
 			.collapse((collapse) -> collapse.field("clusterKey").innerHits((inner) -> inner.name(COPIES).size(0))));
+	}
+
+	// As mention handling decides whose a mention is: the department that holds it, or,
+	// for a mention nobody has acted on, the departments it is tagged with.
+	private static Query heldBy(List<String> departments) {
+		List<FieldValue> ids = departments.stream().map(FieldValue::of).toList();
+		return Query.of((query) -> query.bool((either) -> either
+			.should((q) -> q.terms((terms) -> terms.field("handling.department").terms((values) -> values.value(ids))))
+			.should((q) -> q.bool((untouched) -> untouched
+				.mustNot((none) -> none.exists((exists) -> exists.field("handling.department")))
+				.filter((tagged) -> tagged
+					.terms((terms) -> terms.field("departments").terms((values) -> values.value(ids))))))
+			.minimumShouldMatch("1")));
 	}
 
 	private static WaitingMentions waiting(Instant from, Instant to, SearchResponse<ObjectNode> response) {
