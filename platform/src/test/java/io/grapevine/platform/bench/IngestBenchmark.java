@@ -3,6 +3,7 @@ package io.grapevine.platform.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
@@ -309,10 +310,13 @@ public final class IngestBenchmark {
 				.bindOrCreate("grapevine.kafka", GrapevineKafkaProperties.class);
 			long published = 0;
 			List<Double> rates = new ArrayList<>();
+			List<Double> cpu = new ArrayList<>();
 			for (int instances : List.of(1, 4)) {
-				double rate = ingest(bootstrap, instances, warmUp, mentions, published);
+				Measure measure = ingest(bootstrap, instances, warmUp, mentions, published);
+				double rate = measure.perSecond();
 				published += warmUp + mentions;
 				rates.add(rate);
+				cpu.add(measure.cpuMicros());
 				report.add(("ingest path, fast fake Mastodon -> ingest service -> Kafka, %d instance%s at once: "
 						+ "%,.0f mentions/s (pages of 40, %.2f ms a page in each instance: fetch, map, enrich, tag, "
 						+ "publish, store the cursor)")
@@ -324,11 +328,14 @@ public final class IngestBenchmark {
 			// up
 			// the service.
 			rawSend(kafka, written.subList(0, warmUp));
-			double raw1 = rawSend(kafka, measured);
-			double raw2 = rawSend(kafka, measured);
-			double ceiling = (raw1 + raw2) / 2;
+			Measure raw1 = rawSend(kafka, measured);
+			Measure raw2 = rawSend(kafka, measured);
+			double ceiling = (raw1.perSecond() + raw2.perSecond()) / 2;
 			report.add("raw KafkaSender loop of the same %,d records, same broker: %,.0f and %,.0f records/s"
-				.formatted(measured.size(), raw1, raw2));
+				.formatted(measured.size(), raw1.perSecond(), raw2.perSecond()));
+			report.add(("CPU time of this process (the ingest service and the fake API, or the raw loop; the broker "
+					+ "is another process): %.1f µs a mention with 1 instance, %.1f with 4; raw loop %.1f µs a record")
+				.formatted(cpu.get(0), cpu.get(1), (raw1.cpuMicros() + raw2.cpuMicros()) / 2));
 			report.add("ingest path / raw sender = %.0f%% with 1 instance, %.0f%% with 4 (aim: 70%% or more)"
 				.formatted(100 * rates.get(0) / ceiling, 100 * rates.get(1) / ceiling));
 		}
@@ -341,7 +348,7 @@ public final class IngestBenchmark {
 	 * @return the measured mentions per second, from the first request for a measured
 	 * hashtag to the last mention in Kafka
 	 */
-	private static double ingest(String bootstrap, int instances, int warmUp, int mentions, long alreadyPublished)
+	private static Measure ingest(String bootstrap, int instances, int warmUp, int mentions, long alreadyPublished)
 			throws Exception {
 		Map<String, Integer> statuses = new HashMap<>();
 		for (int i = 0; i < instances; i++) {
@@ -361,7 +368,9 @@ public final class IngestBenchmark {
 				.run()) {
 				long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 				Long started = null;
+				long cpuStarted = 0;
 				while (started == null && System.nanoTime() < deadline) {
+					cpuStarted = cpuNanos();
 					started = api.firstRequest((hashtag) -> hashtag.startsWith(HASHTAG));
 					Thread.sleep(1);
 				}
@@ -371,7 +380,8 @@ public final class IngestBenchmark {
 				long total = alreadyPublished + (long) (warmUp / instances) * instances
 						+ (long) (mentions / instances) * instances;
 				long done = awaitEndOffsets(bootstrap, total, deadline);
-				return (mentions / instances) * instances / ((done - started) / 1e9);
+				long measured = (long) (mentions / instances) * instances;
+				return new Measure(measured / ((done - started) / 1e9), (cpuNanos() - cpuStarted) / 1e3 / measured);
 			}
 		}
 	}
@@ -408,10 +418,11 @@ public final class IngestBenchmark {
 				""" + sources;
 	}
 
-	private static double rawSend(GrapevineKafkaProperties kafka, List<ConsumerRecord<String, String>> records) {
+	private static Measure rawSend(GrapevineKafkaProperties kafka, List<ConsumerRecord<String, String>> records) {
 		KafkaSender<String, String> sender = KafkaSender.create(GrapevineKafkaAutoConfiguration.senderOptions(kafka));
 		try {
 			long started = System.nanoTime();
+			long cpuStarted = cpuNanos();
 			sender.send(Flux.fromIterable(records)
 				.map((record) -> SenderRecord.create(
 						new ProducerRecord<>(KafkaTopicNames.MENTIONS, record.key(), record.value()), record.key())))
@@ -422,11 +433,29 @@ public final class IngestBenchmark {
 				})
 				.then()
 				.block();
-			return records.size() / ((System.nanoTime() - started) / 1e9);
+			return new Measure(records.size() / ((System.nanoTime() - started) / 1e9),
+					(cpuNanos() - cpuStarted) / 1e3 / records.size());
 		}
 		finally {
 			sender.close();
 		}
+	}
+
+	/**
+	 * The CPU time this process has used, on every thread.
+	 */
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	/**
+	 * A measured rate and the CPU time of this process it took.
+	 *
+	 * @param perSecond records or mentions a second
+	 * @param cpuMicros microseconds of CPU a record or mention
+	 */
+	record Measure(double perSecond, double cpuMicros) {
 	}
 
 	private static long awaitEndOffsets(String bootstrap, long total, long deadline) throws InterruptedException {
