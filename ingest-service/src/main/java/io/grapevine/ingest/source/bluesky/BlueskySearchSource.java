@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.RateLimitHeaders;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.listening.mention.DeadLetter;
@@ -69,6 +70,9 @@ class BlueskySearchSource implements Source {
 	private static final Duration SESSION_LIFETIME = Duration.ofDays(3650);
 
 	private static final Logger logger = LoggerFactory.getLogger(BlueskySearchSource.class);
+
+	private static final RateLimitHeaders RATE_LIMIT = RateLimitHeaders.of("Bluesky", "ratelimit-remaining",
+			"ratelimit-reset", RateLimitHeaders.Reset.EPOCH_SECONDS);
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -194,7 +198,7 @@ class BlueskySearchSource implements Source {
 		if (answer.status() == 429) {
 			return new SessionAnswer.Refused(
 					"Bluesky rate-limited signing in at " + where + " (HTTP 429: " + said + ")", answer.body(), false,
-					rateLimitReset(answer.headers()));
+					RATE_LIMIT.reset(answer.headers(), this.clock.instant()));
 		}
 		if (answer.status() == 400 || answer.status() == 401) {
 			if (REFRESH_SESSION.equals(path)) {
@@ -278,7 +282,9 @@ class BlueskySearchSource implements Source {
 		Instant now = this.clock.instant();
 		String said = error.map(XrpcError::toString).orElseGet(() -> SourcePayloads.abbreviate(answer.body()));
 		if (answer.status() == 429) {
-			Instant until = rateLimitReset(answer.headers()).filter(now::isBefore).orElse(now.plus(pollInterval()));
+			Instant until = RATE_LIMIT.reset(answer.headers(), now)
+				.filter(now::isBefore)
+				.orElse(now.plus(pollInterval()));
 			String reason = "Bluesky rate-limited source " + instanceId() + " (HTTP 429: " + said + "); pausing until "
 					+ until;
 			logger.warn(reason);
@@ -297,20 +303,24 @@ class BlueskySearchSource implements Source {
 					+ this.names.queries();
 			Map<String, String> position = endRound(cursor, query, Optional.empty());
 			boolean more = !this.queries.get(0).equals(position.get(CURRENT));
-			return rateLimited(new Page(List.of(), List.of(deadLetter(reason, answer.body(), now)),
-					cursor.moveTo(position, now), more, Optional.empty(), Optional.of(reason)), answer.headers(), now);
+			return RATE_LIMIT.apply(
+					new Page(List.of(), List.of(deadLetter(reason, answer.body(), now)), cursor.moveTo(position, now),
+							more, Optional.empty(), Optional.of(reason)),
+					answer.headers(), now, pollInterval(), instanceId());
 		}
 		if (answer.status() < 200 || answer.status() > 299) {
 			String reason = "Bluesky answered HTTP " + answer.status() + " to the search for '" + query + "': " + said;
-			return rateLimited(Page.failed(cursor, reason, List.of(deadLetter(reason, answer.body(), now))),
-					answer.headers(), now);
+			return RATE_LIMIT.apply(Page.failed(cursor, reason, List.of(deadLetter(reason, answer.body(), now))),
+					answer.headers(), now, pollInterval(), instanceId());
 		}
 		boolean paging = paging(cursor, query);
 		Optional<BlueskySearchMapper.Seen> seen = seen(cursor, query);
 		BlueskySearchMapper.Mapped mapped = this.mapper.map(answer.body(), query, seen);
 		if (mapped instanceof BlueskySearchMapper.Malformed malformed) {
-			return rateLimited(Page.failed(cursor, malformed.reason(),
-					List.of(deadLetter(malformed.reason(), answer.body(), now))), answer.headers(), now);
+			return RATE_LIMIT.apply(
+					Page.failed(cursor, malformed.reason(),
+							List.of(deadLetter(malformed.reason(), answer.body(), now))),
+					answer.headers(), now, pollInterval(), instanceId());
 		}
 		BlueskySearchMapper.Mapped.Posts page = (BlueskySearchMapper.Mapped.Posts) mapped;
 		Optional<BlueskySearchMapper.Seen> pendingNewest = (paging ? pending(cursor)
@@ -340,8 +350,8 @@ class BlueskySearchSource implements Source {
 						instanceId(), query, this.settings.maxPagesPerRound());
 			}
 		}
-		return rateLimited(Page.of(page.mentions(), page.deadLetters(), cursor.moveTo(position, now), more),
-				answer.headers(), now);
+		return RATE_LIMIT.apply(Page.of(page.mentions(), page.deadLetters(), cursor.moveTo(position, now), more),
+				answer.headers(), now, pollInterval(), instanceId());
 	}
 
 	private Map<String, String> endRound(Cursor cursor, String query,
@@ -376,46 +386,6 @@ class BlueskySearchSource implements Source {
 			return Optional.of(new BlueskySearchMapper.Seen(uri.get(), Instant.parse(time.get())));
 		}
 		catch (DateTimeParseException ex) {
-			return Optional.empty();
-		}
-	}
-
-	private Page rateLimited(Page page, HttpHeaders headers, Instant now) {
-		String remaining = headers.getFirst("ratelimit-remaining");
-		if (remaining == null) {
-			return page;
-		}
-		try {
-			long left = Long.parseLong(remaining.strip());
-			Page counted = (left >= 0) ? page.withRateLimitRemaining(left) : page;
-			if (left < 1) {
-				Instant until = rateLimitReset(headers).filter(now::isBefore).orElse(now.plus(pollInterval()));
-				logger.info("Source {} used up its Bluesky rate limit; pausing until {}", instanceId(), until);
-				return counted.pausedUntil(until);
-			}
-			return counted;
-		}
-		catch (NumberFormatException ex) {
-			return page;
-		}
-	}
-
-	/**
-	 * When Bluesky's rate limit resets: epoch seconds, not a wait.
-	 * @param headers the answer's headers
-	 * @return the time, when the header is there and readable
-	 */
-	static Optional<Instant> rateLimitReset(HttpHeaders headers) {
-		String value = headers.getFirst("ratelimit-reset");
-		if (value == null || value.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			long seconds = Long.parseLong(value.strip());
-			return (seconds > 0 && seconds < 32_503_680_000L) ? Optional.of(Instant.ofEpochSecond(seconds))
-					: Optional.empty();
-		}
-		catch (NumberFormatException ex) {
 			return Optional.empty();
 		}
 	}

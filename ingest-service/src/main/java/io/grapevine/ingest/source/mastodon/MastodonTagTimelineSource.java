@@ -3,8 +3,6 @@ package io.grapevine.ingest.source.mastodon;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +16,7 @@ import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.SourceSettings;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.RateLimitHeaders;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.listening.mention.DeadLetter;
 import org.slf4j.Logger;
@@ -65,6 +64,9 @@ public class MastodonTagTimelineSource implements Source {
 	private static final Pattern MIN_ID = Pattern.compile("[0-9A-Za-z]{1,64}");
 
 	private static final Logger logger = LoggerFactory.getLogger(MastodonTagTimelineSource.class);
+
+	private static final RateLimitHeaders RATE_LIMIT = RateLimitHeaders.of("Mastodon", "X-RateLimit-Remaining",
+			"X-RateLimit-Reset", RateLimitHeaders.Reset.ISO_8601);
 
 	private final String instanceId;
 
@@ -162,7 +164,7 @@ public class MastodonTagTimelineSource implements Source {
 			return Page.failed(cursor, reason, List.of()).asCredentialsRefused();
 		}
 		if (status.value() == 429) {
-			Instant until = rateLimitReset(headers).filter(now::isBefore).orElse(now.plus(pollInterval()));
+			Instant until = RATE_LIMIT.reset(headers, now).filter(now::isBefore).orElse(now.plus(pollInterval()));
 			String reason = "Mastodon rate-limited source " + instanceId() + " (HTTP 429: "
 					+ SourcePayloads.abbreviate(body) + "); pausing until " + until;
 			logger.warn(reason);
@@ -181,7 +183,7 @@ public class MastodonTagTimelineSource implements Source {
 		}
 		MastodonPageMapper.Mapped.Statuses statuses = (MastodonPageMapper.Mapped.Statuses) mapped;
 		if (feed.search()) {
-			return withRateLimit(searched(cursor, feed, statuses, now), headers, now);
+			return RATE_LIMIT.apply(searched(cursor, feed, statuses, now), headers, now, pollInterval(), instanceId());
 		}
 		Map<String, String> position = new HashMap<>(cursor.position());
 		boolean more;
@@ -195,8 +197,9 @@ public class MastodonTagTimelineSource implements Source {
 		else {
 			more = moveToNextFeed(feed, position);
 		}
-		return withRateLimit(Page.of(statuses.mentions(), statuses.deadLetters(), cursor.moveTo(position, now), more),
-				headers, now);
+		return RATE_LIMIT.apply(
+				Page.of(statuses.mentions(), statuses.deadLetters(), cursor.moveTo(position, now), more), headers, now,
+				pollInterval(), instanceId());
 	}
 
 	/**
@@ -246,19 +249,6 @@ public class MastodonTagTimelineSource implements Source {
 		return next != 0;
 	}
 
-	private Page withRateLimit(Page page, HttpHeaders headers, Instant now) {
-		String remaining = headers.getFirst("X-RateLimit-Remaining");
-		if (remaining != null && remaining.strip().matches("[0-9]{1,18}")) {
-			page = page.withRateLimitRemaining(Long.parseLong(remaining.strip()));
-		}
-		if ("0".equals(remaining)) {
-			Instant until = rateLimitReset(headers).filter(now::isBefore).orElse(now.plus(pollInterval()));
-			logger.info("Source {}: no requests left at {} until {}", instanceId(), this.settings.baseUrl(), until);
-			return page.pausedUntil(until);
-		}
-		return page;
-	}
-
 	/**
 	 * The {@code min_id} of the {@code rel="prev"} link, which is how Mastodon says where
 	 * the statuses newer than this page start.
@@ -287,24 +277,6 @@ public class MastodonTagTimelineSource implements Source {
 			}
 		}
 		return Optional.empty();
-	}
-
-	/**
-	 * When Mastodon's rate limit resets: an ISO-8601 time, not seconds.
-	 * @param headers the answer's headers
-	 * @return the time, when the header is there and readable
-	 */
-	static Optional<Instant> rateLimitReset(HttpHeaders headers) {
-		String value = headers.getFirst("X-RateLimit-Reset");
-		if (value == null || value.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(OffsetDateTime.parse(value.strip()).toInstant());
-		}
-		catch (DateTimeParseException ex) {
-			return Optional.empty();
-		}
 	}
 
 	private DeadLetter deadLetter(String reason, String body, Instant now) {

@@ -19,6 +19,7 @@ import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.SourceSettings;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.RateLimitHeaders;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.listening.mention.DeadLetter;
 import org.slf4j.Logger;
@@ -69,6 +70,9 @@ public class RedditSource implements Source {
 	private static final Duration TOKEN_MARGIN = Duration.ofMinutes(1);
 
 	private static final Logger logger = LoggerFactory.getLogger(RedditSource.class);
+
+	private static final RateLimitHeaders RATE_LIMIT = RateLimitHeaders.of("Reddit", "X-Ratelimit-Remaining",
+			"X-Ratelimit-Reset", RateLimitHeaders.Reset.SECONDS_FROM_NOW);
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -266,7 +270,7 @@ public class RedditSource implements Source {
 		Instant now = this.clock.instant();
 		String where = uri.getRawPath();
 		if (answer.status() == 429) {
-			Instant until = now.plus(rateLimitReset(answer.headers()).orElse(pollInterval()));
+			Instant until = RATE_LIMIT.reset(answer.headers(), now).orElse(now.plus(pollInterval()));
 			logger.warn("Reddit rate-limited source {} (HTTP 429); pausing until {}", instanceId(), until);
 			return Page.of(List.of(), List.of(), cursor, false).pausedUntil(until);
 		}
@@ -286,15 +290,17 @@ public class RedditSource implements Source {
 									+ SourceSettings.describe(this.instanceId, "user-agent") + ")"
 							: "")
 					+ ": " + SourcePayloads.abbreviate(answer.body());
-			return rateLimited(Page.failed(cursor, reason, List.of(deadLetter(reason, answer.body(), now))),
-					answer.headers(), now);
+			return RATE_LIMIT.apply(Page.failed(cursor, reason, List.of(deadLetter(reason, answer.body(), now))),
+					answer.headers(), now, pollInterval(), instanceId());
 		}
 		boolean paging = listing.equals(cursor.get(CURRENT).orElse(null)) && cursor.get(AFTER).isPresent();
 		Optional<String> seen = cursor.get(listing);
 		RedditListingMapper.Mapped mapped = this.mapper.map(answer.body(), matchedBy(listing), seen);
 		if (mapped instanceof RedditListingMapper.Malformed malformed) {
-			return rateLimited(Page.failed(cursor, malformed.reason(),
-					List.of(deadLetter(malformed.reason(), answer.body(), now))), answer.headers(), now);
+			return RATE_LIMIT.apply(
+					Page.failed(cursor, malformed.reason(),
+							List.of(deadLetter(malformed.reason(), answer.body(), now))),
+					answer.headers(), now, pollInterval(), instanceId());
 		}
 		RedditListingMapper.Mapped.Listing page = (RedditListingMapper.Mapped.Listing) mapped;
 		Map<String, String> position = new HashMap<>(cursor.position());
@@ -322,50 +328,8 @@ public class RedditSource implements Source {
 						instanceId(), listing, MAX_PAGES_PER_ROUND);
 			}
 		}
-		return rateLimited(Page.of(page.mentions(), page.deadLetters(), cursor.moveTo(position, now), more),
-				answer.headers(), now);
-	}
-
-	private Page rateLimited(Page page, HttpHeaders headers, Instant now) {
-		String remaining = headers.getFirst("X-Ratelimit-Remaining");
-		if (remaining == null) {
-			return page;
-		}
-		try {
-			double left = Double.parseDouble(remaining.strip());
-			if (left >= 0) {
-				page = page.withRateLimitRemaining((long) Math.floor(left));
-			}
-			if (left < 1) {
-				Instant until = now.plus(rateLimitReset(headers).orElse(pollInterval()));
-				logger.info("Source {} used up its Reddit rate limit; pausing until {}", instanceId(), until);
-				return page.pausedUntil(until);
-			}
-		}
-		catch (NumberFormatException ex) {
-			return page;
-		}
-		return page;
-	}
-
-	/**
-	 * How long until Reddit's rate limit resets: seconds from now, not a time.
-	 * @param headers the answer's headers
-	 * @return the wait, when the header is there and readable
-	 */
-	static Optional<Duration> rateLimitReset(HttpHeaders headers) {
-		String value = headers.getFirst("X-Ratelimit-Reset");
-		if (value == null || value.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			double seconds = Double.parseDouble(value.strip());
-			return (Double.isFinite(seconds) && seconds >= 0 && seconds < 86_400)
-					? Optional.of(Duration.ofMillis(Math.round(seconds * 1000))) : Optional.empty();
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
+		return RATE_LIMIT.apply(Page.of(page.mentions(), page.deadLetters(), cursor.moveTo(position, now), more),
+				answer.headers(), now, pollInterval(), instanceId());
 	}
 
 	private static int number(String value) {

@@ -12,6 +12,7 @@ import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.SourceSettings;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.RateLimitHeaders;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.listening.mention.DeadLetter;
 import org.slf4j.Logger;
@@ -49,6 +50,9 @@ public class XRecentSearchSource implements Source {
 
 	// When X rate-limits without saying until when, its windows are 15 minutes long.
 	private static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofMinutes(15);
+
+	private static final RateLimitHeaders RATE_LIMIT = RateLimitHeaders.of("X", "x-rate-limit-remaining",
+			"x-rate-limit-reset", RateLimitHeaders.Reset.EPOCH_SECONDS);
 
 	private static final Logger logger = LoggerFactory.getLogger(XRecentSearchSource.class);
 
@@ -118,7 +122,7 @@ public class XRecentSearchSource implements Source {
 	private Page page(Cursor cursor, HttpStatusCode status, HttpHeaders headers, String body) {
 		Instant now = this.clock.instant();
 		if (status.value() == 429) {
-			Instant until = rateLimitReset(headers).orElse(now.plus(DEFAULT_RATE_LIMIT_WINDOW));
+			Instant until = RATE_LIMIT.reset(headers, now).orElse(now.plus(DEFAULT_RATE_LIMIT_WINDOW));
 			logger.warn("X rate-limited source {} (HTTP 429); pausing until {}", instanceId(), until);
 			return Page.of(List.of(), List.of(), cursor, false).pausedUntil(until);
 		}
@@ -146,18 +150,19 @@ public class XRecentSearchSource implements Source {
 		if (!status.is2xxSuccessful()) {
 			String reason = "X answered HTTP " + status.value() + " to " + PATH + ": "
 					+ SourcePayloads.abbreviate(body);
-			return rateLimited(Page.failed(cursor, reason, List.of(deadLetter(reason, body, now))), headers);
+			return RATE_LIMIT.apply(Page.failed(cursor, reason, List.of(deadLetter(reason, body, now))), headers, now,
+					DEFAULT_RATE_LIMIT_WINDOW, this.instanceId);
 		}
 		XPageMapper.Mapped mapped = this.mapper.map(body, this.query.text());
 		if (mapped instanceof XPageMapper.Malformed malformed) {
-			return rateLimited(
+			return RATE_LIMIT.apply(
 					Page.failed(cursor, malformed.reason(), List.of(deadLetter(malformed.reason(), body, now))),
-					headers);
+					headers, now, DEFAULT_RATE_LIMIT_WINDOW, this.instanceId);
 		}
 		XPageMapper.Mapped.Tweets tweets = (XPageMapper.Mapped.Tweets) mapped;
 		Page page = Page.of(tweets.mentions(), tweets.deadLetters(), cursor.moveTo(next(cursor, tweets), now),
 				tweets.nextToken().isPresent());
-		return rateLimited(page, headers);
+		return RATE_LIMIT.apply(page, headers, now, DEFAULT_RATE_LIMIT_WINDOW, this.instanceId);
 	}
 
 	private static Map<String, String> next(Cursor cursor, XPageMapper.Mapped.Tweets tweets) {
@@ -173,32 +178,6 @@ public class XRecentSearchSource implements Source {
 			pendingNewest.or(() -> sinceId).ifPresent((id) -> position.put(SINCE_ID, id));
 		}
 		return position;
-	}
-
-	private Page rateLimited(Page page, HttpHeaders headers) {
-		String remaining = headers.getFirst("x-rate-limit-remaining");
-		if (remaining != null && remaining.strip().matches("[0-9]{1,18}")) {
-			page = page.withRateLimitRemaining(Long.parseLong(remaining.strip()));
-		}
-		if ("0".equals(remaining != null ? remaining.strip() : null)) {
-			Instant until = rateLimitReset(headers).orElse(this.clock.instant().plus(DEFAULT_RATE_LIMIT_WINDOW));
-			logger.info("Source {} used up its X rate limit; pausing until {}", instanceId(), until);
-			return page.pausedUntil(until);
-		}
-		return page;
-	}
-
-	private static Optional<Instant> rateLimitReset(HttpHeaders headers) {
-		String reset = headers.getFirst("x-rate-limit-reset");
-		if (reset == null) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(Instant.ofEpochSecond(Long.parseLong(reset.strip())));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
 	}
 
 	private DeadLetter deadLetter(String reason, String body, Instant now) {

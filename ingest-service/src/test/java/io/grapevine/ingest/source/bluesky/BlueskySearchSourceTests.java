@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -373,17 +372,6 @@ class BlueskySearchSourceTests {
 			.hasValueSatisfying((problem) -> assertThat(problem).contains("createSession").contains("not JSON"));
 		assertThat(page.deadLetters()).singleElement()
 			.satisfies((deadLetter) -> assertThat(deadLetter.payload()).isEqualTo(html));
-	}
-
-	@Test
-	void readsTheRateLimitResetAsEpochSeconds() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.add("ratelimit-reset", "1795300000");
-
-		assertThat(BlueskySearchSource.rateLimitReset(headers)).contains(Instant.parse("2026-11-21T22:26:40Z"));
-		assertThat(BlueskySearchSource.rateLimitReset(new HttpHeaders())).isEmpty();
-		headers.set("ratelimit-reset", "soon");
-		assertThat(BlueskySearchSource.rateLimitReset(headers)).isEmpty();
 	}
 
 	private static String uri(String rkey) {

@@ -389,19 +389,13 @@ class MastodonTagTimelineSourceTests {
 	}
 
 	@Test
-	void readsTheMinIdOfThePrevLinkAndTheIsoRateLimitReset() {
+	void readsTheMinIdOfThePrevLink() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add(HttpHeaders.LINK, "<https://mastodon.social/api/v1/timelines/tag/x?max_id=111>; rel=\"next\", "
 				+ "<https://mastodon.social/api/v1/timelines/tag/x?min_id=222&limit=40>; rel=\"prev\"");
-		headers.add("X-RateLimit-Reset", "2026-11-21T22:35:00.123456Z");
 
 		assertThat(MastodonTagTimelineSource.prevMinId(headers)).contains("222");
-		assertThat(MastodonTagTimelineSource.rateLimitReset(headers))
-			.contains(Instant.parse("2026-11-21T22:35:00.123456Z"));
-		assertThat(MastodonTagTimelineSource.rateLimitReset(new HttpHeaders())).isEmpty();
-		HttpHeaders epoch = new HttpHeaders();
-		epoch.add("X-RateLimit-Reset", "1763764500");
-		assertThat(MastodonTagTimelineSource.rateLimitReset(epoch)).isEmpty();
+		assertThat(MastodonTagTimelineSource.prevMinId(new HttpHeaders())).isEmpty();
 	}
 
 	private MastodonTagTimelineSource source(int limit, String token, String... hashtags) {
