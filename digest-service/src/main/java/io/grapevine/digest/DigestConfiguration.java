@@ -2,9 +2,11 @@ package io.grapevine.digest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.time.ZonedDateTime;
 
@@ -14,6 +16,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +26,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.grapevine.digest.alerting.Alert;
+import io.grapevine.digest.alerting.AlertArchive;
 import io.grapevine.digest.analytics.AnalyticsClient;
+import io.grapevine.digest.analytics.InsightsClient;
 import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.composition.DailyPeriod;
 import io.grapevine.digest.composition.DigestPeriod;
@@ -37,6 +45,7 @@ import io.grapevine.digest.analytics.BoardAnalyticsClient;
 import io.grapevine.digest.delivery.BoardChannels;
 import io.grapevine.digest.rendering.BoardRenderer;
 import io.grapevine.digest.sending.DigestSender;
+import io.grapevine.digest.sending.SectionSources;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
@@ -50,6 +59,11 @@ import io.grapevine.listening.organization.OrganizationFile;
 class DigestConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(DigestConfiguration.class);
+
+	/**
+	 * How many of the latest alerts a digest looks through for the spikes of its period.
+	 */
+	private static final int SPIKES_READ = 1000;
 
 	@Bean
 	Clock clock() {
@@ -152,9 +166,15 @@ class DigestConfiguration {
 	@Bean
 	DigestSender digestSender(Organization organization, AnalyticsClient analytics, DigestRenderer renderer,
 			DigestChannels channels, DeliveryLedger ledger, DigestArchive archive, Clock clock,
-			DigestProperties properties) {
+			DigestProperties properties, ObjectProvider<AlertArchive> alerts) {
+		// The spikes of a period are among the latest alerts; a week holds far fewer.
+		Supplier<Mono<List<Alert>>> latestAlerts = () -> Optional.ofNullable(alerts.getIfAvailable())
+			.map((archived) -> archived.latest(SPIKES_READ))
+			.orElseGet(() -> Mono.just(List.of()));
+		SectionSources sections = new SectionSources(new InsightsClient(analytics), properties.dashboardUrl(),
+				latestAlerts);
 		return new DigestSender(organization, analytics, renderer, channels, ledger, archive, clock,
-				properties.topMentions());
+				properties.topMentions(), Optional.of(sections));
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -199,10 +203,15 @@ class DigestIntegrationTests {
 		MimeMultipart alternative = (MimeMultipart) message.getContent();
 		assertThat(alternative.getContentType()).startsWith("multipart/alternative");
 		assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
-		assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+		assertThat(alternative.getBodyPart(1).getContentType()).startsWith("multipart/related");
+		MimeMultipart related = (MimeMultipart) alternative.getBodyPart(1).getContent();
+		assertThat(related.getBodyPart(0).getContentType()).startsWith("text/html");
+		assertThat(related.getBodyPart(1).getContentType()).startsWith("image/png");
+		assertThat(related.getBodyPart(1).getHeader("Content-ID")).containsExactly("<volume-chart@grapevine>");
 		// SMTP carries lines ending in CRLF.
 		String text = ((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n");
-		String html = ((String) alternative.getBodyPart(1).getContent()).replace("\r\n", "\n");
+		String html = html(message).replace("\r\n", "\n");
+		String chart = "data:image/png;base64," + Base64.getEncoder().encodeToString(chart(message));
 		assertThat(text).contains("Bus 42 <b>late</b> again & the <script>alert(1)</script> sign")
 			.contains("https://x.com/rider_amy/status/1001")
 			.contains("37 mentions, up 23% on Wednesday");
@@ -219,7 +228,8 @@ class DigestIntegrationTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.html")
-			.value((String archivedHtml) -> assertThat(archivedHtml).isEqualTo(html))
+			.value((String archivedHtml) -> assertThat(archivedHtml)
+				.isEqualTo(html.replace("cid:volume-chart@grapevine", chart)))
 			.jsonPath("$.text")
 			.isEqualTo(text)
 			.jsonPath("$.recipients.addresses.length()")
@@ -264,6 +274,141 @@ class DigestIntegrationTests {
 				// once more.
 				.contains("Bus 42 &amp;lt;b&amp;gt;late")
 				.doesNotContain("<script>"));
+	}
+
+	@Test
+	void aDigestSaysItsSectionsInOrderOnEveryChannelAndAsksSearchServiceForThem() throws Exception {
+		DailyPeriod thursday = new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON);
+		search.total(thursday.from(), 138).total(thursday.previous().from(), 100);
+		for (int i = 13; i >= 0; i--) {
+			search.day(thursday.day().minusDays(i), (i == 0) ? 138 : 100, (i == 0) ? 29 : 12);
+		}
+		search
+			.topMentions(List.of(FullDigest.mention("m1", "Flooding at <b>Pier</b> Road, detour & delays", 9000),
+					FullDigest.mention("m2", "Thanks to the driver of the 7:40", 40)))
+			.copies("x:m1", 3)
+			.newVoices(List.of(FullDigest.mention("v1", "First time on the harbour ferry: cold", 5000)))
+			.risingTerm("flooding", 14, 0)
+			.waiting(FullDigest.mention("w1", "Is the 42 running tonight?", 800), true, false, 1)
+			.handling(7, 2 * 86400, Map.of("ana", 7L, "li", 5L));
+
+		String id = runDigest("operations");
+
+		for (String path : List.of("/api/mentions", "/api/analytics/new-voices", "/api/analytics/rising-terms",
+				"/api/analytics/waiting", "/api/handling/summary")) {
+			assertThat(search.requests(path)).as(path)
+				.singleElement()
+				.satisfies((request) -> assertThat(request).containsEntry("department", "operations")
+					.containsEntry("from", "2026-11-19T00:00:00Z")
+					.containsEntry("to", "2026-11-20T00:00:00Z"));
+		}
+		assertThat(search.requests("/api/mentions").get(0)).containsEntry("sort", "reach")
+			.containsEntry("collapse", "true");
+		assertThat(search.requests())
+			.anySatisfy((request) -> assertThat(request).containsEntry("q", "sentiment:negative")
+				.containsEntry("from", "2026-11-06T00:00:00Z")
+				.containsEntry("to", "2026-11-20T00:00:00Z")
+				.containsEntry("zone", "Europe/London"));
+
+		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+		MimeMessage message = to(OPS).get(0);
+		String text = ((String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent()).replace("\r\n",
+				"\n");
+		String html = html(message);
+		String search = "http://127.0.0.1:8080/?q=%22Flooding%20at%20b%20Pier%20b%20Road%22&department=operations"
+				+ "&from=2026-11-19T00%3A00%3A00Z&to=2026-11-20T00%3A00%3A00Z";
+		assertThat(text).doesNotContain("138 mentions, up 38% on Wednesday\n");
+		assertThat(text).containsSubsequence("138 mentions, up 38% on Wednesday; negative 21%, up from 12%",
+				"Mentions that matter most", "3 copies", "Flooding at <b>Pier</b> Road, detour & delays",
+				"Open: https://x.com/rider_m1/status/m1", "Search: " + search, "New voices",
+				"First time on the harbour", "Rising terms", "flooding (14 mentions, none before)",
+				"Waiting for an answer", "Is the 42 running tonight?",
+				"Handling: 7 open, longest waiting 2 d; answered 12: ana 7, li 5");
+		assertThat(html)
+			.containsSubsequence("src=\"cid:volume-chart@grapevine\"", "Mentions that matter most",
+					"Flooding at &lt;b&gt;Pier&lt;/b&gt; Road", "New voices", "Rising terms", "Waiting for an answer")
+			.contains("href=\"" + search.replace("&", "&amp;") + "\"");
+		assertThat(ImageIO.read(new java.io.ByteArrayInputStream(chart(message)))).isNotNull();
+
+		JsonNode slackMessage = slack.delivered().get(0);
+		assertThat(slackMessage.toString()).contains("Mentions that matter most")
+			.contains("Flooding at &lt;b&gt;Pier&lt;/b&gt; Road, detour &amp; delays")
+			.contains("https://grapevine.example.org/digests/" + id + "|See the chart");
+		assertThat(teams.delivered().get(0).toString()).contains("Waiting for an answer");
+
+		this.web.get()
+			.uri("/digests/{id}", id)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("data:image/png;base64,").doesNotContain("cid:"));
+	}
+
+	@Test
+	void theArchiveFindsDigestsByWhatTheySay() throws Exception {
+		search.total(new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON).from(), 12)
+			.topMentions(List.of(FullDigest.mention("s1", "Seaweed blocks the ferry ramp at Quayside", 700)));
+		String id = runDigest("operations");
+		search.topMentions(List.of(FullDigest.mention("s2", "Lovely ride home", 700)));
+		String other = runDigest("operations");
+		this.elasticsearch.indices().refresh((refresh) -> refresh.index(DigestArchive.INDEX));
+
+		List<Map<String, Object>> found = this.web.get()
+			.uri("/api/digests?q={q}", "seaweed quayside")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(found).extracting((digest) -> digest.get("id")).contains(id).doesNotContain(other);
+		List<Map<String, Object>> byPeriod = this.web.get()
+			.uri("/api/digests?q={q}&department=operations", "\"19 November 2026\" operations")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(byPeriod).extracting((digest) -> digest.get("id")).contains(id, other);
+		this.web.get()
+			.uri("/digests?q={q}", "seaweed")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("type=\"search\"")
+				.contains("value=\"seaweed\"")
+				.contains("href=\"/digests/" + id + "\"")
+				.doesNotContain("href=\"/digests/" + other + "\""));
+		this.web.get()
+			.uri("/digests?q={q}", "<b>nothing</b>")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("No digest says “&lt;b&gt;nothing&lt;/b&gt;”."));
+	}
+
+	private String runDigest(String department) {
+		Map<String, Object> digest = this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"department\": \"" + department + "\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		return (String) digest.get("id");
 	}
 
 	@Test
@@ -566,7 +711,7 @@ class DigestIntegrationTests {
 		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
 		MimeMessage message = smtp.getReceivedMessages()[0];
 		assertThat(message.getSubject()).isEqualTo(digest.get("subject"));
-		String html = ((String) ((MimeMultipart) message.getContent()).getBodyPart(1).getContent());
+		String html = html(message);
 		assertThat(html).contains("Weekly listening digest · 9–15 Nov 2026")
 			.contains("Bus 42 &lt;b&gt;late&lt;/b&gt;")
 			.doesNotContain("<script>");
@@ -688,7 +833,7 @@ class DigestIntegrationTests {
 		assertThat(to(STAFF)).hasSize(1);
 		assertThat(message.getSubject())
 			.isEqualTo("All staff · weekly listening digest · 9–15 Nov 2026 · 300 mentions");
-		String html = (String) ((MimeMultipart) message.getContent()).getBodyPart(1).getContent();
+		String html = html(message);
 		assertThat(html).contains("By department")
 			.contains("Operations")
 			.contains("href=\"https://grapevine.example.org/digests/service-quality-week-2026-W46\"")
@@ -779,6 +924,22 @@ class DigestIntegrationTests {
 			}
 		}
 		return messages;
+	}
+
+	// The HTML part, beside its images in a multipart/related when it has any.
+	private static String html(MimeMessage message) throws Exception {
+		Object part = ((MimeMultipart) message.getContent()).getBodyPart(1).getContent();
+		if (part instanceof MimeMultipart related) {
+			return (String) related.getBodyPart(0).getContent();
+		}
+		return (String) part;
+	}
+
+	private static byte[] chart(MimeMessage message) throws Exception {
+		MimeMultipart related = (MimeMultipart) ((MimeMultipart) message.getContent()).getBodyPart(1).getContent();
+		try (java.io.InputStream png = related.getBodyPart(1).getInputStream()) {
+			return png.readAllBytes();
+		}
 	}
 
 	private DigestSender replica(String name) {

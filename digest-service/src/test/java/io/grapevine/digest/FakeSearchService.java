@@ -7,7 +7,10 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +27,12 @@ import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
 
 /**
- * A stand-in for search-service's analytics API on a local port, answering
- * {@code GET /api/analytics/summary} with the contract's JSON (docs/contracts.md).
+ * A stand-in for search-service's API on a local port, answering with the contract's JSON
+ * (docs/contracts.md): {@code GET /api/analytics/summary} (every local day of the range
+ * in {@code volumeByDay}), {@code GET /api/mentions} (widest reach first, one per cluster
+ * with {@code copies} when {@code collapse=true}), {@code GET /api/analytics/new-voices},
+ * {@code /rising-terms}, {@code /waiting}, and {@code GET /api/handling/summary} (404
+ * until a test gives it a summary, as a search-service without mention handling answers).
  */
 public final class FakeSearchService implements AutoCloseable {
 
@@ -42,6 +49,20 @@ public final class FakeSearchService implements AutoCloseable {
 	private volatile long defaultTotal;
 
 	private volatile int failWithStatus;
+
+	private final Map<String, List<Map<String, String>>> otherRequests = new ConcurrentHashMap<>();
+
+	private final Map<LocalDate, long[]> days = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> copies = new ConcurrentHashMap<>();
+
+	private volatile List<Map<String, Object>> newVoices = List.of();
+
+	private volatile List<Map<String, Object>> risingTerms = List.of();
+
+	private volatile List<Map<String, Object>> waiting = List.of();
+
+	private volatile Map<String, Object> handling;
 
 	private FakeSearchService(HttpServer server) {
 		this.server = server;
@@ -107,6 +128,78 @@ public final class FakeSearchService implements AutoCloseable {
 		return List.copyOf(this.requests);
 	}
 
+	/** The query parameters of each request to a path other than the summary's. */
+	public List<Map<String, String>> requests(String path) {
+		return List.copyOf(this.otherRequests.getOrDefault(path, List.of()));
+	}
+
+	/**
+	 * Count {@code count} mentions, {@code negative} of them negative, on a local day.
+	 */
+	public FakeSearchService day(LocalDate date, long count, long negative) {
+		this.days.put(date, new long[] { count, negative });
+		return this;
+	}
+
+	/** Fold this many copies into a top mention when results are collapsed. */
+	public FakeSearchService copies(String mentionId, long count) {
+		this.copies.put(mentionId, count);
+		return this;
+	}
+
+	/** Answer new voices with these authors, each with their widest-reaching mention. */
+	public FakeSearchService newVoices(List<Mention> mentions) {
+		List<Map<String, Object>> voices = new ArrayList<>();
+		for (Mention mention : mentions) {
+			Map<String, Object> voice = new LinkedHashMap<>();
+			voice.put("handle", mention.author().handle());
+			voice.put("source", mention.source());
+			mention.author().displayName().ifPresent((name) -> voice.put("displayName", name));
+			mention.author().followers().ifPresent((followers) -> voice.put("followers", followers));
+			mention.reach().ifPresent((reach) -> voice.put("reach", reach));
+			voice.put("mentions", 1);
+			voice.put("mention", json(mention));
+			voices.add(voice);
+		}
+		this.newVoices = List.copyOf(voices);
+		return this;
+	}
+
+	/** Answer rising terms with these words: term, count, before. */
+	public FakeSearchService risingTerm(String term, long count, long before) {
+		List<Map<String, Object>> terms = new ArrayList<>(this.risingTerms);
+		terms.add(Map.of("term", term, "count", count, "before", before, "score", 1.5));
+		this.risingTerms = List.copyOf(terms);
+		return this;
+	}
+
+	/** Answer the mentions waiting for an answer with this one. */
+	public FakeSearchService waiting(Mention mention, boolean question, boolean negative, long copies) {
+		List<Map<String, Object>> items = new ArrayList<>(this.waiting);
+		items.add(Map.of("mention", json(mention), "question", question, "negative", negative, "copies", copies));
+		this.waiting = List.copyOf(items);
+		return this;
+	}
+
+	/** Answer the handling summary: open, longest wait, answered by each actor. */
+	public FakeSearchService handling(long open, long longestWaitSeconds, Map<String, Long> answeredBy) {
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("open", open);
+		summary.put("longestWaitSeconds", longestWaitSeconds);
+		summary.put("medianWaitSeconds", longestWaitSeconds / 2);
+		summary.put("answered", answeredBy.values().stream().mapToLong(Long::longValue).sum());
+		summary.put("dismissed", 0);
+		summary.put("escalated", 0);
+		// Most first, then by name, as the contract orders them.
+		summary.put("answeredBy", answeredBy.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.map((entry) -> Map.of("actor", entry.getKey(), "count", entry.getValue()))
+			.toList());
+		this.handling = summary;
+		return this;
+	}
+
 	public void reset() {
 		this.requests.clear();
 		this.totals.clear();
@@ -114,6 +207,13 @@ public final class FakeSearchService implements AutoCloseable {
 		this.topMentions = List.of();
 		this.defaultTotal = 0;
 		this.failWithStatus = 0;
+		this.otherRequests.clear();
+		this.days.clear();
+		this.copies.clear();
+		this.newVoices = List.of();
+		this.risingTerms = List.of();
+		this.waiting = List.of();
+		this.handling = null;
 	}
 
 	@Override
@@ -123,17 +223,45 @@ public final class FakeSearchService implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			if (!exchange.getRequestURI().getPath().equals("/api/analytics/summary")) {
-				respond(exchange, 404, problem(404, "no such path"));
-				return;
-			}
+			String path = exchange.getRequestURI().getPath();
 			Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-			this.requests.add(query);
+			if (path.equals("/api/analytics/summary")) {
+				this.requests.add(query);
+			}
+			else {
+				this.otherRequests.computeIfAbsent(path, (key) -> new CopyOnWriteArrayList<>()).add(query);
+			}
 			if (this.failWithStatus != 0) {
 				respond(exchange, this.failWithStatus, problem(this.failWithStatus, "the analytics are broken"));
 				return;
 			}
-			respond(exchange, 200, summary(query));
+			switch (path) {
+				case "/api/analytics/summary" -> respond(exchange, 200, summary(query));
+				case "/api/mentions" -> respond(exchange, 200, mentions(query));
+				case "/api/analytics/new-voices" -> respond(exchange, 200,
+						write(Map.of("from", query.get("from"), "to", query.get("to"), "voices", this.newVoices)));
+				case "/api/analytics/rising-terms" -> respond(exchange, 200, write(Map.of("from", query.get("from"),
+						"to", query.get("to"), "comparedFrom", query.get("from"), "terms", this.risingTerms)));
+				case "/api/analytics/waiting" -> respond(exchange, 200,
+						write(Map.of("from", query.get("from"), "to", query.get("to"), "total",
+								this.waiting.stream().mapToLong((item) -> (Long) item.get("copies")).sum(), "mentions",
+								this.waiting)));
+				case "/api/handling/summary" -> {
+					Map<String, Object> summary = this.handling;
+					if (summary == null) {
+						respond(exchange, 404, problem(404, "No static resource api/handling/summary."));
+					}
+					else {
+						Map<String, Object> body = new LinkedHashMap<>();
+						if (query.containsKey("department")) {
+							body.put("department", query.get("department"));
+						}
+						body.putAll(summary);
+						respond(exchange, 200, write(body));
+					}
+				}
+				default -> respond(exchange, 404, problem(404, "no such path"));
+			}
 		}
 	}
 
@@ -155,7 +283,7 @@ public final class FakeSearchService implements AutoCloseable {
 		body.put("to", query.get("to"));
 		body.put("zone", query.getOrDefault("zone", "UTC"));
 		body.put("total", total);
-		body.put("volumeByDay", List.of(Map.of("date", query.get("from").substring(0, 10), "count", total)));
+		body.put("volumeByDay", volumeByDay(query, total));
 		body.put("bySource", buckets(bySource));
 		body.put("byTopic", buckets(byTopic));
 		body.put("byLanguage", List.of(Map.of("key", "en", "count", total)));
@@ -166,6 +294,77 @@ public final class FakeSearchService implements AutoCloseable {
 		}
 		body.put("topMentions", mentionJson);
 		return MentionJson.mapper().writeValueAsString(body);
+	}
+
+	// Every local day of the range, as search-service counts them: a day a test counted
+	// with day(...), else what a summary of that day alone would say.
+	private List<Map<String, Object>> volumeByDay(Map<String, String> query, long total) {
+		ZoneId zone = ZoneId.of(query.getOrDefault("zone", "UTC"));
+		LocalDate first = Instant.parse(query.get("from")).atZone(zone).toLocalDate();
+		LocalDate last = Instant.parse(query.get("to")).minusMillis(1).atZone(zone).toLocalDate();
+		if (first.equals(last)) {
+			return List.of(Map.of("date", first.toString(), "count", total));
+		}
+		String q = query.get("q");
+		boolean negative = "sentiment:negative".equals(q);
+		List<Map<String, Object>> days = new ArrayList<>();
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			long[] counted = this.days.get(day);
+			Instant start = day.atStartOfDay(zone).toInstant();
+			Long keyed = this.keyedTotals.get(key(query.get("department"), q, start));
+			long count;
+			if (counted != null) {
+				count = counted[negative ? 1 : 0];
+			}
+			else if (keyed != null) {
+				count = keyed;
+			}
+			else {
+				count = (q == null) ? this.totals.getOrDefault(start, this.defaultTotal) : 0;
+			}
+			days.add(Map.of("date", day.toString(), "count", count));
+		}
+		return days;
+	}
+
+	private String mentions(Map<String, String> query) {
+		boolean collapse = "true".equals(query.get("collapse"));
+		List<Mention> sorted = new ArrayList<>(this.topMentions);
+		if ("reach".equals(query.get("sort"))) {
+			sorted.sort(Comparator.comparing((Mention mention) -> mention.reach().orElse(0.0)).reversed());
+		}
+		int size = Integer.parseInt(query.getOrDefault("size", "20"));
+		List<Map<String, Object>> page = new ArrayList<>();
+		for (Mention mention : sorted.stream().limit(size).toList()) {
+			Map<String, Object> found = new LinkedHashMap<>();
+			found.put("mention", json(mention));
+			found.put("highlights", List.of());
+			if (collapse) {
+				found.put("copies", this.copies.getOrDefault(mention.id(), 1L));
+			}
+			page.add(found);
+		}
+		long total = collapse ? sorted.stream().mapToLong((m) -> this.copies.getOrDefault(m.id(), 1L)).sum()
+				: sorted.size();
+		return write(Map.of("total", total, "mentions", page));
+	}
+
+	private static Object json(Mention mention) {
+		try {
+			return MentionJson.mapper().readTree(MentionJson.write(mention));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String write(Object body) {
+		try {
+			return MentionJson.mapper().writeValueAsString(body);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static List<Map<String, Object>> buckets(Map<String, Long> counts) {

@@ -2,7 +2,9 @@ package io.grapevine.digest.analytics;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriBuilder;
 
 import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.composition.DailyPeriod;
@@ -84,28 +86,46 @@ public class AnalyticsClient {
 			int top) {
 		String what = "analytics of " + department.orElse("the whole organization")
 				+ query.map((q) -> " matching " + q).orElse("") + " for " + period.label() + " (" + period.zone() + ")";
-		return this.webClient.get()
-			.uri((uri) -> uri.path("/api/analytics/summary")
-				.queryParamIfPresent("department", department)
-				.queryParamIfPresent("q", query)
-				.queryParam("from", period.from().toString())
-				.queryParam("to", period.to().toString())
-				.queryParam("zone", period.zone().getId())
-				.queryParam("top", top)
-				.build())
-			.accept(MediaType.APPLICATION_JSON)
-			.retrieve()
-			.onStatus(HttpStatusCode::isError,
-					(response) -> response.bodyToMono(String.class)
-						.defaultIfEmpty("")
-						.map((body) -> new AnalyticsFailedException("search-service at " + this.searchUrl + " answered "
-								+ response.statusCode().value() + " to the " + what + detail(body))))
-			.bodyToMono(String.class)
-			.switchIfEmpty(Mono.error(() -> new AnalyticsFailedException(
-					"search-service at " + this.searchUrl + " answered the " + what + " with an empty body")))
-			.map((body) -> parse(body, what))
+		return read((uri) -> uri.path("/api/analytics/summary")
+			.queryParamIfPresent("department", department)
+			.queryParamIfPresent("q", query)
+			.queryParam("from", period.from().toString())
+			.queryParam("to", period.to().toString())
+			.queryParam("zone", period.zone().getId())
+			.queryParam("top", top)
+			.build(), AnalyticsSummary.class, what, false)
+			.doOnNext((summary) -> logger.debug("Read {}: {} mentions", what, summary.total()));
+	}
+
+	/**
+	 * Read one answer of search-service's API.
+	 * @param <T> the type of the answer
+	 * @param uri the path and query of the request
+	 * @param type the type of the answer
+	 * @param what what is asked, for messages ("analytics of operations for ...")
+	 * @param emptyWhenNotFound whether a 404 means the API is not there (an empty answer)
+	 * rather than a failure
+	 * @return the answer; fails with {@link AnalyticsUnavailableException} or
+	 * {@link AnalyticsFailedException}
+	 */
+	<T> Mono<T> read(Function<UriBuilder, URI> uri, Class<T> type, String what, boolean emptyWhenNotFound) {
+		return this.webClient.get().uri(uri).accept(MediaType.APPLICATION_JSON).exchangeToMono((response) -> {
+			if (emptyWhenNotFound && response.statusCode().value() == 404) {
+				return response.releaseBody().then(Mono.<String>empty());
+			}
+			if (response.statusCode().isError()) {
+				return response.bodyToMono(String.class)
+					.defaultIfEmpty("")
+					.flatMap((body) -> Mono
+						.<String>error(new AnalyticsFailedException("search-service at " + this.searchUrl + " answered "
+								+ response.statusCode().value() + " to the " + what + detail(body))));
+			}
+			return response.bodyToMono(String.class)
+				.switchIfEmpty(Mono.error(() -> new AnalyticsFailedException(
+						"search-service at " + this.searchUrl + " answered the " + what + " with an empty body")));
+		})
+			.map((body) -> parse(body, type, what))
 			.timeout(this.timeout)
-			.doOnNext((summary) -> logger.debug("Read {}: {} mentions", what, summary.total()))
 			.onErrorMap(WebClientRequestException.class,
 					(ex) -> new AnalyticsUnavailableException("search-service at " + this.searchUrl
 							+ " cannot be reached for the " + what + ": " + reason(ex)
@@ -115,15 +135,20 @@ public class AnalyticsClient {
 					ex));
 	}
 
-	private AnalyticsSummary parse(String body, String what) {
+	private <T> T parse(String body, Class<T> type, String what) {
 		try {
-			return MentionJson.mapper().readValue(body, AnalyticsSummary.class);
+			return MentionJson.mapper().readValue(body, type);
 		}
 		catch (JsonProcessingException | RuntimeException ex) {
 			throw new AnalyticsFailedException("search-service at " + this.searchUrl + " answered the " + what
-					+ " with a body that is not an analytics summary: "
+					+ " with a body that is not " + noun(type) + ": "
 					+ ((ex instanceof JsonProcessingException json) ? json.getOriginalMessage() : ex.getMessage()), ex);
 		}
+	}
+
+	private static String noun(Class<?> type) {
+		return (type == AnalyticsSummary.class) ? "an analytics summary"
+				: "the expected " + type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
 	}
 
 	private static String reason(Throwable ex) {

@@ -10,6 +10,7 @@ import io.grapevine.listening.mention.MentionJson;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.slf4j.Logger;
@@ -122,24 +123,40 @@ public class DigestArchive {
 	 * @return the digests
 	 */
 	public Mono<List<DigestSummary>> list(Optional<String> department, Optional<String> kind, int size) {
-		return ElasticsearchCalls.call("list digests",
-				() -> this.client.search((search) -> search.index(INDEX)
-					.size(size)
-					.source((source) -> source.filter((filter) -> filter.excludes("html", "text")))
-					.sort((sort) -> sort.field((field) -> field.field("sentAt").order(SortOrder.Desc)))
-					.query((query) -> query.bool((bool) -> {
-						department.ifPresent((id) -> bool
-							.filter((filter) -> filter.term((term) -> term.field("departmentId").value(id))));
-						kind.ifPresent((value) -> bool
-							.filter((filter) -> filter.term((term) -> term.field("kind").value(value))));
-						return bool;
-					})), DigestSummary.class)
-					.hits()
-					.hits()
-					.stream()
-					.map(Hit::source)
-					.filter(Objects::nonNull)
-					.toList());
+		return list(department, kind, Optional.empty(), size);
+	}
+
+	/**
+	 * Search archived digests by the words of their subject and text (department, period,
+	 * what their items say), best match first, then newest first.
+	 * @param department only this department's, if given
+	 * @param kind only digests of this kind, if given
+	 * @param words the words to search for ({@code "quoted phrases"}, {@code -excluded},
+	 * {@code a | b}), every word when several; every digest, newest first, when absent
+	 * @param size at most this many
+	 * @return the digests
+	 */
+	public Mono<List<DigestSummary>> list(Optional<String> department, Optional<String> kind, Optional<String> words,
+			int size) {
+		return ElasticsearchCalls.call("list digests", () -> this.client.search((search) -> {
+			search.index(INDEX)
+				.size(size)
+				.source((source) -> source.filter((filter) -> filter.excludes("html", "text")));
+			if (words.isPresent()) {
+				search.sort((sort) -> sort.score((score) -> score.order(SortOrder.Desc)));
+			}
+			return search.sort((sort) -> sort.field((field) -> field.field("sentAt").order(SortOrder.Desc)))
+				.query((query) -> query.bool((bool) -> {
+					department.ifPresent((id) -> bool
+						.filter((filter) -> filter.term((term) -> term.field("departmentId").value(id))));
+					kind.ifPresent(
+							(value) -> bool.filter((filter) -> filter.term((term) -> term.field("kind").value(value))));
+					// simple_query_string never fails on what a reader types.
+					words.ifPresent((value) -> bool.must((must) -> must.simpleQueryString(
+							(text) -> text.query(value).fields("subject^2", "text").defaultOperator(Operator.And))));
+					return bool;
+				}));
+		}, DigestSummary.class).hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList());
 	}
 
 }

@@ -3,11 +3,14 @@ package io.grapevine.digest.delivery;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -72,7 +75,7 @@ public class EmailDelivery {
 			// text.
 			MimeMultipart alternative = new MimeMultipart("alternative");
 			alternative.addBodyPart(text);
-			alternative.addBodyPart(html);
+			alternative.addBodyPart(digest.images().isEmpty() ? html : related(html, digest.images()));
 			message.setContent(alternative);
 			this.mailSender.send(message);
 			logger.info("Emailed '{}' to {} recipient(s) through {}", digest.subject(), recipients.size(), this.server);
@@ -81,6 +84,26 @@ public class EmailDelivery {
 			throw new DeliveryFailedException("the SMTP server at " + this.server + " did not take the digest '"
 					+ digest.subject() + "': " + reason(ex) + "; check spring.mail.host and spring.mail.port", ex);
 		}
+	}
+
+	// The HTML and the images it shows by cid: travel together, so no client fetches
+	// anything remote.
+	private static MimeBodyPart related(MimeBodyPart html, List<RenderedDigest.InlineImage> images)
+			throws MessagingException {
+		MimeMultipart related = new MimeMultipart("related");
+		related.addBodyPart(html);
+		for (RenderedDigest.InlineImage image : images) {
+			MimeBodyPart part = new MimeBodyPart();
+			part.setDataHandler(new DataHandler(new ByteArrayDataSource(image.bytes(), image.contentType())));
+			part.setContentID("<" + image.contentId() + ">");
+			part.setDisposition(Part.INLINE);
+			part.setFileName(image.contentId().replaceAll("@.*", "") + ".png");
+			part.setDescription(image.description(), StandardCharsets.UTF_8.name());
+			related.addBodyPart(part);
+		}
+		MimeBodyPart wrapper = new MimeBodyPart();
+		wrapper.setContent(related);
+		return wrapper;
 	}
 
 	private static String reason(Exception ex) {

@@ -16,6 +16,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import io.grapevine.digest.composition.Digest;
+import io.grapevine.digest.composition.sections.DigestSections;
+import io.grapevine.digest.composition.sections.Item;
+import io.grapevine.digest.composition.sections.VolumeAndSentiment;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.composition.DigestFigures;
 import io.grapevine.digest.composition.DigestPeriod;
@@ -32,6 +35,9 @@ public class DigestRenderer {
 
 	/** Longer mention texts are cut so a digest with long posts stays small. */
 	static final int MAX_TEXT_LENGTH = 600;
+
+	/** The content id of the volume chart in the email. */
+	static final String CHART_ID = "volume-chart@grapevine";
 
 	private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.US);
 
@@ -74,7 +80,20 @@ public class DigestRenderer {
 		Context context = new Context(Locale.US);
 		context.setVariable("v", view);
 		String html = this.templates.process("digest-email", context);
-		return new RenderedDigest(digest.subject(), html, text(view));
+		List<RenderedDigest.InlineImage> images = digest.sections()
+			.volume()
+			.map((volume) -> List.of(new RenderedDigest.InlineImage(CHART_ID, "image/png", VolumeChart.png(volume),
+					view.sections().chartDescription())))
+			.orElse(List.of());
+		return new RenderedDigest(digest.subject(), html, text(view), images);
+	}
+
+	/**
+	 * The URL of the dashboard the digests link to.
+	 * @return the dashboard's URL
+	 */
+	public URI dashboardUrl() {
+		return this.dashboardUrl;
 	}
 
 	/**
@@ -137,7 +156,30 @@ public class DigestRenderer {
 								.map((id) -> archiveLink(id).toString())
 								.orElse("")))
 					.toList(),
-				figures.bySentiment());
+				figures.bySentiment(), sections(digest));
+	}
+
+	private static SectionsView sections(Digest digest) {
+		DigestSections sections = digest.sections();
+		if (!sections.present()) {
+			return SectionsView.NONE;
+		}
+		VolumeAndSentiment volume = sections.volume().orElseThrow();
+		String chartDescription = "Mentions per day from "
+				+ Digest.DAY.format(volume.days().isEmpty() ? digest.period().day() : volume.days().get(0).date())
+				+ " to " + Digest.DAY.format(digest.period().last()) + ", negative ones in red";
+		String waitingTotal = (sections.waitingTotal() > sections.waiting().size())
+				? sections.waitingTotal() + " in all" : "";
+		return new SectionsView(true, volume.words(), "cid:" + CHART_ID, chartDescription,
+				items(sections.mattersMost()), items(sections.newVoices()), items(sections.risingTerms()),
+				items(sections.spikes()), items(sections.waiting()), waitingTotal, sections.handling().orElse(""));
+	}
+
+	private static List<ItemView> items(List<Item> items) {
+		return items.stream()
+			.map((item) -> new ItemView(item.title(), item.text(), item.detail(),
+					item.permalink().map(URI::toString).orElse(""), item.search().toString()))
+			.toList();
 	}
 
 	private static String text(View view) {
@@ -145,7 +187,15 @@ public class DigestRenderer {
 		text.append(view.department()).append(" · ").append(view.heading().toLowerCase(Locale.ROOT)).append('\n');
 		text.append(view.longDay()).append(" (").append(view.zone()).append(")\n");
 		text.append(view.organization()).append("\n\n");
-		text.append(view.total()).append(' ').append(view.totalUnit()).append(", ").append(view.change()).append('\n');
+		if (!view.sections().present()) {
+			text.append(view.total())
+				.append(' ')
+				.append(view.totalUnit())
+				.append(", ")
+				.append(view.change())
+				.append('\n');
+		}
+		sectionsText(text, view.sections());
 		if (!view.sources().isEmpty()) {
 			text.append("\nBy source\n");
 			shares(text, view.sources());
@@ -175,7 +225,9 @@ public class DigestRenderer {
 				text.append('\n');
 			}
 		}
-		if (!view.mentions().isEmpty()) {
+		// With sections, the mentions that matter most take the place of the top
+		// mentions.
+		if (!view.sections().present() && !view.mentions().isEmpty()) {
 			text.append("\nTop mentions\n");
 			int rank = 1;
 			for (MentionView mention : view.mentions()) {
@@ -191,13 +243,62 @@ public class DigestRenderer {
 				text.append('\n').append("   ").append(mention.url()).append('\n');
 			}
 		}
-		else {
+		else if (!view.sections().present() || view.total() == 0) {
 			text.append("\nNo mentions for ").append(view.department()).append(' ').append(view.within()).append(".\n");
 		}
 		text.append("\nSearch these mentions on the dashboard: ").append(view.dashboardLink()).append('\n');
 		text.append("This digest in the archive: ").append(view.archiveLink()).append('\n');
 		text.append("\n-- \nSent by Grapevine to ").append(view.audience()).append(" in the organization file.\n");
 		return text.toString();
+	}
+
+	private static void sectionsText(StringBuilder text, SectionsView sections) {
+		if (!sections.present()) {
+			return;
+		}
+		text.append(sections.volumeWords()).append('\n');
+		itemsText(text, "Mentions that matter most", sections.mattersMost());
+		itemsText(text, "New voices", sections.newVoices());
+		if (!sections.risingTerms().isEmpty()) {
+			text.append("\nRising terms\n");
+			for (ItemView term : sections.risingTerms()) {
+				text.append("  ").append(term.title()).append(" (").append(term.detail()).append(")  ");
+				text.append(term.search()).append('\n');
+			}
+		}
+		itemsText(text, "Spikes", sections.spikes());
+		itemsText(text,
+				"Waiting for an answer"
+						+ (sections.waitingTotal().isEmpty() ? "" : " (" + sections.waitingTotal() + ")"),
+				sections.waiting());
+		if (!sections.handling().isEmpty()) {
+			if (sections.waiting().isEmpty()) {
+				text.append("\nWaiting for an answer\n");
+			}
+			text.append("  Handling: ").append(sections.handling()).append('\n');
+		}
+	}
+
+	private static void itemsText(StringBuilder text, String title, List<ItemView> items) {
+		if (items.isEmpty()) {
+			return;
+		}
+		text.append('\n').append(title).append('\n');
+		int rank = 1;
+		for (ItemView item : items) {
+			text.append('\n').append(rank++).append(". ").append(item.title());
+			if (!item.detail().isEmpty()) {
+				text.append(" · ").append(item.detail());
+			}
+			text.append('\n');
+			if (!item.text().isEmpty()) {
+				text.append("   ").append(item.text().replace('\n', ' ')).append('\n');
+			}
+			if (!item.permalink().isEmpty()) {
+				text.append("   Open: ").append(item.permalink()).append('\n');
+			}
+			text.append("   Search: ").append(item.search()).append('\n');
+		}
 	}
 
 	private static void shares(StringBuilder text, List<Share> shares) {
@@ -283,7 +384,44 @@ public class DigestRenderer {
 			long total, String totalUnit, String change, String direction, String previous, List<Share> sources,
 			List<Share> topics, List<MentionView> mentions, String dashboardLink, String archiveLink, String heading,
 			String when, String before, String within, String span, String audience, List<DepartmentView> departments,
-			List<Share> sentiment) {
+			List<Share> sentiment, SectionsView sections) {
+
+	}
+
+	/**
+	 * The sections of a digest as the template shows them, in order.
+	 *
+	 * @param present whether the digest has sections
+	 * @param volumeWords volume and sentiment against the period before, in words
+	 * @param chartSource the chart's image source ({@code cid:...})
+	 * @param chartDescription what the chart shows
+	 * @param mattersMost the mentions that matter most
+	 * @param newVoices the new voices
+	 * @param risingTerms the rising terms
+	 * @param spikes the spikes of the period
+	 * @param waiting what waits for an answer
+	 * @param waitingTotal how many wait in all, when more than shown, or empty
+	 * @param handling how answering goes, or empty
+	 */
+	public record SectionsView(boolean present, String volumeWords, String chartSource, String chartDescription,
+			List<ItemView> mattersMost, List<ItemView> newVoices, List<ItemView> risingTerms, List<ItemView> spikes,
+			List<ItemView> waiting, String waitingTotal, String handling) {
+
+		static final SectionsView NONE = new SectionsView(false, "", "", "", List.of(), List.of(), List.of(), List.of(),
+				List.of(), "", "");
+
+	}
+
+	/**
+	 * One item of a section as the template shows it.
+	 *
+	 * @param title who or what
+	 * @param text the mention's text, or empty
+	 * @param detail the detail line
+	 * @param permalink the mention itself, or empty
+	 * @param search the dashboard search around it
+	 */
+	public record ItemView(String title, String text, String detail, String permalink, String search) {
 
 	}
 

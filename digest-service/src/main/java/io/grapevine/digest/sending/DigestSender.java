@@ -58,8 +58,30 @@ public class DigestSender {
 
 	private final int topMentions;
 
+	private final Optional<SectionSources> sections;
+
 	public DigestSender(Organization organization, AnalyticsClient analytics, DigestRenderer renderer,
 			DigestChannels channels, DeliveryLedger ledger, DigestArchive archive, Clock clock, int topMentions) {
+		this(organization, analytics, renderer, channels, ledger, archive, clock, topMentions, Optional.empty());
+	}
+
+	/**
+	 * Create a sender whose digests carry their sections.
+	 * @param organization the organization
+	 * @param analytics the analytics client
+	 * @param renderer the email renderer
+	 * @param channels the channels of each department
+	 * @param ledger the delivery ledger
+	 * @param archive the digest archive
+	 * @param clock the clock
+	 * @param topMentions how many mentions each list shows at most
+	 * @param sections what the sections are read from, or empty for digests of the
+	 * summary alone
+	 */
+	public DigestSender(Organization organization, AnalyticsClient analytics, DigestRenderer renderer,
+			DigestChannels channels, DeliveryLedger ledger, DigestArchive archive, Clock clock, int topMentions,
+			Optional<SectionSources> sections) {
+		this.sections = sections;
 		this.organization = organization;
 		this.analytics = analytics;
 		this.renderer = renderer;
@@ -129,6 +151,7 @@ public class DigestSender {
 	public Mono<ArchivedDigest> send(Department department, DigestPeriod period, String id, String kind) {
 		if (Organization.ALL_STAFF.equals(department.id())) {
 			return composeAllStaff(department, period)
+				.flatMap((digest) -> withSections(digest, Optional.empty(), period))
 				.flatMap((digest) -> deliverAndArchive(department, digest, id, kind));
 		}
 		// One after the other, so a search-service that is down reports one error, not
@@ -137,6 +160,7 @@ public class DigestSender {
 			.zipWhen((current) -> this.analytics.summary(department.id(), period.previous(), 1))
 			.map((summaries) -> DigestComposer.compose(this.organization, department, period, summaries.getT1(),
 					summaries.getT2(), this.topMentions))
+			.flatMap((digest) -> withSections(digest, Optional.of(department), period))
 			.flatMap((digest) -> deliverAndArchive(department, digest, id, kind));
 	}
 
@@ -172,6 +196,13 @@ public class DigestSender {
 				.flatMap((before) -> positive.flatMap((positives) -> negative.flatMap((negatives) -> perDepartment
 					.map((totals) -> DigestComposer.composeAllStaff(this.organization, audience, period, current,
 							before, totals, positives, negatives, departmentDigests, this.topMentions))))));
+	}
+
+	private Mono<Digest> withSections(Digest digest, Optional<Department> department, DigestPeriod period) {
+		return this.sections
+			.map((sources) -> sources.read(this.organization, department, period, this.topMentions)
+				.map(digest::withSections))
+			.orElseGet(() -> Mono.just(digest));
 	}
 
 	private Mono<ArchivedDigest> deliverAndArchive(Department department, Digest digest, String id, String kind) {
@@ -224,7 +255,7 @@ public class DigestSender {
 		return Mono
 			.fromCallable(() -> new ArchivedDigest(id, kind, department.id(), department.name(),
 					ArchivedDigest.Period.of(digest.period()), this.clock.instant(),
-					ArchivedDigest.Recipients.of(department.members()), rendered.subject(), rendered.html(),
+					ArchivedDigest.Recipients.of(department.members()), rendered.subject(), rendered.archiveHtml(),
 					rendered.text(), digest.figures()))
 			.flatMap(this.archive::save)
 			.doOnNext((archived) -> logger.info("Sent and archived digest {} ({} of {}, {} mentions, {} recipient(s))",

@@ -90,7 +90,7 @@ class DigestApiController {
 
 	@GetMapping
 	Mono<List<DigestSummary>> list(@RequestParam Optional<String> department, @RequestParam Optional<String> kind,
-			@RequestParam(defaultValue = "20") int size) {
+			@RequestParam Optional<String> q, @RequestParam(defaultValue = "20") int size) {
 		if (size < 1 || size > 100) {
 			throw new InvalidRequestException("size must be between 1 and 100, was " + size);
 		}
@@ -99,7 +99,8 @@ class DigestApiController {
 			throw new InvalidRequestException("kind must be one of " + String.join(", ", ArchivedDigest.KINDS)
 					+ ", was '" + selectedKind.get() + "'");
 		}
-		return this.archive.list(department.filter((id) -> !id.isBlank()).map(String::strip), selectedKind, size);
+		return this.archive.list(department.filter((id) -> !id.isBlank()).map(String::strip), selectedKind,
+				q.filter((words) -> !words.isBlank()).map(String::strip), size);
 	}
 
 	@GetMapping("/{id}")

@@ -47,11 +47,14 @@ class DigestPagesController {
 	}
 
 	@GetMapping("/digests")
-	Mono<Rendering> list(@RequestParam Optional<String> department, @RequestParam Optional<String> kind) {
+	Mono<Rendering> list(@RequestParam Optional<String> department, @RequestParam Optional<String> kind,
+			@RequestParam Optional<String> q) {
 		Optional<String> selected = department.filter((id) -> !id.isBlank()).map(String::strip);
 		Optional<String> selectedKind = kind.filter((value) -> !value.isBlank()).map(String::strip);
-		return this.archive.list(selected, selectedKind, PAGE_SIZE)
+		Optional<String> words = q.filter((value) -> !value.isBlank()).map(String::strip);
+		return this.archive.list(selected, selectedKind, words, PAGE_SIZE)
 			.map((digests) -> Rendering.view("digests/list")
+				.modelAttribute("q", words.orElse(""))
 				.modelAttribute("organization", this.organization.name())
 				.modelAttribute("kinds", ArchivedDigest.KINDS)
 				.modelAttribute("kind", selectedKind.orElse(""))

@@ -2,6 +2,7 @@ package io.grapevine.digest.delivery.slack;
 
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,9 @@ import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.composition.DigestFigures;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.composition.TopMention;
+import io.grapevine.digest.composition.sections.DigestSections;
+import io.grapevine.digest.composition.sections.Item;
+import io.grapevine.digest.composition.sections.VolumeAndSentiment;
 
 /**
  * A digest as a Slack incoming-webhook message in Block Kit: the day's volume and its
@@ -67,7 +71,11 @@ public final class SlackDigestMessage {
 				fields.addObject().put("type", "mrkdwn").put("text", topicShares(figures));
 			}
 		}
-		if (!figures.topMentions().isEmpty()) {
+		DigestSections sections = digest.sections();
+		if (sections.present()) {
+			sections(blocks, sections, archiveLink);
+		}
+		else if (!figures.topMentions().isEmpty()) {
 			blocks.addObject().put("type", "divider");
 			section(blocks, "*Top mentions*");
 			for (TopMention mention : figures.topMentions()) {
@@ -84,6 +92,59 @@ public final class SlackDigestMessage {
 			.put("type", "mrkdwn")
 			.put("text", escape(digest.organization()) + " · " + digest.period().zone().getId());
 		return message;
+	}
+
+	private static void sections(ArrayNode blocks, DigestSections sections, URI archiveLink) {
+		String volume = sections.volume().map(VolumeAndSentiment::words).orElse("");
+		section(blocks, escape(volume) + " · <" + archiveLink + "|See the chart>");
+		items(blocks, "Mentions that matter most", sections.mattersMost());
+		items(blocks, "New voices", sections.newVoices());
+		if (!sections.risingTerms().isEmpty()) {
+			StringBuilder terms = new StringBuilder("*Rising terms*\n");
+			for (Item term : sections.risingTerms()) {
+				terms.append("<")
+					.append(term.search())
+					.append('|')
+					.append(escape(term.title()))
+					.append("> (")
+					.append(escape(term.detail()))
+					.append(")  ");
+			}
+			section(blocks, cut(terms.toString().strip(), SECTION_LIMIT));
+		}
+		items(blocks, "Spikes", sections.spikes());
+		if (!sections.waiting().isEmpty() || sections.handling().isPresent()) {
+			String total = (sections.waitingTotal() > sections.waiting().size())
+					? " (" + sections.waitingTotal() + " in all)" : "";
+			String handling = sections.handling().map((line) -> "\nHandling: " + escape(line)).orElse("");
+			blocks.addObject().put("type", "divider");
+			section(blocks, "*Waiting for an answer*" + total + handling);
+			sections.waiting().forEach((item) -> section(blocks, item(item)));
+		}
+	}
+
+	private static void items(ArrayNode blocks, String title, List<Item> items) {
+		if (items.isEmpty()) {
+			return;
+		}
+		blocks.addObject().put("type", "divider");
+		section(blocks, "*" + title + "*");
+		items.forEach((item) -> section(blocks, item(item)));
+	}
+
+	private static String item(Item item) {
+		StringBuilder text = new StringBuilder("*");
+		text.append(item.permalink()
+			.map((link) -> "<" + link + "|" + escape(item.title()) + ">")
+			.orElse(escape(item.title()))).append('*');
+		if (!item.detail().isEmpty()) {
+			text.append(" ").append(escape(item.detail()));
+		}
+		if (!item.text().isEmpty()) {
+			text.append("\n>").append(escape(cut(item.text().strip(), MENTION_LIMIT)).replace("\n", "\n>"));
+		}
+		text.append("\n<").append(item.search()).append("|Search around it>");
+		return cut(text.toString(), SECTION_LIMIT);
 	}
 
 	private static String mention(TopMention mention, Digest digest) {

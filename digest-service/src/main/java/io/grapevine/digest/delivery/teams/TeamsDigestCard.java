@@ -2,6 +2,7 @@ package io.grapevine.digest.delivery.teams;
 
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,9 @@ import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.composition.DigestFigures;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.composition.TopMention;
+import io.grapevine.digest.composition.sections.DigestSections;
+import io.grapevine.digest.composition.sections.Item;
+import io.grapevine.digest.composition.sections.VolumeAndSentiment;
 
 /**
  * A digest as a Microsoft Teams workflow-webhook message carrying one Adaptive Card
@@ -58,7 +62,11 @@ public final class TeamsDigestCard {
 			.put("spacing", "Small");
 		facts(body, "By source", figures.bySource());
 		facts(body, "By topic", figures.byTopic());
-		if (!figures.topMentions().isEmpty()) {
+		DigestSections sections = digest.sections();
+		if (sections.present()) {
+			sections(body, sections, archiveLink);
+		}
+		else if (!figures.topMentions().isEmpty()) {
 			text(body, "Top mentions").put("weight", "Bolder").put("separator", true).put("spacing", "Medium");
 			for (TopMention mention : figures.topMentions()) {
 				mention(body, mention, digest);
@@ -68,6 +76,55 @@ public final class TeamsDigestCard {
 		open(actions, "Open the digest", archiveLink);
 		open(actions, "Search these mentions", searchLink);
 		return message;
+	}
+
+	private static void sections(ArrayNode body, DigestSections sections, URI archiveLink) {
+		text(body, plain(sections.volume().map(VolumeAndSentiment::words).orElse("")) + " · [See the chart]("
+				+ archiveLink + ")")
+			.put("spacing", "Small");
+		items(body, "Mentions that matter most", sections.mattersMost());
+		items(body, "New voices", sections.newVoices());
+		if (!sections.risingTerms().isEmpty()) {
+			text(body, "Rising terms").put("weight", "Bolder").put("separator", true).put("spacing", "Medium");
+			text(body, String.join(" · ", sections.risingTerms()
+				.stream()
+				.map((term) -> "[" + plain(term.title()) + "](" + term.search() + ") (" + plain(term.detail()) + ")")
+				.toList()));
+		}
+		items(body, "Spikes", sections.spikes());
+		if (!sections.waiting().isEmpty() || sections.handling().isPresent()) {
+			String total = (sections.waitingTotal() > sections.waiting().size())
+					? " (" + sections.waitingTotal() + " in all)" : "";
+			text(body, "Waiting for an answer" + total).put("weight", "Bolder")
+				.put("separator", true)
+				.put("spacing", "Medium");
+			sections.handling().ifPresent((line) -> text(body, "Handling: " + plain(line)).put("spacing", "Small"));
+			sections.waiting().forEach((item) -> item(body, item));
+		}
+	}
+
+	private static void items(ArrayNode body, String title, List<Item> items) {
+		if (items.isEmpty()) {
+			return;
+		}
+		text(body, title).put("weight", "Bolder").put("separator", true).put("spacing", "Medium");
+		items.forEach((item) -> item(body, item));
+	}
+
+	private static void item(ArrayNode body, Item item) {
+		ObjectNode container = body.addObject().put("type", "Container").put("separator", true);
+		item.permalink()
+			.ifPresent((link) -> container.putObject("selectAction")
+				.put("type", "Action.OpenUrl")
+				.put("url", link.toString()));
+		ArrayNode items = container.putArray("items");
+		text(items, plain(item.title()) + (item.detail().isEmpty() ? "" : " · " + plain(item.detail())))
+			.put("weight", "Bolder")
+			.put("size", "Small");
+		if (!item.text().isEmpty()) {
+			text(items, plain(cut(item.text().strip(), MENTION_LIMIT)));
+		}
+		text(items, "[Search around it](" + item.search() + ")").put("size", "Small").put("spacing", "None");
 	}
 
 	private static void mention(ArrayNode body, TopMention mention, Digest digest) {

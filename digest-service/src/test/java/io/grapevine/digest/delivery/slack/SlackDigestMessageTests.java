@@ -14,6 +14,7 @@ import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestFigures;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.composition.TopMention;
+import io.grapevine.digest.FullDigest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +85,33 @@ class SlackDigestMessageTests {
 		JsonNode blocks = SlackDigestMessage.of(quiet, ARCHIVE, SEARCH).path("blocks");
 		assertThat(blocks.findValuesAsText("type")).doesNotContain("divider");
 		assertThat(blocks.get(1).path("text").path("text").asText()).startsWith("*0 mentions* on Thu 19 Nov 2026");
+	}
+
+	@Test
+	void theSectionsComeInOrderWithTheChartLinkedInTheArchiveAndEveryItemLinked() {
+		JsonNode message = SlackDigestMessage.of(FullDigest.digest("Plain words. "), ARCHIVE, SEARCH);
+		List<String> texts = texts(message.path("blocks"));
+		assertThat(String.join("\n", texts)).containsSubsequence(
+				"138 mentions, up 38% on Wednesday; negative 21%, up from 12% · <" + ARCHIVE + "|See the chart>",
+				"*Mentions that matter most*", "*New voices*", "*Rising terms*", "*Spikes*",
+				"*Waiting for an answer* (9 in all)\nHandling: 7 open, longest waiting 2 d; answered 12: ana 7, li 5");
+		assertThat(texts)
+			.anySatisfy((text) -> assertThat(text).startsWith("*<https://x.com/rider_m1/status/m1|Rider m1>*")
+				.contains("|Search around it>"));
+		assertThat(message.path("blocks").size()).isLessThanOrEqualTo(50);
+	}
+
+	@Test
+	void hostileTextInTheSectionsCannotPingTheChannelOrForgeALink() {
+		JsonNode message = SlackDigestMessage.of(FullDigest
+			.digest("<!channel> <script>alert(1)</script><img src=x onerror=alert(2)> <https://evil.example|ok> & "),
+				ARCHIVE, SEARCH);
+		List<String> texts = texts(message.path("blocks"));
+		assertThat(texts).anySatisfy((text) -> assertThat(text).contains(
+				"&lt;!channel&gt; &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; &lt;https://evil.example|ok&gt; &amp;"))
+			.noneSatisfy((text) -> assertThat(text).contains("<!channel>"))
+			.noneSatisfy((text) -> assertThat(text).contains("<https://evil.example"))
+			.noneSatisfy((text) -> assertThat(text).contains("<script>"));
 	}
 
 	private static List<String> texts(JsonNode blocks) {

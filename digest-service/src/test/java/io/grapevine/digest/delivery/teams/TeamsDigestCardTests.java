@@ -13,6 +13,7 @@ import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestFigures;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.composition.TopMention;
+import io.grapevine.digest.FullDigest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,39 @@ class TeamsDigestCardTests {
 			.path("content");
 		assertThat(card.path("body").findValuesAsText("text"))
 			.contains("\\[free tickets\\](https://evil.example) \\*\\*now\\*\\*");
+	}
+
+	@Test
+	void theSectionsComeInOrderAndEveryMentionOpensItselfAndLinksToItsSearch() {
+		JsonNode card = TeamsDigestCard.of(FullDigest.digest("Plain words. "), ARCHIVE, SEARCH)
+			.path("attachments")
+			.get(0)
+			.path("content");
+		List<String> texts = card.path("body").findValuesAsText("text");
+		assertThat(String.join("\n", texts)).containsSubsequence(
+				"138 mentions, up 38% on Wednesday; negative 21%, up from 12% · [See the chart](" + ARCHIVE + ")",
+				"Mentions that matter most", "New voices", "Rising terms", "Spikes", "Waiting for an answer (9 in all)",
+				"Handling: 7 open, longest waiting 2 d; answered 12: ana 7, li 5");
+		assertThat(card.path("body").findValues("selectAction")).extracting((action) -> action.path("url").asText())
+			.contains("https://x.com/rider_m1/status/m1");
+		assertThat(texts)
+			.anySatisfy((text) -> assertThat(text).startsWith("[Search around it](http://127.0.0.1:8080/?q="));
+		assertThat(card.toString()).doesNotContain("Top mentions");
+	}
+
+	@Test
+	void hostileTextInTheSectionsShowsAsWrittenAndCannotForgeALink() {
+		JsonNode card = TeamsDigestCard
+			.of(FullDigest.digest("[free tickets](https://evil.example) <script>alert(1)</script> **now** "), ARCHIVE,
+					SEARCH)
+			.path("attachments")
+			.get(0)
+			.path("content");
+		List<String> texts = card.path("body").findValuesAsText("text");
+		assertThat(texts)
+			.anySatisfy((text) -> assertThat(text)
+				.startsWith("\\[free tickets\\](https://evil.example) <script>alert(1)</script> \\*\\*now\\*\\*"))
+			.noneSatisfy((text) -> assertThat(text).contains("[free tickets](https://evil.example)"));
 	}
 
 	private static Digest digest(List<TopMention> mentions) {

@@ -1,0 +1,107 @@
+package io.grapevine.digest.sending;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import io.grapevine.digest.alerting.Alert;
+import io.grapevine.digest.analytics.InsightsClient;
+import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.composition.sections.DigestSections;
+import io.grapevine.digest.composition.sections.SearchAnswers;
+import io.grapevine.digest.composition.sections.SearchLinks;
+import io.grapevine.digest.composition.sections.SectionsComposer;
+import io.grapevine.listening.organization.Department;
+import io.grapevine.listening.organization.Organization;
+
+/**
+ * Reads what a digest's sections show from search-service and the alert archive, and
+ * composes the sections.
+ */
+public class SectionSources {
+
+	private static final Logger logger = LoggerFactory.getLogger(SectionSources.class);
+
+	/** How many rising terms a digest lists. */
+	static final int RISING_TERMS = 8;
+
+	/** How many days of a daily digest's chart: two weeks, the day itself last. */
+	static final int DAILY_CHART_DAYS = 14;
+
+	/** How many weeks of a weekly digest's chart, the week itself last. */
+	static final int WEEKLY_CHART_WEEKS = 4;
+
+	private final InsightsClient insights;
+
+	private final URI dashboard;
+
+	private final Supplier<Mono<List<Alert>>> alerts;
+
+	/**
+	 * Create the sources.
+	 * @param insights the client of search-service's insights
+	 * @param dashboard the search dashboard the items link to
+	 * @param alerts the latest alerts of the archive, or nothing when alerts are off
+	 */
+	public SectionSources(InsightsClient insights, URI dashboard, Supplier<Mono<List<Alert>>> alerts) {
+		this.insights = insights;
+		this.dashboard = dashboard;
+		this.alerts = alerts;
+	}
+
+	/**
+	 * Read and compose the sections of a digest.
+	 * @param organization the organization
+	 * @param department the department, or empty for the all-staff digest
+	 * @param period the period
+	 * @param size how many items each list shows at most
+	 * @return the sections
+	 */
+	public Mono<DigestSections> read(Organization organization, Optional<Department> department, DigestPeriod period,
+			int size) {
+		Optional<String> id = department.map(Department::id);
+		SearchLinks links = SectionsComposer.links(this.dashboard, id, period);
+		Instant chartFrom = chartStart(period);
+		Mono<SearchAnswers.DailyVolume> all = this.insights.dailyVolume(id, Optional.empty(), chartFrom, period.to(),
+				period.zone());
+		Mono<SearchAnswers.DailyVolume> negative = this.insights.dailyVolume(id, Optional.of("sentiment:negative"),
+				chartFrom, period.to(), period.zone());
+		Mono<Optional<SearchAnswers.Handling>> handling = this.insights.handling(id, period)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
+		Mono<List<Alert>> spikes = this.alerts.get().onErrorResume((ex) -> {
+			logger.warn("The digest of {} for {} lists no spikes: the alert archive cannot be read: {}",
+					id.orElse("all staff"), period.label(), ex.getMessage());
+			return Mono.just(List.of());
+		});
+		return Mono
+			.zip(all, negative, this.insights.widestReach(id, period, size), this.insights.newVoices(id, period, size),
+					this.insights.risingTerms(id, period, RISING_TERMS), this.insights.waiting(id, period, size),
+					handling, spikes)
+			.map((answers) -> new DigestSections(
+					Optional.of(SectionsComposer.volume(period, answers.getT1(), answers.getT2())),
+					SectionsComposer.mattersMost(answers.getT3(), period, links, size),
+					SectionsComposer.newVoices(answers.getT4(), period, links, size),
+					SectionsComposer.risingTerms(answers.getT5(), links, RISING_TERMS),
+					SectionsComposer.spikes(answers.getT8(), organization, department, period, links)
+						.stream()
+						.limit(size)
+						.toList(),
+					SectionsComposer.waiting(answers.getT6(), period, links, size), answers.getT6().total(),
+					answers.getT7().map(SectionsComposer::handling)));
+	}
+
+	static Instant chartStart(DigestPeriod period) {
+		if (period.rhythm() == DigestPeriod.Rhythm.WEEKLY) {
+			return period.day().minusWeeks(WEEKLY_CHART_WEEKS - 1).atStartOfDay(period.zone()).toInstant();
+		}
+		return period.day().minusDays(DAILY_CHART_DAYS - 1).atStartOfDay(period.zone()).toInstant();
+	}
+
+}
