@@ -196,6 +196,24 @@ public class MentionPublisher {
 			oversized = List.copyOf(oversized);
 		}
 
+		/**
+		 * The pages of one instance made ready, as one.
+		 * @param pages the pages, in order
+		 * @return their records and dead letters, in order
+		 */
+		static Prepared of(List<Prepared> pages) {
+			if (pages.size() == 1) {
+				return pages.get(0);
+			}
+			List<SenderRecord<String, String, String>> records = new ArrayList<>();
+			List<DeadLetter> oversized = new ArrayList<>();
+			pages.forEach((page) -> {
+				records.addAll(page.records());
+				oversized.addAll(page.oversized());
+			});
+			return new Prepared(pages.get(0).instanceId(), records, oversized);
+		}
+
 	}
 
 	/**

@@ -3,6 +3,9 @@ package io.grapevine.ingest.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
+import io.grapevine.listening.mention.DeadLetter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -18,8 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * Runs one source instance in a loop: fetch the page after the cursor, enrich, tag and
  * publish its mentions and its dead letters, and only once Kafka has acknowledged all of
- * them store the new cursor. Within a round the next page is fetched and prepared while
- * the last one is being acknowledged, and sent only after its cursor is stored.
+ * them store the new cursor. Within a round the pages that follow are fetched and
+ * prepared while the last ones are being acknowledged, and the pages that arrived
+ * meanwhile go out together under one cursor.
  */
 class SourceRunner {
 
@@ -35,9 +40,24 @@ class SourceRunner {
 
 	private final Clock clock;
 
+	/** Pages fetched ahead at most. */
+	static final int PAGES_AHEAD = 8;
+
+	/**
+	 * Mentions sent before one cursor is stored, at most (unless one page holds more).
+	 */
+	static final int BATCH_MENTIONS = 1000;
+
 	private final AtomicReference<Cursor> cursor = new AtomicReference<>();
 
-	private final AtomicReference<Ahead> ahead = new AtomicReference<>();
+	/** Pages fetched, or being fetched, ahead of the cursor, in order. */
+	private final ArrayDeque<Ahead> ahead = new ArrayDeque<>();
+
+	/** The newest page fetched ahead, when the buffer was full as it arrived. */
+	private Page waiting;
+
+	/** Changes when the pages ahead are discarded, so that a late arrival is ignored. */
+	private long generation;
 
 	SourceRunner(Source source, MentionPublisher publisher, CursorStore cursors, SourceStatusBoard board, Clock clock) {
 		this.source = source;
@@ -66,16 +86,17 @@ class SourceRunner {
 	}
 
 	/**
-	 * Publish one page, fetched by the step before when it could be, and start fetching
-	 * the next while this one is on its way to Kafka.
+	 * Publish the page after the cursor together with the pages of the same round that
+	 * were fetched ahead meanwhile, then store the cursor after the last of them; the
+	 * pages that follow go on being fetched while these are on their way to Kafka.
 	 * @return how long to wait before the next page
 	 */
 	Mono<Duration> step() {
 		Cursor from = this.cursor.get();
-		return ready(from).flatMap((ready) -> {
-			fetchAhead(ready.page());
-			return publish(from, ready).thenReturn(ready.page());
-		}).map((page) -> afterPage(from, page)).onErrorResume((ex) -> {
+		return Mono.defer(() -> first(from)).flatMap((first) -> {
+			List<Ready> batch = batch(first);
+			return publish(from, batch).thenReturn(batch);
+		}).map((batch) -> afterPages(from, batch)).onErrorResume((ex) -> {
 			discardAhead();
 			return Mono.just(afterError(ex));
 		});
@@ -83,17 +104,80 @@ class SourceRunner {
 
 	/**
 	 * The page after a cursor with its mentions prepared: the one fetched ahead when it
-	 * starts from this very cursor, else a fresh fetch.
+	 * starts from this very cursor, else a fresh fetch, from which the fetching ahead
+	 * goes on.
 	 */
-	private Mono<Ready> ready(Cursor from) {
-		Ahead ahead = this.ahead.getAndSet(null);
-		if (ahead != null) {
-			if (ahead.from() == from) {
-				return Mono.fromFuture(ahead.ready());
+	private Mono<Ready> first(Cursor from) {
+		synchronized (this.ahead) {
+			Ahead head = this.ahead.peekFirst();
+			if (head == null || head.from() != from) {
+				discardAheadLocked();
+				fetch(from);
+				head = this.ahead.peekFirst();
 			}
-			ahead.ready().cancel(true);
+			return Mono.fromFuture(head.ready());
 		}
-		return fetchAndPrepare(from);
+	}
+
+	/**
+	 * The first page and the pages after it that have arrived already, in order, up to
+	 * {@link #BATCH_MENTIONS} mentions.
+	 */
+	private List<Ready> batch(Ready first) {
+		synchronized (this.ahead) {
+			List<Ready> batch = new ArrayList<>();
+			batch.add(first);
+			Ahead head = this.ahead.peekFirst();
+			if (head != null && head.ready().isDone() && !head.ready().isCompletedExceptionally()
+					&& head.ready().join() == first) {
+				this.ahead.pollFirst();
+			}
+			int mentions = first.prepared().records().size();
+			Ready last = first;
+			while (continues(last.page()) && mentions < BATCH_MENTIONS) {
+				Ahead next = this.ahead.peekFirst();
+				if (next == null || next.from() != last.page().next() || !next.ready().isDone()
+						|| next.ready().isCompletedExceptionally()) {
+					break;
+				}
+				last = next.ready().join();
+				this.ahead.pollFirst();
+				batch.add(last);
+				mentions += last.prepared().records().size();
+			}
+			// The buffer has room again: the fetching ahead goes on if it had stopped.
+			if (this.waiting != null && this.ahead.size() < PAGES_AHEAD) {
+				Page resume = this.waiting;
+				this.waiting = null;
+				fetch(resume.next());
+			}
+			return batch;
+		}
+	}
+
+	/**
+	 * Start fetching the page after a cursor; once it has arrived, the page after it is
+	 * fetched in turn while the round goes on and fewer than {@link #PAGES_AHEAD} pages
+	 * wait. A page that failed, paused the source or ended the round fetches nothing
+	 * ahead. Must hold the lock of {@code ahead}.
+	 */
+	private void fetch(Cursor from) {
+		long generation = this.generation;
+		CompletableFuture<Ready> ready = fetchAndPrepare(from).toFuture();
+		this.ahead.addLast(new Ahead(from, ready));
+		ready.whenComplete((page, error) -> {
+			synchronized (this.ahead) {
+				if (error != null || generation != this.generation || !continues(page.page())) {
+					return;
+				}
+				if (this.ahead.size() < PAGES_AHEAD) {
+					fetch(page.page().next());
+				}
+				else {
+					this.waiting = page.page();
+				}
+			}
+		});
 	}
 
 	private Mono<Ready> fetchAndPrepare(Cursor from) {
@@ -101,30 +185,44 @@ class SourceRunner {
 			.map((page) -> new Ready(page, this.publisher.prepare(instanceId(), page.mentions())));
 	}
 
-	/**
-	 * Start fetching the next page of a round at once, so that the API's answer and the
-	 * enrichment overlap the acknowledgement of this page and the storing of its cursor.
-	 * Nothing of it is sent before this page's cursor is stored: a stop after any stored
-	 * cursor leaves nothing published past it. A page that failed, paused the source or
-	 * ended the round fetches nothing ahead.
-	 */
-	private void fetchAhead(Page page) {
-		if (page.more() && page.pauseUntil().isEmpty() && page.problem().isEmpty()) {
-			this.ahead.set(new Ahead(page.next(), fetchAndPrepare(page.next()).toFuture()));
-		}
+	private static boolean continues(Page page) {
+		return page.more() && page.pauseUntil().isEmpty() && page.problem().isEmpty();
 	}
 
 	private void discardAhead() {
-		Ahead ahead = this.ahead.getAndSet(null);
-		if (ahead != null) {
-			ahead.ready().cancel(true);
+		synchronized (this.ahead) {
+			discardAheadLocked();
 		}
 	}
 
-	private Mono<Void> publish(Cursor from, Ready ready) {
-		Page page = ready.page();
-		Mono<Void> moved = page.next().samePositionAs(from) ? Mono.empty() : this.cursors.save(page.next());
-		return this.publisher.send(ready.prepared()).then(this.publisher.deadLetter(page.deadLetters())).then(moved);
+	private void discardAheadLocked() {
+		this.generation++;
+		this.waiting = null;
+		this.ahead.forEach((ahead) -> ahead.ready().cancel(true));
+		this.ahead.clear();
+	}
+
+	/**
+	 * Send the mentions and dead letters of the pages, then store the cursor after the
+	 * last one: a stop after any stored cursor leaves nothing published past it.
+	 */
+	private Mono<Void> publish(Cursor from, List<Ready> batch) {
+		Page last = batch.get(batch.size() - 1).page();
+		Mono<Void> moved = last.next().samePositionAs(from) ? Mono.empty() : this.cursors.save(last.next());
+		List<DeadLetter> deadLetters = batch.stream().flatMap((ready) -> ready.page().deadLetters().stream()).toList();
+		return this.publisher.send(MentionPublisher.Prepared.of(batch.stream().map(Ready::prepared).toList()))
+			.then(this.publisher.deadLetter(deadLetters))
+			.then(moved);
+	}
+
+	private Duration afterPages(Cursor from, List<Ready> batch) {
+		Cursor pageFrom = from;
+		Duration wait = Duration.ZERO;
+		for (Ready ready : batch) {
+			wait = afterPage(pageFrom, ready.page());
+			pageFrom = ready.page().next();
+		}
+		return wait;
 	}
 
 	private Duration afterPage(Cursor from, Page page) {
