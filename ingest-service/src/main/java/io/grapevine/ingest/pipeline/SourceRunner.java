@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.grapevine.ingest.source.Cursor;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs one source instance in a loop: fetch the page after the cursor, enrich, tag and
@@ -42,6 +44,9 @@ class SourceRunner {
 
 	/** Pages fetched ahead at most. */
 	static final int PAGES_AHEAD = 8;
+
+	/** Where fetched pages are enriched, tagged and written. */
+	private static final Executor PREPARING = (task) -> Schedulers.parallel().schedule(task);
 
 	/**
 	 * Mentions sent before one cursor is stored, at most (unless one page holds more).
@@ -163,26 +168,25 @@ class SourceRunner {
 	 */
 	private void fetch(Cursor from) {
 		long generation = this.generation;
-		CompletableFuture<Ready> ready = fetchAndPrepare(from).toFuture();
-		this.ahead.addLast(new Ahead(from, ready));
-		ready.whenComplete((page, error) -> {
+		CompletableFuture<Page> page = Mono.defer(() -> this.source.fetch(from)).toFuture();
+		// The page is enriched off the thread that fetched it, so that the next request
+		// goes out while this page is being prepared.
+		CompletableFuture<Ready> ready = page.thenApplyAsync(
+				(fetched) -> new Ready(fetched, this.publisher.prepare(instanceId(), fetched.mentions())), PREPARING);
+		this.ahead.addLast(new Ahead(from, page, ready));
+		page.whenComplete((fetched, error) -> {
 			synchronized (this.ahead) {
-				if (error != null || generation != this.generation || !continues(page.page())) {
+				if (error != null || generation != this.generation || !continues(fetched)) {
 					return;
 				}
 				if (this.ahead.size() < PAGES_AHEAD) {
-					fetch(page.page().next());
+					fetch(fetched.next());
 				}
 				else {
-					this.waiting = page.page();
+					this.waiting = fetched;
 				}
 			}
 		});
-	}
-
-	private Mono<Ready> fetchAndPrepare(Cursor from) {
-		return Mono.defer(() -> this.source.fetch(from))
-			.map((page) -> new Ready(page, this.publisher.prepare(instanceId(), page.mentions())));
 	}
 
 	private static boolean continues(Page page) {
@@ -198,7 +202,10 @@ class SourceRunner {
 	private void discardAheadLocked() {
 		this.generation++;
 		this.waiting = null;
-		this.ahead.forEach((ahead) -> ahead.ready().cancel(true));
+		this.ahead.forEach((ahead) -> {
+			ahead.page().cancel(true);
+			ahead.ready().cancel(true);
+		});
 		this.ahead.clear();
 	}
 
@@ -270,7 +277,7 @@ class SourceRunner {
 	/**
 	 * The next page, fetched ahead from the cursor it starts at.
 	 */
-	private record Ahead(Cursor from, CompletableFuture<Ready> ready) {
+	private record Ahead(Cursor from, CompletableFuture<Page> page, CompletableFuture<Ready> ready) {
 	}
 
 }
