@@ -51,6 +51,13 @@
 		box.hidden = false;
 	}
 
+	// Sessions keep CSRF protection: a call that changes something sends back the token
+	// the service left in the XSRF-TOKEN cookie.
+	function csrfHeaders() {
+		const cookie = document.cookie.split('; ').find((entry) => entry.startsWith('XSRF-TOKEN='));
+		return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) } : {};
+	}
+
 	async function getJson(path) {
 		const response = await fetch(path, { headers: { Accept: 'application/json' } });
 		const body = await response.json().catch(() => ({}));
@@ -65,7 +72,7 @@
 	async function postJson(path, body) {
 		const response = await fetch(path, {
 			method: 'POST',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			headers: Object.assign({ Accept: 'application/json', 'Content-Type': 'application/json' }, csrfHeaders()),
 			body: JSON.stringify(body)
 		});
 		const answer = await response.json().catch(() => ({}));
@@ -528,6 +535,7 @@
 	}
 
 	async function refresh(names) {
+		document.body.setAttribute('aria-busy', 'true');
 		showError('');
 		const q = byId('q').value.trim();
 		const outcomes = await Promise.allSettled([loadSummary(names, q), loadLatest(), search(q), loadQueue()]);
@@ -541,6 +549,7 @@
 		if (other) {
 			showError(other.message);
 		}
+		document.body.setAttribute('aria-busy', 'false');
 	}
 
 	async function start() {

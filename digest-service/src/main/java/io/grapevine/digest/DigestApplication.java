@@ -4,12 +4,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import io.grapevine.security.EnableGrapevineSecurity;
+
 /**
  * The digest service: sends each department its daily listening digest and keeps the
  * archive of sent digests.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableGrapevineSecurity
 public class DigestApplication {
 
 	/** The name of the service's configuration file, {@code digest-service.yml}. */

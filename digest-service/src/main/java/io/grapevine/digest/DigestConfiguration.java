@@ -30,6 +30,7 @@ import io.grapevine.digest.alerting.Alert;
 import io.grapevine.digest.alerting.AlertArchive;
 import io.grapevine.digest.analytics.AnalyticsClient;
 import io.grapevine.digest.analytics.InsightsClient;
+import io.grapevine.digest.analytics.SearchServiceCredentials;
 import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.composition.DailyPeriod;
 import io.grapevine.digest.composition.DigestPeriod;
@@ -103,8 +104,12 @@ class DigestConfiguration {
 	}
 
 	@Bean
-	AnalyticsClient analyticsClient(WebClient.Builder builder, DigestProperties properties) {
-		return new AnalyticsClient(builder, properties.searchUrl(), properties.searchTimeout());
+	AnalyticsClient analyticsClient(WebClient.Builder builder, DigestProperties properties,
+			SearchServiceCredentials credentials) {
+		logger.info("Reads analytics from search-service at {} as user {}", properties.searchUrl(),
+				credentials.username());
+		return new AnalyticsClient(builder.defaultHeaders(credentials::applyTo), properties.searchUrl(),
+				properties.searchTimeout());
 	}
 
 	@Bean

@@ -104,8 +104,19 @@ class DigestIntegrationTests {
 
 	static final MutableClock clock = new MutableClock(EARLY_ON_FRIDAY);
 
-	@Autowired
+	/** Signed in as an administrator, who may also run digests and mute alerts. */
 	WebTestClient web;
+
+	WebTestClient member;
+
+	WebTestClient anonymous;
+
+	@Autowired
+	void signIn(WebTestClient client) {
+		this.anonymous = client;
+		this.member = TestUsers.asMember(client);
+		this.web = TestUsers.asAdmin(client);
+	}
 
 	@Autowired
 	DigestArchive archive;
@@ -137,6 +148,7 @@ class DigestIntegrationTests {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("grapevine.digest.search-url", () -> search.url().toString());
+		TestUsers.register(registry);
 		registry.add("grapevine.organization-file", DigestIntegrationTests::organizationFile);
 		registry.add("OPS_SLACK_WEBHOOK", () -> slack.url().toString());
 		registry.add("OPS_TEAMS_WEBHOOK", () -> teams.url().toString());
@@ -191,6 +203,10 @@ class DigestIntegrationTests {
 				.containsEntry("from", "2026-11-19T00:00:00Z")
 				.containsEntry("to", "2026-11-20T00:00:00Z")
 				.containsEntry("zone", "Europe/London"));
+		assertThat(search.authorizations()).isNotEmpty()
+			.allSatisfy((authorization) -> assertThat(authorization)
+				.as("digest-service signs in to search-service as its service user")
+				.isEqualTo(FakeSearchService.BASIC));
 
 		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
 		MimeMessage[] messages = smtp.getReceivedMessages();
@@ -948,6 +964,94 @@ class DigestIntegrationTests {
 	}
 
 	@Test
+	void anApiCallWithoutSignInGetsA401ProblemDetailAndTheHealthStaysOpen() {
+		this.anonymous.get()
+			.uri("/api/digests")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals("WWW-Authenticate", "Basic realm=\"Grapevine\"")
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(401)
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("HTTP Basic"));
+		this.anonymous.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void anArchivePageWithoutSignInSendsTheBrowserToTheSignInForm() {
+		this.anonymous.get()
+			.uri("/digests")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.location("/login");
+		this.anonymous.get()
+			.uri("/login")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("name=\"username\"").contains("name=\"_csrf\""));
+	}
+
+	@Test
+	void aWrongPasswordIsRefused() {
+		this.anonymous.get()
+			.uri("/api/digests")
+			.headers((headers) -> headers.setBasicAuth(TestUsers.ADMIN, "not-the-password"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("The user name or password is wrong");
+	}
+
+	@Test
+	void aMemberReadsTheArchiveButRunningADigestNeedsAnAdministrator() {
+		this.member.get().uri("/api/digests").exchange().expectStatus().isOk();
+		this.member.get().uri("/digests").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk();
+		this.member.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"department\": \"operations\"}")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(403)
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("POST /api/digests/run").contains("administrator"));
+		assertThat(search.requests()).isEmpty();
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void theSignedInUserIsShownWithTheirRoles() {
+		this.web.get()
+			.uri("/api/me")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.username")
+			.isEqualTo(TestUsers.ADMIN)
+			.jsonPath("$.roles")
+			.value((roles) -> assertThat((List<Object>) roles).containsExactlyInAnyOrder("MEMBER", "ADMIN"));
+	}
+
+	@Test
 	void theApplicationBuilderReadsDigestServiceYmlAndHonoursThePropertiesGivenToIt() {
 		try (ConfigurableApplicationContext service = DigestApplication.application()
 			.properties(Map.of("server.port", "0", "spring.elasticsearch.uris",
@@ -956,12 +1060,13 @@ class DigestIntegrationTests {
 					"grapevine.digest.search-url", search.url().toString(), "grapevine.digest.schedule.enabled",
 					"false", "OPS_SLACK_WEBHOOK", slack.url().toString(), "OPS_TEAMS_WEBHOOK", teams.url().toString(),
 					"grapevine.alerts.enabled", "false"))
+			.properties(TestUsers.properties())
 			.run()) {
 			assertThat(service.getEnvironment().getProperty("spring.application.name")).isEqualTo("digest-service");
-			WebTestClient client = WebTestClient.bindToServer()
+			WebTestClient client = TestUsers.asAdmin(WebTestClient.bindToServer()
 				.baseUrl("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port"))
 				.responseTimeout(Duration.ofSeconds(30))
-				.build();
+				.build());
 			client.get()
 				.uri("/actuator/health")
 				.exchange()

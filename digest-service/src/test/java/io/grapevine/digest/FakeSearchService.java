@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,15 @@ import io.grapevine.listening.mention.MentionJson;
  */
 public final class FakeSearchService implements AutoCloseable {
 
+	/** The Authorization header of the service user of {@link TestUsers}. */
+	public static final String BASIC = "Basic " + Base64.getEncoder()
+		.encodeToString((TestUsers.SEARCH_USERNAME + ":" + TestUsers.SEARCH_PASSWORD).getBytes(StandardCharsets.UTF_8));
+
 	private final HttpServer server;
 
 	private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
+
+	private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
 	private final Map<Instant, Long> totals = new ConcurrentHashMap<>();
 
@@ -200,8 +207,16 @@ public final class FakeSearchService implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * The Authorization headers of the calls, in order (empty for a call without one).
+	 */
+	public List<String> authorizations() {
+		return List.copyOf(this.authorizations);
+	}
+
 	public void reset() {
 		this.requests.clear();
+		this.authorizations.clear();
 		this.totals.clear();
 		this.keyedTotals.clear();
 		this.topMentions = List.of();
@@ -224,6 +239,14 @@ public final class FakeSearchService implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String path = exchange.getRequestURI().getPath();
+			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+			this.authorizations.add((authorization != null) ? authorization : "");
+			// As search-service, which knows digest-service as a member with HTTP Basic.
+			if (!BASIC.equals(authorization)) {
+				exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Grapevine\"");
+				respond(exchange, 401, problem(401, "The user name or password is wrong"));
+				return;
+			}
 			Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
 			if (path.equals("/api/analytics/summary")) {
 				this.requests.add(query);

@@ -5,14 +5,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.StreamSupport;
 
@@ -54,9 +57,12 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final Path organizationFile;
 
+	private final LocalAccounts accounts;
+
 	private LocalPlatform(LocalStack stack, LocalMailbox mailbox, List<ServiceProcess> services, Duration startupTime,
-			Path organizationFile) {
+			Path organizationFile, LocalAccounts accounts) {
 		this.organizationFile = organizationFile;
+		this.accounts = accounts;
 		this.stack = stack;
 		this.mailbox = mailbox;
 		this.services = services;
@@ -77,6 +83,7 @@ public final class LocalPlatform implements AutoCloseable {
 		for (String service : List.of("search-service", "ingest-service", "digest-service")) {
 			ServiceProcess.executableJar(repository, service);
 		}
+		LocalAccounts accounts = LocalAccounts.generate();
 		LocalStack stack = LocalStack.start(LocalStackOptions.defaults(dataDirectory));
 		LocalMailbox mailbox = null;
 		List<ServiceProcess> services = new ArrayList<>();
@@ -86,7 +93,9 @@ public final class LocalPlatform implements AutoCloseable {
 					"GRAPEVINE_ELASTICSEARCH_URI", stack.elasticsearchUri().toString(), "GRAPEVINE_ORGANIZATION_FILE",
 					organizationFile.toString());
 			Path logs = dataDirectory.resolve("logs");
-			services.add(ServiceProcess.start(repository, "search-service", SEARCH_PORT, common, logs));
+			Map<String, String> search = new LinkedHashMap<>(common);
+			search.putAll(accounts.searchEnvironment());
+			services.add(ServiceProcess.start(repository, "search-service", SEARCH_PORT, search, logs));
 			Map<String, String> ingest = new LinkedHashMap<>(common);
 			ingest.put("GRAPEVINE_INGEST_DEMO_ENABLED", "true");
 			services.add(ServiceProcess.start(repository, "ingest-service", INGEST_PORT, ingest, logs));
@@ -97,8 +106,9 @@ public final class LocalPlatform implements AutoCloseable {
 			// The digest service starts once the demo sample is searchable, so the
 			// digests its
 			// schedule sends at start-up tell the whole story of the day.
-			awaitDemoSampleIndexed(Duration.ofMinutes(2));
+			awaitDemoSampleIndexed(Duration.ofMinutes(2), accounts);
 			Map<String, String> digest = new LinkedHashMap<>(common);
+			digest.putAll(accounts.digestEnvironment());
 			digest.put("SPRING_MAIL_HOST", "127.0.0.1");
 			digest.put("SPRING_MAIL_PORT", String.valueOf(mailbox.smtpPort()));
 			digest.put("GRAPEVINE_DIGEST_SEARCH_URL", "http://127.0.0.1:" + SEARCH_PORT);
@@ -110,7 +120,7 @@ public final class LocalPlatform implements AutoCloseable {
 			digestService.awaitHealthy(Duration.ofMinutes(3));
 			logger.info("{} is up at {}", digestService.name(), digestService.url());
 			return new LocalPlatform(stack, mailbox, services, Duration.between(started, Instant.now()),
-					organizationFile);
+					organizationFile, accounts);
 		}
 		catch (IOException | RuntimeException ex) {
 			services.forEach(ServiceProcess::close);
@@ -122,17 +132,18 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 	}
 
-	private static void awaitDemoSampleIndexed(Duration timeout) throws IOException {
+	private static void awaitDemoSampleIndexed(Duration timeout, LocalAccounts accounts) throws IOException {
 		HttpClient client = HttpClient.newHttpClient();
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
-			JsonNode demo = StreamSupport.stream(getJson(client, INGEST_PORT, "/api/sources").spliterator(), false)
+			JsonNode demo = StreamSupport
+				.stream(getJson(client, INGEST_PORT, "/api/sources", Optional.empty()).spliterator(), false)
 				.filter((source) -> source.path("instance").asText().equals("demo"))
 				.findFirst()
 				.orElseThrow(() -> new IOException("ingest-service runs no demo source"));
 			boolean replayed = demo.path("cursor").path("position").has("trickle");
 			long published = demo.path("itemsPublished").asLong();
-			long indexed = indexedMentions(client);
+			long indexed = indexedMentions(client, accounts);
 			if (replayed && indexed >= published) {
 				logger.info("The demo sample is searchable: {} mentions", indexed);
 				return;
@@ -163,6 +174,7 @@ public final class LocalPlatform implements AutoCloseable {
 			HttpRequest request = HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + DIGEST_PORT + "/api/digests/run"))
 				.header("Content-Type", "application/json")
+				.header("Authorization", basic(LocalAccounts.ADMIN, this.accounts.adminPassword()))
 				.POST(HttpRequest.BodyPublishers.ofString("{\"department\":\"" + department.id() + "\"}"))
 				.timeout(Duration.ofSeconds(60))
 				.build();
@@ -178,10 +190,12 @@ public final class LocalPlatform implements AutoCloseable {
 		return sent;
 	}
 
-	private static JsonNode getJson(HttpClient client, int port, String path) throws IOException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(10))
-			.build();
+	private static JsonNode getJson(HttpClient client, int port, String path, Optional<String> authorization)
+			throws IOException {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(10));
+		authorization.ifPresent((value) -> builder.header("Authorization", value));
+		HttpRequest request = builder.build();
 		HttpResponse<String> response = send(client, request);
 		if (response.statusCode() != 200) {
 			throw new IOException(
@@ -190,8 +204,16 @@ public final class LocalPlatform implements AutoCloseable {
 		return MentionJson.mapper().readTree(response.body());
 	}
 
-	private static long indexedMentions(HttpClient client) throws IOException {
-		return getJson(client, SEARCH_PORT, "/api/mentions?size=1").path("total").asLong();
+	private static long indexedMentions(HttpClient client, LocalAccounts accounts) throws IOException {
+		return getJson(client, SEARCH_PORT, "/api/mentions?size=1",
+				Optional.of(basic(LocalAccounts.MEMBER, accounts.memberPassword())))
+			.path("total")
+			.asLong();
+	}
+
+	private static String basic(String username, String password) {
+		return "Basic "
+				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws IOException {
@@ -224,6 +246,14 @@ public final class LocalPlatform implements AutoCloseable {
 	 */
 	public Duration startupTime() {
 		return this.startupTime;
+	}
+
+	/**
+	 * The users of this run.
+	 * @return the accounts, with their passwords
+	 */
+	public LocalAccounts accounts() {
+		return this.accounts;
 	}
 
 	/**
@@ -284,6 +314,10 @@ public final class LocalPlatform implements AutoCloseable {
 				Press Ctrl-C to stop everything.
 				""", platform.startupTime().toSeconds(), SEARCH_PORT, DIGEST_PORT, MAILBOX_PORT, INGEST_PORT,
 				platform.stack.kafkaBootstrapServers(), platform.stack.elasticsearchUri(), data.resolve("logs"));
+		// Printed, not logged: the passwords go to this terminal once and to no log file.
+		System.out.println(platform.accounts()
+			.describe("http://127.0.0.1:" + SEARCH_PORT + "/", "http://127.0.0.1:" + DIGEST_PORT + "/digests"));
+		System.out.flush();
 		int sent = platform.sendFirstDigests();
 		logger.info("{} digest emails are in the local mailbox ({} digests sent on request): http://127.0.0.1:{}/",
 				platform.mailbox().messages().size(), sent, MAILBOX_PORT);

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.as;
@@ -60,6 +61,10 @@ import static org.awaitility.Awaitility.await;
 class PlatformIntegrationTests {
 
 	private static final String TOKEN = "e2e-bearer-token";
+
+	private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
+
+	private static final String SERVICE_PASSWORD = UUID.randomUUID().toString();
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -91,14 +96,24 @@ class PlatformIntegrationTests {
 		Map<String, Object> common = Map.of("grapevine.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
 				"spring.elasticsearch.uris", stack.elasticsearchUri().toString(), "grapevine.organization-file",
 				Path.of("src/test/resources/e2e-organization.yml").toAbsolutePath().toString(), "server.port", "0");
-		ConfigurableApplicationContext searchService = run(SearchServiceApplication.application(), common, Map.of());
+		BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+		Map<String, Object> admin = Map.of("grapevine.security.users[0].username", "admin",
+				"grapevine.security.users[0].password-hash", bcrypt.encode(ADMIN_PASSWORD),
+				"grapevine.security.users[0].roles", "ADMIN");
+		Map<String, Object> searchUsers = new HashMap<>(admin);
+		searchUsers.putAll(Map.of("grapevine.security.users[1].username", "digest-service",
+				"grapevine.security.users[1].password-hash", bcrypt.encode(SERVICE_PASSWORD),
+				"grapevine.security.users[1].roles", "MEMBER"));
+		ConfigurableApplicationContext searchService = run(SearchServiceApplication.application(), common, searchUsers);
 		int searchPort = port(searchService);
 		run(IngestApplication.application(), common, Map.of("grapevine.organization-file",
 				ingestOrganizationFile().toString(), "GRAPEVINE_E2E_X_TOKEN", TOKEN));
-		ConfigurableApplicationContext digestService = run(DigestApplication.application(), common,
-				Map.of("grapevine.digest.search-url", "http://127.0.0.1:" + searchPort,
-						"grapevine.digest.schedule.enabled", "false", "spring.mail.host", "127.0.0.1",
-						"spring.mail.port", String.valueOf(smtp.getSmtp().getPort())));
+		Map<String, Object> digestSettings = new HashMap<>(admin);
+		digestSettings.putAll(Map.of("grapevine.digest.search-url", "http://127.0.0.1:" + searchPort,
+				"grapevine.digest.schedule.enabled", "false", "spring.mail.host", "127.0.0.1", "spring.mail.port",
+				String.valueOf(smtp.getSmtp().getPort()), "grapevine.search.username", "digest-service",
+				"grapevine.search.password", SERVICE_PASSWORD));
+		ConfigurableApplicationContext digestService = run(DigestApplication.application(), common, digestSettings);
 		search = client(searchPort);
 		digest = client(port(digestService));
 	}
@@ -286,6 +301,7 @@ class PlatformIntegrationTests {
 		return WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + port)
 			.responseTimeout(Duration.ofSeconds(60))
+			.defaultHeaders((headers) -> headers.setBasicAuth("admin", ADMIN_PASSWORD))
 			.build();
 	}
 

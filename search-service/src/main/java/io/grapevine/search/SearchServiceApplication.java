@@ -4,12 +4,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import io.grapevine.security.EnableGrapevineSecurity;
+
 /**
  * The search service: indexes mentions from Kafka into Elasticsearch and serves search,
  * analytics and the dashboard.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableGrapevineSecurity
 public class SearchServiceApplication {
 
 	/** Name of the service's configuration file, {@code search-service.yml}. */

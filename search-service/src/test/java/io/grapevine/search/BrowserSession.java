@@ -146,13 +146,41 @@ final class BrowserSession implements AutoCloseable {
 	void await(String condition, String what) throws Exception {
 		long deadline = System.nanoTime() + DEADLINE.toNanos();
 		while (System.nanoTime() < deadline) {
-			if (evaluate("Boolean(" + condition + ")").asBoolean()) {
-				return;
+			try {
+				if (evaluate("Boolean(" + condition + ")").asBoolean()) {
+					return;
+				}
+			}
+			catch (AssertionError ex) {
+				// The page is between two documents (a redirect, a form sent); ask again.
 			}
 			Thread.sleep(100);
 		}
 		throw new AssertionError("The page did not show " + what + " within " + DEADLINE + "; it shows: "
 				+ evaluate("document.querySelector('main').innerText").asText());
+	}
+
+	/**
+	 * Open another page in this session, as typing its address would, and wait until it
+	 * has loaded.
+	 * @param url the page
+	 * @throws Exception when it does not load within a minute
+	 */
+	void navigate(String url) throws Exception {
+		// The document being left is marked, so the wait is for the one being opened.
+		evaluate("window.grapevineLeaving = true");
+		send("Page.navigate", MAPPER.createObjectNode().put("url", url));
+		await("!window.grapevineLeaving && document.readyState === 'complete'", url);
+	}
+
+	/**
+	 * Save a PNG screenshot of the page.
+	 * @param file where to save it
+	 * @throws Exception when the browser does not answer
+	 */
+	void screenshot(Path file) throws Exception {
+		JsonNode result = send("Page.captureScreenshot", MAPPER.createObjectNode().put("format", "png"));
+		Files.write(file, java.util.Base64.getDecoder().decode(result.path("data").asText()));
 	}
 
 	/**

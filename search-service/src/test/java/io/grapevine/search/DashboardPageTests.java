@@ -1,16 +1,12 @@
 package io.grapevine.search;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +15,7 @@ import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.SentimentScore;
 import io.grapevine.listening.query.Sentiment;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The dashboard as a person sees it: Debian's Chromium renders the page served by the
- * running service over mentions indexed in the real Elasticsearch.
+ * The dashboard as a person sees it: Debian's Chromium signs in through the form and
+ * renders the page served by the running service over mentions indexed in the real
+ * Elasticsearch.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class DashboardPageTests extends LiveStackTestSupport {
@@ -67,10 +65,22 @@ class DashboardPageTests extends LiveStackTestSupport {
 				Optional.empty(), Optional.empty());
 	}
 
+	private BrowserSession browser;
+
 	@BeforeAll
-	void indexRecentMentions() {
+	void indexRecentMentionsAndSignIn() throws Exception {
 		publish(this.latest, this.hostile, this.older, this.waiting);
 		awaitIndexed(this.latest, this.hostile, this.older, this.waiting);
+		assumeTrue(Files.isExecutable(CHROMIUM),
+				"Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)");
+		this.browser = signIn(TestUsers.MEMBER, TestUsers.MEMBER_PASSWORD);
+	}
+
+	@AfterAll
+	void closeBrowser() throws Exception {
+		if (this.browser != null) {
+			this.browser.close();
+		}
 	}
 
 	@Test
@@ -146,7 +156,7 @@ class DashboardPageTests extends LiveStackTestSupport {
 				"Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)");
 		String open = "#queue-open li[data-id=" + BrowserSession.literal(this.waiting.id()) + "]";
 		String answered = "#queue-answered li[data-id=" + BrowserSession.literal(this.waiting.id()) + "]";
-		try (BrowserSession browser = BrowserSession.open(CHROMIUM, url("/"))) {
+		try (BrowserSession browser = signIn("amy", TestUsers.MEMBER_PASSWORD)) {
 			browser.await(query(open), "the waiting mention in the open queue");
 			assertThat(browser.evaluate("document.querySelector('#queue-open li').dataset.id").asText())
 				.as("the widest reach first")
@@ -158,7 +168,6 @@ class DashboardPageTests extends LiveStackTestSupport {
 				.contains("Operations")
 				.contains("waiting");
 
-			browser.evaluate("document.cookie = '" + TestSignIn.COOKIE + "=amy; path=/'");
 			browser.evaluate(query(open) + ".querySelector('button[data-action=answer]').click()");
 			browser.await(query(open + " form.action-form[data-action=answer]"), "the answer form");
 			browser.evaluate("(() => { const form = " + query(open + " form.action-form")
@@ -188,48 +197,49 @@ class DashboardPageTests extends LiveStackTestSupport {
 	void aScreenshotOfTheDashboardIsTaken() throws Exception {
 		Path screenshot = Path.of("target", "dashboard.png").toAbsolutePath();
 		Files.deleteIfExists(screenshot);
-		chromium("--screenshot=" + screenshot, "--window-size=1280,900", url("/?q=" + this.word));
+		render("/?q=" + this.word);
+		this.browser.screenshot(screenshot);
 		assertThat(screenshot).exists();
 		assertThat(Files.size(screenshot)).isGreaterThan(10_000);
 	}
 
+	@Test
+	void aPersonWhoIsNotSignedInIsSentToTheSignInForm() throws Exception {
+		try (BrowserSession stranger = BrowserSession.open(CHROMIUM, url("/?q=" + this.word))) {
+			stranger.await("location.pathname === '/login' && document.readyState === 'complete'", "the sign-in form");
+			assertThat(stranger.evaluate("document.documentElement.outerHTML").asText()).contains("name=\"username\"")
+				.contains("name=\"password\"")
+				.doesNotContain(this.latest.text());
+		}
+	}
+
+	// Through the sign-in form, as a person does; the dashboard then marks itself busy
+	// until it has drawn everything.
+	private BrowserSession signIn(String username, String password) throws Exception {
+		BrowserSession session = BrowserSession.open(CHROMIUM, url("/"));
+		try {
+			session.await("location.pathname === '/login' && document.readyState === 'complete'", "the sign-in form");
+			session.evaluate("document.getElementById('username').value = " + BrowserSession.literal(username) + ";"
+					+ "document.getElementById('password').value = " + BrowserSession.literal(password) + ";"
+					+ "document.querySelector('form button[type=submit]').click()");
+			session.await("location.pathname === '/' && document.body.getAttribute('aria-busy') === 'false'",
+					"the dashboard, signed in");
+			return session;
+		}
+		catch (Exception | AssertionError ex) {
+			session.close();
+			throw ex;
+		}
+	}
+
 	private String render(String path) throws Exception {
-		return chromium("--dump-dom", url(path));
+		this.browser.navigate(url(path));
+		this.browser.await("document.body.getAttribute('aria-busy') === 'false'", "the dashboard drawn");
+		return this.browser.evaluate("document.documentElement.outerHTML").asText();
 	}
 
 	private String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
-	}
-
-	private String chromium(String... arguments) throws IOException, InterruptedException {
-		assumeTrue(Files.isExecutable(CHROMIUM),
-				"Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)");
-		Path profile = Files.createTempDirectory("grapevine-chromium");
-		List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-				"--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-				"--virtual-time-budget=10000"));
-		command.addAll(List.of(arguments));
-		Path output = Files.createTempFile("grapevine-chromium", ".out");
-		Process process = new ProcessBuilder(command).redirectErrorStream(false)
-			.redirectOutput(output.toFile())
-			.redirectError(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		try {
-			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("chromium finished within 60s").isTrue();
-			return Files.readString(output, StandardCharsets.UTF_8);
-		}
-		finally {
-			process.destroyForcibly();
-			Files.deleteIfExists(output);
-			deleteRecursively(profile);
-		}
-	}
-
-	private static void deleteRecursively(Path directory) throws IOException {
-		try (var paths = Files.walk(directory)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
 	}
 
 }

@@ -148,7 +148,7 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 			.exchange()
 			.expectStatus()
 			.isNotFound();
-		ResponseSpec anonymous = this.web.post()
+		ResponseSpec anonymous = this.anonymous.post()
 			.uri("/api/mentions/{id}/actions", this.safety.id())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("action", "dismiss", "reason", "spam"))
@@ -356,7 +356,7 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 	private ResponseSpec act(String mentionId, String actor, Map<String, String> action) {
 		return this.web.post()
 			.uri("/api/mentions/{id}/actions", mentionId)
-			.header(TestSignIn.HEADER, actor)
+			.headers((headers) -> headers.setBasicAuth(actor, TestUsers.MEMBER_PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(action)
 			.exchange();

@@ -27,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -45,8 +44,16 @@ import static org.awaitility.Awaitility.await;
 				"grapevine.search.indexer.max-retry-backoff=1s",
 				// The fixtures are published years ago; the retention check must not drop
 				// them.
-				"grapevine.search.retention=36500d" })
-@Import(TestSignIn.class)
+				"grapevine.search.retention=36500d", "grapevine.security.users[0].username=" + TestUsers.MEMBER,
+				"grapevine.security.users[0].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH,
+				"grapevine.security.users[0].roles=MEMBER", "grapevine.security.users[1].username=" + TestUsers.ADMIN,
+				"grapevine.security.users[1].password-hash=" + TestUsers.ADMIN_PASSWORD_HASH,
+				"grapevine.security.users[1].roles=ADMIN", "grapevine.security.users[2].username=amy",
+				"grapevine.security.users[2].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH,
+				"grapevine.security.users[3].username=bob",
+				"grapevine.security.users[3].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH,
+				"grapevine.security.users[4].username=erin",
+				"grapevine.security.users[4].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH })
 public abstract class LiveStackTestSupport {
 
 	@Autowired
@@ -55,11 +62,22 @@ public abstract class LiveStackTestSupport {
 	@Autowired
 	protected ElasticsearchClient elasticsearch;
 
-	@Autowired
+	/** A client signed in as a member, with HTTP Basic. */
 	protected WebTestClient web;
+
+	/** A client that is not signed in. */
+	protected WebTestClient anonymous;
 
 	@LocalServerPort
 	protected int port;
+
+	@Autowired
+	void signIn(WebTestClient client) {
+		this.anonymous = client;
+		this.web = client.mutate()
+			.defaultHeaders((headers) -> headers.setBasicAuth(TestUsers.MEMBER, TestUsers.MEMBER_PASSWORD))
+			.build();
+	}
 
 	@DynamicPropertySource
 	static void liveStack(DynamicPropertyRegistry registry) {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -116,9 +117,9 @@ public class AnalyticsClient {
 			if (response.statusCode().isError()) {
 				return response.bodyToMono(String.class)
 					.defaultIfEmpty("")
-					.flatMap((body) -> Mono
-						.<String>error(new AnalyticsFailedException("search-service at " + this.searchUrl + " answered "
-								+ response.statusCode().value() + " to the " + what + detail(body))));
+					.flatMap((body) -> Mono.<String>error(new AnalyticsFailedException(
+							"search-service at " + this.searchUrl + " answered " + response.statusCode().value()
+									+ " to the " + what + detail(body) + signInHint(response.statusCode()))));
 			}
 			return response.bodyToMono(String.class)
 				.switchIfEmpty(Mono.error(() -> new AnalyticsFailedException(
@@ -154,6 +155,13 @@ public class AnalyticsClient {
 	private static String reason(Throwable ex) {
 		Throwable cause = (ex instanceof WebClientRequestException request) ? request.getMostSpecificCause() : ex;
 		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+	private static String signInHint(HttpStatusCode status) {
+		return (status.value() == 401 || status.value() == 403)
+				? "; check grapevine.search.username and grapevine.search.password, the member digest-service "
+						+ "signs in as"
+				: "";
 	}
 
 	private static String detail(String body) {

@@ -46,6 +46,7 @@ import io.grapevine.listening.KafkaTopicNames;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.query.Sentiment;
+import io.grapevine.digest.TestUsers;
 import io.grapevine.localstack.LocalStackExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,14 +72,25 @@ class AlertIntegrationTests {
 
 	static final FakeChatWebhook slack = FakeChatWebhook.slack();
 
-	@Autowired
+	/** Signed in as an administrator, who may also run digests and mute alerts. */
 	WebTestClient web;
+
+	WebTestClient member;
+
+	WebTestClient anonymous;
 
 	@Autowired
 	AlertArchive archive;
 
 	@Autowired
 	ElasticsearchClient elasticsearch;
+
+	@Autowired
+	void signIn(WebTestClient client) {
+		this.anonymous = client;
+		this.member = TestUsers.asMember(client);
+		this.web = TestUsers.asAdmin(client);
+	}
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -88,12 +100,28 @@ class AlertIntegrationTests {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("grapevine.organization-file", AlertIntegrationTests::organizationFile);
+		TestUsers.register(registry);
 		registry.add("OPS_SLACK_WEBHOOK", () -> slack.url().toString());
 	}
 
 	@AfterAll
 	static void stopFake() {
 		slack.close();
+	}
+
+	@Test
+	void mutingAlertsNeedsAnAdministrator() {
+		this.member.post()
+			.uri("/api/alerts/mute")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"topic\": \"delays\", \"for\": \"PT1H\"}")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.member.get().uri("/api/alerts").exchange().expectStatus().isOk();
+		this.anonymous.get().uri("/api/alerts").exchange().expectStatus().isUnauthorized();
 	}
 
 	@Test

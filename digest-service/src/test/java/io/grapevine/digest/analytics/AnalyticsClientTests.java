@@ -15,6 +15,7 @@ import reactor.test.StepVerifier;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import io.grapevine.digest.FakeSearchService;
+import io.grapevine.digest.TestUsers;
 import io.grapevine.digest.composition.DailyPeriod;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,8 +88,44 @@ class AnalyticsClientTests {
 			.verify(Duration.ofSeconds(10));
 	}
 
+	@Test
+	void signsInToSearchServiceAsTheServiceUserWithHttpBasic() {
+		this.search.total(FALL_BACK_DAY.from(), 12);
+
+		StepVerifier.create(client(this.search.url()).summary("operations", FALL_BACK_DAY, 5))
+			.expectNextCount(1)
+			.verifyComplete();
+
+		assertThat(this.search.authorizations()).containsExactly("Basic ZGlnZXN0LXNlcnZpY2U6c2VydmljZS1wYXNzd29yZA==");
+	}
+
+	@Test
+	void aRefusedSignInFailsNamingTheCredentialSettings() {
+		AnalyticsClient client = new AnalyticsClient(WebClient.builder()
+			.defaultHeaders(new SearchServiceCredentials(TestUsers.SEARCH_USERNAME, "not-the-password")::applyTo),
+				this.search.url(), Duration.ofSeconds(5));
+
+		StepVerifier.create(client.summary("operations", FALL_BACK_DAY, 5))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(AnalyticsFailedException.class)
+				.hasMessageContaining("answered 401")
+				.hasMessageContaining("grapevine.search.username and grapevine.search.password")
+				.hasMessageNotContaining("not-the-password"))
+			.verify(Duration.ofSeconds(10));
+		assertThat(this.search.requests()).isEmpty();
+	}
+
+	@Test
+	void theCredentialsNeverShowTheirPassword() {
+		assertThat(new SearchServiceCredentials("digest-service", "s3cret-value")).asString()
+			.contains("digest-service")
+			.doesNotContain("s3cret-value");
+	}
+
 	private static AnalyticsClient client(URI url) {
-		return new AnalyticsClient(WebClient.builder(), url, Duration.ofSeconds(5));
+		SearchServiceCredentials credentials = new SearchServiceCredentials(TestUsers.SEARCH_USERNAME,
+				TestUsers.SEARCH_PASSWORD);
+		return new AnalyticsClient(WebClient.builder().defaultHeaders(credentials::applyTo), url,
+				Duration.ofSeconds(5));
 	}
 
 }

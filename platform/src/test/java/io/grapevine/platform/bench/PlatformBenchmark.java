@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Properties;
 import java.util.concurrent.Future;
 
@@ -39,6 +40,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Measures, on this machine and in one run: the local stack's cold start, the indexer's
@@ -74,6 +76,11 @@ public final class PlatformBenchmark {
 			properties.put("grapevine.organization-file", repository.resolve("config/organization.yml").toString());
 			properties.put("server.port", "0");
 			properties.put("logging.level.root", "WARN");
+			// Nobody signs in during the benchmark, but the service starts only with a
+			// user.
+			properties.put("grapevine.security.users[0].username", "bench");
+			properties.put("grapevine.security.users[0].password-hash",
+					new BCryptPasswordEncoder(4).encode(UUID.randomUUID().toString()));
 			Map<String, Object> withoutIndexer = new HashMap<>(properties);
 			withoutIndexer.put("grapevine.search.indexer.enabled", "false");
 

@@ -1,0 +1,128 @@
+package io.grapevine.platform;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The people and the service user of one local run: passwords made at start for this run
+ * only, handed to the services as bcrypt hashes in their environment, never written to a
+ * file.
+ */
+public final class LocalAccounts {
+
+	/** The administrator, who may run digests and mute alerts. */
+	public static final String ADMIN = "admin";
+
+	/** A member, who reads and handles mentions. */
+	public static final String MEMBER = "member";
+
+	/** The member digest-service signs in to search-service as. */
+	public static final String DIGEST_SERVICE = "digest-service";
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final String adminPassword;
+
+	private final String memberPassword;
+
+	private final String servicePassword;
+
+	private final BCryptPasswordEncoder encoder;
+
+	private LocalAccounts(BCryptPasswordEncoder encoder) {
+		this.encoder = encoder;
+		this.adminPassword = password();
+		this.memberPassword = password();
+		this.servicePassword = password();
+	}
+
+	/**
+	 * Make the accounts of a run.
+	 * @return accounts with fresh random passwords
+	 */
+	public static LocalAccounts generate() {
+		return new LocalAccounts(new BCryptPasswordEncoder());
+	}
+
+	private static String password() {
+		byte[] bytes = new byte[15];
+		random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/**
+	 * The administrator's password.
+	 * @return the password of {@link #ADMIN}
+	 */
+	public String adminPassword() {
+		return this.adminPassword;
+	}
+
+	/**
+	 * The member's password.
+	 * @return the password of {@link #MEMBER}
+	 */
+	public String memberPassword() {
+		return this.memberPassword;
+	}
+
+	/**
+	 * The environment of search-service: the two people and the service user.
+	 * @return environment variables
+	 */
+	public Map<String, String> searchEnvironment() {
+		Map<String, String> environment = people();
+		user(environment, 2, DIGEST_SERVICE, this.servicePassword, "MEMBER");
+		return environment;
+	}
+
+	/**
+	 * The environment of digest-service: the two people, and the service user it signs in
+	 * to search-service as.
+	 * @return environment variables
+	 */
+	public Map<String, String> digestEnvironment() {
+		Map<String, String> environment = people();
+		environment.put("GRAPEVINE_SEARCH_USERNAME", DIGEST_SERVICE);
+		environment.put("GRAPEVINE_SEARCH_PASSWORD", this.servicePassword);
+		return environment;
+	}
+
+	private Map<String, String> people() {
+		Map<String, String> environment = new LinkedHashMap<>();
+		user(environment, 0, ADMIN, this.adminPassword, "ADMIN");
+		user(environment, 1, MEMBER, this.memberPassword, "MEMBER");
+		return environment;
+	}
+
+	private void user(Map<String, String> environment, int index, String username, String password, String role) {
+		String prefix = "GRAPEVINE_SECURITY_USERS_" + index + "_";
+		environment.put(prefix + "USERNAME", username);
+		environment.put(prefix + "PASSWORDHASH", this.encoder.encode(password));
+		environment.put(prefix + "ROLES", role);
+	}
+
+	/**
+	 * The sign-in details to print once on the terminal.
+	 * @param searchUrl the dashboard
+	 * @param digestUrl the digest archive
+	 * @return lines to print
+	 */
+	public String describe(String searchUrl, String digestUrl) {
+		return """
+				Sign in at %s and %s (passwords made for this run only):
+				  %-8s %s   administrator: may also run digests and mute alerts
+				  %-8s %s   member: reads and handles mentions
+				""".formatted(searchUrl, digestUrl, ADMIN, this.adminPassword, MEMBER, this.memberPassword);
+	}
+
+	@Override
+	public String toString() {
+		return "LocalAccounts[" + ADMIN + ", " + MEMBER + ", " + DIGEST_SERVICE + "; passwords hidden]";
+	}
+
+}

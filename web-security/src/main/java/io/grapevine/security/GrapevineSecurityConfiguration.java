@@ -1,0 +1,147 @@
+package io.grapevine.security;
+
+import java.net.URI;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * Signs people in to a service (local users with a form or HTTP Basic, the organization's
+ * OpenID Connect provider) and applies the access rules: health open, reading for
+ * members, writes for administrators unless the service's {@link AccessRules} say
+ * otherwise.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GrapevineSecurityProperties.class)
+public class GrapevineSecurityConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(GrapevineSecurityConfiguration.class);
+
+	/** The header the dashboard sends the CSRF token in, read from its cookie. */
+	public static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
+	@Bean
+	ReactiveUserDetailsService grapevineLocalUsers(GrapevineSecurityProperties properties) {
+		SecuritySettings.check(properties);
+		LocalUsers users = new LocalUsers(properties.users());
+		if (!users.isEmpty()) {
+			logger.info("Local users who may sign in: {}", users.describe());
+		}
+		return users;
+	}
+
+	@Bean
+	SecurityWebFilterChain grapevineSecurityWebFilterChain(ServerHttpSecurity http,
+			GrapevineSecurityProperties properties, ReactiveUserDetailsService grapevineLocalUsers,
+			ObjectProvider<AccessRules> accessRules) {
+		boolean local = !properties.users().isEmpty();
+		Optional<OidcLogin> oidc = properties.oidc().enabled() ? Optional.of(OidcLogin.discover(properties.oidc()))
+				: Optional.empty();
+		// With only the provider there is nothing to choose: pages go straight to it.
+		URI loginPage = URI.create(local ? "/login" : oidc.get().authorizationPath());
+		SecurityProblems problems = new SecurityProblems(local, loginPage);
+		http.authorizeExchange((exchanges) -> {
+			exchanges.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
+			exchanges.pathMatchers("/login", "/logout", "/favicon.ico").permitAll();
+			accessRules.orderedStream().forEach((rules) -> rules.configure(exchanges));
+			exchanges.pathMatchers(HttpMethod.POST, "/**").hasRole(Role.ADMIN.name());
+			exchanges.pathMatchers(HttpMethod.PUT, "/**").hasRole(Role.ADMIN.name());
+			exchanges.pathMatchers(HttpMethod.PATCH, "/**").hasRole(Role.ADMIN.name());
+			exchanges.pathMatchers(HttpMethod.DELETE, "/**").hasRole(Role.ADMIN.name());
+			exchanges.anyExchange().hasRole(Role.MEMBER.name());
+		});
+		http.exceptionHandling(
+				(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		if (local) {
+			UserDetailsRepositoryReactiveAuthenticationManager manager = new UserDetailsRepositoryReactiveAuthenticationManager(
+					grapevineLocalUsers);
+			manager.setPasswordEncoder(new BCryptPasswordEncoder());
+			http.authenticationManager(manager);
+			http.httpBasic((basic) -> basic.authenticationManager(manager).authenticationEntryPoint(problems));
+			http.formLogin((form) -> form.authenticationManager(manager).loginPage("/login"));
+		}
+		else {
+			http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable);
+			http.formLogin(ServerHttpSecurity.FormLoginSpec::disable);
+		}
+		oidc.ifPresent(
+				(login) -> http.oauth2Login((oauth2) -> oauth2.clientRegistrationRepository(login.registrations())
+					.authenticationManager(login.authenticationManager())));
+		// Sessions of people in a browser keep CSRF protection; scripts and services that
+		// send their credentials with every call have no session to ride on.
+		CookieServerCsrfTokenRepository tokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+		tokens.setHeaderName(CSRF_HEADER);
+		http.csrf((csrf) -> csrf.csrfTokenRepository(tokens)
+			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+			.requireCsrfProtectionMatcher(unsafeWithoutCredentials()));
+		http.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);
+		return http.build();
+	}
+
+	private static ServerWebExchangeMatcher unsafeWithoutCredentials() {
+		return (exchange) -> {
+			HttpMethod method = exchange.getRequest().getMethod();
+			boolean safe = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
+					|| HttpMethod.OPTIONS.equals(method) || HttpMethod.TRACE.equals(method);
+			boolean credentials = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
+			return (safe || credentials) ? MatchResult.notMatch() : MatchResult.match();
+		};
+	}
+
+	// The token is made lazily; pages read in a browser ask for it so the cookie the
+	// dashboard's scripts send back is there.
+	private static WebFilter csrfCookie() {
+		return (exchange, chain) -> {
+			boolean credentials = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
+			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+			if (credentials || token == null) {
+				return chain.filter(exchange);
+			}
+			return token.then(chain.filter(exchange));
+		};
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> loginPageRoute(GrapevineSecurityProperties properties) {
+		return new LoginPage(!properties.users().isEmpty(), properties.oidc().enabled()
+				? Optional.of("/oauth2/authorization/" + OidcLogin.REGISTRATION_ID) : Optional.empty())
+			.routes();
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> signedInUserRoute() {
+		return RouterFunctions.route()
+			.GET("/api/me",
+					(request) -> request.principal()
+						.cast(org.springframework.security.core.Authentication.class)
+						.map(SignedInUser::of)
+						.flatMap((user) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(user)))
+			.build();
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.grapevine.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who may sign in: local users from the settings and, when an issuer is set, the people
+ * of the organization's OpenID Connect provider.
+ *
+ * @param users local users, signing in with a form or HTTP Basic
+ * @param oidc the OpenID Connect provider, if any
+ */
+@ConfigurationProperties("grapevine.security")
+public record GrapevineSecurityProperties(@DefaultValue List<User> users, @DefaultValue Oidc oidc) {
+
+	/**
+	 * A local user.
+	 *
+	 * @param username the name to sign in with
+	 * @param passwordHash the bcrypt hash of the password, usually a {@code ${ENV}}
+	 * reference
+	 * @param roles the roles, MEMBER unless told otherwise
+	 * @param department the id of the user's department, if any
+	 */
+	public record User(String username, String passwordHash, @DefaultValue("MEMBER") List<Role> roles,
+			String department) {
+
+		/**
+		 * The user's department.
+		 * @return the department id, if set
+		 */
+		public Optional<String> departmentId() {
+			return Optional.ofNullable(this.department).filter((id) -> !id.isBlank()).map(String::strip);
+		}
+
+	}
+
+	/**
+	 * The organization's OpenID Connect provider.
+	 *
+	 * @param issuerUri the issuer, whose {@code /.well-known/openid-configuration} is
+	 * read at start-up; sign-in through the provider is off when it is not set
+	 * @param clientId this service's client id at the provider
+	 * @param clientSecret this service's client secret, from the environment
+	 * @param scopes the scopes asked for
+	 * @param usernameClaim the id token claim that names the user
+	 * @param rolesClaim the claim listing the user's groups
+	 * @param adminGroup the group whose members are administrators
+	 * @param departmentClaim the claim holding the user's department id, if any
+	 */
+	public record Oidc(String issuerUri, String clientId, String clientSecret, @DefaultValue( {
+			"openid", "profile", "email" }) List<String> scopes,
+			@DefaultValue("preferred_username") String usernameClaim, @DefaultValue("groups") String rolesClaim,
+			@DefaultValue("grapevine-admins") String adminGroup, @DefaultValue("department") String departmentClaim){
+
+		/**
+		 * Whether sign-in through the provider is on.
+		 * @return true when an issuer is set
+		 */
+		public boolean enabled() {
+			return this.issuerUri != null && !this.issuerUri.isBlank();
+		}
+
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.grapevine.security;
+
+import java.util.Collection;
+import java.util.Optional;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/**
+ * A user from the settings, with the department they belong to.
+ */
+public class LocalUser extends User {
+
+	private final String department;
+
+	LocalUser(String username, String passwordHash, Collection<? extends GrantedAuthority> authorities,
+			Optional<String> department) {
+		super(username, passwordHash, authorities);
+		this.department = department.orElse(null);
+	}
+
+	/**
+	 * The user's department.
+	 * @return the department id, if the settings give one
+	 */
+	public Optional<String> department() {
+		return Optional.ofNullable(this.department);
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.grapevine.security;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.ServerRedirectStrategy;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.savedrequest.ServerRequestCache;
+import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Answers requests that are not signed in or not allowed: pages go to the sign-in page,
+ * API calls get a problem detail (RFC 9457).
+ */
+final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final boolean basic;
+
+	private final URI loginPage;
+
+	private final ServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
+
+	private final ServerRequestCache requestCache;
+
+	SecurityProblems(boolean basic, URI loginPage, ServerRequestCache requestCache) {
+		this.basic = basic;
+		this.loginPage = loginPage;
+		this.requestCache = requestCache;
+	}
+
+	SecurityProblems(boolean basic, URI loginPage) {
+		this(basic, loginPage, new WebSessionServerRequestCache());
+	}
+
+	@Override
+	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (isPage(request)) {
+			return this.requestCache.saveRequest(exchange).then(this.redirects.sendRedirect(exchange, this.loginPage));
+		}
+		ServerHttpResponse response = exchange.getResponse();
+		boolean wrongCredentials = request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
+		if (this.basic && !"XMLHttpRequest".equals(request.getHeaders().getFirst("X-Requested-With"))) {
+			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Grapevine\"");
+		}
+		return write(exchange, HttpStatus.UNAUTHORIZED, wrongCredentials ? "Not signed in" : "Sign-in required",
+				wrongCredentials ? "The user name or password is wrong"
+						: "Sign in first: "
+								+ (this.basic ? "send HTTP Basic credentials, or sign in at " + this.loginPage
+										: "sign in at " + this.loginPage));
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange,
+			org.springframework.security.access.AccessDeniedException denied) {
+		return write(exchange, HttpStatus.FORBIDDEN, "Not allowed",
+				exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value()
+						+ " needs an administrator; ask one to do it, or to give you the ADMIN role");
+	}
+
+	// A browser navigating to a page gets the sign-in page; API clients and the
+	// dashboard's own calls get a status they can act on.
+	static boolean isPage(ServerHttpRequest request) {
+		String path = request.getPath().pathWithinApplication().value();
+		if (path.startsWith("/api/") || path.equals("/api")) {
+			return false;
+		}
+		List<MediaType> accept = request.getHeaders().getAccept();
+		return accept.stream().anyMatch((type) -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
+	}
+
+	private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", title);
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		problem.put("instance", exchange.getRequest().getPath().value());
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		byte[] body;
+		try {
+			body = json.writeValueAsBytes(problem);
+		}
+		catch (JsonProcessingException ex) {
+			body = detail.getBytes(StandardCharsets.UTF_8);
+		}
+		DataBuffer buffer = response.bufferFactory().wrap(body);
+		return response.writeWith(Mono.just(buffer));
+	}
+
+}

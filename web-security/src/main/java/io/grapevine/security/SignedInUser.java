@@ -1,0 +1,71 @@
+package io.grapevine.security;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+
+/**
+ * The person behind a request: their name, roles and department, however they signed in.
+ *
+ * @param username the name they signed in with (the configured claim for OpenID Connect)
+ * @param roles their roles; an administrator is also a member
+ * @param department their department id, if known
+ */
+public record SignedInUser(String username, Set<Role> roles, Optional<String> department) {
+
+	public SignedInUser {
+		roles = Set.copyOf(roles);
+	}
+
+	/**
+	 * The user signed in on the current request.
+	 * @return the user, or empty when nobody is signed in
+	 */
+	public static Mono<SignedInUser> current() {
+		return ReactiveSecurityContextHolder.getContext()
+			.map(SecurityContext::getAuthentication)
+			.filter(Authentication::isAuthenticated)
+			.map(SignedInUser::of);
+	}
+
+	/**
+	 * The user of an authentication.
+	 * @param authentication a successful authentication
+	 * @return its user
+	 */
+	public static SignedInUser of(Authentication authentication) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (GrantedAuthority authority : authentication.getAuthorities()) {
+			for (Role role : Role.values()) {
+				if (role.authority().getAuthority().equals(authority.getAuthority())) {
+					roles.add(role);
+				}
+			}
+		}
+		Optional<String> department = Optional.empty();
+		Object principal = authentication.getPrincipal();
+		if (principal instanceof LocalUser local) {
+			department = local.department();
+		}
+		else if (principal instanceof GrapevineOidcUser oidc) {
+			department = oidc.department();
+		}
+		return new SignedInUser(authentication.getName(), roles, department);
+	}
+
+	/**
+	 * Whether this user is an administrator.
+	 * @return true for an administrator
+	 */
+	public boolean isAdmin() {
+		return this.roles.contains(Role.ADMIN);
+	}
+
+}
