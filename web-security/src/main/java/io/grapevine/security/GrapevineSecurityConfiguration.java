@@ -98,6 +98,7 @@ public class GrapevineSecurityConfiguration {
 		tokens.setHeaderName(CSRF_HEADER);
 		http.csrf((csrf) -> csrf.csrfTokenRepository(tokens)
 			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+			.accessDeniedHandler(problems)
 			.requireCsrfProtectionMatcher(unsafeWithoutCredentials()));
 		http.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);
 		return http.build();

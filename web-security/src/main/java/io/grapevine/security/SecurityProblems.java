@@ -21,6 +21,7 @@ import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.ServerRedirectStrategy;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.security.web.server.savedrequest.ServerRequestCache;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
@@ -72,6 +73,12 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange,
 			org.springframework.security.access.AccessDeniedException denied) {
+		if (denied instanceof CsrfException) {
+			return write(exchange, HttpStatus.FORBIDDEN, "CSRF token missing",
+					"A change made in a browser session needs the token of the XSRF-TOKEN cookie in the "
+							+ GrapevineSecurityConfiguration.CSRF_HEADER + " header (or _csrf in a form); reload the "
+							+ "page and try again");
+		}
 		return write(exchange, HttpStatus.FORBIDDEN, "Not allowed",
 				exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value()
 						+ " needs an administrator; ask one to do it, or to give you the ADMIN role");

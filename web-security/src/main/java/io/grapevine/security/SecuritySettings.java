@@ -60,7 +60,7 @@ final class SecuritySettings {
 			if (oidc.clientSecret() == null || oidc.clientSecret().isBlank()
 					|| PLACEHOLDER.matcher(oidc.clientSecret()).matches()) {
 				throw new InvalidSecuritySettingsException("grapevine.security.oidc.client-secret is missing; pass "
-						+ "it in the environment (GRAPEVINE_SECURITY_OIDC_CLIENT_SECRET)");
+						+ "it in the environment (GRAPEVINE_OIDC_CLIENT_SECRET)");
 			}
 			if (oidc.usernameClaim() == null || oidc.usernameClaim().isBlank()) {
 				throw new InvalidSecuritySettingsException("grapevine.security.oidc.username-claim is empty; "

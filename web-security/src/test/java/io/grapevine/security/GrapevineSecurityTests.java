@@ -1,0 +1,274 @@
+package io.grapevine.security;
+
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import io.grapevine.security.sample.SampleApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "grapevine.security.users[0].username=mia",
+				"grapevine.security.users[0].password-hash=" + GrapevineSecurityTests.MEMBER_HASH,
+				"grapevine.security.users[0].department=operations", "grapevine.security.users[1].username=ada",
+				"grapevine.security.users[1].password-hash={bcrypt}" + GrapevineSecurityTests.ADMIN_HASH,
+				"grapevine.security.users[1].roles=ADMIN", "management.endpoint.health.probes.enabled=true" })
+class GrapevineSecurityTests {
+
+	// bcrypt (cost 4) of member-password and admin-password.
+	static final String MEMBER_HASH = "$2a$04$ByqyVElis2lUhhXFSaQH3e4nle42rdMrYqDbU0W.iK7akZ15xo7iC";
+
+	static final String ADMIN_HASH = "$2a$04$NcHof5KTIMJCAr3dgt0sp.73gMn4s/y0TfHHHDrL5R6InJzDjQNtC";
+
+	@Autowired
+	WebTestClient web;
+
+	@Test
+	void anApiCallWithoutCredentialsGetsA401ProblemDetailAskingForThem() {
+		this.web.get()
+			.uri("/api/things")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Grapevine\"")
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(401)
+			.jsonPath("$.instance")
+			.isEqualTo("/api/things")
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("HTTP Basic").contains("/login"));
+	}
+
+	@Test
+	void aPageWithoutSignInSendsTheBrowserToTheSignInForm() {
+		this.web.get()
+			.uri("/page")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.location("/login");
+		this.web.get()
+			.uri("/login")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("<form method=\"post\" action=\"/login\">")
+				.contains("name=\"username\"")
+				.contains("name=\"password\"")
+				.contains("name=\"_csrf\"")
+				.doesNotContain("/oauth2/authorization"));
+	}
+
+	@Test
+	void theHealthStaysOpen() {
+		this.web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		this.web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aMemberReadsButChangingThingsNeedsAnAdministrator() {
+		this.web.get()
+			.uri("/api/things")
+			.headers((headers) -> headers.setBasicAuth("mia", "member-password"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0]")
+			.isEqualTo("a thing");
+		this.web.post()
+			.uri("/api/things")
+			.headers((headers) -> headers.setBasicAuth("mia", "member-password"))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(403)
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("POST /api/things").contains("administrator"));
+	}
+
+	@Test
+	void anAdministratorChangesThingsWithHttpBasicAndNoCsrfToken() {
+		this.web.post()
+			.uri("/api/things")
+			.headers((headers) -> headers.setBasicAuth("ada", "admin-password"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.changed")
+			.isEqualTo("yes");
+	}
+
+	@Test
+	void aWriteTheServiceOpensToMembersIsOpenToThem() {
+		this.web.post()
+			.uri("/api/notes")
+			.headers((headers) -> headers.setBasicAuth("mia", "member-password"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void aWrongPasswordIsRefused() {
+		this.web.get()
+			.uri("/api/things")
+			.headers((headers) -> headers.setBasicAuth("ada", "member-password"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("The user name or password is wrong");
+		this.web.get()
+			.uri("/api/things")
+			.headers((headers) -> headers.setBasicAuth("nobody", "member-password"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
+	void theSignedInUserIsShownWithRolesAndDepartment() {
+		this.web.get()
+			.uri("/api/me")
+			.headers((headers) -> headers.setBasicAuth("mia", "member-password"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.username")
+			.isEqualTo("mia")
+			.jsonPath("$.roles")
+			.isEqualTo(List.of("MEMBER"))
+			.jsonPath("$.department")
+			.isEqualTo("operations");
+		this.web.get()
+			.uri("/api/me")
+			.headers((headers) -> headers.setBasicAuth("ada", "admin-password"))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.roles")
+			.value((roles) -> assertThat((List<Object>) roles).containsExactlyInAnyOrder("MEMBER", "ADMIN"));
+	}
+
+	@Test
+	void signingInWithTheFormStartsASessionWhoseWritesNeedTheCsrfToken() {
+		EntityExchangeResult<String> login = this.web.get()
+			.uri("/login")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
+		ResponseCookie xsrf = login.getResponseCookies().getFirst("XSRF-TOKEN");
+		assertThat(xsrf).isNotNull();
+		assertThat(xsrf.isHttpOnly()).isFalse();
+		Matcher hidden = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.getResponseBody());
+		assertThat(hidden.find()).isTrue();
+		assertThat(hidden.group(1)).isEqualTo(xsrf.getValue());
+
+		EntityExchangeResult<byte[]> signedIn = this.web.post()
+			.uri("/login")
+			.cookie("XSRF-TOKEN", xsrf.getValue())
+			.body(BodyInserters.fromFormData("username", "ada")
+				.with("password", "admin-password")
+				.with("_csrf", xsrf.getValue()))
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectBody()
+			.returnResult();
+		assertThat(signedIn.getResponseHeaders().getLocation()).isEqualTo(URI.create("/"));
+		ResponseCookie session = signedIn.getResponseCookies().getFirst("SESSION");
+		assertThat(session).isNotNull();
+
+		this.web.get()
+			.uri("/api/me")
+			.cookie("SESSION", session.getValue())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.username")
+			.isEqualTo("ada");
+		this.web.post()
+			.uri("/api/things")
+			.cookie("SESSION", session.getValue())
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.web.post()
+			.uri("/api/things")
+			.cookie("SESSION", session.getValue())
+			.cookie("XSRF-TOKEN", xsrf.getValue())
+			.header("X-XSRF-TOKEN", xsrf.getValue())
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void aWrongPasswordInTheFormGoesBackToTheFormWithAnError() {
+		EntityExchangeResult<String> login = this.web.get()
+			.uri("/login")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
+		String token = login.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+
+		this.web.post()
+			.uri("/login")
+			.cookie("XSRF-TOKEN", token)
+			.body(BodyInserters.fromFormData("username", "ada").with("password", "wrong").with("_csrf", token))
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.location("/login?error");
+		this.web.get()
+			.uri("/login?error")
+			.exchange()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("The user name or password is wrong"));
+	}
+
+	@Test
+	void aFormPostWithoutTheCsrfTokenIsRefused() {
+		this.web.post()
+			.uri("/login")
+			.body(BodyInserters.fromFormData("username", "ada").with("password", "admin-password"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.grapevine.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.grapevine.security.sample.SampleApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SecuritySettingsTests {
+
+	@Test
+	void aServiceWithNeitherUsersNorAProviderDoesNotStart() {
+		assertThatThrownBy(() -> start(Map.of())).rootCause()
+			.isInstanceOf(InvalidSecuritySettingsException.class)
+			.hasMessageContaining("grapevine.security.users")
+			.hasMessageContaining("grapevine.security.oidc.issuer-uri");
+	}
+
+	@Test
+	void aUserWithoutAPasswordStopsStartUpNamingTheSetting() {
+		assertThatThrownBy(() -> start(Map.of("grapevine.security.users[0].username", "mia"))).rootCause()
+			.isInstanceOf(InvalidSecuritySettingsException.class)
+			.hasMessageContaining("grapevine.security.users[0].password-hash is missing for user mia");
+	}
+
+	@Test
+	void aPlainTextPasswordStopsStartUpWithoutShowingIt() {
+		assertThatThrownBy(() -> start(Map.of("grapevine.security.users[0].username", "mia",
+				"grapevine.security.users[0].password-hash", "correct horse battery staple")))
+			.rootCause()
+			.isInstanceOf(InvalidSecuritySettingsException.class)
+			.hasMessageContaining("grapevine.security.users[0].password-hash of user mia is not a bcrypt hash")
+			.hasMessageNotContaining("correct horse");
+	}
+
+	@Test
+	void aPasswordHashFromAnUnsetEnvironmentVariableStopsStartUpNamingTheVariable() {
+		assertThatThrownBy(() -> start(Map.of("grapevine.security.users[0].username", "mia",
+				"grapevine.security.users[0].password-hash", "${GRAPEVINE_TEST_UNSET_PASSWORD_HASH}")))
+			.rootCause()
+			.isInstanceOf(InvalidSecuritySettingsException.class)
+			.hasMessageContaining("grapevine.security.users[0].password-hash")
+			.hasMessageContaining("GRAPEVINE_TEST_UNSET_PASSWORD_HASH, which is not set");
+	}
+
+	@Test
+	void twoUsersWithOneNameStopStartUp() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("grapevine.security.users[0].username", "mia");
+		properties.put("grapevine.security.users[0].password-hash", GrapevineSecurityTests.MEMBER_HASH);
+		properties.put("grapevine.security.users[1].username", "mia");
+		properties.put("grapevine.security.users[1].password-hash", GrapevineSecurityTests.ADMIN_HASH);
+		assertThatThrownBy(() -> start(properties)).rootCause()
+			.hasMessageContaining("grapevine.security.users[1].username 'mia' is given to two users");
+	}
+
+	@Test
+	void aProviderWithoutClientIdOrSecretStopsStartUpNamingTheSetting() {
+		assertThatThrownBy(() -> start(Map.of("grapevine.security.oidc.issuer-uri", "https://login.example.org")))
+			.rootCause()
+			.hasMessageContaining("grapevine.security.oidc.client-id is missing");
+		assertThatThrownBy(() -> start(Map.of("grapevine.security.oidc.issuer-uri", "https://login.example.org",
+				"grapevine.security.oidc.client-id", "grapevine")))
+			.rootCause()
+			.hasMessageContaining("grapevine.security.oidc.client-secret is missing")
+			.hasMessageContaining("GRAPEVINE_OIDC_CLIENT_SECRET");
+	}
+
+	@Test
+	void anIssuerThatIsNotAUrlStopsStartUpNamingTheSetting() {
+		assertThatThrownBy(() -> start(Map.of("grapevine.security.oidc.issuer-uri", "login.example.org",
+				"grapevine.security.oidc.client-id", "grapevine", "grapevine.security.oidc.client-secret", "s3cret")))
+			.rootCause()
+			.hasMessageContaining("grapevine.security.oidc.issuer-uri 'login.example.org' must be an absolute URL");
+	}
+
+	@Test
+	void aUserWithABcryptHashStartsTheService() {
+		try (ConfigurableApplicationContext context = start(Map.of("grapevine.security.users[0].username", "mia",
+				"grapevine.security.users[0].password-hash", GrapevineSecurityTests.MEMBER_HASH))) {
+			assertThat(context.isRunning()).isTrue();
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
+		Map<String, Object> all = new LinkedHashMap<>(properties);
+		all.put("server.port", "0");
+		return new SpringApplicationBuilder(SampleApplication.class).properties(all).run();
+	}
+
+}
