@@ -120,6 +120,7 @@ class AlertIntegrationTests {
 			.isForbidden()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.member.delete().uri("/api/alerts/mutes/delays").exchange().expectStatus().isForbidden();
 		this.member.get().uri("/api/alerts").exchange().expectStatus().isOk();
 		this.anonymous.get().uri("/api/alerts").exchange().expectStatus().isUnauthorized();
 	}

@@ -38,6 +38,7 @@ import io.grapevine.listening.KafkaTopicNames;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.query.Sentiment;
+import io.grapevine.digest.TestUsers;
 import io.grapevine.localstack.LocalStackExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,6 +122,7 @@ class AlertReplicasIntegrationTests {
 					"grapevine.digest.delivery.first-backoff=100ms", "grapevine.alerts.min-count=6",
 					"grapevine.alerts.update-every=1s", "grapevine.alerts.tick=300ms",
 					"grapevine.alerts.high-reach=1000000000")
+			.properties(TestUsers.properties())
 			.run();
 		this.replicas.add(context);
 		return context;
