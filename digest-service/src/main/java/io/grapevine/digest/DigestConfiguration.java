@@ -185,7 +185,7 @@ class DigestConfiguration {
 	@Bean
 	BoardSender boardSender(Organization organization, WebClient.Builder builder, EmailDelivery email,
 			ChannelWebhooks webhooks, DeliveryLedger ledger, DigestArchive archive, Clock clock,
-			DigestProperties properties) {
+			DigestProperties properties, SearchServiceCredentials credentials) {
 		DigestProperties.Delivery delivery = properties.delivery();
 		WebhookPoster poster = new WebhookPoster(builder, delivery.attempts(), delivery.firstBackoff(),
 				delivery.maxBackoff(), delivery.timeout());
@@ -193,7 +193,8 @@ class DigestConfiguration {
 			.ifPresent((board) -> logger.info("The board ({} member(s)) receives the monthly digest on day 1 at {} {}",
 					board.members().size(), board.digestTime(), board.timeZone()));
 		return new BoardSender(organization,
-				new BoardAnalyticsClient(builder, properties.searchUrl(), properties.searchTimeout()),
+				new BoardAnalyticsClient(builder.clone().defaultHeaders(credentials::applyTo), properties.searchUrl(),
+						properties.searchTimeout()),
 				new BoardRenderer(properties.dashboardUrl(), properties.publicUrl()), new BoardChannels(email, poster,
 						webhooks, delivery.attempts(), delivery.firstBackoff(), delivery.maxBackoff()),
 				ledger, archive, clock, properties.topMentions());

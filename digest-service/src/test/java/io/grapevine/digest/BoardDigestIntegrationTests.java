@@ -88,8 +88,13 @@ class BoardDigestIntegrationTests {
 
 	static final MutableClock clock = new MutableClock(FIRST_OF_DECEMBER);
 
-	@Autowired
+	/** Signed in as an administrator, who may also run digests. */
 	WebTestClient web;
+
+	@Autowired
+	void signIn(WebTestClient client) {
+		this.web = TestUsers.asAdmin(client);
+	}
 
 	@Autowired
 	DigestScheduler scheduler;
@@ -106,6 +111,7 @@ class BoardDigestIntegrationTests {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("grapevine.digest.search-url", () -> search.url().toString());
+		TestUsers.register(registry);
 		registry.add("grapevine.organization-file", BoardDigestIntegrationTests::organizationFile);
 		registry.add("BOARD_SLACK_WEBHOOK", () -> slack.url().toString());
 		registry.add("BOARD_TEAMS_WEBHOOK", () -> teams.url().toString());

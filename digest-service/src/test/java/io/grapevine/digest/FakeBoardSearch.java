@@ -99,6 +99,13 @@ final class FakeBoardSearch implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String path = exchange.getRequestURI().getPath();
+			// As search-service, which knows digest-service as a member with HTTP Basic.
+			if (!FakeSearchService.BASIC.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+				exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Grapevine\"");
+				respond(exchange, 401, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Not "
+						+ "signed in\",\"status\":401,\"detail\":\"The user name or password is wrong\"}");
+				return;
+			}
 			Map<String, List<String>> query = query(exchange.getRequestURI().getRawQuery());
 			this.requests.add(new Request(path, query));
 			String body = switch (path) {
