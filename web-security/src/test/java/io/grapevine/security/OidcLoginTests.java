@@ -47,7 +47,7 @@ class OidcLoginTests {
 	private final HttpClient browser = HttpClient.newBuilder()
 		.cookieHandler(this.cookies)
 		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(30))
+		.connectTimeout(Duration.ofMinutes(2))
 		.build();
 
 	@DynamicPropertySource
@@ -136,7 +136,7 @@ class OidcLoginTests {
 
 	private HttpResponse<String> get(URI uri, String accept) throws IOException, InterruptedException {
 		return this.browser.send(
-				HttpRequest.newBuilder(uri).header("Accept", accept).timeout(Duration.ofSeconds(30)).GET().build(),
+				HttpRequest.newBuilder(uri).header("Accept", accept).timeout(Duration.ofMinutes(2)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
@@ -152,7 +152,7 @@ class OidcLoginTests {
 		return this.browser.send(HttpRequest.newBuilder(uri)
 			.header("Accept", "application/json")
 			.header("X-XSRF-TOKEN", token)
-			.timeout(Duration.ofSeconds(30))
+			.timeout(Duration.ofMinutes(2))
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
