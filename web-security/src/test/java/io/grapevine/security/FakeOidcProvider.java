@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -67,6 +69,7 @@ final class FakeOidcProvider implements AutoCloseable {
 			FakeOidcProvider provider = new FakeOidcProvider(server, generator.generateKeyPair(), clientId,
 					clientSecret);
 			server.createContext("/", provider::handle);
+			server.setExecutor(Executors.newCachedThreadPool());
 			server.start();
 			return provider;
 		}
@@ -97,6 +100,7 @@ final class FakeOidcProvider implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+		((ExecutorService) this.server.getExecutor()).shutdownNow();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {

@@ -46,6 +46,7 @@ class OidcLoginTests {
 
 	private final HttpClient browser = HttpClient.newBuilder()
 		.cookieHandler(this.cookies)
+		.version(HttpClient.Version.HTTP_1_1)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofMinutes(2))
 		.build();
