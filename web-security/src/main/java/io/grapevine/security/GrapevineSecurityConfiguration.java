@@ -45,6 +45,9 @@ public class GrapevineSecurityConfiguration {
 	/** The header the dashboard sends the CSRF token in, read from its cookie. */
 	public static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
+	// The cookie of Spring WebFlux's sessions.
+	private static final String SESSION_COOKIE = "SESSION";
+
 	@Bean
 	ReactiveUserDetailsService grapevineLocalUsers(GrapevineSecurityProperties properties) {
 		SecuritySettings.check(properties);
@@ -104,13 +107,18 @@ public class GrapevineSecurityConfiguration {
 		return http.build();
 	}
 
+	// A forged request rides on the cookies a browser sends by itself: the session, or
+	// (for the sign-in form) none yet. A request without a session answers 401 instead.
 	private static ServerWebExchangeMatcher unsafeWithoutCredentials() {
 		return (exchange) -> {
 			HttpMethod method = exchange.getRequest().getMethod();
 			boolean safe = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
 					|| HttpMethod.OPTIONS.equals(method) || HttpMethod.TRACE.equals(method);
 			boolean credentials = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
-			return (safe || credentials) ? MatchResult.notMatch() : MatchResult.match();
+			String path = exchange.getRequest().getPath().pathWithinApplication().value();
+			boolean session = exchange.getRequest().getCookies().containsKey(SESSION_COOKIE) || path.equals("/login")
+					|| path.equals("/logout");
+			return (safe || credentials || !session) ? MatchResult.notMatch() : MatchResult.match();
 		};
 	}
 

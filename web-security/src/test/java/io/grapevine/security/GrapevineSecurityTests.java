@@ -60,6 +60,17 @@ class GrapevineSecurityTests {
 	}
 
 	@Test
+	void aWriteWithoutCredentialsOrSessionGetsA401ProblemDetailToo() {
+		this.web.post()
+			.uri("/api/things")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void aPageWithoutSignInSendsTheBrowserToTheSignInForm() {
 		this.web.get()
 			.uri("/page")
