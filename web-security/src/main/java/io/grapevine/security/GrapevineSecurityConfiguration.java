@@ -146,10 +146,9 @@ public class GrapevineSecurityConfiguration {
 	RouterFunction<ServerResponse> signedInUserRoute() {
 		return RouterFunctions.route()
 			.GET("/api/me",
-					(request) -> request.principal()
-						.cast(org.springframework.security.core.Authentication.class)
-						.map(SignedInUser::of)
-						.flatMap((user) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(user)))
+					(request) -> SignedInUser.current()
+						.flatMap((user) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(user))
+						.switchIfEmpty(Mono.defer(() -> ServerResponse.status(401).build())))
 			.build();
 	}
 

@@ -44,12 +44,15 @@ class OidcLoginTests {
 
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
-	private final HttpClient browser = HttpClient.newBuilder()
-		.cookieHandler(this.cookies)
-		.version(HttpClient.Version.HTTP_1_1)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofMinutes(2))
-		.build();
+	// A connection of its own for every request, as the redirects cross two servers.
+	private HttpClient browser() {
+		return HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofMinutes(2))
+			.build();
+	}
 
 	@DynamicPropertySource
 	static void provider(DynamicPropertyRegistry registry) {
@@ -136,7 +139,7 @@ class OidcLoginTests {
 	}
 
 	private HttpResponse<String> get(URI uri, String accept) throws IOException, InterruptedException {
-		return this.browser.send(
+		return browser().send(
 				HttpRequest.newBuilder(uri).header("Accept", accept).timeout(Duration.ofMinutes(2)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
@@ -150,7 +153,7 @@ class OidcLoginTests {
 			.map(HttpCookie::getValue)
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No XSRF-TOKEN cookie"));
-		return this.browser.send(HttpRequest.newBuilder(uri)
+		return browser().send(HttpRequest.newBuilder(uri)
 			.header("Accept", "application/json")
 			.header("X-XSRF-TOKEN", token)
 			.timeout(Duration.ofMinutes(2))
