@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.grapevine.digest.FakeSearchService;
 import io.grapevine.digest.FullDigest;
+import io.grapevine.digest.TestUsers;
 import io.grapevine.digest.composition.DigestPeriod;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,9 @@ class InsightsClientTests {
 
 	private final FakeSearchService search = FakeSearchService.start();
 
-	private final InsightsClient client = new InsightsClient(
-			new AnalyticsClient(WebClient.builder(), this.search.url(), Duration.ofSeconds(10)));
+	private final InsightsClient client = new InsightsClient(new AnalyticsClient(WebClient.builder()
+		.defaultHeaders(new SearchServiceCredentials(TestUsers.SEARCH_USERNAME, TestUsers.SEARCH_PASSWORD)::applyTo),
+			this.search.url(), Duration.ofSeconds(10)));
 
 	@AfterEach
 	void stopFake() {
