@@ -250,6 +250,50 @@ class GrapevineSecurityTests {
 	}
 
 	@Test
+	void signingOutEndsTheSession() {
+		String token = this.web.get()
+			.uri("/login")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseCookies()
+			.getFirst("XSRF-TOKEN")
+			.getValue();
+		String session = this.web.post()
+			.uri("/login")
+			.cookie("XSRF-TOKEN", token)
+			.body(BodyInserters.fromFormData("username", "mia")
+				.with("password", "member-password")
+				.with("_csrf", token))
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectBody()
+			.returnResult()
+			.getResponseCookies()
+			.getFirst("SESSION")
+			.getValue();
+		this.web.get().uri("/api/me").cookie("SESSION", session).exchange().expectStatus().isOk();
+
+		this.web.post()
+			.uri("/logout")
+			.cookie("SESSION", session)
+			.cookie("XSRF-TOKEN", token)
+			.body(BodyInserters.fromFormData("_csrf", token))
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.location("/login?logout");
+		this.web.get().uri("/api/me").cookie("SESSION", session).exchange().expectStatus().isUnauthorized();
+		this.web.get()
+			.uri("/login?logout")
+			.exchange()
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("You are signed out"));
+	}
+
+	@Test
 	void aWrongPasswordInTheFormGoesBackToTheFormWithAnError() {
 		EntityExchangeResult<String> login = this.web.get()
 			.uri("/login")
