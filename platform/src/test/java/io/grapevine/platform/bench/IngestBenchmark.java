@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
@@ -26,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -321,12 +324,19 @@ public final class IngestBenchmark {
 						+ "%,.0f mentions/s (pages of 40, %.2f ms a page in each instance: fetch, map, enrich, tag, "
 						+ "publish, store the cursor)")
 					.formatted(instances, (instances == 1) ? "" : "s", rate, instances * 40 * 1000.0 / rate));
+				String busiest = measure.cpuMicrosByThreads()
+					.entrySet()
+					.stream()
+					.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+					.limit(6)
+					.map((entry) -> "%s %.1f".formatted(entry.getKey(), entry.getValue()))
+					.collect(Collectors.joining(", "));
+				report.add("  CPU µs a mention, by threads of this process: " + busiest);
 			}
 			List<ConsumerRecord<String, String>> written = read(bootstrap, published);
 			List<ConsumerRecord<String, String>> measured = written.subList(written.size() - mentions, written.size());
-			// A first, uncounted loop warms the sender up as the warm-up hashtags warmed
-			// up
-			// the service.
+			// A first, uncounted loop warms the sender up as the warm-up hashtags
+			// warmed up the service.
 			rawSend(kafka, written.subList(0, warmUp));
 			Measure raw1 = rawSend(kafka, measured);
 			Measure raw2 = rawSend(kafka, measured);
@@ -369,8 +379,10 @@ public final class IngestBenchmark {
 				long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 				Long started = null;
 				long cpuStarted = 0;
+				Map<String, Long> threadsStarted = Map.of();
 				while (started == null && System.nanoTime() < deadline) {
 					cpuStarted = cpuNanos();
+					threadsStarted = threadCpuNanos();
 					started = api.firstRequest((hashtag) -> hashtag.startsWith(HASHTAG));
 					Thread.sleep(1);
 				}
@@ -381,7 +393,17 @@ public final class IngestBenchmark {
 						+ (long) (mentions / instances) * instances;
 				long done = awaitEndOffsets(bootstrap, total, deadline);
 				long measured = (long) (mentions / instances) * instances;
-				return new Measure(measured / ((done - started) / 1e9), (cpuNanos() - cpuStarted) / 1e3 / measured);
+				long cpu = cpuNanos() - cpuStarted;
+				Map<String, Long> threads = threadCpuNanos();
+				Map<String, Double> perGroup = new java.util.TreeMap<>();
+				long javaThreads = 0;
+				for (Map.Entry<String, Long> thread : threads.entrySet()) {
+					long spent = thread.getValue() - threadsStarted.getOrDefault(thread.getKey(), 0L);
+					javaThreads += spent;
+					perGroup.merge(group(thread.getKey()), spent / 1e3 / measured, Double::sum);
+				}
+				perGroup.put("(not Java threads: garbage collector, compiler)", (cpu - javaThreads) / 1e3 / measured);
+				return new Measure(measured / ((done - started) / 1e9), cpu / 1e3 / measured, perGroup);
 			}
 		}
 	}
@@ -434,7 +456,7 @@ public final class IngestBenchmark {
 				.then()
 				.block();
 			return new Measure(records.size() / ((System.nanoTime() - started) / 1e9),
-					(cpuNanos() - cpuStarted) / 1e3 / records.size());
+					(cpuNanos() - cpuStarted) / 1e3 / records.size(), Map.of());
 		}
 		finally {
 			sender.close();
@@ -455,7 +477,32 @@ public final class IngestBenchmark {
 	 * @param perSecond records or mentions a second
 	 * @param cpuMicros microseconds of CPU a record or mention
 	 */
-	record Measure(double perSecond, double cpuMicros) {
+	record Measure(double perSecond, double cpuMicros, Map<String, Double> cpuMicrosByThreads) {
+	}
+
+	/**
+	 * The CPU time each live thread of this process has used, by thread id and name.
+	 */
+	private static Map<String, Long> threadCpuNanos() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		Map<String, Long> spent = new HashMap<>();
+		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null) {
+				long nanos = threads.getThreadCpuTime(info.getThreadId());
+				if (nanos > 0) {
+					spent.put(info.getThreadId() + " " + info.getThreadName(), nanos);
+				}
+			}
+		}
+		return spent;
+	}
+
+	/**
+	 * A thread's kind: its name without the id and numbers.
+	 */
+	private static String group(String idAndName) {
+		String name = idAndName.substring(idAndName.indexOf(' ') + 1);
+		return name.replaceAll("[-#]?\\d+", "").replaceAll("\\s*\\|.*", "").strip();
 	}
 
 	private static long awaitEndOffsets(String bootstrap, long total, long deadline) throws InterruptedException {
