@@ -579,10 +579,9 @@ public final class IngestBenchmark {
 				id += 1_000_000;
 			}
 			// The JDK server leaves Nagle's algorithm on, which with delayed
-			// acknowledgements
-			// holds each small answer back about 40 ms: that would measure the fake, not
-			// the
-			// ingest path. It reads the setting once, when its first server starts.
+			// acknowledgements holds each small answer back about 40 ms: that would
+			// measure the fake, not the ingest path. It reads the setting once, when its
+			// first server starts.
 			System.setProperty("sun.net.httpserver.nodelay", "true");
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
 			this.server.setExecutor(Executors.newFixedThreadPool(2));
