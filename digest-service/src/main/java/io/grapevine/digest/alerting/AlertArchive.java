@@ -76,15 +76,29 @@ public class AlertArchive {
 	}
 
 	/**
-	 * Store an alert's latest message.
+	 * Store an alert's latest message; a reach alert is stored once.
 	 * @param alert the message
 	 * @return completes once stored
 	 */
 	public Mono<Void> save(Alert alert) {
-		return ElasticsearchCalls
-			.call("archive alert " + alert.id(),
-					() -> this.client.index((index) -> index.index(INDEX).id(alert.id()).document(alert)))
-			.then();
+		return ElasticsearchCalls.call("archive alert " + alert.id(), () -> {
+			try {
+				this.client.index((index) -> {
+					index.index(INDEX).id(alert.id()).document(alert);
+					// Every replica raises a reach alert, and a restarted one raises
+					// those of
+					// the window it reads again: the first stays.
+					return (alert.kind() == Alert.Kind.REACH)
+							? index.opType(co.elastic.clients.elasticsearch._types.OpType.Create) : index;
+				});
+			}
+			catch (IOException | RuntimeException ex) {
+				if (!(alert.kind() == Alert.Kind.REACH && conflict(ex))) {
+					throw ex;
+				}
+			}
+			return Boolean.TRUE;
+		}).then();
 	}
 
 	/**

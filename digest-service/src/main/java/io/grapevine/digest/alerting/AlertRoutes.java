@@ -56,7 +56,7 @@ public final class AlertRoutes {
 				mutes.replaceWith(stored);
 				return ServerResponse.ok()
 					.contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(describe(mutes.at(clock.instant()), mutes));
+					.bodyValue(describe(mutes.at(clock.instant()), mutes, organization));
 			}))
 			.POST("/api/alerts/mute", (request) -> mute(request, archive, mutes, organization, clock))
 			.DELETE("/api/alerts/mutes/{topic}",
@@ -64,15 +64,20 @@ public final class AlertRoutes {
 			.build();
 	}
 
-	private static List<Map<String, Object>> describe(Map<String, Instant> muted, AlertMutes mutes) {
-		return muted.entrySet().stream().map((entry) -> {
-			Map<String, Object> mute = new LinkedHashMap<>();
-			mute.put("topic", entry.getKey());
-			boolean forGood = mutes.mutedForGood(entry.getKey());
-			mute.put("until", forGood ? null : entry.getValue().toString());
-			mute.put("setting", forGood ? "grapevine.alerts.muted" : null);
-			return mute;
-		}).toList();
+	private static List<Map<String, Object>> describe(Map<String, Instant> muted, AlertMutes mutes,
+			Organization organization) {
+		return muted.entrySet()
+			.stream()
+			.filter((entry) -> organization.topic(entry.getKey()).isPresent())
+			.map((entry) -> {
+				Map<String, Object> mute = new LinkedHashMap<>();
+				mute.put("topic", entry.getKey());
+				boolean forGood = mutes.mutedForGood(entry.getKey());
+				mute.put("until", forGood ? null : entry.getValue().toString());
+				mute.put("setting", forGood ? "grapevine.alerts.muted" : null);
+				return mute;
+			})
+			.toList();
 	}
 
 	private static int size(String value) {

@@ -148,6 +148,15 @@ public class StormDetector {
 	}
 
 	/**
+	 * How many mentions of a topic the window held at the last look.
+	 * @param topic the topic
+	 * @return the count, 0 for a topic not seen
+	 */
+	public int counted(String topic) {
+		return this.windows.getOrDefault(topic, Map.of()).size();
+	}
+
+	/**
 	 * The storms open now.
 	 * @return by topic, the id of the open storm's latest message (alert id and revision,
 	 * as {@link Alert#messageId()})

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.grapevine.digest.DigestApplication;
 import io.grapevine.digest.delivery.FakeChatWebhook;
@@ -52,7 +54,7 @@ import static org.awaitility.Awaitility.await;
 class AlertReplicasIntegrationTests {
 
 	private static final Pattern SLACK_TEXT = Pattern
-		.compile("Alert · Strike action · (mention spike|spike update) · (\\d+) mentions in the last hour");
+		.compile("Alert · (?:Strike action|Outages) · (mention spike|spike update) · (\\d+) mentions in the last hour");
 
 	private final FakeChatWebhook slack = FakeChatWebhook.slack();
 
@@ -113,6 +115,62 @@ class AlertReplicasIntegrationTests {
 		assertThat(this.slack.delivered()).allMatch((message) -> stormId(message).equals(storm));
 	}
 
+	@Test
+	void aMuteMadeOnOneReplicaHoldsOnTheOtherAndAnUnmuteOnTheOtherLiftsItOnBoth() throws Exception {
+		createMentionsTopic();
+		ConfigurableApplicationContext first = replica();
+		ConfigurableApplicationContext second = replica();
+		String run = Long.toString(System.currentTimeMillis(), 36);
+		api(first).post()
+			.uri("/api/alerts/mute")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"topic\": \"outage\", \"for\": \"PT1H\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		api(second).get()
+			.uri("/api/alerts/mutes")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.topic == 'outage')]")
+			.isNotEmpty();
+
+		// Enough for a storm, while muted: both replicas count them and raise nothing.
+		publish(mentions(run + "-m", "outage", 0, 6));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			for (ConfigurableApplicationContext replica : List.of(first, second)) {
+				StormDetector detector = replica.getBean(StormDetector.class);
+				synchronized (detector) {
+					assertThat(detector.counted("outage")).isEqualTo(6);
+					assertThat(detector.openStorms()).doesNotContainKey("outage");
+				}
+			}
+		});
+		assertThat(texts()).isEmpty();
+
+		api(second).delete().uri("/api/alerts/mutes/outage").exchange().expectStatus().isOk();
+		api(first).get()
+			.uri("/api/alerts/mutes")
+			.exchange()
+			.expectBody()
+			.jsonPath("$[?(@.topic == 'outage')]")
+			.isEmpty();
+		// The next mention opens the storm, once, with the seven the window holds.
+		publish(mentions(run + "-n", "outage", 6, 1));
+		await().atMost(Duration.ofSeconds(60)).until(() -> !this.slack.delivered().isEmpty());
+		awaitReplicasAt(stormId(this.slack.delivered().get(0)) + "#0", "outage", first, second);
+		assertThat(texts()).containsExactly("Alert · Outages · mention spike · 7 mentions in the last hour");
+	}
+
+	private static WebTestClient api(ConfigurableApplicationContext replica) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + replica.getEnvironment().getProperty("local.server.port"))
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+	}
+
 	private ConfigurableApplicationContext replica() {
 		ConfigurableApplicationContext context = DigestApplication.application()
 			.properties("server.port=0", "spring.elasticsearch.uris=" + LocalStackExtension.stack().elasticsearchUri(),
@@ -133,11 +191,15 @@ class AlertReplicasIntegrationTests {
 	}
 
 	private static void awaitReplicasAt(String messageId, ConfigurableApplicationContext... replicas) {
+		awaitReplicasAt(messageId, "strike", replicas);
+	}
+
+	private static void awaitReplicasAt(String messageId, String topic, ConfigurableApplicationContext... replicas) {
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			for (ConfigurableApplicationContext replica : replicas) {
 				StormDetector detector = replica.getBean(StormDetector.class);
 				synchronized (detector) {
-					assertThat(detector.openStorms()).containsEntry("strike", messageId);
+					assertThat(detector.openStorms()).containsEntry(topic, messageId);
 				}
 			}
 		});
@@ -159,17 +221,21 @@ class AlertReplicasIntegrationTests {
 	}
 
 	private static String stormId(JsonNode message) {
-		Matcher matcher = Pattern.compile("Alert (strike-\\S+)")
+		Matcher matcher = Pattern.compile("Alert ((strike|outage)-\\S+)")
 			.matcher(message.path("blocks").get(0).path("text").path("text").asText());
 		assertThat(matcher.find()).isTrue();
 		return matcher.group(1);
 	}
 
 	private static List<Mention> mentions(String prefix, int from, int count) {
+		return mentions(prefix, "strike", from, count);
+	}
+
+	private static List<Mention> mentions(String prefix, String topic, int from, int count) {
 		Instant now = Instant.now();
 		return IntStream.range(from, from + count)
-			.mapToObj((i) -> AlertMentions.mention(prefix + "-" + i, "strike", Sentiment.NEGATIVE, now.minusSeconds(i),
-					10))
+			.mapToObj(
+					(i) -> AlertMentions.mention(prefix + "-" + i, topic, Sentiment.NEGATIVE, now.minusSeconds(i), 10))
 			.toList();
 	}
 
@@ -218,6 +284,9 @@ class AlertReplicasIntegrationTests {
 					      - id: strike
 					        name: Strike action
 					        keywords: [strike, walkout]
+					      - id: outage
+					        name: Outages
+					        keywords: [outage]
 					""");
 			return file;
 		}
