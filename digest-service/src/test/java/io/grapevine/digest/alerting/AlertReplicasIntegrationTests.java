@@ -165,10 +165,10 @@ class AlertReplicasIntegrationTests {
 	}
 
 	private static WebTestClient api(ConfigurableApplicationContext replica) {
-		return WebTestClient.bindToServer()
+		return TestUsers.asAdmin(WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + replica.getEnvironment().getProperty("local.server.port"))
 			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+			.build());
 	}
 
 	private ConfigurableApplicationContext replica() {
