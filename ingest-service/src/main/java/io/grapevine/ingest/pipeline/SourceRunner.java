@@ -98,8 +98,12 @@ class SourceRunner {
 	 */
 	Mono<Duration> step() {
 		Cursor from = this.cursor.get();
-		return Mono.defer(() -> first(from)).flatMap((first) -> {
-			List<Ready> batch = batch(first);
+		boolean[] fresh = new boolean[1];
+		return Mono.defer(() -> first(from, fresh)).flatMap((first) -> {
+			// A page fetched afresh had nothing on its way to Kafka to wait behind: it
+			// goes
+			// out at once, alone. Pages that arrive while it is acknowledged go together.
+			List<Ready> batch = batch(first, fresh[0] ? 1 : Integer.MAX_VALUE);
 			return publish(from, batch).thenReturn(batch);
 		}).map((batch) -> afterPages(from, batch)).onErrorResume((ex) -> {
 			discardAhead();
@@ -112,10 +116,11 @@ class SourceRunner {
 	 * starts from this very cursor, else a fresh fetch, from which the fetching ahead
 	 * goes on.
 	 */
-	private Mono<Ready> first(Cursor from) {
+	private Mono<Ready> first(Cursor from, boolean[] fresh) {
 		synchronized (this.ahead) {
 			Ahead head = this.ahead.peekFirst();
-			if (head == null || head.from() != from) {
+			fresh[0] = head == null || head.from() != from;
+			if (fresh[0]) {
 				discardAheadLocked();
 				fetch(from);
 				head = this.ahead.peekFirst();
@@ -126,9 +131,9 @@ class SourceRunner {
 
 	/**
 	 * The first page and the pages after it that have arrived already, in order, up to
-	 * {@link #BATCH_MENTIONS} mentions.
+	 * {@link #BATCH_MENTIONS} mentions and a number of pages.
 	 */
-	private List<Ready> batch(Ready first) {
+	private List<Ready> batch(Ready first, int maxPages) {
 		synchronized (this.ahead) {
 			List<Ready> batch = new ArrayList<>();
 			batch.add(first);
@@ -139,7 +144,7 @@ class SourceRunner {
 			}
 			int mentions = first.prepared().records().size();
 			Ready last = first;
-			while (continues(last.page()) && mentions < BATCH_MENTIONS) {
+			while (continues(last.page()) && mentions < BATCH_MENTIONS && batch.size() < maxPages) {
 				Ahead next = this.ahead.peekFirst();
 				if (next == null || next.from() != last.page().next() || !next.ready().isDone()
 						|| next.ready().isCompletedExceptionally()) {
