@@ -100,11 +100,16 @@ public final class AlertBenchmark {
 			properties.put("grapevine.alerts.min-count", Integer.toString(MIN_COUNT));
 			properties.put("grapevine.alerts.high-reach", "1000000");
 			properties.put("logging.level.root", "WARN");
-			// The digest service refuses to start without anyone to sign in; the benchmark
+			// The digest service refuses to start without anyone to sign in; the
+			// benchmark
 			// itself never signs in.
 			properties.put("grapevine.security.users[0].username", "bench");
 			properties.put("grapevine.security.users[0].password-hash",
 					new BCryptPasswordEncoder(4).encode(UUID.randomUUID().toString()));
+			// No digest is composed here: the search-service it would sign in to is not
+			// running.
+			properties.put("grapevine.search.username", "bench");
+			properties.put("grapevine.search.password", UUID.randomUUID().toString());
 			try (ConfigurableApplicationContext digest = DigestApplication.application().properties(properties).run();
 					KafkaProducer<String, String> producer = producer(bootstrap)) {
 				// The consumer is assigned its partitions as it starts: a first mention
