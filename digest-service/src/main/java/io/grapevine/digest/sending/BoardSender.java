@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 import io.grapevine.digest.analytics.BoardAnalyticsClient;
 import io.grapevine.digest.archive.ArchivedDigest;
@@ -20,14 +19,12 @@ import io.grapevine.digest.composition.DigestFigures;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.delivery.BoardChannel;
 import io.grapevine.digest.delivery.BoardChannels;
-import io.grapevine.digest.delivery.DeliveryFailedException;
 import io.grapevine.digest.rendering.BoardRenderer;
 import io.grapevine.digest.rendering.RenderedDigest;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,7 +44,7 @@ public class BoardSender {
 
 	private final BoardChannels channels;
 
-	private final DeliveryLedger ledger;
+	private final LedgerDelivery delivery;
 
 	private final DigestArchive archive;
 
@@ -61,7 +58,7 @@ public class BoardSender {
 		this.analytics = analytics;
 		this.renderer = renderer;
 		this.channels = channels;
-		this.ledger = ledger;
+		this.delivery = new LedgerDelivery(ledger);
 		this.archive = archive;
 		this.clock = clock;
 		this.topMentions = topMentions;
@@ -115,40 +112,10 @@ public class BoardSender {
 		URI archiveLink = this.renderer.archiveLink(id);
 		URI searchLink = this.renderer.dashboardLink(digest);
 		List<BoardChannel> channels = this.channels.of(board);
-		return Flux.fromIterable(channels)
-			.concatMap((channel) -> deliverOnce(id, channel, digest, rendered, archiveLink, searchLink))
-			.collectList()
-			.flatMap((outcomes) -> {
-				List<Outcome> failed = outcomes.stream().filter((outcome) -> outcome.error() != null).toList();
-				if (!failed.isEmpty()) {
-					return Mono.error(new DeliveryFailedException("digest " + id + " did not reach "
-							+ failed.stream().map(Outcome::error).collect(Collectors.joining("; ")), null));
-				}
-				List<String> held = outcomes.stream()
-					.filter((outcome) -> outcome.claim() == DeliveryLedger.Claim.HELD)
-					.map(Outcome::channel)
-					.toList();
-				if (!held.isEmpty()) {
-					return Mono.error(new DeliveryInProgressException(id, held));
-				}
-				return archive(board, digest, id, rendered);
-			});
-	}
-
-	private Mono<Outcome> deliverOnce(String id, BoardChannel channel, BoardDigest digest, RenderedDigest rendered,
-			URI archiveLink, URI searchLink) {
-		return this.ledger.claim(id, channel.name()).flatMap((claim) -> {
-			if (claim != DeliveryLedger.Claim.CLAIMED) {
-				logger.info("Digest {}: {} {}", id, channel.name(),
-						(claim == DeliveryLedger.Claim.SENT) ? "took it already" : "is being sent by another replica");
-				return Mono.just(new Outcome(channel.name(), claim, null));
-			}
-			return channel.deliver(digest, rendered, archiveLink, searchLink)
-				.then(this.ledger.markSent(id, channel.name()))
-				.thenReturn(new Outcome(channel.name(), claim, null))
-				.onErrorResume((ex) -> this.ledger.release(id, channel.name(), String.valueOf(ex.getMessage()))
-					.thenReturn(new Outcome(channel.name(), claim, ex.getMessage())));
-		});
+		return this.delivery
+			.deliver(id, channels, BoardChannel::name,
+					(channel) -> channel.deliver(digest, rendered, archiveLink, searchLink))
+			.then(Mono.defer(() -> archive(board, digest, id, rendered)));
 	}
 
 	private Mono<ArchivedDigest> archive(Department board, BoardDigest digest, String id, RenderedDigest rendered) {
@@ -182,9 +149,6 @@ public class BoardSender {
 				: List.of();
 		return new DigestFigures(total, figures.previousTotal(), figures.change(), List.of(), List.of(),
 				figures.topMentions(), byDepartment, bySentiment, Map.of());
-	}
-
-	private record Outcome(String channel, DeliveryLedger.Claim claim, String error) {
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,6 @@ import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.archive.DeliveryLedger;
-import io.grapevine.digest.delivery.DeliveryFailedException;
 import io.grapevine.digest.delivery.DigestChannel;
 import io.grapevine.digest.delivery.DigestChannels;
 import io.grapevine.digest.rendering.DigestRenderer;
@@ -50,7 +48,7 @@ public class DigestSender {
 
 	private final DigestChannels channels;
 
-	private final DeliveryLedger ledger;
+	private final LedgerDelivery delivery;
 
 	private final DigestArchive archive;
 
@@ -86,7 +84,7 @@ public class DigestSender {
 		this.analytics = analytics;
 		this.renderer = renderer;
 		this.channels = channels;
-		this.ledger = ledger;
+		this.delivery = new LedgerDelivery(ledger);
 		this.archive = archive;
 		this.clock = clock;
 		this.topMentions = topMentions;
@@ -214,40 +212,10 @@ public class DigestSender {
 			logger.info("Department {} has no members, Slack or Teams webhook in the organization file: digest {} "
 					+ "is archived, not delivered", department.id(), id);
 		}
-		return Flux.fromIterable(channels)
-			.concatMap((channel) -> deliverOnce(id, channel, digest, rendered, archiveLink, searchLink))
-			.collectList()
-			.flatMap((outcomes) -> {
-				List<Outcome> failed = outcomes.stream().filter((outcome) -> outcome.error() != null).toList();
-				if (!failed.isEmpty()) {
-					return Mono.error(new DeliveryFailedException("digest " + id + " did not reach "
-							+ failed.stream().map(Outcome::error).collect(Collectors.joining("; ")), null));
-				}
-				List<String> held = outcomes.stream()
-					.filter((outcome) -> outcome.claim() == DeliveryLedger.Claim.HELD)
-					.map(Outcome::channel)
-					.toList();
-				if (!held.isEmpty()) {
-					return Mono.error(new DeliveryInProgressException(id, held));
-				}
-				return archive(department, digest, id, kind, rendered);
-			});
-	}
-
-	private Mono<Outcome> deliverOnce(String id, DigestChannel channel, Digest digest, RenderedDigest rendered,
-			URI archiveLink, URI searchLink) {
-		return this.ledger.claim(id, channel.name()).flatMap((claim) -> {
-			if (claim != DeliveryLedger.Claim.CLAIMED) {
-				logger.info("Digest {}: {} {}", id, channel.name(),
-						(claim == DeliveryLedger.Claim.SENT) ? "took it already" : "is being sent by another replica");
-				return Mono.just(new Outcome(channel.name(), claim, null));
-			}
-			return channel.deliver(digest, rendered, archiveLink, searchLink)
-				.then(this.ledger.markSent(id, channel.name()))
-				.thenReturn(new Outcome(channel.name(), claim, null))
-				.onErrorResume((ex) -> this.ledger.release(id, channel.name(), String.valueOf(ex.getMessage()))
-					.thenReturn(new Outcome(channel.name(), claim, ex.getMessage())));
-		});
+		return this.delivery
+			.deliver(id, channels, DigestChannel::name,
+					(channel) -> channel.deliver(digest, rendered, archiveLink, searchLink))
+			.then(Mono.defer(() -> archive(department, digest, id, kind, rendered)));
 	}
 
 	private Mono<ArchivedDigest> archive(Department department, Digest digest, String id, String kind,
@@ -261,9 +229,6 @@ public class DigestSender {
 			.doOnNext((archived) -> logger.info("Sent and archived digest {} ({} of {}, {} mentions, {} recipient(s))",
 					archived.id(), archived.kind(), archived.departmentId(), archived.figures().total(),
 					archived.recipients().count()));
-	}
-
-	private record Outcome(String channel, DeliveryLedger.Claim claim, String error) {
 	}
 
 }
