@@ -229,9 +229,21 @@ final class BrowserSession implements AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		this.socket.abort();
+		// Chromium's helper processes (network, renderer) write to the profile too: they
+		// go before it is deleted, or a file of theirs vanishes under the walk.
+		List<ProcessHandle> helpers = this.process.descendants().toList();
 		this.process.destroy();
 		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();
+		}
+		for (ProcessHandle helper : helpers) {
+			helper.destroy();
+			try {
+				helper.onExit().get(10, TimeUnit.SECONDS);
+			}
+			catch (java.util.concurrent.TimeoutException ex) {
+				helper.destroyForcibly();
+			}
 		}
 		delete(this.profile);
 	}
@@ -239,6 +251,13 @@ final class BrowserSession implements AutoCloseable {
 	private static void delete(Path directory) throws IOException {
 		try (var paths = Files.walk(directory)) {
 			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (java.io.UncheckedIOException ex) {
+			if (!(ex.getCause() instanceof java.nio.file.NoSuchFileException)) {
+				throw ex;
+			}
+			// A file went while the profile was walked: walk what is left.
+			delete(directory);
 		}
 	}
 
