@@ -58,9 +58,50 @@
 		return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) } : {};
 	}
 
+	// A read the service has not answered within this long is abandoned and asked once
+	// more on a fresh connection, so one lost answer never leaves the page drawing forever.
+	const ANSWER_WITHIN_MS = 20000;
+
+	// The answer and its body, read within ANSWER_WITHIN_MS.
+	async function answerWithin(path, options) {
+		const abort = new AbortController();
+		const timer = setTimeout(() => abort.abort(), ANSWER_WITHIN_MS);
+		try {
+			const response = await fetch(path, Object.assign({ signal: abort.signal }, options));
+			const text = await response.text();
+			let body = {};
+			try {
+				body = JSON.parse(text);
+			}
+			catch (notJson) {
+				// A proxy's error page: the status says enough.
+			}
+			return { response, body };
+		}
+		finally {
+			clearTimeout(timer);
+		}
+	}
+
+	async function read(path) {
+		const options = { headers: { Accept: 'application/json' } };
+		try {
+			return await answerWithin(path, options);
+		}
+		catch (first) {
+			try {
+				return await answerWithin(path, options);
+			}
+			catch (second) {
+				throw new Error(second.name === 'AbortError'
+					? 'The service did not answer within ' + (ANSWER_WITHIN_MS / 1000) + ' s; try again shortly.'
+					: 'The service cannot be reached: ' + second.message);
+			}
+		}
+	}
+
 	async function getJson(path) {
-		const response = await fetch(path, { headers: { Accept: 'application/json' } });
-		const body = await response.json().catch(() => ({}));
+		const { response, body } = await read(path);
 		if (!response.ok) {
 			const error = new Error(body.detail || ('The service answered ' + response.status));
 			error.problem = body;

@@ -44,6 +44,9 @@ final class BrowserSession implements AutoCloseable {
 
 	private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
+	private volatile java.util.function.Consumer<String> paused = (requestId) -> {
+	};
+
 	private BrowserSession(Process process, Path profile, WebSocket socket) {
 		this.process = process;
 		this.profile = profile;
@@ -157,7 +160,11 @@ final class BrowserSession implements AutoCloseable {
 			Thread.sleep(100);
 		}
 		throw new AssertionError("The page did not show " + what + " within " + DEADLINE + "; it shows: "
-				+ evaluate("document.querySelector('main').innerText").asText());
+				+ evaluate("document.querySelector('main').innerText").asText() + "\nIt has had these answers: "
+				+ evaluate("performance.getEntriesByType('resource').map((entry) => entry.name + ' '"
+						+ " + Math.round(entry.startTime) + '+' + Math.round(entry.duration) + ' ms').join('\\n')")
+					.asText()
+				+ "\nThe service's threads that are busy or stuck:\n" + ServiceThreads.busyOrStuck());
 	}
 
 	/**
@@ -211,9 +218,36 @@ final class BrowserSession implements AutoCloseable {
 		return response.path("result");
 	}
 
+	/**
+	 * From now on, leave the first request whose address matches unanswered, as a service
+	 * that lost it would, and let every later one through.
+	 * @param urlPattern the addresses, with {@code *} for any characters
+	 * @return how many matching requests the page has made so far, the held one included
+	 * @throws Exception when the browser does not answer
+	 */
+	AtomicLong holdFirstRequest(String urlPattern) throws Exception {
+		ObjectNode params = MAPPER.createObjectNode();
+		params.putArray("patterns").addObject().put("urlPattern", urlPattern).put("requestStage", "Request");
+		AtomicLong seen = new AtomicLong();
+		this.paused = (requestId) -> {
+			if (seen.incrementAndGet() > 1) {
+				ObjectNode go = MAPPER.createObjectNode()
+					.put("id", this.ids.incrementAndGet())
+					.put("method", "Fetch.continueRequest");
+				go.putObject("params").put("requestId", requestId);
+				this.socket.sendText(go.toString(), true);
+			}
+		};
+		send("Fetch.enable", params);
+		return seen;
+	}
+
 	private void receive(String message) {
 		try {
 			JsonNode json = MAPPER.readTree(message);
+			if ("Fetch.requestPaused".equals(json.path("method").asText())) {
+				this.paused.accept(json.path("params").path("requestId").asText());
+			}
 			if (json.has("id")) {
 				CompletableFuture<JsonNode> answer = this.pending.remove(json.get("id").asLong());
 				if (answer != null) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -202,6 +203,20 @@ class DashboardPageTests extends LiveStackTestSupport {
 		this.browser.screenshot(screenshot);
 		assertThat(screenshot).exists();
 		assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+	}
+
+	@Test
+	void aListTheServiceNeverAnswersIsAskedForAgainAndTheDashboardStillDrawsIt() throws Exception {
+		try (BrowserSession session = signIn(TestUsers.MEMBER, TestUsers.MEMBER_PASSWORD)) {
+			AtomicLong asked = session.holdFirstRequest("*/api/mentions?*size=10*");
+			session.navigate(url("/"));
+			session.await("document.body.getAttribute('aria-busy') === 'false'", "the dashboard drawn");
+			assertThat(asked).as("the latest mentions, held once then asked again").hasValue(2);
+			// At least the four mentions indexed here, ten at most.
+			assertThat(session.evaluate("document.querySelectorAll('#latest li .text').length").asInt()).isBetween(4,
+					10);
+			assertThat(session.evaluate("document.getElementById('error').hidden").asBoolean()).isTrue();
+		}
 	}
 
 	@Test
