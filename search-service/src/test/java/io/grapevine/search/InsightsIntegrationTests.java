@@ -11,12 +11,15 @@ import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.mention.SentimentScore;
+import io.grapevine.listening.organization.Department;
+import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.query.Sentiment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
@@ -33,6 +36,17 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 	private static final Instant DAY_START = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(3, ChronoUnit.DAYS);
 
 	private static final String DAY = "from=" + DAY_START + "&to=" + DAY_START.plus(1, ChronoUnit.DAYS);
+
+	// The mentions waiting for an answer are tagged with the organization's own
+	// departments,
+	// on a day no other test publishes on, so that those departments hold nothing else
+	// then.
+	private static final Instant WAITING_START = Instant.parse("2024-02-29T00:00:00Z");
+
+	private static final String WAITING_DAY = "from=" + WAITING_START + "&to=" + WAITING_START.plus(1, ChronoUnit.DAYS);
+
+	@Autowired
+	private Organization organization;
 
 	@BeforeAll
 	void indexFixtures() {
@@ -64,31 +78,25 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 						null),
 				mention("rt-8", "rt_h", "rising", "Delay again, flooding everywhere near tram stops", at(0, "10:00"),
 						null, null, null),
-				// Waiting for an answer.
-				mention("wa-1", "wa_a", "waiting", "How late does the night ferry run", at(0, "08:00"), null, 800.0,
-						null),
-				mention("wa-2", "wa_b", "waiting", "Worst crossing ever, cold and late", at(0, "09:00"),
-						Sentiment.NEGATIVE, 1500.0, null),
-				mention("wa-3", "wa_c", "waiting", "Lovely crossing this morning", at(0, "10:00"), Sentiment.POSITIVE,
-						2000.0, null),
-				mention("wa-5", "wa_e", "waiting", "Is the ferry cancelled today?", at(0, "12:00"), null, 900.0,
-						"cluster-wa"),
-				mention("wa-6", "wa_f", "waiting", "RT Is the ferry cancelled today?", at(0, "13:00"), null, 20.0,
-						"cluster-wa"));
+				// Waiting for an answer: questions and negative ones about delays, which
+				// operations owns and communications follows.
+				waiting("wa-1", "How late does the night ferry run", "08:00", null, 800.0, null, "delays"),
+				waiting("wa-2", "Worst crossing ever, cold and late", "09:00", Sentiment.NEGATIVE, 1500.0, null,
+						"delays"),
+				waiting("wa-3", "Lovely crossing this morning", "10:00", Sentiment.POSITIVE, 2000.0, null, "delays"),
+				waiting("wa-5", "Is the ferry cancelled today?", "12:00", null, 900.0, "cluster-wa", "delays"),
+				waiting("wa-6", "RT Is the ferry cancelled today?", "13:00", null, 20.0, "cluster-wa", "delays"));
 		publish(mentions.toArray(Mention[]::new));
-		Mention answered = mention("wa-4", "wa_d", "waiting", "Where do I buy a ferry pass?", at(0, "11:00"), null,
-				5000.0, null);
+		Mention answered = waiting("wa-4", "Where do I buy a ferry pass?", "11:00", null, 5000.0, null, "delays");
 		publishRaw(answered.id(), MentionJson.write(answered)
-			.replaceFirst("\\{", "{\"handling\":{\"state\":\"answered\",\"department\":[\"waiting\"]},"));
-		// Assigned to another department, and escalated to this one from another.
-		Mention handedOver = mention("wa-7", "wa_g", "waiting", "Why is the ramp closed?", at(0, "14:00"), null, 700.0,
-				null);
+			.replaceFirst("\\{", "{\"handling\":{\"state\":\"answered\",\"department\":[\"operations\"]},"));
+		// Assigned to communications, and a fares mention escalated to operations.
+		Mention handedOver = waiting("wa-7", "Why is the ramp closed?", "14:00", null, 700.0, null, "delays");
 		publishRaw(handedOver.id(), MentionJson.write(handedOver)
-			.replaceFirst("\\{", "{\"handling\":{\"state\":\"assigned\",\"department\":[\"elsewhere\"]},"));
-		Mention escalated = mention("wa-8", "wa_h", "elsewhere", "Who fixes the broken gate?", at(0, "15:00"), null,
-				600.0, null);
+			.replaceFirst("\\{", "{\"handling\":{\"state\":\"assigned\",\"department\":[\"communications\"]},"));
+		Mention escalated = waiting("wa-8", "Who fixes the broken gate?", "15:00", null, 600.0, null, "fares");
 		publishRaw(escalated.id(), MentionJson.write(escalated)
-			.replaceFirst("\\{", "{\"handling\":{\"state\":\"escalated\",\"department\":[\"waiting\"]},"));
+			.replaceFirst("\\{", "{\"handling\":{\"state\":\"escalated\",\"department\":[\"operations\"]},"));
 		awaitIndexed(mentions.toArray(Mention[]::new));
 		awaitIndexed(answered, handedOver, escalated);
 	}
@@ -136,7 +144,7 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void waitingMentionsAreUnansweredQuestionsAndNegativeOnesTheDepartmentHoldsWidestReachFirstOnePerCluster() {
-		Map<String, Object> answer = get("/api/analytics/waiting?department=waiting&" + DAY);
+		Map<String, Object> answer = get("/api/analytics/waiting?department=operations&" + WAITING_DAY);
 		List<Map<String, Object>> waiting = list(answer, "mentions");
 		assertThat(waiting).extracting((found) -> map(found, "mention").get("id"))
 			.containsExactly("x:wa-2", "x:wa-5", "x:wa-1", "x:wa-8");
@@ -144,6 +152,19 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 		assertThat(waiting).extracting((found) -> found.get("question")).containsExactly(false, true, true, true);
 		assertThat(waiting).extracting((found) -> found.get("negative")).containsExactly(true, false, false, false);
 		assertThat(answer).containsEntry("total", 5);
+	}
+
+	@Test
+	void aDepartmentThatFollowsATopicWaitsOnlyForWhatItHoldsAsItsQueueShows() {
+		Map<String, Object> answer = get("/api/analytics/waiting?department=communications&" + WAITING_DAY);
+		assertThat(list(answer, "mentions")).extracting((found) -> map(found, "mention").get("id"))
+			.containsExactly("x:wa-7");
+		assertThat(answer).containsEntry("total", 1);
+		Map<String, Object> queue = get("/api/handling?department=communications&" + WAITING_DAY);
+		assertThat(list(queue, "mentions")).extracting((found) -> map(found, "mention").get("id"))
+			.containsExactly("x:wa-7");
+		Map<String, Object> everyone = get("/api/analytics/waiting?" + WAITING_DAY);
+		assertThat(everyone).containsEntry("total", 6);
 	}
 
 	@Test
@@ -163,6 +184,24 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 			Sentiment sentiment, Double reach, String cluster) {
 		Mention mention = TestMentions.mention("x", id, text, publishedAt, Author.of(handle), Engagement.NONE, "en",
 				List.of(), List.of(department));
+		return mention.withEnrichment(mention.language(),
+				Optional.ofNullable(sentiment)
+					.map((label) -> new SentimentScore((label == Sentiment.NEGATIVE) ? -0.7 : 0.7, label)),
+				Optional.ofNullable(cluster), Optional.ofNullable(reach));
+	}
+
+	// A mention of the waiting day, tagged with a topic of the organization file and the
+	// departments that own or follow it.
+	private Mention waiting(String id, String text, String time, Sentiment sentiment, Double reach, String cluster,
+			String topic) {
+		List<String> departments = this.organization.departmentsListeningTo(topic)
+			.stream()
+			.map(Department::id)
+			.toList();
+		Mention mention = TestMentions.mention("x", id, text,
+				WAITING_START
+					.plus(java.time.Duration.between(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.parse(time))),
+				Author.of("wa_" + id.substring(3)), Engagement.NONE, "en", List.of(topic), departments);
 		return mention.withEnrichment(mention.language(),
 				Optional.ofNullable(sentiment)
 					.map((label) -> new SentimentScore((label == Sentiment.NEGATIVE) ? -0.7 : 0.7, label)),

@@ -16,9 +16,13 @@ import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.organization.Organization;
+import io.grapevine.listening.organization.Topic;
 import io.grapevine.listening.query.Sentiment;
 import io.grapevine.search.analytics.WaitingMentions;
 import io.grapevine.search.analytics.WaitingMentions.Waiting;
+import io.grapevine.search.handling.HandlingFilter;
+import io.grapevine.search.handling.HandlingState;
 import io.grapevine.search.index.MonthlyIndices;
 import io.grapevine.search.mentions.MentionFilter;
 import io.grapevine.search.mentions.elasticsearch.MentionQueries;
@@ -31,7 +35,8 @@ import org.springframework.stereotype.Component;
  * indexing) or negative ones whose {@code handling.state} is neither answered nor
  * dismissed (a mention nobody has handled has no state), widest reach first, one per
  * cluster of near-duplicates. A department's are those it holds
- * ({@code handling.department}) and, of those nobody has acted on, those tagged with it.
+ * ({@code handling.department}) and, of those nobody has acted on, those of the topics it
+ * owns: the mentions its queue shows.
  */
 @Component
 public class WaitingSearch {
@@ -43,8 +48,11 @@ public class WaitingSearch {
 
 	private final ElasticsearchAsyncClient client;
 
-	WaitingSearch(ElasticsearchAsyncClient client) {
+	private final Organization organization;
+
+	WaitingSearch(ElasticsearchAsyncClient client, Organization organization) {
 		this.client = client;
+		this.organization = organization;
 	}
 
 	/**
@@ -59,7 +67,7 @@ public class WaitingSearch {
 			.map((response) -> waiting(filter.from().orElseThrow(), filter.to().orElseThrow(), response));
 	}
 
-	static SearchRequest request(MentionFilter filter, int size) {
+	SearchRequest request(MentionFilter filter, int size) {
 		List<FieldValue> done = DONE.stream().map(FieldValue::of).toList();
 		MentionFilter anyDepartment = new MentionFilter(filter.from(), filter.to(), filter.sources(),
 				filter.languages(), filter.topics(), List.of());
@@ -91,17 +99,17 @@ public class WaitingSearch {
 			.collapse((collapse) -> collapse.field("clusterKey").innerHits((inner) -> inner.name(COPIES).size(0))));
 	}
 
-	// As mention handling decides whose a mention is: the department that holds it, or,
-	// for a mention nobody has acted on, the departments it is tagged with.
-	private static Query heldBy(List<String> departments) {
-		List<FieldValue> ids = departments.stream().map(FieldValue::of).toList();
-		return Query.of((query) -> query.bool((either) -> either
-			.should((q) -> q.terms((terms) -> terms.field("handling.department").terms((values) -> values.value(ids))))
-			.should((q) -> q.bool((untouched) -> untouched
-				.mustNot((none) -> none.exists((exists) -> exists.field("handling.department")))
-				.filter((tagged) -> tagged
-					.terms((terms) -> terms.field("departments").terms((values) -> values.value(ids))))))
-			.minimumShouldMatch("1")));
+	// As mention handling decides whose a mention is, so that a department's digest and
+	// its queue count the same mentions: the department that holds it, or, for a mention
+	// nobody has acted on, the departments that own its topics (not those that follow
+	// them).
+	private Query heldBy(List<String> departments) {
+		List<String> owned = departments.stream()
+			.flatMap((id) -> this.organization.department(id).stream())
+			.flatMap((department) -> department.topics().stream())
+			.map(Topic::id)
+			.toList();
+		return MentionQueries.handling(new HandlingFilter(HandlingState.WAITING, departments, owned));
 	}
 
 	private static WaitingMentions waiting(Instant from, Instant to, SearchResponse<ObjectNode> response) {
