@@ -83,8 +83,21 @@
 		}
 	}
 
+	// The dashboard's own calls say so: a call that is refused for want of a session then
+	// gets no Basic challenge, which would hold the call behind the browser's password
+	// prompt.
+	const OWN_CALL = { 'X-Requested-With': 'XMLHttpRequest' };
+
+	// A session that has ended (signed out elsewhere, or the service restarted) sends the
+	// person to the sign-in form, which brings them back here.
+	function signInAgainOn(response) {
+		if (response.status === 401) {
+			window.location.assign('/login');
+		}
+	}
+
 	async function read(path) {
-		const options = { headers: { Accept: 'application/json' } };
+		const options = { headers: Object.assign({ Accept: 'application/json' }, OWN_CALL) };
 		try {
 			return await answerWithin(path, options);
 		}
@@ -102,6 +115,7 @@
 
 	async function getJson(path) {
 		const { response, body } = await read(path);
+		signInAgainOn(response);
 		if (!response.ok) {
 			const error = new Error(body.detail || ('The service answered ' + response.status));
 			error.problem = body;
@@ -113,9 +127,11 @@
 	async function postJson(path, body) {
 		const response = await fetch(path, {
 			method: 'POST',
-			headers: Object.assign({ Accept: 'application/json', 'Content-Type': 'application/json' }, csrfHeaders()),
+			headers: Object.assign({ Accept: 'application/json', 'Content-Type': 'application/json' }, OWN_CALL,
+				csrfHeaders()),
 			body: JSON.stringify(body)
 		});
+		signInAgainOn(response);
 		const answer = await response.json().catch(() => ({}));
 		if (!response.ok) {
 			const error = new Error(response.status === 401 ? 'Sign in to act on mentions.'
@@ -593,7 +609,20 @@
 		document.body.setAttribute('aria-busy', 'false');
 	}
 
+	// Who is signed in, and the way out: signing out is a form sent with the session's
+	// CSRF token, which the service then forgets.
+	async function showAccount() {
+		const me = await getJson('/api/me');
+		byId('account-name').textContent = me.username;
+		byId('account-role').textContent = (me.roles || []).includes('ADMIN') ? ' (administrator)' : '';
+		byId('sign-out').addEventListener('submit', () => {
+			byId('sign-out-token').value = csrfHeaders()['X-XSRF-TOKEN'] || '';
+		});
+		byId('account').hidden = false;
+	}
+
 	async function start() {
+		showAccount().catch((error) => showError(error.message));
 		let names = {};
 		try {
 			names = await loadOrganization();

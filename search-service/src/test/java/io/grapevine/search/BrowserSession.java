@@ -219,6 +219,14 @@ final class BrowserSession implements AutoCloseable {
 	}
 
 	/**
+	 * Forget every cookie, as a browser does when the session it signed in with ends.
+	 * @throws Exception when the browser does not answer
+	 */
+	void forgetCookies() throws Exception {
+		send("Network.clearBrowserCookies", MAPPER.createObjectNode());
+	}
+
+	/**
 	 * From now on, leave the first request whose address matches unanswered, as a service
 	 * that lost it would, and let every later one through.
 	 * @param urlPattern the addresses, with {@code *} for any characters

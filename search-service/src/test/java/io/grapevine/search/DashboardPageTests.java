@@ -220,6 +220,51 @@ class DashboardPageTests extends LiveStackTestSupport {
 	}
 
 	@Test
+	void theHeaderNamesWhoIsSignedInAndSigningOutEndsTheSession() throws Exception {
+		try (BrowserSession session = signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)) {
+			session.await("!document.getElementById('account').hidden", "who is signed in");
+			assertThat(session.evaluate("document.getElementById('account').innerText").asText())
+				.contains("Signed in as " + TestUsers.ADMIN + " (administrator)");
+			session.evaluate("window.grapevineLeaving = true; document.querySelector('#sign-out button').click()");
+			session.await(
+					"!window.grapevineLeaving && location.pathname === '/login' && document.readyState === 'complete'",
+					"the sign-in form, signed out");
+			assertThat(session.evaluate("document.body.innerText").asText()).contains("You are signed out");
+			// The session is over: its cookie no longer reads mentions, and the dashboard
+			// asks to sign in again.
+			assertThat(session
+				.evaluate("fetch('/api/me', { headers: { Accept: 'application/json', "
+						+ "'X-Requested-With': 'XMLHttpRequest' } }).then((response) => response.status)")
+				.asInt()).isEqualTo(401);
+			session.navigate(url("/"));
+			session.await("location.pathname === '/login' && document.readyState === 'complete'",
+					"the sign-in form again");
+		}
+	}
+
+	@Test
+	void aDashboardWhoseSessionHasEndedSendsThePersonToSignInAgainWithoutAPasswordPrompt() throws Exception {
+		try (BrowserSession session = signIn(TestUsers.MEMBER, TestUsers.MEMBER_PASSWORD)) {
+			session.forgetCookies();
+			// Another period: the dashboard asks the service again, and is refused.
+			session.evaluate("window.grapevineLeaving = true; const days = document.getElementById('days');"
+					+ "days.value = '14'; days.dispatchEvent(new Event('change', { bubbles: true }))");
+			session.await(
+					"!window.grapevineLeaving && location.pathname === '/login' && document.readyState === 'complete'",
+					"the sign-in form");
+		}
+	}
+
+	@Test
+	void aMemberIsNamedWithoutTheAdministratorMark() throws Exception {
+		render("/");
+		this.browser.await("!document.getElementById('account').hidden", "who is signed in");
+		assertThat(this.browser.evaluate("document.getElementById('account').innerText").asText())
+			.contains("Signed in as " + TestUsers.MEMBER)
+			.doesNotContain("administrator");
+	}
+
+	@Test
 	void aPersonWhoIsNotSignedInIsSentToTheSignInForm() throws Exception {
 		try (BrowserSession stranger = BrowserSession.open(CHROMIUM, url("/?q=" + this.word))) {
 			stranger.await("location.pathname === '/login' && document.readyState === 'complete'", "the sign-in form");
