@@ -20,6 +20,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.organization.Topic;
+import io.grapevine.security.PageAccount;
 
 /**
  * The alerts page of the digest archive, {@code /alerts}: per department, the recent
@@ -49,6 +50,7 @@ public final class AlertPages {
 			.GET("/alerts", (request) -> Mono.zip(archive.latest(RECENT), archive.mutes()).flatMap((read) -> {
 				mutes.replaceWith(read.getT2());
 				Map<String, Object> model = new LinkedHashMap<>();
+				model.put(PageAccount.ATTRIBUTE, PageAccount.of(request.exchange()));
 				model.put("organization", organization.name());
 				model.put("departments", departments(read.getT1(), mutes.at(clock.instant()), organization));
 				return ServerResponse.ok().contentType(MediaType.TEXT_HTML).render("alerts/list", model);

@@ -14,12 +14,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
 
 import io.grapevine.digest.archive.ArchivedDigest;
 import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.archive.DigestSummary;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
+import io.grapevine.security.PageAccount;
 
 /**
  * The archive pages anyone in the organization can open: the list of sent digests and
@@ -48,12 +50,13 @@ class DigestPagesController {
 
 	@GetMapping("/digests")
 	Mono<Rendering> list(@RequestParam Optional<String> department, @RequestParam Optional<String> kind,
-			@RequestParam Optional<String> q) {
+			@RequestParam Optional<String> q, ServerWebExchange exchange) {
 		Optional<String> selected = department.filter((id) -> !id.isBlank()).map(String::strip);
 		Optional<String> selectedKind = kind.filter((value) -> !value.isBlank()).map(String::strip);
 		Optional<String> words = q.filter((value) -> !value.isBlank()).map(String::strip);
 		return this.archive.list(selected, selectedKind, words, PAGE_SIZE)
 			.map((digests) -> Rendering.view("digests/list")
+				.modelAttribute(PageAccount.ATTRIBUTE, PageAccount.of(exchange))
 				.modelAttribute("q", words.orElse(""))
 				.modelAttribute("organization", this.organization.name())
 				.modelAttribute("kinds", ArchivedDigest.KINDS)
@@ -65,9 +68,10 @@ class DigestPagesController {
 	}
 
 	@GetMapping("/digests/{id}")
-	Mono<Rendering> show(@PathVariable String id) {
+	Mono<Rendering> show(@PathVariable String id, ServerWebExchange exchange) {
 		return this.archive.find(id)
 			.map((digest) -> Rendering.view("digests/show")
+				.modelAttribute(PageAccount.ATTRIBUTE, PageAccount.of(exchange))
 				.modelAttribute("organization", this.organization.name())
 				.modelAttribute("digest", digest)
 				.modelAttribute("day", digest.period().label())
@@ -75,6 +79,7 @@ class DigestPagesController {
 				.build())
 			.switchIfEmpty(Mono.fromSupplier(() -> Rendering.view("digests/missing")
 				.status(HttpStatus.NOT_FOUND)
+				.modelAttribute(PageAccount.ATTRIBUTE, PageAccount.of(exchange))
 				.modelAttribute("organization", this.organization.name())
 				.modelAttribute("id", id)
 				.build()));

@@ -302,6 +302,8 @@ class AlertIntegrationTests {
 			.getResponseBody();
 		this.web.delete().uri("/api/alerts/mutes/budget").exchange().expectStatus().isOk();
 
+		assertThat(html).contains("Signed in as <strong>" + TestUsers.ADMIN + "</strong>")
+			.contains("<form method=\"post\" action=\"/logout\">");
 		String finance = html.substring(html.indexOf("id=\"department-finance\""));
 		String operations = html.substring(html.indexOf("id=\"department-operations\""),
 				html.indexOf("id=\"department-finance\""));
