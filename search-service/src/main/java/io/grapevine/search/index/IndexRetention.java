@@ -33,9 +33,12 @@ class IndexRetention implements SmartLifecycle {
 
 	private volatile Disposable schedule;
 
-	IndexRetention(ElasticsearchAsyncClient client, RetentionProperties properties) {
+	private final MentionIndexTemplate template;
+
+	IndexRetention(ElasticsearchAsyncClient client, RetentionProperties properties, MentionIndexTemplate template) {
 		this.client = client;
 		this.properties = properties;
+		this.template = template;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -59,11 +62,13 @@ class IndexRetention implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.schedule = Flux.interval(FIRST_CHECK, this.properties.retentionCheckInterval())
-			.concatMap((tick) -> deleteExpired().onErrorResume((ex) -> {
-				logger.warn("Retention check failed, trying again in {}: {}", this.properties.retentionCheckInterval(),
-						ex.toString());
-				return Mono.empty();
-			}))
+			// A new month gets its index even before its first mention.
+			.concatMap((tick) -> deleteExpired().then(this.template.ensureIndexFor(this.clock.instant()))
+				.onErrorResume((ex) -> {
+					logger.warn("Retention check failed, trying again in {}: {}",
+							this.properties.retentionCheckInterval(), ex.toString());
+					return Mono.empty();
+				}))
 			.subscribe();
 	}
 

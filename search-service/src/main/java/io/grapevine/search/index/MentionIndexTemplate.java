@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Component;
  * field is allowed, changing one is not). Mentions indexed before a field came still lack
  * it until they are indexed again: replay the {@code mentions} topic (a new consumer
  * group for the indexer), which overwrites each document by its id.
+ * <p>
+ * The index of the current month is created at start-up and kept by the retention check,
+ * so the alias is never empty.
  */
 @Component
 public class MentionIndexTemplate {
@@ -63,7 +67,29 @@ public class MentionIndexTemplate {
 						MonthlyIndices.PATTERN, ex.getMessage());
 				return Mono.empty();
 			})
+			.then(ensureIndexFor(Instant.now()))
 			.then();
+	}
+
+	/**
+	 * Create the monthly index of an instant if it is not there yet, so the alias always
+	 * has an index behind it: searches and aggregations over a node that has no mention
+	 * yet (a fresh install, or a new month after the retention deleted the last one)
+	 * answer empty rather than without their aggregations.
+	 * @param now the instant whose month's index must exist
+	 * @return whether the index was created now
+	 */
+	public Mono<Boolean> ensureIndexFor(Instant now) {
+		String index = MonthlyIndices.indexFor(now);
+		return Mono.fromFuture(() -> this.client.indices().exists((exists) -> exists.index(index)))
+			.flatMap((exists) -> exists.value() ? Mono.just(false)
+					: Mono.fromFuture(() -> this.client.indices().create((create) -> create.index(index)))
+						.doOnNext((created) -> logger.info("Created the index {} of this month", index))
+						.thenReturn(true)
+						// Another replica created it meanwhile.
+						.onErrorResume(ElasticsearchException.class,
+								(ex) -> "resource_already_exists_exception".equals(ex.error().type()) ? Mono.just(false)
+										: Mono.error(ex)));
 	}
 
 	private static PutMappingRequest existingIndices() {
