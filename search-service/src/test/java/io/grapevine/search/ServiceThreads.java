@@ -37,7 +37,7 @@ final class ServiceThreads {
 	}
 
 	private static boolean serviceThread(String name) {
-		return name.startsWith("reactor-http") || name.startsWith("I/O dispatcher")
+		return name.startsWith("webflux-http") || name.startsWith("reactor-http") || name.startsWith("I/O dispatcher")
 				|| name.startsWith("elasticsearch-rest-client") || name.startsWith("parallel-")
 				|| name.startsWith("boundedElastic-");
 	}
