@@ -1,20 +1,15 @@
 package io.grapevine.digest.rendering;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.grapevine.digest.composition.BoardDigest;
 import io.grapevine.digest.composition.BoardFigures;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.composition.TopMention;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders the board's monthly digest as an email: a Thymeleaf HTML template with inline
@@ -27,11 +22,7 @@ public class BoardRenderer {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.US);
 
-	private final SpringTemplateEngine templates;
-
-	private final URI dashboardUrl;
-
-	private final URI publicUrl;
+	private final DigestEmails emails;
 
 	/**
 	 * Create a renderer.
@@ -39,16 +30,7 @@ public class BoardRenderer {
 	 * @param publicUrl where the digest archive is served, linked from every digest
 	 */
 	public BoardRenderer(URI dashboardUrl, URI publicUrl) {
-		this.dashboardUrl = dashboardUrl;
-		this.publicUrl = publicUrl;
-		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(BoardRenderer.class.getClassLoader());
-		resolver.setPrefix("io/grapevine/digest/rendering/");
-		resolver.setSuffix(".html");
-		resolver.setTemplateMode(TemplateMode.HTML);
-		resolver.setCharacterEncoding("UTF-8");
-		resolver.setCacheable(true);
-		this.templates = new SpringTemplateEngine();
-		this.templates.setTemplateResolver(resolver);
+		this.emails = new DigestEmails(dashboardUrl, publicUrl);
 	}
 
 	/**
@@ -59,10 +41,7 @@ public class BoardRenderer {
 	 */
 	public RenderedDigest render(BoardDigest digest, String archiveId) {
 		View view = view(digest, archiveId);
-		Context context = new Context(Locale.US);
-		context.setVariable("v", view);
-		String html = this.templates.process("board-email", context);
-		return new RenderedDigest(digest.subject(), html, text(view));
+		return new RenderedDigest(digest.subject(), this.emails.html("board-email", view), text(view));
 	}
 
 	/**
@@ -71,10 +50,7 @@ public class BoardRenderer {
 	 * @return the link
 	 */
 	public URI dashboardLink(BoardDigest digest) {
-		String base = this.dashboardUrl.toString();
-		String query = "from=" + encode(digest.period().from().toString()) + "&to="
-				+ encode(digest.period().to().toString());
-		return URI.create(base + (base.contains("?") ? "&" : "?") + query);
+		return this.emails.dashboardSearch(Optional.empty(), digest.period().from(), digest.period().to());
 	}
 
 	/**
@@ -83,9 +59,7 @@ public class BoardRenderer {
 	 * @return the link
 	 */
 	public URI archiveLink(String archiveId) {
-		String base = this.publicUrl.toString();
-		base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-		return URI.create(base + "/digests/" + encode(archiveId));
+		return this.emails.archiveLink(archiveId);
 	}
 
 	private View view(BoardDigest digest, String archiveId) {
@@ -208,10 +182,6 @@ public class BoardRenderer {
 
 	private static String shorten(String text) {
 		return (text.length() <= MAX_TEXT_LENGTH) ? text : text.substring(0, MAX_TEXT_LENGTH - 1).strip() + "…";
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	/**

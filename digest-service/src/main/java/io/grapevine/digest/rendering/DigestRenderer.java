@@ -1,19 +1,12 @@
 package io.grapevine.digest.rendering;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.sections.DigestSections;
@@ -45,11 +38,7 @@ public class DigestRenderer {
 
 	private static final DateTimeFormatter WEEKDAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.US);
 
-	private final SpringTemplateEngine templates;
-
-	private final URI dashboardUrl;
-
-	private final URI publicUrl;
+	private final DigestEmails emails;
 
 	/**
 	 * Create a renderer.
@@ -57,16 +46,7 @@ public class DigestRenderer {
 	 * @param publicUrl where the digest archive is served, linked from every digest
 	 */
 	public DigestRenderer(URI dashboardUrl, URI publicUrl) {
-		this.dashboardUrl = dashboardUrl;
-		this.publicUrl = publicUrl;
-		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(DigestRenderer.class.getClassLoader());
-		resolver.setPrefix("io/grapevine/digest/rendering/");
-		resolver.setSuffix(".html");
-		resolver.setTemplateMode(TemplateMode.HTML);
-		resolver.setCharacterEncoding("UTF-8");
-		resolver.setCacheable(true);
-		this.templates = new SpringTemplateEngine();
-		this.templates.setTemplateResolver(resolver);
+		this.emails = new DigestEmails(dashboardUrl, publicUrl);
 	}
 
 	/**
@@ -77,9 +57,7 @@ public class DigestRenderer {
 	 */
 	public RenderedDigest render(Digest digest, String archiveId) {
 		View view = view(digest, archiveId);
-		Context context = new Context(Locale.US);
-		context.setVariable("v", view);
-		String html = this.templates.process("digest-email", context);
+		String html = this.emails.html("digest-email", view);
 		List<RenderedDigest.InlineImage> images = digest.sections()
 			.volume()
 			.map((volume) -> List.of(new RenderedDigest.InlineImage(CHART_ID, "image/png", VolumeChart.png(volume),
@@ -93,7 +71,7 @@ public class DigestRenderer {
 	 * @return the dashboard's URL
 	 */
 	public URI dashboardUrl() {
-		return this.dashboardUrl;
+		return this.emails.dashboardUrl();
 	}
 
 	/**
@@ -102,12 +80,9 @@ public class DigestRenderer {
 	 * @return the link
 	 */
 	public URI dashboardLink(Digest digest) {
-		String base = this.dashboardUrl.toString();
-		String department = Organization.ALL_STAFF.equals(digest.departmentId()) ? ""
-				: "department=" + encode(digest.departmentId()) + "&";
-		String query = department + "from=" + encode(digest.period().from().toString()) + "&to="
-				+ encode(digest.period().to().toString());
-		return URI.create(base + (base.contains("?") ? "&" : "?") + query);
+		Optional<String> department = Organization.ALL_STAFF.equals(digest.departmentId()) ? Optional.empty()
+				: Optional.of(digest.departmentId());
+		return this.emails.dashboardSearch(department, digest.period().from(), digest.period().to());
 	}
 
 	/**
@@ -116,9 +91,7 @@ public class DigestRenderer {
 	 * @return the link
 	 */
 	public URI archiveLink(String archiveId) {
-		String base = this.publicUrl.toString();
-		base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-		return URI.create(base + "/digests/" + encode(archiveId));
+		return this.emails.archiveLink(archiveId);
 	}
 
 	private View view(Digest digest, String archiveId) {
@@ -346,10 +319,6 @@ public class DigestRenderer {
 				.append(' ')
 				.append((count == 1) ? one : many);
 		}
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	/**
