@@ -2,7 +2,6 @@ package io.grapevine.digest.delivery;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.grapevine.digest.composition.BoardDigest;
@@ -10,10 +9,7 @@ import io.grapevine.digest.delivery.slack.SlackBoardMessage;
 import io.grapevine.digest.delivery.teams.TeamsBoardCard;
 import io.grapevine.digest.rendering.RenderedDigest;
 import io.grapevine.listening.organization.Department;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * The channels the board receives its monthly digest on, as departments receive theirs:
@@ -22,19 +18,7 @@ import reactor.util.retry.Retry;
  */
 public class BoardChannels {
 
-	private static final Logger logger = LoggerFactory.getLogger(BoardChannels.class);
-
-	private final EmailDelivery email;
-
-	private final WebhookPoster poster;
-
-	private final ChannelWebhooks webhooks;
-
-	private final int attempts;
-
-	private final Duration firstBackoff;
-
-	private final Duration maxBackoff;
+	private final Channels channels;
 
 	/**
 	 * Create the channel set.
@@ -47,12 +31,7 @@ public class BoardChannels {
 	 */
 	public BoardChannels(EmailDelivery email, WebhookPoster poster, ChannelWebhooks webhooks, int attempts,
 			Duration firstBackoff, Duration maxBackoff) {
-		this.email = email;
-		this.poster = poster;
-		this.webhooks = webhooks;
-		this.attempts = attempts;
-		this.firstBackoff = firstBackoff;
-		this.maxBackoff = maxBackoff;
+		this.channels = new Channels(email, poster, webhooks, attempts, firstBackoff, maxBackoff);
 	}
 
 	/**
@@ -61,25 +40,14 @@ public class BoardChannels {
 	 * @return its channels, possibly none
 	 */
 	public List<BoardChannel> of(Department board) {
-		List<BoardChannel> channels = new ArrayList<>();
-		if (!board.members().isEmpty()) {
-			List<String> members = board.members();
-			channels.add(channel("email",
-					(digest, rendered, archiveLink, searchLink) -> this.email.deliver(members, rendered)
-						.retryWhen(Retry.backoff(this.attempts - 1, this.firstBackoff)
-							.maxBackoff(this.maxBackoff)
-							.doBeforeRetry((signal) -> logger.warn("{}; trying again (try {} of {})",
-									signal.failure().getMessage(), signal.totalRetries() + 2, this.attempts))
-							.onRetryExhaustedThrow((spec, signal) -> signal.failure()))));
-		}
 		String where = "the %s webhook of the board";
-		this.webhooks.slack(board.id())
-			.ifPresent((url) -> channels.add(channel("slack", (digest, rendered, archiveLink, searchLink) -> this.poster
-				.post(url, SlackBoardMessage.of(digest, archiveLink, searchLink), where.formatted("Slack")))));
-		this.webhooks.teams(board.id())
-			.ifPresent((url) -> channels.add(channel("teams", (digest, rendered, archiveLink, searchLink) -> this.poster
-				.post(url, TeamsBoardCard.of(digest, archiveLink, searchLink), where.formatted("Teams")))));
-		return channels;
+		return this.channels.of(board,
+				(email) -> channel("email", (digest, rendered, archiveLink, searchLink) -> email.deliver(rendered)),
+				(poster, url) -> channel("slack",
+						(digest, rendered, archiveLink, searchLink) -> poster.post(url,
+								SlackBoardMessage.of(digest, archiveLink, searchLink), where.formatted("Slack"))),
+				(poster, url) -> channel("teams", (digest, rendered, archiveLink, searchLink) -> poster.post(url,
+						TeamsBoardCard.of(digest, archiveLink, searchLink), where.formatted("Teams"))));
 	}
 
 	private static BoardChannel channel(String name, Delivery delivery) {

@@ -1,7 +1,6 @@
 package io.grapevine.digest.delivery;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.grapevine.digest.delivery.slack.SlackChannel;
@@ -14,17 +13,7 @@ import io.grapevine.listening.organization.Department;
  */
 public class DigestChannels {
 
-	private final EmailDelivery email;
-
-	private final WebhookPoster poster;
-
-	private final ChannelWebhooks webhooks;
-
-	private final int attempts;
-
-	private final Duration firstBackoff;
-
-	private final Duration maxBackoff;
+	private final Channels channels;
 
 	/**
 	 * Create the channel set.
@@ -37,12 +26,7 @@ public class DigestChannels {
 	 */
 	public DigestChannels(EmailDelivery email, WebhookPoster poster, ChannelWebhooks webhooks, int attempts,
 			Duration firstBackoff, Duration maxBackoff) {
-		this.email = email;
-		this.poster = poster;
-		this.webhooks = webhooks;
-		this.attempts = attempts;
-		this.firstBackoff = firstBackoff;
-		this.maxBackoff = maxBackoff;
+		this.channels = new Channels(email, poster, webhooks, attempts, firstBackoff, maxBackoff);
 	}
 
 	/**
@@ -51,16 +35,9 @@ public class DigestChannels {
 	 * @return its channels, possibly none
 	 */
 	public List<DigestChannel> of(Department department) {
-		List<DigestChannel> channels = new ArrayList<>();
-		if (!department.members().isEmpty()) {
-			channels.add(new EmailChannel(this.email, department.members(), this.attempts, this.firstBackoff,
-					this.maxBackoff));
-		}
-		this.webhooks.slack(department.id())
-			.ifPresent((url) -> channels.add(new SlackChannel(this.poster, url, department.id())));
-		this.webhooks.teams(department.id())
-			.ifPresent((url) -> channels.add(new TeamsChannel(this.poster, url, department.id())));
-		return channels;
+		return this.channels.of(department, (email) -> email,
+				(poster, url) -> new SlackChannel(poster, url, department.id()),
+				(poster, url) -> new TeamsChannel(poster, url, department.id()));
 	}
 
 }

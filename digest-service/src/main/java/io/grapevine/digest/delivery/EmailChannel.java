@@ -53,6 +53,15 @@ public class EmailChannel implements DigestChannel {
 
 	@Override
 	public Mono<Void> deliver(Digest digest, RenderedDigest rendered, URI archiveLink, URI searchLink) {
+		return deliver(rendered);
+	}
+
+	/**
+	 * Email a rendered digest, the department's or the board's, to the members.
+	 * @param rendered the email
+	 * @return completes once the SMTP server took it
+	 */
+	Mono<Void> deliver(RenderedDigest rendered) {
 		return this.delivery.deliver(this.members, rendered)
 			.retryWhen(Retry.backoff(this.attempts - 1, this.firstBackoff)
 				.maxBackoff(this.maxBackoff)
