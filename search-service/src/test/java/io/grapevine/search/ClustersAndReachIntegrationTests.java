@@ -16,9 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -57,51 +54,51 @@ class ClustersAndReachIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void sortByReachPutsTheWidestReachFirstAndMentionsWithoutReachLast() {
-		assertThat(ids(get("/api/mentions?q=ferry&sort=reach&" + RANGE))).containsExactly("x:cl-3", "x:cl-1", "x:cl-4",
-				"x:cl-2", "x:cl-5");
-		assertThat(ids(get("/api/mentions?q=ferry&sort=newest&" + RANGE))).containsExactly("x:cl-5", "x:cl-4", "x:cl-3",
-				"x:cl-2", "x:cl-1");
+		assertThat(mentionIds(getJson("/api/mentions?q=ferry&sort=reach&" + RANGE))).containsExactly("x:cl-3", "x:cl-1",
+				"x:cl-4", "x:cl-2", "x:cl-5");
+		assertThat(mentionIds(getJson("/api/mentions?q=ferry&sort=newest&" + RANGE))).containsExactly("x:cl-5",
+				"x:cl-4", "x:cl-3", "x:cl-2", "x:cl-1");
 	}
 
 	@Test
 	void followingTheCursorOfAReachSortedSearchVisitsEveryMentionOnceInOrder() {
 		List<String> seen = new ArrayList<>();
-		Map<String, Object> page = get("/api/mentions?q=ferry&sort=reach&size=2&" + RANGE);
-		seen.addAll(ids(page));
+		Map<String, Object> page = getJson("/api/mentions?q=ferry&sort=reach&size=2&" + RANGE);
+		seen.addAll(mentionIds(page));
 		while (page.containsKey("nextCursor")) {
-			page = get("/api/mentions?q=ferry&sort=reach&size=2&" + RANGE + "&cursor=" + page.get("nextCursor"));
-			seen.addAll(ids(page));
+			page = getJson("/api/mentions?q=ferry&sort=reach&size=2&" + RANGE + "&cursor=" + page.get("nextCursor"));
+			seen.addAll(mentionIds(page));
 		}
 		assertThat(seen).containsExactly("x:cl-3", "x:cl-1", "x:cl-4", "x:cl-2", "x:cl-5");
 	}
 
 	@Test
 	void collapseShowsOneMentionPerClusterWithItsNumberOfCopiesAndKeepsMentionsWithoutACluster() {
-		Map<String, Object> page = get("/api/mentions?q=ferry&collapse=true&" + RANGE);
-		assertThat(ids(page)).containsExactly("x:cl-5", "x:cl-4", "x:cl-3");
+		Map<String, Object> page = getJson("/api/mentions?q=ferry&collapse=true&" + RANGE);
+		assertThat(mentionIds(page)).containsExactly("x:cl-5", "x:cl-4", "x:cl-3");
 		assertThat(copies(page)).containsExactly(1, 1, 3);
 		assertThat(page).containsEntry("total", 5);
-		Map<String, Object> byReach = get("/api/mentions?q={q}&collapse=true&sort=reach&" + RANGE, "ferry -port");
-		assertThat(ids(byReach)).containsExactly("x:cl-1", "x:cl-4", "x:cl-5");
+		Map<String, Object> byReach = getJson("/api/mentions?q={q}&collapse=true&sort=reach&" + RANGE, "ferry -port");
+		assertThat(mentionIds(byReach)).containsExactly("x:cl-1", "x:cl-4", "x:cl-5");
 		assertThat(copies(byReach)).containsExactly(2, 1, 1);
-		Map<String, Object> unfolded = get("/api/mentions?q=ferry&" + RANGE);
+		Map<String, Object> unfolded = getJson("/api/mentions?q=ferry&" + RANGE);
 		assertThat((List<?>) unfolded.get("mentions"))
 			.allSatisfy((found) -> assertThat(((Map<?, ?>) found).containsKey("copies")).isFalse());
 	}
 
 	@Test
 	void foldedResultsArePagedClusterByCluster() {
-		Map<String, Object> first = get("/api/mentions?q=ferry&collapse=true&size=2&" + RANGE);
-		assertThat(ids(first)).containsExactly("x:cl-5", "x:cl-4");
-		Map<String, Object> second = get(
+		Map<String, Object> first = getJson("/api/mentions?q=ferry&collapse=true&size=2&" + RANGE);
+		assertThat(mentionIds(first)).containsExactly("x:cl-5", "x:cl-4");
+		Map<String, Object> second = getJson(
 				"/api/mentions?q=ferry&collapse=true&size=2&" + RANGE + "&cursor=" + first.get("nextCursor"));
-		assertThat(ids(second)).containsExactly("x:cl-3");
+		assertThat(mentionIds(second)).containsExactly("x:cl-3");
 		assertThat(second).doesNotContainKey("nextCursor");
 	}
 
 	@Test
 	void aCursorFromAnotherOrderOrFoldingAndUnknownValuesAreRejected() {
-		Map<String, Object> newest = get("/api/mentions?q=ferry&size=2&" + RANGE);
+		Map<String, Object> newest = getJson("/api/mentions?q=ferry&size=2&" + RANGE);
 		assertProblem("/api/mentions?q=ferry&sort=reach&size=2&cursor=" + newest.get("nextCursor"), "cursor");
 		assertProblem("/api/mentions?q=ferry&collapse=true&size=2&cursor=" + newest.get("nextCursor"), "cursor");
 		assertProblem("/api/mentions?sort=loudest", "sort");
@@ -110,21 +107,22 @@ class ClustersAndReachIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void sentimentFindsTheMentionsEnrichmentLabelledSo() {
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "ferry sentiment:negative"))).containsExactly("x:cl-4");
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "sentiment:positive"))).containsExactly("x:cl-2", "x:cl-1");
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "ferry -sentiment:positive"))).containsExactly("x:cl-5",
-				"x:cl-4", "x:cl-3");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "ferry sentiment:negative")))
+			.containsExactly("x:cl-4");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "sentiment:positive"))).containsExactly("x:cl-2",
+				"x:cl-1");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "ferry -sentiment:positive")))
+			.containsExactly("x:cl-5", "x:cl-4", "x:cl-3");
 	}
 
 	@Test
 	void theSummarySplitsJudgedMentionsBySentimentWithTheirAverageScore() {
-		Map<String, Object> summary = get("/api/analytics/summary?" + RANGE);
-		@SuppressWarnings("unchecked")
-		Map<String, Object> sentiment = (Map<String, Object>) summary.get("sentiment");
+		Map<String, Object> summary = getJson("/api/analytics/summary?" + RANGE);
+		Map<String, Object> sentiment = map(summary, "sentiment");
 		assertThat(sentiment).containsEntry("positive", 2).containsEntry("negative", 1).containsEntry("neutral", 1);
 		// (0.6 + 0.5 + 0 - 0.8) / 4, from scores stored as floats.
 		assertThat((Double) sentiment.get("averageScore")).isCloseTo(0.075, within(0.0001));
-		Map<String, Object> none = get("/api/analytics/summary?q={q}&" + RANGE, "photos");
+		Map<String, Object> none = getJson("/api/analytics/summary?q={q}&" + RANGE, "photos");
 		assertThat(none.get("sentiment")).isEqualTo(Map.of("positive", 0, "negative", 0, "neutral", 0));
 	}
 
@@ -136,41 +134,8 @@ class ClustersAndReachIntegrationTests extends LiveStackTestSupport {
 				Optional.ofNullable(cluster), Optional.ofNullable(reach));
 	}
 
-	private void assertProblem(String uri, String parameter) {
-		this.web.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter);
-	}
-
-	private Map<String, Object> get(String uri, Object... variables) {
-		return this.web.get()
-			.uri(uri, variables)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> ids(Map<String, Object> page) {
-		return ((List<Map<String, Object>>) page.get("mentions")).stream()
-			.map((found) -> (String) ((Map<String, Object>) found.get("mention")).get("id"))
-			.toList();
-	}
-
-	@SuppressWarnings("unchecked")
 	private static List<Object> copies(Map<String, Object> page) {
-		return ((List<Map<String, Object>>) page.get("mentions")).stream().map((found) -> found.get("copies")).toList();
+		return list(page, "mentions").stream().map((found) -> found.get("copies")).toList();
 	}
 
 }

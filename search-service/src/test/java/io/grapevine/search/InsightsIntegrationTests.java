@@ -1,5 +1,6 @@
 package io.grapevine.search;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -20,8 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,7 +102,7 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void newVoicesAreTheAuthorsWithNoEarlierMentionWidestReachFirst() {
-		Map<String, Object> answer = get("/api/analytics/new-voices?department=voices&" + DAY);
+		Map<String, Object> answer = getJson("/api/analytics/new-voices?department=voices&" + DAY);
 		List<Map<String, Object>> voices = list(answer, "voices");
 		assertThat(voices).extracting((voice) -> voice.get("handle"))
 			.containsExactly("nv_newcomer", "nv_quiet", "nv_unmeasured");
@@ -115,15 +114,15 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void newVoicesCanBeLimitedToAWideReach() {
-		Map<String, Object> answer = get("/api/analytics/new-voices?department=voices&minReach=50&" + DAY);
+		Map<String, Object> answer = getJson("/api/analytics/new-voices?department=voices&minReach=50&" + DAY);
 		assertThat(list(answer, "voices")).extracting((voice) -> voice.get("handle")).containsExactly("nv_newcomer");
-		Map<String, Object> one = get("/api/analytics/new-voices?department=voices&size=1&" + DAY);
+		Map<String, Object> one = getJson("/api/analytics/new-voices?department=voices&size=1&" + DAY);
 		assertThat(list(one, "voices")).hasSize(1);
 	}
 
 	@Test
 	void risingTermsAreWordsOfThePeriodRareBeforeWithoutStopWordsOrTopicKeywords() {
-		Map<String, Object> answer = get("/api/analytics/rising-terms?department=rising&minCount=2&" + DAY);
+		Map<String, Object> answer = getJson("/api/analytics/rising-terms?department=rising&minCount=2&" + DAY);
 		assertThat(answer).containsEntry("comparedFrom", at(-4, "00:00").toString());
 		List<Map<String, Object>> terms = list(answer, "terms");
 		assertThat(terms).extracting((term) -> term.get("term"))
@@ -138,13 +137,13 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void aWordInFewerMentionsThanTheMinimumDoesNotRise() {
-		Map<String, Object> answer = get("/api/analytics/rising-terms?department=rising&minCount=5&" + DAY);
+		Map<String, Object> answer = getJson("/api/analytics/rising-terms?department=rising&minCount=5&" + DAY);
 		assertThat(list(answer, "terms")).isEmpty();
 	}
 
 	@Test
 	void waitingMentionsAreUnansweredQuestionsAndNegativeOnesTheDepartmentHoldsWidestReachFirstOnePerCluster() {
-		Map<String, Object> answer = get("/api/analytics/waiting?department=operations&" + WAITING_DAY);
+		Map<String, Object> answer = getJson("/api/analytics/waiting?department=operations&" + WAITING_DAY);
 		List<Map<String, Object>> waiting = list(answer, "mentions");
 		assertThat(waiting).extracting((found) -> map(found, "mention").get("id"))
 			.containsExactly("x:wa-2", "x:wa-5", "x:wa-1", "x:wa-8");
@@ -156,28 +155,42 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void aDepartmentThatFollowsATopicWaitsOnlyForWhatItHoldsAsItsQueueShows() {
-		Map<String, Object> answer = get("/api/analytics/waiting?department=communications&" + WAITING_DAY);
+		Map<String, Object> answer = getJson("/api/analytics/waiting?department=communications&" + WAITING_DAY);
 		assertThat(list(answer, "mentions")).extracting((found) -> map(found, "mention").get("id"))
 			.containsExactly("x:wa-7");
 		assertThat(answer).containsEntry("total", 1);
-		Map<String, Object> queue = get("/api/handling?department=communications&" + WAITING_DAY);
+		Map<String, Object> queue = getJson("/api/handling?department=communications&" + WAITING_DAY);
 		assertThat(list(queue, "mentions")).extracting((found) -> map(found, "mention").get("id"))
 			.containsExactly("x:wa-7");
-		Map<String, Object> everyone = get("/api/analytics/waiting?" + WAITING_DAY);
+		Map<String, Object> everyone = getJson("/api/analytics/waiting?" + WAITING_DAY);
 		assertThat(everyone).containsEntry("total", 6);
+	}
+
+	@Test
+	void withoutFromEachInsightCoversTheDayBeforeToAndWithoutToTheDayUntilNow() {
+		assertRangeDefaults("/api/analytics/new-voices", Duration.ofDays(1));
+		assertRangeDefaults("/api/analytics/rising-terms", Duration.ofDays(1));
+		assertRangeDefaults("/api/analytics/waiting", Duration.ofDays(1));
 	}
 
 	@Test
 	void badParametersAreAnsweredWithAProblemDetailNamingTheParameter() {
 		assertProblem("/api/analytics/new-voices?minReach=wide", "minReach");
+		assertProblem("/api/analytics/new-voices?minReach=-1", "minReach");
 		assertProblem("/api/analytics/new-voices?from=yesterday", "from");
+		assertProblem("/api/analytics/new-voices?size=51", "size");
 		assertProblem("/api/analytics/rising-terms?periods=40", "periods");
+		assertProblem("/api/analytics/rising-terms?minCount=0", "minCount");
+		assertProblem("/api/analytics/rising-terms?size=ten", "size");
+		assertProblem("/api/analytics/rising-terms?from=2024-03-02T00:00:00Z&to=2024-03-01T00:00:00Z", "from");
 		assertProblem("/api/analytics/waiting?size=0", "size");
+		assertProblem("/api/analytics/waiting?to=tomorrow", "to");
+		assertProblem("/api/analytics/waiting?from=1900-01-01T00:00:00Z&to=2020-01-01T00:00:00Z", "from");
 	}
 
 	private static Instant at(int days, String time) {
 		return DAY_START.plus(days, ChronoUnit.DAYS)
-			.plus(java.time.Duration.between(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.parse(time)));
+			.plus(Duration.between(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.parse(time)));
 	}
 
 	private static Mention mention(String id, String handle, String department, String text, Instant publishedAt,
@@ -199,48 +212,12 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 			.map(Department::id)
 			.toList();
 		Mention mention = TestMentions.mention("x", id, text,
-				WAITING_START
-					.plus(java.time.Duration.between(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.parse(time))),
+				WAITING_START.plus(Duration.between(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.parse(time))),
 				Author.of("wa_" + id.substring(3)), Engagement.NONE, "en", List.of(topic), departments);
 		return mention.withEnrichment(mention.language(),
 				Optional.ofNullable(sentiment)
 					.map((label) -> new SentimentScore((label == Sentiment.NEGATIVE) ? -0.7 : 0.7, label)),
 				Optional.ofNullable(cluster), Optional.ofNullable(reach));
-	}
-
-	private void assertProblem(String uri, String parameter) {
-		this.web.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter);
-	}
-
-	private Map<String, Object> get(String uri) {
-		return this.web.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> list(Map<String, Object> answer, String key) {
-		return (List<Map<String, Object>>) answer.get(key);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Map<String, Object> answer, String key) {
-		return (Map<String, Object>) answer.get(key);
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.grapevine.search;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,10 +29,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -55,6 +61,9 @@ import static org.awaitility.Awaitility.await;
 				"grapevine.security.users[4].username=erin",
 				"grapevine.security.users[4].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH })
 public abstract class LiveStackTestSupport {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
 
 	@Autowired
 	protected KafkaSender<String, String> sender;
@@ -139,6 +148,104 @@ public abstract class LiveStackTestSupport {
 			}
 		}
 		throw new AssertionError("No such dead letter arrived on " + KafkaTopicNames.DEAD_LETTERS + " within 60s");
+	}
+
+	/**
+	 * Asks the API as a member for a JSON object and expects 200.
+	 * @param uri the URI template
+	 * @param variables the template's variables
+	 * @return the answer
+	 */
+	protected Map<String, Object> getJson(String uri, Object... variables) {
+		return this.web.get()
+			.uri(uri, variables)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON_OBJECT)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/**
+	 * Asserts that the API answers a request with a 400 problem detail that names the
+	 * parameter at fault, in its property and in its detail.
+	 * @param uri the request URI
+	 * @param parameter the parameter the problem must name
+	 */
+	protected void assertProblem(String uri, String parameter) {
+		expectProblem(parameter, uri).jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("'" + parameter + "'"));
+	}
+
+	/**
+	 * Expects the API to answer a request with a 400 problem detail naming a parameter.
+	 * @param parameter the parameter the problem must name
+	 * @param uri the URI template
+	 * @param variables the template's variables
+	 * @return the problem, for further expectations
+	 */
+	protected BodyContentSpec expectProblem(String parameter, String uri, Object... variables) {
+		return this.web.get()
+			.uri(uri, variables)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter);
+	}
+
+	/**
+	 * Asserts that an analytics answer without 'from' covers the given length before
+	 * 'to', and without 'to' the same length until now.
+	 * @param path the analytics path, without query
+	 * @param length the length of the default range
+	 */
+	protected void assertRangeDefaults(String path, Duration length) {
+		Instant to = Instant.parse("2021-06-15T12:00:00Z");
+		assertThat(getJson(path + "?to=" + to)).containsEntry("from", to.minus(length).toString())
+			.containsEntry("to", to.toString());
+		Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Map<String, Object> latest = getJson(path);
+		Instant now = Instant.parse((String) latest.get("to"));
+		assertThat(now).isBetween(before, Instant.now());
+		assertThat(latest).containsEntry("from", now.minus(length).toString());
+	}
+
+	/**
+	 * The list of JSON objects an answer holds under a key.
+	 * @param answer the answer
+	 * @param key the key
+	 * @return the list, or null when the key is absent
+	 */
+	@SuppressWarnings("unchecked")
+	protected static List<Map<String, Object>> list(Map<String, Object> answer, String key) {
+		return (List<Map<String, Object>>) answer.get(key);
+	}
+
+	/**
+	 * The JSON object an answer holds under a key.
+	 * @param answer the answer
+	 * @param key the key
+	 * @return the object, or null when the key is absent
+	 */
+	@SuppressWarnings("unchecked")
+	protected static Map<String, Object> map(Map<String, Object> answer, String key) {
+		return (Map<String, Object>) answer.get(key);
+	}
+
+	/**
+	 * The ids of the mentions of a page of search results, in order.
+	 * @param page the page
+	 * @return the ids
+	 */
+	protected static List<String> mentionIds(Map<String, Object> page) {
+		return list(page, "mentions").stream().map((found) -> (String) map(found, "mention").get("id")).toList();
 	}
 
 }

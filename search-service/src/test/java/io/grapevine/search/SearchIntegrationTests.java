@@ -1,5 +1,6 @@
 package io.grapevine.search;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
-
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,9 +54,9 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void freeTextFindsMatchingMentionsNewestFirstWithEscapedHighlights() {
-		Map<String, Object> page = get("/api/mentions?q=bus&" + RANGE);
+		Map<String, Object> page = getJson("/api/mentions?q=bus&" + RANGE);
 		assertThat(page).containsEntry("total", 3).doesNotContainKey("nextCursor");
-		assertThat(ids(page)).containsExactly("x:fx-3", "x:fx-5", "x:fx-1");
+		assertThat(mentionIds(page)).containsExactly("x:fx-3", "x:fx-5", "x:fx-1");
 		List<String> highlights = highlights(page, 1);
 		assertThat(highlights).singleElement()
 			.asString()
@@ -69,55 +67,60 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void plainWordsNeedEveryWordInAnyCase() {
-		assertThat(ids(get("/api/mentions?q=bus kind&" + RANGE))).containsExactly("x:fx-3");
-		assertThat(ids(get("/api/mentions?q=BUS Kind&" + RANGE))).containsExactly("x:fx-3");
+		assertThat(mentionIds(getJson("/api/mentions?q=bus kind&" + RANGE))).containsExactly("x:fx-3");
+		assertThat(mentionIds(getJson("/api/mentions?q=BUS Kind&" + RANGE))).containsExactly("x:fx-3");
 	}
 
 	@Test
 	void theQueryLanguageCombinesWordsWithOrAndNot() {
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "bus OR fares"))).containsExactly("x:fx-3", "x:fx-5",
-				"reddit:fx-2", "x:fx-1");
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "bus -kind"))).containsExactly("x:fx-5", "x:fx-1");
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "bus NOT kind"))).containsExactly("x:fx-5", "x:fx-1");
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "(kind OR smells) AND bus -driver")))
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "bus OR fares"))).containsExactly("x:fx-3",
+				"x:fx-5", "reddit:fx-2", "x:fx-1");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "bus -kind"))).containsExactly("x:fx-5",
+				"x:fx-1");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "bus NOT kind"))).containsExactly("x:fx-5",
+				"x:fx-1");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "(kind OR smells) AND bus -driver")))
 			.containsExactly("x:fx-5");
 	}
 
 	@Test
 	void theQueryLanguageFindsPhrasesProximitiesAndPrefixes() {
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "\"bus was\""))).containsExactly("x:fx-1");
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "\"was bus\""))).isEmpty();
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "\"kind driver\"~2"))).containsExactly("x:fx-3");
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "\"driver kind\"~1"))).isEmpty();
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "delay*"))).containsExactly("x:fx-1");
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "fare* OR retra*"))).containsExactly("mastodon:fx-4",
-				"reddit:fx-2");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "\"bus was\""))).containsExactly("x:fx-1");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "\"was bus\""))).isEmpty();
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "\"kind driver\"~2"))).containsExactly("x:fx-3");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "\"driver kind\"~1"))).isEmpty();
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "delay*"))).containsExactly("x:fx-1");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "fare* OR retra*")))
+			.containsExactly("mastodon:fx-4", "reddit:fx-2");
 	}
 
 	@Test
 	void theQueryLanguageRestrictsByLanguageSourceAuthorAndTopic() {
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "lang:es"))).containsExactly("mastodon:fx-4");
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "bus lang:en"))).containsExactly("x:fx-3", "x:fx-1");
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "source:reddit OR source:mastodon")))
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "lang:es"))).containsExactly("mastodon:fx-4");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "bus lang:en"))).containsExactly("x:fx-3",
+				"x:fx-1");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "source:reddit OR source:mastodon")))
 			.containsExactly("mastodon:fx-4", "reddit:fx-2");
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "author:amy"))).containsExactly("x:fx-3", "x:fx-1");
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "author:amy -kind"))).containsExactly("x:fx-1");
-		assertThat(ids(get("/api/mentions?q={q}&" + RANGE, "topic:delays"))).containsExactly("mastodon:fx-4", "x:fx-1");
-		assertThat(ids(get("/api/mentions?q={q}&source=x&" + RANGE, "topic:delays OR topic:fares")))
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "author:amy"))).containsExactly("x:fx-3",
+				"x:fx-1");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "author:amy -kind"))).containsExactly("x:fx-1");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&" + RANGE, "topic:delays"))).containsExactly("mastodon:fx-4",
+				"x:fx-1");
+		assertThat(mentionIds(getJson("/api/mentions?q={q}&source=x&" + RANGE, "topic:delays OR topic:fares")))
 			.containsExactly("x:fx-1");
 	}
 
 	@Test
 	void aPhraseQueryIsHighlightedButWhatItExcludesIsNot() {
-		Map<String, Object> page = get("/api/mentions?q={q}&" + RANGE, "\"bus was\" -kind");
-		assertThat(ids(page)).containsExactly("x:fx-1");
+		Map<String, Object> page = getJson("/api/mentions?q={q}&" + RANGE, "\"bus was\" -kind");
+		assertThat(mentionIds(page)).containsExactly("x:fx-1");
 		assertThat(highlights(page, 0)).singleElement()
 			.asString()
 			.contains("<mark>bus")
 			.contains("was</mark>")
 			.doesNotContain("<mark>The");
-		Map<String, Object> excluded = get("/api/mentions?q={q}&" + RANGE, "bus -delayed -kind");
-		assertThat(ids(excluded)).containsExactly("x:fx-5");
+		Map<String, Object> excluded = getJson("/api/mentions?q={q}&" + RANGE, "bus -delayed -kind");
+		assertThat(mentionIds(excluded)).containsExactly("x:fx-5");
 		assertThat(highlights(excluded, 0)).singleElement().asString().contains("<mark>bus</mark>");
 	}
 
@@ -136,26 +139,29 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void filtersBySourceLanguageTopicAndDepartmentNarrowTheResults() {
-		assertThat(ids(get("/api/mentions?source=x&" + RANGE))).containsExactly("x:fx-3", "x:fx-5", "x:fx-1");
-		assertThat(ids(get("/api/mentions?source=reddit&source=mastodon&" + RANGE))).containsExactly("mastodon:fx-4",
-				"reddit:fx-2");
-		assertThat(ids(get("/api/mentions?language=es&" + RANGE))).containsExactly("mastodon:fx-4");
-		assertThat(ids(get("/api/mentions?topic=delays&" + RANGE))).containsExactly("mastodon:fx-4", "x:fx-1");
-		assertThat(ids(get("/api/mentions?department=communications&" + RANGE))).containsExactly("reddit:fx-2");
-		assertThat(ids(get("/api/mentions?from=2020-03-02T00:00:00Z&to=2020-03-02T12:00:00Z")))
+		assertThat(mentionIds(getJson("/api/mentions?source=x&" + RANGE))).containsExactly("x:fx-3", "x:fx-5",
+				"x:fx-1");
+		assertThat(mentionIds(getJson("/api/mentions?source=reddit&source=mastodon&" + RANGE)))
+			.containsExactly("mastodon:fx-4", "reddit:fx-2");
+		assertThat(mentionIds(getJson("/api/mentions?language=es&" + RANGE))).containsExactly("mastodon:fx-4");
+		assertThat(mentionIds(getJson("/api/mentions?topic=delays&" + RANGE))).containsExactly("mastodon:fx-4",
+				"x:fx-1");
+		assertThat(mentionIds(getJson("/api/mentions?department=communications&" + RANGE)))
+			.containsExactly("reddit:fx-2");
+		assertThat(mentionIds(getJson("/api/mentions?from=2020-03-02T00:00:00Z&to=2020-03-02T12:00:00Z")))
 			.containsExactly("x:fx-5", "reddit:fx-2");
 	}
 
 	@Test
 	void followingTheCursorVisitsEveryMentionExactlyOnce() {
 		List<String> seen = new ArrayList<>();
-		Map<String, Object> page = get("/api/mentions?size=2&" + RANGE);
+		Map<String, Object> page = getJson("/api/mentions?size=2&" + RANGE);
 		int pages = 1;
-		seen.addAll(ids(page));
+		seen.addAll(mentionIds(page));
 		while (page.containsKey("nextCursor")) {
-			assertThat(ids(page)).hasSize(2);
-			page = get("/api/mentions?size=2&" + RANGE + "&cursor=" + page.get("nextCursor"));
-			seen.addAll(ids(page));
+			assertThat(mentionIds(page)).hasSize(2);
+			page = getJson("/api/mentions?size=2&" + RANGE + "&cursor=" + page.get("nextCursor"));
+			seen.addAll(mentionIds(page));
 			pages++;
 		}
 		assertThat(pages).isEqualTo(3);
@@ -164,11 +170,11 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void theSummaryCountsDaysInTheRequestedZoneWithEmptyDaysAsZero() {
-		Map<String, Object> summary = get("/api/analytics/summary?zone=America/New_York&" + RANGE);
+		Map<String, Object> summary = getJson("/api/analytics/summary?zone=America/New_York&" + RANGE);
 		assertThat(summary).containsEntry("total", 5).containsEntry("zone", "America/New_York");
 		assertThat(summary.get("volumeByDay")).isEqualTo(List.of(Map.of("date", "2020-03-01", "count", 2),
 				Map.of("date", "2020-03-02", "count", 3), Map.of("date", "2020-03-03", "count", 0)));
-		Map<String, Object> utc = get("/api/analytics/summary?" + RANGE);
+		Map<String, Object> utc = getJson("/api/analytics/summary?" + RANGE);
 		assertThat(utc.get("volumeByDay"))
 			.isEqualTo(List.of(Map.of("date", "2020-03-01", "count", 1), Map.of("date", "2020-03-02", "count", 3),
 					Map.of("date", "2020-03-03", "count", 1), Map.of("date", "2020-03-04", "count", 0)));
@@ -176,7 +182,7 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void theSummaryCountsSourcesTopicsLanguagesAndRanksAuthorsAndMentions() {
-		Map<String, Object> summary = get("/api/analytics/summary?zone=Europe/London&top=3&" + RANGE);
+		Map<String, Object> summary = getJson("/api/analytics/summary?zone=Europe/London&top=3&" + RANGE);
 		assertThat(summary.get("bySource")).isEqualTo(List.of(Map.of("key", "x", "count", 3),
 				Map.of("key", "mastodon", "count", 1), Map.of("key", "reddit", "count", 1)));
 		assertThat(summary.get("byTopic")).isEqualTo(List.of(Map.of("key", "delays", "count", 2),
@@ -187,17 +193,17 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 			.first()
 			.isEqualTo(Map.of("handle", "amy", "displayName", "Amy R.", "mentions", 2, "followers", 120));
 		assertThat(topMentionIds(summary)).containsExactly("reddit:fx-2", "x:fx-1", "mastodon:fx-4");
-		Map<String, Object> ties = get("/api/analytics/summary?top=5&" + RANGE);
+		Map<String, Object> ties = getJson("/api/analytics/summary?top=5&" + RANGE);
 		assertThat(topMentionIds(ties)).containsExactly("reddit:fx-2", "x:fx-1", "mastodon:fx-4", "x:fx-3", "x:fx-5");
 	}
 
 	@Test
 	void theSummaryCoversOnlyTheMentionsTheQueryMatches() {
-		Map<String, Object> summary = get("/api/analytics/summary?q={q}&" + RANGE, "bus -kind");
+		Map<String, Object> summary = getJson("/api/analytics/summary?q={q}&" + RANGE, "bus -kind");
 		assertThat(summary).containsEntry("total", 2);
 		assertThat(summary.get("bySource")).isEqualTo(List.of(Map.of("key", "x", "count", 2)));
 		assertThat(topMentionIds(summary)).containsExactly("x:fx-1", "x:fx-5");
-		Map<String, Object> delays = get("/api/analytics/summary?q={q}&" + RANGE, "topic:delays OR fare*");
+		Map<String, Object> delays = getJson("/api/analytics/summary?q={q}&" + RANGE, "topic:delays OR fare*");
 		assertThat(delays).containsEntry("total", 3);
 		assertThat(delays.get("byLanguage"))
 			.isEqualTo(List.of(Map.of("key", "en", "count", 2), Map.of("key", "es", "count", 1)));
@@ -205,8 +211,13 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void theSummaryFiltersByDepartment() {
-		Map<String, Object> summary = get("/api/analytics/summary?department=operations&" + RANGE);
+		Map<String, Object> summary = getJson("/api/analytics/summary?department=operations&" + RANGE);
 		assertThat(summary).containsEntry("total", 2);
+	}
+
+	@Test
+	void withoutFromTheSummaryCoversTheWeekBeforeToAndWithoutToTheWeekUntilNow() {
+		assertRangeDefaults("/api/analytics/summary", Duration.ofDays(7));
 	}
 
 	@Test
@@ -219,7 +230,9 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 		assertProblem("/api/mentions?cursor=%21%21not-a-cursor", "cursor");
 		assertProblem("/api/mentions?cursor=bm90LWEtY3Vyc29y", "cursor");
 		assertProblem("/api/analytics/summary?zone=Mars/Olympus_Mons", "zone");
+		assertProblem("/api/analytics/summary?from=yesterday", "from");
 		assertProblem("/api/analytics/summary?to=2020-13-01T00:00:00Z", "to");
+		assertProblem("/api/analytics/summary?from=2020-03-05T00:00:00Z&to=2020-03-01T00:00:00Z", "from");
 		assertProblem("/api/analytics/summary?top=51", "top");
 		assertProblem("/api/analytics/summary?from=1900-01-01T00:00:00Z&to=2020-01-01T00:00:00Z", "from");
 	}
@@ -256,37 +269,8 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 			.exists();
 	}
 
-	private void assertProblem(String uri, String parameter) {
-		this.web.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(400)
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter)
-			.jsonPath("$.detail")
-			.value((String detail) -> assertThat(detail).contains("'" + parameter + "'"));
-	}
-
 	private void assertQueryProblem(String path, String query, int position, String detail) {
-		this.web.get()
-			.uri(path + "?q={q}", query)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(400)
-			.jsonPath("$.parameter")
-			.isEqualTo("q")
-			.jsonPath("$.position")
+		expectProblem("q", path + "?q={q}", query).jsonPath("$.position")
 			.isEqualTo(position)
 			.jsonPath("$.expected")
 			.isNotEmpty()
@@ -296,35 +280,13 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 			.value((String text) -> assertThat(text).contains(detail));
 	}
 
-	private Map<String, Object> get(String uri, Object... variables) {
-		return this.web.get()
-			.uri(uri, variables)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> ids(Map<String, Object> page) {
-		return ((List<Map<String, Object>>) page.get("mentions")).stream()
-			.map((found) -> (String) ((Map<String, Object>) found.get("mention")).get("id"))
-			.toList();
-	}
-
-	@SuppressWarnings("unchecked")
 	private static List<String> topMentionIds(Map<String, Object> summary) {
-		return ((List<Map<String, Object>>) summary.get("topMentions")).stream()
-			.map((mention) -> (String) mention.get("id"))
-			.toList();
+		return list(summary, "topMentions").stream().map((mention) -> (String) mention.get("id")).toList();
 	}
 
 	@SuppressWarnings("unchecked")
 	private static List<String> highlights(Map<String, Object> page, int index) {
-		return (List<String>) ((List<Map<String, Object>>) page.get("mentions")).get(index).get("highlights");
+		return (List<String>) list(page, "mentions").get(index).get("highlights");
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.grapevine.search;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
-
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -51,48 +49,54 @@ class ShareOfVoiceIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void theOrganizationsVoiceIsItsMentionsOfAnyTopicAndEachCompetitorsTheMentionsNamingIt() {
-		Map<String, Object> share = get("/api/analytics/share-of-voice?" + RANGE);
+		Map<String, Object> share = getJson("/api/analytics/share-of-voice?" + RANGE);
 
 		assertThat(share).containsEntry("from", "2019-07-01T00:00:00Z").containsEntry("to", "2019-08-01T00:00:00Z");
 		// sv-2 names the organization and Metro Link, so it is in both voices.
 		assertThat(share).containsEntry("total", 7);
-		Map<String, Object> organization = map(share.get("organization"));
+		Map<String, Object> organization = map(share, "organization");
 		assertThat(organization).containsEntry("name", "Harbor City Transit")
 			.containsEntry("mentions", 4)
 			.doesNotContainKey("id");
 		assertThat((Double) organization.get("share")).isCloseTo(4.0 / 7, within(1e-9));
-		Map<String, Object> sentiment = map(organization.get("sentiment"));
+		Map<String, Object> sentiment = map(organization, "sentiment");
 		assertThat(sentiment).containsEntry("positive", 2).containsEntry("negative", 1).containsEntry("neutral", 0);
 		assertThat((Double) sentiment.get("averageScore")).isCloseTo(1.0 / 3, within(1e-6));
 
-		List<Map<String, Object>> competitors = list(share.get("competitors"));
+		List<Map<String, Object>> competitors = list(share, "competitors");
 		assertThat(competitors).extracting((voice) -> voice.get("id")).containsExactly("metro-link", "bay-ferries");
 		Map<String, Object> metro = competitors.get(0);
 		assertThat(metro).containsEntry("name", "Metro Link").containsEntry("mentions", 3);
 		assertThat((Double) metro.get("share")).isCloseTo(3.0 / 7, within(1e-9));
-		assertThat(map(metro.get("sentiment"))).containsEntry("positive", 0)
+		assertThat(map(metro, "sentiment")).containsEntry("positive", 0)
 			.containsEntry("negative", 2)
 			.containsEntry("neutral", 1);
 		Map<String, Object> ferries = competitors.get(1);
 		assertThat(ferries).containsEntry("name", "Bay Ferries").containsEntry("mentions", 0);
 		assertThat(((Number) ferries.get("share")).doubleValue()).isZero();
-		assertThat(map(ferries.get("sentiment"))).doesNotContainKey("averageScore");
+		assertThat(map(ferries, "sentiment")).doesNotContainKey("averageScore");
 	}
 
 	@Test
 	void aRangeNobodySpokeInHasEveryVoiceSilentWithNoShare() {
-		Map<String, Object> share = get(
+		Map<String, Object> share = getJson(
 				"/api/analytics/share-of-voice?from=1990-01-01T00:00:00Z&to=1990-02-01T00:00:00Z");
 
 		assertThat(share).containsEntry("total", 0);
-		assertThat(map(share.get("organization"))).containsEntry("mentions", 0);
-		assertThat(((Number) map(share.get("organization")).get("share")).doubleValue()).isZero();
-		assertThat(list(share.get("competitors"))).extracting((voice) -> voice.get("mentions")).containsExactly(0, 0);
+		assertThat(map(share, "organization")).containsEntry("mentions", 0);
+		assertThat(((Number) map(share, "organization").get("share")).doubleValue()).isZero();
+		assertThat(list(share, "competitors")).extracting((voice) -> voice.get("mentions")).containsExactly(0, 0);
+	}
+
+	@Test
+	void withoutFromTheRangeIsThe30DaysBeforeToAndWithoutToThe30DaysUntilNow() {
+		assertRangeDefaults("/api/analytics/share-of-voice", Duration.ofDays(30));
 	}
 
 	@Test
 	void badRangesAreAnsweredWithAProblemDetailNamingTheParameter() {
 		assertProblem("/api/analytics/share-of-voice?from=2019-08-01T00:00:00Z&to=2019-07-01T00:00:00Z", "from");
+		assertProblem("/api/analytics/share-of-voice?from=yesterday", "from");
 		assertProblem("/api/analytics/share-of-voice?to=yesterday", "to");
 		assertProblem("/api/analytics/share-of-voice?from=1900-01-01T00:00:00Z&to=2020-01-01T00:00:00Z", "from");
 	}
@@ -106,41 +110,6 @@ class ShareOfVoiceIntegrationTests extends LiveStackTestSupport {
 		return mention.withEnrichment(mention.language(),
 				Optional.ofNullable(label).map((sentiment) -> new SentimentScore(score, sentiment)), Optional.empty(),
 				Optional.empty());
-	}
-
-	private void assertProblem(String uri, String parameter) {
-		this.web.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter);
-	}
-
-	private Map<String, Object> get(String uri) {
-		return this.web.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object value) {
-		return (Map<String, Object>) value;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> list(Object value) {
-		return (List<Map<String, Object>>) value;
 	}
 
 }
