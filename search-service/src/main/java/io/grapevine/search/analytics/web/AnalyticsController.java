@@ -1,10 +1,7 @@
 package io.grapevine.search.analytics.web;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +10,6 @@ import io.grapevine.search.analytics.Summary;
 import io.grapevine.search.analytics.SummaryQuery;
 import io.grapevine.search.analytics.elasticsearch.SummarySearch;
 import io.grapevine.search.mentions.MentionFilter;
-import io.grapevine.search.web.InvalidParameterException;
 import io.grapevine.search.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,8 +28,6 @@ class AnalyticsController {
 	private static final Duration DEFAULT_RANGE = Duration.ofDays(7);
 
 	private final SummarySearch search;
-
-	private final Clock clock = Clock.systemUTC();
 
 	AnalyticsController(SummarySearch search) {
 		this.search = search;
@@ -60,19 +54,10 @@ class AnalyticsController {
 			@RequestParam(required = false) List<String> source, @RequestParam(required = false) List<String> language,
 			@Parameter(description = "1 to 50, default 10") @RequestParam(required = false) String top) {
 		Optional<ListeningQuery> text = QueryParameters.listeningQuery("q", q);
-		Optional<Instant> start = QueryParameters.instant("from", from);
-		Instant end = QueryParameters.instant("to", to)
-			.orElseGet(() -> this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
-		Instant begin = start.orElseGet(() -> end.minus(DEFAULT_RANGE));
-		QueryParameters.requireOrdered(Optional.of(begin), Optional.of(end));
-		if (Duration.between(begin, end).compareTo(SummaryQuery.MAX_RANGE) > 0) {
-			throw new InvalidParameterException("from",
-					"the range from 'from' to 'to' may span at most " + SummaryQuery.MAX_RANGE.toDays() + " days");
-		}
+		TimeRange range = TimeRange.read(from, to, DEFAULT_RANGE);
 		ZoneId zoneId = QueryParameters.zone("zone", zone);
 		int topCount = QueryParameters.integer("top", top, 1, SummaryQuery.MAX_TOP, 10);
-		MentionFilter filter = new MentionFilter(Optional.of(begin), Optional.of(end), QueryParameters.values(source),
-				QueryParameters.values(language), QueryParameters.values(topic), QueryParameters.values(department));
+		MentionFilter filter = range.filter(source, language, topic, department);
 		return this.search.summarize(new SummaryQuery(filter, text, zoneId, topCount));
 	}
 

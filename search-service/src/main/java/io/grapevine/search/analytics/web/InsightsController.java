@@ -1,11 +1,7 @@
 package io.grapevine.search.analytics.web;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.search.analytics.NewVoices;
@@ -43,8 +39,6 @@ class InsightsController {
 	private final WaitingSearch waiting;
 
 	private final Organization organization;
-
-	private final Clock clock = Clock.systemUTC();
 
 	InsightsController(NewVoicesSearch newVoices, RisingTermsSearch risingTerms, WaitingSearch waiting,
 			Organization organization) {
@@ -120,17 +114,7 @@ class InsightsController {
 
 	private MentionFilter filter(String from, String to, List<String> department, List<String> topic,
 			List<String> source) {
-		Optional<Instant> start = QueryParameters.instant("from", from);
-		Instant end = QueryParameters.instant("to", to)
-			.orElseGet(() -> this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
-		Instant begin = start.orElseGet(() -> end.minus(DEFAULT_RANGE));
-		QueryParameters.requireOrdered(Optional.of(begin), Optional.of(end));
-		if (Duration.between(begin, end).compareTo(SummaryQuery.MAX_RANGE) > 0) {
-			throw new InvalidParameterException("from",
-					"the range from 'from' to 'to' may span at most " + SummaryQuery.MAX_RANGE.toDays() + " days");
-		}
-		return new MentionFilter(Optional.of(begin), Optional.of(end), QueryParameters.values(source), List.of(),
-				QueryParameters.values(topic), QueryParameters.values(department));
+		return TimeRange.read(from, to, DEFAULT_RANGE).filter(source, List.of(), topic, department);
 	}
 
 	private static double reach(String value) {

@@ -1,16 +1,9 @@
 package io.grapevine.search.analytics.web;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 import io.grapevine.search.analytics.ShareOfVoice;
-import io.grapevine.search.analytics.SummaryQuery;
 import io.grapevine.search.analytics.elasticsearch.ShareOfVoiceSearch;
-import io.grapevine.search.web.InvalidParameterException;
-import io.grapevine.search.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import reactor.core.publisher.Mono;
@@ -30,8 +23,6 @@ class ShareOfVoiceController {
 
 	private final ShareOfVoiceSearch search;
 
-	private final Clock clock = Clock.systemUTC();
-
 	ShareOfVoiceController(ShareOfVoiceSearch search) {
 		this.search = search;
 	}
@@ -46,16 +37,8 @@ class ShareOfVoiceController {
 					required = false) String from,
 			@Parameter(description = "ISO-8601 instant, exclusive; default now") @RequestParam(
 					required = false) String to) {
-		Optional<Instant> start = QueryParameters.instant("from", from);
-		Instant end = QueryParameters.instant("to", to)
-			.orElseGet(() -> this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
-		Instant begin = start.orElseGet(() -> end.minus(DEFAULT_RANGE));
-		QueryParameters.requireOrdered(Optional.of(begin), Optional.of(end));
-		if (Duration.between(begin, end).compareTo(SummaryQuery.MAX_RANGE) > 0) {
-			throw new InvalidParameterException("from",
-					"the range from 'from' to 'to' may span at most " + SummaryQuery.MAX_RANGE.toDays() + " days");
-		}
-		return this.search.shareOfVoice(begin, end);
+		TimeRange range = TimeRange.read(from, to, DEFAULT_RANGE);
+		return this.search.shareOfVoice(range.from(), range.to());
 	}
 
 }
