@@ -95,14 +95,14 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 
 	@Test
 	void aMentionNobodyHasActedOnIsOpenWithTheDepartmentsThatOwnItsTopics() {
-		Map<String, Object> handling = get("/api/mentions/{id}/handling", this.safety.id());
+		Map<String, Object> handling = getJson("/api/mentions/{id}/handling", this.safety.id());
 		assertThat(handling).containsEntry("mentionId", this.safety.id()).containsEntry("history", List.of());
 		assertThat(map(handling.get("handling"))).containsEntry("state", "open")
 			.containsEntry("departments", List.of("operations"))
 			.containsEntry("since", this.safety.ingestedAt().toString())
 			.containsKey("waitingSeconds")
 			.doesNotContainKeys("assignee", "answeredBy", "updatedAt");
-		Map<String, Object> nobody = map(get("/api/mentions/{id}/handling", this.untagged.id()).get("handling"));
+		Map<String, Object> nobody = map(getJson("/api/mentions/{id}/handling", this.untagged.id()).get("handling"));
 		assertThat(nobody).containsEntry("state", "open").containsEntry("departments", List.of());
 	}
 
@@ -154,7 +154,7 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 			.bodyValue(Map.of("action", "dismiss", "reason", "spam"))
 			.exchange();
 		assertProblem(anonymous, 401, null, "Sign in");
-		assertThat(map(get("/api/mentions/{id}/handling", this.safety.id()).get("handling"))).containsEntry("state",
+		assertThat(map(getJson("/api/mentions/{id}/handling", this.safety.id()).get("handling"))).containsEntry("state",
 				"open");
 	}
 
@@ -246,16 +246,16 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 		publish(edited);
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(250))
-			.until(() -> total(get("/api/mentions?q={q}", word)) == 1);
+			.until(() -> total(getJson("/api/mentions?q={q}", word)) == 1);
 
-		Map<String, Object> page = get("/api/mentions?q={q}", word);
+		Map<String, Object> page = getJson("/api/mentions?q={q}", word);
 		Map<String, Object> found = map(((List<?>) page.get("mentions")).get(0));
 		assertThat(map(found.get("mention"))).doesNotContainKey("language");
 		assertThat(map(map(found.get("mention")).get("engagement"))).containsEntry("likes", 9);
 		assertThat(map(found.get("handling"))).containsEntry("state", "answered")
 			.containsEntry("answeredBy", "amy")
 			.containsEntry("answerUrl", "https://x.com/hct/status/9");
-		assertThat(total(get("/api/mentions?language=en&q={q}", word))).isZero();
+		assertThat(total(getJson("/api/mentions?language=en&q={q}", word))).isZero();
 		assertThat(countById(this.replayed.id())).isOne();
 	}
 
@@ -264,25 +264,25 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 		body(act(this.answered, "erin", Map.of("action", "answer", "answerUrl", "https://x.com/hct/status/11")));
 		String april = "from=2019-04-01T00:00:00Z&to=2019-05-01T00:00:00Z";
 
-		Map<String, Object> queue = get("/api/handling?department=customer-service&" + april);
-		assertThat(ids(queue)).containsExactly(this.loud.id(), this.middle.id(), this.quiet.id());
+		Map<String, Object> queue = getJson("/api/handling?department=customer-service&" + april);
+		assertThat(mentionIds(queue)).containsExactly(this.loud.id(), this.middle.id(), this.quiet.id());
 		assertThat(handlings(queue)).allSatisfy((handling) -> assertThat(handling).containsEntry("state", "open")
 			.containsEntry("departments", List.of("customer-service"))
 			.containsKey("waitingSeconds"));
-		assertThat(ids(get("/api/handling?department=operations&" + april))).isEmpty();
+		assertThat(mentionIds(getJson("/api/handling?department=operations&" + april))).isEmpty();
 
-		Map<String, Object> done = get("/api/handling?department=customer-service&state=answered&" + april);
-		assertThat(ids(done)).containsExactly(this.answered.id());
+		Map<String, Object> done = getJson("/api/handling?department=customer-service&state=answered&" + april);
+		assertThat(mentionIds(done)).containsExactly(this.answered.id());
 		assertThat(handlings(done).get(0)).containsEntry("answeredBy", "erin").doesNotContainKey("waitingSeconds");
 
-		Map<String, Object> first = get("/api/handling?department=customer-service&size=2&" + april);
-		assertThat(ids(first)).containsExactly(this.loud.id(), this.middle.id());
-		assertThat(ids(get(
+		Map<String, Object> first = getJson("/api/handling?department=customer-service&size=2&" + april);
+		assertThat(mentionIds(first)).containsExactly(this.loud.id(), this.middle.id());
+		assertThat(mentionIds(getJson(
 				"/api/handling?department=customer-service&size=2&" + april + "&cursor=" + first.get("nextCursor"))))
 			.containsExactly(this.quiet.id());
 
-		assertParameterProblem("/api/handling?department=marketing", "department");
-		assertParameterProblem("/api/handling?state=forgotten", "state");
+		assertProblem("/api/handling?department=marketing", "department");
+		assertProblem("/api/handling?state=forgotten", "state");
 	}
 
 	@Test
@@ -290,16 +290,18 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 		body(act(this.middle, "erin", Map.of("action", "escalate", "department", "operations", "reason", "a lift")));
 		String april = "from=2019-04-01T00:00:00Z&to=2019-05-01T00:00:00Z";
 		try {
-			assertThat(ids(get("/api/mentions?handling=open&department=customer-service&" + april)))
+			assertThat(mentionIds(getJson("/api/mentions?handling=open&department=customer-service&" + april)))
 				.containsExactly(this.loud.id(), this.quiet.id());
-			assertThat(ids(get("/api/mentions?handling=open&department=operations&" + april)))
+			assertThat(mentionIds(getJson("/api/mentions?handling=open&department=operations&" + april)))
 				.containsExactly(this.middle.id());
-			assertThat(ids(get("/api/mentions?handling=escalated&" + april))).containsExactly(this.middle.id());
+			assertThat(mentionIds(getJson("/api/mentions?handling=escalated&" + april)))
+				.containsExactly(this.middle.id());
 			// Without handling, department still selects by the mention's tags.
-			assertThat(ids(get("/api/mentions?department=customer-service&" + april))).contains(this.middle.id());
-			assertThat(handlings(get("/api/mentions?" + april)))
+			assertThat(mentionIds(getJson("/api/mentions?department=customer-service&" + april)))
+				.contains(this.middle.id());
+			assertThat(handlings(getJson("/api/mentions?" + april)))
 				.allSatisfy((handling) -> assertThat(handling).containsKeys("state", "departments", "since"));
-			assertParameterProblem("/api/mentions?handling=lost", "handling");
+			assertProblem("/api/mentions?handling=lost", "handling");
 		}
 		finally {
 			body(act(this.middle, "erin",
@@ -320,7 +322,7 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 				+ Instant.now().plus(1, ChronoUnit.HOURS);
 
 		Instant before = Instant.now();
-		Map<String, Object> summary = get("/api/handling/summary?department=people&" + period);
+		Map<String, Object> summary = getJson("/api/handling/summary?department=people&" + period);
 		Instant after = Instant.now();
 		// job6, job7 and job8 wait, since they were ingested, 30 s after publication.
 		assertThat(summary).containsEntry("department", "people")
@@ -335,14 +337,14 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 		assertThat(((Number) summary.get("medianWaitSeconds")).longValue()).isBetween(waited(job.get(6), before),
 				waited(job.get(6), after));
 
-		Map<String, Object> past = get(
+		Map<String, Object> past = getJson(
 				"/api/handling/summary?department=people&from=2019-01-01T00:00:00Z&to=2019-02-01T00:00:00Z");
 		assertThat(past).containsEntry("open", 3)
 			.containsEntry("answered", 0)
 			.containsEntry("dismissed", 0)
 			.containsEntry("escalated", 0)
 			.containsEntry("answeredBy", List.of());
-		assertParameterProblem("/api/handling/summary?department=marketing", "department");
+		assertProblem("/api/handling/summary?department=marketing", "department");
 	}
 
 	private static long waited(Mention mention, Instant now) {
@@ -383,35 +385,12 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 		}
 	}
 
-	private void assertParameterProblem(String uri, String parameter) {
-		assertThat(problem(this.web.get().uri(uri).exchange().expectStatus().isBadRequest())).containsEntry("parameter",
-				parameter);
-	}
-
 	private List<Map<String, Object>> history(Mention mention) {
-		return maps(get("/api/mentions/{id}/handling", mention.id()).get("history"));
-	}
-
-	private Map<String, Object> get(String uri, Object... variables) {
-		return this.web.get()
-			.uri(uri, variables)
-			.accept(MediaType.APPLICATION_JSON)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
+		return maps(getJson("/api/mentions/{id}/handling", mention.id()).get("history"));
 	}
 
 	private static long total(Map<String, Object> page) {
 		return ((Number) page.get("total")).longValue();
-	}
-
-	private static List<String> ids(Map<String, Object> page) {
-		return maps(page.get("mentions")).stream()
-			.map((found) -> (String) map(found.get("mention")).get("id"))
-			.toList();
 	}
 
 	private static List<Map<String, Object>> handlings(Map<String, Object> page) {
