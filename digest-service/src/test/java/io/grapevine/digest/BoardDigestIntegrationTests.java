@@ -1,11 +1,7 @@
 package io.grapevine.digest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -13,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -40,7 +34,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import io.grapevine.digest.archive.DeliveryLedger;
 import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.delivery.FakeChatWebhook;
 import io.grapevine.digest.sending.DigestScheduler;
@@ -78,7 +71,8 @@ class BoardDigestIntegrationTests {
 	private static final Instant FIRST_OF_DECEMBER = Instant.parse("2026-12-01T08:30:00Z");
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(smtpSetup()).withPerMethodLifecycle(false);
+	static final GreenMailExtension smtp = new GreenMailExtension(IntegrationTestSupport.smtpSetup())
+		.withPerMethodLifecycle(false);
 
 	static final FakeBoardSearch search = FakeBoardSearch.start();
 
@@ -107,11 +101,8 @@ class BoardDigestIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.elasticsearch.uris", () -> LocalStackExtension.stack().elasticsearchUri().toString());
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		IntegrationTestSupport.register(registry, smtp);
 		registry.add("grapevine.digest.search-url", () -> search.url().toString());
-		TestUsers.register(registry);
 		registry.add("grapevine.organization-file", BoardDigestIntegrationTests::organizationFile);
 		registry.add("BOARD_SLACK_WEBHOOK", () -> slack.url().toString());
 		registry.add("BOARD_TEAMS_WEBHOOK", () -> teams.url().toString());
@@ -329,65 +320,35 @@ class BoardDigestIntegrationTests {
 	}
 
 	private void forget(String... ids) throws IOException {
-		for (String id : ids) {
-			this.elasticsearch.delete((delete) -> delete.index(DigestArchive.INDEX).id(id).refresh(Refresh.True));
-			for (String channel : List.of("email", "slack", "teams")) {
-				this.elasticsearch.delete(
-						(delete) -> delete.index(DeliveryLedger.INDEX).id(id + ":" + channel).refresh(Refresh.True));
-			}
-		}
+		IntegrationTestSupport.forget(this.elasticsearch, ids);
 	}
 
 	private static String organizationFile() {
-		try {
-			Path file = Files.createTempFile("organization", ".yml");
-			file.toFile().deleteOnExit();
-			Files.writeString(file, """
-					name: Harbor City Transit
-					board:
-					  members: [%s, %s]
-					  slackWebhook: ${BOARD_SLACK_WEBHOOK}
-					  teamsWebhook: ${BOARD_TEAMS_WEBHOOK}
-					  timeZone: Europe/London
-					  digestTime: "08:00"
-					competitors:
-					  - {id: metro-link, name: Metro Link, keywords: [metro link]}
-					  - {id: bay-ferries, name: Bay Ferries, keywords: [ferry]}
-					departments:
-					  - id: trains
-					    name: Trains
-					    timeZone: Europe/London
-					    digestTime: "23:59"
-					    topics:
-					      - {id: night-buses, name: Night buses, keywords: [night bus]}
-					  - id: stations
-					    name: Stations
-					    timeZone: Europe/London
-					    digestTime: "23:59"
-					    topics:
-					      - {id: lifts, name: Lifts, keywords: [lift]}
-					""".formatted(CHAIR, TREASURER));
-			return file.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	// A loaded machine can take more than GreenMail's default two seconds to open a port.
-	private static ServerSetup smtpSetup() {
-		ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", "smtp");
-		setup.setServerStartupTimeout(30_000);
-		return setup;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return IntegrationTestSupport.organizationFile("""
+				name: Harbor City Transit
+				board:
+				  members: [%s, %s]
+				  slackWebhook: ${BOARD_SLACK_WEBHOOK}
+				  teamsWebhook: ${BOARD_TEAMS_WEBHOOK}
+				  timeZone: Europe/London
+				  digestTime: "08:00"
+				competitors:
+				  - {id: metro-link, name: Metro Link, keywords: [metro link]}
+				  - {id: bay-ferries, name: Bay Ferries, keywords: [ferry]}
+				departments:
+				  - id: trains
+				    name: Trains
+				    timeZone: Europe/London
+				    digestTime: "23:59"
+				    topics:
+				      - {id: night-buses, name: Night buses, keywords: [night bus]}
+				  - id: stations
+				    name: Stations
+				    timeZone: Europe/London
+				    digestTime: "23:59"
+				    topics:
+				      - {id: lifts, name: Lifts, keywords: [lift]}
+				""".formatted(CHAIR, TREASURER));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -1,10 +1,6 @@
 package io.grapevine.digest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,7 +84,8 @@ class DigestIntegrationTests {
 	private static final Instant WEEK_46_LOS_ANGELES = Instant.parse("2026-11-09T08:00:00Z");
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(smtpSetup()).withPerMethodLifecycle(false);
+	static final GreenMailExtension smtp = new GreenMailExtension(IntegrationTestSupport.smtpSetup())
+		.withPerMethodLifecycle(false);
 
 	static final FakeSearchService search = FakeSearchService.start();
 
@@ -144,11 +139,8 @@ class DigestIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.elasticsearch.uris", () -> LocalStackExtension.stack().elasticsearchUri().toString());
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		IntegrationTestSupport.register(registry, smtp);
 		registry.add("grapevine.digest.search-url", () -> search.url().toString());
-		TestUsers.register(registry);
 		registry.add("grapevine.organization-file", DigestIntegrationTests::organizationFile);
 		registry.add("OPS_SLACK_WEBHOOK", () -> slack.url().toString());
 		registry.add("OPS_TEAMS_WEBHOOK", () -> teams.url().toString());
@@ -617,10 +609,9 @@ class DigestIntegrationTests {
 	@Test
 	void twoReplicasSendingTheSameDigestAtOnceDeliverEachChannelOnce() throws Exception {
 		DailyPeriod day = new DailyPeriod(LocalDate.of(2026, 11, 10), LONDON);
-		String id = "operations-2026-11-10";
-		forget(id);
+		String id = unsentOperationsDigest(day);
 		DigestSender other = replica("replica-b");
-		Department operations = this.organization.department("operations").orElseThrow();
+		Department operations = operations();
 		reactor.core.publisher.Flux
 			.merge(this.sender.send(operations, day, id, ArchivedDigest.DAILY)
 				.onErrorResume((ex) -> Mono.empty())
@@ -635,17 +626,14 @@ class DigestIntegrationTests {
 		}
 
 		assertThat(exists(id)).isTrue();
-		assertThat(smtp.getReceivedMessages()).hasSize(2);
-		assertThat(slack.delivered()).hasSize(1);
-		assertThat(teams.delivered()).hasSize(1);
+		everyChannelTookItOnce();
 	}
 
 	@Test
 	void aReplicaThatStoppedMidSendHoldsItsChannelUntilTheClaimLapsesThenAnotherSendsItOnce() throws Exception {
 		DailyPeriod day = new DailyPeriod(LocalDate.of(2026, 11, 11), LONDON);
-		String id = "operations-2026-11-11";
-		forget(id);
-		Department operations = this.organization.department("operations").orElseThrow();
+		String id = unsentOperationsDigest(day);
+		Department operations = operations();
 		// A replica claimed email and stopped before delivering it.
 		new DeliveryLedger(this.elasticsearch, clock, "stopped-replica", Duration.ofSeconds(30)).claim(id, "email")
 			.block();
@@ -657,20 +645,15 @@ class DigestIntegrationTests {
 		assertThat(exists(id)).isFalse();
 
 		clock.set(clock.instant().plus(Duration.ofSeconds(31)));
-		StepVerifier.create(this.sender.send(operations, day, id, ArchivedDigest.DAILY))
-			.assertNext((archived) -> assertThat(archived.id()).isEqualTo(id))
-			.verifyComplete();
-		assertThat(smtp.getReceivedMessages()).hasSize(2);
-		assertThat(slack.delivered()).hasSize(1);
-		assertThat(teams.delivered()).hasSize(1);
+		sendsAndArchives(operations, day, id);
+		everyChannelTookItOnce();
 	}
 
 	@Test
 	void aChatWebhookThatIsDownGetsTheDigestWhenItIsBackAndEmailIsNotSentTwice() throws Exception {
 		DailyPeriod day = new DailyPeriod(LocalDate.of(2026, 11, 12), LONDON);
-		String id = "operations-2026-11-12";
-		forget(id);
-		Department operations = this.organization.department("operations").orElseThrow();
+		String id = unsentOperationsDigest(day);
+		Department operations = operations();
 		slack.thenAnswer(503, "", null).thenAnswer(503, "", null);
 
 		StepVerifier.create(this.sender.send(operations, day, id, ArchivedDigest.DAILY))
@@ -680,13 +663,9 @@ class DigestIntegrationTests {
 		assertThat(smtp.getReceivedMessages()).hasSize(2);
 		assertThat(exists(id)).isFalse();
 
-		StepVerifier.create(this.sender.send(operations, day, id, ArchivedDigest.DAILY))
-			.assertNext((archived) -> assertThat(archived.id()).isEqualTo(id))
-			.verifyComplete();
-		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		sendsAndArchives(operations, day, id);
 		assertThat(slack.requests()).hasSize(3);
-		assertThat(slack.delivered()).hasSize(1);
-		assertThat(teams.delivered()).hasSize(1);
+		everyChannelTookItOnce();
 	}
 
 	@Test
@@ -1137,78 +1116,71 @@ class DigestIntegrationTests {
 	}
 
 	private void forget(String... ids) throws IOException {
-		for (String id : ids) {
-			this.elasticsearch.delete((delete) -> delete.index(DigestArchive.INDEX).id(id).refresh(Refresh.True));
-			for (String channel : List.of("email", "slack", "teams")) {
-				this.elasticsearch.delete(
-						(delete) -> delete.index(DeliveryLedger.INDEX).id(id + ":" + channel).refresh(Refresh.True));
-			}
-		}
+		IntegrationTestSupport.forget(this.elasticsearch, ids);
+	}
+
+	private String unsentOperationsDigest(DailyPeriod day) throws IOException {
+		String id = "operations-" + day.day();
+		forget(id);
+		return id;
+	}
+
+	private Department operations() {
+		return this.organization.department("operations").orElseThrow();
+	}
+
+	private void sendsAndArchives(Department department, DailyPeriod day, String id) {
+		StepVerifier.create(this.sender.send(department, day, id, ArchivedDigest.DAILY))
+			.assertNext((archived) -> assertThat(archived.id()).isEqualTo(id))
+			.verifyComplete();
+	}
+
+	// Both members by email, and each chat channel once.
+	private static void everyChannelTookItOnce() {
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(slack.delivered()).hasSize(1);
+		assertThat(teams.delivered()).hasSize(1);
 	}
 
 	private static String organizationFile() {
-		try {
-			Path file = Files.createTempFile("organization", ".yml");
-			file.toFile().deleteOnExit();
-			Files.writeString(file, """
-					name: Harbor City Transit
-					allStaff:
-					  members: [%s]
-					  timeZone: America/Los_Angeles
-					  digestTime: "05:00"
-					  digest: {daily: false, weekly: true, weeklyDay: SUNDAY}
-					departments:
-					  - id: operations
-					    name: Operations
-					    timeZone: Europe/London
-					    digestTime: "07:30"
-					    members: [%s, %s]
-					    slackWebhook: ${OPS_SLACK_WEBHOOK}
-					    teamsWebhook: ${OPS_TEAMS_WEBHOOK}
-					    topics:
-					      - id: delays
-					        name: Delays and disruption
-					        keywords: [delay, late]
-					  - id: service-quality
-					    name: Service Quality
-					    timeZone: America/New_York
-					    digestTime: "07:30"
-					    digest: {daily: false, weekly: true, weeklyDay: SUNDAY}
-					    members: [%s]
-					    topics:
-					      - id: cleanliness
-					        name: Cleanliness
-					        keywords: [dirty, clean]
-					  - id: people
-					    name: People and Hiring
-					    timeZone: America/New_York
-					    digestTime: "08:00"
-					    topics:
-					      - id: jobs
-					        name: Jobs and hiring
-					        keywords: [hiring]
-					""".formatted(STAFF, OPS, CONTROLLER, QUALITY));
-			return file.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	// A loaded machine can take more than GreenMail's default two seconds to open a port.
-	private static ServerSetup smtpSetup() {
-		ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", "smtp");
-		setup.setServerStartupTimeout(30_000);
-		return setup;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return IntegrationTestSupport.organizationFile("""
+				name: Harbor City Transit
+				allStaff:
+				  members: [%s]
+				  timeZone: America/Los_Angeles
+				  digestTime: "05:00"
+				  digest: {daily: false, weekly: true, weeklyDay: SUNDAY}
+				departments:
+				  - id: operations
+				    name: Operations
+				    timeZone: Europe/London
+				    digestTime: "07:30"
+				    members: [%s, %s]
+				    slackWebhook: ${OPS_SLACK_WEBHOOK}
+				    teamsWebhook: ${OPS_TEAMS_WEBHOOK}
+				    topics:
+				      - id: delays
+				        name: Delays and disruption
+				        keywords: [delay, late]
+				  - id: service-quality
+				    name: Service Quality
+				    timeZone: America/New_York
+				    digestTime: "07:30"
+				    digest: {daily: false, weekly: true, weeklyDay: SUNDAY}
+				    members: [%s]
+				    topics:
+				      - id: cleanliness
+				        name: Cleanliness
+				        keywords: [dirty, clean]
+				  - id: people
+				    name: People and Hiring
+				    timeZone: America/New_York
+				    digestTime: "08:00"
+				    topics:
+				      - id: jobs
+				        name: Jobs and hiring
+				        keywords: [hiring]
+				""".formatted(STAFF, OPS, CONTROLLER, QUALITY));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -1,10 +1,5 @@
 package io.grapevine.digest.alerting;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.admin.Admin;
@@ -46,6 +40,7 @@ import io.grapevine.listening.KafkaTopicNames;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.query.Sentiment;
+import io.grapevine.digest.IntegrationTestSupport;
 import io.grapevine.digest.TestUsers;
 import io.grapevine.localstack.LocalStackExtension;
 
@@ -68,7 +63,8 @@ class AlertIntegrationTests {
 	private static final String FINANCE = "finance@harborcity-transit.example";
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(smtpSetup()).withPerMethodLifecycle(false);
+	static final GreenMailExtension smtp = new GreenMailExtension(IntegrationTestSupport.smtpSetup())
+		.withPerMethodLifecycle(false);
 
 	static final FakeChatWebhook slack = FakeChatWebhook.slack();
 
@@ -95,12 +91,9 @@ class AlertIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		createMentionsTopic();
-		registry.add("spring.elasticsearch.uris", () -> LocalStackExtension.stack().elasticsearchUri().toString());
+		IntegrationTestSupport.register(registry, smtp);
 		registry.add("grapevine.kafka.bootstrap-servers", () -> LocalStackExtension.stack().kafkaBootstrapServers());
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("grapevine.organization-file", AlertIntegrationTests::organizationFile);
-		TestUsers.register(registry);
 		registry.add("OPS_SLACK_WEBHOOK", () -> slack.url().toString());
 	}
 
@@ -409,56 +402,33 @@ class AlertIntegrationTests {
 	}
 
 	private static String organizationFile() {
-		try {
-			Path file = Files.createTempFile("organization", ".yml");
-			file.toFile().deleteOnExit();
-			Files.writeString(file, """
-					name: Harbor City Transit
-					departments:
-					  - id: operations
-					    name: Operations
-					    timeZone: Europe/London
-					    digestTime: "07:30"
-					    members: [%s, %s]
-					    slackWebhook: ${OPS_SLACK_WEBHOOK}
-					    topics:
-					      - id: delays
-					        name: Delays and disruption
-					        keywords: [delay, late]
-					      - id: fares
-					        name: Fares
-					        keywords: [fare, ticket]
-					  - id: finance
-					    name: Finance
-					    timeZone: Europe/London
-					    digestTime: "08:00"
-					    members: [%s]
-					    follows: [delays]
-					    topics:
-					      - id: budget
-					        name: Budget
-					        keywords: [budget]
-					""".formatted(OPS, CONTROLLER, FINANCE));
-			return file.toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static ServerSetup smtpSetup() {
-		ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", "smtp");
-		setup.setServerStartupTimeout(30_000);
-		return setup;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return IntegrationTestSupport.organizationFile("""
+				name: Harbor City Transit
+				departments:
+				  - id: operations
+				    name: Operations
+				    timeZone: Europe/London
+				    digestTime: "07:30"
+				    members: [%s, %s]
+				    slackWebhook: ${OPS_SLACK_WEBHOOK}
+				    topics:
+				      - id: delays
+				        name: Delays and disruption
+				        keywords: [delay, late]
+				      - id: fares
+				        name: Fares
+				        keywords: [fare, ticket]
+				  - id: finance
+				    name: Finance
+				    timeZone: Europe/London
+				    digestTime: "08:00"
+				    members: [%s]
+				    follows: [delays]
+				    topics:
+				      - id: budget
+				        name: Budget
+				        keywords: [budget]
+				""".formatted(OPS, CONTROLLER, FINANCE));
 	}
 
 }
