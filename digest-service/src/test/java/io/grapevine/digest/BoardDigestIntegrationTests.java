@@ -28,7 +28,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -207,15 +206,7 @@ class BoardDigestIntegrationTests {
 			.containsExactly("organization", "metro-link", "bay-ferries");
 		assertThat(voices.get(0).path("percent").asInt()).isEqualTo(60);
 		assertThat(stored.path("board").path("departments").get(0).path("previousMentions").asLong()).isEqualTo(300);
-		List<Map<String, Object>> listed = this.web.get()
-			.uri("/api/digests?kind=board")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		List<Map<String, Object>> listed = IntegrationTestSupport.list(this.web, "/api/digests?kind=board");
 		assertThat(listed).extracting((listedDigest) -> listedDigest.get("id")).contains(id);
 		this.web.get()
 			.uri("/digests/{id}", id)
@@ -289,17 +280,7 @@ class BoardDigestIntegrationTests {
 	}
 
 	private Map<String, Object> run(String body) {
-		return this.web.post()
-			.uri("/api/digests/run")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		return IntegrationTestSupport.runDigest(this.web, body);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -35,7 +35,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -171,17 +170,7 @@ class DigestIntegrationTests {
 		DailyPeriod thursday = new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON);
 		search.total(thursday.from(), 37);
 
-		Map<String, Object> digest = this.web.post()
-			.uri("/api/digests/run")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"department\": \"operations\"}")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> digest = IntegrationTestSupport.runDigest(this.web, "{\"department\": \"operations\"}");
 
 		String id = (String) digest.get("id");
 		assertThat(id).startsWith("operations-2026-11-19-run-");
@@ -242,15 +231,7 @@ class DigestIntegrationTests {
 			.isEqualTo(text)
 			.jsonPath("$.recipients.addresses.length()")
 			.isEqualTo(2);
-		List<Map<String, Object>> listed = this.web.get()
-			.uri("/api/digests?department=operations")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		List<Map<String, Object>> listed = IntegrationTestSupport.list(this.web, "/api/digests?department=operations");
 		assertThat(listed).extracting((listedDigest) -> listedDigest.get("id")).contains(id);
 		assertThat(listed)
 			.allSatisfy((listedDigest) -> assertThat(listedDigest).containsEntry("departmentId", "operations")
@@ -363,25 +344,11 @@ class DigestIntegrationTests {
 		String other = runDigest("operations");
 		this.elasticsearch.indices().refresh((refresh) -> refresh.index(DigestArchive.INDEX));
 
-		List<Map<String, Object>> found = this.web.get()
-			.uri("/api/digests?q={q}", "seaweed quayside")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		List<Map<String, Object>> found = IntegrationTestSupport.list(this.web, "/api/digests?q={q}",
+				"seaweed quayside");
 		assertThat(found).extracting((digest) -> digest.get("id")).contains(id).doesNotContain(other);
-		List<Map<String, Object>> byPeriod = this.web.get()
-			.uri("/api/digests?q={q}&department=operations", "\"19 November 2026\" operations")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		List<Map<String, Object>> byPeriod = IntegrationTestSupport.list(this.web,
+				"/api/digests?q={q}&department=operations", "\"19 November 2026\" operations");
 		assertThat(byPeriod).extracting((digest) -> digest.get("id")).contains(id, other);
 		this.web.get()
 			.uri("/digests?q={q}", "seaweed")
@@ -405,18 +372,8 @@ class DigestIntegrationTests {
 	}
 
 	private String runDigest(String department) {
-		Map<String, Object> digest = this.web.post()
-			.uri("/api/digests/run")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"department\": \"" + department + "\"}")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		return (String) digest.get("id");
+		return (String) IntegrationTestSupport.runDigest(this.web, "{\"department\": \"" + department + "\"}")
+			.get("id");
 	}
 
 	@Test
@@ -584,18 +541,7 @@ class DigestIntegrationTests {
 
 	@Test
 	void aRunDeliversTheDigestToTheDepartmentsSlackAndTeamsChannelsWithLinksToTheArchive() {
-		String id = (String) this.web.post()
-			.uri("/api/digests/run")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"department\": \"operations\"}")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		String id = runDigest("operations");
 		assertThat(slack.delivered()).singleElement().satisfies((message) -> {
 			assertThat(message.path("text").asText()).startsWith("Operations · daily listening digest · ");
 			assertThat(message.findValuesAsText("url")).contains("https://grapevine.example.org/digests/" + id);
@@ -675,17 +621,8 @@ class DigestIntegrationTests {
 		// November.
 		search.total(Instant.parse("2026-11-09T00:00:00Z"), 212).total(Instant.parse("2026-11-02T00:00:00Z"), 160);
 
-		Map<String, Object> digest = this.web.post()
-			.uri("/api/digests/run")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"department\": \"operations\", \"kind\": \"weekly\"}")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> digest = IntegrationTestSupport.runDigest(this.web,
+				"{\"department\": \"operations\", \"kind\": \"weekly\"}");
 
 		String id = (String) digest.get("id");
 		assertThat(id).startsWith("operations-week-2026-W46-run-");
@@ -763,15 +700,7 @@ class DigestIntegrationTests {
 			.isEqualTo("weekly")
 			.jsonPath("$.period.rhythm")
 			.isEqualTo("weekly");
-		List<Map<String, Object>> weekly = this.web.get()
-			.uri("/api/digests?kind=weekly&size=100")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		List<Map<String, Object>> weekly = IntegrationTestSupport.list(this.web, "/api/digests?kind=weekly&size=100");
 		assertThat(weekly).extracting((listed) -> listed.get("id")).contains(id);
 		assertThat(weekly).allSatisfy((listed) -> assertThat(listed).containsEntry("kind", "weekly"));
 		this.web.get()

@@ -6,13 +6,17 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.grapevine.digest.archive.DeliveryLedger;
 import io.grapevine.digest.archive.DigestArchive;
@@ -85,6 +89,45 @@ public final class IntegrationTestSupport {
 						(delete) -> delete.index(DeliveryLedger.INDEX).id(id + ":" + channel).refresh(Refresh.True));
 			}
 		}
+	}
+
+	/**
+	 * Run a digest now, as an administrator does.
+	 * @param web a client signed in as an administrator
+	 * @param body what to run, as JSON
+	 * @return the digest sent
+	 */
+	public static Map<String, Object> runDigest(WebTestClient web, String body) {
+		return web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/**
+	 * Read a list from the API: archived digests or alerts.
+	 * @param web a signed-in client
+	 * @param uri the list's URI with its query
+	 * @param variables the URI's variables
+	 * @return the list's items
+	 */
+	public static List<Map<String, Object>> list(WebTestClient web, String uri, Object... variables) {
+		return web.get()
+			.uri(uri, variables)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private static int freePort() {

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -189,15 +188,7 @@ class AlertIntegrationTests {
 
 		// The alerts index is searched in near real time.
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			List<Map<String, Object>> alerts = this.web.get()
-				.uri("/api/alerts")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-				})
-				.returnResult()
-				.getResponseBody();
+			List<Map<String, Object>> alerts = IntegrationTestSupport.list(this.web, "/api/alerts");
 			assertThat(alerts).extracting((alert) -> alert.get("id"))
 				.contains("reach-" + famous.id())
 				.anyMatch((id) -> ((String) id).startsWith("delays-"))
