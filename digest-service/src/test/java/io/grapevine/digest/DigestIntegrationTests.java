@@ -579,19 +579,18 @@ class DigestIntegrationTests {
 	void aReplicaThatStoppedMidSendHoldsItsChannelUntilTheClaimLapsesThenAnotherSendsItOnce() throws Exception {
 		DailyPeriod day = new DailyPeriod(LocalDate.of(2026, 11, 11), LONDON);
 		String id = unsentOperationsDigest(day);
-		Department operations = operations();
 		// A replica claimed email and stopped before delivering it.
 		new DeliveryLedger(this.elasticsearch, clock, "stopped-replica", Duration.ofSeconds(30)).claim(id, "email")
 			.block();
 
-		StepVerifier.create(this.sender.send(operations, day, id, ArchivedDigest.DAILY))
+		StepVerifier.create(sendOperations(day, id))
 			.verifyErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("another replica is delivering email"));
 		assertThat(smtp.getReceivedMessages()).isEmpty();
 		assertThat(slack.delivered()).hasSize(1);
 		assertThat(exists(id)).isFalse();
 
 		clock.set(clock.instant().plus(Duration.ofSeconds(31)));
-		sendsAndArchives(operations, day, id);
+		sendsAndArchives(day, id);
 		everyChannelTookItOnce();
 	}
 
@@ -599,17 +598,16 @@ class DigestIntegrationTests {
 	void aChatWebhookThatIsDownGetsTheDigestWhenItIsBackAndEmailIsNotSentTwice() throws Exception {
 		DailyPeriod day = new DailyPeriod(LocalDate.of(2026, 11, 12), LONDON);
 		String id = unsentOperationsDigest(day);
-		Department operations = operations();
 		slack.thenAnswer(503, "", null).thenAnswer(503, "", null);
 
-		StepVerifier.create(this.sender.send(operations, day, id, ArchivedDigest.DAILY))
+		StepVerifier.create(sendOperations(day, id))
 			.verifyErrorSatisfies((ex) -> assertThat(ex)
 				.hasMessageContaining("the Slack webhook of department operations answered 503")
 				.hasMessageNotContaining(slack.url().getPath()));
 		assertThat(smtp.getReceivedMessages()).hasSize(2);
 		assertThat(exists(id)).isFalse();
 
-		sendsAndArchives(operations, day, id);
+		sendsAndArchives(day, id);
 		assertThat(slack.requests()).hasSize(3);
 		everyChannelTookItOnce();
 	}
@@ -1058,8 +1056,12 @@ class DigestIntegrationTests {
 		return this.organization.department("operations").orElseThrow();
 	}
 
-	private void sendsAndArchives(Department department, DailyPeriod day, String id) {
-		StepVerifier.create(this.sender.send(department, day, id, ArchivedDigest.DAILY))
+	private Mono<ArchivedDigest> sendOperations(DailyPeriod day, String id) {
+		return this.sender.send(operations(), day, id, ArchivedDigest.DAILY);
+	}
+
+	private void sendsAndArchives(DailyPeriod day, String id) {
+		StepVerifier.create(sendOperations(day, id))
 			.assertNext((archived) -> assertThat(archived.id()).isEqualTo(id))
 			.verifyComplete();
 	}
