@@ -208,14 +208,7 @@ class BoardDigestIntegrationTests {
 		assertThat(stored.path("board").path("departments").get(0).path("previousMentions").asLong()).isEqualTo(300);
 		List<Map<String, Object>> listed = IntegrationTestSupport.list(this.web, "/api/digests?kind=board");
 		assertThat(listed).extracting((listedDigest) -> listedDigest.get("id")).contains(id);
-		this.web.get()
-			.uri("/digests/{id}", id)
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("November 2026"));
+		assertThat(IntegrationTestSupport.page(this.web, "/digests/{id}", id)).contains("November 2026");
 	}
 
 	@Test

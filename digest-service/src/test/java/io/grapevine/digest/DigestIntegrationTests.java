@@ -238,31 +238,18 @@ class DigestIntegrationTests {
 				.doesNotContainKey("html"));
 		assertThat(listed).extracting((listedDigest) -> Instant.parse((String) listedDigest.get("sentAt")))
 			.isSortedAccordingTo(java.util.Comparator.reverseOrder());
-		this.web.get()
-			.uri("/digests?department=operations")
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("href=\"/digests/" + id + "\"")
-				.contains("Thu 19 Nov 2026")
-				.contains(">37<")
-				.contains("up 23% on Wednesday"));
-		this.web.get()
-			.uri("/digests/{id}", id)
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("<iframe")
-				.contains("Operations · daily listening digest · Thu 19 Nov 2026 · 37 mentions")
-				.contains(OPS)
-				// The email HTML sits escaped in srcdoc, so its own escaping is escaped
-				// once more.
-				.contains("Bus 42 &amp;lt;b&amp;gt;late")
-				.doesNotContain("<script>"));
+		assertThat(IntegrationTestSupport.page(this.web, "/digests?department=operations"))
+			.contains("href=\"/digests/" + id + "\"")
+			.contains("Thu 19 Nov 2026")
+			.contains(">37<")
+			.contains("up 23% on Wednesday");
+		assertThat(IntegrationTestSupport.page(this.web, "/digests/{id}", id)).contains("<iframe")
+			.contains("Operations · daily listening digest · Thu 19 Nov 2026 · 37 mentions")
+			.contains(OPS)
+			// The email HTML sits escaped in srcdoc, so its own escaping is escaped
+			// once more.
+			.contains("Bus 42 &amp;lt;b&amp;gt;late")
+			.doesNotContain("<script>");
 	}
 
 	@Test
@@ -325,14 +312,8 @@ class DigestIntegrationTests {
 			.contains("https://grapevine.example.org/digests/" + id + "|See the chart");
 		assertThat(teams.delivered().get(0).toString()).contains("Waiting for an answer");
 
-		this.web.get()
-			.uri("/digests/{id}", id)
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("data:image/png;base64,").doesNotContain("cid:"));
+		assertThat(IntegrationTestSupport.page(this.web, "/digests/{id}", id)).contains("data:image/png;base64,")
+			.doesNotContain("cid:");
 	}
 
 	@Test
@@ -350,25 +331,12 @@ class DigestIntegrationTests {
 		List<Map<String, Object>> byPeriod = IntegrationTestSupport.list(this.web,
 				"/api/digests?q={q}&department=operations", "\"19 November 2026\" operations");
 		assertThat(byPeriod).extracting((digest) -> digest.get("id")).contains(id, other);
-		this.web.get()
-			.uri("/digests?q={q}", "seaweed")
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("type=\"search\"")
-				.contains("value=\"seaweed\"")
-				.contains("href=\"/digests/" + id + "\"")
-				.doesNotContain("href=\"/digests/" + other + "\""));
-		this.web.get()
-			.uri("/digests?q={q}", "<b>nothing</b>")
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("No digest says “&lt;b&gt;nothing&lt;/b&gt;”."));
+		assertThat(IntegrationTestSupport.page(this.web, "/digests?q={q}", "seaweed")).contains("type=\"search\"")
+			.contains("value=\"seaweed\"")
+			.contains("href=\"/digests/" + id + "\"")
+			.doesNotContain("href=\"/digests/" + other + "\"");
+		assertThat(IntegrationTestSupport.page(this.web, "/digests?q={q}", "<b>nothing</b>"))
+			.contains("No digest says “&lt;b&gt;nothing&lt;/b&gt;”.");
 	}
 
 	private String runDigest(String department) {
@@ -650,14 +618,7 @@ class DigestIntegrationTests {
 				.startsWith("Operations · weekly listening digest · 9–15 Nov 2026"));
 		assertThat(teams.delivered()).singleElement()
 			.satisfies((card) -> assertThat(card.toString()).contains("Operations · weekly listening digest"));
-		this.web.get()
-			.uri("/digests/{id}", id)
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("9–15 Nov 2026"));
+		assertThat(IntegrationTestSupport.page(this.web, "/digests/{id}", id)).contains("9–15 Nov 2026");
 	}
 
 	@Test
@@ -701,14 +662,9 @@ class DigestIntegrationTests {
 		List<Map<String, Object>> weekly = IntegrationTestSupport.list(this.web, "/api/digests?kind=weekly&size=100");
 		assertThat(weekly).extracting((listed) -> listed.get("id")).contains(id);
 		assertThat(weekly).allSatisfy((listed) -> assertThat(listed).containsEntry("kind", "weekly"));
-		this.web.get()
-			.uri("/digests?kind=weekly")
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("href=\"/digests/" + id + "\"").contains("9–15 Nov 2026"));
+		assertThat(IntegrationTestSupport.page(this.web, "/digests?kind=weekly"))
+			.contains("href=\"/digests/" + id + "\"")
+			.contains("9–15 Nov 2026");
 		this.web.get()
 			.uri("/api/digests?kind=yearly")
 			.exchange()
@@ -898,14 +854,8 @@ class DigestIntegrationTests {
 			.isFound()
 			.expectHeader()
 			.location("/login");
-		this.anonymous.get()
-			.uri("/login")
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("name=\"username\"").contains("name=\"_csrf\""));
+		assertThat(IntegrationTestSupport.page(this.anonymous, "/login")).contains("name=\"username\"")
+			.contains("name=\"_csrf\"");
 	}
 
 	@Test
@@ -930,15 +880,8 @@ class DigestIntegrationTests {
 
 	@Test
 	void anAdministratorIsMarkedSoOnThePages() {
-		this.web.get()
-			.uri("/digests")
-			.accept(MediaType.TEXT_HTML)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((html) -> assertThat(html)
-				.contains("Signed in as <strong>" + TestUsers.ADMIN + "</strong><span> (administrator)</span>"));
+		assertThat(IntegrationTestSupport.page(this.web, "/digests"))
+			.contains("Signed in as <strong>" + TestUsers.ADMIN + "</strong><span> (administrator)</span>");
 	}
 
 	@Test

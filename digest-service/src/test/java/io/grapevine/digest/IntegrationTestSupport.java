@@ -130,6 +130,25 @@ public final class IntegrationTestSupport {
 			.getResponseBody();
 	}
 
+	/**
+	 * Read one of the archive's pages, as a browser does.
+	 * @param web a signed-in client
+	 * @param uri the page's URI
+	 * @param variables the URI's variables
+	 * @return the page
+	 */
+	public static String page(WebTestClient web, String uri, Object... variables) {
+		return web.get()
+			.uri(uri, variables)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
 	private static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
