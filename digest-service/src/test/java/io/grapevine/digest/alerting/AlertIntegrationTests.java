@@ -309,15 +309,7 @@ class AlertIntegrationTests {
 			.doesNotContain("<strong>Budget</strong> muted");
 		assertThat(html).doesNotContain("<script>").contains("<a href=\"/digests\">");
 
-		String digests = this.web.get()
-			.uri("/digests")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(digests).contains("<a href=\"/alerts\">Alerts</a>");
+		assertThat(IntegrationTestSupport.page(this.web, "/digests")).contains("<a href=\"/alerts\">Alerts</a>");
 	}
 
 	private void badMute(String body, String field) {
