@@ -20,7 +20,7 @@ import io.grapevine.listening.query.Sentiment;
 public final class SentimentAnalyzer {
 
 	/** Languages with a lexicon of their own; any other language is read as English. */
-	public static final List<String> LANGUAGES = List.of("en", "es", "fr", "de");
+	public static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "pt", "it");
 
 	private static final String FALLBACK_LANGUAGE = "en";
 
@@ -62,7 +62,14 @@ public final class SentimentAnalyzer {
 				Lexicon.bundled("fr",
 						inflections("s", "", "x", "", "e", "", "es", "", "ee", "e", "ees", "e", "euse", "eux", "euses",
 								"eux", "ive", "if", "ives", "if")),
-				"de", Lexicon.bundled("de", inflections("es", "", "em", "", "en", "", "er", "", "e", "", "s", "")));
+				"de", Lexicon.bundled("de", inflections("es", "", "em", "", "en", "", "er", "", "e", "", "s", "")),
+				"pt",
+				Lexicon.bundled("pt",
+						inflections("s", "", "es", "", "a", "o", "as", "o", "os", "o", "oes", "ao", "eis", "el",
+								"issimo", "o", "issima", "o", "issimos", "o", "issimas", "o", "ora", "or")),
+				"it",
+				Lexicon.bundled("it", inflections("a", "o", "i", "o", "e", "o", "i", "e", "issimo", "o", "issima", "o",
+						"issimi", "o", "issime", "o", "issimo", "e", "issima", "e", "issimi", "e", "issime", "e")));
 		this.emoji = Lexicon.bundledEmoji();
 		this.tokenizer = new Tokenizer(this.emoji.keySet());
 	}

@@ -12,6 +12,13 @@ import java.util.Set;
  */
 final class Tokenizer {
 
+	/**
+	 * Elided words longer than one letter: French {@code qu'} and its compounds, Italian
+	 * {@code un'}, articulated prepositions and demonstratives.
+	 */
+	private static final Set<String> ELIDED = Set.of("qu", "jusqu", "lorsqu", "puisqu", "un", "dell", "nell", "all",
+			"dall", "sull", "quest", "quell", "nessun");
+
 	private final Set<String> emoticons;
 
 	Tokenizer(Set<String> emoticons) {
@@ -103,7 +110,7 @@ final class Tokenizer {
 
 	/**
 	 * Where a French or Italian elided article or pronoun ends ({@code l'}, {@code n'},
-	 * {@code qu'}), so that it reads as a word of its own.
+	 * {@code qu'}, {@code dell'}), so that it reads as a word of its own.
 	 * @param raw a word
 	 * @return the index of the apostrophe after the elided word, or -1
 	 */
@@ -119,8 +126,7 @@ final class Tokenizer {
 			return -1;
 		}
 		String before = raw.substring(0, apostrophe).toLowerCase(Locale.ROOT);
-		boolean elided = before.length() == 1 || before.equals("qu") || before.equals("jusqu")
-				|| before.equals("lorsqu") || before.equals("puisqu");
+		boolean elided = before.length() == 1 || ELIDED.contains(before);
 		return elided ? apostrophe : -1;
 	}
 

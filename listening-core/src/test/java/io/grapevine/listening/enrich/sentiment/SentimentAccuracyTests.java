@@ -67,6 +67,16 @@ class SentimentAccuracyTests {
 	}
 
 	@Test
+	void portugueseAndItalianPostsOfTheHeldOutSampleAreLabelledRightAtLeastThreeTimesInFour() {
+		Map<String, LabelledSample.Results> sample = LabelledSample.read(SAMPLE).evaluate(this.analyzer);
+		assertThat(sample).containsKeys("pt", "it");
+		assertThat(sample.get("pt").total()).isGreaterThanOrEqualTo(45);
+		assertThat(sample.get("it").total()).isGreaterThanOrEqualTo(45);
+		assertThat(sample.get("pt").accuracy()).isGreaterThanOrEqualTo(0.75);
+		assertThat(sample.get("it").accuracy()).isGreaterThanOrEqualTo(0.75);
+	}
+
+	@Test
 	void harderPostsWithSlangTyposAndIndirectToneAreStillLabelledRightAtLeastNineTimesInTwenty() {
 		Map<String, LabelledSample.Results> hard = LabelledSample.read(HARD).evaluate(this.analyzer);
 		assertThat(hard.get("en").accuracy()).isGreaterThanOrEqualTo(0.45);

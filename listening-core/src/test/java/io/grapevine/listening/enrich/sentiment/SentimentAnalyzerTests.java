@@ -161,6 +161,42 @@ class SentimentAnalyzerTests {
 	}
 
 	@Test
+	void portugueseIsReadWithItsOwnLexiconWithOrWithoutAccents() {
+		assertThat(portuguese("Péssimo serviço, o autocarro chegou atrasado outra vez")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(portuguese("Pessimo servico, o autocarro chegou atrasado outra vez")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(portuguese("Muito obrigada ao motorista, foi super simpático")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(portuguese("As motoristas são simpáticas e os bancos confortáveis")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(this.analyzer.analyze("O autocarro chega às oito horas à estação", "pt"))
+			.isEqualTo(new SentimentScore(0, Sentiment.NEUTRAL));
+	}
+
+	@Test
+	void portugueseNegationAndContrastWork() {
+		assertThat(portuguese("O elétrico novo é bom")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(portuguese("O elétrico novo não é bom")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(portuguese("Nada mal o serviço novo")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(portuguese("Viagem tranquila, sem atrasos")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(portuguese("O metrô estava lotado, mas o pessoal foi muito gentil")).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
+	void italianIsReadWithItsOwnLexiconAndElisionsAreWordsOfTheirOwn() {
+		assertThat(italian("L'autista è stato gentilissimo, grazie")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(italian("Il bus è di nuovo in ritardo, che vergogna")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(italian("Un'ottima idea le nuove panchine")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(italian("Le fermate sono pulite e le autiste gentili")).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
+	void italianNegationAndContrastWork() {
+		assertThat(italian("Il servizio non è buono")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(italian("Niente male il tram nuovo")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(italian("Viaggio tranquillo, senza ritardi")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(italian("Il treno era strapieno, ma il personale è stato davvero gentile"))
+			.isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
 	void theLanguageSelectsTheLexicon() {
 		assertThat(this.analyzer.analyze("Qué desastre de servicio", "es").label()).isEqualTo(Sentiment.NEGATIVE);
 		assertThat(this.analyzer.analyze("Qué desastre de servicio", "en").label()).isEqualTo(Sentiment.NEUTRAL);
@@ -174,9 +210,9 @@ class SentimentAnalyzerTests {
 
 	@Test
 	void anUnknownOrMissingLanguageIsReadAsEnglishAndIsNeutralWhenNothingFires() {
-		assertThat(this.analyzer.analyze("Great service 👍", "pt").label()).isEqualTo(Sentiment.POSITIVE);
+		assertThat(this.analyzer.analyze("Great service 👍", "nl").label()).isEqualTo(Sentiment.POSITIVE);
 		assertThat(this.analyzer.analyze("Great service", Optional.empty()).label()).isEqualTo(Sentiment.POSITIVE);
-		assertThat(this.analyzer.analyze("O autocarro chega às oito horas à estação", "pt"))
+		assertThat(this.analyzer.analyze("Slechte service, de bus is weer te laat", "nl"))
 			.isEqualTo(new SentimentScore(0, Sentiment.NEUTRAL));
 	}
 
@@ -199,7 +235,8 @@ class SentimentAnalyzerTests {
 		Random random = new Random(20261121);
 		String[] pieces = { "not", "very", "but", "good", "bad", "!", "?", "¿", ":)", ":(", "😡", "🙏", "👍🏽",
 				"\u200d", "\ufe0f", "'", "’", "n't", "LATE", "muy", "pero", "no", "nada", "mal", " ", "\n", "\t", "#",
-				"@", "http://x", "\ud83d", "\ude00", "\u0301", "ñ", "É", "-", "...", "sooooo", "\u0000" };
+				"@", "http://x", "\ud83d", "\ude00", "\u0301", "ñ", "É", "-", "...", "sooooo", "\u0000", "não", "mas",
+				"non", "ma", "dell'", "un'" };
 		for (int i = 0; i < 20_000; i++) {
 			StringBuilder text = new StringBuilder();
 			int length = random.nextInt(40);
@@ -214,7 +251,7 @@ class SentimentAnalyzerTests {
 					text.append(' ');
 				}
 			}
-			String language = new String[] { "en", "es", "xx", "", "es-419", "_" }[random.nextInt(6)];
+			String language = new String[] { "en", "es", "pt", "it", "xx", "", "es-419", "_" }[random.nextInt(8)];
 			assertThatNoException().isThrownBy(() -> {
 				SentimentScore score = this.analyzer.analyze(text.toString(), language);
 				assertThat(score.score()).isBetween(-1.0, 1.0);
@@ -236,6 +273,14 @@ class SentimentAnalyzerTests {
 
 	private Sentiment german(String text) {
 		return this.analyzer.analyze(text, "de").label();
+	}
+
+	private Sentiment portuguese(String text) {
+		return this.analyzer.analyze(text, "pt").label();
+	}
+
+	private Sentiment italian(String text) {
+		return this.analyzer.analyze(text, "it").label();
 	}
 
 	private double score(String text) {
