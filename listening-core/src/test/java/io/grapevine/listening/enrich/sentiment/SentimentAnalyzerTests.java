@@ -192,6 +192,9 @@ class SentimentAnalyzerTests {
 		assertThat(italian("Il servizio non è buono")).isEqualTo(Sentiment.NEGATIVE);
 		assertThat(italian("Niente male il tram nuovo")).isEqualTo(Sentiment.POSITIVE);
 		assertThat(italian("Viaggio tranquillo, senza ritardi")).isEqualTo(Sentiment.POSITIVE);
+		// "ne" is the pronoun "of it", not a negation.
+		assertThat(italian("Ne sono davvero contento, grazie")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(italian("Ne ho abbastanza dei ritardi")).isEqualTo(Sentiment.NEGATIVE);
 		assertThat(italian("Il treno era strapieno, ma il personale è stato davvero gentile"))
 			.isEqualTo(Sentiment.POSITIVE);
 	}
