@@ -3,8 +3,8 @@ package io.grapevine.digest.delivery;
 import java.time.Duration;
 import java.util.List;
 
-import io.grapevine.digest.delivery.slack.SlackChannel;
-import io.grapevine.digest.delivery.teams.TeamsChannel;
+import io.grapevine.digest.delivery.slack.SlackDigestMessage;
+import io.grapevine.digest.delivery.teams.TeamsDigestCard;
 import io.grapevine.listening.organization.Department;
 
 /**
@@ -35,9 +35,12 @@ public class DigestChannels {
 	 * @return its channels, possibly none
 	 */
 	public List<DigestChannel> of(Department department) {
+		String where = "the %s webhook of department %s";
 		return this.channels.of(department, (email) -> email,
-				(poster, url) -> new SlackChannel(poster, url, department.id()),
-				(poster, url) -> new TeamsChannel(poster, url, department.id()));
+				(poster, url) -> new WebhookChannel("slack", poster, url, where.formatted("Slack", department.id()),
+						SlackDigestMessage::of),
+				(poster, url) -> new WebhookChannel("teams", poster, url, where.formatted("Teams", department.id()),
+						TeamsDigestCard::of));
 	}
 
 }
