@@ -208,7 +208,11 @@ class BoardDigestIntegrationTests {
 		assertThat(stored.path("board").path("departments").get(0).path("previousMentions").asLong()).isEqualTo(300);
 		List<Map<String, Object>> listed = IntegrationTestSupport.list(this.web, "/api/digests?kind=board");
 		assertThat(listed).extracting((listedDigest) -> listedDigest.get("id")).contains(id);
-		assertThat(IntegrationTestSupport.page(this.web, "/digests/{id}", id)).contains("November 2026");
+		assertThat(IntegrationTestSupport.page(this.web, "/digests/{id}", id)).contains("November 2026")
+			.contains("<span class=\"pill\">on request</span>");
+		String row = IntegrationTestSupport.page(this.web, "/digests?kind=board");
+		row = row.substring(row.indexOf("/digests/" + id));
+		assertThat(row.substring(0, row.indexOf("</tr>"))).contains("on request");
 	}
 
 	@Test
@@ -220,8 +224,13 @@ class BoardDigestIntegrationTests {
 
 		clock.set(Instant.parse("2026-12-01T08:00:00Z"));
 		StepVerifier.create(this.scheduler.sendDue().filter((archived) -> archived.kind().equals("board")))
-			.assertNext((archived) -> assertThat(archived.id()).isEqualTo("board-2026-11"))
+			.assertNext((archived) -> {
+				assertThat(archived.id()).isEqualTo("board-2026-11");
+				assertThat(archived.sentOnRequest()).isFalse();
+			})
 			.verifyComplete();
+		assertThat(IntegrationTestSupport.page(this.web, "/digests/{id}", "board-2026-11"))
+			.contains("<span class=\"pill\">scheduled</span>");
 		clock.set(Instant.parse("2026-12-02T09:00:00Z"));
 		StepVerifier.create(this.scheduler.sendDue().filter((archived) -> archived.kind().equals("board")))
 			.verifyComplete();

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.grapevine.digest.composition.BoardPeriod;
 import io.grapevine.digest.composition.DailyPeriod;
@@ -56,6 +57,10 @@ public record ArchivedDigest(String id, String kind, String departmentId, String
 
 	/** Every kind, as the archive filters by them. */
 	public static final List<String> KINDS = List.of(DAILY, WEEKLY, ALL_STAFF, MANUAL, BOARD);
+
+	// Marks the archive id of a digest sent on request, after the id the schedule would
+	// give.
+	private static final String ON_REQUEST = "-run-";
 
 	public ArchivedDigest {
 		Objects.requireNonNull(id, "id");
@@ -179,6 +184,38 @@ public record ArchivedDigest(String id, String kind, String departmentId, String
 			return new Recipients(addresses.size(), addresses);
 		}
 
+	}
+
+	/**
+	 * The archive id of a digest sent on request: each run is its own digest, with
+	 * channels of its own in the delivery ledger.
+	 * @param scheduledId the id the schedule gives the digest of the same period
+	 * @param now when it is sent
+	 * @return the id
+	 */
+	public static String onRequestId(String scheduledId, Instant now) {
+		return scheduledId + ON_REQUEST + now.toEpochMilli() + "-"
+				+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+	}
+
+	/**
+	 * Whether a digest was sent on request rather than by the schedule: a department's
+	 * run by hand has its own kind, the board's keeps {@link #BOARD} and is told by its
+	 * id.
+	 * @param kind the digest's kind
+	 * @param id the digest's archive id
+	 * @return true when someone asked for it
+	 */
+	public static boolean sentOnRequest(String kind, String id) {
+		return MANUAL.equals(kind) || (id != null && id.contains(ON_REQUEST));
+	}
+
+	/**
+	 * Whether this digest was sent on request rather than by the schedule.
+	 * @return true when someone asked for it
+	 */
+	public boolean sentOnRequest() {
+		return sentOnRequest(this.kind, this.id);
 	}
 
 }

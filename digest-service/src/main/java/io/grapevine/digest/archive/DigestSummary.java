@@ -29,4 +29,12 @@ public record DigestSummary(String id, String kind, String departmentId, String 
 		departmentName = (departmentName != null) ? departmentName : departmentId;
 	}
 
+	/**
+	 * Whether this digest was sent on request rather than by the schedule.
+	 * @return true when someone asked for it
+	 */
+	public boolean sentOnRequest() {
+		return ArchivedDigest.sentOnRequest(this.kind, this.id);
+	}
+
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.grapevine.digest.analytics.BoardAnalyticsClient;
 import io.grapevine.digest.archive.ArchivedDigest;
@@ -84,8 +83,7 @@ public class BoardSender {
 			Department board = this.organization.board().orElseThrow(UnknownDepartmentException::noBoard);
 			Instant now = this.clock.instant();
 			BoardPeriod period = BoardPeriod.monthBefore(now, board.timeZone());
-			String id = scheduledId(period) + "-run-" + now.toEpochMilli() + "-"
-					+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+			String id = ArchivedDigest.onRequestId(scheduledId(period), now);
 			return send(board, period, id);
 		});
 	}

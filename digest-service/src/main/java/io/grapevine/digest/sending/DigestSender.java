@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,10 +116,7 @@ public class DigestSender {
 			DigestPeriod period = (rhythm == DigestPeriod.Rhythm.WEEKLY)
 					? DigestPeriod.weekBefore(now, department.timeZone())
 					: DigestPeriod.of(DailyPeriod.dayBefore(now, department.timeZone()));
-			// Each run is its own digest, with channels of its own in the delivery
-			// ledger.
-			String id = ArchivedDigest.scheduledId(department.id(), period) + "-run-" + now.toEpochMilli() + "-"
-					+ Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+			String id = ArchivedDigest.onRequestId(ArchivedDigest.scheduledId(department.id(), period), now);
 			return send(department, period, id, ArchivedDigest.MANUAL);
 		});
 	}

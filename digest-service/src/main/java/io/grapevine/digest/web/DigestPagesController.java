@@ -90,7 +90,7 @@ class DigestPagesController {
 				(digest.figures() != null) ? digest.figures().total() : 0,
 				(digest.figures() != null) ? digest.figures().change() : "",
 				sent(digest.sentAt(), digest.period().zone()), digest.recipients().count(),
-				ArchivedDigest.MANUAL.equals(digest.kind()) ? "on request" : "scheduled", digest.period().rhythm());
+				digest.sentOnRequest() ? "on request" : "scheduled", digest.period().rhythm());
 	}
 
 	private static String sent(Instant sentAt, String zone) {
