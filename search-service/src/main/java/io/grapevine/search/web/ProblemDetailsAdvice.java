@@ -1,7 +1,6 @@
 package io.grapevine.search.web;
 
 import java.net.ConnectException;
-import java.net.URI;
 
 import co.elastic.clients.transport.TransportException;
 import org.slf4j.Logger;
@@ -23,18 +22,17 @@ class ProblemDetailsAdvice {
 
 	@ExceptionHandler
 	ProblemDetail invalidParameter(InvalidParameterException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid query parameter");
-		problem.setType(URI.create("https://grapevine.io/problems/invalid-parameter"));
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ex.getMessage(), "Invalid query parameter",
+				"invalid-parameter");
 		problem.setProperty("parameter", ex.parameter());
 		return problem;
 	}
 
 	@ExceptionHandler
 	ProblemDetail invalidQuery(InvalidQueryException ex) {
-		ProblemDetail problem = invalidParameter(ex);
-		problem.setTitle("Invalid listening query");
-		problem.setType(URI.create("https://grapevine.io/problems/invalid-query"));
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ex.getMessage(), "Invalid listening query",
+				"invalid-query");
+		problem.setProperty("parameter", ex.parameter());
 		problem.setProperty("position", ex.position());
 		problem.setProperty("expected", ex.expected());
 		ex.found().ifPresent((found) -> problem.setProperty("found", found));

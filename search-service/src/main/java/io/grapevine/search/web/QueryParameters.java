@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.grapevine.listening.query.ListeningQuery;
 import io.grapevine.listening.query.QueryParseException;
+import io.grapevine.search.mentions.Cursor;
 
 /**
  * Reads query parameters, turning every unusable value into an
@@ -123,6 +124,26 @@ public final class QueryParameters {
 		}
 		catch (QueryParseException ex) {
 			throw new InvalidQueryException(name, ex);
+		}
+	}
+
+	/**
+	 * Read the {@code cursor} parameter of a paged search.
+	 * @param value the raw value, possibly null or blank
+	 * @return the cursor, or empty for the first page
+	 * @throws InvalidParameterException when it is not the {@code nextCursor} of a
+	 * previous page
+	 */
+	public static Optional<Cursor> cursor(String value) {
+		if (value == null || value.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Cursor.decode(value.strip()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidParameterException("cursor",
+					"'cursor' must be the nextCursor of a previous page, unchanged; was '" + value + "'");
 		}
 	}
 

@@ -101,26 +101,13 @@ class HandlingController {
 		MentionFilter mentions = new MentionFilter(start, end, List.of(), List.of(), List.of(), List.of(),
 				Optional.of(filter));
 		int pageSize = QueryParameters.integer("size", size, 1, MentionQuery.MAX_SIZE, MentionQuery.DEFAULT_SIZE);
-		Optional<Cursor> after = cursor(cursor);
+		Optional<Cursor> after = QueryParameters.cursor(cursor);
 		try {
 			return this.search.search(new MentionQuery(Optional.empty(), mentions, pageSize, after, order, false));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidParameterException("cursor",
 					"'cursor' belongs to a page of another 'state'; start again without it");
-		}
-	}
-
-	private static Optional<Cursor> cursor(String value) {
-		if (value == null || value.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(Cursor.decode(value.strip()));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidParameterException("cursor",
-					"'cursor' must be the nextCursor of a previous page, unchanged; was '" + value + "'");
 		}
 	}
 

@@ -1,10 +1,9 @@
 package io.grapevine.search.handling.web;
 
-import java.net.URI;
-
 import io.grapevine.search.handling.HandlingConflictException;
 import io.grapevine.search.handling.InvalidActionException;
 import io.grapevine.search.handling.MentionNotFoundException;
+import io.grapevine.search.web.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,42 +18,32 @@ class HandlingProblems {
 
 	@ExceptionHandler
 	ProblemDetail invalidAction(InvalidActionException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid action");
-		problem.setType(URI.create("https://grapevine.io/problems/invalid-action"));
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ex.getMessage(), "Invalid action",
+				"invalid-action");
 		problem.setProperty("field", ex.field());
 		return problem;
 	}
 
 	@ExceptionHandler
 	ProblemDetail mentionNotFound(MentionNotFoundException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("No such mention");
-		problem.setType(URI.create("https://grapevine.io/problems/mention-not-found"));
+		ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, ex.getMessage(), "No such mention",
+				"mention-not-found");
 		problem.setProperty("mentionId", ex.mentionId());
 		return problem;
 	}
 
 	@ExceptionHandler
 	ProblemDetail conflict(HandlingConflictException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		if (ex.concurrent()) {
-			problem.setTitle("Changed meanwhile");
-			problem.setType(URI.create("https://grapevine.io/problems/concurrent-change"));
+			return Problems.of(HttpStatus.CONFLICT, ex.getMessage(), "Changed meanwhile", "concurrent-change");
 		}
-		else {
-			problem.setTitle("Action not allowed in this state");
-			problem.setType(URI.create("https://grapevine.io/problems/invalid-transition"));
-		}
-		return problem;
+		return Problems.of(HttpStatus.CONFLICT, ex.getMessage(), "Action not allowed in this state",
+				"invalid-transition");
 	}
 
 	@ExceptionHandler
 	ProblemDetail notSignedIn(NotSignedInException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage());
-		problem.setTitle("Not signed in");
-		problem.setType(URI.create("https://grapevine.io/problems/not-signed-in"));
-		return problem;
+		return Problems.of(HttpStatus.UNAUTHORIZED, ex.getMessage(), "Not signed in", "not-signed-in");
 	}
 
 }

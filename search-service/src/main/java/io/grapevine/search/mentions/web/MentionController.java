@@ -77,7 +77,7 @@ class MentionController {
 		int pageSize = QueryParameters.integer("size", size, 1, MentionQuery.MAX_SIZE, MentionQuery.DEFAULT_SIZE);
 		Order order = order(sort);
 		boolean folded = flag("collapse", collapse);
-		Optional<Cursor> after = cursor(cursor);
+		Optional<Cursor> after = QueryParameters.cursor(cursor);
 		try {
 			return this.search.search(new MentionQuery(text, filter, pageSize, after, order, folded));
 		}
@@ -124,19 +124,6 @@ class MentionController {
 			return true;
 		}
 		throw new InvalidParameterException(name, "'" + name + "' must be true or false, was '" + value + "'");
-	}
-
-	private static Optional<Cursor> cursor(String value) {
-		if (value == null || value.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(Cursor.decode(value.strip()));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidParameterException("cursor",
-					"'cursor' must be the nextCursor of a previous page, unchanged; was '" + value + "'");
-		}
 	}
 
 }
