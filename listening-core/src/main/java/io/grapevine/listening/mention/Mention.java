@@ -32,15 +32,24 @@ import java.util.Optional;
  * sources, once enrichment has computed it
  * @param competitors ids of the organization's competitors it names (absent in JSON
  * written before competitors existed, read as none)
+ * @param owned whether one of the organization's own accounts wrote it: what the
+ * organization said rather than what was said about it (false in JSON written before
+ * schema version 2)
+ * @param ownedBy the department whose account wrote it, when the account is declared
+ * under a department
+ * @param byCompetitor the id of the competitor whose own account wrote it
  */
 public record Mention(int schemaVersion, String id, String source, String nativeId, URI url, String text, Author author,
 		Instant publishedAt, Instant ingestedAt, Optional<String> language, Engagement engagement,
 		Optional<String> inReplyTo, Optional<String> matchedBy, List<String> topics, List<String> departments,
 		Optional<SentimentScore> sentiment, Optional<String> clusterId, Optional<Double> reach,
-		List<String> competitors) {
+		List<String> competitors, boolean owned, Optional<String> ownedBy, Optional<String> byCompetitor) {
 
-	/** The version of the JSON contract written by this code. */
-	public static final int SCHEMA_VERSION = 1;
+	/**
+	 * The version of the JSON contract written by this code: 2 added {@code owned},
+	 * {@code ownedBy} and {@code byCompetitor}.
+	 */
+	public static final int SCHEMA_VERSION = 2;
 
 	public Mention {
 		requireText(source, "source");
@@ -73,9 +82,52 @@ public record Mention(int schemaVersion, String id, String source, String native
 		clusterId = (clusterId != null) ? clusterId.filter((cluster) -> !cluster.isBlank()) : Optional.empty();
 		reach = (reach != null) ? reach : Optional.empty();
 		competitors = (competitors != null) ? List.copyOf(competitors) : List.of();
+		ownedBy = (ownedBy != null) ? ownedBy.filter((department) -> !department.isBlank()) : Optional.empty();
+		byCompetitor = (byCompetitor != null) ? byCompetitor.filter((competitor) -> !competitor.isBlank())
+				: Optional.empty();
+		if (ownedBy.isPresent() && !owned) {
+			throw new InvalidMentionException("mention " + id + " names the department whose account wrote it ('"
+					+ ownedBy.get() + "') but is not owned");
+		}
+		if (owned && byCompetitor.isPresent()) {
+			throw new InvalidMentionException(
+					"mention " + id + " cannot be both owned and by competitor '" + byCompetitor.get() + "'");
+		}
 		if (reach.isPresent() && !(reach.get() >= 0)) {
 			throw new InvalidMentionException("reach of mention " + id + " must be zero or more, was " + reach.get());
 		}
+	}
+
+	/**
+	 * A mention that no declared account wrote.
+	 * @param schemaVersion version of the JSON contract
+	 * @param id {@code source:nativeId}, or {@code null} to derive it
+	 * @param source the kind of source
+	 * @param nativeId the id the source gives the post
+	 * @param url permalink to the post
+	 * @param text plain text of the post
+	 * @param author who wrote it
+	 * @param publishedAt when it was published, UTC
+	 * @param ingestedAt when Grapevine read it
+	 * @param language language code
+	 * @param engagement engagement counts
+	 * @param inReplyTo the thread or parent it answers
+	 * @param matchedBy the query or feed that found it
+	 * @param topics topic ids it matches
+	 * @param departments department ids listening to those topics
+	 * @param sentiment its sentiment, or empty when not judged
+	 * @param clusterId its cluster of near-duplicates, or empty
+	 * @param reach how far it reaches, or empty
+	 * @param competitors ids of the competitors it names
+	 */
+	public Mention(int schemaVersion, String id, String source, String nativeId, URI url, String text, Author author,
+			Instant publishedAt, Instant ingestedAt, Optional<String> language, Engagement engagement,
+			Optional<String> inReplyTo, Optional<String> matchedBy, List<String> topics, List<String> departments,
+			Optional<SentimentScore> sentiment, Optional<String> clusterId, Optional<Double> reach,
+			List<String> competitors) {
+		this(schemaVersion, id, source, nativeId, url, text, author, publishedAt, ingestedAt, language, engagement,
+				inReplyTo, matchedBy, topics, departments, sentiment, clusterId, reach, competitors, false,
+				Optional.empty(), Optional.empty());
 	}
 
 	/**
@@ -144,7 +196,31 @@ public record Mention(int schemaVersion, String id, String source, String native
 			Optional<String> clusterId, Optional<Double> reach) {
 		return new Mention(this.schemaVersion, this.id, this.source, this.nativeId, this.url, this.text, this.author,
 				this.publishedAt, this.ingestedAt, language, this.engagement, this.inReplyTo, this.matchedBy,
-				this.topics, this.departments, sentiment, clusterId, reach, this.competitors);
+				this.topics, this.departments, sentiment, clusterId, reach, this.competitors, this.owned, this.ownedBy,
+				this.byCompetitor);
+	}
+
+	/**
+	 * This mention with whose account wrote it.
+	 * @param owned whether one of the organization's own accounts wrote it
+	 * @param ownedBy the department whose account it is, if any
+	 * @param byCompetitor the competitor whose account it is, if any
+	 * @return the marked copy
+	 */
+	public Mention withOwner(boolean owned, Optional<String> ownedBy, Optional<String> byCompetitor) {
+		return new Mention(this.schemaVersion, this.id, this.source, this.nativeId, this.url, this.text, this.author,
+				this.publishedAt, this.ingestedAt, this.language, this.engagement, this.inReplyTo, this.matchedBy,
+				this.topics, this.departments, this.sentiment, this.clusterId, this.reach, this.competitors, owned,
+				ownedBy, byCompetitor);
+	}
+
+	/**
+	 * The id of the mention this one answers, when it is a reply: sources give the
+	 * parent's native id on the same network, so it is {@code source:inReplyTo}.
+	 * @return the parent's mention id
+	 */
+	public Optional<String> parentId() {
+		return this.inReplyTo.map((parent) -> this.source + ":" + parent);
 	}
 
 	/**
@@ -179,7 +255,8 @@ public record Mention(int schemaVersion, String id, String source, String native
 	public Mention withTags(List<String> topics, List<String> departments, List<String> competitors) {
 		return new Mention(this.schemaVersion, this.id, this.source, this.nativeId, this.url, this.text, this.author,
 				this.publishedAt, this.ingestedAt, this.language, this.engagement, this.inReplyTo, this.matchedBy,
-				topics, departments, this.sentiment, this.clusterId, this.reach, competitors);
+				topics, departments, this.sentiment, this.clusterId, this.reach, competitors, this.owned, this.ownedBy,
+				this.byCompetitor);
 	}
 
 	private static void requireText(String value, String name) {

@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param competitors the other organizations it measures its share of voice against
  * @param board who receives the monthly board digest, with its channels, zone and time,
  * if the organization sends one (id {@value #BOARD}, no topics)
+ * @param accounts the accounts of the organization, its departments and its competitors
+ * on each network: what they post is what their owner said
  */
 public record Organization(String name, List<Department> departments, List<SourceDeclaration> sources,
-		List<String> languages, Optional<Department> allStaff, List<Competitor> competitors,
-		Optional<Department> board) {
+		List<String> languages, Optional<Department> allStaff, List<Competitor> competitors, Optional<Department> board,
+		Accounts accounts) {
 
 	/** The id of the organization-wide audience, reserved among department ids. */
 	public static final String ALL_STAFF = "all-staff";
@@ -42,6 +44,23 @@ public record Organization(String name, List<Department> departments, List<Sourc
 		allStaff = (allStaff != null) ? allStaff : Optional.empty();
 		competitors = (competitors != null) ? List.copyOf(competitors) : List.of();
 		board = (board != null) ? board : Optional.empty();
+		accounts = (accounts != null) ? accounts : Accounts.none();
+	}
+
+	/**
+	 * An organization that declares no accounts of its own.
+	 * @param name the organization's name
+	 * @param departments its departments
+	 * @param sources its source instances
+	 * @param languages the languages it listens in
+	 * @param allStaff the organization-wide audience, if any
+	 * @param competitors the competitors it measures its share of voice against
+	 * @param board the board's audience, if any
+	 */
+	public Organization(String name, List<Department> departments, List<SourceDeclaration> sources,
+			List<String> languages, Optional<Department> allStaff, List<Competitor> competitors,
+			Optional<Department> board) {
+		this(name, departments, sources, languages, allStaff, competitors, board, Accounts.none());
 	}
 
 	/**

@@ -47,6 +47,7 @@ public final class OrganizationFile {
 
 	private static final ObjectMapper YAML = YAMLMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
 		.build();
 
 	private OrganizationFile() {
@@ -121,10 +122,12 @@ public final class OrganizationFile {
 	}
 
 	record Spec(String name, List<String> languages, List<DepartmentSpec> departments, List<SourceSpec> sources,
-			AudienceSpec allStaff, List<CompetitorSpec> competitors, BoardSpec board) {
+			AudienceSpec allStaff, List<CompetitorSpec> competitors, BoardSpec board,
+			Map<String, List<String>> accounts) {
 	}
 
-	record CompetitorSpec(String id, String name, List<String> keywords, String query) {
+	record CompetitorSpec(String id, String name, List<String> keywords, String query,
+			Map<String, List<String>> accounts) {
 	}
 
 	record BoardSpec(String timeZone, String digestTime, List<String> members, String slackWebhook,
@@ -139,7 +142,8 @@ public final class OrganizationFile {
 	}
 
 	record DepartmentSpec(String id, String name, String timeZone, String digestTime, List<String> members,
-			String slackWebhook, String teamsWebhook, List<TopicSpec> topics, List<String> follows, RhythmSpec digest) {
+			String slackWebhook, String teamsWebhook, List<TopicSpec> topics, List<String> follows, RhythmSpec digest,
+			Map<String, List<String>> accounts) {
 	}
 
 	record RhythmSpec(Boolean daily, Boolean weekly, String weeklyDay) {
@@ -187,8 +191,48 @@ public final class OrganizationFile {
 				}
 				sources.add(source);
 			}
+			List<Competitor> competitors = competitors(spec.competitors());
+			List<Account> accounts = new ArrayList<>(
+					accounts(spec.accounts(), "accounts", new AccountOwner.Own(Optional.empty())));
+			for (int i = 0; i < spec.departments().size(); i++) {
+				Department department = departments.get(i);
+				accounts.addAll(accounts(spec.departments().get(i).accounts(),
+						"departments[" + i + "] (" + department.name() + ").accounts",
+						new AccountOwner.Own(Optional.of(department.id()))));
+			}
+			for (int i = 0; i < competitors.size(); i++) {
+				accounts.addAll(accounts(spec.competitors().get(i).accounts(),
+						"competitors[" + competitors.get(i).id() + "].accounts",
+						new AccountOwner.OfCompetitor(competitors.get(i).id())));
+			}
+			Accounts declared;
+			try {
+				declared = Accounts.of(accounts);
+			}
+			catch (InvalidOrganizationException ex) {
+				throw fail(ex.getMessage());
+			}
 			return new Organization(spec.name().strip(), departments, sources, languages(spec.languages()),
-					allStaff(spec.allStaff()), competitors(spec.competitors()), board(spec.board()));
+					allStaff(spec.allStaff()), competitors, board(spec.board()), declared);
+		}
+
+		private List<Account> accounts(Map<String, List<String>> spec, String where, AccountOwner owner) {
+			List<Account> accounts = new ArrayList<>();
+			if (spec == null) {
+				return accounts;
+			}
+			for (Map.Entry<String, List<String>> network : spec.entrySet()) {
+				List<String> values = (network.getValue() != null) ? network.getValue() : List.of();
+				for (int i = 0; i < values.size(); i++) {
+					try {
+						accounts.add(Accounts.declare(network.getKey(), values.get(i), owner));
+					}
+					catch (IllegalArgumentException ex) {
+						throw fail(where + "." + network.getKey() + "[" + i + "]: " + ex.getMessage());
+					}
+				}
+			}
+			return accounts;
 		}
 
 		private List<Competitor> competitors(List<CompetitorSpec> specs) {

@@ -12,7 +12,8 @@ import io.grapevine.listening.query.MatchContext;
 
 /**
  * Tags mentions with every topic whose query (or keywords) they match, the departments
- * that own or follow those topics, and the competitors they name.
+ * that own or follow those topics, the competitors they name, and whose declared account
+ * wrote them (the organization's own, or a competitor's).
  */
 public final class TopicMatcher {
 
@@ -24,7 +25,10 @@ public final class TopicMatcher {
 
 	private final List<CompiledCompetitor> competitors;
 
+	private final Accounts accounts;
+
 	public TopicMatcher(Organization organization) {
+		this.accounts = organization.accounts();
 		this.departmentIds = organization.departments().stream().map(Department::id).toList();
 		this.topics = organization.topics().stream().map((topic) -> compile(organization, topic)).toList();
 		this.competitors = organization.competitors()
@@ -42,13 +46,14 @@ public final class TopicMatcher {
 	}
 
 	/**
-	 * Tag a mention with every topic it matches.
+	 * Tag a mention with every topic it matches, and mark it with whose declared account
+	 * wrote it.
 	 * @param mention the mention
-	 * @return the mention with topics and departments set
+	 * @return the mention with topics, departments, competitors and owner set
 	 */
 	public Mention tag(Mention mention) {
 		Matches matches = match(MatchContext.of(mention));
-		return mention.withTags(matches.topics(), matches.departments(), matches.competitors());
+		return this.accounts.mark(mention.withTags(matches.topics(), matches.departments(), matches.competitors()));
 	}
 
 	/**

@@ -23,7 +23,7 @@ class MentionJsonTests {
 	@Test
 	void theJsonCarriesTheSchemaVersionAndTheIdAsSourceColonNativeId() {
 		String json = MentionJson.write(replyWithEngagement());
-		assertThat(json).contains("\"schemaVersion\":1")
+		assertThat(json).contains("\"schemaVersion\":2")
 			.contains("\"id\":\"x:1790000000000000001\"")
 			.contains("\"publishedAt\":\"2026-11-20T09:15:00Z\"");
 	}
@@ -82,9 +82,50 @@ class MentionJsonTests {
 	@Test
 	void aSentimentWithoutALabelIsRejected() {
 		String json = MentionJson.write(replyWithEngagement())
-			.replace("{\"schemaVersion\":1", "{\"schemaVersion\":1,\"sentiment\":{\"score\":0.4}");
+			.replace("{\"schemaVersion\":2", "{\"schemaVersion\":2,\"sentiment\":{\"score\":0.4}");
 		assertThatExceptionOfType(InvalidMentionException.class).isThrownBy(() -> MentionJson.readMention(json))
 			.withMessageContaining("a sentiment needs a label");
+	}
+
+	@Test
+	void aMentionByAnOwnedAccountCarriesOwnedAndItsDepartment() {
+		Mention own = replyWithEngagement().withOwner(true, Optional.of("customer-service"), Optional.empty());
+		String json = MentionJson.write(own);
+		assertThat(json).contains("\"owned\":true").contains("\"ownedBy\":\"customer-service\"");
+		assertThat(MentionJson.readMention(json)).isEqualTo(own);
+		assertThat(MentionJson.write(replyWithEngagement())).contains("\"owned\":false").doesNotContain("ownedBy");
+	}
+
+	@Test
+	void aMentionWrittenBeforeSchemaVersionTwoReadsAsNotOwned() {
+		String json = "{\"schemaVersion\":1,\"id\":\"x:1\",\"source\":\"x\",\"nativeId\":\"1\","
+				+ "\"url\":\"https://x.com/a/status/1\",\"text\":\"hi\",\"author\":{\"handle\":\"a\"},"
+				+ "\"publishedAt\":\"2026-11-20T09:15:00Z\",\"ingestedAt\":\"2026-11-20T09:16:00Z\"}";
+		Mention read = MentionJson.readMention(json);
+		assertThat(read.owned()).isFalse();
+		assertThat(read.ownedBy()).isEmpty();
+		assertThat(read.byCompetitor()).isEmpty();
+	}
+
+	@Test
+	void aReplyNamesTheMentionItAnswersOnItsOwnNetwork() {
+		assertThat(replyWithEngagement().parentId()).contains("x:" + replyWithEngagement().inReplyTo().orElseThrow());
+		assertThat(Mention.builder("reddit", "t1_b")
+			.url(URI.create("https://www.reddit.com/r/a/comments/x/y/b/"))
+			.text("ok")
+			.author(Author.of("u"))
+			.publishedAt(Instant.EPOCH)
+			.inReplyTo("t3_x")
+			.build()
+			.parentId()).contains("reddit:t3_x");
+	}
+
+	@Test
+	void anOwnedMentionCannotAlsoBeACompetitorsOrNameADepartmentWithoutBeingOwned() {
+		assertThatExceptionOfType(InvalidMentionException.class)
+			.isThrownBy(() -> replyWithEngagement().withOwner(true, Optional.empty(), Optional.of("metro")));
+		assertThatExceptionOfType(InvalidMentionException.class)
+			.isThrownBy(() -> replyWithEngagement().withOwner(false, Optional.of("care"), Optional.empty()));
 	}
 
 	@Test
