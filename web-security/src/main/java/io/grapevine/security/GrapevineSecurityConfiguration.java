@@ -23,6 +23,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -47,6 +49,19 @@ public class GrapevineSecurityConfiguration {
 
 	// The cookie of Spring WebFlux's sessions.
 	private static final String SESSION_COOKIE = "SESSION";
+
+	// Mention ids hold slashes and percent signs (Bluesky AT URIs, the links of feed
+	// items), so they travel percent-encoded in paths such as
+	// /api/mentions/{id}/handling;
+	// the firewall's other checks stay.
+	@Bean
+	ServerWebExchangeFirewall grapevineFirewall() {
+		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowUrlEncodedSlash(true);
+		firewall.setAllowUrlEncodedDoubleSlash(true);
+		firewall.setAllowUrlEncodedPercent(true);
+		return firewall;
+	}
 
 	@Bean
 	ReactiveUserDetailsService grapevineLocalUsers(GrapevineSecurityProperties properties) {
