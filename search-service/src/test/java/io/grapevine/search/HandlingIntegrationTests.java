@@ -99,7 +99,7 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 		assertThat(handling).containsEntry("mentionId", this.safety.id()).containsEntry("history", List.of());
 		assertThat(map(handling.get("handling"))).containsEntry("state", "open")
 			.containsEntry("departments", List.of("operations"))
-			.containsEntry("since", this.safety.ingestedAt().toString())
+			.containsEntry("since", this.safety.publishedAt().toString())
 			.containsKey("waitingSeconds")
 			.doesNotContainKeys("assignee", "answeredBy", "updatedAt");
 		Map<String, Object> nobody = map(getJson("/api/mentions/{id}/handling", this.untagged.id()).get("handling"));
@@ -215,8 +215,8 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 		assertThat(assigned).containsEntry("state", "assigned")
 			.containsEntry("departments", List.of("operations"))
 			.containsEntry("assignee", "bob")
-			// still waiting since it came in, not since it was handed on
-			.containsEntry("since", this.history.ingestedAt().toString());
+			// still waiting since it was published, not since it was handed on
+			.containsEntry("since", this.history.publishedAt().toString());
 		body(act(this.history, "bob", Map.of("action", "answer", "answerUrl", "https://x.com/hct/status/7")));
 
 		List<Map<String, Object>> history = history(this.history);
@@ -324,7 +324,7 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 		Instant before = Instant.now();
 		Map<String, Object> summary = getJson("/api/handling/summary?department=people&" + period);
 		Instant after = Instant.now();
-		// job6, job7 and job8 wait, since they were ingested, 30 s after publication.
+		// job6, job7 and job8 wait, since they were published.
 		assertThat(summary).containsEntry("department", "people")
 			.containsEntry("open", 3)
 			.containsEntry("answered", 3)
@@ -348,7 +348,7 @@ class HandlingIntegrationTests extends LiveStackTestSupport {
 	}
 
 	private static long waited(Mention mention, Instant now) {
-		return Duration.between(mention.ingestedAt(), now).toSeconds();
+		return Duration.between(mention.publishedAt(), now).toSeconds();
 	}
 
 	private ResponseSpec act(Mention mention, String actor, Map<String, String> action) {

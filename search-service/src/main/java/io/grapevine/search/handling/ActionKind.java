@@ -36,6 +36,20 @@ public enum ActionKind {
 	}
 
 	/**
+	 * The action in the past tense, for messages.
+	 * @return e.g. {@code assigned}, {@code dismissed}
+	 */
+	public String past() {
+		return switch (this) {
+			case ASSIGN -> "assigned";
+			case ANSWER -> "answered";
+			case ESCALATE -> "escalated";
+			case DISMISS -> "dismissed";
+			case REOPEN -> "reopened";
+		};
+	}
+
+	/**
 	 * The action of a name as {@link #value()} writes it.
 	 * @param value the name, in any case
 	 * @return the action, if there is one by that name

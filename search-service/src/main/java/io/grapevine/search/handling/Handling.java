@@ -47,14 +47,15 @@ public record Handling(HandlingState state, List<String> departments, Optional<S
 
 	/**
 	 * The handling of a mention nobody has acted on: open, with the departments that own
-	 * its topics, waiting since it was ingested.
+	 * its topics, waiting since it was published (a mention fetched late has waited all
+	 * the same).
 	 * @param mention the mention
 	 * @param organization the organization, for who owns which topic
 	 * @return the handling
 	 */
 	public static Handling initial(Mention mention, Organization organization) {
 		return new Handling(HandlingState.OPEN, owners(mention.topics(), organization), Optional.empty(),
-				mention.ingestedAt(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+				mention.publishedAt(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
 				Optional.empty());
 	}
 

@@ -10,6 +10,8 @@ import io.grapevine.kafka.DeadLetterPublisher;
 import io.grapevine.kafka.GrapevineKafkaProperties;
 import io.grapevine.kafka.KafkaTopicProvisioner;
 import io.grapevine.listening.KafkaTopicNames;
+import io.grapevine.listening.organization.Organization;
+import io.grapevine.search.handling.elasticsearch.ReplyAnswers;
 import io.grapevine.search.index.MentionIndexTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,9 +32,10 @@ class IndexerConfiguration {
 	@Bean
 	MentionIndexer mentionIndexer(GrapevineKafkaProperties kafka, KafkaTopicProvisioner topics,
 			ElasticsearchAsyncClient client, MentionIndexTemplate template, DeadLetterPublisher deadLetters,
-			IndexerProperties properties, MeterRegistry meterRegistry) {
+			IndexerProperties properties, MeterRegistry meterRegistry, Organization organization,
+			ReplyAnswers replyAnswers) {
 		return new MentionIndexer(receiverOptions(kafka, properties), client, template, deadLetters, properties,
-				meterRegistry);
+				meterRegistry, organization.accounts(), replyAnswers);
 	}
 
 	static ReceiverOptions<String, String> receiverOptions(GrapevineKafkaProperties kafka,

@@ -16,6 +16,7 @@ import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.InvalidMentionException;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
+import io.grapevine.listening.organization.Accounts;
 import io.grapevine.listening.query.MatchContext;
 import io.grapevine.search.index.MonthlyIndices;
 
@@ -27,15 +28,20 @@ import io.grapevine.search.index.MonthlyIndices;
  * (empty for mentions from writers before competitors), {@code site} for the query
  * language's {@code site:} (see {@link #sites(URI)}), {@code clusterKey} for folding
  * near-duplicates, {@code match} for the query compiler (the text and fields as the query
- * language reads them) and {@code question} for finding what waits for an answer (see
- * {@link Questions}).
+ * language reads them), {@code question} for finding what waits for an answer (see
+ * {@link Questions}) and {@code replyTo}, the id of the mention a reply answers. Given
+ * the organization's declared accounts, it marks whose account wrote the mention itself
+ * ({@code owned}, {@code ownedBy}, {@code byCompetitor}) and notes under which
+ * declarations it did ({@code ownedCheck}, their fingerprint), so that mentions of
+ * writers before schema version 2 are marked too, and the index agrees with the
+ * organization file the service runs with.
  */
 public final class MentionDocuments {
 
 	private static final ObjectMapper MAPPER = MentionJson.mapper();
 
 	private static final List<String> OPTIONAL_FIELDS = List.of("language", "inReplyTo", "matchedBy", "sentiment",
-			"clusterId", "reach");
+			"clusterId", "reach", "ownedBy", "byCompetitor", "replyTo");
 
 	private static final List<String> OPTIONAL_AUTHOR_FIELDS = List.of("displayName", "followers", "profileUrl");
 
@@ -45,17 +51,76 @@ public final class MentionDocuments {
 	}
 
 	/**
-	 * Build the document for a record value.
+	 * Build the document for a record value, keeping whose account wrote it as the record
+	 * says.
 	 * @param json the record value
 	 * @return the document
 	 * @throws InvalidMentionException if the value is not valid Mention JSON
 	 */
 	public static MentionDocument from(String json) {
+		return build(json, null);
+	}
+
+	/**
+	 * Build the document for a record value, marking whose account wrote it by the
+	 * declared accounts.
+	 * @param json the record value
+	 * @param accounts the organization's declared accounts
+	 * @return the document
+	 * @throws InvalidMentionException if the value is not valid Mention JSON
+	 */
+	public static MentionDocument from(String json, Accounts accounts) {
+		return build(json, accounts);
+	}
+
+	/**
+	 * The partial document that marks whose account wrote a stored mention, under the
+	 * given declarations.
+	 * @param mention the mention as marked
+	 * @param fingerprint the fingerprint of the declarations it was marked under
+	 * @return the partial document
+	 */
+	public static ObjectNode ownerFields(Mention mention, String fingerprint) {
+		ObjectNode fields = MAPPER.createObjectNode();
+		owner(fields, mention);
+		fields.put("ownedCheck", fingerprint);
+		return fields;
+	}
+
+	private static void owner(ObjectNode tree, Mention mention) {
+		tree.put("owned", mention.owned());
+		if (mention.ownedBy().isPresent()) {
+			tree.put("ownedBy", mention.ownedBy().get());
+		}
+		else {
+			tree.putNull("ownedBy");
+		}
+		if (mention.byCompetitor().isPresent()) {
+			tree.put("byCompetitor", mention.byCompetitor().get());
+		}
+		else {
+			tree.putNull("byCompetitor");
+		}
+	}
+
+	private static MentionDocument build(String json, Accounts accounts) {
 		if (json == null || json.isBlank()) {
 			throw new InvalidMentionException("empty payload is not a Mention");
 		}
 		ObjectNode tree = readObject(json);
 		Mention mention = toMention(tree);
+		if (accounts != null) {
+			mention = accounts.mark(mention);
+			tree.put("ownedCheck", accounts.fingerprint());
+		}
+		owner(tree, mention);
+		if (mention.ownedBy().isEmpty()) {
+			tree.remove("ownedBy");
+		}
+		if (mention.byCompetitor().isEmpty()) {
+			tree.remove("byCompetitor");
+		}
+		mention.parentId().ifPresent((parent) -> tree.put("replyTo", parent));
 		tree.put("id", mention.id());
 		tree.put("publishedAt", mention.publishedAt().toString());
 		tree.put("ingestedAt", mention.ingestedAt().toString());
@@ -74,7 +139,7 @@ public final class MentionDocuments {
 		tree.put("question", Questions.asks(mention.text(), mention.language()));
 		try {
 			return new MentionDocument(mention.id(), MonthlyIndices.indexFor(mention.publishedAt()),
-					MAPPER.writeValueAsBytes(tree));
+					MAPPER.writeValueAsBytes(tree), mention);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Could not write the document of mention " + mention.id(), ex);

@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.kafka.DeadLetterPublisher;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.InvalidMentionException;
+import io.grapevine.listening.organization.Accounts;
+import io.grapevine.search.handling.elasticsearch.ReplyAnswers;
+import io.grapevine.search.handling.elasticsearch.ReplyAnswers.Written;
 import io.grapevine.search.index.MentionIndexTemplate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,12 +70,20 @@ public class MentionIndexer implements SmartLifecycle {
 
 	private final Counter documents;
 
+	private final Accounts accounts;
+
+	private final ReplyAnswers replyAnswers;
+
 	private volatile Disposable pipeline;
+
+	private volatile Disposable marking;
 
 	MentionIndexer(ReceiverOptions<String, String> receiverOptions, ElasticsearchAsyncClient client,
 			MentionIndexTemplate template, DeadLetterPublisher deadLetters, IndexerProperties properties,
-			MeterRegistry meterRegistry) {
+			MeterRegistry meterRegistry, Accounts accounts, ReplyAnswers replyAnswers) {
 		this.receiverOptions = receiverOptions;
+		this.accounts = accounts;
+		this.replyAnswers = replyAnswers;
 		this.client = client;
 		this.template = template;
 		this.deadLetters = deadLetters;
@@ -85,8 +96,11 @@ public class MentionIndexer implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.pipeline = this.template.install()
-			.retryWhen(retry("Putting the index template"))
+		OwnedMarks marks = new OwnedMarks(this.client, this.accounts, this.replyAnswers);
+		Mono<Void> installed = this.template.install().retryWhen(retry("Putting the index template")).cache();
+		this.marking = installed.then(marks.markAll())
+			.subscribe(null, (ex) -> logger.error("Marking the mentions of the organization's accounts stopped", ex));
+		this.pipeline = installed
 			.thenMany(Flux.defer(this::indexMentions).retryWhen(retry("Consuming mentions").transientErrors(true)))
 			.subscribe(null, (ex) -> logger.error("The indexer stopped", ex));
 		logger.info("Indexer started: group {}, batches of up to {} mentions or {}", this.properties.groupId(),
@@ -97,7 +111,7 @@ public class MentionIndexer implements SmartLifecycle {
 		return KafkaReceiver.create(this.receiverOptions)
 			.receive()
 			.bufferTimeout(this.properties.batchSize(), this.properties.batchTimeout(), true)
-			.map(Batch::of)
+			.map((records) -> Batch.of(records, this.accounts))
 			// One batch at a time, so a replay of a mention never races its earlier
 			// version;
 			// Kafka keeps fetching while Elasticsearch works.
@@ -108,21 +122,25 @@ public class MentionIndexer implements SmartLifecycle {
 
 	private Mono<Void> write(Batch batch) {
 		// A mention id always lands in the same partition, so the partitions' parts of a
-		// batch
-		// hold different mentions and their bulk requests can overlap.
-		return Flux.fromIterable(batch.byPartition()).flatMap(this::writePart).then();
+		// batch hold different mentions and their bulk requests can overlap. Once all are
+		// in, the organization's replies answer what they reply to.
+		return Flux.fromIterable(batch.byPartition())
+			.flatMap(this::writePart)
+			.collectList()
+			.flatMap((parts) -> this.replyAnswers.written(parts.stream().flatMap(List::stream).toList()));
 	}
 
-	private Mono<Void> writePart(Batch batch) {
+	private Mono<List<Written>> writePart(Batch batch) {
+		List<Written> written = new ArrayList<>();
 		Mono<List<DeadLetter>> rejected = batch.documents().isEmpty() ? Mono.just(List.of())
 				: Mono.fromFuture(() -> this.client.bulk(batch.request())).flatMap((response) -> {
 					List<DeadLetter> rejections = new ArrayList<>();
-					Batch existing = batch.written(response, rejections);
+					Batch existing = batch.written(response, rejections, written, true);
 					if (existing.documents().isEmpty()) {
 						return Mono.just(rejections);
 					}
 					return Mono.fromFuture(() -> this.client.bulk(existing.updateRequest())).map((again) -> {
-						existing.written(again, rejections);
+						existing.written(again, rejections, written, false);
 						return rejections;
 					});
 				});
@@ -131,7 +149,7 @@ public class MentionIndexer implements SmartLifecycle {
 			deadLetters.addAll(rejections);
 			long accepted = batch.documents().size() - rejections.size();
 			return this.deadLetters.publishAll(deadLetters).doOnSuccess((done) -> this.documents.increment(accepted));
-		});
+		}).thenReturn(written);
 	}
 
 	private Mono<Void> commit(Batch batch) {
@@ -151,6 +169,10 @@ public class MentionIndexer implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		Disposable marking = this.marking;
+		if (marking != null) {
+			marking.dispose();
+		}
 		Disposable pipeline = this.pipeline;
 		if (pipeline != null) {
 			pipeline.dispose();
@@ -170,12 +192,12 @@ public class MentionIndexer implements SmartLifecycle {
 	private record Batch(List<ReceiverRecord<String, String>> records, List<Entry> documents,
 			List<DeadLetter> invalid) {
 
-		static Batch of(List<ReceiverRecord<String, String>> records) {
+		static Batch of(List<ReceiverRecord<String, String>> records, Accounts accounts) {
 			List<Entry> documents = new ArrayList<>(records.size());
 			List<DeadLetter> invalid = new ArrayList<>();
 			for (ReceiverRecord<String, String> record : records) {
 				try {
-					documents.add(new Entry(MentionDocuments.from(record.value()), record));
+					documents.add(new Entry(MentionDocuments.from(record.value(), accounts), record));
 				}
 				catch (InvalidMentionException ex) {
 					invalid.add(DeadLetter.now(DEAD_LETTER_SOURCE,
@@ -239,22 +261,21 @@ public class MentionIndexer implements SmartLifecycle {
 
 		/**
 		 * Reads the answer to one of this batch's bulk requests: adds the dead letters of
-		 * the items Elasticsearch rejected, and answers the part of the batch whose
-		 * documents existed already.
+		 * the items Elasticsearch rejected and the mentions it took, and answers the part
+		 * of the batch whose documents existed already.
 		 * @throws RetryableBulkException if an item failed for a reason that passes
 		 */
-		Batch written(BulkResponse response, List<DeadLetter> rejected) {
-			if (!response.errors()) {
-				return new Batch(List.of(), List.of(), List.of());
-			}
+		Batch written(BulkResponse response, List<DeadLetter> rejected, List<Written> written, boolean creating) {
 			List<Entry> existing = new ArrayList<>();
 			List<BulkResponseItem> items = response.items();
 			for (int i = 0; i < items.size(); i++) {
 				BulkResponseItem item = items.get(i);
+				Entry entry = this.documents.get(i);
 				if (item.error() == null) {
+					MentionDocument document = entry.document();
+					written.add(new Written(document.mention(), document.index(), creating));
 					continue;
 				}
-				Entry entry = this.documents.get(i);
 				if (item.status() == 409 && item.operationType() == OperationType.Create) {
 					existing.add(entry);
 					continue;

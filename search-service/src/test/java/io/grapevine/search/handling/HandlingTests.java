@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class HandlingTests {
 
-	private static final Instant INGESTED = Instant.parse("2026-11-20T08:00:30Z");
+	private static final Instant PUBLISHED = Instant.parse("2026-11-20T08:00:00Z");
+
+	private static final Instant INGESTED = Instant.parse("2026-11-20T09:30:00Z");
 
 	private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
@@ -29,12 +31,12 @@ class HandlingTests {
 					department("people", "jobs")));
 
 	@Test
-	void aMentionNobodyHasActedOnIsOpenWithTheOwnersOfItsTopicsInOrderAndWaitsSinceItCameIn() {
+	void aMentionNobodyHasActedOnIsOpenWithTheOwnersOfItsTopicsInOrderAndWaitsSinceItWasPublished() {
 		Handling handling = Handling.initial(mention("fares", "delays", "safety", "retired-topic"), this.organization);
 		assertThat(handling.state()).isEqualTo(HandlingState.OPEN);
 		assertThat(handling.departments()).containsExactly("communications", "operations");
-		assertThat(handling.since()).isEqualTo(INGESTED);
-		assertThat(handling.readAt(NOW).waitingSeconds()).contains(7170L);
+		assertThat(handling.since()).as("published, not fetched an hour and a half later").isEqualTo(PUBLISHED);
+		assertThat(handling.readAt(NOW).waitingSeconds()).contains(7200L);
 		assertThat(Handling.initial(mention(), this.organization).departments()).isEmpty();
 	}
 
@@ -46,7 +48,7 @@ class HandlingTests {
 		assertThat(moved.state()).isEqualTo(HandlingState.ASSIGNED);
 		assertThat(moved.departments()).containsExactly("people");
 		assertThat(moved.assignee()).isEmpty();
-		assertThat(moved.since()).isEqualTo(INGESTED);
+		assertThat(moved.since()).isEqualTo(PUBLISHED);
 		assertThat(moved.updatedAt()).contains(NOW);
 	}
 
@@ -129,9 +131,8 @@ class HandlingTests {
 
 	private static Mention mention(String... topics) {
 		return new Mention(Mention.SCHEMA_VERSION, null, "x", "1", URI.create("https://x.com/a/status/1"), "text",
-				Author.of("amy"), Instant.parse("2026-11-20T08:00:00Z"), INGESTED, Optional.of("en"), Engagement.NONE,
-				Optional.empty(), Optional.empty(), List.of(topics), List.of(), Optional.empty(), Optional.empty(),
-				Optional.empty());
+				Author.of("amy"), PUBLISHED, INGESTED, Optional.of("en"), Engagement.NONE, Optional.empty(),
+				Optional.empty(), List.of(topics), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
 	}
 
 	private static Department department(String id, String... topics) {

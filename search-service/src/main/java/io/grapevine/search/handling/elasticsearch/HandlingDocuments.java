@@ -45,7 +45,7 @@ public final class HandlingDocuments {
 			return Handling.initial(mention, organization);
 		}
 		return new Handling(state.get(), texts(stored.path("department")), text(stored, "assignee"),
-				instant(stored, "since").orElse(mention.ingestedAt()), text(stored, "answeredBy"),
+				instant(stored, "since").orElse(mention.publishedAt()), text(stored, "answeredBy"),
 				instant(stored, "answeredAt"), text(stored, "answerUrl").map(URI::create), instant(stored, "updatedAt"),
 				Optional.empty());
 	}

@@ -90,13 +90,32 @@ public class HandlingStore {
 	 */
 	public Mono<Handling> act(String mentionId, ActionRequest request, String actor) {
 		return find(mentionId).flatMap((stored) -> {
+			if (stored.mention().owned()) {
+				return Mono.error(HandlingConflictException.invalidTransition("Mention " + mentionId
+						+ " is the organization's own post (@" + stored.mention().author().handle()
+						+ "): it waits for no answer and cannot be " + request.action().past()));
+			}
 			Instant now = Instant.now();
-			Handling before = stored.handling();
-			Handling after = before.apply(request, actor, now, this.organization);
-			return update(stored, after)
-				.flatMap((sequence) -> record(MentionAction.of(mentionId, request, actor, before, after, sequence)))
-				.thenReturn(after.readAt(now));
+			return apply(stored, request, actor, now).map((after) -> after.readAt(now));
 		});
+	}
+
+	/**
+	 * Take an action on a mention as it was read, at a given time, and keep it in the
+	 * history.
+	 * @param stored the mention as read, with the sequence number the write is
+	 * conditional on
+	 * @param request the action
+	 * @param actor who takes it
+	 * @param at when it was taken
+	 * @return the handling after it
+	 */
+	Mono<Handling> apply(Stored stored, ActionRequest request, String actor, Instant at) {
+		Handling before = stored.handling();
+		Handling after = before.apply(request, actor, at, this.organization);
+		return update(stored, after)
+			.flatMap((sequence) -> record(MentionAction.of(stored.id(), request, actor, before, after, sequence)))
+			.thenReturn(after);
 	}
 
 	/**
@@ -106,8 +125,8 @@ public class HandlingStore {
 	 */
 	public Mono<MentionHandling> handling(String mentionId) {
 		return find(mentionId).zipWhen((stored) -> history(mentionId))
-			.map((found) -> new MentionHandling(mentionId, found.getT1().handling().readAt(Instant.now()),
-					found.getT2()));
+			.map((found) -> new MentionHandling(mentionId, found.getT1().mention().owned() ? Optional.empty()
+					: Optional.of(found.getT1().handling().readAt(Instant.now())), found.getT2()));
 	}
 
 	/**
@@ -135,10 +154,23 @@ public class HandlingStore {
 					return Mono.error(new MentionNotFoundException(mentionId));
 				}
 				Hit<ObjectNode> hit = hits.get(0);
-				Mention mention = MentionQueries.mention(hit.source());
-				return Mono.just(new Stored(hit.index(), mentionId, hit.seqNo(), hit.primaryTerm(),
-						HandlingDocuments.read(hit.source(), mention, this.organization)));
+				return Mono.just(stored(hit.index(), mentionId, hit.seqNo(), hit.primaryTerm(), hit.source()));
 			});
+	}
+
+	/**
+	 * A mention document as read, ready for a conditional write.
+	 * @param index its index
+	 * @param id its id
+	 * @param seqNo the sequence number read
+	 * @param primaryTerm the primary term read
+	 * @param source its source
+	 * @return the stored mention with its handling
+	 */
+	Stored stored(String index, String id, long seqNo, long primaryTerm, ObjectNode source) {
+		Mention mention = MentionQueries.mention(source);
+		return new Stored(index, id, seqNo, primaryTerm, mention,
+				HandlingDocuments.read(source, mention, this.organization));
 	}
 
 	private Mono<Long> update(Stored stored, Handling after) {
@@ -214,13 +246,13 @@ public class HandlingStore {
 							.size(MAX_WAITS)
 							.query(waiting)
 							.source((source) -> source
-								.filter((filter) -> filter.includes("handling.since", "ingestedAt")))
+								.filter((filter) -> filter.includes("handling.since", "publishedAt")))
 							.aggregations("actedOn",
 									(agg) -> agg.filter(actedOn)
 										.aggregations("oldest", (min) -> min.min((m) -> m.field("handling.since"))))
 							.aggregations("untouched",
 									(agg) -> agg.filter(untouched)
-										.aggregations("oldest", (min) -> min.min((m) -> m.field("ingestedAt")))),
+										.aggregations("oldest", (min) -> min.min((m) -> m.field("publishedAt")))),
 						ObjectNode.class))
 			.map((response) -> waits(response, now));
 	}
@@ -230,7 +262,7 @@ public class HandlingStore {
 		List<Long> seconds = new ArrayList<>();
 		for (Hit<ObjectNode> hit : response.hits().hits()) {
 			JsonNode since = hit.source().path("handling").path("since");
-			String start = since.isTextual() ? since.asText() : hit.source().path("ingestedAt").asText();
+			String start = since.isTextual() ? since.asText() : hit.source().path("publishedAt").asText();
 			seconds.add(Math.max(0, Duration.between(Instant.parse(start), now).toSeconds()));
 		}
 		long longest = seconds.stream().mapToLong(Long::longValue).max().orElse(0);
@@ -331,7 +363,7 @@ public class HandlingStore {
 		}
 	}
 
-	private record Stored(String index, String id, long seqNo, long primaryTerm, Handling handling) {
+	record Stored(String index, String id, long seqNo, long primaryTerm, Mention mention, Handling handling) {
 	}
 
 	private record Waits(long open, long longest, long median) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.query.ListeningQuery;
+import io.grapevine.listening.query.Sentiment;
 import io.grapevine.search.handling.HandlingFilter;
 import io.grapevine.search.mentions.MentionFilter;
 import io.grapevine.search.query.QueryCompiler;
@@ -20,6 +21,9 @@ import io.grapevine.search.query.QueryCompiler;
  * documents back into mentions; shared by search and analytics.
  */
 public final class MentionQueries {
+
+	/** The organization's own posts. */
+	public static final Query OWNED = Query.of((query) -> query.term((term) -> term.field("owned").value(true)));
 
 	private MentionQueries() {
 	}
@@ -44,6 +48,18 @@ public final class MentionQueries {
 		terms(filters, "language", filter.languages());
 		terms(filters, "topics", filter.topics());
 		terms(filters, "departments", filter.departments());
+		terms(filters, "sentiment.label", filter.sentiments().stream().map(Sentiment::label).toList());
+		terms(filters, "competitors", filter.competitors());
+		filter.owned()
+			.ifPresent((owned) -> filters
+				.add(owned ? OWNED : Query.of((query) -> query.bool((bool) -> bool.mustNot(OWNED)))));
+		filter.question()
+			.ifPresent((question) -> filters
+				.add(Query.of((query) -> query.term((term) -> term.field("question").value(question)))));
+		filter.minReach()
+			.filter((reach) -> reach > 0)
+			.ifPresent((reach) -> filters.add(Query
+				.of((query) -> query.range((range) -> range.number((number) -> number.field("reach").gte(reach))))));
 		filter.handling().ifPresent((handling) -> filters.add(handling(handling)));
 		return Query.of((query) -> query.bool((bool) -> {
 			bool.filter(filters);
@@ -55,11 +71,17 @@ public final class MentionQueries {
 	/**
 	 * The query for a handling filter: a mention someone has acted on by its stored
 	 * {@code handling}; one nobody has acted on is open and held by the departments that
-	 * own its topics.
+	 * own its topics. The organization's own posts wait for no answer and are in no
+	 * state.
 	 * @param handling the filter
 	 * @return the query
 	 */
 	public static Query handling(HandlingFilter handling) {
+		Query held = held(handling);
+		return Query.of((query) -> query.bool((bool) -> bool.filter(held).mustNot(OWNED)));
+	}
+
+	private static Query held(HandlingFilter handling) {
 		List<Query> acted = new ArrayList<>();
 		terms(acted, "handling.state", handling.states().stream().map((state) -> state.value()).sorted().toList());
 		terms(acted, "handling.department", handling.departments());

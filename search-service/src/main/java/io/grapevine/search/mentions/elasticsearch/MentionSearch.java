@@ -18,6 +18,7 @@ import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.organization.Organization;
+import io.grapevine.search.handling.Handling;
 import io.grapevine.search.handling.elasticsearch.HandlingDocuments;
 import io.grapevine.search.index.MonthlyIndices;
 import io.grapevine.search.mentions.Cursor;
@@ -125,8 +126,10 @@ public class MentionSearch {
 
 	private FoundMention found(MentionQuery query, Hit<ObjectNode> hit, Instant now) {
 		Mention mention = MentionQueries.mention(hit.source());
-		return new FoundMention(mention, hit.highlight().getOrDefault("text", List.of()), copies(query, hit),
-				Optional.of(HandlingDocuments.read(hit.source(), mention, this.organization).readAt(now)));
+		// The organization's own posts wait for no answer.
+		Optional<Handling> handling = mention.owned() ? Optional.empty()
+				: Optional.of(HandlingDocuments.read(hit.source(), mention, this.organization).readAt(now));
+		return new FoundMention(mention, hit.highlight().getOrDefault("text", List.of()), copies(query, hit), handling);
 	}
 
 	private static Optional<Long> copies(MentionQuery query, Hit<ObjectNode> hit) {
