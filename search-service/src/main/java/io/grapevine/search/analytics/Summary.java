@@ -24,12 +24,15 @@ import io.grapevine.listening.mention.Mention;
  * @param topMentions the mentions with the most engagement, then the most followed
  * authors
  * @param sentiment how the mentions enrichment judged feel
+ * @param said what the organization's own accounts posted among them (counted in the
+ * figures above too; never among the top mentions)
  */
 public record Summary(Instant from, Instant to, String zone, long total, List<DayCount> volumeByDay,
 		List<KeyCount> bySource, List<KeyCount> byTopic, List<KeyCount> byLanguage, List<TopAuthor> topAuthors,
-		List<Mention> topMentions, SentimentSplit sentiment) {
+		List<Mention> topMentions, SentimentSplit sentiment, Said said) {
 
 	public Summary {
+		Objects.requireNonNull(said, "said");
 		volumeByDay = List.copyOf(volumeByDay);
 		bySource = List.copyOf(bySource);
 		byTopic = List.copyOf(byTopic);
@@ -37,6 +40,15 @@ public record Summary(Instant from, Instant to, String zone, long total, List<Da
 		topAuthors = List.copyOf(topAuthors);
 		topMentions = List.copyOf(topMentions);
 		Objects.requireNonNull(sentiment, "sentiment");
+	}
+
+	/**
+	 * What the organization said: the posts of its own accounts.
+	 *
+	 * @param posts every post of its accounts in the range, replies included
+	 * @param replies those of them that reply to a mention
+	 */
+	public record Said(long posts, long replies) {
 	}
 
 	/**

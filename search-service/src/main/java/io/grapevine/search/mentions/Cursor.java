@@ -43,6 +43,15 @@ public sealed interface Cursor {
 			if (decoded.startsWith("+")) {
 				return new Skip(Integer.parseInt(decoded.substring(1)));
 			}
+			if (decoded.startsWith("!")) {
+				int end = decoded.indexOf('!', 1);
+				int colon = decoded.indexOf(':', end + 1);
+				if (end < 0 || colon < 0 || colon == decoded.length() - 1) {
+					throw new IllegalArgumentException("not a cursor from nextCursor");
+				}
+				return new Scored(Double.parseDouble(decoded.substring(1, end)),
+						Long.parseLong(decoded.substring(end + 1, colon)), decoded.substring(colon + 1));
+			}
 			Optional<Double> reach = Optional.empty();
 			if (decoded.startsWith("~")) {
 				int end = decoded.indexOf('~', 1);
@@ -92,6 +101,29 @@ public sealed interface Cursor {
 		@Override
 		public String plain() {
 			return this.reach.map((value) -> "~" + value + "~").orElse("") + this.publishedAtMillis + ":" + this.id;
+		}
+
+	}
+
+	/**
+	 * The sort values of the last mention of a page in the order of urgency: its score,
+	 * its publish time and its id.
+	 *
+	 * @param score its urgency
+	 * @param publishedAtMillis publish time of the last mention, epoch milliseconds
+	 * @param id id of the last mention
+	 */
+	record Scored(double score, long publishedAtMillis, String id) implements Cursor {
+
+		public Scored {
+			if (id == null || id.isEmpty() || !Double.isFinite(score)) {
+				throw new IllegalArgumentException("a cursor needs the score and the id of the last mention");
+			}
+		}
+
+		@Override
+		public String plain() {
+			return "!" + this.score + "!" + this.publishedAtMillis + ":" + this.id;
 		}
 
 	}

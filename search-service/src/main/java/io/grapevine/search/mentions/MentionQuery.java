@@ -50,7 +50,10 @@ public record MentionQuery(Optional<ListeningQuery> text, MentionFilter filter, 
 
 	private static boolean fits(Cursor cursor, Order order, boolean collapse) {
 		if (cursor instanceof Cursor.After sorted) {
-			return !collapse && sorted.reach().isPresent() == (order == Order.REACH);
+			return !collapse && order != Order.URGENCY && sorted.reach().isPresent() == (order == Order.REACH);
+		}
+		if (cursor instanceof Cursor.Scored) {
+			return !collapse && order == Order.URGENCY;
 		}
 		return collapse;
 	}
@@ -64,7 +67,13 @@ public record MentionQuery(Optional<ListeningQuery> text, MentionFilter filter, 
 		NEWEST,
 
 		/** Widest reach first (mentions without reach last), then newest. */
-		REACH
+		REACH,
+
+		/**
+		 * Most urgent first, as {@link io.grapevine.search.handling.Urgency} scores it,
+		 * then the one published first.
+		 */
+		URGENCY
 
 	}
 

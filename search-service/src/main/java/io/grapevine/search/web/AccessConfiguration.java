@@ -16,7 +16,8 @@ class AccessConfiguration {
 
 	@Bean
 	AccessRules searchAccessRules() {
-		return (exchanges) -> exchanges.pathMatchers(HttpMethod.POST, "/api/mentions/*/actions")
+		return (exchanges) -> exchanges
+			.pathMatchers(HttpMethod.POST, "/api/mentions/*/actions", "/api/mentions/actions")
 			.hasRole(Role.MEMBER.name());
 	}
 

@@ -75,7 +75,9 @@ public class NewVoicesSearch {
 			.ignoreUnavailable(true)
 			.allowNoIndices(true)
 			.size(0)
-			.query(MentionQueries.query(filter, Optional.empty()))
+			// The organization's own accounts are no new voices.
+			.query((query) -> query.bool((bool) -> bool.filter(MentionQueries.query(filter, Optional.empty()))
+				.mustNot(MentionQueries.OWNED)))
 			.aggregations("authors", (authors) -> authors
 				.terms((terms) -> terms.field("author.handle")
 					.size(CANDIDATES)

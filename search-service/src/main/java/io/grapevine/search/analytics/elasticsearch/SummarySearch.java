@@ -19,6 +19,7 @@ import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.query.Sentiment;
 import io.grapevine.search.analytics.Summary;
+import io.grapevine.search.analytics.Summary.Said;
 import io.grapevine.search.analytics.Summary.DayCount;
 import io.grapevine.search.analytics.Summary.KeyCount;
 import io.grapevine.search.analytics.Summary.SentimentSplit;
@@ -69,6 +70,11 @@ public class SummarySearch {
 			.trackTotalHits((track) -> track.enabled(true))
 			.size(query.top())
 			.query(MentionQueries.query(query.filter(), query.text()))
+			// The top mentions are what others said; the aggregations count everything.
+			.postFilter((filter) -> filter.bool((bool) -> bool.mustNot(MentionQueries.OWNED)))
+			.aggregations("said", (aggregation) -> aggregation.filter(MentionQueries.OWNED)
+				.aggregations("replies",
+						(replies) -> replies.filter((filter) -> filter.exists((exists) -> exists.field("replyTo")))))
 			.sort((sort) -> sort.field((field) -> field.field("engagement.total").order(SortOrder.Desc)))
 			.sort((sort) -> sort.field((field) -> field.field("author.followers").order(SortOrder.Desc)))
 			.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Desc)))
@@ -114,12 +120,16 @@ public class SummarySearch {
 			.stream()
 			.map(SummarySearch::author)
 			.toList();
-		long total = (response.hits().total() != null) ? response.hits().total().value() : 0;
+		long others = (response.hits().total() != null) ? response.hits().total().value() : 0;
+		Aggregate said = aggregations.get("said");
+		long posts = said.filter().docCount();
+		long total = others + posts;
 		return new Summary(query.from(), query.to(), query.zone().getId(), total, days,
 				keyCounts(aggregations.get("bySource")), keyCounts(aggregations.get("byTopic")),
 				keyCounts(aggregations.get("byLanguage")), authors,
 				response.hits().hits().stream().map((hit) -> MentionQueries.mention(hit.source())).toList(),
-				sentiment(aggregations.get("sentiment"), aggregations.get("sentimentScore")));
+				sentiment(aggregations.get("sentiment"), aggregations.get("sentimentScore")),
+				new Said(posts, said.filter().aggregations().get("replies").filter().docCount()));
 	}
 
 	private static SentimentSplit sentiment(Aggregate labels, Aggregate scores) {

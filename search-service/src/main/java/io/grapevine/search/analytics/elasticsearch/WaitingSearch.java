@@ -77,8 +77,9 @@ public class WaitingSearch {
 					.bool((either) -> either.should((q) -> q.term((t) -> t.field("question").value(true)))
 						.should((q) -> q.term((t) -> t.field("sentiment.label").value(Sentiment.NEGATIVE.label())))
 						.minimumShouldMatch("1")))
-				.mustNot(
-						(q) -> q.terms((terms) -> terms.field("handling.state").terms((values) -> values.value(done))));
+				.mustNot((q) -> q.terms((terms) -> terms.field("handling.state").terms((values) -> values.value(done))))
+				// The organization's own posts wait for no answer.
+				.mustNot(MentionQueries.OWNED);
 			if (!filter.departments().isEmpty()) {
 				bool.filter(heldBy(filter.departments()));
 			}

@@ -1,5 +1,7 @@
 package io.grapevine.search.handling.web;
 
+import java.util.Optional;
+
 import io.grapevine.search.handling.HandlingConflictException;
 import io.grapevine.search.handling.InvalidActionException;
 import io.grapevine.search.handling.MentionNotFoundException;
@@ -15,6 +17,26 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice
 class HandlingProblems {
+
+	/**
+	 * The problem detail of a refusal of mention handling, as the single-mention API
+	 * answers it.
+	 * @param failure what stopped the action
+	 * @return its problem, or empty when it is no refusal of handling
+	 */
+	static Optional<ProblemDetail> of(Throwable failure) {
+		HandlingProblems problems = new HandlingProblems();
+		if (failure instanceof InvalidActionException ex) {
+			return Optional.of(problems.invalidAction(ex));
+		}
+		if (failure instanceof MentionNotFoundException ex) {
+			return Optional.of(problems.mentionNotFound(ex));
+		}
+		if (failure instanceof HandlingConflictException ex) {
+			return Optional.of(problems.conflict(ex));
+		}
+		return Optional.empty();
+	}
 
 	@ExceptionHandler
 	ProblemDetail invalidAction(InvalidActionException ex) {

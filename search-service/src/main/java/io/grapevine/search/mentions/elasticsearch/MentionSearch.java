@@ -1,5 +1,6 @@
 package io.grapevine.search.mentions.elasticsearch;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScore;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
@@ -18,7 +23,9 @@ import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.organization.Organization;
+import io.grapevine.listening.query.Sentiment;
 import io.grapevine.search.handling.Handling;
+import io.grapevine.search.handling.Urgency;
 import io.grapevine.search.handling.elasticsearch.HandlingDocuments;
 import io.grapevine.search.index.MonthlyIndices;
 import io.grapevine.search.mentions.Cursor;
@@ -73,6 +80,14 @@ public class MentionSearch {
 				// One more than asked tells whether another page follows.
 				.size(query.size() + 1)
 				.query(MentionQueries.query(query.filter(), query.text()));
+			if (query.order() == Order.URGENCY) {
+				search.query(urgent(MentionQueries.query(query.filter(), query.text())))
+					.sort((sort) -> sort.score((score) -> score.order(SortOrder.Desc)))
+					.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Asc)))
+					.sort((sort) -> sort.field((field) -> field.field("id").order(SortOrder.Asc)));
+				query.after().ifPresent((cursor) -> search.searchAfter(searchAfter((Cursor.Scored) cursor)));
+				return search;
+			}
 			if (query.order() == Order.REACH) {
 				// Mentions without reach count as 0, so the cursor always has a value.
 				search.sort((sort) -> sort.field((field) -> field.field("reach")
@@ -103,6 +118,35 @@ public class MentionSearch {
 		});
 	}
 
+	// The urgency of Urgency.of as Elasticsearch scores it, without scripts (the minimal
+	// node has none): the sum of the reach, a weight for a negative mention, one for a
+	// question, and one for each wait passed since publication.
+	private static Query urgent(Query query) {
+		List<FunctionScore> functions = new ArrayList<>();
+		functions.add(FunctionScore
+			.of((function) -> function.fieldValueFactor((factor) -> factor.field("reach").factor(1.0).missing(0.0))));
+		functions.add(FunctionScore.of((function) -> function.weight(Urgency.NEGATIVE)
+			.filter((filter) -> filter
+				.term((term) -> term.field("sentiment.label").value(Sentiment.NEGATIVE.label())))));
+		functions.add(FunctionScore.of((function) -> function.weight(Urgency.QUESTION)
+			.filter((filter) -> filter.term((term) -> term.field("question").value(true)))));
+		for (Duration wait : Urgency.WAITS) {
+			String before = "now-" + wait.toHours() + "h";
+			functions.add(FunctionScore.of((function) -> function.weight(Urgency.OLD)
+				.filter((filter) -> filter
+					.range((range) -> range.date((date) -> date.field("publishedAt").lte(before))))));
+		}
+		return Query.of((outer) -> outer.functionScore((score) -> score.query(query)
+			.functions(functions)
+			.scoreMode(FunctionScoreMode.Sum)
+			.boostMode(FunctionBoostMode.Replace)));
+	}
+
+	private static List<FieldValue> searchAfter(Cursor.Scored cursor) {
+		return List.of(FieldValue.of(cursor.score()), FieldValue.of(cursor.publishedAtMillis()),
+				FieldValue.of(cursor.id()));
+	}
+
 	private static List<FieldValue> searchAfter(Cursor.After cursor) {
 		List<FieldValue> values = new ArrayList<>();
 		cursor.reach().ifPresent((reach) -> values.add(FieldValue.of(reach)));
@@ -129,7 +173,11 @@ public class MentionSearch {
 		// The organization's own posts wait for no answer.
 		Optional<Handling> handling = mention.owned() ? Optional.empty()
 				: Optional.of(HandlingDocuments.read(hit.source(), mention, this.organization).readAt(now));
-		return new FoundMention(mention, hit.highlight().getOrDefault("text", List.of()), copies(query, hit), handling);
+		Optional<Urgency> urgency = (query.order() == Order.URGENCY)
+				? Optional.of(Urgency.of(mention, hit.source().path("question").asBoolean(false), now))
+				: Optional.empty();
+		return new FoundMention(mention, hit.highlight().getOrDefault("text", List.of()), copies(query, hit), handling,
+				urgency);
 	}
 
 	private static Optional<Long> copies(MentionQuery query, Hit<ObjectNode> hit) {
@@ -147,6 +195,9 @@ public class MentionSearch {
 			return new Cursor.Skip(before + shown.size());
 		}
 		List<FieldValue> sort = shown.get(shown.size() - 1).sort();
+		if (query.order() == Order.URGENCY) {
+			return new Cursor.Scored(sort.get(0).doubleValue(), sort.get(1).longValue(), sort.get(2).stringValue());
+		}
 		if (query.order() == Order.REACH) {
 			return new Cursor.After(Optional.of(sort.get(0).doubleValue()), sort.get(1).longValue(),
 					sort.get(2).stringValue());

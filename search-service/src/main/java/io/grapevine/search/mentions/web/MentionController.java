@@ -5,10 +5,12 @@ import java.util.Optional;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.query.ListeningQuery;
 import io.grapevine.search.mentions.Cursor;
+import io.grapevine.search.mentions.Facets;
 import io.grapevine.search.mentions.MentionFilter;
 import io.grapevine.search.mentions.MentionPage;
 import io.grapevine.search.mentions.MentionQuery;
 import io.grapevine.search.mentions.MentionQuery.Order;
+import io.grapevine.search.mentions.elasticsearch.MentionFacetsSearch;
 import io.grapevine.search.mentions.elasticsearch.MentionSearch;
 import io.grapevine.search.web.InvalidParameterException;
 import io.grapevine.search.web.QueryParameters;
@@ -31,11 +33,24 @@ class MentionController {
 
 	private final MentionSearch search;
 
+	private final MentionFacetsSearch facets;
+
 	private final Organization organization;
 
-	MentionController(MentionSearch search, Organization organization) {
+	MentionController(MentionSearch search, MentionFacetsSearch facets, Organization organization) {
 		this.search = search;
+		this.facets = facets;
 		this.organization = organization;
+	}
+
+	@GetMapping("/api/mentions/facets")
+	@Operation(
+			summary = "How the mentions of a search divide by source, language, sentiment, topic, department, "
+					+ "competitor and whether the organization said them",
+			description = "Takes the filter parameters of /api/mentions; each value's key is what the filter "
+					+ "parameter of the same name takes, so adding it narrows the search to those mentions.")
+	Mono<Facets> facets(@ParameterObject @ModelAttribute MentionSearchParameters parameters) {
+		return this.facets.count(parameters.filter(this.organization), parameters.text());
 	}
 
 	@GetMapping("/api/mentions")
