@@ -60,7 +60,7 @@ class AlertingConfiguration {
 	StormDetector stormDetector(Clock clock, AlertProperties properties, Baseline baseline, AlertMutes mutes,
 			Organization organization) {
 		return new StormDetector(clock, properties.thresholds(), baseline, mutes,
-				(topic) -> organization.topic(topic).isPresent());
+				(topic) -> organization.topic(topic).isPresent(), organization.accounts());
 	}
 
 	@Bean

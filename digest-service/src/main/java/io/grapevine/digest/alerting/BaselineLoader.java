@@ -74,12 +74,16 @@ public class BaselineLoader {
 		Instant from = to.minus(Duration.ofDays(this.days)).minus(Duration.ofHours(1));
 		SearchResponse<Void> response;
 		try {
-			response = this.client.search(
-					(search) -> search.index(this.index)
-						.size(0)
-						.query((query) -> query.range((range) -> range
-							.date((date) -> date.field("publishedAt").gte(from.toString()).lt(to.toString()))))
-						.aggregations("topics", (topics) -> topics.terms((terms) -> terms.field("topics").size(1000))
+			response = this.client.search((search) -> search.index(this.index)
+				.size(0)
+				// The organization's own posts are left out, as the live count leaves
+				// them.
+				.query((query) -> query.bool((bool) -> bool
+					.filter((range) -> range.range((dates) -> dates
+						.date((date) -> date.field("publishedAt").gte(from.toString()).lt(to.toString()))))
+					.mustNot((owned) -> owned.term((term) -> term.field("owned").value(true)))))
+				.aggregations("topics",
+						(topics) -> topics.terms((terms) -> terms.field("topics").size(1000))
 							.aggregations("hours", (hours) -> hours
 								.dateHistogram((histogram) -> histogram.field("publishedAt")
 									.calendarInterval(CalendarInterval.Hour)

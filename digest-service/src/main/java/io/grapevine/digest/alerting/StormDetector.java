@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.organization.Accounts;
 import io.grapevine.listening.query.Sentiment;
 
 /**
@@ -50,6 +51,8 @@ public class StormDetector {
 
 	private final Set<String> reachAlerted = ConcurrentHashMap.newKeySet();
 
+	private final Accounts accounts;
+
 	/**
 	 * Create a detector.
 	 * @param clock the clock
@@ -71,6 +74,23 @@ public class StormDetector {
 	 */
 	public StormDetector(Clock clock, AlertThresholds thresholds, Baseline baseline, AlertMutes mutes,
 			Predicate<String> watched) {
+		this(clock, thresholds, baseline, mutes, watched, Accounts.none());
+	}
+
+	/**
+	 * Create a detector that counts only some topics, and leaves the organization's own
+	 * posts out.
+	 * @param clock the clock
+	 * @param thresholds the thresholds
+	 * @param baseline the topics' baselines
+	 * @param mutes the muted topics
+	 * @param watched the topics to count, those of the organization file
+	 * @param accounts the organization's declared accounts, whose posts are what it said,
+	 * not what was said about it
+	 */
+	public StormDetector(Clock clock, AlertThresholds thresholds, Baseline baseline, AlertMutes mutes,
+			Predicate<String> watched, Accounts accounts) {
+		this.accounts = accounts;
 		this.clock = clock;
 		this.thresholds = thresholds;
 		this.baseline = baseline;
@@ -84,6 +104,11 @@ public class StormDetector {
 	 * @return the alerts, often none
 	 */
 	public List<Alert> accept(Mention mention) {
+		// What the organization says itself is neither a spike about it nor a voice to
+		// answer, whether ingest marked it or an older writer did not.
+		if (mention.owned() || this.accounts.mark(mention).owned()) {
+			return List.of();
+		}
 		Instant now = this.clock.instant();
 		Instant since = now.minus(this.thresholds.window());
 		List<Alert> alerts = new ArrayList<>();

@@ -7,10 +7,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.organization.AccountOwner;
+import io.grapevine.listening.organization.Accounts;
 import io.grapevine.listening.query.Sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,6 +160,28 @@ class StormDetectorTests {
 		assertThat(this.detector.accept(famous)).isEmpty();
 		assertThat(this.detector.accept(AlertMentions.mention("98", "delays", Sentiment.NEUTRAL, NOON, 49_999)))
 			.isEmpty();
+	}
+
+	@Test
+	void theOrganizationsOwnPostsRaiseNoReachAlertAndNoSpike() {
+		Mention announcement = AlertMentions.mention("96", "delays", Sentiment.NEUTRAL, NOON.minusSeconds(3), 2_000_000)
+			.withOwner(true, Optional.empty(), Optional.empty());
+		assertThat(this.detector.accept(announcement)).as("marked owned by ingest").isEmpty();
+
+		StormDetector declared = new StormDetector(this.clock,
+				new AlertThresholds(Duration.ofHours(1), 10, 3.0, 0.3, 50_000, Duration.ofMinutes(10)), this.baseline,
+				this.mutes, (topic) -> true,
+				Accounts.of(List.of(Accounts.declare("x", "rider_95", new AccountOwner.Own(Optional.empty())))));
+		assertThat(declared
+			.accept(AlertMentions.mention("95", "delays", Sentiment.NEUTRAL, NOON.minusSeconds(3), 2_000_000)))
+			.as("by an account the organization file declares, from a writer that did not mark it")
+			.isEmpty();
+		List<Alert> updates = new ArrayList<>();
+		for (int i = 0; i < 15; i++) {
+			updates.addAll(this.detector.accept(AlertMentions.mention("own" + i, "delays", Sentiment.NEUTRAL, NOON, 10)
+				.withOwner(true, Optional.empty(), Optional.empty())));
+		}
+		assertThat(updates).as("fifteen service updates in an hour are no spike").isEmpty();
 	}
 
 	@Test
