@@ -101,6 +101,21 @@ public record MentionFilter(Optional<Instant> from, Optional<Instant> to, List<S
 	}
 
 	/**
+	 * This filter without what it says of one facet field, so that the field's other
+	 * values can be counted beside the ones chosen.
+	 * @param facet source, language, sentiment, topic, department, competitor or owned
+	 * @return the filter
+	 */
+	public MentionFilter without(String facet) {
+		return new MentionFilter(this.from, this.to, facet.equals("source") ? List.of() : this.sources,
+				facet.equals("language") ? List.of() : this.languages, facet.equals("topic") ? List.of() : this.topics,
+				facet.equals("department") ? List.of() : this.departments, this.handling,
+				facet.equals("sentiment") ? List.of() : this.sentiments,
+				facet.equals("competitor") ? List.of() : this.competitors,
+				facet.equals("owned") ? Optional.empty() : this.owned, this.question, this.minReach);
+	}
+
+	/**
 	 * This filter keeping mentions by their handling.
 	 * @param handling which mentions to keep
 	 * @return the filter

@@ -1,5 +1,11 @@
 package io.grapevine.search.organization;
 
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.grapevine.listening.organization.Account;
+import io.grapevine.listening.organization.AccountOwner;
+
 import java.util.List;
 
 import io.grapevine.listening.organization.Department;
@@ -10,8 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lists the departments and topics the dashboard filters by; members and webhooks stay
- * private.
+ * Lists the departments and topics the dashboard filters by, the competitors and the
+ * organization's own accounts; members and webhooks stay private.
  */
 @RestController
 class OrganizationController {
@@ -28,11 +34,37 @@ class OrganizationController {
 		return this.view;
 	}
 
-	record OrganizationView(String name, List<DepartmentView> departments) {
+	record OrganizationView(String name, List<DepartmentView> departments, List<CompetitorView> competitors,
+			List<AccountView> accounts) {
 
 		static OrganizationView of(Organization organization) {
 			return new OrganizationView(organization.name(),
-					organization.departments().stream().map(DepartmentView::of).toList());
+					organization.departments().stream().map(DepartmentView::of).toList(),
+					organization.competitors()
+						.stream()
+						.map((competitor) -> new CompetitorView(competitor.id(), competitor.name()))
+						.toList(),
+					organization.accounts().own().stream().map(AccountView::of).toList());
+		}
+
+	}
+
+	record CompetitorView(String id, String name) {
+	}
+
+	/**
+	 * One of the organization's own accounts, as people read it.
+	 *
+	 * @param network the network
+	 * @param account the account, e.g. {@code @hctransit}
+	 * @param department the department that runs it, if any
+	 */
+	@JsonInclude(JsonInclude.Include.NON_ABSENT)
+	record AccountView(String network, String account, Optional<String> department) {
+
+		static AccountView of(Account account) {
+			return new AccountView(account.network(), account.displayName(),
+					((AccountOwner.Own) account.owner()).department());
 		}
 
 	}

@@ -9,7 +9,9 @@ import io.grapevine.listening.query.ListeningQuery;
 import io.grapevine.search.analytics.Summary;
 import io.grapevine.search.analytics.SummaryQuery;
 import io.grapevine.search.analytics.elasticsearch.SummarySearch;
+import io.grapevine.listening.organization.Organization;
 import io.grapevine.search.mentions.MentionFilter;
+import io.grapevine.search.mentions.web.MentionSearchParameters;
 import io.grapevine.search.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,8 +31,11 @@ class AnalyticsController {
 
 	private final SummarySearch search;
 
-	AnalyticsController(SummarySearch search) {
+	private final Organization organization;
+
+	AnalyticsController(SummarySearch search, Organization organization) {
 		this.search = search;
+		this.organization = organization;
 	}
 
 	@GetMapping("/api/analytics/summary")
@@ -52,12 +57,26 @@ class AnalyticsController {
 					required = false) String zone,
 			@RequestParam(required = false) List<String> topic, @RequestParam(required = false) List<String> department,
 			@RequestParam(required = false) List<String> source, @RequestParam(required = false) List<String> language,
+			@Parameter(description = "positive, negative or neutral") @RequestParam(
+					required = false) List<String> sentiment,
+			@Parameter(description = "competitor ids") @RequestParam(required = false) List<String> competitor,
+			@Parameter(
+					description = "true for the organization's own posts only, false for what others said") @RequestParam(
+							required = false) String owned,
+			@Parameter(description = "true for mentions that ask, false for the others") @RequestParam(
+					required = false) String question,
+			@Parameter(description = "the least reach, 0 to 20") @RequestParam(required = false) String minReach,
 			@Parameter(description = "1 to 50, default 10") @RequestParam(required = false) String top) {
 		Optional<ListeningQuery> text = QueryParameters.listeningQuery("q", q);
 		TimeRange range = TimeRange.read(from, to, DEFAULT_RANGE);
 		ZoneId zoneId = QueryParameters.zone("zone", zone);
 		int topCount = QueryParameters.integer("top", top, 1, SummaryQuery.MAX_TOP, 10);
-		MentionFilter filter = range.filter(source, language, topic, department);
+		// The filters of the mention search, so a chart and the list under it count the
+		// same mentions.
+		MentionFilter filter = new MentionSearchParameters(null, null, null, source, language, topic, department,
+				sentiment, competitor, owned, question, minReach, null)
+			.filter(this.organization)
+			.between(Optional.of(range.from()), Optional.of(range.to()));
 		return this.search.summarize(new SummaryQuery(filter, text, zoneId, topCount));
 	}
 

@@ -89,6 +89,19 @@ public class HandlingStore {
 	 * @return the mention's handling after it
 	 */
 	public Mono<Handling> act(String mentionId, ActionRequest request, String actor) {
+		return act(mentionId, request, actor, true);
+	}
+
+	/**
+	 * Take an action on a mention, maybe without waiting until searches see it: for many
+	 * actions at once, followed by one {@link #refresh()}.
+	 * @param mentionId the mention
+	 * @param request the action
+	 * @param actor who takes it
+	 * @param visible whether to answer only once searches see the change
+	 * @return the mention's handling after it
+	 */
+	public Mono<Handling> act(String mentionId, ActionRequest request, String actor, boolean visible) {
 		return find(mentionId).flatMap((stored) -> {
 			if (stored.mention().owned()) {
 				return Mono.error(HandlingConflictException.invalidTransition("Mention " + mentionId
@@ -96,8 +109,19 @@ public class HandlingStore {
 						+ "): it waits for no answer and cannot be " + request.action().past()));
 			}
 			Instant now = Instant.now();
-			return apply(stored, request, actor, now).map((after) -> after.readAt(now));
+			return apply(stored, request, actor, now, visible).map((after) -> after.readAt(now));
 		});
+	}
+
+	/**
+	 * Make the actions taken without waiting visible to searches.
+	 * @return completion once they are
+	 */
+	public Mono<Void> refresh() {
+		return Mono
+			.fromFuture(() -> this.client.indices()
+				.refresh((refresh) -> refresh.index(MonthlyIndices.ALIAS, ACTIONS).ignoreUnavailable(true)))
+			.then();
 	}
 
 	/**
@@ -108,13 +132,14 @@ public class HandlingStore {
 	 * @param request the action
 	 * @param actor who takes it
 	 * @param at when it was taken
+	 * @param visible whether to answer only once searches see the change
 	 * @return the handling after it
 	 */
-	Mono<Handling> apply(Stored stored, ActionRequest request, String actor, Instant at) {
+	Mono<Handling> apply(Stored stored, ActionRequest request, String actor, Instant at, boolean visible) {
 		Handling before = stored.handling();
 		Handling after = before.apply(request, actor, at, this.organization);
-		return update(stored, after)
-			.flatMap((sequence) -> record(MentionAction.of(stored.id(), request, actor, before, after, sequence)))
+		return update(stored, after, visible).flatMap(
+				(sequence) -> record(MentionAction.of(stored.id(), request, actor, before, after, sequence), visible))
 			.thenReturn(after);
 	}
 
@@ -173,14 +198,14 @@ public class HandlingStore {
 				HandlingDocuments.read(source, mention, this.organization));
 	}
 
-	private Mono<Long> update(Stored stored, Handling after) {
+	private Mono<Long> update(Stored stored, Handling after, boolean visible) {
 		return Mono
 			.fromFuture(() -> this.client.update((update) -> update.index(stored.index())
 				.id(stored.id())
 				.ifSeqNo(stored.seqNo())
 				.ifPrimaryTerm(stored.primaryTerm())
 				.doc(HandlingDocuments.update(after))
-				.refresh(Refresh.WaitFor), ObjectNode.class))
+				.refresh(visible ? Refresh.WaitFor : Refresh.False), ObjectNode.class))
 			.map((response) -> response.seqNo())
 			.onErrorMap(HandlingStore::isConflict, (ex) -> HandlingConflictException.concurrentChange(stored.id()));
 	}
@@ -199,7 +224,7 @@ public class HandlingStore {
 		return false;
 	}
 
-	private Mono<Void> record(MentionAction action) {
+	private Mono<Void> record(MentionAction action, boolean visible) {
 		ObjectNode document = HandlingDocuments.document(action);
 		return Mono.defer(() -> this.actionsIndexReady.get() ? Mono.empty() : createActionsIndex())
 			.then(Mono.fromFuture(() -> this.client.index((index) -> index.index(ACTIONS)
@@ -208,7 +233,7 @@ public class HandlingStore {
 				.document(document)
 				// Actions come at the pace of people, and a shard nobody searched lately
 				// would hold a wait_for until someone does.
-				.refresh(Refresh.True))))
+				.refresh(visible ? Refresh.True : Refresh.False))))
 			.doOnError((ex) -> logger.error("Mention {} is now {} but its {} by {} is not in the history: {}",
 					action.mentionId(), action.state().value(), action.action().value(), action.actor(), ex.toString()))
 			.then();

@@ -155,7 +155,9 @@ public class ReplyAnswers {
 			ActionRequest answer = new ActionRequest(ActionKind.ANSWER, Optional.empty(), Optional.empty(),
 					Optional.of(java.net.URI.create(reply.url())),
 					Optional.of("replied on " + reply.network() + " from " + reply.account()));
-			return this.store.apply(stored, answer, reply.account(), at)
+			// Nobody waits on the indexer's answers: searches see them at the next
+			// refresh.
+			return this.store.apply(stored, answer, reply.account(), at, false)
 				.doOnNext((after) -> logger.info("Mention {} answered by the reply {} of {}", mentionId,
 						reply.replyId(), reply.account()))
 				.then();

@@ -50,6 +50,9 @@ class HandlingController {
 	/** The most mentions one action takes at once. */
 	static final int MAX_BULK = 100;
 
+	// Taken side by side, then made visible to searches at once when all are taken.
+	private static final int BULK_CONCURRENCY = 8;
+
 	private final HandlingStore store;
 
 	private final MentionSearch search;
@@ -161,9 +164,9 @@ class HandlingController {
 				ActionRequest request = ActionRequest.parse(body.action(), body.department(), body.assignee(), null,
 						body.reason());
 				return Flux.fromIterable(ids)
-					.concatMap((id) -> actOn(id, request, actor))
+					.flatMapSequential((id) -> actOn(id, request, actor), BULK_CONCURRENCY)
 					.collectList()
-					.map((items) -> new BulkResult(items));
+					.flatMap((items) -> this.store.refresh().thenReturn(new BulkResult(items)));
 			});
 	}
 
@@ -198,10 +201,12 @@ class HandlingController {
 	}
 
 	private Mono<BulkItem> actOn(String id, ActionRequest request, String actor) {
-		return this.store.act(id, request, actor).map((handling) -> BulkItem.done(id, handling)).onErrorResume((ex) -> {
-			Optional<ProblemDetail> problem = HandlingProblems.of(ex);
-			return problem.isPresent() ? Mono.just(BulkItem.failed(id, problem.get())) : Mono.error(ex);
-		});
+		return this.store.act(id, request, actor, false)
+			.map((handling) -> BulkItem.done(id, handling))
+			.onErrorResume((ex) -> {
+				Optional<ProblemDetail> problem = HandlingProblems.of(ex);
+				return problem.isPresent() ? Mono.just(BulkItem.failed(id, problem.get())) : Mono.error(ex);
+			});
 	}
 
 	private static Order queueOrder(String value, HandlingFilter filter) {

@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.grapevine.listening.query.ListeningQuery;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts the mentions of a search by each value of the facet fields, with one request of
- * terms aggregations.
+ * terms aggregations, each field under the choices made of the others.
  */
 @Component
 public class MentionFacetsSearch {
@@ -35,6 +36,10 @@ public class MentionFacetsSearch {
 	private static final Map<String, String> FIELDS = Map.of("source", "source", "language", "language", "sentiment",
 			"sentiment.label", "topic", "topics", "department", "departments", "competitor", "competitors", "owned",
 			"owned");
+
+	private static final String TOTAL = "total";
+
+	private static final String VALUES_OF = "values";
 
 	private final ElasticsearchAsyncClient client;
 
@@ -53,37 +58,44 @@ public class MentionFacetsSearch {
 		return Mono.fromFuture(() -> this.client.search(request, Void.class)).map(MentionFacetsSearch::facets);
 	}
 
+	// Each field is counted with the other fields' choices but not its own, so the values
+	// beside a chosen one stay in sight and can be chosen too; the total counts them all.
 	static SearchRequest request(MentionFilter filter, Optional<ListeningQuery> text) {
 		return SearchRequest.of((search) -> {
 			search.index(MonthlyIndices.ALIAS)
 				.ignoreUnavailable(true)
 				.allowNoIndices(true)
-				.trackTotalHits((track) -> track.enabled(true))
 				.size(0)
-				.query(MentionQueries.query(filter, text));
+				.query(MentionQueries.query(facetless(filter), text))
+				.aggregations(TOTAL, (total) -> total.filter(MentionQueries.query(filter, Optional.empty())));
 			for (String facet : Facets.FIELDS) {
 				String field = FIELDS.get(facet);
-				if (facet.equals("owned")) {
-					// Mentions indexed before the mark are not the organization's.
-					search.aggregations(facet, (aggregation) -> aggregation
-						.terms((terms) -> terms.field(field).missing(FieldValue.of(false))));
-				}
-				else {
-					search.aggregations(facet,
-							(aggregation) -> aggregation.terms((terms) -> terms.field(field).size(VALUES)));
-				}
+				Query others = MentionQueries.query(filter.without(facet), Optional.empty());
+				search.aggregations(facet, (aggregation) -> aggregation.filter(others)
+					.aggregations(VALUES_OF, (values) -> values.terms((terms) -> {
+						terms.field(field).size(VALUES);
+						// Mentions indexed before the mark are not the organization's.
+						return facet.equals("owned") ? terms.missing(FieldValue.of(false)) : terms;
+					})));
 			}
 			return search;
 		});
 	}
 
+	private static MentionFilter facetless(MentionFilter filter) {
+		MentionFilter base = filter;
+		for (String facet : Facets.FIELDS) {
+			base = base.without(facet);
+		}
+		return base;
+	}
+
 	private static Facets facets(SearchResponse<Void> response) {
 		Map<String, List<Count>> facets = new LinkedHashMap<>();
 		for (String facet : Facets.FIELDS) {
-			facets.put(facet, counts(response.aggregations().get(facet)));
+			facets.put(facet, counts(response.aggregations().get(facet).filter().aggregations().get(VALUES_OF)));
 		}
-		long total = (response.hits().total() != null) ? response.hits().total().value() : 0;
-		return new Facets(total, facets);
+		return new Facets(response.aggregations().get(TOTAL).filter().docCount(), facets);
 	}
 
 	private static List<Count> counts(Aggregate aggregate) {
