@@ -377,26 +377,35 @@ class BlueskySearchSourceTests {
 	}
 
 	@Test
-	void theOrganizationsRepliesAreOwnedByHandleOrDidAndNameTheirParentNotTheThreadsRoot() {
+	void findsTheOrganizationsRepliesByItsAccountOwnedByHandleOrDidNamingTheirParentNotTheThreadsRoot() {
 		// Post views of app.bsky.feed.searchPosts (docs.bsky.app, app.bsky.feed.defs
 		// postView): a reply's record names the post it answers as reply.parent and the
 		// thread's first as reply.root; the AppView answers handle.invalid for a handle
 		// it
 		// could not verify, so the author is known by the DID of the post's AT URI.
-		ObjectNode complaint = FakeBluesky.post("3lbqcomplaint", "rider.bsky.social", "The 14 is late again #hctransit",
-				EARLIER);
+		ObjectNode complaint = FakeBluesky.post("3lbqcomplaint", "rider.bsky.social", "The 14 is late again", EARLIER);
 		ObjectNode reply = ownPost("3lbqreply1", "hctransit.bsky.social",
-				"@rider.bsky.social Sorry about the wait, a bus broke down at Pier 4 #hctransit",
-				EARLIER.plusSeconds(60), complaint, complaint);
-		ObjectNode followUp = ownPost("3lbqreply2", "handle.invalid", "Buses run every 10 minutes again #hctransit",
-				EARLIER.plusSeconds(120), complaint, reply);
+				"@rider.bsky.social Sorry about the wait, a bus broke down at Pier 4", EARLIER.plusSeconds(60),
+				complaint, complaint);
+		ObjectNode followUp = ownPost("3lbqreply2", "handle.invalid",
+				"Buses run every 10 minutes again, sorry they were late", EARLIER.plusSeconds(120), complaint, reply);
 		List.of(complaint, reply, followUp).forEach(this.bluesky::index);
+		BlueskySearchSource source = source(100,
+				BlueskyQueries.of(OwnedAccounts.organization()).toArray(String[]::new));
 
-		Map<String, Mention> tagged = OwnedAccounts.tagged(fetch(source(100, "hctransit"), start()).mentions());
+		List<Mention> mentions = new ArrayList<>();
+		Page page = fetch(source, start());
+		mentions.addAll(page.mentions());
+		while (page.more()) {
+			page = fetch(source, page.next());
+			mentions.addAll(page.mentions());
+		}
+		Map<String, Mention> tagged = OwnedAccounts.tagged(mentions);
 
 		Mention publicPost = tagged.get("bluesky:" + complaint.get("uri").asText());
 		Mention ownReply = tagged.get("bluesky:" + reply.get("uri").asText());
 		Mention ownFollowUp = tagged.get("bluesky:" + followUp.get("uri").asText());
+		assertThat(ownReply.matchedBy()).contains("from:hctransit.bsky.social");
 		assertThat(publicPost.owned()).isFalse();
 		assertThat(ownReply.owned()).isTrue();
 		assertThat(ownReply.parentId()).contains(publicPost.id());
