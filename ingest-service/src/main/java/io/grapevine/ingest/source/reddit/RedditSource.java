@@ -298,11 +298,9 @@ public class RedditSource implements Source {
 			logger.warn("Source {}: {}", instanceId(), reason);
 			return Page.failed(cursor, reason, List.of()).asCredentialsRefused().pausedUntil(now.plus(pollInterval()));
 		}
-		boolean account = listing.startsWith(USER_PREFIX);
-		if (account && (answer.status() == 403 || answer.status() == 404)) {
-			// A suspended, deleted or misspelt account of the organization must not hold
-			// up
-			// the other listings: it is passed over until the next round.
+		if (listing.startsWith(USER_PREFIX) && (answer.status() == 403 || answer.status() == 404)) {
+			// A suspended, deleted or misspelt account must not hold up the other
+			// listings: it is passed over until the next round.
 			String reason = "Reddit answered HTTP " + answer.status() + " to " + where + " (is the account u/"
 					+ listing.substring(USER_PREFIX.length())
 					+ " of the organization file's accounts.reddit suspended, deleted or misspelt?): "
