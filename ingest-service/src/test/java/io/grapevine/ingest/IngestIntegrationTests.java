@@ -106,6 +106,33 @@ class IngestIntegrationTests {
 	}
 
 	@Test
+	void publishesTheOrganizationsReplyAsOwnedByItsDepartmentInSchemaVersion2Json() throws IOException {
+		FakeXApi.User help = FakeXApi.user("1460000000000000002", "hctransit_help", "HCT Help", 5300);
+		FakeXApi.Tweet complaint = FakeXApi.tweet(String.valueOf(id(1)), "Bus 4 delayed again at Central", AMY);
+		this.api.post(complaint,
+				FakeXApi.tweet(String.valueOf(id(2)), "@rider_amy Sorry Amy, the next bus is in 5 minutes", help)
+					.replyTo(complaint));
+		start(xSettings());
+
+		awaitCursor((position) -> String.valueOf(id(2)).equals(position.get("since_id")));
+
+		Map<String, JsonNode> published = new HashMap<>();
+		for (ConsumerRecord<String, String> record : mentionRecords()) {
+			published.put(record.key(), this.json.readTree(record.value()));
+		}
+		JsonNode publicTweet = published.get("x:" + id(1));
+		JsonNode reply = published.get("x:" + id(2));
+		assertThat(publicTweet.path("schemaVersion").asInt()).isEqualTo(2);
+		assertThat(publicTweet.path("owned").isBoolean()).isTrue();
+		assertThat(publicTweet.path("owned").asBoolean()).isFalse();
+		assertThat(publicTweet.has("ownedBy")).isFalse();
+		assertThat(reply.path("schemaVersion").asInt()).isEqualTo(2);
+		assertThat(reply.path("owned").asBoolean()).isTrue();
+		assertThat(reply.path("ownedBy").asText()).isEqualTo("customer-service");
+		assertThat(reply.path("source").asText() + ":" + reply.path("inReplyTo").asText()).isEqualTo("x:" + id(1));
+	}
+
+	@Test
 	void setsAsideAMentionTooLargeForKafkaAndGoesOnWithTheRestOfThePage() {
 		this.api.post(tweets(1, 3, "Bus delayed"));
 		start(xSettings());

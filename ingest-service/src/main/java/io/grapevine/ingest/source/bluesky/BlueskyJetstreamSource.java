@@ -12,7 +12,7 @@ import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.listening.mention.DeadLetter;
-import io.grapevine.listening.organization.TopicMatcher;
+import io.grapevine.listening.organization.Organization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -29,7 +29,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Reads new Bluesky posts from a Jetstream websocket
  * ({@code /subscribe?wantedCollections=app.bsky.feed.post&cursor=<time_us>}) and keeps
- * those that match the organization's topics.
+ * those that match the organization's topics and those its own accounts wrote.
  *
  * <p>
  * Each fetch connects from the stored cursor, reads at most {@code max-events} events or
@@ -64,11 +64,12 @@ class BlueskyJetstreamSource implements Source {
 
 	private final Clock clock;
 
-	BlueskyJetstreamSource(String instanceId, BlueskyJetstreamSettings settings, TopicMatcher matcher, Clock clock) {
+	BlueskyJetstreamSource(String instanceId, BlueskyJetstreamSettings settings, Organization organization,
+			Clock clock) {
 		this.instanceId = instanceId;
 		this.settings = settings;
 		this.clock = clock;
-		this.mapper = new JetstreamEventMapper(instanceId, matcher, clock);
+		this.mapper = new JetstreamEventMapper(instanceId, organization, clock);
 		this.client = new ReactorNettyWebSocketClient(HttpClient.create(),
 				() -> WebsocketClientSpec.builder().maxFramePayloadLength(MAX_FRAME_BYTES));
 	}

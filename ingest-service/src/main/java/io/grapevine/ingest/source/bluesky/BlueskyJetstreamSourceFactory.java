@@ -5,7 +5,6 @@ import io.grapevine.ingest.source.Source;
 import io.grapevine.ingest.source.SourceContext;
 import io.grapevine.ingest.source.SourceFactory;
 import io.grapevine.ingest.source.SourceSettings;
-import io.grapevine.listening.organization.TopicMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes the {@code bluesky-jetstream} instances the organization file declares: new posts
- * from a Jetstream websocket, kept when they match the organization's topics.
+ * from a Jetstream websocket, kept when they match the organization's topics or its own
+ * accounts wrote them.
  */
 @Component
 class BlueskyJetstreamSourceFactory implements SourceFactory {
@@ -38,8 +38,7 @@ class BlueskyJetstreamSourceFactory implements SourceFactory {
 		logger.info(
 				"Source {} reads new posts from the Jetstream at {} and keeps those matching {} topics and competitors",
 				settings.instanceId(), bound.url(), context.organization().listenedTopics().size());
-		return new BlueskyJetstreamSource(settings.instanceId(), bound, new TopicMatcher(context.organization()),
-				context.clock());
+		return new BlueskyJetstreamSource(settings.instanceId(), bound, context.organization(), context.clock());
 	}
 
 }

@@ -14,16 +14,20 @@ import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.InvalidMentionException;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.organization.AccountOwner;
+import io.grapevine.listening.organization.Accounts;
+import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.organization.TopicMatcher;
 import io.grapevine.listening.query.MatchContext;
 
 /**
  * Maps the events of a Jetstream read to the mentions among them: posts created
  * ({@code kind} {@code commit}, {@code operation} {@code create}, collection
- * {@code app.bsky.feed.post}) that match a topic of the organization. Never throws:
- * identity and account events, other collections, updates, deletes and posts without text
- * are skipped; an event that is not JSON, and a post that matches a topic but cannot be
- * mapped, become dead letters.
+ * {@code app.bsky.feed.post}) that match a topic of the organization, or that one of its
+ * own accounts wrote (its replies seldom repeat a topic's words, yet they answer the
+ * mentions they reply to). Never throws: identity and account events, other collections,
+ * updates, deletes and posts without text are skipped; an event that is not JSON, and a
+ * post that matches a topic but cannot be mapped, become dead letters.
  *
  * <p>
  * Jetstream names authors only by DID, so the handle and permalink use the DID; the
@@ -39,11 +43,14 @@ final class JetstreamEventMapper {
 
 	private final TopicMatcher matcher;
 
+	private final Accounts accounts;
+
 	private final Clock clock;
 
-	JetstreamEventMapper(String instanceId, TopicMatcher matcher, Clock clock) {
+	JetstreamEventMapper(String instanceId, Organization organization, Clock clock) {
 		this.instanceId = instanceId;
-		this.matcher = matcher;
+		this.matcher = new TopicMatcher(organization);
+		this.accounts = organization.accounts();
 		this.clock = clock;
 	}
 
@@ -147,10 +154,16 @@ final class JetstreamEventMapper {
 			}
 			return Outcome.deadLetter(timeUs, new DeadLetter(this.instanceId, ex.getMessage(), raw, now));
 		}
-		if (this.matcher.match(MatchContext.of(mention)).isEmpty()) {
+		if (!ownAccount(mention) && this.matcher.match(MatchContext.of(mention)).isEmpty()) {
 			return Outcome.skipped(timeUs);
 		}
 		return new Outcome(timeUs, Optional.of(mention), Optional.empty());
+	}
+
+	private boolean ownAccount(Mention mention) {
+		return this.accounts.author(mention)
+			.filter((account) -> account.owner() instanceof AccountOwner.Own)
+			.isPresent();
 	}
 
 	private Mention mention(JsonNode event, JsonNode commit, JsonNode record, String text, Optional<Long> timeUs,

@@ -119,8 +119,10 @@ public class DemoSource implements Source {
 		return Map.of(LINE, Integer.toString(line), TRICKLE, Long.toString(trickle));
 	}
 
+	// A copy is written now, by this code: it is of the current schema version, whatever
+	// the sample line's.
 	private static Mention copy(Mention mention, String nativeId, Instant publishedAt, Instant ingestedAt) {
-		return new Mention(mention.schemaVersion(), null, mention.source(), nativeId, mention.url(), mention.text(),
+		return new Mention(Mention.SCHEMA_VERSION, null, mention.source(), nativeId, mention.url(), mention.text(),
 				mention.author(), publishedAt, ingestedAt, mention.language(), mention.engagement(),
 				mention.inReplyTo(), mention.matchedBy(), mention.topics(), mention.departments());
 	}

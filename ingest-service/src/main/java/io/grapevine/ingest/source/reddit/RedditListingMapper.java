@@ -25,9 +25,11 @@ import io.grapevine.listening.mention.Mention;
  *
  * <p>
  * Posts ({@code t3}) read as title, blank line, self text; comments ({@code t1}) as their
- * body. Items whose author was deleted are kept with the handle {@code [deleted]} and no
- * profile, since their text still speaks about the organization; comments whose body was
- * deleted or removed carry no text and become dead letters.
+ * body, answering the post or comment whose fullname is their {@code parent_id} (mention
+ * ids are {@code reddit:<fullname>} too). Items whose author was deleted are kept with
+ * the handle {@code [deleted]} and no profile, since their text still speaks about the
+ * organization; comments whose body was deleted or removed carry no text and become dead
+ * letters.
  */
 final class RedditListingMapper {
 
@@ -171,7 +173,9 @@ final class RedditListingMapper {
 			inReplyTo = SourcePayloads.text(item, "parent_id");
 		}
 		JsonNode score = item.get("score");
-		JsonNode comments = item.get("num_comments");
+		// A comment in a user's listing carries its post's num_comments, not its own
+		// replies.
+		JsonNode comments = "t3".equals(kind) ? item.get("num_comments") : null;
 		Engagement engagement = new Engagement(Math.max(0, count(name, "score", score)), 0,
 				Math.max(0, count(name, "num_comments", comments)));
 		return Mention.builder(SOURCE, name)

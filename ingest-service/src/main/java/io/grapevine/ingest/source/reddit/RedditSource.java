@@ -33,27 +33,31 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Reads the newest Reddit posts and comments matching the query ({@code GET /search}) and
- * the newest posts of chosen subreddits ({@code GET /r/:sub/new}) with an app-only OAuth
- * token, newest first, each listing down to the first item read in an earlier round.
+ * Reads the newest Reddit posts matching the query ({@code GET /search}), the newest
+ * posts of chosen subreddits ({@code GET /r/:sub/new}) and the newest posts and comments
+ * of the organization's own accounts ({@code GET /user/:name/overview}, where its replies
+ * are: the search finds posts only) with an app-only OAuth token, newest first, each
+ * listing down to the first item read in an earlier round.
  *
  * <p>
- * Position keys: per listing ({@code search}, {@code r:<sub>}) the fullname of its newest
- * item read in a finished round; while a listing is paged, {@code current} (the listing),
- * {@code pending_newest} (its newest item of this round), {@code after} (the page to
- * fetch next) and {@code pages}. The listing's key only moves when its round ends (an
- * item already seen, the last page, or {@value #MAX_PAGES_PER_ROUND} pages), so a restart
- * mid-round pages on with the same {@code after} and stops at the same item. A listing
- * never read before is read back at most {@value #MAX_PAGES_PER_ROUND} pages. The token
- * is fetched again a minute before it expires and once after a 401.
- * {@code X-Ratelimit-Reset} is in seconds: the source pauses until then when fewer than
- * one request remains or on HTTP 429.
+ * Position keys: per listing ({@code search}, {@code r:<sub>}, {@code u:<name>}) the
+ * fullname of its newest item read in a finished round; while a listing is paged,
+ * {@code current} (the listing), {@code pending_newest} (its newest item of this round),
+ * {@code after} (the page to fetch next) and {@code pages}. The listing's key only moves
+ * when its round ends (an item already seen, the last page, or
+ * {@value #MAX_PAGES_PER_ROUND} pages), so a restart mid-round pages on with the same
+ * {@code after} and stops at the same item. A listing never read before is read back at
+ * most {@value #MAX_PAGES_PER_ROUND} pages. The token is fetched again a minute before it
+ * expires and once after a 401. {@code X-Ratelimit-Reset} is in seconds: the source
+ * pauses until then when fewer than one request remains or on HTTP 429.
  */
 public class RedditSource implements Source {
 
 	static final String SEARCH = "search";
 
 	static final String SUBREDDIT_PREFIX = "r:";
+
+	static final String USER_PREFIX = "u:";
 
 	static final String CURRENT = "current";
 
@@ -92,8 +96,8 @@ public class RedditSource implements Source {
 
 	private final AtomicReference<Mono<TokenAnswer>> token = new AtomicReference<>();
 
-	RedditSource(String instanceId, RedditSettings settings, RedditQuery query, WebClient.Builder builder,
-			Clock clock) {
+	RedditSource(String instanceId, RedditSettings settings, RedditQuery query, List<String> ownAccounts,
+			WebClient.Builder builder, Clock clock) {
 		this.instanceId = instanceId;
 		this.settings = settings;
 		this.query = query;
@@ -104,8 +108,9 @@ public class RedditSource implements Source {
 			keys.add(SEARCH);
 		}
 		settings.subreddits().forEach((subreddit) -> keys.add(SUBREDDIT_PREFIX + subreddit));
+		ownAccounts.forEach((name) -> keys.add(USER_PREFIX + name));
 		if (keys.isEmpty()) {
-			throw new IllegalArgumentException("a Reddit source needs a query or at least one subreddit");
+			throw new IllegalArgumentException("a Reddit source needs a query, a subreddit or an account of its own");
 		}
 		this.listings = List.copyOf(keys);
 		this.client = builder.clone()
@@ -251,6 +256,13 @@ public class RedditSource implements Source {
 				.queryParam("raw_json", 1);
 			variables.put("q", this.query.text());
 		}
+		else if (listing.startsWith(USER_PREFIX)) {
+			uri.path("/user/{name}/overview")
+				.queryParam("sort", "new")
+				.queryParam("limit", this.settings.limit())
+				.queryParam("raw_json", 1);
+			variables.put("name", listing.substring(USER_PREFIX.length()));
+		}
 		else {
 			uri.path("/r/{sub}/new").queryParam("limit", this.settings.limit()).queryParam("raw_json", 1);
 			variables.put("sub", listing.substring(SUBREDDIT_PREFIX.length()));
@@ -263,7 +275,11 @@ public class RedditSource implements Source {
 	}
 
 	private String matchedBy(String listing) {
-		return SEARCH.equals(listing) ? this.query.text() : "r/" + listing.substring(SUBREDDIT_PREFIX.length());
+		if (SEARCH.equals(listing)) {
+			return this.query.text();
+		}
+		return listing.startsWith(USER_PREFIX) ? "u/" + listing.substring(USER_PREFIX.length())
+				: "r/" + listing.substring(SUBREDDIT_PREFIX.length());
 	}
 
 	private Page page(Cursor cursor, String listing, URI uri, Answer answer) {
@@ -281,6 +297,17 @@ public class RedditSource implements Source {
 					+ SourceSettings.describe(this.instanceId, "client-secret");
 			logger.warn("Source {}: {}", instanceId(), reason);
 			return Page.failed(cursor, reason, List.of()).asCredentialsRefused().pausedUntil(now.plus(pollInterval()));
+		}
+		if (listing.startsWith(USER_PREFIX) && (answer.status() == 403 || answer.status() == 404)) {
+			// A suspended, deleted or misspelt account must not hold up the other
+			// listings: it is passed over until the next round.
+			String reason = "Reddit answered HTTP " + answer.status() + " to " + where + " (is the account u/"
+					+ listing.substring(USER_PREFIX.length())
+					+ " of the organization file's accounts.reddit suspended, deleted or misspelt?): "
+					+ SourcePayloads.abbreviate(answer.body());
+			Page skipped = new Page(List.of(), List.of(deadLetter(reason, answer.body(), now)),
+					cursor.moveTo(nextListing(cursor, listing), now), false, Optional.empty(), Optional.of(reason));
+			return RATE_LIMIT.apply(skipped, answer.headers(), now, pollInterval(), instanceId());
 		}
 		if (answer.status() < 200 || answer.status() > 299) {
 			String reason = "Reddit answered HTTP " + answer.status() + " to " + where
@@ -330,6 +357,15 @@ public class RedditSource implements Source {
 		}
 		return RATE_LIMIT.apply(Page.of(page.mentions(), page.deadLetters(), cursor.moveTo(position, now), more),
 				answer.headers(), now, pollInterval(), instanceId());
+	}
+
+	private Map<String, String> nextListing(Cursor cursor, String listing) {
+		Map<String, String> position = new HashMap<>(cursor.position());
+		position.remove(PENDING_NEWEST);
+		position.remove(AFTER);
+		position.remove(PAGES);
+		position.put(CURRENT, this.listings.get((this.listings.indexOf(listing) + 1) % this.listings.size()));
+		return position;
 	}
 
 	private static int number(String value) {

@@ -1,17 +1,21 @@
 package io.grapevine.ingest.source.reddit;
 
+import java.util.List;
+
 import io.grapevine.ingest.source.InvalidSourceSettingsException;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.ingest.source.SourceContext;
 import io.grapevine.ingest.source.SourceFactory;
 import io.grapevine.ingest.source.SourceSettings;
+import io.grapevine.listening.organization.Account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the Reddit instances the organization file declares with {@code type: reddit}.
+ * Makes the Reddit instances the organization file declares with {@code type: reddit};
+ * each reads the organization's own Reddit accounts too.
  */
 @Component
 class RedditSourceFactory implements SourceFactory {
@@ -39,14 +43,21 @@ class RedditSourceFactory implements SourceFactory {
 					"Source {}: {} topic queries or keywords do not fit in Reddit's {}-character query and are not searched: {}",
 					settings.instanceId(), query.dropped().size(), RedditQuery.MAX_LENGTH, query.dropped());
 		}
-		if (query.text().isBlank() && bound.subreddits().isEmpty()) {
+		List<String> ownAccounts = context.organization()
+			.accounts()
+			.own()
+			.stream()
+			.filter((account) -> RedditListingMapper.SOURCE.equals(account.network()))
+			.map(Account::key)
+			.toList();
+		if (query.text().isBlank() && bound.subreddits().isEmpty() && ownAccounts.isEmpty()) {
 			throw new InvalidSourceSettingsException("sources[" + settings.instanceId()
 					+ "] has nothing to read: give the organization's topics keywords, or set "
 					+ settings.describe("query") + " or " + settings.describe("subreddits"));
 		}
-		logger.info("Source {} reads Reddit at {} with query '{}' and subreddits {}", settings.instanceId(),
-				bound.baseUrl(), query.text(), bound.subreddits());
-		return new RedditSource(settings.instanceId(), bound, query, context.webClient(), context.clock());
+		logger.info("Source {} reads Reddit at {} with query '{}', subreddits {} and the organization's accounts {}",
+				settings.instanceId(), bound.baseUrl(), query.text(), bound.subreddits(), ownAccounts);
+		return new RedditSource(settings.instanceId(), bound, query, ownAccounts, context.webClient(), context.clock());
 	}
 
 }

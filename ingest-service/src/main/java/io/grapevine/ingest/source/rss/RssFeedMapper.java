@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,6 +67,9 @@ final class RssFeedMapper {
 	private static final Pattern LANGUAGE = Pattern.compile("([A-Za-z]{2})(?:[-_].*)?");
 
 	private static final Pattern EMAIL_WITH_NAME = Pattern.compile("\\s*([^\\s()]+@[^\\s()]+)\\s*\\((.+)\\)\\s*");
+
+	private static final Pattern GOOGLE_TARGET = Pattern
+		.compile("(?:^|&)(?:url|q)=(https?(?::|%3A|%3a).*?)(?=&(?:ct|cd|usg|sa|ved|rct|source)=|$)");
 
 	private static final XMLOutputter XML = new XMLOutputter(Format.getCompactFormat());
 
@@ -287,7 +291,27 @@ final class RssFeedMapper {
 
 	private static Optional<URI> permalink(SyndEntry entry, URI feedUrl) {
 		return nonBlank(entry.getLink()).flatMap((link) -> web(link, feedUrl))
+			.map(RssFeedMapper::redirected)
 			.or(() -> nonBlank(entry.getUri()).flatMap((uri) -> web(uri, feedUrl)));
+	}
+
+	// Google Alerts links each item through https://www.google.com/url?...&url=<target>
+	// &ct=ga&...: the item, and the site that published it, is the target.
+	private static URI redirected(URI link) {
+		String host = link.getHost().toLowerCase(Locale.ROOT);
+		if (!(host.equals("www.google.com") || host.equals("google.com")) || !"/url".equals(link.getPath())
+				|| link.getRawQuery() == null) {
+			return link;
+		}
+		Matcher target = GOOGLE_TARGET.matcher(link.getRawQuery());
+		if (!target.find()) {
+			return link;
+		}
+		String value = target.group(1);
+		if (value.regionMatches(true, 0, "http%3A", 0, 7) || value.regionMatches(true, 0, "https%3A", 0, 8)) {
+			value = URLDecoder.decode(value, StandardCharsets.UTF_8);
+		}
+		return web(value, link).orElse(link);
 	}
 
 	private static Optional<Instant> date(SyndEntry entry) {

@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.grapevine.listening.organization.Account;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.organization.Topic;
 import io.grapevine.listening.query.dialect.XDialect;
 
 /**
- * The recent-search query built from the organization's topics: each topic's listening
- * query compiled to X's syntax and parenthesised, or its keywords with phrases quoted
- * when it has no query (or nothing of it can be said to X), all of them OR-ed, retweets
- * left out, kept under the length limit of the basic tier.
+ * The recent-search query built from the organization's own X accounts
+ * ({@code from:<handle>}) and its topics: each topic's listening query compiled to X's
+ * syntax and parenthesised, or its keywords with phrases quoted when it has no query (or
+ * nothing of it can be said to X), all of them OR-ed, retweets left out, kept under the
+ * length limit of the basic tier.
  *
  * @param text the query as sent
  * @param dropped topic queries and keywords that did not fit under the limit
@@ -41,6 +43,13 @@ record XQuery(String text, List<String> dropped) {
 	static XQuery of(Organization organization, String suffix, int maxLength) {
 		Set<String> seen = new LinkedHashSet<>();
 		List<String> terms = new ArrayList<>();
+		// The organization's own tweets first, so they are never left out: its replies
+		// seldom repeat a topic's words, yet they answer the tweets they reply to.
+		for (Account account : organization.accounts().own()) {
+			if (XPageMapper.SOURCE.equals(account.network()) && seen.add("from:" + account.key())) {
+				terms.add("from:" + account.key());
+			}
+		}
 		for (Topic topic : organization.listenedTopics()) {
 			for (String term : terms(topic)) {
 				if (seen.add(term.toLowerCase(Locale.ROOT))) {

@@ -176,12 +176,7 @@ final class YouTubeCommentMapper {
 				.filter((value) -> !value.isEmpty()))
 			.orElseThrow(() -> new UnmappableCommentException(
 					"comment " + id + " has neither 'textOriginal' nor 'textDisplay'"));
-		String displayName = SourcePayloads.text(snippet, "authorDisplayName").map(String::strip).orElse("");
-		String handle = displayName.startsWith("@") ? displayName.substring(1).strip() : displayName;
-		if (handle.isEmpty()) {
-			throw new UnmappableCommentException("comment " + id + " has no 'authorDisplayName'");
-		}
-		Optional<URI> profile = SourcePayloads.text(snippet, "authorChannelUrl").flatMap(YouTubeCommentMapper::httpUrl);
+		Author author = author(id, snippet);
 		Instant publishedAt = SourcePayloads.text(snippet, "publishedAt")
 			.flatMap(YouTubeCommentMapper::instant)
 			.orElseThrow(() -> new UnmappableCommentException(
@@ -195,17 +190,61 @@ final class YouTubeCommentMapper {
 			}
 			likeCount = likes.asLong();
 		}
-		Optional<String> parentId = reply ? SourcePayloads.text(snippet, "parentId") : Optional.empty();
+		// A reply's id is <top-level comment id>.<reply id>, and YouTube threads are one
+		// level deep: every reply answers the top-level comment, which parentId names.
+		Optional<String> parentId = reply
+				? SourcePayloads.text(snippet, "parentId")
+					.filter((value) -> ID.matcher(value).matches())
+					.or(() -> (id.indexOf('.') > 0) ? Optional.of(id.substring(0, id.indexOf('.'))) : Optional.empty())
+				: Optional.empty();
 		return Mention.builder(SOURCE, id)
 			.url(URI.create("https://www.youtube.com/watch?v=" + videoId + "&lc=" + id))
 			.text(text)
-			.author(new Author(handle, Optional.empty(), Optional.empty(), profile))
+			.author(author)
 			.publishedAt(publishedAt)
 			.ingestedAt(now)
 			.engagement(new Engagement(likeCount, 0, replies))
 			.inReplyTo(parentId.orElse(null))
 			.matchedBy(matchedBy)
 			.build();
+	}
+
+	/**
+	 * The author of a comment: the handle YouTube shows ({@code authorDisplayName}, an
+	 * {@code @handle} since channels have handles, or else the handle of
+	 * {@code authorChannelUrl}), and as profile the channel's permanent URL
+	 * {@code /channel/<authorChannelId>}, which stays when the handle changes and by
+	 * which a channel declared by its id is known; the {@code authorChannelUrl} YouTube
+	 * gives when it has no channel id.
+	 */
+	private static Author author(String id, JsonNode snippet) {
+		String displayName = SourcePayloads.text(snippet, "authorDisplayName").map(String::strip).orElse("");
+		Optional<URI> channelUrl = SourcePayloads.text(snippet, "authorChannelUrl")
+			.flatMap(YouTubeCommentMapper::httpUrl);
+		Optional<String> urlHandle = channelUrl.map((url) -> (url.getPath() != null) ? url.getPath() : "")
+			.map((path) -> path.replaceFirst("^/+", ""))
+			.filter((path) -> path.startsWith("@") && path.length() > 1 && path.indexOf('/') < 0)
+			.map((path) -> path.substring(1));
+		String handle;
+		Optional<String> name = Optional.empty();
+		if (displayName.startsWith("@")) {
+			handle = displayName.substring(1).strip();
+		}
+		else if (urlHandle.isPresent()) {
+			handle = urlHandle.get();
+			name = Optional.of(displayName);
+		}
+		else {
+			handle = displayName;
+		}
+		if (handle.isEmpty()) {
+			throw new UnmappableCommentException("comment " + id + " has no 'authorDisplayName'");
+		}
+		Optional<URI> profile = SourcePayloads.text(snippet.path("authorChannelId"), "value")
+			.filter((channel) -> ID.matcher(channel).matches())
+			.map((channel) -> URI.create("https://www.youtube.com/channel/" + channel))
+			.or(() -> channelUrl);
+		return new Author(handle, name, Optional.empty(), profile);
 	}
 
 	/**

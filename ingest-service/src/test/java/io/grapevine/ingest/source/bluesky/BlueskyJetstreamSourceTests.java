@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.listening.mention.Mention;
-import io.grapevine.listening.organization.TopicMatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -190,7 +191,7 @@ class BlueskyJetstreamSourceTests {
 		BlueskyJetstreamSource source = new BlueskyJetstreamSource(INSTANCE,
 				new BlueskyJetstreamSettings(java.net.URI.create(this.jetstream.url() + "?cursor=soon"), 100,
 						Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(10)),
-				new TopicMatcher(BlueskySourceFactoryTests.organization()), this.clock);
+				BlueskySourceFactoryTests.organization(), this.clock);
 
 		Page page = fetch(source, start());
 
@@ -198,11 +199,44 @@ class BlueskyJetstreamSourceTests {
 		assertThat(page.mentions()).isEmpty();
 	}
 
+	@Test
+	void keepsTheOrganizationsReplyWithoutATopicsWordsOwnedByItsDidAndNamingThePostItAnswers() {
+		// Jetstream's commit events (github.com/bluesky-social/jetstream, README): the
+		// author by DID alone, the record as written, a reply naming its parent and the
+		// thread's root by AT URI and CID.
+		String complaint = "at://" + DID + "/app.bsky.feed.post/3lbqcomplaint";
+		this.jetstream.emit(FakeJetstream.post(T + 1, DID, "3lbqcomplaint", "The 14 is late again, third day running"));
+		ObjectNode reply = FakeJetstream.post(T + 2, OwnedAccounts.BLUESKY_DID, "3lbqreply",
+				"Sorry about the wait: a bus broke down at Pier 4, the next one is in 5 minutes");
+		ObjectNode thread = ((ObjectNode) reply.get("commit").get("record")).putObject("reply");
+		thread.putObject("root").put("uri", complaint).put("cid", "bafyreigcomplaint");
+		thread.putObject("parent").put("uri", complaint).put("cid", "bafyreigcomplaint");
+		this.jetstream.emit(reply);
+		ObjectNode stranger = FakeJetstream.post(T + 3, "did:plc:z72i7hdynmk6r22z27h6tvur", "3lbqstranger",
+				"Same here, so annoying");
+		((ObjectNode) stranger.get("commit").get("record")).set("reply", thread.deepCopy());
+		this.jetstream.emit(stranger);
+		BlueskyJetstreamSource source = new BlueskyJetstreamSource(INSTANCE,
+				new BlueskyJetstreamSettings(this.jetstream.url(), 100, Duration.ofSeconds(1), Duration.ZERO,
+						Duration.ofSeconds(5), Duration.ofSeconds(10)),
+				OwnedAccounts.organization(), this.clock);
+
+		Map<String, Mention> tagged = OwnedAccounts.tagged(fetch(source, at(T)).mentions());
+
+		assertThat(tagged).containsOnlyKeys("bluesky:" + complaint,
+				"bluesky:at://" + OwnedAccounts.BLUESKY_DID + "/app.bsky.feed.post/3lbqreply");
+		Mention ownReply = tagged.get("bluesky:at://" + OwnedAccounts.BLUESKY_DID + "/app.bsky.feed.post/3lbqreply");
+		assertThat(tagged.get("bluesky:" + complaint).owned()).isFalse();
+		assertThat(ownReply.owned()).isTrue();
+		assertThat(ownReply.author().handle()).isEqualTo(OwnedAccounts.BLUESKY_DID);
+		assertThat(ownReply.parentId()).contains("bluesky:" + complaint);
+	}
+
 	private BlueskyJetstreamSource source(int maxEvents, Duration rewind) {
 		return new BlueskyJetstreamSource(INSTANCE,
 				new BlueskyJetstreamSettings(this.jetstream.url(), maxEvents, Duration.ofSeconds(1), rewind,
 						Duration.ofSeconds(5), Duration.ofSeconds(10)),
-				new TopicMatcher(BlueskySourceFactoryTests.organization()), this.clock);
+				BlueskySourceFactoryTests.organization(), this.clock);
 	}
 
 	private static Cursor start() {

@@ -1,6 +1,7 @@
 package io.grapevine.ingest.source.bluesky;
 
 import io.grapevine.ingest.source.Declared;
+import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.TopicQueries;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,12 @@ class BlueskyQueriesTests {
 	void searchesEachKeywordOfTopicsWithoutAQueryOnItsOwn() {
 		assertThat(BlueskyQueries.of(Declared.organization("[delay, harbor city, \"#hctransit\", Delay]")))
 			.containsExactly("delay", "\"harbor city\"", "#hctransit");
+	}
+
+	@Test
+	void searchesTheOrganizationsOwnAccountsByHandleFirst() {
+		assertThat(BlueskyQueries.of(OwnedAccounts.organization())).startsWith("from:hctransit.bsky.social", "delay")
+			.noneMatch((query) -> query.contains("did:"));
 	}
 
 	@Test

@@ -10,7 +10,6 @@ import java.util.stream.IntStream;
 
 import io.grapevine.ingest.pipeline.RestartHarness;
 import io.grapevine.ingest.source.Source;
-import io.grapevine.listening.organization.TopicMatcher;
 import io.grapevine.localstack.LocalStackExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,8 +86,8 @@ class BlueskyRestartTests {
 	private Source jetstream(String instance) {
 		BlueskyJetstreamSettings settings = new BlueskyJetstreamSettings(this.jetstream.url(), 4, Duration.ofSeconds(1),
 				Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(5));
-		return new BlueskyJetstreamSource(instance, settings,
-				new TopicMatcher(BlueskySourceFactoryTests.organization()), Clock.systemUTC());
+		return new BlueskyJetstreamSource(instance, settings, BlueskySourceFactoryTests.organization(),
+				Clock.systemUTC());
 	}
 
 }

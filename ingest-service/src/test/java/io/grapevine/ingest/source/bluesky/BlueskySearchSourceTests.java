@@ -11,7 +11,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.mention.Mention;
@@ -372,6 +374,56 @@ class BlueskySearchSourceTests {
 			.hasValueSatisfying((problem) -> assertThat(problem).contains("createSession").contains("not JSON"));
 		assertThat(page.deadLetters()).singleElement()
 			.satisfies((deadLetter) -> assertThat(deadLetter.payload()).isEqualTo(html));
+	}
+
+	@Test
+	void findsTheOrganizationsRepliesByItsAccountOwnedByHandleOrDidNamingTheirParentNotTheThreadsRoot() {
+		// Post views of app.bsky.feed.searchPosts (docs.bsky.app, app.bsky.feed.defs
+		// postView): a reply's record names the post it answers as reply.parent and the
+		// thread's first as reply.root; the AppView answers handle.invalid for a handle
+		// it
+		// could not verify, so the author is known by the DID of the post's AT URI.
+		ObjectNode complaint = FakeBluesky.post("3lbqcomplaint", "rider.bsky.social", "The 14 is late again", EARLIER);
+		ObjectNode reply = ownPost("3lbqreply1", "hctransit.bsky.social",
+				"@rider.bsky.social Sorry about the wait, a bus broke down at Pier 4", EARLIER.plusSeconds(60),
+				complaint, complaint);
+		ObjectNode followUp = ownPost("3lbqreply2", "handle.invalid",
+				"Buses run every 10 minutes again, sorry they were late", EARLIER.plusSeconds(120), complaint, reply);
+		List.of(complaint, reply, followUp).forEach(this.bluesky::index);
+		BlueskySearchSource source = source(100,
+				BlueskyQueries.of(OwnedAccounts.organization()).toArray(String[]::new));
+
+		List<Mention> mentions = new ArrayList<>();
+		Page page = fetch(source, start());
+		mentions.addAll(page.mentions());
+		while (page.more()) {
+			page = fetch(source, page.next());
+			mentions.addAll(page.mentions());
+		}
+		Map<String, Mention> tagged = OwnedAccounts.tagged(mentions);
+
+		Mention publicPost = tagged.get("bluesky:" + complaint.get("uri").asText());
+		Mention ownReply = tagged.get("bluesky:" + reply.get("uri").asText());
+		Mention ownFollowUp = tagged.get("bluesky:" + followUp.get("uri").asText());
+		assertThat(ownReply.matchedBy()).contains("from:hctransit.bsky.social");
+		assertThat(publicPost.owned()).isFalse();
+		assertThat(ownReply.owned()).isTrue();
+		assertThat(ownReply.parentId()).contains(publicPost.id());
+		assertThat(ownFollowUp.author().handle()).isEqualTo(OwnedAccounts.BLUESKY_DID);
+		assertThat(ownFollowUp.owned()).isTrue();
+		assertThat(ownFollowUp.parentId()).contains(ownReply.id());
+	}
+
+	private static ObjectNode ownPost(String rkey, String handle, String text, Instant at, ObjectNode root,
+			ObjectNode parent) {
+		ObjectNode post = FakeBluesky.post(rkey, handle, text, at);
+		post.put("uri", "at://" + OwnedAccounts.BLUESKY_DID + "/app.bsky.feed.post/" + rkey);
+		((ObjectNode) post.get("author")).put("did", OwnedAccounts.BLUESKY_DID)
+			.put("displayName", "Harbor City Transit");
+		ObjectNode thread = ((ObjectNode) post.get("record")).putObject("reply");
+		thread.putObject("root").put("uri", root.get("uri").asText()).put("cid", root.get("cid").asText());
+		thread.putObject("parent").put("uri", parent.get("uri").asText()).put("cid", parent.get("cid").asText());
+		return post;
 	}
 
 	private static String uri(String rkey) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -308,8 +309,12 @@ final class FakeBluesky implements AutoCloseable {
 			return error(400, "InvalidRequest", "Error: malformed cursor");
 		}
 		String needle = q.replace("\"", "").toLowerCase(Locale.ROOT);
+		// from:<handle> finds the posts of that author, as Bluesky's search does.
+		Predicate<ObjectNode> matches = needle.startsWith("from:")
+				? (post) -> post.path("author").path("handle").asText().equalsIgnoreCase(needle.substring(5))
+				: (post) -> post.path("record").path("text").asText().toLowerCase(Locale.ROOT).contains(needle);
 		List<ObjectNode> hits = this.posts.stream()
-			.filter((post) -> post.path("record").path("text").asText().toLowerCase(Locale.ROOT).contains(needle))
+			.filter(matches)
 			.sorted(Comparator.comparing((ObjectNode post) -> post.path("record").path("createdAt").asText())
 				.reversed())
 			.toList();

@@ -18,7 +18,6 @@ import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.organization.OrganizationFile;
-import io.grapevine.listening.organization.TopicMatcher;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +34,7 @@ class JetstreamEventMapperTests {
 	private static final long TIME_US = 1_795_300_000_123_456L;
 
 	private final JetstreamEventMapper mapper = new JetstreamEventMapper("bluesky-jetstream:firehose",
-			new TopicMatcher(BlueskySourceFactoryTests.organization()), Clock.fixed(NOW, ZoneOffset.UTC));
+			BlueskySourceFactoryTests.organization(), Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
 	void mapsACreatedPostThatMatchesATopicWithTheDidAsHandleAndInPermalink() {
@@ -76,8 +75,8 @@ class JetstreamEventMapperTests {
 				competitors:
 				  - {id: metro-link, name: Metro Link, keywords: [metro link]}
 				""".getBytes(StandardCharsets.UTF_8)), "test");
-		JetstreamEventMapper mapper = new JetstreamEventMapper("bluesky-jetstream:firehose",
-				new TopicMatcher(organization), Clock.fixed(NOW, ZoneOffset.UTC));
+		JetstreamEventMapper mapper = new JetstreamEventMapper("bluesky-jetstream:firehose", organization,
+				Clock.fixed(NOW, ZoneOffset.UTC));
 		List<String> events = List.of(
 				FakeJetstream.post(TIME_US, DID, "3lbqm", "Metro Link was quick today").toString(),
 				FakeJetstream.post(TIME_US + 1, DID, "3lbqn", "lovely sunset tonight").toString());

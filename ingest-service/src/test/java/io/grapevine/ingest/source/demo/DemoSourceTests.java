@@ -3,15 +3,21 @@ package io.grapevine.ingest.source.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.organization.OrganizationFile;
+import io.grapevine.listening.organization.TopicMatcher;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -105,6 +111,35 @@ class DemoSourceTests {
 			.allSatisfy((at) -> assertThat(at).isBeforeOrEqualTo(NOW));
 		assertThat(all.mentions()).extracting(Mention::publishedAt).contains(NOW);
 		assertThat(all.mentions()).extracting(Mention::id).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void replayingTheShippedSampleMarksTheDemoOrganizationsAccountsOwnedAndTheirRepliesNameMentionsOfTheSample() {
+		List<String> shipped = lines("/demo/mentions.jsonl");
+		DemoSource demo = new DemoSource("demo", shipped, shipped.size(), Duration.ofSeconds(5),
+				Clock.fixed(NOW, ZoneOffset.UTC));
+		TopicMatcher matcher = new TopicMatcher(OrganizationFile.read(Path.of("../config/organization.yml")));
+
+		List<Mention> tagged = fetch(demo, start()).mentions().stream().map(matcher::tag).toList();
+
+		Set<String> ids = tagged.stream().map(Mention::id).collect(Collectors.toSet());
+		Map<String, List<Mention>> owned = tagged.stream()
+			.filter(Mention::owned)
+			.collect(Collectors.groupingBy((mention) -> mention.source() + " " + mention.author().handle()));
+		assertThat(owned).containsOnlyKeys("x hctransit", "x hctransit_help", "bluesky hctransit.bsky.social",
+				"mastodon hctransit@harbor.social");
+		assertThat(tagged)
+			.filteredOn((mention) -> owned.containsKey(mention.source() + " " + mention.author().handle()))
+			.allSatisfy((mention) -> assertThat(mention.owned()).isTrue());
+		assertThat(owned.get("x hctransit_help"))
+			.allSatisfy((mention) -> assertThat(mention.ownedBy()).contains("customer-service"));
+		assertThat(owned.get("x hctransit")).allSatisfy((mention) -> assertThat(mention.ownedBy()).isEmpty());
+		List<Mention> ownedReplies = tagged.stream()
+			.filter((mention) -> mention.owned() && mention.parentId().isPresent())
+			.toList();
+		assertThat(ownedReplies).hasSizeGreaterThan(50)
+			.allSatisfy((reply) -> assertThat(ids).contains(reply.parentId().orElseThrow()));
+		assertThat(tagged).extracting(Mention::schemaVersion).containsOnly(Mention.SCHEMA_VERSION);
 	}
 
 	private Page fetch(Cursor cursor) {

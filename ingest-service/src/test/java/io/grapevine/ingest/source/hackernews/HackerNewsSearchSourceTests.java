@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.mention.Mention;
@@ -413,6 +414,36 @@ class HackerNewsSearchSourceTests {
 		assertThat(page.mentions().get(1).engagement().likes()).isEqualTo(12);
 		assertThat(page.mentions().get(1).engagement().replies()).isEqualTo(3);
 		assertThat(page.mentions()).allSatisfy((mention) -> assertThat(mention.matchedBy()).contains("delay"));
+	}
+
+	@Test
+	void theOrganizationsCommentsAreOwnedAndNameTheStoryOrCommentTheyAnswer() {
+		// Comment hits of HN Search (hn.algolia.com/api): objectID a string, parent_id
+		// and
+		// story_id numbers, parent_id the story for a top-level comment and the comment
+		// answered for a reply.
+		this.api.post(
+				FakeHackerNewsSearch.story(38000001, T0 + 1, "tram_fan", "Harbor City's ticket app is late again"),
+				FakeHackerNewsSearch.comment(38000003, T0 + 3, "pdx_rider", "Same delay here, <i>every</i> morning",
+						38000001, 38000001),
+				FakeHackerNewsSearch.comment(38000005, T0 + 5, "hctransit",
+						"Hi, I work on the app at Harbor City Transit. A fix for the delay ships today.", 38000001,
+						38000001),
+				FakeHackerNewsSearch.comment(38000006, T0 + 6, "hctransit",
+						"Could you mail me which phone you use? It helps us find the delay.", 38000001, 38000003));
+
+		Map<String, Mention> tagged = OwnedAccounts.tagged(fetch(source(100), at(T0)).mentions());
+
+		Mention story = tagged.get("hackernews:38000001");
+		Mention rider = tagged.get("hackernews:38000003");
+		Mention answer = tagged.get("hackernews:38000005");
+		Mention reply = tagged.get("hackernews:38000006");
+		assertThat(story.owned()).isFalse();
+		assertThat(rider.owned()).isFalse();
+		assertThat(answer.owned()).isTrue();
+		assertThat(answer.parentId()).contains(story.id());
+		assertThat(reply.owned()).isTrue();
+		assertThat(reply.parentId()).contains(rider.id());
 	}
 
 	private HackerNewsSearchSource source(int hitsPerPage) {

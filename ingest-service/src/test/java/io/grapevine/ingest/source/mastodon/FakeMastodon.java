@@ -113,6 +113,15 @@ final class FakeMastodon implements AutoCloseable {
 	}
 
 	/**
+	 * Publish a status given as JSON under a hashtag.
+	 * @param hashtag the hashtag it carries
+	 * @param status the status, as {@link #status} builds it
+	 */
+	synchronized void post(String hashtag, ObjectNode status) {
+		this.statuses.add(new Status(Long.parseLong(status.get("id").asText()), hashtag, status));
+	}
+
+	/**
 	 * Answer the next request with this instead of the timeline.
 	 * @param status the HTTP status
 	 * @param contentType the content type
@@ -270,7 +279,7 @@ final class FakeMastodon implements AutoCloseable {
 		return query;
 	}
 
-	private static ObjectNode status(long id, String hashtag) {
+	static ObjectNode status(long id, String hashtag) {
 		ObjectNode status = JSON.createObjectNode();
 		status.put("id", String.valueOf(id));
 		status.put("created_at", createdAt(id).plusMillis(250).toString());

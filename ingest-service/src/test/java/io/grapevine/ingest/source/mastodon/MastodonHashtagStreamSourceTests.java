@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.InvalidSourceSettingsException;
+import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.ingest.source.SourceContext;
@@ -86,6 +88,37 @@ class MastodonHashtagStreamSourceTests {
 		});
 		assertThat(this.server.requests()).extracting((request) -> request.query().get("tag"))
 			.containsExactlyInAnyOrder("hctransit", "HarborCity");
+	}
+
+	@Test
+	void theOrganizationsStreamedReplyIsOwnedAndNamesTheStatusItAnswers() {
+		// An update event's data is a Status entity as the REST API answers it
+		// (docs.joinmastodon.org/methods/streaming): a remote reply carries the id this
+		// server gives it and, as in_reply_to_id, the id this server gives its parent.
+		this.server.update("hctransit", 115826492454868451L, "The 14 is late again");
+		ObjectNode reply = FakeMastodonStreaming.status(115826492454868460L, "hctransit",
+				"@rider_amy Sorry, a bus broke down at Pier 4");
+		reply.put("in_reply_to_id", "115826492454868451");
+		reply.put("in_reply_to_account_id", "109302");
+		reply.put("uri", "https://harbor.social/users/hctransit/statuses/113500000000000002");
+		reply.put("url", "https://harbor.social/@hctransit/113500000000000002");
+		ObjectNode account = (ObjectNode) reply.get("account");
+		account.put("id", "110000000000000001");
+		account.put("username", "hctransit");
+		account.put("acct", "hctransit@harbor.social");
+		account.put("url", "https://harbor.social/@hctransit");
+		this.server.updateRaw("hctransit", reply.toString());
+		Source source = create(settings(
+				Map.of("base-url", "https://mastodon.social", "streaming-url", this.server.baseUrl().toString(),
+						"hashtags", List.of("hctransit"), "max-events", "2", "max-wait", "10s")));
+
+		Map<String, Mention> tagged = OwnedAccounts.tagged(fetch(source).mentions());
+
+		Mention publicStatus = tagged.get("mastodon:mastodon.social:115826492454868451");
+		Mention ownReply = tagged.get("mastodon:mastodon.social:115826492454868460");
+		assertThat(publicStatus.owned()).isFalse();
+		assertThat(ownReply.owned()).isTrue();
+		assertThat(ownReply.parentId()).contains(publicStatus.id());
 	}
 
 	@Test

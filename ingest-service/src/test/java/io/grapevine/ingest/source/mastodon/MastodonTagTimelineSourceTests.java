@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Mention;
@@ -386,6 +388,62 @@ class MastodonTagTimelineSourceTests {
 			assertThat(page.deadLetters()).singleElement()
 				.satisfies((deadLetter) -> assertThat(deadLetter.source()).isEqualTo(INSTANCE));
 		}
+	}
+
+	@Test
+	void theOrganizationsRepliesFromItsOwnServerAreOwnedAndNameTheLocalIdOfTheStatusTheyAnswer() {
+		// Shapes of the Status entity (docs.joinmastodon.org/entities/Status): a server
+		// answers every status, remote ones too, with its own id, and in_reply_to_id with
+		// the id it gives the parent; a remote account's acct is user@domain, and the
+		// url and uri of a remote status are on its own server, with that server's id.
+		ObjectNode complaint = FakeMastodon.status(113500000000000001L, "hctransit");
+		complaint.put("content", "<p>The 14 is late again <a href=\"https://fake.example/tags/hctransit\" "
+				+ "class=\"mention hashtag\" rel=\"tag\">#<span>hctransit</span></a></p>");
+		this.mastodon.post("hctransit", complaint);
+		this.mastodon.post("hctransit", remoteReply(113500000000000007L, "hctransit", "113500000000000001",
+				"Sorry, a bus broke down at Pier 4; the next one is in 5 minutes"));
+		this.mastodon.post("hctransit",
+				remoteReply(113500000000000009L, "help", "113500000000000007", "We have passed it on to the depot"));
+
+		Map<String, Mention> tagged = OwnedAccounts.tagged(fetch(source(40, null, "hctransit"), start()).mentions());
+
+		String host = this.mastodon.baseUrl().getHost();
+		Mention publicStatus = tagged.get("mastodon:" + host + ":113500000000000001");
+		Mention reply = tagged.get("mastodon:" + host + ":113500000000000007");
+		Mention departmentReply = tagged.get("mastodon:" + host + ":113500000000000009");
+		assertThat(publicStatus.owned()).isFalse();
+		assertThat(reply.owned()).isTrue();
+		assertThat(reply.ownedBy()).isEmpty();
+		assertThat(reply.author().handle()).isEqualTo("hctransit@harbor.social");
+		assertThat(reply.url()).hasToString("https://harbor.social/@hctransit/112900000000000007");
+		assertThat(reply.parentId()).contains(publicStatus.id());
+		assertThat(departmentReply.owned()).isTrue();
+		assertThat(departmentReply.ownedBy()).contains(OwnedAccounts.CUSTOMER_SERVICE);
+		assertThat(departmentReply.parentId()).contains(reply.id());
+	}
+
+	private static ObjectNode remoteReply(long id, String user, String inReplyToId, String text) {
+		ObjectNode reply = FakeMastodon.status(id, "hctransit");
+		String originId = "1129" + String.valueOf(id).substring(4);
+		reply.put("in_reply_to_id", inReplyToId);
+		reply.put("in_reply_to_account_id", "42");
+		reply.put("uri", "https://harbor.social/users/" + user + "/statuses/" + originId);
+		reply.put("url", "https://harbor.social/@" + user + "/" + originId);
+		reply.put("content", "<p><span class=\"h-card\" translate=\"no\"><a href=\"https://fake.example/@rider\" "
+				+ "class=\"u-url mention\">@<span>rider</span></a></span> " + text + "</p>");
+		ObjectNode account = (ObjectNode) reply.get("account");
+		account.put("id", "109876543210");
+		account.put("username", user);
+		account.put("acct", user + "@harbor.social");
+		account.put("display_name", "Harbor City Transit");
+		account.put("url", "https://harbor.social/@" + user);
+		reply.putArray("mentions")
+			.addObject()
+			.put("id", "42")
+			.put("username", "rider")
+			.put("acct", "rider")
+			.put("url", "https://fake.example/@rider");
+		return reply;
 	}
 
 	@Test

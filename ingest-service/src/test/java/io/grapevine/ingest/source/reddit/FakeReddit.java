@@ -25,11 +25,13 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A local stand-in for Reddit's token endpoint ({@code POST /api/v1/access_token}, HTTP
- * Basic with the app's id and secret) and its OAuth listings ({@code GET /search},
- * {@code GET /r/:sub/new}, bearer token and User-Agent required) on one server: newest
- * first, {@code limit} (at most 100) and {@code after} paging, rate-limit headers in
- * seconds; it can revoke the token it handed out, be told to answer something else once,
- * and records every request it got.
+ * Basic with the app's id and secret) and its OAuth listings ({@code GET /search}, which
+ * with {@code type=link} finds posts only, {@code GET /r/:sub/new}, and
+ * {@code GET /user/:name/overview}, a user's posts and comments, 404 for an unknown user;
+ * bearer token and User-Agent required) on one server: newest first, {@code limit} (at
+ * most 100) and {@code after} paging, rate-limit headers in seconds; it can revoke the
+ * token it handed out, be told to answer something else once, and records every request
+ * it got.
  */
 final class FakeReddit implements AutoCloseable {
 
@@ -91,6 +93,16 @@ final class FakeReddit implements AutoCloseable {
 
 	synchronized void comment(String subreddit, int number, int parent) {
 		this.items.add(new Item(number, subreddit, comment(number, subreddit, parent)));
+	}
+
+	/**
+	 * Publish an item as Reddit serves it in listings.
+	 * @param number its place in time: listings are newest (highest) first
+	 * @param subreddit where it is
+	 * @param item the item's {@code data} object, whose {@code name} says its kind
+	 */
+	synchronized void publish(int number, String subreddit, ObjectNode item) {
+		this.items.add(new Item(number, subreddit, item));
 	}
 
 	static String name(int number) {
@@ -177,7 +189,21 @@ final class FakeReddit implements AutoCloseable {
 		}
 		List<Item> listed;
 		if ("/search".equals(path)) {
-			listed = List.copyOf(this.items);
+			// Reddit's search finds posts, subreddits and users, never comments.
+			listed = this.items.stream()
+				.filter((item) -> !"link".equals(query.get("type"))
+						|| item.json().path("name").asText().startsWith("t3_"))
+				.toList();
+		}
+		else if (path.startsWith("/user/") && path.endsWith("/overview")) {
+			String user = path.substring("/user/".length(), path.length() - "/overview".length());
+			listed = this.items.stream()
+				.filter((item) -> item.json().path("author").asText().equalsIgnoreCase(user))
+				.toList();
+			if (listed.isEmpty()) {
+				return new Answer(404, "application/json; charset=UTF-8",
+						"{\"message\": \"Not Found\", \"error\": 404}");
+			}
 		}
 		else if (path.startsWith("/r/") && path.endsWith("/new")) {
 			String subreddit = path.substring(3, path.length() - 4);
@@ -253,7 +279,7 @@ final class FakeReddit implements AutoCloseable {
 		return query;
 	}
 
-	private static ObjectNode post(int number, String subreddit) {
+	static ObjectNode post(int number, String subreddit) {
 		String id = Integer.toString(number, 36);
 		ObjectNode post = JSON.createObjectNode();
 		post.put("id", id);
@@ -273,7 +299,7 @@ final class FakeReddit implements AutoCloseable {
 		return post;
 	}
 
-	private static ObjectNode comment(int number, String subreddit, int parent) {
+	static ObjectNode comment(int number, String subreddit, int parent) {
 		String id = Integer.toString(number, 36);
 		ObjectNode comment = JSON.createObjectNode();
 		comment.put("id", id);

@@ -49,7 +49,7 @@ class RedditRestartTests {
 		RedditSettings settings = new RedditSettings(this.reddit.baseUrl(), this.reddit.baseUrl(), FakeReddit.CLIENT_ID,
 				FakeReddit.CLIENT_SECRET, "server:io.grapevine:test (by /u/grapevine)", null, List.of(),
 				Duration.ofMillis(200), 10, Duration.ofSeconds(5));
-		return new RedditSource(this.instance, settings, RedditQuery.of("delay"), WebClient.builder(),
+		return new RedditSource(this.instance, settings, RedditQuery.of("delay"), List.of(), WebClient.builder(),
 				Clock.systemUTC());
 	}
 

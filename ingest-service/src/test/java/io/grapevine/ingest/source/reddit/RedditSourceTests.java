@@ -6,12 +6,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.Declared;
+import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.SourceContext;
 import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.mention.Mention;
 import org.junit.jupiter.api.AfterEach;
@@ -73,8 +79,8 @@ class RedditSourceTests {
 		this.reddit.post("harborcity", 1000, 1);
 		RedditQuery query = RedditQuery.of(TopicQueries
 			.organization("query: '\"food bank\" (volunteer OR donate) -spam'", "query: 'delay NEAR/3 bus'"));
-		RedditSource source = new RedditSource(INSTANCE, settings(100, List.of()), query, WebClient.builder(),
-				this.clock);
+		RedditSource source = new RedditSource(INSTANCE, settings(100, List.of()), query, List.of(),
+				WebClient.builder(), this.clock);
 
 		Page page = fetch(source, start());
 
@@ -97,18 +103,14 @@ class RedditSourceTests {
 	}
 
 	@Test
-	void mapsPostsAndCommentsMatchedByTheQuery() {
+	void mapsThePostsTheQueryFindsWhichAreNeverComments() {
 		this.reddit.post("harborcity", 1000, 1);
 		this.reddit.comment("harborcity", 1001, 1000);
 
 		Page page = fetch(source(100), start());
 
-		assertThat(page.mentions()).extracting(Mention::id).containsExactly("reddit:t1_rt", "reddit:t3_rs");
-		Mention comment = page.mentions().get(0);
-		assertThat(comment.text()).isEqualTo("Comment 1001");
-		assertThat(comment.inReplyTo()).contains("t3_rs");
-		assertThat(comment.engagement().likes()).as("negative scores count as none").isZero();
-		Mention post = page.mentions().get(1);
+		assertThat(page.mentions()).extracting(Mention::id).containsExactly("reddit:t3_rs");
+		Mention post = page.mentions().get(0);
 		assertThat(post.text()).isEqualTo("Post 1000 about the T5 & <delays>\n\nWaited 20 min at Kingsbridge.");
 		assertThat(post.url()).hasToString("https://www.reddit.com/r/harborcity/comments/rs/post_1000/");
 		assertThat(post.author().handle()).isEqualTo("rider_1000");
@@ -116,6 +118,97 @@ class RedditSourceTests {
 		assertThat(post.publishedAt()).isEqualTo(Instant.ofEpochSecond(1763630100L + 1000));
 		assertThat(page.deadLetters()).isEmpty();
 		assertThat(page.problem()).isEmpty();
+	}
+
+	@Test
+	void readsTheOrganizationsAccountsWhoseRepliesAreOwnedAndNameThePostTheyAnswer() {
+		// Shapes of a user's listing (reddit.com/dev/api, GET /user/{username}/overview):
+		// a comment names its parent by fullname in parent_id (t3_ for the post, t1_ for
+		// a
+		// comment) and its post in link_id, carries the post's num_comments, and "" as
+		// replies; the user's own posts come in the same listing.
+		this.reddit.post("harborcity", 1000, 1);
+		this.reddit.publish(1001, "harborcity", ownComment(1001, "t3_rs",
+				"Sorry about the wait: a T5 broke down at Kingsbridge. Buses are back every 10 minutes.", -2));
+		this.reddit.publish(1002, "harborcity", ownComment(1002, "t1_rt", "Thanks, we passed it on to the depot.", 3));
+		ObjectNode announcement = FakeReddit.post(1003, "hctransit");
+		announcement.put("author", "HarborCityTransit");
+		announcement.put("title", "New timetable from Monday");
+		this.reddit.publish(1003, "hctransit", announcement);
+		RedditSource source = (RedditSource) new RedditSourceFactory().create(
+				Declared.settings("reddit", "search",
+						Map.of("REDDIT_CLIENT_ID", FakeReddit.CLIENT_ID, "REDDIT_CLIENT_SECRET",
+								FakeReddit.CLIENT_SECRET),
+						redditSettings()),
+				new SourceContext(OwnedAccounts.organization(), WebClient.builder(), this.clock));
+
+		Page search = fetch(source, start());
+		Page account = fetch(source, search.next());
+
+		assertThat(source.listings()).containsExactly("search", "u:harborcitytransit");
+		FakeReddit.RecordedRequest request = this.reddit.listingRequests().get(1);
+		assertThat(request.path()).isEqualTo("/user/harborcitytransit/overview");
+		assertThat(request.query()).containsEntry("sort", "new").containsEntry("raw_json", "1");
+		assertThat(account.problem()).isEmpty();
+		Map<String, Mention> tagged = OwnedAccounts
+			.tagged(Stream.of(search, account).flatMap((page) -> page.mentions().stream()).toList());
+		Mention complaint = tagged.get("reddit:t3_rs");
+		Mention reply = tagged.get("reddit:t1_rt");
+		assertThat(complaint.owned()).isFalse();
+		assertThat(reply.owned()).isTrue();
+		assertThat(reply.ownedBy()).isEmpty();
+		assertThat(reply.parentId()).contains(complaint.id());
+		assertThat(reply.matchedBy()).contains("u/harborcitytransit");
+		assertThat(reply.engagement().likes()).as("negative scores count as none").isZero();
+		assertThat(reply.engagement().replies()).as("not the post's comments").isZero();
+		assertThat(tagged.get("reddit:t1_ru").parentId()).contains("reddit:t1_rt");
+		assertThat(tagged.get("reddit:t3_rv").owned()).isTrue();
+		assertThat(tagged.get("reddit:t3_rv").parentId()).isEmpty();
+	}
+
+	@Test
+	void passesOverAnAccountRedditDoesNotKnowUntilTheNextRound() {
+		this.reddit.post("harborcity", 1000, 1);
+		RedditSource source = new RedditSource(INSTANCE, settings(100, List.of()), RedditQuery.of(QUERY),
+				List.of("hctransit_old", "harborcitytransit"), WebClient.builder(), this.clock);
+
+		Page search = fetch(source, start());
+		Page unknown = fetch(source, search.next());
+
+		assertThat(unknown.problem()).hasValueSatisfying(
+				(problem) -> assertThat(problem).contains("HTTP 404", "u/hctransit_old", "accounts.reddit"));
+		assertThat(unknown.deadLetters()).singleElement()
+			.satisfies((letter) -> assertThat(letter.payload()).contains("Not Found"));
+		assertThat(unknown.next().get("current")).contains("u:harborcitytransit");
+	}
+
+	private static ObjectNode ownComment(int number, String parent, String body, int score) {
+		ObjectNode comment = FakeReddit.comment(number, "harborcity", 1000);
+		comment.put("author", "HarborCityTransit");
+		comment.put("author_fullname", "t2_1x2y3z");
+		comment.put("parent_id", parent);
+		comment.put("body", body);
+		comment.put("body_html", "<div class=\"md\"><p>" + body + "</p></div>");
+		comment.put("score", score);
+		comment.put("ups", score);
+		comment.put("num_comments", 7);
+		comment.put("replies", "");
+		comment.put("link_title", "Post 1000 about the T5 & <delays>");
+		comment.put("link_author", "rider_1000");
+		comment.put("link_permalink", "https://www.reddit.com/r/harborcity/comments/rs/post_1000/");
+		comment.put("subreddit_name_prefixed", "r/harborcity");
+		return comment;
+	}
+
+	private Map<String, Object> redditSettings() {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("base-url", this.reddit.baseUrl().toString());
+		settings.put("auth-url", this.reddit.baseUrl().toString());
+		settings.put("client-id", "${REDDIT_CLIENT_ID}");
+		settings.put("client-secret", "${REDDIT_CLIENT_SECRET}");
+		settings.put("user-agent", USER_AGENT);
+		settings.put("query", "hctransit");
+		return settings;
 	}
 
 	@Test
@@ -193,7 +286,7 @@ class RedditSourceTests {
 		this.reddit.post("harborcity", 1000, 1);
 		this.reddit.post("hctransit", 2000, 1);
 		RedditSource source = new RedditSource(INSTANCE, settings(100, List.of("r/HCTransit")), RedditQuery.of(QUERY),
-				WebClient.builder(), this.clock);
+				List.of(), WebClient.builder(), this.clock);
 
 		Page search = fetch(source, start());
 		assertThat(search.more()).isTrue();
@@ -350,8 +443,8 @@ class RedditSourceTests {
 	}
 
 	private RedditSource source(int limit) {
-		return new RedditSource(INSTANCE, settings(limit, List.of()), RedditQuery.of(QUERY), WebClient.builder(),
-				this.clock);
+		return new RedditSource(INSTANCE, settings(limit, List.of()), RedditQuery.of(QUERY), List.of(),
+				WebClient.builder(), this.clock);
 	}
 
 	private RedditSettings settings(int limit, List<String> subreddits) {

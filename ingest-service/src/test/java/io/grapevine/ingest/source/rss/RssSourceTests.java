@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.ingest.source.SourceContext;
@@ -31,6 +32,7 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RssSourceTests {
 
@@ -277,6 +279,42 @@ class RssSourceTests {
 		assertThat(this.server.requests()).hasSize(80)
 			.filteredOn((request) -> request.ifNoneMatch().isPresent())
 			.hasSize(40);
+	}
+
+	@Test
+	void anItemOfTheOrganizationsOwnSiteIsOwnedBesideAPressItemEvenThroughGoogleAlertsRedirects() {
+		// A Google Alerts feed as Google serves it: Atom, each entry's link a redirect
+		// https://www.google.com/url?rct=j&sa=t&url=<the article>&ct=ga&cd=...&usg=...;
+		// and
+		// the organization's newsroom as RSS 2.0.
+		this.server.publish("/alerts.atom", "application/atom+xml; charset=utf-8",
+				RssFeedMapperTests.bytes("google-alerts.xml"), MODIFIED);
+		this.server.publish("/newsroom.xml", "application/rss+xml; charset=utf-8", """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0"><channel>
+				<title>Harbor City Transit newsroom</title>
+				<link>https://www.harborcity-transit.example/news</link>
+				<description>News from Harbor City Transit</description>
+				<item>
+				<title>Step-free access at Pier 4 from December</title>
+				<link>https://www.harborcity-transit.example/news/step-free-pier-4</link>
+				<guid isPermaLink="true">https://www.harborcity-transit.example/news/step-free-pier-4</guid>
+				<pubDate>Sat, 21 Nov 2026 11:00:00 +0000</pubDate>
+				<description>New lifts open at Pier 4 on 1 December.</description>
+				</item>
+				</channel></rss>
+				""".getBytes(StandardCharsets.UTF_8), MODIFIED);
+
+		Page page = fetch(source("/alerts.atom", "/newsroom.xml"), start());
+		Map<String, Mention> tagged = OwnedAccounts.tagged(page.mentions());
+
+		assertThat(page.deadLetters()).isEmpty();
+		assertThat(tagged.values()).extracting((mention) -> mention.url().toString(), Mention::owned)
+			.containsExactlyInAnyOrder(
+					tuple("https://www.harborcity-gazette.example/news/2026/11/21/hct-fares-january", false),
+					tuple("https://news.harborcity-transit.example/2026/11/night-buses-return-t5", true),
+					tuple("https://www.harborcity-transit.example/news/step-free-pier-4", true));
+		assertThat(tagged.values()).allSatisfy((mention) -> assertThat(mention.parentId()).isEmpty());
 	}
 
 	private void serveTheThreeFeeds() {

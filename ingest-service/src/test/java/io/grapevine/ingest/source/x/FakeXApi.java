@@ -166,7 +166,7 @@ public final class FakeXApi implements AutoCloseable {
 	 */
 	public static Tweet tweet(String id, String text, User author) {
 		return new Tweet(id, text, Instant.now().truncatedTo(ChronoUnit.MILLIS), author, "en", 0, 0, 0, 0,
-				Optional.empty());
+				Optional.empty(), id);
 	}
 
 	/**
@@ -324,9 +324,11 @@ public final class FakeXApi implements AutoCloseable {
 	 * @param quotes quote count
 	 * @param replies reply count
 	 * @param inReplyTo the tweet it answers
+	 * @param conversationId the id of the tweet that started the thread, its own id when
+	 * it answers none
 	 */
 	public record Tweet(String id, String text, Instant createdAt, User author, String lang, long likes, long retweets,
-			long quotes, long replies, Optional<String> inReplyTo) {
+			long quotes, long replies, Optional<String> inReplyTo, String conversationId) {
 
 		/**
 		 * This tweet with engagement counts.
@@ -338,7 +340,7 @@ public final class FakeXApi implements AutoCloseable {
 		 */
 		public Tweet withEngagement(long likes, long retweets, long quotes, long replies) {
 			return new Tweet(this.id, this.text, this.createdAt, this.author, this.lang, likes, retweets, quotes,
-					replies, this.inReplyTo);
+					replies, this.inReplyTo, this.conversationId);
 		}
 
 		/**
@@ -348,7 +350,19 @@ public final class FakeXApi implements AutoCloseable {
 		 */
 		public Tweet replyTo(String tweetId) {
 			return new Tweet(this.id, this.text, this.createdAt, this.author, this.lang, this.likes, this.retweets,
-					this.quotes, this.replies, Optional.of(tweetId));
+					this.quotes, this.replies, Optional.of(tweetId), tweetId);
+		}
+
+		/**
+		 * This tweet as a reply to another, in its thread, as X writes one: a
+		 * {@code referenced_tweets} entry of type {@code replied_to} naming the tweet it
+		 * answers, and the {@code conversation_id} of the tweet that started the thread.
+		 * @param parent the tweet it answers
+		 * @return the copy
+		 */
+		public Tweet replyTo(Tweet parent) {
+			return new Tweet(this.id, this.text, this.createdAt, this.author, this.lang, this.likes, this.retweets,
+					this.quotes, this.replies, Optional.of(parent.id()), parent.conversationId());
 		}
 
 		/**
@@ -358,7 +372,7 @@ public final class FakeXApi implements AutoCloseable {
 		 */
 		public Tweet inLanguage(String language) {
 			return new Tweet(this.id, this.text, this.createdAt, this.author, language, this.likes, this.retweets,
-					this.quotes, this.replies, this.inReplyTo);
+					this.quotes, this.replies, this.inReplyTo, this.conversationId);
 		}
 
 		/**
@@ -368,7 +382,7 @@ public final class FakeXApi implements AutoCloseable {
 		 */
 		public Tweet postedAt(Instant at) {
 			return new Tweet(this.id, this.text, at, this.author, this.lang, this.likes, this.retweets, this.quotes,
-					this.replies, this.inReplyTo);
+					this.replies, this.inReplyTo, this.conversationId);
 		}
 
 		/**
@@ -381,7 +395,7 @@ public final class FakeXApi implements AutoCloseable {
 			tweet.put("text", this.text);
 			tweet.put("created_at", CREATED_AT.format(this.createdAt));
 			tweet.put("author_id", this.author.id());
-			tweet.put("conversation_id", this.inReplyTo.orElse(this.id));
+			tweet.put("conversation_id", this.conversationId);
 			tweet.put("lang", this.lang);
 			tweet.putArray("edit_history_tweet_ids").add(this.id);
 			ObjectNode metrics = tweet.putObject("public_metrics");

@@ -3,6 +3,7 @@ package io.grapevine.ingest.source.x;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
+import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.organization.OrganizationFile;
@@ -20,6 +21,16 @@ class XQueryTests {
 		assertThat(query.text())
 			.isEqualTo("(\"harbor city transit\" OR #hctransit OR @hctransit OR delay OR \"step-free\") -is:retweet");
 		assertThat(query.dropped()).isEmpty();
+	}
+
+	@Test
+	void searchesTheOrganizationsOwnAccountsFirstSoTheirRepliesAreFoundAndNotTheCompetitors() {
+		XQuery query = XQuery.of(OwnedAccounts.organization());
+
+		assertThat(query.text()).startsWith("(from:hctransit OR from:hctransit_help OR delay OR ")
+			.doesNotContain("metrolink");
+		assertThat(XStandardSearch.of(OwnedAccounts.organization())).hasValueSatisfying(
+				(standard) -> assertThat(standard).startsWith("(from:hctransit OR from:hctransit_help"));
 	}
 
 	@Test

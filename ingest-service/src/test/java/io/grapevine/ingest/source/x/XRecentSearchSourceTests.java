@@ -11,7 +11,11 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import io.grapevine.ingest.source.Cursor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.ingest.source.Declared;
+import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.mention.Mention;
@@ -24,6 +28,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class XRecentSearchSourceTests {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final String TOKEN = "test-bearer-token";
 
@@ -222,6 +228,56 @@ class XRecentSearchSourceTests {
 			.satisfies((letter) -> assertThat(letter.payload()).contains("Invalid Request"));
 		assertThat(refused.next().position()).isEqualTo(Map.of("since_id", "1000"));
 		assertThat(again.mentions()).extracting(Mention::nativeId).containsExactly("1003", "1002", "1001");
+	}
+
+	@Test
+	void theOrganizationsRepliesAreOwnedAndNameTheTweetTheyAnswerNotTheThreadsFirst() throws Exception {
+		// Shapes of the v2 docs (Tweet object, "Conversation ID"): a reply names the
+		// tweet
+		// it answers in referenced_tweets as type replied_to, and carries the id of the
+		// thread's first tweet as conversation_id; a reply that quotes another tweet
+		// lists
+		// the quoted one first.
+		FakeXApi.User help = FakeXApi.user("1460000000000000002", "hctransit_help", "HCT Help", 5300);
+		FakeXApi.User hct = FakeXApi.user("1460000000000000001", "HCTransit", "Harbor City Transit", 48000);
+		FakeXApi.Tweet complaint = FakeXApi.tweet("1860000000000000001", "Bus 4 is late again @HCTransit", AMY);
+		FakeXApi.Tweet answer = FakeXApi
+			.tweet("1860000000000000002", "@rider_amy Sorry Amy, a breakdown at Kingsbridge; the next bus is in 5 min",
+					help)
+			.replyTo(complaint);
+		FakeXApi.Tweet followUp = FakeXApi
+			.tweet("1860000000000000003", "@rider_amy @hctransit_help Service is back to normal", hct)
+			.replyTo(answer);
+		ObjectNode body = (ObjectNode) JSON
+			.readTree(FakeXApi.page(List.of(followUp, answer, complaint), Optional.empty()));
+		ArrayNode references = (ArrayNode) body.get("data").get(0).get("referenced_tweets");
+		references.insertObject(0).put("type", "quoted").put("id", "1859999999999999999");
+		this.api.answerOnce(200, "application/json; charset=utf-8", body.toString());
+
+		Map<String, Mention> tagged = OwnedAccounts.tagged(fetch(source(TOKEN, 10), start()).mentions());
+
+		Mention publicTweet = tagged.get("x:1860000000000000001");
+		Mention reply = tagged.get("x:1860000000000000002");
+		Mention secondReply = tagged.get("x:1860000000000000003");
+		assertThat(publicTweet.owned()).isFalse();
+		assertThat(publicTweet.parentId()).isEmpty();
+		assertThat(reply.owned()).isTrue();
+		assertThat(reply.ownedBy()).contains(OwnedAccounts.CUSTOMER_SERVICE);
+		assertThat(reply.parentId()).contains(publicTweet.id());
+		assertThat(secondReply.owned()).isTrue();
+		assertThat(secondReply.ownedBy()).isEmpty();
+		assertThat(secondReply.parentId()).contains(reply.id());
+	}
+
+	@Test
+	void aCompetitorsTweetIsMarkedAsTheirsAndNotOwned() {
+		this.api.post(FakeXApi.tweet("1860000000000000010", "Metro Link trains are on time today",
+				FakeXApi.user("99", "MetroLink", "Metro Link", 90000)));
+
+		Mention tweet = OwnedAccounts.tagged(fetch(source(TOKEN, 10), start()).mentions()).get("x:1860000000000000010");
+
+		assertThat(tweet.owned()).isFalse();
+		assertThat(tweet.byCompetitor()).contains("metro-link");
 	}
 
 	private XRecentSearchSource source(String token, int maxResults) {

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.ingest.source.SourceContext;
@@ -176,6 +178,48 @@ class XV1SourceTests {
 		assertThat(mention.id()).isEqualTo("x:6001");
 		assertThat(mention.author().handle()).isEqualTo("hctransit");
 		assertThat(mention.inReplyTo()).contains("5999");
+	}
+
+	@Test
+	void theReplyOnTheOrganizationsTimelineIsOwnedAndNamesTheSearchedTweetItAnswers() {
+		// The v1.1 Tweet object of the docs' reply example: in_reply_to_status_id as a
+		// number beyond 2^53 and as _str, the replied-to user and screen name, and a
+		// full_text that starts with the @mention display_text_range leaves out.
+		ObjectNode complaint = FakeXV1Api.status(1460323737035677698L, "rider_amy");
+		complaint.put("full_text", "Bus 4 is late again @hctransit_help");
+		this.x.post("hctransit", complaint);
+		ObjectNode reply = FakeXV1Api.status(1460324215823855618L, "hctransit_help");
+		reply.put("full_text", "@rider_amy Sorry Amy, a breakdown at Kingsbridge; the next bus is in 5 min");
+		reply.putArray("display_text_range").add(11).add(74);
+		reply.put("in_reply_to_status_id", 1460323737035677698L);
+		reply.put("in_reply_to_status_id_str", "1460323737035677698");
+		reply.put("in_reply_to_user_id", 1460000000000000000L);
+		reply.put("in_reply_to_user_id_str", "1460000000000000000");
+		reply.put("in_reply_to_screen_name", "rider_amy");
+		((ObjectNode) reply.get("entities")).putArray("user_mentions")
+			.addObject()
+			.put("screen_name", "rider_amy")
+			.put("name", "Harbor Rider")
+			.put("id", 1460000000000000000L)
+			.put("id_str", "1460000000000000000")
+			.putArray("indices")
+			.add(0)
+			.add(10);
+		((ObjectNode) reply.get("user")).put("screen_name", "HCTransit_Help");
+		this.x.post("-", reply);
+		Source source = source(List.of("hctransit"), List.of("hctransit_help"));
+
+		Page search = fetch(source, start());
+		Page timeline = fetch(source, search.next());
+		Map<String, Mention> tagged = OwnedAccounts
+			.tagged(Stream.of(search, timeline).flatMap((page) -> page.mentions().stream()).toList());
+
+		Mention publicTweet = tagged.get("x:1460323737035677698");
+		Mention ownReply = tagged.get("x:1460324215823855618");
+		assertThat(publicTweet.owned()).isFalse();
+		assertThat(ownReply.owned()).isTrue();
+		assertThat(ownReply.ownedBy()).contains(OwnedAccounts.CUSTOMER_SERVICE);
+		assertThat(ownReply.parentId()).contains(publicTweet.id());
 	}
 
 	@Test

@@ -144,7 +144,7 @@ final class FakeYouTube implements AutoCloseable {
 		snippet.put("authorDisplayName", author);
 		snippet.put("authorProfileImageUrl", "https://yt3.ggpht.com/" + number);
 		snippet.put("authorChannelUrl", "http://www.youtube.com/" + author);
-		snippet.putObject("authorChannelId").put("value", "UCauthor" + number);
+		snippet.putObject("authorChannelId").put("value", channelId(number));
 		snippet.put("canRate", true);
 		snippet.put("viewerRating", "none");
 		snippet.put("likeCount", number % 7);
@@ -152,6 +152,24 @@ final class FakeYouTube implements AutoCloseable {
 		snippet.put("publishedAt", published);
 		snippet.put("updatedAt", published);
 		return comment;
+	}
+
+	/**
+	 * The channel id of the author of a comment, 24 characters as YouTube's are.
+	 * @param number the comment's number
+	 * @return {@code UC} and 22 letters and digits
+	 */
+	static String channelId(int number) {
+		return "UC" + String.format("%-22s", "author" + number).replace(' ', 'x');
+	}
+
+	/**
+	 * Publish a comment thread given as JSON, newer than those published before.
+	 * @param listing {@code channel:<id>} or {@code video:<id>}
+	 * @param thread the thread, as {@link #thread} builds it
+	 */
+	synchronized void publish(String listing, ObjectNode thread) {
+		this.threads.computeIfAbsent(listing, (key) -> new ArrayList<>()).add(0, thread);
 	}
 
 	synchronized void answerOnce(int status, String contentType, String body) {

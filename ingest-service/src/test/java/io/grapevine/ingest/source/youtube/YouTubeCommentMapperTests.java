@@ -47,7 +47,8 @@ class YouTubeCommentMapperTests {
 		assertThat(top.url())
 			.isEqualTo(URI.create("https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgxNewestThread4AaABAg"));
 		assertThat(top.author().handle()).isEqualTo("someone");
-		assertThat(top.author().profileUrl()).contains(URI.create("http://www.youtube.com/@someone"));
+		assertThat(top.author().profileUrl()).as("the channel's permanent URL, not the handle's of authorChannelUrl")
+			.contains(URI.create("https://www.youtube.com/channel/UCsomeone000000000000000"));
 		assertThat(top.author().followers()).isEmpty();
 		assertThat(top.publishedAt()).isEqualTo(Instant.parse("2026-11-20T09:15:00Z"));
 		assertThat(top.engagement().likes()).isEqualTo(3);
@@ -76,6 +77,37 @@ class YouTubeCommentMapperTests {
 
 		assertThat(old.author().handle()).isEqualTo("plainname");
 		assertThat(old.author().profileUrl()).isEmpty();
+	}
+
+	@Test
+	void aReplyWithoutParentIdAnswersTheTopLevelCommentItsIdStartsWith() throws Exception {
+		ObjectNode root = (ObjectNode) JSON.readTree(fixture());
+		((ObjectNode) root.at("/items/0/replies/comments/0/snippet")).remove("parentId");
+
+		Mention reply = threads(this.mapper.map(root.toString(), MATCHED_BY, Optional.empty())).mentions().get(1);
+
+		assertThat(reply.inReplyTo()).contains("UgxNewestThread4AaABAg");
+	}
+
+	@Test
+	void anAuthorWhoseNameIsNoHandleIsKnownByTheHandleOfTheChannelUrlOrByTheChannelUrlAlone() throws Exception {
+		ObjectNode root = (ObjectNode) JSON.readTree(fixture());
+		ObjectNode named = (ObjectNode) root.at("/items/0/snippet/topLevelComment/snippet");
+		named.put("authorDisplayName", "Some One");
+		ObjectNode idOnly = (ObjectNode) root.at("/items/0/replies/comments/0/snippet");
+		idOnly.put("authorDisplayName", "Harbor City Transit");
+		idOnly.remove("authorChannelUrl");
+		ObjectNode urlOnly = (ObjectNode) root.at("/items/2/snippet/topLevelComment/snippet");
+		urlOnly.put("authorChannelUrl", "http://www.youtube.com/@plainname");
+
+		List<Mention> mentions = threads(this.mapper.map(root.toString(), MATCHED_BY, Optional.empty())).mentions();
+
+		assertThat(mentions.get(0).author().handle()).isEqualTo("someone");
+		assertThat(mentions.get(0).author().displayName()).contains("Some One");
+		assertThat(mentions.get(1).author().handle()).isEqualTo("Harbor City Transit");
+		assertThat(mentions.get(1).author().profileUrl())
+			.contains(URI.create("https://www.youtube.com/channel/UCharborCityTransit00000"));
+		assertThat(mentions.get(2).author().profileUrl()).contains(URI.create("http://www.youtube.com/@plainname"));
 	}
 
 	@Test

@@ -10,12 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.ingest.source.Cursor;
+import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.mention.Mention;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -116,7 +121,8 @@ class YouTubeCommentsSourceTests {
 		assertThat(top.text()).isEqualTo("Comment 2 about the 42 bus");
 		assertThat(top.author().handle()).isEqualTo("rider2");
 		assertThat(top.author().followers()).isEmpty();
-		assertThat(top.author().profileUrl()).contains(URI.create("http://www.youtube.com/@rider2"));
+		assertThat(top.author().profileUrl())
+			.contains(URI.create("https://www.youtube.com/channel/" + FakeYouTube.channelId(2)));
 		assertThat(top.publishedAt()).isEqualTo(FakeYouTube.publishedAt(2));
 		assertThat(top.ingestedAt()).isEqualTo(NOW);
 		assertThat(top.engagement().likes()).isEqualTo(2);
@@ -347,6 +353,42 @@ class YouTubeCommentsSourceTests {
 		assertThat(settings(List.of(), List.of(FakeYouTube.VIDEO), 100, FakeYouTube.API_KEY).toString())
 			.doesNotContain(FakeYouTube.API_KEY)
 			.contains("apiKey=******");
+	}
+
+	@ParameterizedTest(name = "declared as {0}")
+	@ValueSource(strings = { OwnedAccounts.YOUTUBE_CHANNEL, "@HarborCityTransit",
+			"https://www.youtube.com/@HarborCityTransit",
+			"https://www.youtube.com/channel/" + OwnedAccounts.YOUTUBE_CHANNEL })
+	void theChannelsReplyIsOwnedWhetherItIsDeclaredByIdHandleOrUrlAndAnswersTheTopLevelComment(String declared) {
+		// A reply in commentThreads.list as YouTube answers it since channels have
+		// handles
+		// (developers.google.com/youtube/v3/docs/comments): its id is
+		// <top-level comment id>.<reply id>, snippet.parentId names the top-level
+		// comment,
+		// authorDisplayName and authorChannelUrl give the @handle, authorChannelId.value
+		// the
+		// channel id.
+		ObjectNode thread = FakeYouTube.thread(1, "The 42 was late again this morning");
+		ObjectNode reply = FakeYouTube.comment(FakeYouTube.threadId(1) + ".A1b2C3d4e5F",
+				"Sorry about that, " + "a bus broke down at Pier 4. The next ones run every 10 minutes.",
+				"@HarborCityTransit", 2, FakeYouTube.threadId(1));
+		((ObjectNode) reply.get("snippet")).put("authorChannelUrl", "http://www.youtube.com/@HarborCityTransit")
+			.putObject("authorChannelId")
+			.put("value", OwnedAccounts.YOUTUBE_CHANNEL);
+		((ArrayNode) thread.get("replies").get("comments")).removeAll().add(reply);
+		this.youtube.publish(VIDEO, thread);
+
+		Map<String, Mention> tagged = OwnedAccounts.tagged(OwnedAccounts.organization("youtube", declared),
+				fetch(source(List.of(), List.of(FakeYouTube.VIDEO), 100), start()).mentions());
+
+		Mention comment = tagged.get("youtube:" + FakeYouTube.threadId(1));
+		Mention channelReply = tagged.get("youtube:" + FakeYouTube.threadId(1) + ".A1b2C3d4e5F");
+		assertThat(comment.owned()).isFalse();
+		assertThat(channelReply.owned()).isTrue();
+		assertThat(channelReply.parentId()).contains(comment.id());
+		assertThat(channelReply.author().handle()).isEqualTo("HarborCityTransit");
+		assertThat(channelReply.author().profileUrl())
+			.contains(URI.create("https://www.youtube.com/channel/" + OwnedAccounts.YOUTUBE_CHANNEL));
 	}
 
 	private YouTubeCommentsSource source(List<String> channels, List<String> videos, int maxResults) {

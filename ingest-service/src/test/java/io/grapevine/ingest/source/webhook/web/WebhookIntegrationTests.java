@@ -170,6 +170,27 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
+	void publishesTheOrganizationsReplyOwnedByItsDepartmentAndNamingTheMentionItAnswers() {
+		String body = """
+				[{"id": "case-2001", "url": "https://crm.example.org/cases/2001", "text": "Bus 4 was late again",
+				  "author": {"handle": "rider_amy"}, "publishedAt": "2026-11-21T09:30:00Z"},
+				 {"id": "case-2001-r1", "url": "https://crm.example.org/cases/2001#r1", "inReplyTo": "case-2001",
+				  "text": "Sorry Amy, a bus broke down at Kingsbridge; we have refunded your fare.",
+				  "author": {"handle": "Care-Desk", "displayName": "HCT Customer Care"},
+				  "publishedAt": "2026-11-21T09:42:00Z"}]
+				""";
+
+		post(CRM, body, null).expectStatus().isAccepted();
+
+		Mention complaint = MentionJson.readMention(single(mentions("webhook:" + CRM + ":case-2001")).value());
+		Mention reply = MentionJson.readMention(single(mentions("webhook:" + CRM + ":case-2001-r1")).value());
+		assertThat(complaint.owned()).isFalse();
+		assertThat(reply.owned()).isTrue();
+		assertThat(reply.ownedBy()).contains("customer-service");
+		assertThat(reply.parentId()).contains(complaint.id());
+	}
+
+	@Test
 	void refusesUnsignedWronglySignedAndStaleRequestsWith401AndPublishesNothing() {
 		String body = mention("unsigned-1", "Bus delayed");
 		long now = Instant.now().getEpochSecond();
