@@ -24,9 +24,10 @@ public record GrapevineSecurityProperties(@DefaultValue List<User> users, @Defau
 	 * reference
 	 * @param roles the roles, MEMBER unless told otherwise
 	 * @param department the id of the user's department, if any
+	 * @param email the user's email address, if any, for what they subscribe to
 	 */
 	public record User(String username, String passwordHash, @DefaultValue("MEMBER") List<Role> roles,
-			String department) {
+			String department, String email) {
 
 		/**
 		 * The user's department.
@@ -34,6 +35,14 @@ public record GrapevineSecurityProperties(@DefaultValue List<User> users, @Defau
 		 */
 		public Optional<String> departmentId() {
 			return Optional.ofNullable(this.department).filter((id) -> !id.isBlank()).map(String::strip);
+		}
+
+		/**
+		 * The user's email address.
+		 * @return the address, if set
+		 */
+		public Optional<String> emailAddress() {
+			return Optional.ofNullable(this.email).filter((address) -> !address.isBlank()).map(String::strip);
 		}
 
 	}

@@ -35,7 +35,7 @@ final class LocalUsers implements ReactiveUserDetailsService {
 		// A fresh copy each time: Spring Security may erase the credentials of the one
 		// it returns.
 		return Mono.just(new LocalUser(user.username().strip(), SecuritySettings.bcrypt(user.passwordHash()),
-				authorities(user.roles()), user.departmentId()));
+				authorities(user.roles()), user.departmentId(), user.emailAddress()));
 	}
 
 	static List<GrantedAuthority> authorities(List<Role> roles) {

@@ -107,7 +107,17 @@ final class OidcLogin {
 			.map(Object::toString)
 			.filter((id) -> !id.isBlank());
 		return Mono.just(new GrapevineOidcUser(authorities, user.getIdToken(), user.getUserInfo(),
-				this.settings.usernameClaim(), department));
+				this.settings.usernameClaim(), department, email(user.getClaims())));
+	}
+
+	// An address the provider says it has not verified could be anyone's, and what is
+	// sent
+	// there is the organization's.
+	static Optional<String> email(Map<String, Object> claims) {
+		if (Boolean.FALSE.equals(claims.get("email_verified")) || "false".equals(claims.get("email_verified"))) {
+			return Optional.empty();
+		}
+		return EmailAddresses.of(claims.get("email"));
 	}
 
 	// Providers send groups as a JSON array, some as one string separated by spaces or

@@ -47,6 +47,11 @@ final class SecuritySettings {
 				throw new InvalidSecuritySettingsException(
 						setting + ".roles is empty; give " + user.username().strip() + " MEMBER or ADMIN");
 			}
+			if (user.emailAddress().filter((address) -> !EmailAddresses.isAddress(address)).isPresent()) {
+				throw new InvalidSecuritySettingsException(setting + ".email '" + user.email().strip() + "' of user "
+						+ user.username().strip() + " is not an email address; write one address such as "
+						+ "amy@example.org, without a name or angle brackets");
+			}
 		}
 		if (oidc.enabled()) {
 			if (!isAbsoluteUrl(oidc.issuerUri().strip())) {

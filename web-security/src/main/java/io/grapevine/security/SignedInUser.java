@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.Authentication;
@@ -12,16 +13,22 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 
 /**
- * The person behind a request: their name, roles and department, however they signed in.
+ * The person behind a request: their name, roles, department and email address, however
+ * they signed in.
  *
  * @param username the name they signed in with (the configured claim for OpenID Connect)
  * @param roles their roles; an administrator is also a member
  * @param department their department id, if known
+ * @param email their email address, if known: the {@code email} setting of a local user,
+ * the {@code email} claim of the OpenID Connect provider
  */
-public record SignedInUser(String username, Set<Role> roles, Optional<String> department) {
+public record SignedInUser(String username, Set<Role> roles, Optional<String> department,
+		@JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> email) {
 
 	public SignedInUser {
 		roles = Set.copyOf(roles);
+		department = (department != null) ? department : Optional.empty();
+		email = (email != null) ? email : Optional.empty();
 	}
 
 	/**
@@ -50,14 +57,17 @@ public record SignedInUser(String username, Set<Role> roles, Optional<String> de
 			}
 		}
 		Optional<String> department = Optional.empty();
+		Optional<String> email = Optional.empty();
 		Object principal = authentication.getPrincipal();
 		if (principal instanceof LocalUser local) {
 			department = local.department();
+			email = local.email();
 		}
 		else if (principal instanceof GrapevineOidcUser oidc) {
 			department = oidc.department();
+			email = oidc.emailAddress();
 		}
-		return new SignedInUser(authentication.getName(), roles, department);
+		return new SignedInUser(authentication.getName(), roles, department, email);
 	}
 
 	/**

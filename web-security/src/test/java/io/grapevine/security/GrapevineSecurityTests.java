@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "grapevine.security.users[0].username=mia",
 				"grapevine.security.users[0].password-hash=" + GrapevineSecurityTests.MEMBER_HASH,
-				"grapevine.security.users[0].department=operations", "grapevine.security.users[1].username=ada",
+				"grapevine.security.users[0].department=operations",
+				"grapevine.security.users[0].email= mia@harborcity-transit.example ",
+				"grapevine.security.users[1].username=ada",
 				"grapevine.security.users[1].password-hash={bcrypt}" + GrapevineSecurityTests.ADMIN_HASH,
 				"grapevine.security.users[1].roles=ADMIN", "management.endpoint.health.probes.enabled=true" })
 class GrapevineSecurityTests {
@@ -169,7 +171,7 @@ class GrapevineSecurityTests {
 	}
 
 	@Test
-	void theSignedInUserIsShownWithRolesAndDepartment() {
+	void theSignedInUserIsShownWithRolesDepartmentAndEmail() {
 		this.web.get()
 			.uri("/api/me")
 			.headers((headers) -> headers.setBasicAuth("mia", "member-password"))
@@ -182,14 +184,18 @@ class GrapevineSecurityTests {
 			.jsonPath("$.roles")
 			.isEqualTo(List.of("MEMBER"))
 			.jsonPath("$.department")
-			.isEqualTo("operations");
+			.isEqualTo("operations")
+			.jsonPath("$.email")
+			.isEqualTo("mia@harborcity-transit.example");
 		this.web.get()
 			.uri("/api/me")
 			.headers((headers) -> headers.setBasicAuth("ada", "admin-password"))
 			.exchange()
 			.expectBody()
 			.jsonPath("$.roles")
-			.value((roles) -> assertThat((List<Object>) roles).containsExactlyInAnyOrder("MEMBER", "ADMIN"));
+			.value((roles) -> assertThat((List<Object>) roles).containsExactlyInAnyOrder("MEMBER", "ADMIN"))
+			.jsonPath("$.email")
+			.doesNotExist();
 	}
 
 	@Test

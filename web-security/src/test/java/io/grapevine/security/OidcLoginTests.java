@@ -70,7 +70,7 @@ class OidcLoginTests {
 	@Test
 	void aPersonFollowsTheLoginRedirectsAndIsSignedInWithTheirNameAndTheRoleOfTheirGroup() throws Exception {
 		provider.signInAs(Map.of("preferred_username", "dana", "groups", List.of("staff", "listening-admins"),
-				"department", "communications"));
+				"department", "communications", "email", "dana@harborcity-transit.example", "email_verified", true));
 
 		List<URI> visited = new ArrayList<>();
 		HttpResponse<String> page = follow(app("/page"), visited);
@@ -95,6 +95,7 @@ class OidcLoginTests {
 		assertThat(me.path("username").asText()).isEqualTo("dana");
 		assertThat(me.path("roles")).extracting(JsonNode::asText).containsExactlyInAnyOrder("MEMBER", "ADMIN");
 		assertThat(me.path("department").asText()).isEqualTo("communications");
+		assertThat(me.path("email").asText()).isEqualTo("dana@harborcity-transit.example");
 		assertThat(post(app("/api/things")).statusCode()).isEqualTo(200);
 	}
 
@@ -108,11 +109,23 @@ class OidcLoginTests {
 		JsonNode me = json.readTree(get(app("/api/me"), "application/json").body());
 		assertThat(me.path("username").asText()).isEqualTo("bo");
 		assertThat(me.path("roles")).extracting(JsonNode::asText).containsExactly("MEMBER");
+		assertThat(me.has("email")).as("no email claim, no email").isFalse();
 		assertThat(get(app("/api/things"), "application/json").statusCode()).isEqualTo(200);
 		HttpResponse<String> refused = post(app("/api/things"));
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(json.readTree(refused.body()).path("detail").asText()).contains("needs an administrator");
 		assertThat(post(app("/api/notes")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void anEmailTheProviderHasNotVerifiedIsNotTaken() throws Exception {
+		provider.signInAs(
+				Map.of("preferred_username", "cy", "email", "cy@harborcity-transit.example", "email_verified", false));
+
+		assertThat(follow(app("/page"), new ArrayList<>()).statusCode()).isEqualTo(200);
+		JsonNode me = json.readTree(get(app("/api/me"), "application/json").body());
+		assertThat(me.path("username").asText()).isEqualTo("cy");
+		assertThat(me.has("email")).isFalse();
 	}
 
 	@Test

@@ -51,6 +51,21 @@ class SecuritySettingsTests {
 	}
 
 	@Test
+	void anEmailThatIsNotAnAddressStopsStartUpNamingTheSetting() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("grapevine.security.users[0].username", "mia");
+		properties.put("grapevine.security.users[0].password-hash", GrapevineSecurityTests.MEMBER_HASH);
+		properties.put("grapevine.security.users[0].email", "Mia <mia@example.org>");
+		assertThatThrownBy(() -> start(properties)).rootCause()
+			.isInstanceOf(InvalidSecuritySettingsException.class)
+			.hasMessageContaining("grapevine.security.users[0].email 'Mia <mia@example.org>' of user mia "
+					+ "is not an email address");
+		properties.put("grapevine.security.users[0].email", "mia.example.org");
+		assertThatThrownBy(() -> start(properties)).rootCause()
+			.hasMessageContaining("grapevine.security.users[0].email 'mia.example.org'");
+	}
+
+	@Test
 	void twoUsersWithOneNameStopStartUp() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("grapevine.security.users[0].username", "mia");
@@ -85,6 +100,15 @@ class SecuritySettingsTests {
 	void aUserWithABcryptHashStartsTheService() {
 		try (ConfigurableApplicationContext context = start(Map.of("grapevine.security.users[0].username", "mia",
 				"grapevine.security.users[0].password-hash", GrapevineSecurityTests.MEMBER_HASH))) {
+			assertThat(context.isRunning()).isTrue();
+		}
+	}
+
+	@Test
+	void aUserWithAnEmailAddressStartsTheService() {
+		try (ConfigurableApplicationContext context = start(Map.of("grapevine.security.users[0].username", "mia",
+				"grapevine.security.users[0].password-hash", GrapevineSecurityTests.MEMBER_HASH,
+				"grapevine.security.users[0].email", "mia.rossi+listening@ops.harborcity-transit.example"))) {
 			assertThat(context.isRunning()).isTrue();
 		}
 	}
