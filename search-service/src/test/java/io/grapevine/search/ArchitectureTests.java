@@ -13,7 +13,7 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule theSearchAndAnalyticsModelsDependOnNoFrameworkOrInfrastructure = noClasses().that()
 		.resideInAnyPackage("io.grapevine.search.mentions", "io.grapevine.search.analytics",
-				"io.grapevine.search.handling")
+				"io.grapevine.search.handling", "io.grapevine.search.saved")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "reactor..", "co.elastic..",

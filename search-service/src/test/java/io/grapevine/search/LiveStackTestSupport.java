@@ -44,22 +44,22 @@ import static org.awaitility.Awaitility.await;
  * local stack; every integration test class shares the one application context.
  */
 @ExtendWith(LocalStackExtension.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=search-service", "grapevine.organization-file=../config/organization.yml",
-				"grapevine.search.indexer.batch-timeout=100ms", "grapevine.search.indexer.retry-backoff=200ms",
-				"grapevine.search.indexer.max-retry-backoff=1s",
-				// The fixtures are published years ago; the retention check must not drop
-				// them.
-				"grapevine.search.retention=36500d", "grapevine.security.users[0].username=" + TestUsers.MEMBER,
-				"grapevine.security.users[0].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH,
-				"grapevine.security.users[0].roles=MEMBER", "grapevine.security.users[1].username=" + TestUsers.ADMIN,
-				"grapevine.security.users[1].password-hash=" + TestUsers.ADMIN_PASSWORD_HASH,
-				"grapevine.security.users[1].roles=ADMIN", "grapevine.security.users[2].username=amy",
-				"grapevine.security.users[2].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH,
-				"grapevine.security.users[3].username=bob",
-				"grapevine.security.users[3].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH,
-				"grapevine.security.users[4].username=erin",
-				"grapevine.security.users[4].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=search-service",
+		"grapevine.organization-file=../config/organization.yml", "grapevine.search.indexer.batch-timeout=100ms",
+		"grapevine.search.indexer.retry-backoff=200ms", "grapevine.search.indexer.max-retry-backoff=1s",
+		// The fixtures are published years ago; the retention check must not drop
+		// them.
+		"grapevine.search.retention=36500d", "grapevine.security.users[0].username=" + TestUsers.MEMBER,
+		"grapevine.security.users[0].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH,
+		"grapevine.security.users[0].roles=MEMBER", "grapevine.security.users[0].email=" + TestUsers.MEMBER_EMAIL,
+		"grapevine.security.users[1].username=" + TestUsers.ADMIN,
+		"grapevine.security.users[1].password-hash=" + TestUsers.ADMIN_PASSWORD_HASH,
+		"grapevine.security.users[1].roles=ADMIN", "grapevine.security.users[2].username=amy",
+		"grapevine.security.users[2].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH,
+		"grapevine.security.users[2].email=amy@harborcity-transit.example", "grapevine.security.users[3].username=bob",
+		"grapevine.security.users[3].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH,
+		"grapevine.security.users[4].username=erin",
+		"grapevine.security.users[4].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH })
 public abstract class LiveStackTestSupport {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {

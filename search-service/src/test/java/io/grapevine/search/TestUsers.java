@@ -12,6 +12,8 @@ final class TestUsers {
 
 	static final String MEMBER_PASSWORD_HASH = "$2a$04$ByqyVElis2lUhhXFSaQH3e4nle42rdMrYqDbU0W.iK7akZ15xo7iC";
 
+	static final String MEMBER_EMAIL = "mia@harborcity-transit.example";
+
 	static final String ADMIN = "ada";
 
 	static final String ADMIN_PASSWORD = "admin-password";
