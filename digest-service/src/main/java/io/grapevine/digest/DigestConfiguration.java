@@ -46,6 +46,9 @@ import io.grapevine.digest.analytics.BoardAnalyticsClient;
 import io.grapevine.digest.delivery.BoardChannels;
 import io.grapevine.digest.rendering.BoardRenderer;
 import io.grapevine.digest.sending.DigestSender;
+import io.grapevine.digest.sending.SavedSearchSender;
+import io.grapevine.digest.archive.SavedSearchSubscriptions;
+import io.grapevine.digest.rendering.SavedSearchRenderer;
 import io.grapevine.digest.sending.SectionSources;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.organization.Department;
@@ -65,6 +68,9 @@ class DigestConfiguration {
 	 * How many of the latest alerts a digest looks through for the spikes of its period.
 	 */
 	private static final int SPIKES_READ = 1000;
+
+	/** How many of a day's widest-reaching matches a saved search's email shows. */
+	private static final int SAVED_SEARCH_MENTIONS = 10;
 
 	@Bean
 	Clock clock() {
@@ -201,10 +207,25 @@ class DigestConfiguration {
 	}
 
 	@Bean
+	SavedSearchSender savedSearchSender(Organization organization, ElasticsearchClient client,
+			AnalyticsClient analytics, EmailDelivery email, DeliveryLedger ledger, Clock clock,
+			DigestProperties properties) {
+		DigestProperties.Delivery delivery = properties.delivery();
+		logger.info("Saved searches' subscribers receive the day before at {} in their own zone",
+				properties.savedSearchLocalTime());
+		return new SavedSearchSender(new SavedSearchSubscriptions(client), new InsightsClient(analytics),
+				new SavedSearchRenderer(organization.name(), properties.dashboardUrl(), properties.publicUrl()), email,
+				ledger, clock,
+				new SavedSearchSender.Settings(properties.savedSearchLocalTime(), SAVED_SEARCH_MENTIONS,
+						properties.dashboardUrl(), delivery.attempts(), delivery.firstBackoff(),
+						delivery.maxBackoff()));
+	}
+
+	@Bean
 	DigestScheduler digestScheduler(Organization organization, DigestSender sender, BoardSender board,
-			DigestArchive archive, Clock clock, DigestProperties properties) {
-		return new DigestScheduler(organization, sender, Optional.of(board), archive, clock, properties.checkInterval(),
-				properties.schedule().enabled());
+			SavedSearchSender savedSearches, DigestArchive archive, Clock clock, DigestProperties properties) {
+		return new DigestScheduler(organization, sender, Optional.of(board), Optional.of(savedSearches), archive, clock,
+				properties.checkInterval(), properties.schedule().enabled());
 	}
 
 }

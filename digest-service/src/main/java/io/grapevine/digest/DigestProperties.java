@@ -2,6 +2,8 @@ package io.grapevine.digest;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -27,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param searchTimeout how long to wait for search-service
  * @param topMentions how many top mentions a digest shows (1..50)
  * @param delivery how deliveries are retried and claimed
+ * @param savedSearchTime the local time, in each subscriber's zone, from which a saved
+ * search's email of the day before is sent ({@code HH:mm})
  */
 @Validated
 @ConfigurationProperties("grapevine.digest")
@@ -36,7 +40,7 @@ public record DigestProperties(@NotNull @DefaultValue("http://127.0.0.1:8080") U
 		@NotBlank @DefaultValue("Grapevine <grapevine@localhost>") String from,
 		@NotNull @DefaultValue("1m") Duration checkInterval, @Valid @NotNull @DefaultValue Schedule schedule,
 		@NotNull @DefaultValue("10s") Duration searchTimeout, @Min(1) @Max(50) @DefaultValue("5") int topMentions,
-		@Valid @NotNull @DefaultValue Delivery delivery) {
+		@Valid @NotNull @DefaultValue Delivery delivery, @NotBlank @DefaultValue("08:00") String savedSearchTime) {
 
 	public DigestProperties {
 		requireHttp(searchUrl, "search-url");
@@ -46,6 +50,27 @@ public record DigestProperties(@NotNull @DefaultValue("http://127.0.0.1:8080") U
 		requirePositive(searchTimeout, "search-timeout");
 		if (from != null && !from.isBlank()) {
 			fromAddress(from);
+		}
+		if (savedSearchTime != null && !savedSearchTime.isBlank()) {
+			localTime(savedSearchTime);
+		}
+	}
+
+	/**
+	 * When saved searches' emails go out, in each subscriber's zone.
+	 * @return the parsed {@link #savedSearchTime()}
+	 */
+	public LocalTime savedSearchLocalTime() {
+		return localTime(this.savedSearchTime);
+	}
+
+	private static LocalTime localTime(String value) {
+		try {
+			return LocalTime.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("grapevine.digest.saved-search-time '" + value
+					+ "' is not a time of day; write it as HH:mm, e.g. 08:00", ex);
 		}
 	}
 

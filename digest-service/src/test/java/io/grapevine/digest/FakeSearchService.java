@@ -59,6 +59,8 @@ public final class FakeSearchService implements AutoCloseable {
 
 	private final Map<String, List<Map<String, String>>> otherRequests = new ConcurrentHashMap<>();
 
+	private final Map<String, List<String>> rawQueries = new ConcurrentHashMap<>();
+
 	private final Map<LocalDate, long[]> days = new ConcurrentHashMap<>();
 
 	private final Map<String, Long> copies = new ConcurrentHashMap<>();
@@ -138,6 +140,14 @@ public final class FakeSearchService implements AutoCloseable {
 	/** The query parameters of each request to a path other than the summary's. */
 	public List<Map<String, String>> requests(String path) {
 		return List.copyOf(this.otherRequests.getOrDefault(path, List.of()));
+	}
+
+	/**
+	 * The raw query strings of the requests to a path, repeated parameters and all, in
+	 * order.
+	 */
+	public List<String> rawQueries(String path) {
+		return List.copyOf(this.rawQueries.getOrDefault(path, List.of()));
 	}
 
 	/**
@@ -223,6 +233,7 @@ public final class FakeSearchService implements AutoCloseable {
 		this.defaultTotal = 0;
 		this.failWithStatus = 0;
 		this.otherRequests.clear();
+		this.rawQueries.clear();
 		this.days.clear();
 		this.copies.clear();
 		this.newVoices = List.of();
@@ -248,6 +259,8 @@ public final class FakeSearchService implements AutoCloseable {
 				return;
 			}
 			Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+			this.rawQueries.computeIfAbsent(path, (key) -> new CopyOnWriteArrayList<>())
+				.add((exchange.getRequestURI().getRawQuery() != null) ? exchange.getRequestURI().getRawQuery() : "");
 			if (path.equals("/api/analytics/summary")) {
 				this.requests.add(query);
 			}

@@ -2,9 +2,13 @@ package io.grapevine.digest.analytics;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.composition.SavedSearch;
 import io.grapevine.digest.composition.sections.SearchAnswers;
 import reactor.core.publisher.Mono;
 
@@ -44,6 +48,51 @@ public class InsightsClient {
 					.queryParam("size", size)
 					.build(),
 				SearchAnswers.ReachedMentions.class, "mentions of widest reach" + of(department, period), false);
+	}
+
+	/**
+	 * The mentions a saved search finds in a period, widest reach first, one per cluster
+	 * of near-duplicates: its query and filters as {@code /api/mentions} parameters.
+	 * @param search the saved search
+	 * @param period the period
+	 * @param size how many (1..100)
+	 * @return the page, whose total counts every match
+	 */
+	public Mono<SearchAnswers.ReachedMentions> savedSearch(SavedSearch search, DigestPeriod period, int size) {
+		SavedSearch.Filters filters = search.filters();
+		Map<String, List<String>> parameters = new LinkedHashMap<>();
+		if (!search.query().isEmpty()) {
+			parameters.put("q", List.of(search.query()));
+		}
+		parameters.put("department", filters.department());
+		parameters.put("topic", filters.topic());
+		parameters.put("source", filters.source());
+		parameters.put("language", filters.language());
+		parameters.put("sentiment", filters.sentiment());
+		parameters.put("competitor", filters.competitor());
+		filters.owned().ifPresent((owned) -> parameters.put("owned", List.of(owned.toString())));
+		filters.question().ifPresent((question) -> parameters.put("question", List.of(question.toString())));
+		filters.minReach().ifPresent((reach) -> parameters.put("minReach", List.of(reach.toString())));
+		// Written people's way, a query holds characters a URI template reads otherwise
+		// ('{', '+'), so every value goes in as a variable, encoded whole.
+		return this.client.read((uri) -> {
+			Map<String, Object> variables = new LinkedHashMap<>();
+			uri.path("/api/mentions");
+			parameters.forEach((name, values) -> {
+				for (String value : values) {
+					String variable = "v" + variables.size();
+					variables.put(variable, value);
+					uri.queryParam(name, "{" + variable + "}");
+				}
+			});
+			return uri.queryParam("from", period.from().toString())
+				.queryParam("to", period.to().toString())
+				.queryParam("sort", "reach")
+				.queryParam("collapse", true)
+				.queryParam("size", size)
+				.build(variables);
+		}, SearchAnswers.ReachedMentions.class, "matches of the saved search '" + search.name() + "' (" + search.id()
+				+ ") for " + period.label() + " (" + period.zone() + ")", false);
 	}
 
 	/**

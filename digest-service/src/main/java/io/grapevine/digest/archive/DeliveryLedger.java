@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -159,6 +162,34 @@ public class DeliveryLedger {
 			});
 			return records;
 		});
+	}
+
+	/**
+	 * Which of many digests a channel has taken already, in one read, so a schedule that
+	 * looks at many digests each check composes only those still to send.
+	 * @param digestIds the digests' ids
+	 * @param channel the channel
+	 * @return the ids of those marked sent on it
+	 */
+	public Mono<Set<String>> sent(Collection<String> digestIds, String channel) {
+		if (digestIds.isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		return ElasticsearchCalls.call("read the " + channel + " deliveries of " + digestIds.size() + " digest(s)",
+				() -> {
+					MgetResponse<DeliveryRecord> response = this.client.mget(
+							(mget) -> mget.index(INDEX)
+								.ids(digestIds.stream().map((digestId) -> id(digestId, channel)).toList()),
+							DeliveryRecord.class);
+					Set<String> sent = new HashSet<>();
+					response.docs().forEach((doc) -> {
+						if (doc.isResult() && doc.result().found() && doc.result().source() != null
+								&& DeliveryRecord.SENT.equals(doc.result().source().status())) {
+							sent.add(doc.result().source().digestId());
+						}
+					});
+					return sent;
+				});
 	}
 
 	private Claim claimNow(String digestId, String channel) throws IOException {

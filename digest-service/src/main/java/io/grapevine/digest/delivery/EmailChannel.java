@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Delivers digests by email to a department's members, trying again with backoff while
- * the SMTP server does not take it.
+ * Delivers digests by email to a department's members (or a saved search's subscriber),
+ * trying again with backoff while the SMTP server does not take it.
  */
 public class EmailChannel implements DigestChannel {
 
@@ -57,11 +57,12 @@ public class EmailChannel implements DigestChannel {
 	}
 
 	/**
-	 * Email a rendered digest, the department's or the board's, to the members.
+	 * Email a rendered digest, the department's, the board's or a saved search's, to the
+	 * recipients.
 	 * @param rendered the email
 	 * @return completes once the SMTP server took it
 	 */
-	Mono<Void> deliver(RenderedDigest rendered) {
+	public Mono<Void> deliver(RenderedDigest rendered) {
 		return this.delivery.deliver(this.members, rendered)
 			.retryWhen(Retry.backoff(this.attempts - 1, this.firstBackoff)
 				.maxBackoff(this.maxBackoff)

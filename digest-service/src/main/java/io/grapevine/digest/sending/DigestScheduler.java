@@ -26,8 +26,9 @@ import io.grapevine.listening.organization.Organization;
  * Checks at a fixed interval which departments' daily and weekly digests are due (their
  * digest time has passed in their zone, on their weekly day for a weekly digest, and the
  * archive does not have yesterday's or last week's yet) and sends them, then the board's
- * monthly digest of last month from its digest time on the first day of the month; a
- * failed send is tried again at the next check.
+ * monthly digest of last month from its digest time on the first day of the month, then
+ * the saved searches' emails of the day before to their subscribers; a failed send is
+ * tried again at the next check.
  */
 public class DigestScheduler implements SmartLifecycle {
 
@@ -46,6 +47,8 @@ public class DigestScheduler implements SmartLifecycle {
 	private final boolean enabled;
 
 	private final Optional<BoardSender> board;
+
+	private final Optional<SavedSearchSender> savedSearches;
 
 	private volatile Disposable checks;
 
@@ -66,7 +69,26 @@ public class DigestScheduler implements SmartLifecycle {
 	 */
 	public DigestScheduler(Organization organization, DigestSender sender, Optional<BoardSender> board,
 			DigestArchive archive, Clock clock, Duration checkInterval, boolean enabled) {
+		this(organization, sender, board, Optional.empty(), archive, clock, checkInterval, enabled);
+	}
+
+	/**
+	 * A schedule that also sends the board's monthly digest and the saved searches'
+	 * emails.
+	 * @param organization the organization
+	 * @param sender sends departments' and the organization-wide digests
+	 * @param board sends the board's digest, when the organization has a board
+	 * @param savedSearches sends the saved searches' daily emails
+	 * @param archive tells which digests were sent
+	 * @param clock the clock
+	 * @param checkInterval how often to check
+	 * @param enabled whether to check at all
+	 */
+	public DigestScheduler(Organization organization, DigestSender sender, Optional<BoardSender> board,
+			Optional<SavedSearchSender> savedSearches, DigestArchive archive, Clock clock, Duration checkInterval,
+			boolean enabled) {
 		this.board = board;
+		this.savedSearches = savedSearches;
 		this.organization = organization;
 		this.sender = sender;
 		this.archive = archive;
@@ -87,8 +109,19 @@ public class DigestScheduler implements SmartLifecycle {
 			return Flux.fromIterable(this.organization.departments())
 				.concatWith(Flux.fromIterable(this.organization.allStaff().stream().toList()))
 				.concatMap((department) -> Flux.concat(dueDay(now, department), dueWeek(now, department)))
-				.concatWith(dueMonth(now));
+				.concatWith(dueMonth(now))
+				.concatWith(dueSavedSearches());
 		});
+	}
+
+	// The saved searches' emails are not archived digests: they are sent, and the ledger
+	// remembers them.
+	private Flux<ArchivedDigest> dueSavedSearches() {
+		return this.savedSearches.map((sender) -> sender.sendDue().onErrorResume((ex) -> {
+			logger.warn("Could not send the saved searches' emails; trying again at the next check in {}: {}",
+					this.checkInterval, ex.getMessage());
+			return Flux.empty();
+		}).thenMany(Flux.<ArchivedDigest>empty())).orElseGet(Flux::empty);
 	}
 
 	private Mono<ArchivedDigest> dueMonth(Instant now) {

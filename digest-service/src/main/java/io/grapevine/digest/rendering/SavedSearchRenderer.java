@@ -1,0 +1,166 @@
+package io.grapevine.digest.rendering;
+
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.grapevine.digest.composition.Digest;
+import io.grapevine.digest.composition.SavedSearch;
+import io.grapevine.digest.composition.SavedSearchDigest;
+
+/**
+ * Renders a saved search's daily email in the digests' look (their frame, masthead and
+ * item lists): HTML with inline CSS, every value escaped, and a plain-text twin.
+ */
+public class SavedSearchRenderer {
+
+	private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.US);
+
+	private final DigestEmails emails;
+
+	private final String organization;
+
+	/**
+	 * Create a renderer.
+	 * @param organization the organization's name, for the masthead
+	 * @param dashboardUrl the search dashboard
+	 * @param publicUrl where the digest archive is served
+	 */
+	public SavedSearchRenderer(String organization, URI dashboardUrl, URI publicUrl) {
+		this.organization = organization;
+		this.emails = new DigestEmails(dashboardUrl, publicUrl);
+	}
+
+	/**
+	 * Render the email.
+	 * @param digest what it says
+	 * @return subject, HTML and text
+	 */
+	public RenderedDigest render(SavedSearchDigest digest) {
+		View view = view(digest);
+		return new RenderedDigest(view.subject(), this.emails.html("saved-search-email", view), text(view));
+	}
+
+	private View view(SavedSearchDigest digest) {
+		SavedSearch search = digest.search();
+		String when = "on " + LONG_DAY.format(digest.day().day());
+		List<DigestRenderer.ItemView> mentions = digest.mentions()
+			.stream()
+			.map((item) -> new DigestRenderer.ItemView(item.title(), item.text(), item.detail(),
+					item.permalink().map(URI::toString).orElse(""), item.search().toString()))
+			.toList();
+		String title = (digest.total() > digest.mentions().size()) ? "Top " + digest.mentions().size() + " by reach"
+				: "By reach";
+		return new View(this.organization, search.name(), digest.subject(), Digest.DAY.format(digest.day().day()), when,
+				digest.day().zone().getId(), digest.total(), (digest.total() == 1) ? "mention" : "mentions",
+				search.query(), filters(search.filters()), title, mentions, digest.permalink().toString(),
+				digest.subscription().email(),
+				"To stop these emails, open the saved search and unsubscribe (or send DELETE /api/saved-searches/"
+						+ search.id() + "/subscription to search-service, signed in).");
+	}
+
+	// The filters in words, as the dashboard shows them beside the query.
+	private static String filters(SavedSearch.Filters filters) {
+		List<String> parts = new ArrayList<>();
+		add(parts, "department", filters.department());
+		add(parts, "topic", filters.topic());
+		add(parts, "source", filters.source());
+		add(parts, "language", filters.language());
+		add(parts, "sentiment", filters.sentiment());
+		add(parts, "competitor", filters.competitor());
+		filters.owned()
+			.ifPresent((owned) -> parts.add(owned ? "the organization's own posts" : "not the organization's own"));
+		filters.question().ifPresent((question) -> parts.add(question ? "questions" : "no questions"));
+		filters.minReach().ifPresent((reach) -> parts.add("reach " + reach + " or more"));
+		return String.join(" · ", parts);
+	}
+
+	private static void add(List<String> parts, String name, List<String> values) {
+		if (!values.isEmpty()) {
+			parts.add(name + " " + String.join(", ", values));
+		}
+	}
+
+	private static String text(View view) {
+		StringBuilder text = new StringBuilder();
+		text.append(view.name()).append(" · saved search\n");
+		text.append(view.longDay()).append(" (").append(view.zone()).append(")\n");
+		text.append(view.organization()).append("\n\n");
+		text.append(view.total()).append(' ').append(view.totalUnit()).append(" matched ").append(view.when());
+		text.append('\n');
+		if (!view.query().isEmpty()) {
+			text.append("Query: ").append(view.query()).append('\n');
+		}
+		if (!view.filters().isEmpty()) {
+			text.append("Filters: ").append(view.filters()).append('\n');
+		}
+		if (view.mentions().isEmpty()) {
+			text.append("\nNothing matched ").append(view.name()).append(' ').append(view.when()).append(".\n");
+		}
+		else {
+			text.append('\n').append(view.mentionsTitle()).append('\n');
+			int rank = 1;
+			for (DigestRenderer.ItemView item : view.mentions()) {
+				text.append('\n').append(rank++).append(". ").append(item.title());
+				if (!item.detail().isEmpty()) {
+					text.append(" · ").append(item.detail());
+				}
+				text.append('\n');
+				if (!item.text().isEmpty()) {
+					text.append("   ").append(item.text().replace('\n', ' ')).append('\n');
+				}
+				if (!item.permalink().isEmpty()) {
+					text.append("   Open: ").append(item.permalink()).append('\n');
+				}
+				text.append("   Search: ").append(item.search()).append('\n');
+			}
+		}
+		text.append("\nOpen the saved search: ").append(view.permalink()).append('\n');
+		text.append("\n-- \nSent by Grapevine to ")
+			.append(view.recipient())
+			.append(", who subscribed to the saved search “")
+			.append(view.name())
+			.append("”. The day runs from midnight to midnight, ")
+			.append(view.zone())
+			.append(" time.\n")
+			.append(view.unsubscribe())
+			.append('\n');
+		return text.toString();
+	}
+
+	/**
+	 * Everything the email template shows, formatted.
+	 *
+	 * @param organization the organization's name
+	 * @param name the saved search's name
+	 * @param subject the subject
+	 * @param day the day, short
+	 * @param when "on Thursday 19 November 2026"
+	 * @param zone the subscriber's time zone
+	 * @param total the mentions that matched
+	 * @param totalUnit "mention" or "mentions"
+	 * @param query the listening query, or empty
+	 * @param filters the filters in words, or empty
+	 * @param mentionsTitle the heading of the list
+	 * @param mentions the widest-reaching matches
+	 * @param permalink the saved search on the dashboard
+	 * @param recipient the subscriber's address
+	 * @param unsubscribe how to stop the emails
+	 */
+	public record View(String organization, String name, String subject, String day, String when, String zone,
+			long total, String totalUnit, String query, String filters, String mentionsTitle,
+			List<DigestRenderer.ItemView> mentions, String permalink, String recipient, String unsubscribe) {
+
+		/**
+		 * The day in full, as the text email's heading shows it.
+		 * @return "Thursday 19 November 2026"
+		 */
+		public String longDay() {
+			return this.when.substring("on ".length());
+		}
+
+	}
+
+}
