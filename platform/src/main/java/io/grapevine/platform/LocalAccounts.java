@@ -92,10 +92,14 @@ public final class LocalAccounts {
 		return environment;
 	}
 
+	// The people have addresses of the local mailbox, where the saved searches they
+	// subscribe to arrive.
 	private Map<String, String> people() {
 		Map<String, String> environment = new LinkedHashMap<>();
 		user(environment, 0, ADMIN, this.adminPassword, "ADMIN");
+		environment.put("GRAPEVINE_SECURITY_USERS_0_EMAIL", ADMIN + "@localhost");
 		user(environment, 1, MEMBER, this.memberPassword, "MEMBER");
+		environment.put("GRAPEVINE_SECURITY_USERS_1_EMAIL", MEMBER + "@localhost");
 		return environment;
 	}
 

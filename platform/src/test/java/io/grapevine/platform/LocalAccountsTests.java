@@ -3,6 +3,7 @@ package io.grapevine.platform;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.grapevine.security.GrapevineSecurityProperties;
 import io.grapevine.security.Role;
@@ -33,6 +34,9 @@ class LocalAccountsTests {
 			.containsExactly("admin", "member", "digest-service");
 		assertThat(security.users()).extracting(GrapevineSecurityProperties.User::roles)
 			.containsExactly(List.of(Role.ADMIN), List.of(Role.MEMBER), List.of(Role.MEMBER));
+		assertThat(security.users()).extracting(GrapevineSecurityProperties.User::emailAddress)
+			.as("the people's addresses are the local mailbox's")
+			.containsExactly(Optional.of("admin@localhost"), Optional.of("member@localhost"), Optional.empty());
 		BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
 		assertThat(bcrypt.matches(this.accounts.adminPassword(), security.users().get(0).passwordHash())).isTrue();
 		assertThat(bcrypt.matches(this.accounts.memberPassword(), security.users().get(1).passwordHash())).isTrue();
