@@ -25,8 +25,7 @@ class AccessConfiguration {
 			exchanges.pathMatchers(HttpMethod.PATCH, "/api/saved-searches/*").hasRole(Role.MEMBER.name());
 			exchanges.pathMatchers(HttpMethod.DELETE, "/api/saved-searches/*").hasRole(Role.MEMBER.name());
 			exchanges.pathMatchers(HttpMethod.PUT, "/api/saved-searches/*/subscription").hasRole(Role.MEMBER.name());
-			exchanges.pathMatchers(HttpMethod.DELETE, "/api/saved-searches/*/subscription")
-				.hasRole(Role.MEMBER.name());
+			exchanges.pathMatchers(HttpMethod.DELETE, "/api/saved-searches/*/subscription").hasRole(Role.MEMBER.name());
 		};
 	}
 
