@@ -190,6 +190,8 @@ class WorkbenchIntegrationTests extends LiveStackTestSupport {
 		List<Map<String, Object>> am = list(getJson("/api/people?q=am"), "people");
 		assertThat(am).extracting((person) -> person.get("name")).startsWith("amy");
 		assertThat(am.get(0).get("kinds").toString()).contains("user");
+		assertThat(am.get(0)).as("a local user's email setting")
+			.containsEntry("email", "amy@harborcity-transit.example");
 		List<Map<String, Object>> ops = list(getJson("/api/people?q=ops-duty"), "people");
 		assertThat(ops).singleElement()
 			.satisfies((person) -> assertThat(person).containsEntry("email", "ops-duty@harborcity-transit.example")

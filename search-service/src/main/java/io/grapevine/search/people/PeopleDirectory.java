@@ -58,7 +58,8 @@ public class PeopleDirectory {
 		List<Person> known = new ArrayList<>();
 		for (GrapevineSecurityProperties.User user : security.users()) {
 			if (user.username() != null && !user.username().isBlank()) {
-				known.add(new Person(user.username().strip(), Optional.empty(), user.departmentId(), Set.of("user")));
+				known
+					.add(new Person(user.username().strip(), user.emailAddress(), user.departmentId(), Set.of("user")));
 			}
 		}
 		for (Department department : organization.departments()) {
