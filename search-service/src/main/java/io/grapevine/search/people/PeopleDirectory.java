@@ -107,7 +107,8 @@ public class PeopleDirectory {
 		if (name == null || name.isBlank() || !this.recorded.add(name)) {
 			return Mono.empty();
 		}
-		SignedInPerson person = new SignedInPerson(name, user.department().orElse(null), Instant.now().toString());
+		SignedInPerson person = new SignedInPerson(name, user.email().orElse(null), user.department().orElse(null),
+				Instant.now().toString());
 		return ensureIndex()
 			.then(Mono.fromFuture(() -> this.client.index((index) -> index.index(INDEX).id(name).document(person))))
 			.then()
@@ -134,8 +135,8 @@ public class PeopleDirectory {
 				.stream()
 				.map((hit) -> hit.source())
 				.filter((person) -> person != null && person.name() != null)
-				.map((person) -> new Person(person.name(), Optional.empty(), Optional.ofNullable(person.department()),
-						Set.of("signed-in")))
+				.map((person) -> new Person(person.name(), Optional.ofNullable(person.email()),
+						Optional.ofNullable(person.department()), Set.of("signed-in")))
 				.toList());
 	}
 
@@ -154,6 +155,7 @@ public class PeopleDirectory {
 					.settings((settings) -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
 					.mappings((mappings) -> mappings.dynamic(DynamicMapping.False)
 						.properties("name", (property) -> property.keyword((keyword) -> keyword))
+						.properties("email", (property) -> property.keyword((keyword) -> keyword))
 						.properties("department", (property) -> property.keyword((keyword) -> keyword))
 						.properties("lastSignedIn", (property) -> property.date((date) -> date)))))
 			.then()
@@ -167,10 +169,11 @@ public class PeopleDirectory {
 	 * Someone who has signed in, as the index keeps them.
 	 *
 	 * @param name the name they sign in with
+	 * @param email their address, if known
 	 * @param department their department id, if known
 	 * @param lastSignedIn when this service first saw them in its current run
 	 */
-	record SignedInPerson(String name, String department, String lastSignedIn) {
+	record SignedInPerson(String name, String email, String department, String lastSignedIn) {
 	}
 
 }

@@ -54,9 +54,11 @@ public final class HandlingDocuments {
 	 * The partial document that sets a mention's handling, with explicit nulls for the
 	 * fields it clears.
 	 * @param handling the handling
+	 * @param publishedAt when the mention was published, from which the time it took to
+	 * answer it counts ({@code answerSeconds}, for the medians of dashboards)
 	 * @return the partial document
 	 */
-	public static ObjectNode update(Handling handling) {
+	public static ObjectNode update(Handling handling, Instant publishedAt) {
 		ObjectNode stored = NODES.objectNode();
 		stored.put("state", handling.state().value());
 		handling.departments().forEach(stored.putArray("department")::add);
@@ -64,6 +66,10 @@ public final class HandlingDocuments {
 		stored.put("since", handling.since().toString());
 		stored.put("answeredBy", handling.answeredBy().orElse(null));
 		stored.put("answeredAt", handling.answeredAt().map(Instant::toString).orElse(null));
+		stored.put("answerSeconds",
+				handling.answeredAt()
+					.map((at) -> Math.max(0, java.time.Duration.between(publishedAt, at).toSeconds()))
+					.orElse(null));
 		stored.put("answerUrl", handling.answerUrl().map(URI::toString).orElse(null));
 		stored.put("updatedAt", handling.updatedAt().map(Instant::toString).orElse(null));
 		ObjectNode document = NODES.objectNode();

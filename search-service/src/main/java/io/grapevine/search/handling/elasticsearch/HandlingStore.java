@@ -204,7 +204,7 @@ public class HandlingStore {
 				.id(stored.id())
 				.ifSeqNo(stored.seqNo())
 				.ifPrimaryTerm(stored.primaryTerm())
-				.doc(HandlingDocuments.update(after))
+				.doc(HandlingDocuments.update(after, stored.mention().publishedAt()))
 				.refresh(visible ? Refresh.WaitFor : Refresh.False), ObjectNode.class))
 			.map((response) -> response.seqNo())
 			.onErrorMap(HandlingStore::isConflict, (ex) -> HandlingConflictException.concurrentChange(stored.id()));
