@@ -1,0 +1,4 @@
+/**
+ * The executive view's API.
+ */
+package io.grapevine.search.executive.web;
