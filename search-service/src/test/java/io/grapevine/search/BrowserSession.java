@@ -219,6 +219,42 @@ final class BrowserSession implements AutoCloseable {
 	}
 
 	/**
+	 * Show the page as a screen of another size would, a phone's for instance.
+	 * @param width the width in CSS pixels
+	 * @param height the height in CSS pixels
+	 * @param mobile whether the screen is a phone's or a tablet's
+	 * @throws Exception when the browser does not answer
+	 */
+	void resize(int width, int height, boolean mobile) throws Exception {
+		send("Emulation.setDeviceMetricsOverride",
+				MAPPER.createObjectNode()
+					.put("width", width)
+					.put("height", height)
+					.put("deviceScaleFactor", 1)
+					.put("mobile", mobile));
+	}
+
+	/**
+	 * Save what the page downloads into a folder.
+	 * @param folder the folder
+	 * @throws Exception when the browser does not answer
+	 */
+	void downloadTo(Path folder) throws Exception {
+		send("Page.setDownloadBehavior",
+				MAPPER.createObjectNode().put("behavior", "allow").put("downloadPath", folder.toString()));
+	}
+
+	/**
+	 * Print the page to PDF, as a person does with the browser's print dialog.
+	 * @param file where to save the PDF
+	 * @throws Exception when the browser does not answer
+	 */
+	void printToPdf(Path file) throws Exception {
+		JsonNode result = send("Page.printToPDF", MAPPER.createObjectNode().put("printBackground", false));
+		Files.write(file, java.util.Base64.getDecoder().decode(result.path("data").asText()));
+	}
+
+	/**
 	 * Forget every cookie, as a browser does when the session it signed in with ends.
 	 * @throws Exception when the browser does not answer
 	 */
