@@ -17,8 +17,6 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
@@ -108,7 +106,7 @@ public final class DigestBenchmark {
 			properties.put("grapevine.security.users[0].username", "bench");
 			properties.put("grapevine.security.users[0].password-hash", new BCryptPasswordEncoder(4).encode(password));
 			try (ConfigurableApplicationContext search = SearchServiceApplication.application()
-				.run(arguments(properties))) {
+				.run(Bulk.arguments(properties))) {
 				ElasticsearchClient client = search.getBean(ElasticsearchClient.class);
 				// The indexer puts the index template when it starts; it is off here, so
 				// the
@@ -117,7 +115,7 @@ public final class DigestBenchmark {
 				Instant loading = Instant.now();
 				load(client, organization, topicsPerDepartment, mentions, days);
 				client.indices().refresh((refresh) -> refresh.index("mentions"));
-				double loadSeconds = seconds(loading);
+				double loadSeconds = Bulk.seconds(loading);
 				long indexed = client.count((count) -> count.index("mentions")).count();
 				report.add("bulk load through MentionDocuments: %,d mentions in %.1f s (%,.0f docs/s)"
 					.formatted(indexed, loadSeconds, indexed / loadSeconds));
@@ -142,7 +140,7 @@ public final class DigestBenchmark {
 				Instant composing = Instant.now();
 				long composedMentions = composeAll(organization, analytics, Optional.of(sections), renderer,
 						FIRST_DAY.plusDays(days / 2 - 1));
-				double composeSeconds = seconds(composing);
+				double composeSeconds = Bulk.seconds(composing);
 				report.add(("composition of %d daily digests as the schedule does it (the day's and the day "
 						+ "before's summaries, then the sections' analytics, composed and rendered with the chart, "
 						+ "one after the other): %.1f s, %.0f ms a digest, %,d mentions in the day's digests "
@@ -150,7 +148,7 @@ public final class DigestBenchmark {
 					.formatted(departments, composeSeconds, composeSeconds * 1000 / departments, composedMentions));
 				Instant summaries = Instant.now();
 				composeAll(organization, analytics, Optional.empty(), renderer, FIRST_DAY.plusDays(days / 2));
-				double summarySeconds = seconds(summaries);
+				double summarySeconds = Bulk.seconds(summaries);
 				report.add("of which the summaries alone (without the sections): %.1f s, %.0f ms a digest"
 					.formatted(summarySeconds, summarySeconds * 1000 / departments));
 			}
@@ -229,24 +227,12 @@ public final class DigestBenchmark {
 			operations.add(BulkOperation.of((operation) -> operation
 				.index((index) -> index.index(document.index()).id(document.id()).document(body))));
 			if (operations.size() == BULK_SIZE) {
-				bulk(client, operations);
+				Bulk.write(client, operations);
 				operations.clear();
 			}
 		}
 		if (!operations.isEmpty()) {
-			bulk(client, operations);
-		}
-	}
-
-	private static void bulk(ElasticsearchClient client, List<BulkOperation> operations) throws IOException {
-		BulkResponse response = client.bulk(BulkRequest.of((bulk) -> bulk.operations(operations)));
-		if (response.errors()) {
-			throw new IllegalStateException("bulk had errors: " + response.items()
-				.stream()
-				.filter((item) -> item.error() != null)
-				.findFirst()
-				.map((item) -> item.error().reason())
-				.orElse(""));
+			Bulk.write(client, operations);
 		}
 	}
 
@@ -273,17 +259,6 @@ public final class DigestBenchmark {
 			}
 		}
 		return yaml.toString();
-	}
-
-	private static String[] arguments(Map<String, Object> properties) {
-		return properties.entrySet()
-			.stream()
-			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
-			.toArray(String[]::new);
-	}
-
-	private static double seconds(Instant started) {
-		return Duration.between(started, Instant.now()).toNanos() / 1e9;
 	}
 
 }

@@ -104,7 +104,13 @@ public class ExecutiveSearch {
 			.map((response) -> view(query, response));
 	}
 
-	MsearchRequest request(ExecutiveQuery query) {
+	/**
+	 * The multi-search the view of a period sends, as it goes to Elasticsearch: for the
+	 * benchmark that compares the view with the same aggregations sent straight.
+	 * @param query the period and its department
+	 * @return the request
+	 */
+	public MsearchRequest request(ExecutiveQuery query) {
 		List<RequestItem> searches = new ArrayList<>();
 		searches.add(mentions(current(query)));
 		searches.add(mentions(headlineOnly(query, query.previous())));
