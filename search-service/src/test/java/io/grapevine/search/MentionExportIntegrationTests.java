@@ -278,6 +278,29 @@ class MentionExportIntegrationTests extends LiveStackTestSupport {
 	}
 
 	@Test
+	void theExportIsDescribedInTheOpenApiDescription() {
+		// The first request builds the description, which takes a while on a busy
+		// machine.
+		this.web.mutate()
+			.responseTimeout(Duration.ofSeconds(60))
+			.build()
+			.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/mentions/export'].get.parameters[?(@.name == 'format')]")
+			.exists()
+			.jsonPath("$.paths['/api/mentions/export'].get.parameters[?(@.name == 'q')]")
+			.exists()
+			.jsonPath("$.paths['/api/mentions/export'].get.responses['200'].content['text/csv']")
+			.exists()
+			.jsonPath("$.paths['/api/mentions/export'].get.responses['200'].content['application/x-ndjson']")
+			.exists();
+	}
+
+	@Test
 	void thePointInTimeIsClosedWhenAnExportEndsAndWhenItsReaderGoesAway() throws Exception {
 		read(export("format=csv&" + FIRST_2100));
 		await().atMost(Duration.ofSeconds(10)).until(() -> openSearchContexts() == 0);

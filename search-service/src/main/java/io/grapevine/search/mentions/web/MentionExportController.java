@@ -8,6 +8,8 @@ import io.grapevine.search.mentions.ExportQuery;
 import io.grapevine.search.mentions.elasticsearch.MentionExport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.annotations.ParameterObject;
@@ -59,6 +61,8 @@ class MentionExportController {
 					+ "a tab or a carriage return gets a leading apostrophe so spreadsheets do not run it. NDJSON "
 					+ "has one Mention JSON a line with its 'handling'. Bad parameters are answered 400 before "
 					+ "anything is sent.")
+	@ApiResponse(responseCode = "200", description = "Every matching mention, up to the limit",
+			content = { @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson") })
 	Mono<ResponseEntity<Flux<DataBuffer>>> export(@ParameterObject @ModelAttribute MentionSearchParameters parameters,
 			@Parameter(description = "csv (default) or ndjson") @RequestParam(required = false) String format,
 			@Parameter(description = "newest (default) or reach: widest reach first, then newest") @RequestParam(
