@@ -88,15 +88,7 @@ public class MentionSearch {
 				query.after().ifPresent((cursor) -> search.searchAfter(searchAfter((Cursor.Scored) cursor)));
 				return search;
 			}
-			if (query.order() == Order.REACH) {
-				// Mentions without reach count as 0, so the cursor always has a value.
-				search.sort((sort) -> sort.field((field) -> field.field("reach")
-					.order(SortOrder.Desc)
-					.missing(FieldValue.of(0))
-					.unmappedType(FieldType.Float)));
-			}
-			search.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Desc)))
-				.sort((sort) -> sort.field((field) -> field.field("id").order(SortOrder.Desc)));
+			sort(search, query.order());
 			if (query.collapse()) {
 				// Elasticsearch pages folded results only by offset; the inner hits count
 				// the copies of each cluster that match.
@@ -147,6 +139,24 @@ public class MentionSearch {
 				FieldValue.of(cursor.id()));
 	}
 
+	/**
+	 * Sort a search in an order: newest first, or widest reach first and then newest, the
+	 * mention id breaking ties.
+	 * @param search the search
+	 * @param order the order
+	 */
+	static void sort(SearchRequest.Builder search, Order order) {
+		if (order == Order.REACH) {
+			// Mentions without reach count as 0, so the cursor always has a value.
+			search.sort((sort) -> sort.field((field) -> field.field("reach")
+				.order(SortOrder.Desc)
+				.missing(FieldValue.of(0))
+				.unmappedType(FieldType.Float)));
+		}
+		search.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Desc)))
+			.sort((sort) -> sort.field((field) -> field.field("id").order(SortOrder.Desc)));
+	}
+
 	private static List<FieldValue> searchAfter(Cursor.After cursor) {
 		List<FieldValue> values = new ArrayList<>();
 		cursor.reach().ifPresent((reach) -> values.add(FieldValue.of(reach)));
@@ -170,14 +180,25 @@ public class MentionSearch {
 
 	private FoundMention found(MentionQuery query, Hit<ObjectNode> hit, Instant now) {
 		Mention mention = MentionQueries.mention(hit.source());
-		// The organization's own posts wait for no answer.
-		Optional<Handling> handling = mention.owned() ? Optional.empty()
-				: Optional.of(HandlingDocuments.read(hit.source(), mention, this.organization).readAt(now));
 		Optional<Urgency> urgency = (query.order() == Order.URGENCY)
 				? Optional.of(Urgency.of(mention, hit.source().path("question").asBoolean(false), now))
 				: Optional.empty();
-		return new FoundMention(mention, hit.highlight().getOrDefault("text", List.of()), copies(query, hit), handling,
-				urgency);
+		return new FoundMention(mention, hit.highlight().getOrDefault("text", List.of()), copies(query, hit),
+				handling(hit.source(), mention, this.organization, now), urgency);
+	}
+
+	/**
+	 * The handling of a stored mention as read at a given time.
+	 * @param source the mention document
+	 * @param mention the mention read from it
+	 * @param organization the organization, for who owns its topics
+	 * @param now the time of reading
+	 * @return the handling, or empty for the organization's own posts
+	 */
+	static Optional<Handling> handling(ObjectNode source, Mention mention, Organization organization, Instant now) {
+		// The organization's own posts wait for no answer.
+		return mention.owned() ? Optional.empty()
+				: Optional.of(HandlingDocuments.read(source, mention, organization).readAt(now));
 	}
 
 	private static Optional<Long> copies(MentionQuery query, Hit<ObjectNode> hit) {
