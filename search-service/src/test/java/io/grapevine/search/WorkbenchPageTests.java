@@ -1,5 +1,7 @@
 package io.grapevine.search;
 
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +18,8 @@ import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.SentimentScore;
 import io.grapevine.listening.query.Sentiment;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,6 +207,31 @@ class WorkbenchPageTests extends PageTestSupport {
 	}
 
 	@Test
+	void theSearchOnScreenExportsEveryMatchAsCsv() throws Exception {
+		Path folder = Files.createTempDirectory("grapevine-export");
+		render(this.browser, "/?q=" + this.word + "&sentiment=positive");
+		assertThat(status()).as("a page of the 30 positive matches").startsWith("30 mentions match");
+		this.browser.downloadTo(folder);
+		this.browser.evaluate("document.getElementById('export-csv').click()");
+		Path csv = awaitDownload(folder, ".csv");
+		List<CSVRecord> rows;
+		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+			assertThat(reader.read()).as("the byte order mark spreadsheets read UTF-8 by").isEqualTo(0xFEFF);
+			rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+		}
+		assertThat(rows).as("every match, not one page").hasSize(30);
+		assertThat(rows).allSatisfy((row) -> {
+			assertThat(row.get("text")).contains(this.word).endsWith("fine");
+			assertThat(row.get("sentiment")).isEqualTo("positive");
+		});
+		assertThat(rows.stream().map((row) -> row.get("id")).toList()).containsExactlyElementsOf(this.matches.stream()
+			.limit(MATCHES)
+			.filter((mention) -> mention.sentiment().get().label() == Sentiment.POSITIVE)
+			.map(Mention::id)
+			.toList());
+	}
+
+	@Test
 	void aScreenshotOfTheWorkbenchIsTaken() throws Exception {
 		render(this.browser, "/?q=" + this.word + "&sentiment=negative");
 		this.browser.evaluate("document.getElementById('mentions').scrollIntoView()");
@@ -218,6 +247,20 @@ class WorkbenchPageTests extends PageTestSupport {
 					this.now.minus(2, ChronoUnit.HOURS), Author.of("jobs_spam_" + name), Engagement.NONE, "en",
 					List.of("jobs"), List.of("people"))
 			.withEnrichment(Optional.of("en"), Optional.empty(), Optional.empty(), Optional.of(reach));
+	}
+
+	private static Path awaitDownload(Path folder, String suffix) throws Exception {
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		while (System.nanoTime() < deadline) {
+			try (var files = Files.list(folder)) {
+				Optional<Path> done = files.filter((file) -> file.toString().endsWith(suffix)).findFirst();
+				if (done.isPresent() && Files.size(done.get()) > 0) {
+					return done.get();
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("No " + suffix + " file was downloaded into " + folder + " within 30 s");
 	}
 
 	private void showMore(int expected) throws Exception {
