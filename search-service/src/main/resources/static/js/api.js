@@ -6,6 +6,8 @@
 // more, so one lost answer never leaves the page drawing forever.
 export const ANSWER_WITHIN_MS = 20000;
 
+const WRITE_WITHIN_MS = 120000;
+
 // The page's own calls say so: a call refused for want of a session then gets no Basic
 // challenge, which would hold it behind the browser's password prompt.
 const OWN_CALL = { 'X-Requested-With': 'XMLHttpRequest' };
@@ -25,9 +27,9 @@ function signInAgainOn(response) {
 	}
 }
 
-async function answerWithin(path, options) {
+async function answerWithin(path, within, options) {
 	const abort = new AbortController();
-	const timer = setTimeout(() => abort.abort(), ANSWER_WITHIN_MS);
+	const timer = setTimeout(() => abort.abort(), within);
 	try {
 		const response = await fetch(path, Object.assign({ signal: abort.signal }, options));
 		const text = await response.text();
@@ -48,11 +50,11 @@ async function answerWithin(path, options) {
 async function read(path) {
 	const options = { headers: Object.assign({ Accept: 'application/json' }, OWN_CALL) };
 	try {
-		return await answerWithin(path, options);
+		return await answerWithin(path, ANSWER_WITHIN_MS, options);
 	}
 	catch (first) {
 		try {
-			return await answerWithin(path, options);
+			return await answerWithin(path, ANSWER_WITHIN_MS, options);
 		}
 		catch (second) {
 			throw new Error(second.name === 'AbortError'
@@ -84,7 +86,8 @@ export async function send(method, path, body) {
 	if (body !== undefined) {
 		headers['Content-Type'] = 'application/json';
 	}
-	const { response, body: answer } = await answerWithin(path, {
+	// A change is not abandoned as soon as a read: acting on many mentions takes a while.
+	const { response, body: answer } = await answerWithin(path, WRITE_WITHIN_MS, {
 		method: method,
 		headers: headers,
 		body: body === undefined ? undefined : JSON.stringify(body)
