@@ -183,7 +183,8 @@ class WorkbenchPageTests extends PageTestSupport {
 
 	@Test
 	void severalMentionsOfTheQueueAreDismissedAtOnce() throws Exception {
-		// Of no department's topic, so no department's figures count them; their reach puts
+		// Of no department's topic, so no department's figures count them; their reach
+		// puts
 		// them on the first page of every department's queue.
 		render(this.browser, "/");
 		String firstItem = "#queue-open li[data-id=" + BrowserSession.literal(this.first.id()) + "]";
