@@ -170,10 +170,8 @@ class IndexerIntegrationTests extends LiveStackTestSupport {
 		assertThat(awaitDeadLetter((letter) -> letter.payload().contains(farAhead.id())).reason())
 			.contains("more than a day ahead");
 		awaitIndexed(next);
-		assertThat(this.elasticsearch.indices().exists((exists) -> exists.index("mentions-0001.01")).value())
-			.isFalse();
-		assertThat(this.elasticsearch.indices().exists((exists) -> exists.index("mentions-9999.12")).value())
-			.isFalse();
+		assertThat(this.elasticsearch.indices().exists((exists) -> exists.index("mentions-0001.01")).value()).isFalse();
+		assertThat(this.elasticsearch.indices().exists((exists) -> exists.index("mentions-9999.12")).value()).isFalse();
 	}
 
 	@Test

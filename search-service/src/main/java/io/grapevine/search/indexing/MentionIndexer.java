@@ -148,10 +148,10 @@ public class MentionIndexer implements SmartLifecycle {
 	}
 
 	/**
-	 * Writes the documents of a batch and answers the dead letters of those
-	 * Elasticsearch rejected. When it refuses the whole request (not for a passing
-	 * reason: too large, unreadable), the batch is split in halves until the documents
-	 * it refuses are found alone, so one cannot hold back the others.
+	 * Writes the documents of a batch and answers the dead letters of those Elasticsearch
+	 * rejected. When it refuses the whole request (not for a passing reason: too large,
+	 * unreadable), the batch is split in halves until the documents it refuses are found
+	 * alone, so one cannot hold back the others.
 	 */
 	private Mono<List<DeadLetter>> bulk(Batch batch, List<Written> written) {
 		if (batch.documents().isEmpty()) {
@@ -160,15 +160,15 @@ public class MentionIndexer implements SmartLifecycle {
 		return bulkAsIs(batch, written).onErrorResume(MentionIndexer::refusedForGood, (ex) -> {
 			if (batch.documents().size() == 1) {
 				Entry entry = batch.documents().get(0);
-				return Mono.just(List.of(DeadLetter.now(DEAD_LETTER_SOURCE,
-						"Elasticsearch refused mention " + entry.document().id() + " from "
-								+ Batch.where(entry.record()) + ": " + ex.getMessage(),
-						entry.record().value())));
+				return Mono.just(
+						List.of(DeadLetter.now(DEAD_LETTER_SOURCE,
+								"Elasticsearch refused mention " + entry.document().id() + " from "
+										+ Batch.where(entry.record()) + ": " + ex.getMessage(),
+								entry.record().value())));
 			}
 			int half = batch.documents().size() / 2;
 			Batch first = new Batch(List.of(), batch.documents().subList(0, half), List.of());
-			Batch second = new Batch(List.of(), batch.documents().subList(half, batch.documents().size()),
-					List.of());
+			Batch second = new Batch(List.of(), batch.documents().subList(half, batch.documents().size()), List.of());
 			logger.warn("Elasticsearch refused a bulk request of {} mentions ({}); writing it in halves",
 					batch.documents().size(), ex.getMessage());
 			// One half after the other: both add to the same list of what was written.
@@ -182,11 +182,11 @@ public class MentionIndexer implements SmartLifecycle {
 
 	private Mono<List<DeadLetter>> bulkAsIs(Batch batch, List<Written> written) {
 		return Mono.fromFuture(() -> this.client.bulk(batch.request())).flatMap((response) -> {
-					List<DeadLetter> rejections = new ArrayList<>();
-					Batch existing = batch.written(response, rejections, written, true);
-					if (existing.documents().isEmpty()) {
-						return Mono.just(rejections);
-					}
+			List<DeadLetter> rejections = new ArrayList<>();
+			Batch existing = batch.written(response, rejections, written, true);
+			if (existing.documents().isEmpty()) {
+				return Mono.just(rejections);
+			}
 			return Mono.fromFuture(() -> this.client.bulk(existing.updateRequest())).map((again) -> {
 				existing.written(again, rejections, written, false);
 				return rejections;
@@ -195,9 +195,9 @@ public class MentionIndexer implements SmartLifecycle {
 	}
 
 	/**
-	 * Whether Elasticsearch refused a request for what it holds (a 4xx other than 429),
-	 * so sending it again cannot help; anything else (unreachable, overloaded, 5xx)
-	 * passes and the batch is written again after a backoff.
+	 * Whether Elasticsearch refused a request for what it holds, so sending it again
+	 * cannot help; anything else (unreachable, blocked, overloaded) passes and the batch
+	 * is written again after a backoff.
 	 */
 	static boolean refusedForGood(Throwable failure) {
 		Throwable cause = failure;
@@ -209,7 +209,9 @@ public class MentionIndexer implements SmartLifecycle {
 			else if (cause instanceof TransportException refused) {
 				status = refused.statusCode();
 			}
-			if (status >= 400 && status < 500 && status != 429 && status != 408) {
+			// What the request holds: unreadable, or too large. A 403 is a cluster block
+			// (disk flood stage, read-only) that lifts; 429 and 5xx pass too.
+			if (status == 400 || status == 413) {
 				return true;
 			}
 			cause = cause.getCause();
@@ -278,7 +280,8 @@ public class MentionIndexer implements SmartLifecycle {
 							record.value()));
 				}
 				catch (RuntimeException | StackOverflowError ex) {
-					// Whatever else a record does to the reader, it must not stop the stream.
+					// Whatever else a record does to the reader, it must not stop the
+					// stream.
 					logger.warn("Record {} could not be read", where(record), ex);
 					invalid.add(DeadLetter.now(DEAD_LETTER_SOURCE,
 							"record " + where(record) + " could not be read: " + ex, record.value()));

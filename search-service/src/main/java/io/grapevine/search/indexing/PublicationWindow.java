@@ -25,8 +25,8 @@ final class PublicationWindow {
 	/** Before the first web page, for sources of no known network. */
 	static final Instant WEB = day(1991, 8, 6);
 
-	private static final Map<String, Instant> FIRST_POSTS = Map.of("x", day(2006, 3, 21), "reddit",
-			day(2005, 6, 23), "youtube", day(2005, 4, 23), "hackernews", day(2007, 2, 19),
+	private static final Map<String, Instant> FIRST_POSTS = Map.of("x", day(2006, 3, 21), "reddit", day(2005, 6, 23),
+			"youtube", day(2005, 4, 23), "hackernews", day(2007, 2, 19),
 			// Statuses federate into Mastodon from older fediverse servers (identi.ca).
 			"mastodon", day(2008, 7, 2),
 			// The network's first posts, in its closed beta.
@@ -58,8 +58,8 @@ final class PublicationWindow {
 			return Optional.of("published at " + published + ", more than a day ahead of now (" + now + ")");
 		}
 		if (published.isBefore(now.minus(this.retention))) {
-			return Optional.of("published at " + published + ", older than the retention of "
-					+ this.retention.toDays() + " days (grapevine.search.retention) keeps");
+			return Optional.of("published at " + published + ", older than the retention of " + this.retention.toDays()
+					+ " days (grapevine.search.retention) keeps");
 		}
 		return Optional.empty();
 	}

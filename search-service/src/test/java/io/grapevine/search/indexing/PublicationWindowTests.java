@@ -28,8 +28,9 @@ class PublicationWindowTests {
 	@Test
 	void aMentionFromBeforeItsNetworkExistedIsRefusedWithTheDateTheNetworkBegan() {
 		PublicationWindow forever = new PublicationWindow(Duration.ofDays(365_000), Clock.fixed(NOW, ZoneOffset.UTC));
-		assertThat(forever.refusal(mention("x", "0001-01-01T00:00:00Z"))).hasValueSatisfying(
-				(reason) -> assertThat(reason).contains("0001-01-01T00:00:00Z").contains("before x had its first post"));
+		assertThat(forever.refusal(mention("x", "0001-01-01T00:00:00Z")))
+			.hasValueSatisfying((reason) -> assertThat(reason).contains("0001-01-01T00:00:00Z")
+				.contains("before x had its first post"));
 		assertThat(forever.refusal(mention("bluesky", "2015-06-01T00:00:00Z"))).isPresent();
 		assertThat(forever.refusal(mention("rss", "1999-01-05T10:00:00Z"))).isEmpty();
 		assertThat(forever.refusal(mention("rss", "1970-01-01T00:00:00Z"))).isPresent();
