@@ -75,6 +75,10 @@ public record Mention(int schemaVersion, String id, String source, String native
 		if (!url.isAbsolute()) {
 			throw new InvalidMentionException("url '" + url + "' of mention " + id + " must be absolute");
 		}
+		if (!isWebLink(url)) {
+			throw new InvalidMentionException(
+					"url '" + url + "' of mention " + id + " must be an http or https link to a host");
+		}
 		Objects.requireNonNull(text, () -> missing("text"));
 		text = capped(text);
 		Objects.requireNonNull(author, () -> missing("author"));
@@ -360,6 +364,19 @@ public record Mention(int schemaVersion, String id, String source, String native
 					Optional.ofNullable(this.inReplyTo), Optional.ofNullable(this.matchedBy), List.of(), List.of());
 		}
 
+	}
+
+	/**
+	 * Whether a link is one a page may show: http or https, to a host. Anything else
+	 * ({@code javascript:}, {@code data:}, {@code file:}) is refused wherever a mention
+	 * is read, so no page or email ever renders it as a link.
+	 * @param link the link
+	 * @return whether it is a web link
+	 */
+	public static boolean isWebLink(URI link) {
+		String scheme = link.getScheme();
+		return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+				&& link.getHost() != null;
 	}
 
 	private static String capped(String text) {
