@@ -205,12 +205,24 @@ class IndexerIntegrationTests extends LiveStackTestSupport {
 			// also past the consumer's periodic commit (every 5 s).
 			Thread.sleep(6000);
 			assertThat(lag()).isPositive();
+			// Mentions wait and nothing is indexed for longer than the stall timeout.
+			this.web.get()
+				.uri("/actuator/health/indexer")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("DOWN")
+				.jsonPath("$.details.waiting")
+				.isEqualTo(2);
 		}
 		finally {
 			setClusterReadOnly(false);
 		}
 		awaitIndexed(mentions.toArray(Mention[]::new));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lag()).isZero());
+		this.web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 	}
 
 	@Test

@@ -79,15 +79,19 @@ public class MentionIndexer implements SmartLifecycle {
 
 	private final PublicationWindow window;
 
+	private final IndexerProgress progress;
+
 	private volatile Disposable pipeline;
 
 	private volatile Disposable marking;
 
 	MentionIndexer(ReceiverOptions<String, String> receiverOptions, ElasticsearchAsyncClient client,
 			MentionIndexTemplate template, DeadLetterPublisher deadLetters, IndexerProperties properties,
-			MeterRegistry meterRegistry, Accounts accounts, ReplyAnswers replyAnswers, PublicationWindow window) {
+			MeterRegistry meterRegistry, Accounts accounts, ReplyAnswers replyAnswers, PublicationWindow window,
+			IndexerProgress progress) {
 		this.receiverOptions = receiverOptions;
 		this.window = window;
+		this.progress = progress;
 		this.accounts = accounts;
 		this.replyAnswers = replyAnswers;
 		this.client = client;
@@ -117,6 +121,7 @@ public class MentionIndexer implements SmartLifecycle {
 		return KafkaReceiver.create(this.receiverOptions)
 			.receive()
 			.bufferTimeout(this.properties.batchSize(), this.properties.batchTimeout(), true)
+			.doOnNext((records) -> this.progress.received(records.size()))
 			.map((records) -> Batch.of(records, this.accounts, this.window))
 			// One batch at a time, so a replay of a mention never races its earlier
 			// version;
@@ -224,6 +229,7 @@ public class MentionIndexer implements SmartLifecycle {
 		// when it
 		// closes; waiting for each commit here would stall the next batch behind a poll.
 		batch.records().forEach((record) -> record.receiverOffset().acknowledge());
+		this.progress.done(batch.size());
 		return Mono.empty();
 	}
 
