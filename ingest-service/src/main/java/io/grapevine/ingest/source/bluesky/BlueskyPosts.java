@@ -1,15 +1,15 @@
 package io.grapevine.ingest.source.bluesky;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.ingest.source.SourcePayloads;
 
 /**
@@ -36,6 +36,12 @@ final class BlueskyPosts {
 		.compile("at://([^/]+)/" + Pattern.quote(POST_COLLECTION) + "/([^/?#]+)");
 
 	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}");
+
+	/**
+	 * How far past when the network saw a post its {@code createdAt} may lie and still be
+	 * taken as the author's time.
+	 */
+	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
 	private BlueskyPosts() {
 	}
@@ -140,16 +146,26 @@ final class BlueskyPosts {
 	 * @return the time, when the field holds a readable one
 	 */
 	static Optional<Instant> time(JsonNode node, String field) {
-		Optional<String> value = SourcePayloads.text(node, field);
-		if (value.isEmpty()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(OffsetDateTime.parse(value.get().strip()).toInstant());
-		}
-		catch (DateTimeParseException ex) {
-			return Optional.empty();
-		}
+		return SourcePayloads.text(node, field).flatMap(SourceTimes::parse);
+	}
+
+	/**
+	 * When a post was published: the author's {@code createdAt}, as the Bluesky app shows
+	 * on a post's page (an old post imported today keeps its date), unless it is missing,
+	 * unreadable, or later than when the network first saw the post by more than
+	 * {@link #FUTURE_TOLERANCE} (a device clock set wrong); then when it was seen. The
+	 * AppView's own sort time ({@code sortAt}, the earlier of the two) guards the same
+	 * way against posts dated in the future, but also moves every post back by its
+	 * indexing delay, which a published time must not.
+	 * @param created the record's {@code createdAt}
+	 * @param seen when the network saw it ({@code indexedAt}, or Jetstream's
+	 * {@code time_us})
+	 * @param now the time of the read, standing in for {@code seen} when there is none
+	 * @return the time, empty when neither is readable
+	 */
+	static Optional<Instant> publishedAt(Optional<Instant> created, Optional<Instant> seen, Instant now) {
+		Instant latest = seen.orElse(now).plus(FUTURE_TOLERANCE);
+		return created.filter((time) -> !time.isAfter(latest)).or(() -> seen);
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.OptionalLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.listening.mention.Author;
@@ -193,12 +193,9 @@ final class HackerNewsPageMapper {
 		String createdAt = SourcePayloads.scalar(hit, "created_at")
 			.orElseThrow(
 					() -> new UnmappableHitException("item " + id + " has neither 'created_at_i' nor 'created_at'"));
-		try {
-			return Instant.parse(createdAt);
-		}
-		catch (DateTimeParseException ex) {
-			throw new UnmappableHitException("item " + id + " has a 'created_at' that is not a time: " + createdAt);
-		}
+		return SourceTimes.parse(createdAt)
+			.orElseThrow(() -> new UnmappableHitException(
+					"item " + id + " has a 'created_at' that is not a time: " + createdAt));
 	}
 
 	private static long count(String id, JsonNode hit, String field) {

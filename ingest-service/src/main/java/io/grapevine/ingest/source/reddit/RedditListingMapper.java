@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
@@ -213,7 +214,7 @@ final class RedditListingMapper {
 		if (seconds < EARLIEST.getEpochSecond() || seconds > 4_102_444_800d) {
 			throw new UnmappableItemException(name + " has a 'created_utc' out of range: " + created);
 		}
-		return Instant.ofEpochMilli(Math.round(seconds * 1000));
+		return SourceTimes.ofEpochSeconds(seconds);
 	}
 
 	private static long count(String name, String field, JsonNode value) {

@@ -34,6 +34,7 @@ import com.rometools.rome.io.XmlReader;
 import com.rometools.rome.io.impl.XmlFixerReader;
 import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.ingest.source.SourcePayloads;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.InvalidMentionException;
@@ -63,6 +64,10 @@ final class RssFeedMapper {
 
 	private static final Set<String> DATE_ELEMENTS = Set.of("pubDate", "date", "published", "updated", "issued",
 			"modified", "created");
+
+	private static final List<String> PUBLISHED_ELEMENTS = List.of("published", "pubDate", "date", "issued", "created");
+
+	private static final List<String> UPDATED_ELEMENTS = List.of("updated", "modified");
 
 	private static final Pattern LANGUAGE = Pattern.compile("([A-Za-z]{2})(?:[-_].*)?");
 
@@ -132,7 +137,7 @@ final class RssFeedMapper {
 		}
 		// Newest first, so that a feed longer than what is remembered is read from its
 		// newest entries; entries without a date keep their place behind dated ones.
-		candidates.sort(Comparator.comparing((Candidate candidate) -> date(candidate.entry()).orElse(Instant.MIN))
+		candidates.sort(Comparator.comparing((Candidate candidate) -> date(candidate).orElse(Instant.MIN))
 			.reversed()
 			.thenComparingInt(Candidate::index));
 		List<Mention> mentions = new ArrayList<>();
@@ -181,7 +186,7 @@ final class RssFeedMapper {
 		URI url = permalink(entry, context.feed().url()).orElseThrow(() -> new UnmappableEntryException(
 				what + " of " + context.feed().url() + " has no http(s) link to use as its permalink"));
 		String id = nonBlank(entry.getUri()).orElse(url.toString());
-		Instant publishedAt = date(entry).orElseGet(() -> {
+		Instant publishedAt = date(candidate).orElseGet(() -> {
 			candidate.element().flatMap(RssFeedMapper::unreadableDate).ifPresent((value) -> {
 				throw new UnmappableEntryException(
 						what + " of " + context.feed().url() + " has a date that is not a date: '" + value + "'");
@@ -312,6 +317,28 @@ final class RssFeedMapper {
 			value = URLDecoder.decode(value, StandardCharsets.UTF_8);
 		}
 		return web(value, link).orElse(link);
+	}
+
+	// The entry's own date text is read first: Rome reads fractions of a second as a
+	// count of milliseconds (".39885" as 39 885 ms) and drops what is finer.
+	private static Optional<Instant> date(Candidate candidate) {
+		Optional<Instant> written = candidate.element()
+			.flatMap((element) -> dateText(element, PUBLISHED_ELEMENTS).or(() -> dateText(element, UPDATED_ELEMENTS)))
+			.flatMap(SourceTimes::parse);
+		return written.or(() -> date(candidate.entry()));
+	}
+
+	private static Optional<String> dateText(Element element, List<String> names) {
+		for (String name : names) {
+			for (Element child : element.getChildren()) {
+				boolean dublinCore = DUBLIN_CORE.equals(child.getNamespaceURI());
+				boolean named = name.equals(child.getName()) && (!"date".equals(name) || dublinCore);
+				if (named && !child.getTextTrim().isEmpty()) {
+					return Optional.of(child.getTextTrim());
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static Optional<Instant> date(SyndEntry entry) {

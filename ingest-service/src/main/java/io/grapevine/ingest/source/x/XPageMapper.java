@@ -3,7 +3,6 @@ package io.grapevine.ingest.source.x;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
@@ -145,12 +145,9 @@ final class XPageMapper {
 	}
 
 	private static Instant instant(String id, String value) {
-		try {
-			return Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new UnmappableTweetException("tweet " + id + " has a 'created_at' that is not a time: " + value);
-		}
+		return SourceTimes.parse(value)
+			.orElseThrow(() -> new UnmappableTweetException(
+					"tweet " + id + " has a 'created_at' that is not a time: " + value));
 	}
 
 	private static String errors(JsonNode root) {

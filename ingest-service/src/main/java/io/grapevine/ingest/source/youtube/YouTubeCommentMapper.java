@@ -3,7 +3,6 @@ package io.grapevine.ingest.source.youtube;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.listening.mention.Author;
@@ -265,13 +265,7 @@ final class YouTubeCommentMapper {
 	}
 
 	private static Optional<Instant> instant(String value) {
-		try {
-			Instant instant = Instant.parse(value);
-			return (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) ? Optional.empty() : Optional.of(instant);
-		}
-		catch (DateTimeParseException ex) {
-			return Optional.empty();
-		}
+		return SourceTimes.parse(value).filter((instant) -> !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST));
 	}
 
 	private static Optional<URI> httpUrl(String value) {

@@ -75,6 +75,22 @@ class BlueskySearchMapperTests {
 	}
 
 	@Test
+	void publishesAPostAtItsAuthorsTimeUnlessThatLiesInTheFutureOfItsIndexing() throws IOException {
+		ObjectNode answer = (ObjectNode) JSON.readTree(fixture("search-good.json"));
+		ObjectNode imported = (ObjectNode) answer.get("posts").get(0);
+		// A post imported from another network keeps the day it was written.
+		((ObjectNode) imported.get("record")).put("createdAt", "2019-03-04T08:00:00.000Z");
+		ObjectNode skewed = (ObjectNode) answer.get("posts").get(1);
+		// A phone a couple of minutes fast is still the author's time.
+		((ObjectNode) skewed.get("record")).put("createdAt", "2026-11-21T21:11:00.000Z");
+
+		BlueskySearchMapper.Mapped.Posts posts = posts(this.mapper.map(answer.toString(), "delay", Optional.empty()));
+
+		assertThat(posts.mentions()).extracting(Mention::publishedAt)
+			.containsExactly(Instant.parse("2019-03-04T08:00:00Z"), Instant.parse("2026-11-21T21:11:00Z"));
+	}
+
+	@Test
 	void reportsTheNewestPostOfThePageInTheSearchOrder() {
 		BlueskySearchMapper.Mapped.Posts posts = posts(
 				this.mapper.map(fixture("search-good.json"), "delay", Optional.empty()));
