@@ -265,7 +265,7 @@ final class RssFeedMapper {
 		}
 		String type = (titleEx != null && titleEx.getType() != null) ? titleEx.getType().toLowerCase(Locale.ROOT) : "";
 		// RSS titles are often escaped HTML; Atom says when a title is plain text.
-		return (type.equals("text") || type.equals("text/plain")) ? title.strip() : HtmlText.plain(title);
+		return type.equals("text") ? title.strip() : HtmlText.plain(title);
 	}
 
 	private static String body(SyndEntry entry) {
@@ -287,8 +287,11 @@ final class RssFeedMapper {
 			return "";
 		}
 		String type = (content.getType() != null) ? content.getType().toLowerCase(Locale.ROOT) : "";
-		String text = (type.equals("text") || type.equals("text/plain")) ? content.getValue().strip()
-				: HtmlText.plain(content.getValue());
+		// Only Atom says a text is plain ("text"); Rome types RSS 1.0 descriptions
+		// text/plain, yet they carry escaped HTML as RSS descriptions do, and feed
+		// readers
+		// read them as HTML.
+		String text = type.equals("text") ? content.getValue().strip() : HtmlText.plain(content.getValue());
 		// Rome's healer turns &nbsp; into the character; plain text keeps a space, as
 		// HtmlText does.
 		return text.replace('\u00A0', ' ');

@@ -230,6 +230,39 @@ class RssFeedMapperTests {
 	}
 
 	@Test
+	void readsEscapedHtmlInRss1DescriptionsAsHtml() {
+		// The item of the RSS 1.0 specification's example
+		// (web.resource.org/rss/1.0/spec),
+		// its description escaped HTML as Slashdot's and many RDF feeds' are.
+		String rdf = """
+				<?xml version="1.0"?>
+				<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+				  <channel rdf:about="http://www.xml.com/xml/news.rss">
+				    <title>XML.com</title><link>http://xml.com/pub</link>
+				    <description>XML.com features a rich mix of information and services</description>
+				    <items><rdf:Seq><rdf:li resource="http://xml.com/pub/2000/08/09/xslt/xslt.html" /></rdf:Seq></items>
+				  </channel>
+				  <item rdf:about="http://xml.com/pub/2000/08/09/xslt/xslt.html">
+				    <title>Processing Inclusions with XSLT</title>
+				    <link>http://xml.com/pub/2000/08/09/xslt/xslt.html</link>
+				    <description>&lt;img src="http://xml.com/i/xslt.gif" alt="a &gt; b"/&gt;&lt;p&gt;Processing document
+				    inclusions with general XML tools can be problematic.&lt;/p&gt;&lt;p&gt;Caf&amp;eacute; &amp;mdash;
+				    this article proposes a way.&lt;/p&gt;&lt;script&gt;track()&lt;/script&gt;</description>
+				  </item>
+				</rdf:RDF>
+				""";
+
+		Mention mention = entries(this.mapper.map(RssSettings.Feed.of("http://www.xml.com/xml/news.rss"),
+				rdf.getBytes(StandardCharsets.UTF_8), Optional.empty(), Set.of(), 200))
+			.mentions()
+			.get(0);
+
+		assertThat(mention.text()).isEqualTo("Processing Inclusions with XSLT\n\n"
+				+ "Processing document inclusions with general XML tools can be problematic.\n\n"
+				+ "Café — this article proposes a way.");
+	}
+
+	@Test
 	void decodesTheDocumentInTheCharsetItDeclares() {
 		String latin = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>T</title>"
 				+ "<link>https://latin.example/</link><description>d</description><item><title>Caf\u00e9 cr\u00e8me</title>"
