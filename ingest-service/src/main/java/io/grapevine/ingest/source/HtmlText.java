@@ -189,15 +189,25 @@ public final class HtmlText {
 		return kept.toString();
 	}
 
-	// A link shown as its own address cut short ("https://example.com/a/very/lo...",
-	// "example.com/a/very/long/path") reads better, and matches topics, as the whole
-	// address; a link with words of its own keeps them.
 	private static Optional<String> shortenedAddress(Element link) {
-		String href = link.attr("href").strip();
+		return fullAddress(link.text(), link.attr("href"));
+	}
+
+	/**
+	 * The full address of a link shown as its own address cut short
+	 * ({@code https://example.com/a/very/lo...}, {@code example.com/a/very/long/path}),
+	 * which reads better, and matches topics, as the whole address; a link with words of
+	 * its own keeps them.
+	 * @param shown the text the link shows
+	 * @param address the address it leads to
+	 * @return the address, when the text is that address shortened
+	 */
+	public static Optional<String> fullAddress(String shown, String address) {
+		String href = (address != null) ? address.strip() : "";
 		if (!(href.regionMatches(true, 0, "http://", 0, 7) || href.regionMatches(true, 0, "https://", 0, 8))) {
 			return Optional.empty();
 		}
-		String shown = link.text().replace('\u00A0', ' ').strip();
+		shown = (shown != null) ? shown.replace('\u00A0', ' ').strip() : "";
 		if (shown.isEmpty() || shown.contains(" ")) {
 			return Optional.empty();
 		}

@@ -1,15 +1,21 @@
 package io.grapevine.ingest.source.bluesky;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grapevine.ingest.source.SourceTimes;
+import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.ingest.source.SourcePayloads;
 
 /**
@@ -36,6 +42,8 @@ final class BlueskyPosts {
 		.compile("at://([^/]+)/" + Pattern.quote(POST_COLLECTION) + "/([^/?#]+)");
 
 	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}");
+
+	private static final String LINK_FACET = "app.bsky.richtext.facet#link";
 
 	/**
 	 * How far past when the network saw a post its {@code createdAt} may lie and still be
@@ -126,6 +134,57 @@ final class BlueskyPosts {
 		}
 		String primary = langs.get(0).asText().strip().split("[-_]", 2)[0];
 		return LANGUAGE.matcher(primary).matches() ? Optional.of(primary.toLowerCase(Locale.ROOT)) : Optional.empty();
+	}
+
+	/**
+	 * The text of a post record with the links its facets mark given their full address:
+	 * the Bluesky app writes a long link shortened
+	 * ({@code transit.example/reports/ni...}) and keeps the address in a
+	 * {@code app.bsky.richtext.facet#link} feature whose index counts UTF-8 bytes.
+	 * @param record the post record
+	 * @return the text, when the record has one
+	 */
+	static Optional<String> text(JsonNode record) {
+		Optional<String> text = SourcePayloads.text(record, "text");
+		JsonNode facets = record.get("facets");
+		if (text.isEmpty() || facets == null || !facets.isArray() || facets.isEmpty()) {
+			return text;
+		}
+		byte[] bytes = text.get().getBytes(StandardCharsets.UTF_8);
+		TreeMap<Integer, int[]> spans = new TreeMap<>();
+		Map<Integer, String> addresses = new HashMap<>();
+		for (JsonNode facet : facets) {
+			JsonNode index = facet.path("index");
+			int start = index.path("byteStart").asInt(-1);
+			int end = index.path("byteEnd").asInt(-1);
+			if (start < 0 || end <= start || end > bytes.length) {
+				continue;
+			}
+			for (JsonNode feature : facet.path("features")) {
+				Optional<String> uri = SourcePayloads.text(feature, "uri");
+				if (LINK_FACET.equals(feature.path("$type").asText()) && uri.isPresent()) {
+					spans.put(start, new int[] { start, end });
+					addresses.put(start, uri.get().strip());
+				}
+			}
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 64);
+		int at = 0;
+		for (int[] span : spans.values()) {
+			if (span[0] < at) {
+				continue;
+			}
+			String shown = new String(bytes, span[0], span[1] - span[0], StandardCharsets.UTF_8);
+			Optional<String> full = HtmlText.fullAddress(shown, addresses.get(span[0]));
+			if (full.isEmpty()) {
+				continue;
+			}
+			out.write(bytes, at, span[0] - at);
+			out.writeBytes(full.get().getBytes(StandardCharsets.UTF_8));
+			at = span[1];
+		}
+		out.write(bytes, at, bytes.length - at);
+		return Optional.of(out.toString(StandardCharsets.UTF_8));
 	}
 
 	/**

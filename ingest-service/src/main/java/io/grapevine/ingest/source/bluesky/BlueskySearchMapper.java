@@ -145,7 +145,7 @@ final class BlueskySearchMapper {
 		if (record == null || !record.isObject()) {
 			throw new UnmappablePostException("post " + uri + " has no 'record' object");
 		}
-		String text = SourcePayloads.text(record, "text")
+		String text = BlueskyPosts.text(record)
 			.map(String::strip)
 			.orElseThrow(() -> new UnmappablePostException("post " + uri + " has no text (media only?)"));
 		Instant publishedAt = BlueskyPosts

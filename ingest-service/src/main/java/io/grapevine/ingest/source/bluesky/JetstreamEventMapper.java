@@ -138,8 +138,7 @@ final class JetstreamEventMapper {
 			return Outcome.skipped(timeUs);
 		}
 		JsonNode record = commit.get("record");
-		Optional<String> text = (record != null && record.isObject()) ? SourcePayloads.text(record, "text")
-				: Optional.empty();
+		Optional<String> text = (record != null && record.isObject()) ? BlueskyPosts.text(record) : Optional.empty();
 		if (text.isEmpty()) {
 			return Outcome.skipped(timeUs);
 		}

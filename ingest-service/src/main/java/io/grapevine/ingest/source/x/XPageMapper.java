@@ -126,7 +126,7 @@ final class XPageMapper {
 		}
 		return Mention.builder(SOURCE, id)
 			.url(URI.create("https://x.com/" + username + "/status/" + id))
-			.text(decodeEntities(text))
+			.text(expandLinks(decodeEntities(text), tweet))
 			.author(author)
 			.publishedAt(createdAt)
 			.ingestedAt(now)
@@ -137,6 +137,20 @@ final class XPageMapper {
 			.inReplyTo(inReplyTo.orElse(null))
 			.matchedBy(query)
 			.build();
+	}
+
+	// X shortens every link in the text to t.co; entities.urls has where each leads,
+	// which readers and topic matching want.
+	private static String expandLinks(String text, JsonNode tweet) {
+		String expanded = text;
+		for (JsonNode link : tweet.path("entities").path("urls")) {
+			Optional<String> shortened = SourcePayloads.text(link, "url");
+			Optional<String> target = SourcePayloads.text(link, "expanded_url");
+			if (shortened.isPresent() && target.isPresent()) {
+				expanded = expanded.replace(shortened.get(), target.get());
+			}
+		}
+		return expanded.strip();
 	}
 
 	// X escapes these three in tweet text, and only these.

@@ -212,10 +212,10 @@ final class YouTubeCommentMapper {
 	/**
 	 * The author of a comment: the handle YouTube shows ({@code authorDisplayName}, an
 	 * {@code @handle} since channels have handles, or else the handle of
-	 * {@code authorChannelUrl}), and as profile the channel's permanent URL
-	 * {@code /channel/<authorChannelId>}, which stays when the handle changes and by
-	 * which a channel declared by its id is known; the {@code authorChannelUrl} YouTube
-	 * gives when it has no channel id.
+	 * {@code authorChannelUrl}, or else the channel id when the name has spaces), and as
+	 * profile the channel's permanent URL {@code /channel/<authorChannelId>}, which stays
+	 * when the handle changes and by which a channel declared by its id is known; the
+	 * {@code authorChannelUrl} YouTube gives when it has no channel id.
 	 */
 	private static Author author(String id, JsonNode snippet) {
 		String displayName = SourcePayloads.text(snippet, "authorDisplayName").map(String::strip).orElse("");
@@ -225,6 +225,8 @@ final class YouTubeCommentMapper {
 			.map((path) -> path.replaceFirst("^/+", ""))
 			.filter((path) -> path.startsWith("@") && path.length() > 1 && path.indexOf('/') < 0)
 			.map((path) -> path.substring(1));
+		Optional<String> channelId = SourcePayloads.text(snippet.path("authorChannelId"), "value")
+			.filter((channel) -> ID.matcher(channel).matches());
 		String handle;
 		Optional<String> name = Optional.empty();
 		if (displayName.startsWith("@")) {
@@ -234,15 +236,19 @@ final class YouTubeCommentMapper {
 			handle = urlHandle.get();
 			name = Optional.of(displayName);
 		}
+		else if (channelId.isPresent()
+				&& (displayName.isEmpty() || displayName.chars().anyMatch(Character::isWhitespace))) {
+			// A channel without a handle is known by its id; its name is no handle.
+			handle = channelId.get();
+			name = Optional.of(displayName).filter((value) -> !value.isEmpty());
+		}
 		else {
 			handle = displayName;
 		}
 		if (handle.isEmpty()) {
 			throw new UnmappableCommentException("comment " + id + " has no 'authorDisplayName'");
 		}
-		Optional<URI> profile = SourcePayloads.text(snippet.path("authorChannelId"), "value")
-			.filter((channel) -> ID.matcher(channel).matches())
-			.map((channel) -> URI.create("https://www.youtube.com/channel/" + channel))
+		Optional<URI> profile = channelId.map((channel) -> URI.create("https://www.youtube.com/channel/" + channel))
 			.or(() -> channelUrl);
 		return new Author(handle, name, Optional.empty(), profile);
 	}

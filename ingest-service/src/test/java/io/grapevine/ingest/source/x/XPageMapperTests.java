@@ -128,6 +128,29 @@ class XPageMapperTests {
 	}
 
 	@Test
+	void expandsTheTcoLinksOfTheTextWithTheirEntities() {
+		// entities.urls as the v2 documentation's Tweet object example writes them.
+		String body = """
+				{"data": [{"id": "1460323737035677698", "author_id": "2244994945", "created_at": "2021-11-15T19:08:05.000Z",
+				  "text": "Timetables for the T5 are out https://t.co/ZXf7hTPJVX &amp; photos https://t.co/wXqL6nGXhm",
+				  "entities": {"urls": [
+				    {"start": 30, "end": 53, "url": "https://t.co/ZXf7hTPJVX", "expanded_url": "https://transit.example/timetables/t5",
+				     "display_url": "transit.example/timetables/t5", "unwound_url": "https://transit.example/timetables/t5"},
+				    {"start": 67, "end": 90, "url": "https://t.co/wXqL6nGXhm",
+				     "expanded_url": "https://twitter.com/TwitterDev/status/1460323737035677698/photo/1",
+				     "display_url": "pic.twitter.com/wXqL6nGXhm", "media_key": "3_1460323733835485185"}]}}],
+				 "includes": {"users": [{"id": "2244994945", "username": "TwitterDev", "name": "Developers"}]},
+				 "meta": {"newest_id": "1460323737035677698", "oldest_id": "1460323737035677698", "result_count": 1}}
+				""";
+
+		Mention mention = tweets(this.mapper.map(body, QUERY)).mentions().get(0);
+
+		assertThat(mention.text())
+			.isEqualTo("Timetables for the T5 are out https://transit.example/timetables/t5 & photos "
+					+ "https://twitter.com/TwitterDev/status/1460323737035677698/photo/1");
+	}
+
+	@Test
 	void decodesOnlyTheEntitiesXEscapes() {
 		assertThat(XPageMapper.decodeEntities("a &amp;lt; b &lt; c &gt; d &quot;"))
 			.isEqualTo("a &lt; b < c > d &quot;");
