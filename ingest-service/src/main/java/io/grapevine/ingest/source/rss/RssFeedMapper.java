@@ -6,6 +6,9 @@ import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -75,6 +78,11 @@ final class RssFeedMapper {
 
 	private static final Pattern GOOGLE_TARGET = Pattern
 		.compile("(?:^|&)(?:url|q)=(https?(?::|%3A|%3a).*?)(?=&(?:ct|cd|usg|sa|ved|rct|source)=|$)");
+
+	private static final Pattern CHARSET_PARAMETER = Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?[A-Za-z0-9]");
+
+	private static final Pattern XML_DECLARED_ENCODING = Pattern
+		.compile("^\\s*<\\?xml[^>]*\\sencoding\\s*=\\s*[\"'][A-Za-z0-9._-]+[\"']");
 
 	private static final XMLOutputter XML = new XMLOutputter(Format.getCompactFormat());
 
@@ -440,9 +448,45 @@ final class RssFeedMapper {
 				+ entry.getLink() + ", id=" + entry.getUri() + ")";
 	}
 
+	// Rome's XmlReader follows the byte order mark, the XML declaration and the HTTP
+	// charset as RFC 7303 orders them. A feed that says nothing and is not UTF-8 is read
+	// as Windows-1252, as feed readers and browsers read such a document, instead of
+	// turning every accented letter into a replacement character.
 	private static Reader reader(byte[] body, Optional<String> contentType) throws IOException {
 		ByteArrayInputStream in = new ByteArrayInputStream(body);
+		if (!declaresCharset(body, contentType) && !isUtf8(body)) {
+			return new XmlReader(in,
+					contentType.orElse("application/xml").replaceAll(";.*$", "") + "; charset=windows-1252", true);
+		}
 		return contentType.isPresent() ? new XmlReader(in, contentType.get(), true) : new XmlReader(in, true);
+	}
+
+	private static boolean declaresCharset(byte[] body, Optional<String> contentType) {
+		if (contentType.isPresent() && CHARSET_PARAMETER.matcher(contentType.get()).find()) {
+			return true;
+		}
+		boolean bom = (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB
+				&& (body[2] & 0xFF) == 0xBF)
+				|| (body.length >= 2 && (((body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF)
+						|| ((body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE)));
+		if (bom) {
+			return true;
+		}
+		String head = new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1);
+		return XML_DECLARED_ENCODING.matcher(head).find();
+	}
+
+	private static boolean isUtf8(byte[] body) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
 	}
 
 	/**
