@@ -125,6 +125,64 @@ class IndexerIntegrationTests extends LiveStackTestSupport {
 	}
 
 	@Test
+	void twoCopiesOfOnePostFromTwoInstancesKeepTheRicherValueOfEachFieldInEitherOrder() throws Exception {
+		for (boolean firehoseFirst : List.of(true, false)) {
+			String rkey = "3lbq" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
+			String nativeId = "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/" + rkey;
+			String text = "The 14 is delayed again at Harbor Station " + uniqueWord();
+			// What Bluesky's search reads: the handle, name and counts.
+			Mention search = Mention.builder("bluesky", nativeId)
+				.url(URI.create("https://bsky.app/profile/harborrider.bsky.social/post/" + rkey))
+				.text(text)
+				.author(new Author("harborrider.bsky.social", java.util.Optional.of("Harbor Rider"),
+						java.util.Optional.of(812L),
+						java.util.Optional.of(URI.create("https://bsky.app/profile/harborrider.bsky.social"))))
+				.publishedAt(Instant.parse("2022-05-17T21:14:05.318Z"))
+				.ingestedAt(Instant.parse("2022-05-17T21:20:00Z"))
+				.engagement(new Engagement(17, 6, 2))
+				.matchedBy("delay")
+				.build();
+			// What the firehose reads: the DID for a handle, no counts, but the language.
+			Mention firehose = Mention.builder("bluesky", nativeId)
+				.url(URI.create("https://bsky.app/profile/did:plc:z72i7hdynmk6r22z27h6tvur/post/" + rkey))
+				.text(text)
+				.author(new Author("did:plc:z72i7hdynmk6r22z27h6tvur", java.util.Optional.empty(),
+						java.util.Optional.empty(), java.util.Optional.empty()))
+				.publishedAt(Instant.parse("2022-05-17T21:14:05.318Z"))
+				.ingestedAt(Instant.parse("2022-05-17T21:14:07Z"))
+				.language("en")
+				.matchedBy("jetstream")
+				.build();
+			Mention first = firehoseFirst ? firehose : search;
+			Mention second = firehoseFirst ? search : firehose;
+			publish(first);
+			awaitIndexed(first);
+			publish(second);
+
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				ObjectNode stored = stored(search.id());
+				assertThat(stored.at("/author/handle").asText()).isEqualTo("harborrider.bsky.social");
+				assertThat(stored.at("/engagement/likes").asLong()).isEqualTo(17);
+				assertThat(stored.at("/language").asText()).isEqualTo("en");
+				assertThat(stored.at("/url").asText()).contains("/profile/harborrider.bsky.social/");
+			});
+			assertThat(countById(search.id())).isEqualTo(1);
+		}
+	}
+
+	private ObjectNode stored(String id) throws Exception {
+		this.elasticsearch.indices()
+			.refresh((refresh) -> refresh.index("mentions").ignoreUnavailable(true).allowNoIndices(true));
+		return this.elasticsearch
+			.search((search) -> search.index("mentions")
+				.query((query) -> query.term((term) -> term.field("id").value(id))), ObjectNode.class)
+			.hits()
+			.hits()
+			.get(0)
+			.source();
+	}
+
+	@Test
 	void aRecordThatIsNotMentionJsonGoesToTheDeadLetterTopicAndTheNextMentionIsStillIndexed() {
 		String garbage = "{\"schemaVersion\":1,\"source\":\"x\",\"text\": \"" + uniqueWord() + "\"";
 		Mention next = TestMentions.mention("x", uniqueId(), "After the bad one " + uniqueWord(),

@@ -10,14 +10,23 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.NamedContributor;
+import org.springframework.boot.actuate.health.Status;
 
 /**
  * The health of every source instance under {@code /actuator/health/sources}: DOWN only
- * when the API refused the instance's credentials, which only the operator can fix; a
- * paused, rate-limited or failing instance is UP with what happened as details, since it
- * recovers by itself.
+ * when the API refused the instance's credentials, which only the operator can fix;
+ * DEGRADED while every item it reads goes to the dead-letter topic (the API's answers
+ * changed shape, or the mapping is wrong), so that an instance that publishes nothing
+ * does not look healthy; a paused, rate-limited or failing instance is UP with what
+ * happened as details, since it recovers by itself.
  */
 class SourceHealth implements CompositeHealthContributor {
+
+	/**
+	 * Read but publishing nothing; ordered between DOWN and UP in
+	 * {@code management.endpoint.health.status.order}.
+	 */
+	static final Status DEGRADED = new Status("DEGRADED", "every item of the last page went to the dead-letter topic");
 
 	private final SourceStatusBoard board;
 
@@ -49,7 +58,8 @@ class SourceHealth implements CompositeHealthContributor {
 
 	Health health(SourceStatus status) {
 		Instant now = this.clock.instant();
-		Health.Builder health = status.credentialsRefused() ? Health.down() : Health.up();
+		Health.Builder health = status.credentialsRefused() ? Health.down()
+				: status.deadLettering() ? Health.status(DEGRADED) : Health.up();
 		health.withDetail("enabled", status.enabled());
 		if (!status.enabled()) {
 			return health.build();

@@ -53,6 +53,27 @@ class SourceHealthTests {
 	}
 
 	@Test
+	void isDegradedWhileEveryItemReadGoesToTheDeadLetterTopicUntilAMentionGetsThrough() {
+		this.board.register(SourceStatus.enabled("bluesky:harbor"));
+		Cursor cursor = Cursor.start("bluesky:harbor", NOW.minusSeconds(90));
+		this.board.update("bluesky:harbor",
+				(status) -> status.published(cursor, 0, 25, Optional.empty(), Optional.empty(), NOW.minusSeconds(90)));
+		this.board.update("bluesky:harbor",
+				(status) -> status.published(cursor, 0, 0, Optional.empty(), Optional.empty(), NOW.minusSeconds(60)));
+
+		Health degraded = health("bluesky:harbor");
+		SourceStatus status = this.board.find("bluesky:harbor").orElseThrow();
+		this.board.update("bluesky:harbor",
+				(current) -> current.published(cursor, 2, 1, Optional.empty(), Optional.empty(), NOW));
+
+		assertThat(degraded.getStatus()).isEqualTo(new Status("DEGRADED"));
+		assertThat(degraded.getDetails()).containsEntry("error",
+				"every one of the 25 items of the last page went to the dead-letter topic; read their reasons there");
+		assertThat(status.healthy()).isFalse();
+		assertThat(health("bluesky:harbor").getStatus()).isEqualTo(Status.UP);
+	}
+
+	@Test
 	void recoversOnceAPageSucceeds() {
 		this.board.register(SourceStatus.enabled("x:brand"));
 		this.board.update("x:brand", (status) -> status.failed("refused", 0, Optional.empty(), true, Optional.empty(),

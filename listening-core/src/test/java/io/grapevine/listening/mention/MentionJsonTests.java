@@ -1,6 +1,7 @@
 package io.grapevine.listening.mention;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -170,6 +171,24 @@ class MentionJsonTests {
 	void deadLettersKeepTheRawPayload() {
 		DeadLetter letter = DeadLetter.now("x:recent-search", "truncated JSON", "{\"data\":[");
 		assertThat(MentionJson.readDeadLetter(MentionJson.write(letter))).isEqualTo(letter);
+	}
+
+	@Test
+	void deadLettersKeepBytesThatAreNotUtf8InBase64AndReadOlderLettersAsText() {
+		byte[] latin1 = { '<', 'r', 's', 's', '>', 'C', 'a', 'f', (byte) 0xE9 };
+		DeadLetter letter = DeadLetter.ofBytes("rss:news", "not well-formed", latin1, Instant.EPOCH);
+
+		DeadLetter read = MentionJson.readDeadLetter(MentionJson.write(letter));
+
+		assertThat(read.payloadEncoding()).isEqualTo("base64");
+		assertThat(read.payloadBytes()).isEqualTo(latin1);
+		assertThat(MentionJson
+			.readDeadLetter(
+					"{\"source\":\"x\",\"reason\":\"r\",\"payload\":\"{}\",\"occurredAt\":\"1970-01-01T00:00:00Z\"}")
+			.payloadEncoding()).isEqualTo("text");
+		assertThat(
+				DeadLetter.ofBytes("rss:news", "r", "Café".getBytes(StandardCharsets.UTF_8), Instant.EPOCH).payload())
+			.isEqualTo("Café");
 	}
 
 	@Test

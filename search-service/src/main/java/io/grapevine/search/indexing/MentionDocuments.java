@@ -16,6 +16,8 @@ import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.InvalidMentionException;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
+import io.grapevine.listening.mention.MentionMerge;
+import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.organization.Accounts;
 import io.grapevine.listening.query.MatchContext;
 import io.grapevine.search.index.MonthlyIndices;
@@ -71,6 +73,35 @@ public final class MentionDocuments {
 	 */
 	public static MentionDocument from(String json, Accounts accounts) {
 		return build(json, accounts);
+	}
+
+	/**
+	 * The document for a mention stored already and met again in another copy (another
+	 * instance of the network read it, e.g. Bluesky's search and its firehose): the two
+	 * copies merged field by field, the richer value winning whatever the order they came
+	 * in, written into the index the stored one is in.
+	 * @param incoming the document of the copy that came now
+	 * @param stored the source of the stored document
+	 * @param storedIndex the index the stored document is in
+	 * @param accounts the organization's declared accounts, or {@code null}
+	 * @return the document to write, the incoming one when the stored source is no
+	 * mention or came from the same search (a replay, whose newer values win)
+	 */
+	public static MentionDocument merged(MentionDocument incoming, ObjectNode stored, String storedIndex,
+			Accounts accounts) {
+		Mention existing;
+		try {
+			existing = toMention(stored.deepCopy());
+		}
+		catch (InvalidMentionException ex) {
+			return incoming;
+		}
+		if (!existing.id().equals(incoming.id()) || existing.matchedBy().equals(incoming.mention().matchedBy())) {
+			return incoming;
+		}
+		Mention merged = MentionMerge.merge(existing, incoming.mention());
+		MentionDocument document = build(MentionJson.write(merged), accounts);
+		return new MentionDocument(document.id(), storedIndex, document.source(), document.mention());
 	}
 
 	/**

@@ -10,9 +10,13 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetRequest;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetOperation;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
@@ -192,10 +196,14 @@ public class MentionIndexer implements SmartLifecycle {
 			if (existing.documents().isEmpty()) {
 				return Mono.just(rejections);
 			}
-			return Mono.fromFuture(() -> this.client.bulk(existing.updateRequest())).map((again) -> {
-				existing.written(again, rejections, written, false);
-				return rejections;
-			});
+			// Another copy of a stored mention is merged with it, so the richer value of
+			// each field stays whichever copy came first.
+			return Mono.fromFuture(() -> this.client.mget(existing.storedRequest(), ObjectNode.class))
+				.map((stored) -> existing.merged(stored, this.accounts))
+				.flatMap((merged) -> Mono.fromFuture(() -> this.client.bulk(merged.updateRequest())).map((again) -> {
+					merged.written(again, rejections, written, false);
+					return rejections;
+				}));
 		});
 	}
 
@@ -331,6 +339,36 @@ public class MentionIndexer implements SmartLifecycle {
 					.create((create) -> create.index(document.index()).id(document.id()).document(source))));
 			}
 			return BulkRequest.of((bulk) -> bulk.operations(operations));
+		}
+
+		/** Reads the stored documents of this batch's mentions. */
+		MgetRequest storedRequest() {
+			return MgetRequest.of((mget) -> mget.docs(this.documents.stream()
+				.map((entry) -> MultiGetOperation
+					.of((doc) -> doc.index(entry.document().index()).id(entry.document().id())))
+				.toList()));
+		}
+
+		/**
+		 * This batch with each document merged with its stored copy.
+		 * @param stored the answer to {@link #storedRequest()}
+		 * @param accounts the organization's declared accounts
+		 * @return the batch to write over the stored documents
+		 */
+		Batch merged(MgetResponse<ObjectNode> stored, Accounts accounts) {
+			List<Entry> merged = new ArrayList<>(this.documents.size());
+			for (int i = 0; i < this.documents.size(); i++) {
+				Entry entry = this.documents.get(i);
+				MultiGetResponseItem<ObjectNode> item = (i < stored.docs().size()) ? stored.docs().get(i) : null;
+				if (item != null && item.isResult() && item.result().found() && item.result().source() != null) {
+					merged.add(new Entry(MentionDocuments.merged(entry.document(), item.result().source(),
+							item.result().index(), accounts), entry.record()));
+				}
+				else {
+					merged.add(entry);
+				}
+			}
+			return new Batch(List.of(), merged, List.of());
 		}
 
 		/** Writes the documents over the existing ones, keeping their other fields. */

@@ -1,15 +1,21 @@
 package io.grapevine.ingest.source.bluesky;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.grapevine.ingest.source.SourceTimes;
+import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.ingest.source.SourcePayloads;
 
 /**
@@ -36,6 +42,14 @@ final class BlueskyPosts {
 		.compile("at://([^/]+)/" + Pattern.quote(POST_COLLECTION) + "/([^/?#]+)");
 
 	private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}");
+
+	private static final String LINK_FACET = "app.bsky.richtext.facet#link";
+
+	/**
+	 * How far past when the network saw a post its {@code createdAt} may lie and still be
+	 * taken as the author's time.
+	 */
+	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
 	private BlueskyPosts() {
 	}
@@ -123,6 +137,57 @@ final class BlueskyPosts {
 	}
 
 	/**
+	 * The text of a post record with the links its facets mark given their full address:
+	 * the Bluesky app writes a long link shortened
+	 * ({@code transit.example/reports/ni...}) and keeps the address in a
+	 * {@code app.bsky.richtext.facet#link} feature whose index counts UTF-8 bytes.
+	 * @param record the post record
+	 * @return the text, when the record has one
+	 */
+	static Optional<String> text(JsonNode record) {
+		Optional<String> text = SourcePayloads.text(record, "text");
+		JsonNode facets = record.get("facets");
+		if (text.isEmpty() || facets == null || !facets.isArray() || facets.isEmpty()) {
+			return text;
+		}
+		byte[] bytes = text.get().getBytes(StandardCharsets.UTF_8);
+		TreeMap<Integer, int[]> spans = new TreeMap<>();
+		Map<Integer, String> addresses = new HashMap<>();
+		for (JsonNode facet : facets) {
+			JsonNode index = facet.path("index");
+			int start = index.path("byteStart").asInt(-1);
+			int end = index.path("byteEnd").asInt(-1);
+			if (start < 0 || end <= start || end > bytes.length) {
+				continue;
+			}
+			for (JsonNode feature : facet.path("features")) {
+				Optional<String> uri = SourcePayloads.text(feature, "uri");
+				if (LINK_FACET.equals(feature.path("$type").asText()) && uri.isPresent()) {
+					spans.put(start, new int[] { start, end });
+					addresses.put(start, uri.get().strip());
+				}
+			}
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 64);
+		int at = 0;
+		for (int[] span : spans.values()) {
+			if (span[0] < at) {
+				continue;
+			}
+			String shown = new String(bytes, span[0], span[1] - span[0], StandardCharsets.UTF_8);
+			Optional<String> full = HtmlText.fullAddress(shown, addresses.get(span[0]));
+			if (full.isEmpty()) {
+				continue;
+			}
+			out.write(bytes, at, span[0] - at);
+			out.writeBytes(full.get().getBytes(StandardCharsets.UTF_8));
+			at = span[1];
+		}
+		out.write(bytes, at, bytes.length - at);
+		return Optional.of(out.toString(StandardCharsets.UTF_8));
+	}
+
+	/**
 	 * The post a record answers, as the native id of that post.
 	 * @param record the post record
 	 * @return the parent's AT URI, when the record is a reply with a readable parent
@@ -140,16 +205,26 @@ final class BlueskyPosts {
 	 * @return the time, when the field holds a readable one
 	 */
 	static Optional<Instant> time(JsonNode node, String field) {
-		Optional<String> value = SourcePayloads.text(node, field);
-		if (value.isEmpty()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(OffsetDateTime.parse(value.get().strip()).toInstant());
-		}
-		catch (DateTimeParseException ex) {
-			return Optional.empty();
-		}
+		return SourcePayloads.text(node, field).flatMap(SourceTimes::parse);
+	}
+
+	/**
+	 * When a post was published: the author's {@code createdAt}, as the Bluesky app shows
+	 * on a post's page (an old post imported today keeps its date), unless it is missing,
+	 * unreadable, or later than when the network first saw the post by more than
+	 * {@link #FUTURE_TOLERANCE} (a device clock set wrong); then when it was seen. The
+	 * AppView's own sort time ({@code sortAt}, the earlier of the two) guards the same
+	 * way against posts dated in the future, but also moves every post back by its
+	 * indexing delay, which a published time must not.
+	 * @param created the record's {@code createdAt}
+	 * @param seen when the network saw it ({@code indexedAt}, or Jetstream's
+	 * {@code time_us})
+	 * @param now the time of the read, standing in for {@code seen} when there is none
+	 * @return the time, empty when neither is readable
+	 */
+	static Optional<Instant> publishedAt(Optional<Instant> created, Optional<Instant> seen, Instant now) {
+		Instant latest = seen.orElse(now).plus(FUTURE_TOLERANCE);
+		return created.filter((time) -> !time.isAfter(latest)).or(() -> seen);
 	}
 
 	/**

@@ -22,9 +22,10 @@ import io.grapevine.listening.mention.Mention;
  * map becomes a dead letter, a body it cannot read a {@link Malformed} answer.
  *
  * <p>
- * A post's time is the earlier of its record's {@code createdAt} and its
- * {@code indexedAt}, which is how the search orders {@code sort=latest}: a post that
- * claims a creation time in the future sorts by when it was indexed.
+ * A post is published at its record's {@code createdAt} (see
+ * {@link BlueskyPosts#publishedAt}); the rounds are remembered by the earlier of
+ * {@code createdAt} and {@code indexedAt}, which is how the search orders
+ * {@code sort=latest}.
  */
 final class BlueskySearchMapper {
 
@@ -144,11 +145,13 @@ final class BlueskySearchMapper {
 		if (record == null || !record.isObject()) {
 			throw new UnmappablePostException("post " + uri + " has no 'record' object");
 		}
-		String text = SourcePayloads.text(record, "text")
+		String text = BlueskyPosts.text(record)
 			.map(String::strip)
 			.orElseThrow(() -> new UnmappablePostException("post " + uri + " has no text (media only?)"));
-		Instant publishedAt = sortTime(post).orElseThrow(
-				() -> new UnmappablePostException("post " + uri + " has neither a readable createdAt nor indexedAt"));
+		Instant publishedAt = BlueskyPosts
+			.publishedAt(BlueskyPosts.time(record, "createdAt"), BlueskyPosts.time(post, "indexedAt"), now)
+			.orElseThrow(() -> new UnmappablePostException(
+					"post " + uri + " has neither a readable createdAt nor indexedAt"));
 		JsonNode author = post.get("author");
 		if (author == null || !author.isObject()) {
 			throw new UnmappablePostException("post " + uri + " has no 'author'");

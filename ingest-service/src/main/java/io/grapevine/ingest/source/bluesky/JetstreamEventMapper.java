@@ -31,7 +31,8 @@ import io.grapevine.listening.query.MatchContext;
  *
  * <p>
  * Jetstream names authors only by DID, so the handle and permalink use the DID; the
- * post's time is the earlier of its {@code createdAt} and the event's {@code time_us}.
+ * post's time is its {@code createdAt} unless that lies in the future of the event's
+ * {@code time_us} (see {@link BlueskyPosts#publishedAt}).
  */
 final class JetstreamEventMapper {
 
@@ -137,8 +138,7 @@ final class JetstreamEventMapper {
 			return Outcome.skipped(timeUs);
 		}
 		JsonNode record = commit.get("record");
-		Optional<String> text = (record != null && record.isObject()) ? SourcePayloads.text(record, "text")
-				: Optional.empty();
+		Optional<String> text = (record != null && record.isObject()) ? BlueskyPosts.text(record) : Optional.empty();
 		if (text.isEmpty()) {
 			return Outcome.skipped(timeUs);
 		}
@@ -177,11 +177,9 @@ final class JetstreamEventMapper {
 		String uri = BlueskyPosts.uri(did, rkey);
 		Optional<Instant> created = BlueskyPosts.time(record, "createdAt");
 		Optional<Instant> seen = timeUs.map((micros) -> Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L)));
-		Instant publishedAt = (created.isPresent() && seen.isPresent())
-				? (created.get().isBefore(seen.get()) ? created.get() : seen.get())
-				: created.or(() -> seen)
-					.orElseThrow(() -> new UnmappableEventException(
-							"post " + uri + " has neither a readable createdAt nor time_us"));
+		Instant publishedAt = BlueskyPosts.publishedAt(created, seen, now)
+			.orElseThrow(() -> new UnmappableEventException(
+					"post " + uri + " has neither a readable createdAt nor time_us"));
 		return Mention.builder(BlueskyPosts.SOURCE, uri)
 			.url(BlueskyPosts.permalink(did, rkey))
 			.text(text)

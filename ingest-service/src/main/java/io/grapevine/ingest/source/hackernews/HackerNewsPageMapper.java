@@ -1,12 +1,12 @@
 package io.grapevine.ingest.source.hackernews;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.listening.mention.Author;
@@ -142,17 +143,27 @@ final class HackerNewsPageMapper {
 				.map(HtmlText::plain)
 				.filter((plain) -> !plain.isBlank())
 				.orElseThrow(() -> new UnmappableHitException("comment " + id + " has no 'comment_text'"));
+			// Hacker News shows a comment with the story it is on ("on: <title>"); the
+			// comment alone often does not say what it is about.
+			Optional<String> story = SourcePayloads.scalar(hit, "story_title")
+				.map(HtmlText::plain)
+				.filter((plain) -> !plain.isBlank());
+			if (story.isPresent()) {
+				text = text + "\n\non: " + story.get();
+			}
 		}
 		else {
 			String title = SourcePayloads.scalar(hit, "title")
 				.map(HtmlText::plain)
 				.filter((plain) -> !plain.isBlank())
 				.orElseThrow(() -> new UnmappableHitException("story " + id + " has no 'title'"));
+			// A link story is its title and where it links, as the front page shows it.
+			String head = webAddress(hit, "url").map((url) -> title + "\n\n" + url).orElse(title);
 			text = SourcePayloads.scalar(hit, "story_text")
 				.map(HtmlText::plain)
 				.filter((plain) -> !plain.isBlank())
-				.map((storyText) -> title + "\n\n" + storyText)
-				.orElse(title);
+				.map((storyText) -> head + "\n\n" + storyText)
+				.orElse(head);
 		}
 		Engagement engagement = new Engagement(count(id, hit, "points"), 0, count(id, hit, "num_comments"));
 		Optional<String> inReplyTo = comment ? SourcePayloads.scalar(hit, "parent_id") : Optional.empty();
@@ -167,6 +178,19 @@ final class HackerNewsPageMapper {
 			.inReplyTo(inReplyTo.orElse(null))
 			.matchedBy(query)
 			.build();
+	}
+
+	private static Optional<String> webAddress(JsonNode hit, String field) {
+		return SourcePayloads.scalar(hit, field).map(String::strip).filter((value) -> {
+			try {
+				URI uri = new URI(value);
+				return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+						&& uri.getHost() != null;
+			}
+			catch (URISyntaxException ex) {
+				return false;
+			}
+		});
 	}
 
 	private static boolean isComment(JsonNode hit) {
@@ -193,12 +217,9 @@ final class HackerNewsPageMapper {
 		String createdAt = SourcePayloads.scalar(hit, "created_at")
 			.orElseThrow(
 					() -> new UnmappableHitException("item " + id + " has neither 'created_at_i' nor 'created_at'"));
-		try {
-			return Instant.parse(createdAt);
-		}
-		catch (DateTimeParseException ex) {
-			throw new UnmappableHitException("item " + id + " has a 'created_at' that is not a time: " + createdAt);
-		}
+		return SourceTimes.parse(createdAt)
+			.orElseThrow(() -> new UnmappableHitException(
+					"item " + id + " has a 'created_at' that is not a time: " + createdAt));
 	}
 
 	private static long count(String id, JsonNode hit, String field) {

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +12,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.listening.mention.Author;
@@ -221,13 +220,9 @@ final class MastodonPageMapper {
 	private static Instant publishedAt(String id, JsonNode status) {
 		String createdAt = SourcePayloads.scalar(status, "created_at")
 			.orElseThrow(() -> new UnmappableStatusException("status " + id + " has no 'created_at'"));
-		try {
-			return OffsetDateTime.parse(createdAt).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw new UnmappableStatusException(
-					"status " + id + " has a 'created_at' that is not a time: " + createdAt);
-		}
+		return SourceTimes.parse(createdAt)
+			.orElseThrow(() -> new UnmappableStatusException(
+					"status " + id + " has a 'created_at' that is not a time: " + createdAt));
 	}
 
 	private static long count(String id, JsonNode status, String field) {

@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
@@ -38,6 +41,8 @@ final class RedditListingMapper {
 	static final String DELETED = "[deleted]";
 
 	private static final Pattern FULLNAME = Pattern.compile("t[13]_[0-9a-z]{1,16}");
+
+	private static final Set<String> REDDIT_MEDIA_HOSTS = Set.of("i.redd.it", "v.redd.it", "preview.redd.it");
 
 	private static final Pattern AUTHOR = Pattern.compile("[A-Za-z0-9_-]{1,30}");
 
@@ -143,8 +148,11 @@ final class RedditListingMapper {
 		}
 		String name = fullname(child).orElseThrow(
 				() -> new UnmappableItemException(kind + " item without a 'name' such as " + kind + "_abc123"));
+		// Shared permalinks carry ?ref=share&ref_source=link or utm_ parameters; a
+		// permalink names its post by its path alone.
 		String permalink = SourcePayloads.text(item, "permalink")
 			.filter((value) -> value.startsWith("/"))
+			.map((value) -> value.replaceFirst("[?#].*$", ""))
 			.orElseThrow(() -> new UnmappableItemException(name + " has no 'permalink' starting with /"));
 		URI url;
 		try {
@@ -161,6 +169,10 @@ final class RedditListingMapper {
 				.orElseThrow(() -> new UnmappableItemException(name + " is a post without a 'title'"));
 			String selftext = SourcePayloads.text(item, "selftext").map(String::strip).orElse("");
 			text = selftext.isEmpty() ? title : title + "\n\n" + selftext;
+			Optional<String> link = linked(item, url);
+			if (link.isPresent() && !text.contains(link.get())) {
+				text = text + "\n\n" + link.get();
+			}
 		}
 		else {
 			String body = SourcePayloads.text(item, "body")
@@ -190,6 +202,32 @@ final class RedditListingMapper {
 			.build();
 	}
 
+	// A link post's url (url_overridden_by_dest when Reddit rewrote it) is what the post
+	// is about; a self post's url is its own page, and an image post's is on Reddit's
+	// media host, which says nothing a reader needs.
+	private static Optional<String> linked(JsonNode item, URI permalink) {
+		JsonNode isSelf = item.get("is_self");
+		if (isSelf != null && isSelf.asBoolean(false)) {
+			return Optional.empty();
+		}
+		return SourcePayloads.text(item, "url_overridden_by_dest")
+			.or(() -> SourcePayloads.text(item, "url"))
+			.map(String::strip)
+			.filter((value) -> value.startsWith("https://") || value.startsWith("http://"))
+			.filter((value) -> {
+				try {
+					URI uri = URI.create(value);
+					String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : "";
+					String path = (uri.getPath() != null) ? uri.getPath() : "";
+					boolean onReddit = path.equals(permalink.getPath()) || path.startsWith("/gallery/");
+					return !host.isEmpty() && !onReddit && !REDDIT_MEDIA_HOSTS.contains(host);
+				}
+				catch (IllegalArgumentException ex) {
+					return false;
+				}
+			});
+	}
+
 	private static Author author(String name, JsonNode item) {
 		String author = SourcePayloads.text(item, "author")
 			.map(String::strip)
@@ -213,7 +251,7 @@ final class RedditListingMapper {
 		if (seconds < EARLIEST.getEpochSecond() || seconds > 4_102_444_800d) {
 			throw new UnmappableItemException(name + " has a 'created_utc' out of range: " + created);
 		}
-		return Instant.ofEpochMilli(Math.round(seconds * 1000));
+		return SourceTimes.ofEpochSeconds(seconds);
 	}
 
 	private static long count(String name, String field, JsonNode value) {

@@ -6,6 +6,9 @@ import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,6 +37,7 @@ import com.rometools.rome.io.XmlReader;
 import com.rometools.rome.io.impl.XmlFixerReader;
 import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.ingest.source.SourcePayloads;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.InvalidMentionException;
@@ -64,12 +68,21 @@ final class RssFeedMapper {
 	private static final Set<String> DATE_ELEMENTS = Set.of("pubDate", "date", "published", "updated", "issued",
 			"modified", "created");
 
+	private static final List<String> PUBLISHED_ELEMENTS = List.of("published", "pubDate", "date", "issued", "created");
+
+	private static final List<String> UPDATED_ELEMENTS = List.of("updated", "modified");
+
 	private static final Pattern LANGUAGE = Pattern.compile("([A-Za-z]{2})(?:[-_].*)?");
 
 	private static final Pattern EMAIL_WITH_NAME = Pattern.compile("\\s*([^\\s()]+@[^\\s()]+)\\s*\\((.+)\\)\\s*");
 
 	private static final Pattern GOOGLE_TARGET = Pattern
 		.compile("(?:^|&)(?:url|q)=(https?(?::|%3A|%3a).*?)(?=&(?:ct|cd|usg|sa|ved|rct|source)=|$)");
+
+	private static final Pattern CHARSET_PARAMETER = Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?[A-Za-z0-9]");
+
+	private static final Pattern XML_DECLARED_ENCODING = Pattern
+		.compile("^\\s*<\\?xml[^>]*\\sencoding\\s*=\\s*[\"'][A-Za-z0-9._-]+[\"']");
 
 	private static final XMLOutputter XML = new XMLOutputter(Format.getCompactFormat());
 
@@ -132,7 +145,7 @@ final class RssFeedMapper {
 		}
 		// Newest first, so that a feed longer than what is remembered is read from its
 		// newest entries; entries without a date keep their place behind dated ones.
-		candidates.sort(Comparator.comparing((Candidate candidate) -> date(candidate.entry()).orElse(Instant.MIN))
+		candidates.sort(Comparator.comparing((Candidate candidate) -> date(candidate).orElse(Instant.MIN))
 			.reversed()
 			.thenComparingInt(Candidate::index));
 		List<Mention> mentions = new ArrayList<>();
@@ -181,7 +194,7 @@ final class RssFeedMapper {
 		URI url = permalink(entry, context.feed().url()).orElseThrow(() -> new UnmappableEntryException(
 				what + " of " + context.feed().url() + " has no http(s) link to use as its permalink"));
 		String id = nonBlank(entry.getUri()).orElse(url.toString());
-		Instant publishedAt = date(entry).orElseGet(() -> {
+		Instant publishedAt = date(candidate).orElseGet(() -> {
 			candidate.element().flatMap(RssFeedMapper::unreadableDate).ifPresent((value) -> {
 				throw new UnmappableEntryException(
 						what + " of " + context.feed().url() + " has a date that is not a date: '" + value + "'");
@@ -260,7 +273,7 @@ final class RssFeedMapper {
 		}
 		String type = (titleEx != null && titleEx.getType() != null) ? titleEx.getType().toLowerCase(Locale.ROOT) : "";
 		// RSS titles are often escaped HTML; Atom says when a title is plain text.
-		return (type.equals("text") || type.equals("text/plain")) ? title.strip() : HtmlText.plain(title);
+		return type.equals("text") ? title.strip() : HtmlText.plain(title);
 	}
 
 	private static String body(SyndEntry entry) {
@@ -282,8 +295,11 @@ final class RssFeedMapper {
 			return "";
 		}
 		String type = (content.getType() != null) ? content.getType().toLowerCase(Locale.ROOT) : "";
-		String text = (type.equals("text") || type.equals("text/plain")) ? content.getValue().strip()
-				: HtmlText.plain(content.getValue());
+		// Only Atom says a text is plain ("text"); Rome types RSS 1.0 descriptions
+		// text/plain, yet they carry escaped HTML as RSS descriptions do, and feed
+		// readers
+		// read them as HTML.
+		String text = type.equals("text") ? content.getValue().strip() : HtmlText.plain(content.getValue());
 		// Rome's healer turns &nbsp; into the character; plain text keeps a space, as
 		// HtmlText does.
 		return text.replace('\u00A0', ' ');
@@ -312,6 +328,28 @@ final class RssFeedMapper {
 			value = URLDecoder.decode(value, StandardCharsets.UTF_8);
 		}
 		return web(value, link).orElse(link);
+	}
+
+	// The entry's own date text is read first: Rome reads fractions of a second as a
+	// count of milliseconds (".39885" as 39 885 ms) and drops what is finer.
+	private static Optional<Instant> date(Candidate candidate) {
+		Optional<Instant> written = candidate.element()
+			.flatMap((element) -> dateText(element, PUBLISHED_ELEMENTS).or(() -> dateText(element, UPDATED_ELEMENTS)))
+			.flatMap(SourceTimes::parse);
+		return written.or(() -> date(candidate.entry()));
+	}
+
+	private static Optional<String> dateText(Element element, List<String> names) {
+		for (String name : names) {
+			for (Element child : element.getChildren()) {
+				boolean dublinCore = DUBLIN_CORE.equals(child.getNamespaceURI());
+				boolean named = name.equals(child.getName()) && (!"date".equals(name) || dublinCore);
+				if (named && !child.getTextTrim().isEmpty()) {
+					return Optional.of(child.getTextTrim());
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static Optional<Instant> date(SyndEntry entry) {
@@ -410,9 +448,45 @@ final class RssFeedMapper {
 				+ entry.getLink() + ", id=" + entry.getUri() + ")";
 	}
 
+	// Rome's XmlReader follows the byte order mark, the XML declaration and the HTTP
+	// charset as RFC 7303 orders them. A feed that says nothing and is not UTF-8 is read
+	// as Windows-1252, as feed readers and browsers read such a document, instead of
+	// turning every accented letter into a replacement character.
 	private static Reader reader(byte[] body, Optional<String> contentType) throws IOException {
 		ByteArrayInputStream in = new ByteArrayInputStream(body);
+		if (!declaresCharset(body, contentType) && !isUtf8(body)) {
+			return new XmlReader(in,
+					contentType.orElse("application/xml").replaceAll(";.*$", "") + "; charset=windows-1252", true);
+		}
 		return contentType.isPresent() ? new XmlReader(in, contentType.get(), true) : new XmlReader(in, true);
+	}
+
+	private static boolean declaresCharset(byte[] body, Optional<String> contentType) {
+		if (contentType.isPresent() && CHARSET_PARAMETER.matcher(contentType.get()).find()) {
+			return true;
+		}
+		boolean bom = (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB
+				&& (body[2] & 0xFF) == 0xBF)
+				|| (body.length >= 2 && (((body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF)
+						|| ((body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE)));
+		if (bom) {
+			return true;
+		}
+		String head = new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1);
+		return XML_DECLARED_ENCODING.matcher(head).find();
+	}
+
+	private static boolean isUtf8(byte[] body) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
 	}
 
 	/**

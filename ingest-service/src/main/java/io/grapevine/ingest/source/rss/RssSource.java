@@ -65,7 +65,7 @@ class RssSource implements Source {
 	/**
 	 * What a dead letter keeps of a body, to stay under the dead-letter topic's limit.
 	 */
-	static final int KEPT_CHARACTERS = 64 * 1024;
+	static final int KEPT_BYTES = 64 * 1024;
 
 	private static final Logger logger = LoggerFactory.getLogger(RssSource.class);
 
@@ -199,15 +199,16 @@ class RssSource implements Source {
 	private FeedResult failed(RssSettings.Feed feed, Map<String, String> kept, String reason, byte[] body,
 			Instant now) {
 		logger.warn("Source {}: {}", this.instanceId, reason);
-		String payload = RssFeedMapper.text(body);
+		// The bytes are kept as they came (in Base64 when they are not UTF-8), so that a
+		// feed in another charset can be read again as it was.
+		byte[] payload = (body != null) ? body : new byte[0];
 		String keptReason = reason;
-		if (payload.length() > KEPT_CHARACTERS) {
-			keptReason = reason + " (the payload holds the first " + KEPT_CHARACTERS + " of " + payload.length()
-					+ " characters)";
-			payload = payload.substring(0, KEPT_CHARACTERS);
+		if (payload.length > KEPT_BYTES) {
+			keptReason = reason + " (the payload holds the first " + KEPT_BYTES + " of " + payload.length + " bytes)";
+			payload = Arrays.copyOf(payload, KEPT_BYTES);
 		}
-		return new FeedResult(feed, List.of(), List.of(new DeadLetter(this.instanceId, keptReason, payload, now)), kept,
-				Optional.of(reason));
+		return new FeedResult(feed, List.of(), List.of(DeadLetter.ofBytes(this.instanceId, keptReason, payload, now)),
+				kept, Optional.of(reason));
 	}
 
 	private static Map<String, String> keptPosition(Cursor cursor, String url) {

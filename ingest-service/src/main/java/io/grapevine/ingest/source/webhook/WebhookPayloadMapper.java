@@ -6,8 +6,6 @@ import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +15,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.InvalidMentionException;
@@ -176,13 +175,9 @@ public final class WebhookPayloadMapper {
 	private static Instant publishedAt(String id, JsonNode item) {
 		String value = text(item, "publishedAt")
 			.orElseThrow(() -> new UnmappableItemException("mention " + id + " has no 'publishedAt'"));
-		try {
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw new UnmappableItemException("mention " + id
-					+ " has a 'publishedAt' that is not an ISO-8601 time such as 2026-11-21T09:30:00Z: " + value);
-		}
+		return SourceTimes.parse(value)
+			.orElseThrow(() -> new UnmappableItemException("mention " + id
+					+ " has a 'publishedAt' that is not an ISO-8601 time such as 2026-11-21T09:30:00Z: " + value));
 	}
 
 	private static Engagement engagement(String id, JsonNode engagement) {

@@ -3,17 +3,19 @@ package io.grapevine.ingest.source.x;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
@@ -76,12 +78,23 @@ final class XPageMapper {
 				users.put(user.get("id").asText(), user);
 			}
 		}
+		Map<String, JsonNode> referenced = new HashMap<>();
+		for (JsonNode included : root.path("includes").path("tweets")) {
+			if (included.hasNonNull("id")) {
+				referenced.put(included.get("id").asText(), included);
+			}
+		}
 		List<Mention> mentions = new ArrayList<>();
 		List<DeadLetter> deadLetters = new ArrayList<>();
+		Set<String> mapped = new HashSet<>();
 		Instant now = this.clock.instant();
 		for (JsonNode tweet : data) {
 			try {
-				mentions.add(mention(tweet, users, query, now));
+				Mention mention = mention(original(tweet, referenced), users, query, now);
+				// Retweets of one post are that post once.
+				if (mapped.add(mention.id())) {
+					mentions.add(mention);
+				}
 			}
 			catch (UnmappableTweetException | InvalidMentionException ex) {
 				deadLetters.add(new DeadLetter(this.instanceId, ex.getMessage(), tweet.toString(), now));
@@ -89,6 +102,25 @@ final class XPageMapper {
 		}
 		return new Mapped.Tweets(mentions, deadLetters, SourcePayloads.scalar(meta, "newest_id"),
 				SourcePayloads.scalar(meta, "next_token"));
+	}
+
+	// A retweet is its original: X gives a retweet the original's counts and a text cut
+	// to "RT @author: ...", and the original (in includes.tweets) has the whole text and
+	// its author, so a retweet is mapped as its original and shares its mention id, as
+	// X v1.1's retweeted_status is.
+	private static JsonNode original(JsonNode tweet, Map<String, JsonNode> referenced) {
+		for (JsonNode reference : tweet.path("referenced_tweets")) {
+			if ("retweeted".equals(reference.path("type").asText()) && reference.hasNonNull("id")) {
+				String id = reference.get("id").asText();
+				JsonNode original = referenced.get(id);
+				if (original == null) {
+					throw new UnmappableTweetException("retweet " + tweet.path("id").asText() + " of tweet " + id
+							+ " whose original is missing from includes.tweets (deleted or withheld?)");
+				}
+				return original;
+			}
+		}
+		return tweet;
 	}
 
 	private Mention mention(JsonNode tweet, Map<String, JsonNode> users, String query, Instant now) {
@@ -126,7 +158,7 @@ final class XPageMapper {
 		}
 		return Mention.builder(SOURCE, id)
 			.url(URI.create("https://x.com/" + username + "/status/" + id))
-			.text(decodeEntities(text))
+			.text(expandLinks(decodeEntities(text), tweet))
 			.author(author)
 			.publishedAt(createdAt)
 			.ingestedAt(now)
@@ -139,18 +171,29 @@ final class XPageMapper {
 			.build();
 	}
 
+	// X shortens every link in the text to t.co; entities.urls has where each leads,
+	// which readers and topic matching want.
+	private static String expandLinks(String text, JsonNode tweet) {
+		String expanded = text;
+		for (JsonNode link : tweet.path("entities").path("urls")) {
+			Optional<String> shortened = SourcePayloads.text(link, "url");
+			Optional<String> target = SourcePayloads.text(link, "expanded_url");
+			if (shortened.isPresent() && target.isPresent()) {
+				expanded = expanded.replace(shortened.get(), target.get());
+			}
+		}
+		return expanded.strip();
+	}
+
 	// X escapes these three in tweet text, and only these.
 	static String decodeEntities(String text) {
 		return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
 	}
 
 	private static Instant instant(String id, String value) {
-		try {
-			return Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new UnmappableTweetException("tweet " + id + " has a 'created_at' that is not a time: " + value);
-		}
+		return SourceTimes.parse(value)
+			.orElseThrow(() -> new UnmappableTweetException(
+					"tweet " + id + " has a 'created_at' that is not a time: " + value));
 	}
 
 	private static String errors(JsonNode root) {

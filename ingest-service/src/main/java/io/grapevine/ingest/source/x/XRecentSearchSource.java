@@ -46,6 +46,10 @@ public class XRecentSearchSource implements Source {
 
 	static final String TWEET_FIELDS = "created_at,lang,public_metrics,conversation_id,referenced_tweets,author_id,entities";
 
+	// The originals of retweets and their authors come in includes.tweets and
+	// includes.users.
+	static final String EXPANSIONS = "author_id,referenced_tweets.id,referenced_tweets.id.author_id";
+
 	static final String USER_FIELDS = "username,name,public_metrics,profile_image_url";
 
 	// When X rate-limits without saying until when, its windows are 15 minutes long.
@@ -110,7 +114,7 @@ public class XRecentSearchSource implements Source {
 			.queryParam("query", "{query}")
 			.queryParam("max_results", this.settings.maxResults())
 			.queryParam("tweet.fields", TWEET_FIELDS)
-			.queryParam("expansions", "author_id")
+			.queryParam("expansions", EXPANSIONS)
 			.queryParam("user.fields", USER_FIELDS);
 		cursor.get(SINCE_ID).ifPresent((sinceId) -> uri.queryParam(SINCE_ID, sinceId));
 		cursor.get(NEXT_TOKEN).ifPresent((token) -> uri.queryParam(NEXT_TOKEN, token));

@@ -3,13 +3,18 @@ package io.grapevine.ingest.source.xv1;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.grapevine.ingest.source.SourcePayloads;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Engagement;
@@ -34,6 +39,8 @@ final class XV1StatusMapper {
 
 	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final String instanceId;
 
 	private final Clock clock;
@@ -56,7 +63,7 @@ final class XV1StatusMapper {
 		Instant now = this.clock.instant();
 		for (Status status : (statuses != null) ? statuses : List.<Status>of()) {
 			try {
-				mentions.add(mention(status, matchedBy, now));
+				mentions.add(mention(status, matchedBy, now, json(status, rawJson)));
 			}
 			catch (UnmappableStatusException | InvalidMentionException ex) {
 				deadLetters.add(new DeadLetter(this.instanceId, ex.getMessage(), raw(status, rawJson), now));
@@ -70,7 +77,7 @@ final class XV1StatusMapper {
 		return new Mapped(mentions, deadLetters);
 	}
 
-	private Mention mention(Status outer, String matchedBy, Instant now) {
+	private Mention mention(Status outer, String matchedBy, Instant now, Optional<JsonNode> outerJson) {
 		if (outer == null) {
 			throw new UnmappableStatusException("an empty status");
 		}
@@ -86,6 +93,9 @@ final class XV1StatusMapper {
 		if (status.getCreatedAt() == null) {
 			throw new UnmappableStatusException("status " + id + " has no 'created_at'");
 		}
+		Optional<JsonNode> statusJson = (status != outer)
+				? outerJson.map((json) -> json.get("retweeted_status")).filter(JsonNode::isObject) : outerJson;
+		Instant publishedAt = publishedAt(status, statusJson);
 		User user = status.getUser();
 		if (user == null || user.getScreenName() == null || user.getScreenName().isBlank()) {
 			throw new UnmappableStatusException("status " + id + " has no 'user' with a 'screen_name'");
@@ -97,8 +107,7 @@ final class XV1StatusMapper {
 		return Mention.builder(SOURCE, Long.toString(id))
 			.url(URI.create("https://x.com/" + screenName + "/status/" + id))
 			.text(expandLinks(text, status))
-			// Twitter4J reads created_at in the offset X writes it with, always +0000.
-			.publishedAt(status.getCreatedAt().toInstant(ZoneOffset.UTC))
+			.publishedAt(publishedAt)
 			.ingestedAt(now)
 			.author(author)
 			.language(Optional.ofNullable(status.getLang())
@@ -109,6 +118,30 @@ final class XV1StatusMapper {
 			.inReplyTo((status.getInReplyToStatusId() > 0) ? Long.toString(status.getInReplyToStatusId()) : null)
 			.matchedBy(matchedBy)
 			.build();
+	}
+
+	// Twitter4J reads created_at into a LocalDateTime in the default zone of the moment
+	// its parser was loaded, losing the offset X wrote; the status's own JSON keeps it.
+	// Without that JSON the time is read back in today's default zone, which is the
+	// parser's unless the default changed since.
+	private static Instant publishedAt(Status status, Optional<JsonNode> json) {
+		Optional<String> createdAt = json.flatMap((node) -> SourcePayloads.text(node, "created_at"));
+		if (createdAt.isPresent()) {
+			return SourceTimes.parse(createdAt.get())
+				.orElseThrow(() -> new UnmappableStatusException("status " + status.getId()
+						+ " has a 'created_at' that is not a time: '" + createdAt.get() + "'"));
+		}
+		return status.getCreatedAt().atZone(ZoneId.systemDefault()).toInstant();
+	}
+
+	private static Optional<JsonNode> json(Status status, Function<Status, String> rawJson) {
+		try {
+			String json = (status != null) ? rawJson.apply(status) : null;
+			return (json != null) ? Optional.of(JSON.readTree(json)).filter(JsonNode::isObject) : Optional.empty();
+		}
+		catch (JsonProcessingException | RuntimeException ex) {
+			return Optional.empty();
+		}
 	}
 
 	// The text carries t.co links; readers and topic matching want where they lead.

@@ -3,7 +3,6 @@ package io.grapevine.ingest.source.youtube;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.ingest.source.SourceTimes;
 import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.listening.mention.Author;
@@ -212,10 +212,10 @@ final class YouTubeCommentMapper {
 	/**
 	 * The author of a comment: the handle YouTube shows ({@code authorDisplayName}, an
 	 * {@code @handle} since channels have handles, or else the handle of
-	 * {@code authorChannelUrl}), and as profile the channel's permanent URL
-	 * {@code /channel/<authorChannelId>}, which stays when the handle changes and by
-	 * which a channel declared by its id is known; the {@code authorChannelUrl} YouTube
-	 * gives when it has no channel id.
+	 * {@code authorChannelUrl}, or else the channel id when the name has spaces), and as
+	 * profile the channel's permanent URL {@code /channel/<authorChannelId>}, which stays
+	 * when the handle changes and by which a channel declared by its id is known; the
+	 * {@code authorChannelUrl} YouTube gives when it has no channel id.
 	 */
 	private static Author author(String id, JsonNode snippet) {
 		String displayName = SourcePayloads.text(snippet, "authorDisplayName").map(String::strip).orElse("");
@@ -225,6 +225,8 @@ final class YouTubeCommentMapper {
 			.map((path) -> path.replaceFirst("^/+", ""))
 			.filter((path) -> path.startsWith("@") && path.length() > 1 && path.indexOf('/') < 0)
 			.map((path) -> path.substring(1));
+		Optional<String> channelId = SourcePayloads.text(snippet.path("authorChannelId"), "value")
+			.filter((channel) -> ID.matcher(channel).matches());
 		String handle;
 		Optional<String> name = Optional.empty();
 		if (displayName.startsWith("@")) {
@@ -234,15 +236,19 @@ final class YouTubeCommentMapper {
 			handle = urlHandle.get();
 			name = Optional.of(displayName);
 		}
+		else if (channelId.isPresent()
+				&& (displayName.isEmpty() || displayName.chars().anyMatch(Character::isWhitespace))) {
+			// A channel without a handle is known by its id; its name is no handle.
+			handle = channelId.get();
+			name = Optional.of(displayName).filter((value) -> !value.isEmpty());
+		}
 		else {
 			handle = displayName;
 		}
 		if (handle.isEmpty()) {
 			throw new UnmappableCommentException("comment " + id + " has no 'authorDisplayName'");
 		}
-		Optional<URI> profile = SourcePayloads.text(snippet.path("authorChannelId"), "value")
-			.filter((channel) -> ID.matcher(channel).matches())
-			.map((channel) -> URI.create("https://www.youtube.com/channel/" + channel))
+		Optional<URI> profile = channelId.map((channel) -> URI.create("https://www.youtube.com/channel/" + channel))
 			.or(() -> channelUrl);
 		return new Author(handle, name, Optional.empty(), profile);
 	}
@@ -265,13 +271,7 @@ final class YouTubeCommentMapper {
 	}
 
 	private static Optional<Instant> instant(String value) {
-		try {
-			Instant instant = Instant.parse(value);
-			return (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) ? Optional.empty() : Optional.of(instant);
-		}
-		catch (DateTimeParseException ex) {
-			return Optional.empty();
-		}
+		return SourceTimes.parse(value).filter((instant) -> !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST));
 	}
 
 	private static Optional<URI> httpUrl(String value) {

@@ -75,6 +75,67 @@ class BlueskySearchMapperTests {
 	}
 
 	@Test
+	void publishesAPostAtItsAuthorsTimeUnlessThatLiesInTheFutureOfItsIndexing() throws IOException {
+		ObjectNode answer = (ObjectNode) JSON.readTree(fixture("search-good.json"));
+		ObjectNode imported = (ObjectNode) answer.get("posts").get(0);
+		// A post imported from another network keeps the day it was written.
+		((ObjectNode) imported.get("record")).put("createdAt", "2019-03-04T08:00:00.000Z");
+		ObjectNode skewed = (ObjectNode) answer.get("posts").get(1);
+		// A phone a couple of minutes fast is still the author's time.
+		((ObjectNode) skewed.get("record")).put("createdAt", "2026-11-21T21:11:00.000Z");
+
+		BlueskySearchMapper.Mapped.Posts posts = posts(this.mapper.map(answer.toString(), "delay", Optional.empty()));
+
+		assertThat(posts.mentions()).extracting(Mention::publishedAt)
+			.containsExactly(Instant.parse("2019-03-04T08:00:00Z"), Instant.parse("2026-11-21T21:11:00Z"));
+	}
+
+	@Test
+	void givesLinksTheFullAddressOfTheirFacetWhereTheTextShowsThemShortened() throws IOException {
+		// Facets as the AT Protocol's rich-text documentation shows them: UTF-8 byte
+		// offsets, a #link feature with the full uri, and a #mention beside it. The
+		// emoji before the link moves the byte offsets away from the character ones.
+		ObjectNode answer = (ObjectNode) JSON.readTree(fixture("search-good.json"));
+		ObjectNode record = (ObjectNode) answer.get("posts").get(0).get("record");
+		String text = "🚋 Results: transit.example/reports/ni... via @hctransit.bsky.social and the full report";
+		record.put("text", text);
+		ArrayNode facets = record.putArray("facets");
+		int linkStart = utf8Length("🚋 Results: ");
+		int linkEnd = linkStart + utf8Length("transit.example/reports/ni...");
+		ObjectNode link = facets.addObject();
+		link.putObject("index").put("byteStart", linkStart).put("byteEnd", linkEnd);
+		link.putArray("features")
+			.addObject()
+			.put("$type", "app.bsky.richtext.facet#link")
+			.put("uri", "https://transit.example/reports/night-bus-pilot?utm_source=bsky");
+		int mentionStart = utf8Length("🚋 Results: transit.example/reports/ni... via ");
+		ObjectNode mention = facets.addObject();
+		mention.putObject("index")
+			.put("byteStart", mentionStart)
+			.put("byteEnd", mentionStart + utf8Length("@hctransit.bsky.social"));
+		mention.putArray("features")
+			.addObject()
+			.put("$type", "app.bsky.richtext.facet#mention")
+			.put("did", "did:plc:ewvi7nxzyoun6zhxrhs64oiz");
+		int wordsStart = utf8Length(text) - utf8Length("the full report");
+		ObjectNode words = facets.addObject();
+		words.putObject("index").put("byteStart", wordsStart).put("byteEnd", utf8Length(text));
+		words.putArray("features")
+			.addObject()
+			.put("$type", "app.bsky.richtext.facet#link")
+			.put("uri", "https://transit.example/reports/full");
+
+		Mention post = posts(this.mapper.map(answer.toString(), "delay", Optional.empty())).mentions().get(0);
+
+		assertThat(post.text()).isEqualTo("🚋 Results: https://transit.example/reports/night-bus-pilot?utm_source=bsky "
+				+ "via @hctransit.bsky.social and the full report");
+	}
+
+	private static int utf8Length(String text) {
+		return text.getBytes(StandardCharsets.UTF_8).length;
+	}
+
+	@Test
 	void reportsTheNewestPostOfThePageInTheSearchOrder() {
 		BlueskySearchMapper.Mapped.Posts posts = posts(
 				this.mapper.map(fixture("search-good.json"), "delay", Optional.empty()));

@@ -65,6 +65,20 @@ class JetstreamEventMapperTests {
 	}
 
 	@Test
+	void publishesAPostAtItsCreatedAtUnlessItClaimsATimeAfterTheRelaySawIt() {
+		ObjectNode backdated = FakeJetstream.post(TIME_US, DID, "3lbqztxvmq22c", "The 14 is delayed at Harbor Station");
+		((ObjectNode) backdated.get("commit").get("record")).put("createdAt", "2024-02-06T10:00:00.000Z");
+		ObjectNode future = FakeJetstream.post(TIME_US + 1, DID, "3lbqztxvmq22d", "The 14 is delayed again");
+		((ObjectNode) future.get("commit").get("record")).put("createdAt", "2031-01-01T00:00:00.000Z");
+
+		List<Mention> mentions = this.mapper.map(List.of(backdated.toString(), future.toString()), Optional.empty())
+			.mentions();
+
+		assertThat(mentions).extracting(Mention::publishedAt)
+			.containsExactly(Instant.parse("2024-02-06T10:00:00Z"), Instant.parse("2026-11-21T22:26:40.123457Z"));
+	}
+
+	@Test
 	void keepsAPostThatNamesACompetitorButNoTopicTaggingIsLeftToThePipeline() {
 		Organization organization = OrganizationFile.read(new ByteArrayInputStream("""
 				name: Test Transit

@@ -41,7 +41,8 @@ class HackerNewsPageMapperTests {
 		assertThat(story.id()).isEqualTo("hackernews:38000000");
 		assertThat(story.source()).isEqualTo("hackernews");
 		assertThat(story.url()).isEqualTo(URI.create("https://news.ycombinator.com/item?id=38000000"));
-		assertThat(story.text()).isEqualTo("Harbor City Transit opens a new tram line");
+		assertThat(story.text())
+			.isEqualTo("Harbor City Transit opens a new tram line\n\nhttps://harborcity-transit.example/news/tram");
 		assertThat(story.author()).isEqualTo(new Author("dang", Optional.empty(), Optional.empty(),
 				Optional.of(URI.create("https://news.ycombinator.com/user?id=dang"))));
 		assertThat(story.publishedAt()).isEqualTo(Instant.parse("2026-11-20T08:00:00Z"));
@@ -50,6 +51,22 @@ class HackerNewsPageMapperTests {
 		assertThat(story.inReplyTo()).isEmpty();
 		assertThat(story.language()).isEmpty();
 		assertThat(story.matchedBy()).contains(QUERY);
+	}
+
+	@Test
+	void givesACommentsLinkShownCutShortItsFullAddress() throws IOException {
+		// Hacker News writes a long link's text cut at 60 characters and ending "...",
+		// as in the comment_text of the Algolia API's documentation example.
+		ObjectNode page = (ObjectNode) JSON.readTree(fixture("page-good.json"));
+		((ObjectNode) page.get("hits").get(0)).put("comment_text",
+				"Report: <a href=\"https:&#x2F;&#x2F;harborcity-transit.example&#x2F;reports&#x2F;2026&#x2F;"
+						+ "night-bus-pilot-final-results.pdf\" rel=\"nofollow\">https:&#x2F;&#x2F;"
+						+ "harborcity-transit.example&#x2F;reports&#x2F;2026&#x2F;night-bu...</a>");
+
+		Mention comment = hits(this.mapper.map(page.toString(), QUERY)).mentions().get(0);
+
+		assertThat(comment.text()).startsWith(
+				"Report: https://harborcity-transit.example/reports/2026/night-bus-pilot-final-results.pdf\n\non: ");
 	}
 
 	@Test
@@ -69,7 +86,8 @@ class HackerNewsPageMapperTests {
 		assertThat(comment.id()).isEqualTo("hackernews:38012345");
 		assertThat(comment.url()).isEqualTo(URI.create("https://news.ycombinator.com/item?id=38012345"));
 		assertThat(comment.text()).isEqualTo("The delay on line 3 isn't new: \"signal failure\" again.\n\n"
-				+ "See https://harborcity-transit.example/status > it says 20 min & counting");
+				+ "See https://harborcity-transit.example/status > it says 20 min & counting\n\n"
+				+ "on: Harbor City Transit opens a new tram line");
 		assertThat(comment.author().handle()).isEqualTo("tram_fan");
 		assertThat(comment.author().followers()).isEmpty();
 		assertThat(comment.inReplyTo()).contains("38011111");
@@ -140,11 +158,13 @@ class HackerNewsPageMapperTests {
 
 	@Test
 	void decodesEntitiesOnceAndTurnsParagraphsIntoBlankLines() {
+		// A reference to a lone surrogate is no character, and a tag cut off by the end
+		// of the text is no text, as browsers read them.
 		assertThat(HtmlText.plain("a &amp;lt; b &lt; c &#x27;d&#39; &quot;e&quot; &#x2F; &bogus; &#xD800;"))
-			.isEqualTo("a &lt; b < c 'd' \"e\" / &bogus; &#xD800;");
+			.isEqualTo("a &lt; b < c 'd' \"e\" / &bogus;");
 		assertThat(HtmlText.plain("one<p>two<p><pre><code>  x = 1\n</code></pre>")).isEqualTo("one\n\ntwo\n\n  x = 1");
 		assertThat(HtmlText.plain("<a href=\"https://x.example\" rel=\"nofollow\">link</a> 3 < 4 <unclosed"))
-			.isEqualTo("link 3 < 4 <unclosed");
+			.isEqualTo("link 3 < 4");
 	}
 
 	@Test

@@ -408,8 +408,8 @@ class HackerNewsSearchSourceTests {
 
 		assertThat(page.deadLetters()).isEmpty();
 		assertThat(page.mentions()).extracting(Mention::id, Mention::text)
-			.containsExactly(tuple("hackernews:2002", "It's delayed\n\nagain"),
-					tuple("hackernews:2001", "Harbor City & its trams"));
+			.containsExactly(tuple("hackernews:2002", "It's delayed\n\nagain\n\non: Harbor City opens a new tram line"),
+					tuple("hackernews:2001", "Harbor City & its trams\n\nhttps://example.com/2001"));
 		assertThat(page.mentions().get(0).inReplyTo()).contains("2001");
 		assertThat(page.mentions().get(1).engagement().likes()).isEqualTo(12);
 		assertThat(page.mentions().get(1).engagement().replies()).isEqualTo(3);

@@ -244,7 +244,7 @@ class MastodonPageMapperTests {
 	void decodesEntitiesOnceAndTurnsParagraphsAndLineBreaksIntoNewlines() {
 		assertThat(HtmlText
 			.plain("<p>a &amp;lt; b &#x27;c&#39; &quot;d&quot;&nbsp;&bogus; &#0;</p><p>two<br>three" + "<br/>four</p>"))
-			.isEqualTo("a &lt; b 'c' \"d\" &bogus; &#0;\n\ntwo\nthree\nfour");
+			.isEqualTo("a &lt; b 'c' \"d\" &bogus;\n\ntwo\nthree\nfour");
 		assertThat(HtmlText.plain("<p>1 &lt; 2 &gt; 0 &#128651;</p>")).isEqualTo("1 < 2 > 0 🚋");
 		assertThat(HtmlText.plain(null)).isEmpty();
 	}

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -73,6 +74,35 @@ class RedditListingMapperTests {
 
 		assertThat(mention.text()).isEqualTo("Harbor City Transit app down?");
 		assertThat(mention.url()).hasToString("https://www.reddit.com/r/hctransit/comments/1p2b3ad/app_down/");
+	}
+
+	@Test
+	void keepsTheAddressALinkPostLinksToAndDropsShareParametersFromPermalinks() {
+		// A link post as /search.json answers it (the fields of PRAW's recorded search
+		// answers): is_self false, the target in url and url_overridden_by_dest; and a
+		// permalink as shared from the app, with ?ref=share.
+		String listing = """
+				{"kind": "Listing", "data": {"after": null, "dist": 2, "children": [
+				  {"kind": "t3", "data": {"subreddit": "harborcity", "selftext": "", "title": "Night bus pilot results are out",
+				    "name": "t3_1p2c4de", "id": "1p2c4de", "author": "hc_commuter", "domain": "transit.example",
+				    "is_self": false, "permalink": "/r/harborcity/comments/1p2c4de/night_bus_pilot_results/?ref=share&ref_source=link",
+				    "url": "https://transit.example/reports/night-bus-pilot", "url_overridden_by_dest": "https://transit.example/reports/night-bus-pilot",
+				    "created_utc": 1763630100.0, "score": 40, "num_comments": 12}},
+				  {"kind": "t3", "data": {"subreddit": "harborcity", "selftext": "Anyone?", "title": "Ferry late", "name": "t3_1p2c4df",
+				    "id": "1p2c4df", "author": "hc_commuter", "domain": "self.harborcity", "is_self": true,
+				    "permalink": "/r/harborcity/comments/1p2c4df/ferry_late/",
+				    "url": "https://www.reddit.com/r/harborcity/comments/1p2c4df/ferry_late/",
+				    "created_utc": 1763630000.0, "score": 2, "num_comments": 0}}
+				]}}
+				""";
+
+		List<Mention> mentions = listing(map(listing)).mentions();
+
+		assertThat(mentions.get(0).text())
+			.isEqualTo("Night bus pilot results are out\n\nhttps://transit.example/reports/night-bus-pilot");
+		assertThat(mentions.get(0).url())
+			.hasToString("https://www.reddit.com/r/harborcity/comments/1p2c4de/night_bus_pilot_results/");
+		assertThat(mentions.get(1).text()).isEqualTo("Ferry late\n\nAnyone?");
 	}
 
 	@Test

@@ -173,6 +173,96 @@ class RssFeedMapperTests {
 	}
 
 	@Test
+	void keepsEveryDigitOfAFractionOfASecondAndTheZoneOfEachDate() {
+		// The entry of RFC 4287's section 1.1 example, with the microsecond times that
+		// Python's feed generators write (isoformat), and an RSS 2.0 item as the RSS
+		// specification's example dates it, in Dublin Core beside.
+		String atom = """
+				<?xml version="1.0" encoding="utf-8"?>
+				<feed xmlns="http://www.w3.org/2005/Atom">
+				  <title>Example Feed</title>
+				  <link href="http://example.org/"/>
+				  <updated>2003-12-13T18:30:02.39885Z</updated>
+				  <author><name>John Doe</name></author>
+				  <id>urn:uuid:60a76c80-d399-11d9-b93C-0003939e0af6</id>
+				  <entry>
+				    <title>Atom-Powered Robots Run Amok</title>
+				    <link href="http://example.org/2003/12/13/atom03"/>
+				    <id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id>
+				    <published>2003-12-13T13:30:02.398850-05:00</published>
+				    <updated>2003-12-14T18:30:02Z</updated>
+				    <summary>Some text.</summary>
+				  </entry>
+				  <entry>
+				    <title>Robots Rest</title>
+				    <link href="http://example.org/2003/12/13/atom04"/>
+				    <id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6b</id>
+				    <updated>2003-12-13T18:30:02.39885Z</updated>
+				    <summary>More text.</summary>
+				  </entry>
+				</feed>
+				""";
+		String rss = """
+				<?xml version="1.0"?>
+				<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+				  <channel><title>Liftoff News</title><link>http://liftoff.msfc.nasa.gov/</link>
+				    <description>Liftoff to Space Exploration.</description>
+				    <item><title>Star City</title><link>http://liftoff.msfc.nasa.gov/news/2003/news-starcity.asp</link>
+				      <pubDate>Tue, 03 Jun 2003 09:39:21 GMT</pubDate></item>
+				    <item><title>Sky watchers</title><link>http://liftoff.msfc.nasa.gov/news/2003/news-sky.asp</link>
+				      <dc:date>2003-05-30T11:06:42.123456789+02:00</dc:date></item>
+				  </channel>
+				</rss>
+				""";
+
+		List<Mention> atomEntries = entries(this.mapper.map(RssSettings.Feed.of("http://example.org/feed.atom"),
+				atom.getBytes(StandardCharsets.UTF_8), Optional.empty(), Set.of(), 200))
+			.mentions();
+		List<Mention> rssItems = entries(this.mapper.map(RssSettings.Feed.of("http://liftoff.msfc.nasa.gov/rss"),
+				rss.getBytes(StandardCharsets.UTF_8), Optional.empty(), Set.of(), 200))
+			.mentions();
+
+		assertThat(atomEntries).extracting(Mention::publishedAt)
+			.containsExactly(Instant.parse("2003-12-13T18:30:02.398850Z"),
+					Instant.parse("2003-12-13T18:30:02.398850Z"));
+		assertThat(rssItems).extracting(Mention::publishedAt)
+			.containsExactly(Instant.parse("2003-06-03T09:39:21Z"), Instant.parse("2003-05-30T09:06:42.123456789Z"));
+	}
+
+	@Test
+	void readsEscapedHtmlInRss1DescriptionsAsHtml() {
+		// The item of the RSS 1.0 specification's example
+		// (web.resource.org/rss/1.0/spec),
+		// its description escaped HTML as Slashdot's and many RDF feeds' are.
+		String rdf = """
+				<?xml version="1.0"?>
+				<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+				  <channel rdf:about="http://www.xml.com/xml/news.rss">
+				    <title>XML.com</title><link>http://xml.com/pub</link>
+				    <description>XML.com features a rich mix of information and services</description>
+				    <items><rdf:Seq><rdf:li resource="http://xml.com/pub/2000/08/09/xslt/xslt.html" /></rdf:Seq></items>
+				  </channel>
+				  <item rdf:about="http://xml.com/pub/2000/08/09/xslt/xslt.html">
+				    <title>Processing Inclusions with XSLT</title>
+				    <link>http://xml.com/pub/2000/08/09/xslt/xslt.html</link>
+				    <description>&lt;img src="http://xml.com/i/xslt.gif" alt="a &gt; b"/&gt;&lt;p&gt;Processing document
+				    inclusions with general XML tools can be problematic.&lt;/p&gt;&lt;p&gt;Caf&amp;eacute; &amp;mdash;
+				    this article proposes a way.&lt;/p&gt;&lt;script&gt;track()&lt;/script&gt;</description>
+				  </item>
+				</rdf:RDF>
+				""";
+
+		Mention mention = entries(this.mapper.map(RssSettings.Feed.of("http://www.xml.com/xml/news.rss"),
+				rdf.getBytes(StandardCharsets.UTF_8), Optional.empty(), Set.of(), 200))
+			.mentions()
+			.get(0);
+
+		assertThat(mention.text()).isEqualTo("Processing Inclusions with XSLT\n\n"
+				+ "Processing document inclusions with general XML tools can be problematic.\n\n"
+				+ "Café — this article proposes a way.");
+	}
+
+	@Test
 	void decodesTheDocumentInTheCharsetItDeclares() {
 		String latin = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>T</title>"
 				+ "<link>https://latin.example/</link><description>d</description><item><title>Caf\u00e9 cr\u00e8me</title>"

@@ -171,6 +171,30 @@ class RssSourceTests {
 	}
 
 	@Test
+	void readsAnUndeclaredWindows1252FeedAsFeedReadersDoAndKeepsTheBytesOfABrokenOne() {
+		// A feed served as text/xml without a charset and without an XML declaration,
+		// written by a Windows tool in its code page (curly quotes and accents in
+		// Windows-1252), and the same bytes cut off halfway.
+		String feed = "<rss version=\"2.0\"><channel><title>Caf\u00e9 du Port</title><link>https://cafe.example/</link>"
+				+ "<description>d</description><item><title>\u201cCaf\u00e9 cr\u00e8me\u201d \u2013 the T5 stop</title>"
+				+ "<link>https://cafe.example/1</link><pubDate>Sat, 21 Nov 2026 11:00:00 +0000</pubDate></item>"
+				+ "</channel></rss>";
+		byte[] bytes = feed.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+		this.server.publish("/cafe.xml", "text/xml", bytes, MODIFIED);
+		byte[] half = java.util.Arrays.copyOf(bytes, bytes.length / 2 + 40);
+		this.server.publish("/cafe-broken.xml", "application/rss+xml", half, MODIFIED);
+
+		Page page = fetch(source("/cafe.xml", "/cafe-broken.xml"), start());
+
+		assertThat(page.mentions()).extracting(Mention::text)
+			.containsExactly("\u201cCaf\u00e9 cr\u00e8me\u201d \u2013 the T5 stop");
+		DeadLetter broken = page.deadLetters().get(0);
+		assertThat(broken.reason()).startsWith("the feed " + url("/cafe-broken.xml") + " is not well-formed XML");
+		assertThat(broken.payloadEncoding()).isEqualTo(DeadLetter.BASE64);
+		assertThat(broken.payloadBytes()).isEqualTo(half);
+	}
+
+	@Test
 	void keepsTheValidatorsOfAFeedThatFailsSoThatItIsAskedTheSameWayAgain() {
 		serveTheThreeFeeds();
 		Source source = source("/gazette.xml");

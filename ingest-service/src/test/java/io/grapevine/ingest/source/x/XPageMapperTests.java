@@ -128,6 +128,73 @@ class XPageMapperTests {
 	}
 
 	@Test
+	void expandsTheTcoLinksOfTheTextWithTheirEntities() {
+		// entities.urls as the v2 documentation's Tweet object example writes them.
+		String body = """
+				{"data": [{"id": "1460323737035677698", "author_id": "2244994945", "created_at": "2021-11-15T19:08:05.000Z",
+				  "text": "Timetables for the T5 are out https://t.co/ZXf7hTPJVX &amp; photos https://t.co/wXqL6nGXhm",
+				  "entities": {"urls": [
+				    {"start": 30, "end": 53, "url": "https://t.co/ZXf7hTPJVX", "expanded_url": "https://transit.example/timetables/t5",
+				     "display_url": "transit.example/timetables/t5", "unwound_url": "https://transit.example/timetables/t5"},
+				    {"start": 67, "end": 90, "url": "https://t.co/wXqL6nGXhm",
+				     "expanded_url": "https://twitter.com/TwitterDev/status/1460323737035677698/photo/1",
+				     "display_url": "pic.twitter.com/wXqL6nGXhm", "media_key": "3_1460323733835485185"}]}}],
+				 "includes": {"users": [{"id": "2244994945", "username": "TwitterDev", "name": "Developers"}]},
+				 "meta": {"newest_id": "1460323737035677698", "oldest_id": "1460323737035677698", "result_count": 1}}
+				""";
+
+		Mention mention = tweets(this.mapper.map(body, QUERY)).mentions().get(0);
+
+		assertThat(mention.text())
+			.isEqualTo("Timetables for the T5 are out https://transit.example/timetables/t5 & photos "
+					+ "https://twitter.com/TwitterDev/status/1460323737035677698/photo/1");
+	}
+
+	@Test
+	void mapsRetweetsAsTheirOriginalOnceWithItsWholeTextAuthorAndCounts() {
+		// Retweets as recent search answers them with expansions=referenced_tweets.id:
+		// the retweet's text cut to "RT @author: ...", its public_metrics the original's,
+		// and the original in includes.tweets (the shape of the v2 documentation's
+		// "expansions" examples).
+		String original = "Night buses return to the T5 corridor from Monday, every 20 minutes until 2am. "
+				+ "Full timetable on our site.";
+		String body = """
+				{"data": [
+				  {"id": "1860000000000000011", "author_id": "501", "created_at": "2026-11-21T10:05:00.000Z", "lang": "en",
+				   "text": "RT @hctransit: Night buses return to the T5 corridor from Monday, every 20 minutes until 2am. Full\u2026",
+				   "referenced_tweets": [{"type": "retweeted", "id": "1860000000000000001"}],
+				   "public_metrics": {"retweet_count": 43, "reply_count": 0, "like_count": 0, "quote_count": 0}},
+				  {"id": "1860000000000000012", "author_id": "502", "created_at": "2026-11-21T10:06:00.000Z", "lang": "en",
+				   "text": "RT @hctransit: Night buses return to the T5 corridor from Monday, every 20 minutes until 2am. Full\u2026",
+				   "referenced_tweets": [{"type": "retweeted", "id": "1860000000000000001"}],
+				   "public_metrics": {"retweet_count": 43, "reply_count": 0, "like_count": 0, "quote_count": 0}},
+				  {"id": "1860000000000000013", "author_id": "502", "created_at": "2026-11-21T10:07:00.000Z", "lang": "en",
+				   "text": "RT @gone: something", "referenced_tweets": [{"type": "retweeted", "id": "1860000000000000099"}]}],
+				 "includes": {
+				   "users": [{"id": "501", "username": "rider_amy", "name": "Amy"}, {"id": "502", "username": "rider_bo", "name": "Bo"},
+				             {"id": "2244994945", "username": "hctransit", "name": "Harbor City Transit"}],
+				   "tweets": [{"id": "1860000000000000001", "author_id": "2244994945", "created_at": "2026-11-21T09:00:00.000Z",
+				     "lang": "en", "text": "%s",
+				     "public_metrics": {"retweet_count": 43, "reply_count": 7, "like_count": 120, "quote_count": 2}}]},
+				 "meta": {"newest_id": "1860000000000000013", "oldest_id": "1860000000000000011", "result_count": 3}}
+				"""
+			.formatted(original);
+
+		XPageMapper.Mapped.Tweets page = tweets(this.mapper.map(body, QUERY));
+
+		assertThat(page.mentions()).singleElement().satisfies((mention) -> {
+			assertThat(mention.id()).isEqualTo("x:1860000000000000001");
+			assertThat(mention.text()).isEqualTo(original);
+			assertThat(mention.author().handle()).isEqualTo("hctransit");
+			assertThat(mention.publishedAt()).isEqualTo(Instant.parse("2026-11-21T09:00:00Z"));
+			assertThat(mention.engagement()).isEqualTo(new Engagement(120, 45, 7));
+		});
+		assertThat(page.deadLetters()).singleElement()
+			.satisfies((deadLetter) -> assertThat(deadLetter.reason()).contains("1860000000000000099")
+				.contains("includes.tweets"));
+	}
+
+	@Test
 	void decodesOnlyTheEntitiesXEscapes() {
 		assertThat(XPageMapper.decodeEntities("a &amp;lt; b &lt; c &gt; d &quot;"))
 			.isEqualTo("a &lt; b < c > d &quot;");

@@ -56,7 +56,7 @@ class XRecentSearchSourceTests {
 			.containsEntry("max_results", "100")
 			.containsEntry("tweet.fields",
 					"created_at,lang,public_metrics,conversation_id,referenced_tweets,author_id,entities")
-			.containsEntry("expansions", "author_id")
+			.containsEntry("expansions", "author_id,referenced_tweets.id,referenced_tweets.id.author_id")
 			.containsEntry("user.fields", "username,name,public_metrics,profile_image_url")
 			.doesNotContainKeys("since_id", "next_token");
 	}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +31,7 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class XV1SourceTests {
 
@@ -97,6 +99,37 @@ class XV1SourceTests {
 		assertThat(mention.engagement()).isEqualTo(new Engagement(5, 3, 0));
 		assertThat(mention.inReplyTo()).isEmpty();
 		assertThat(mention.matchedBy()).contains("search:harbor city");
+	}
+
+	@Test
+	void keepsPublicationTimesInUtcWhenTheServerRunsInNewYork() {
+		// created_at as X documents it ("Wed Oct 10 20:19:24 +0000 2018"), on both sides
+		// of New York's change of summer time, and a retweet of an older post.
+		ObjectNode winter = FakeXV1Api.status(7001, "rider_amy");
+		winter.put("created_at", "Sun Nov 22 03:30:15 +0000 2026");
+		ObjectNode summer = FakeXV1Api.status(7002, "rider_amy");
+		summer.put("created_at", "Sat Jul 04 23:59:59 +0000 2026");
+		ObjectNode original = FakeXV1Api.status(6901, "hctransit");
+		original.put("created_at", "Mon Mar 09 01:00:00 +0000 2026");
+		ObjectNode retweet = FakeXV1Api.status(7003, "rider_amy");
+		retweet.set("retweeted_status", original);
+		this.x.post("trams", winter);
+		this.x.post("trams", summer);
+		this.x.post("trams", retweet);
+		TimeZone zone = TimeZone.getDefault();
+		List<Mention> mentions;
+		try {
+			TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+			mentions = fetch(source(List.of("trams"), List.of()), start()).mentions();
+		}
+		finally {
+			TimeZone.setDefault(zone);
+		}
+
+		assertThat(mentions).extracting(Mention::id, Mention::publishedAt)
+			.containsExactlyInAnyOrder(tuple("x:7001", Instant.parse("2026-11-22T03:30:15Z")),
+					tuple("x:7002", Instant.parse("2026-07-04T23:59:59Z")),
+					tuple("x:6901", Instant.parse("2026-03-09T01:00:00Z")));
 	}
 
 	@Test

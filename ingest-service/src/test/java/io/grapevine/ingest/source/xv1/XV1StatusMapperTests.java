@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.TimeZone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,6 +40,29 @@ class XV1StatusMapperTests {
 
 		assertThat(mention.publishedAt()).isEqualTo(Instant.parse("2026-11-21T23:59:30Z"));
 		assertThat(mention.ingestedAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void readsCreatedAtWithItsOffsetWhenTwitter4jReadsInAnotherZone() throws TwitterException {
+		ObjectNode json = FakeXV1Api.status(1001, "rider_amy");
+		json.put("created_at", "Sat Nov 21 23:59:30 +0000 2026");
+		ObjectNode offset = FakeXV1Api.status(1006, "rider_amy");
+		offset.put("created_at", "Sat Nov 21 18:59:30 -0500 2026");
+		TimeZone zone = TimeZone.getDefault();
+		List<Mention> mentions;
+		try {
+			TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+			mentions = this.mapper
+				.map(List.of(status(json), status(offset)), "search:trams",
+						(status) -> ((status.getId() == 1001) ? json : offset).toString())
+				.mentions();
+		}
+		finally {
+			TimeZone.setDefault(zone);
+		}
+
+		assertThat(mentions).extracting(Mention::publishedAt)
+			.containsExactly(Instant.parse("2026-11-21T23:59:30Z"), Instant.parse("2026-11-21T23:59:30Z"));
 	}
 
 	@Test

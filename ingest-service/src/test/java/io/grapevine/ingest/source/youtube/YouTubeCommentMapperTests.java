@@ -90,7 +90,7 @@ class YouTubeCommentMapperTests {
 	}
 
 	@Test
-	void anAuthorWhoseNameIsNoHandleIsKnownByTheHandleOfTheChannelUrlOrByTheChannelUrlAlone() throws Exception {
+	void anAuthorWhoseNameIsNoHandleIsKnownByTheHandleOfTheChannelUrlOrByTheChannelId() throws Exception {
 		ObjectNode root = (ObjectNode) JSON.readTree(fixture());
 		ObjectNode named = (ObjectNode) root.at("/items/0/snippet/topLevelComment/snippet");
 		named.put("authorDisplayName", "Some One");
@@ -104,7 +104,8 @@ class YouTubeCommentMapperTests {
 
 		assertThat(mentions.get(0).author().handle()).isEqualTo("someone");
 		assertThat(mentions.get(0).author().displayName()).contains("Some One");
-		assertThat(mentions.get(1).author().handle()).isEqualTo("Harbor City Transit");
+		assertThat(mentions.get(1).author().handle()).isEqualTo("UCharborCityTransit00000");
+		assertThat(mentions.get(1).author().displayName()).contains("Harbor City Transit");
 		assertThat(mentions.get(1).author().profileUrl())
 			.contains(URI.create("https://www.youtube.com/channel/UCharborCityTransit00000"));
 		assertThat(mentions.get(2).author().profileUrl()).contains(URI.create("http://www.youtube.com/@plainname"));
