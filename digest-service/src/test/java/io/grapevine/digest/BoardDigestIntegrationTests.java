@@ -174,13 +174,15 @@ class BoardDigestIntegrationTests {
 		MimeMultipart alternative = (MimeMultipart) messages[0].getContent();
 		String text = ((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n");
 		String html = ((String) alternative.getBodyPart(1).getContent()).replace("\r\n", "\n");
-		assertThat(text).contains("Volume: 600 mentions, up 20% on October (500 in October)")
-			.contains("Sentiment: 40% positive · 20% negative; 20% negative, down from 38% in October")
-			.contains("- Harbor City Transit: 60% (600 mentions), up 10 points on October from 50%")
-			.contains("- Metro Link: 30% (300 mentions), down 20 points on October from 50%")
-			.contains("- Bay Ferries: 10% (100 mentions), up 10 points on October from 0%")
-			.contains("- Trains: 400 mentions, up 33% on October")
-			.contains("- Stations: 200 mentions, down 20% on October")
+		assertThat(text).contains("\n600 mentions in November 2026, up 20% from 500 in October.\n")
+			.contains("\nSentiment of the 600 mentions judged: 40% positive, 20% negative; "
+					+ "negative down from 38% in October.\n")
+			.contains("- Harbor City Transit: 60% (600 mentions), up 10 points from 50% in October; "
+					+ "40% positive, 20% negative\n")
+			.contains("- Metro Link: 30% (300 mentions), down 20 points from 50% in October; ")
+			.contains("- Bay Ferries: 10% (100 mentions), up from no mentions in October; ")
+			.contains("- Trains: 400 mentions, up 33% from 300 in October; ")
+			.contains("- Stations: 200 mentions, down 20% from 250 in October; ")
 			.contains("Night buses <b>finally</b> back & running")
 			.contains("https://x.com/board_watch/status/9001")
 			.contains("https://grapevine.example.org/digests/" + id);
