@@ -262,6 +262,24 @@ class BoardDigestIntegrationTests {
 	}
 
 	@Test
+	void aRunUnlessSentSendsTheMonthsDigestOnceUnderItsScheduledIdAndAnswersItAgainAfter() {
+		Map<String, Object> first = run("{\"kind\": \"board\", \"unlessSent\": true}");
+		Map<String, Object> again = run("{\"kind\": \"board\", \"unlessSent\": true}");
+
+		assertThat(first.get("id")).isEqualTo("board-2026-11");
+		assertThat(again.get("id")).isEqualTo("board-2026-11");
+		assertThat(again.get("sentAt")).isEqualTo(first.get("sentAt"));
+		assertThat(smtp.waitForIncomingEmail(30_000, 2)).isTrue();
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(slack.delivered()).hasSize(1);
+		assertThat(teams.delivered()).hasSize(1);
+		// The schedule finds the month sent and sends nothing more.
+		StepVerifier.create(this.scheduler.sendDue().filter((archived) -> archived.kind().equals("board")))
+			.verifyComplete();
+		assertThat(slack.delivered()).hasSize(1);
+	}
+
+	@Test
 	void aBoardDigestForADepartmentOrAnAudienceIsRefusedSayingWhatToSend() {
 		this.web.post()
 			.uri("/api/digests/run")

@@ -99,7 +99,7 @@ public final class FullDigest {
 					.of(new SearchAnswers.Handling.Actor("ana", 7), new SearchAnswers.Handling.Actor("li", 5))))));
 		List<TopMention> top = mentions.stream().map(TopMention::of).toList();
 		return new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"), THURSDAY,
-				new DigestFigures(138, 100, "up 38% on Wednesday",
+				new DigestFigures(138, 100, "up 38% from Wednesday",
 						List.of(new Share("x", "X", 100, 72), new Share("reddit", "Reddit", 38, 28)),
 						List.of(new Share("delays", "Delays and disruption", 90, 65)), top),
 				sections);

@@ -154,10 +154,9 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
-	 * Send a digest now to every department, to all staff and to the board whose members
-	 * have no digest in this run's mailbox yet (its schedule may not be due, or it already
-	 * sent this period's in an earlier run), so the local mailbox has a digest of each
-	 * audience to read.
+	 * Send the last period's digest to every department, to all staff and to the board
+	 * whose members have no digest in this run's mailbox yet (its schedule may not be
+	 * due), unless an earlier run already sent it: a restart sends no second copy.
 	 * @return how many digests were sent on request
 	 * @throws IOException if digest-service cannot be reached
 	 */
@@ -169,10 +168,11 @@ public final class LocalPlatform implements AutoCloseable {
 		Organization organization = OrganizationFile.read(this.organizationFile);
 		Map<Department, String> requests = new LinkedHashMap<>();
 		for (Department department : organization.departments()) {
-			requests.put(department, "{\"department\":\"" + department.id() + "\"}");
+			requests.put(department, "{\"department\":\"" + department.id() + "\",\"unlessSent\":true}");
 		}
-		organization.allStaff().ifPresent((allStaff) -> requests.put(allStaff, "{\"audience\":\"all-staff\"}"));
-		organization.board().ifPresent((board) -> requests.put(board, "{\"kind\":\"board\"}"));
+		organization.allStaff().ifPresent((allStaff) -> requests.put(allStaff,
+				"{\"audience\":\"all-staff\",\"unlessSent\":true}"));
+		organization.board().ifPresent((board) -> requests.put(board, "{\"kind\":\"board\",\"unlessSent\":true}"));
 		int sent = 0;
 		for (Map.Entry<Department, String> audience : requests.entrySet()) {
 			List<String> members = audience.getKey().members();

@@ -1,6 +1,8 @@
 package io.grapevine.digest.alerting;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +39,22 @@ public final class AlertMessage {
 				case OVER -> "spike over";
 			} + " · " + alert.count() + " mentions in the last hour";
 		};
+	}
+
+	/**
+	 * The dashboard search for a topic's mentions, which every channel of an alert links
+	 * to.
+	 * @param dashboardUrl the search dashboard, with or without a trailing slash
+	 * @param topicId the topic
+	 * @return {@code <dashboard>/?q=topic%3A<id>}
+	 */
+	public static URI link(URI dashboardUrl, String topicId) {
+		String base = dashboardUrl.toString();
+		String query = "q=" + URLEncoder.encode("topic:" + topicId, StandardCharsets.UTF_8);
+		if (base.contains("?")) {
+			return URI.create(base + (base.endsWith("?") || base.endsWith("&") ? "" : "&") + query);
+		}
+		return URI.create((base.endsWith("/") ? base : base + "/") + "?" + query);
 	}
 
 	/**

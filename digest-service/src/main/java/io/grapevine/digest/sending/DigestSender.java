@@ -122,6 +122,29 @@ public class DigestSender {
 	}
 
 	/**
+	 * Send a department's digest for yesterday or for last week (in its zone) under the
+	 * id the schedule gives it, unless that digest was already sent: a restart or a second
+	 * request sends no second copy of an audience's period.
+	 * @param departmentId the department id, or {@link Organization#ALL_STAFF}
+	 * @param rhythm a daily or a weekly digest
+	 * @return the archived digest, sent now or before; fails with
+	 * {@link UnknownDepartmentException} for an unknown department
+	 */
+	public Mono<ArchivedDigest> sendUnlessSent(String departmentId, DigestPeriod.Rhythm rhythm) {
+		return Mono.defer(() -> {
+			Department department = audience(departmentId);
+			Instant now = this.clock.instant();
+			DigestPeriod period = (rhythm == DigestPeriod.Rhythm.WEEKLY)
+					? DigestPeriod.weekBefore(now, department.timeZone())
+					: DigestPeriod.of(DailyPeriod.dayBefore(now, department.timeZone()));
+			String id = ArchivedDigest.scheduledId(department.id(), period);
+			String kind = Organization.ALL_STAFF.equals(department.id()) ? ArchivedDigest.ALL_STAFF
+					: (rhythm == DigestPeriod.Rhythm.WEEKLY) ? ArchivedDigest.WEEKLY : ArchivedDigest.DAILY;
+			return this.archive.find(id).switchIfEmpty(Mono.defer(() -> send(department, period, id, kind)));
+		});
+	}
+
+	/**
 	 * Send a department's digest for a day and archive it.
 	 * @param department the department
 	 * @param period the day

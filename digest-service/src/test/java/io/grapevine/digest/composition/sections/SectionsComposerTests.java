@@ -42,7 +42,7 @@ class SectionsComposerTests {
 		VolumeAndSentiment volume = SectionsComposer.volume(WEEK_47, new SearchAnswers.DailyVolume(0, all),
 				new SearchAnswers.DailyVolume(0, negative));
 
-		assertThat(volume.words()).isEqualTo("412 mentions, up 38% on the week before; negative 21%, up from 12%");
+		assertThat(volume.words()).isEqualTo("412 mentions, up 38% from the week before; negative 21%, up from 12%");
 		assertThat(volume.days()).hasSize(28);
 		assertThat(volume.days().stream().filter(VolumeAndSentiment.Day::inPeriod))
 			.extracting(VolumeAndSentiment.Day::date)
@@ -57,7 +57,7 @@ class SectionsComposerTests {
 								new SearchAnswers.DailyVolume.Day(FullDigest.THURSDAY.day(), 0))),
 				new SearchAnswers.DailyVolume(0, List.of()));
 
-		assertThat(volume.words()).isEqualTo("0 mentions, down 100% on Wednesday");
+		assertThat(volume.words()).isEqualTo("0 mentions, down 100% from Wednesday");
 	}
 
 	@Test
