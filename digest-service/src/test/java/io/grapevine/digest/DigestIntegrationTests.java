@@ -299,7 +299,7 @@ class DigestIntegrationTests {
 				"Open: https://x.com/rider_m1/status/m1", "Search: " + search, "New voices",
 				"First time on the harbour", "Rising terms", "flooding (14 mentions, none before)",
 				"Waiting for an answer", "Is the 42 running tonight?",
-				"Handling: 7 open, longest waiting 2 d; answered 12: ana 7, li 5");
+				"Handling: 7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5");
 		assertThat(html)
 			.containsSubsequence("src=\"cid:volume-chart@grapevine\"", "Mentions that matter most",
 					"Flooding at &lt;b&gt;Pier&lt;/b&gt; Road", "New voices", "Rising terms", "Waiting for an answer")
@@ -676,8 +676,7 @@ class DigestIntegrationTests {
 	}
 
 	@Test
-	void aRunUnlessSentSendsTheDepartmentsDayOnceUnderItsScheduledIdSoARestartSendsNoSecondCopy()
-			throws Exception {
+	void aRunUnlessSentSendsTheDepartmentsDayOnceUnderItsScheduledIdSoARestartSendsNoSecondCopy() throws Exception {
 		String id = unsentOperationsDigest(new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON));
 
 		Map<String, Object> first = IntegrationTestSupport.runDigest(this.web,
@@ -689,8 +688,7 @@ class DigestIntegrationTests {
 		assertThat(again).containsEntry("id", id).containsEntry("sentAt", first.get("sentAt"));
 		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
 		everyChannelTookItOnce();
-		StepVerifier.create(this.scheduler.sendDue().filter((archived) -> archived.id().equals(id)))
-			.verifyComplete();
+		StepVerifier.create(this.scheduler.sendDue().filter((archived) -> archived.id().equals(id))).verifyComplete();
 		everyChannelTookItOnce();
 	}
 

@@ -182,10 +182,10 @@ public final class FakeSearchService implements AutoCloseable {
 		return this;
 	}
 
-	/** Answer rising terms with these words: term, count, before. */
+	/** Answer rising terms with these words: term, count, before (over four periods). */
 	public FakeSearchService risingTerm(String term, long count, long before) {
 		List<Map<String, Object>> terms = new ArrayList<>(this.risingTerms);
-		terms.add(Map.of("term", term, "count", count, "before", before, "score", 1.5));
+		terms.add(Map.of("term", term, "count", count, "before", before, "expected", before / 4.0, "score", 1.5));
 		this.risingTerms = List.copyOf(terms);
 		return this;
 	}

@@ -66,7 +66,7 @@ public final class FullDigest {
 			negative.add(new SearchAnswers.DailyVolume.Day(day, (i == 1) ? 12 : (i == 0) ? 29 : 10));
 		}
 		SearchAnswers.RisingTerms rising = new SearchAnswers.RisingTerms(IntStream.rangeClosed(1, 8)
-			.mapToObj((i) -> new SearchAnswers.RisingTerms.Term(hostile + "term" + i, 20 - i, i - 1))
+			.mapToObj((i) -> new SearchAnswers.RisingTerms.Term(hostile + "term" + i, 20 - i, i - 1, (i - 1) / 4.0))
 			.toList());
 		List<Alert> alerts = List.of(
 				new Alert("a1", Alert.Kind.VOLUME, Alert.State.OPENED, 1, "delays", 48, 10, 12.0, 0.1, Optional.empty(),

@@ -123,8 +123,8 @@ public class DigestSender {
 
 	/**
 	 * Send a department's digest for yesterday or for last week (in its zone) under the
-	 * id the schedule gives it, unless that digest was already sent: a restart or a second
-	 * request sends no second copy of an audience's period.
+	 * id the schedule gives it, unless that digest was already sent: a restart or a
+	 * second request sends no second copy of an audience's period.
 	 * @param departmentId the department id, or {@link Organization#ALL_STAFF}
 	 * @param rhythm a daily or a weekly digest
 	 * @return the archived digest, sent now or before; fails with

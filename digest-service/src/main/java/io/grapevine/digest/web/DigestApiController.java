@@ -116,9 +116,9 @@ class DigestApiController {
 	 * previous ISO week, {@code board} for the board's digest of last month
 	 * @param audience {@code all-staff} for the organization-wide digest, {@code board}
 	 * for the board's monthly digest, instead of a department
-	 * @param unlessSent {@code true} to send the period's digest under the id the schedule
-	 * gives it, and only if it was not sent yet (answering the one sent before); by default
-	 * a new digest is sent on request every time
+	 * @param unlessSent {@code true} to send the period's digest under the id the
+	 * schedule gives it, and only if it was not sent yet (answering the one sent before);
+	 * by default a new digest is sent on request every time
 	 */
 	record RunRequest(String department, String kind, String audience, boolean unlessSent) {
 

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AlertMessageTests {
 
-	private static final Alert BURST = new Alert("alert-brand-1", Alert.Kind.VOLUME, Alert.State.OPENED, 1, "brand",
-			40, 20, 6.5, 0.1, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+	private static final Alert BURST = new Alert("alert-brand-1", Alert.Kind.VOLUME, Alert.State.OPENED, 1, "brand", 40,
+			20, 6.5, 0.1, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
 			Instant.parse("2026-12-06T10:00:00Z"));
 
 	@Test

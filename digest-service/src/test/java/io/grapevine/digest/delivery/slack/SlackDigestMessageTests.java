@@ -94,7 +94,7 @@ class SlackDigestMessageTests {
 		assertThat(String.join("\n", texts)).containsSubsequence(
 				"138 mentions, up 38% from Wednesday; negative 21%, up from 12% · <" + ARCHIVE + "|See the chart>",
 				"*Mentions that matter most*", "*New voices*", "*Rising terms*", "*Spikes*",
-				"*Waiting for an answer* (9 in all)\nHandling: 7 open, longest waiting 2 d; answered 12: ana 7, li 5");
+				"*Waiting for an answer* (9 in all)\nHandling: 7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5");
 		assertThat(texts)
 			.anySatisfy((text) -> assertThat(text).startsWith("*<https://x.com/rider_m1/status/m1|Rider m1>*")
 				.contains("|Search around it>"));

@@ -76,7 +76,7 @@ class TeamsDigestCardTests {
 		assertThat(String.join("\n", texts)).containsSubsequence(
 				"138 mentions, up 38% from Wednesday; negative 21%, up from 12% · [See the chart](" + ARCHIVE + ")",
 				"Mentions that matter most", "New voices", "Rising terms", "Spikes", "Waiting for an answer (9 in all)",
-				"Handling: 7 open, longest waiting 2 d; answered 12: ana 7, li 5");
+				"Handling: 7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5");
 		assertThat(card.path("body").findValues("selectAction")).extracting((action) -> action.path("url").asText())
 			.contains("https://x.com/rider_m1/status/m1");
 		assertThat(texts)
