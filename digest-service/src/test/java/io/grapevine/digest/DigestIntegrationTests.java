@@ -266,7 +266,8 @@ class DigestIntegrationTests {
 			.newVoices(List.of(FullDigest.mention("v1", "First time on the harbour ferry: cold", 5000)))
 			.risingTerm("flooding", 14, 0)
 			.waiting(FullDigest.mention("w1", "Is the 42 running tonight?", 800), true, false, 1)
-			.handling(7, 2 * 86400, Map.of("ana", 7L, "li", 5L));
+			.handling(7, 2 * 86400, Map.of("ana", 7L, "li", 5L))
+			.said(30, 18);
 
 		String id = runDigest("operations");
 
@@ -299,7 +300,8 @@ class DigestIntegrationTests {
 				"Open: https://x.com/rider_m1/status/m1", "Search: " + search, "New voices",
 				"First time on the harbour", "Rising terms", "flooding (14 mentions, none before)",
 				"Waiting for an answer", "Is the 42 running tonight?",
-				"Handling: 7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5");
+				"Handling: 7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5; "
+						+ "the organization posted 30 times, 18 of them replies");
 		assertThat(html)
 			.containsSubsequence("src=\"cid:volume-chart@grapevine\"", "Mentions that matter most",
 					"Flooding at &lt;b&gt;Pier&lt;/b&gt; Road", "New voices", "Rising terms", "Waiting for an answer")

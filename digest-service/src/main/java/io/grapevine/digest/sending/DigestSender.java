@@ -168,16 +168,18 @@ public class DigestSender {
 	public Mono<ArchivedDigest> send(Department department, DigestPeriod period, String id, String kind) {
 		if (Organization.ALL_STAFF.equals(department.id())) {
 			return composeAllStaff(department, period)
-				.flatMap((digest) -> withSections(digest, Optional.empty(), period))
+				.flatMap((digest) -> withSections(digest, Optional.empty(), period, AnalyticsSummary.Said.NOTHING))
 				.flatMap((digest) -> deliverAndArchive(department, digest, id, kind));
 		}
 		// One after the other, so a search-service that is down reports one error, not
 		// two.
 		return this.analytics.summary(department.id(), period, this.topMentions)
 			.zipWhen((current) -> this.analytics.summary(department.id(), period.previous(), 1))
-			.map((summaries) -> DigestComposer.compose(this.organization, department, period, summaries.getT1(),
-					summaries.getT2(), this.topMentions))
-			.flatMap((digest) -> withSections(digest, Optional.of(department), period))
+			.flatMap(
+					(summaries) -> withSections(
+							DigestComposer.compose(this.organization, department, period, summaries.getT1(),
+									summaries.getT2(), this.topMentions),
+							Optional.of(department), period, summaries.getT1().said()))
 			.flatMap((digest) -> deliverAndArchive(department, digest, id, kind));
 	}
 
@@ -215,9 +217,10 @@ public class DigestSender {
 							before, totals, positives, negatives, departmentDigests, this.topMentions))))));
 	}
 
-	private Mono<Digest> withSections(Digest digest, Optional<Department> department, DigestPeriod period) {
+	private Mono<Digest> withSections(Digest digest, Optional<Department> department, DigestPeriod period,
+			AnalyticsSummary.Said said) {
 		return this.sections
-			.map((sources) -> sources.read(this.organization, department, period, this.topMentions)
+			.map((sources) -> sources.read(this.organization, department, period, this.topMentions, said)
 				.map(digest::withSections))
 			.orElseGet(() -> Mono.just(digest));
 	}

@@ -30,6 +30,28 @@ class AlertMessageTests {
 	}
 
 	@Test
+	void theEmailHasTheDigestsLookWithTheFiguresInASentenceAndOneButtonToTheMentions() {
+		URI link = AlertMessage.link(URI.create("http://127.0.0.1:8080/"), "brand");
+
+		RenderedDigest email = AlertMessage.email(BURST, "Brand <and> reputation", link);
+
+		assertThat(email.subject())
+			.isEqualTo("Alert · Brand <and> reputation · mention spike · 40 mentions in the last hour");
+		assertThat(email.html()).contains("background-color:#1e3a5f")
+			.contains(">Brand &lt;and&gt; reputation<")
+			.contains(">Mention spike<")
+			.contains(">40 mentions in the last hour<")
+			.contains(
+					">40 mentions in the last hour against 6.5 expected at this hour; 50% negative against 10% usually.<")
+			.contains(">Open the mentions</a>")
+			.contains(">Alert alert-brand-1<")
+			.doesNotContain("<pre")
+			.doesNotContain("Brand <and>");
+		assertThat(email.text())
+			.startsWith("Alert · Brand <and> reputation · mention spike · 40 mentions in the last hour\n\n");
+	}
+
+	@Test
 	void theEmailSlackAndTeamsMessagesCarryTheSameSingleSlashLink() {
 		URI link = AlertMessage.link(URI.create("http://127.0.0.1:8080/"), "brand");
 

@@ -17,8 +17,8 @@ import io.grapevine.listening.organization.Topic;
 /**
  * The words that never count as rising: the stop-words of the languages the platform
  * listens in, weekdays and months in them, the noise of social posts, and the keywords of
- * the organization's topics,
- * all as the query language reads words (lower case, accents folded).
+ * the organization's topics, all as the query language reads words (lower case, accents
+ * folded).
  */
 public final class StopWords {
 
@@ -72,7 +72,8 @@ public final class StopWords {
 	private static Set<String> languageWords() {
 		Set<String> words = words(
 				String.join(" ", ENGLISH, SPANISH, FRENCH, GERMAN, PORTUGUESE, ITALIAN, SOCIAL, TIME_AND_FILLERS));
-		// Weekdays and months say when, not what: a digest of a Sunday would find "sunday".
+		// Weekdays and months say when, not what: a digest of a Sunday would find
+		// "sunday".
 		// Short forms in English only, as elsewhere they are words too ("mar", "mer").
 		for (String language : List.of("en", "es", "fr", "de", "pt", "it")) {
 			Locale locale = Locale.forLanguageTag(language);

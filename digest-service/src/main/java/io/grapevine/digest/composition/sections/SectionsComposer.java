@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.grapevine.digest.alerting.Alert;
+import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.composition.DigestPeriod;
@@ -203,13 +204,25 @@ public final class SectionsComposer {
 	}
 
 	/**
-	 * How the department's queue stands, in one line: "7 waiting, the oldest published 2 d
-	 * ago; 12 answered: ana 7, li 5". Waits count from publication, as search-service
+	 * How the department's queue stands, in one line: "7 waiting, the oldest published 2
+	 * d ago; 12 answered: ana 7, li 5". Waits count from publication, as search-service
 	 * counts them.
 	 * @param handling the handling summary of the period
 	 * @return the line
 	 */
 	public static String handling(SearchAnswers.Handling handling) {
+		return handling(handling, AnalyticsSummary.Said.NOTHING);
+	}
+
+	/**
+	 * How the department's queue stands and what the organization said, in one line: "7
+	 * waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5; the organization
+	 * posted 30 times, 18 of them replies".
+	 * @param handling the handling summary of the period
+	 * @param said what the organization's own accounts posted in the period
+	 * @return the line
+	 */
+	public static String handling(SearchAnswers.Handling handling, AnalyticsSummary.Said said) {
 		StringBuilder line = new StringBuilder();
 		if (handling.open() > 0) {
 			line.append(handling.open())
@@ -233,6 +246,13 @@ public final class SectionsComposer {
 		}
 		if (handling.dismissed() > 0) {
 			line.append("; dismissed ").append(handling.dismissed());
+		}
+		if (said.posts() > 0) {
+			line.append("; the organization posted ").append((said.posts() == 1) ? "once" : said.posts() + " times");
+			if (said.replies() > 0) {
+				line.append((said.posts() == 1) ? ", a reply"
+						: ", " + said.replies() + ((said.replies() == 1) ? " of them a reply" : " of them replies"));
+			}
 		}
 		return line.toString();
 	}

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.grapevine.digest.FullDigest;
 import io.grapevine.digest.alerting.Alert;
+import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.listening.mention.Mention;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,11 @@ class SectionsComposerTests {
 			.isEqualTo("7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5; escalated 1");
 		assertThat(SectionsComposer.handling(new SearchAnswers.Handling(0, 0, 0, 0, 0, 0, List.of())))
 			.isEqualTo("none waiting; none answered");
+		assertThat(SectionsComposer.handling(handling, new AnalyticsSummary.Said(30, 18))).isEqualTo(
+				"7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5; escalated 1; the organization posted 30 times, 18 of them replies");
+		assertThat(SectionsComposer.handling(new SearchAnswers.Handling(0, 0, 0, 0, 0, 0, List.of()),
+				new AnalyticsSummary.Said(1, 1)))
+			.isEqualTo("none waiting; none answered; the organization posted once, a reply");
 		assertThat(SectionsComposer.duration(Duration.ofMinutes(95))).isEqualTo("1 h");
 		assertThat(SectionsComposer.duration(Duration.ofSeconds(42))).isEqualTo("42 s");
 	}

@@ -92,17 +92,10 @@ public class RisingTermsSearch {
 			return List.of();
 		}
 		SignificantStringTermsAggregate terms = rising.sigsterms();
-		return terms.buckets()
-			.array()
-			.stream()
-			.filter((bucket) -> StopWords.meaningful(bucket.key()))
-			.map((bucket) -> {
-				long before = Math.max(0, bucket.bgCount() - bucket.docCount());
-				return new Term(bucket.key(), bucket.docCount(), before, (double) before / periods, bucket.score());
-			})
-			.filter((term) -> RisingTerms.rises(term.count(), term.expected(), minCount))
-			.limit(size)
-			.toList();
+		return terms.buckets().array().stream().filter((bucket) -> StopWords.meaningful(bucket.key())).map((bucket) -> {
+			long before = Math.max(0, bucket.bgCount() - bucket.docCount());
+			return new Term(bucket.key(), bucket.docCount(), before, (double) before / periods, bucket.score());
+		}).filter((term) -> RisingTerms.rises(term.count(), term.expected(), minCount)).limit(size).toList();
 	}
 
 }
