@@ -170,8 +170,8 @@ public final class LocalPlatform implements AutoCloseable {
 		for (Department department : organization.departments()) {
 			requests.put(department, "{\"department\":\"" + department.id() + "\",\"unlessSent\":true}");
 		}
-		organization.allStaff().ifPresent((allStaff) -> requests.put(allStaff,
-				"{\"audience\":\"all-staff\",\"unlessSent\":true}"));
+		organization.allStaff()
+			.ifPresent((allStaff) -> requests.put(allStaff, "{\"audience\":\"all-staff\",\"unlessSent\":true}"));
 		organization.board().ifPresent((board) -> requests.put(board, "{\"kind\":\"board\",\"unlessSent\":true}"));
 		int sent = 0;
 		for (Map.Entry<Department, String> audience : requests.entrySet()) {

@@ -71,7 +71,8 @@ class LocalMailboxTests {
 
 			String page = get(mailbox, "/messages/0");
 
-			assertThat(page).contains("<img src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"")
+			assertThat(page)
+				.contains("<img src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"")
 				.doesNotContain("cid:");
 		}
 	}

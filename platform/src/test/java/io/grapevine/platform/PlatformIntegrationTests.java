@@ -193,15 +193,16 @@ class PlatformIntegrationTests {
 
 	@Test
 	void theBoardDigestOfLastMonthReadsRightFromTheRealAnalyticsAndEveryLinkOfItsEmailOpensAPage() throws Exception {
-		// On the first of a month the other test's mention of yesterday is last month's too.
+		// On the first of a month the other test's mention of yesterday is last month's
+		// too.
 		assumeThat(LocalDate.now(ZoneOffset.UTC).getDayOfMonth()).isGreaterThan(1);
 		YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
 		String month = lastMonth.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.US));
 		String monthName = lastMonth.getMonth().getDisplayName(TextStyle.FULL, Locale.US);
 		String before = lastMonth.minusMonths(1).getMonth().getDisplayName(TextStyle.FULL, Locale.US);
 		Instant fifteenth = lastMonth.atDay(15).atTime(10, 0).toInstant(ZoneOffset.UTC);
-		publish(boardMention("1859000000000000301", "Signal failure again at Pier Road, every train delayed",
-				fifteenth, Sentiment.NEGATIVE),
+		publish(boardMention("1859000000000000301", "Signal failure again at Pier Road, every train delayed", fifteenth,
+				Sentiment.NEGATIVE),
 				boardMention("1859000000000000302", "Delayed but the driver kept us informed, thank you",
 						fifteenth.plus(2, ChronoUnit.HOURS), Sentiment.POSITIVE));
 		await().atMost(Duration.ofSeconds(60))
@@ -234,7 +235,8 @@ class PlatformIntegrationTests {
 			.contains("\n- Operations: 2 mentions (none in " + before + "); 50% positive, 50% negative\n")
 			.contains("\n- People and Hiring: no mentions in " + monthName + ", nor in " + before + "\n");
 
-		// Every link of the email, but the mentions' own, opens a page for someone signed in.
+		// Every link of the email, but the mentions' own, opens a page for someone signed
+		// in.
 		String html = LocalMailbox.part(email, "text/html").orElseThrow();
 		List<URI> links = java.util.regex.Pattern.compile("href=\"([^\"]+)\"")
 			.matcher(html)
