@@ -163,6 +163,7 @@ class BoardDigestIntegrationTests {
 			.singleElement()
 			.satisfies((request) -> assertThat(request.query()).containsEntry("sort", List.of("reach"))
 				.containsEntry("department", List.of("trains", "stations"))
+				.containsEntry("owned", List.of("false"))
 				.containsEntry("from", List.of(NOVEMBER)));
 
 		assertThat(smtp.waitForIncomingEmail(30_000, 2)).isTrue();

@@ -280,7 +280,8 @@ class DigestIntegrationTests {
 					.containsEntry("to", "2026-11-20T00:00:00Z"));
 		}
 		assertThat(search.requests("/api/mentions").get(0)).containsEntry("sort", "reach")
-			.containsEntry("collapse", "true");
+			.containsEntry("collapse", "true")
+			.containsEntry("owned", "false");
 		assertThat(search.requests())
 			.anySatisfy((request) -> assertThat(request).containsEntry("q", "sentiment:negative")
 				.containsEntry("from", "2026-11-06T00:00:00Z")
