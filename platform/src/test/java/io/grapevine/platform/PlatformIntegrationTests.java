@@ -180,6 +180,7 @@ class PlatformIntegrationTests {
 			.contains("Signal failure at Harbour Street: every tram on line 4 is delayed by 20 minutes &amp; counting")
 			.contains("href=\"https://x.com/harbor_rider/status/1859000000000000101\"");
 		assertThat(inboxOf("careers@harborcity-transit.example")).isEmpty();
+		assertThat(followEveryLink(email)).extracting(URI::getPath).contains("/digests/" + digestId, "/");
 
 		digest.get()
 			.uri("/api/digests?department=operations")
@@ -235,16 +236,20 @@ class PlatformIntegrationTests {
 			.contains("\n- Operations: 2 mentions (none in " + before + "); 50% positive, 50% negative\n")
 			.contains("\n- People and Hiring: no mentions in " + monthName + ", nor in " + before + "\n");
 
-		// Every link of the email, but the mentions' own, opens a page for someone signed
-		// in.
+		assertThat(followEveryLink(email)).hasSize(2);
+	}
+
+	// Every link of an email, but the mentions' own, opens a page for someone signed in:
+	// the archive's pages on digest-service, the dashboard searches on search-service.
+	private static List<URI> followEveryLink(MimeMessage email) throws Exception {
 		String html = LocalMailbox.part(email, "text/html").orElseThrow();
 		List<URI> links = java.util.regex.Pattern.compile("href=\"([^\"]+)\"")
 			.matcher(html)
 			.results()
 			.map((link) -> URI.create(link.group(1).replace("&amp;", "&")))
 			.filter((link) -> !link.getHost().equals("x.com"))
+			.distinct()
 			.toList();
-		assertThat(links).hasSize(2);
 		for (URI link : links) {
 			WebTestClient service = link.getPath().startsWith("/digests/") ? digest : search;
 			service.get()
@@ -254,6 +259,7 @@ class PlatformIntegrationTests {
 				.expectStatus()
 				.isOk();
 		}
+		return links;
 	}
 
 	private static Mention boardMention(String id, String text, Instant publishedAt, Sentiment sentiment) {
