@@ -163,6 +163,7 @@ class BoardDigestIntegrationTests {
 			.singleElement()
 			.satisfies((request) -> assertThat(request.query()).containsEntry("sort", List.of("reach"))
 				.containsEntry("department", List.of("trains", "stations"))
+				.containsEntry("owned", List.of("false"))
 				.containsEntry("from", List.of(NOVEMBER)));
 
 		assertThat(smtp.waitForIncomingEmail(30_000, 2)).isTrue();
@@ -174,13 +175,15 @@ class BoardDigestIntegrationTests {
 		MimeMultipart alternative = (MimeMultipart) messages[0].getContent();
 		String text = ((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n");
 		String html = ((String) alternative.getBodyPart(1).getContent()).replace("\r\n", "\n");
-		assertThat(text).contains("Volume: 600 mentions, up 20% on October (500 in October)")
-			.contains("Sentiment: 40% positive · 20% negative; 20% negative, down from 38% in October")
-			.contains("- Harbor City Transit: 60% (600 mentions), up 10 points on October from 50%")
-			.contains("- Metro Link: 30% (300 mentions), down 20 points on October from 50%")
-			.contains("- Bay Ferries: 10% (100 mentions), up 10 points on October from 0%")
-			.contains("- Trains: 400 mentions, up 33% on October")
-			.contains("- Stations: 200 mentions, down 20% on October")
+		assertThat(text).contains("\n600 mentions in November 2026, up 20% from 500 in October.\n")
+			.contains("\nSentiment of the 600 mentions judged: 40% positive, 20% negative; "
+					+ "negative down from 38% in October.\n")
+			.contains("- Harbor City Transit: 60% (600 mentions), up 10 points from 50% in October; "
+					+ "40% positive, 20% negative\n")
+			.contains("- Metro Link: 30% (300 mentions), down 20 points from 50% in October; ")
+			.contains("- Bay Ferries: 10% (100 mentions), up from no mentions in October; ")
+			.contains("- Trains: 400 mentions, up 33% from 300 in October; ")
+			.contains("- Stations: 200 mentions, down 20% from 250 in October; ")
 			.contains("Night buses <b>finally</b> back & running")
 			.contains("https://x.com/board_watch/status/9001")
 			.contains("https://grapevine.example.org/digests/" + id);
@@ -257,6 +260,24 @@ class BoardDigestIntegrationTests {
 		assertThat(smtp.getReceivedMessages()).hasSize(2);
 		assertThat(slack.delivered()).hasSize(1);
 		assertThat(teams.delivered()).hasSize(1);
+	}
+
+	@Test
+	void aRunUnlessSentSendsTheMonthsDigestOnceUnderItsScheduledIdAndAnswersItAgainAfter() {
+		Map<String, Object> first = run("{\"kind\": \"board\", \"unlessSent\": true}");
+		Map<String, Object> again = run("{\"kind\": \"board\", \"unlessSent\": true}");
+
+		assertThat(first.get("id")).isEqualTo("board-2026-11");
+		assertThat(again.get("id")).isEqualTo("board-2026-11");
+		assertThat(again.get("sentAt")).isEqualTo(first.get("sentAt"));
+		assertThat(smtp.waitForIncomingEmail(30_000, 2)).isTrue();
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+		assertThat(slack.delivered()).hasSize(1);
+		assertThat(teams.delivered()).hasSize(1);
+		// The schedule finds the month sent and sends nothing more.
+		StepVerifier.create(this.scheduler.sendDue().filter((archived) -> archived.kind().equals("board")))
+			.verifyComplete();
+		assertThat(slack.delivered()).hasSize(1);
 	}
 
 	@Test

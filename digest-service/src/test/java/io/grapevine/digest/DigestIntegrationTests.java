@@ -211,7 +211,7 @@ class DigestIntegrationTests {
 		String chart = "data:image/png;base64," + Base64.getEncoder().encodeToString(chart(message));
 		assertThat(text).contains("Bus 42 <b>late</b> again & the <script>alert(1)</script> sign")
 			.contains("https://x.com/rider_amy/status/1001")
-			.contains("37 mentions, up 23% on Wednesday");
+			.contains("37 mentions, up 23% from Wednesday");
 		assertThat(html)
 			.contains("Bus 42 &lt;b&gt;late&lt;/b&gt; again &amp; the &lt;script&gt;alert(1)&lt;/script&gt; sign")
 			.doesNotContain("<script>")
@@ -242,7 +242,7 @@ class DigestIntegrationTests {
 			.contains("href=\"/digests/" + id + "\"")
 			.contains("Thu 19 Nov 2026")
 			.contains(">37<")
-			.contains("up 23% on Wednesday");
+			.contains("up 23% from Wednesday");
 		assertThat(IntegrationTestSupport.page(this.web, "/digests/{id}", id)).contains("<iframe")
 			.contains("Operations · daily listening digest · Thu 19 Nov 2026 · 37 mentions")
 			.contains(OPS)
@@ -266,7 +266,8 @@ class DigestIntegrationTests {
 			.newVoices(List.of(FullDigest.mention("v1", "First time on the harbour ferry: cold", 5000)))
 			.risingTerm("flooding", 14, 0)
 			.waiting(FullDigest.mention("w1", "Is the 42 running tonight?", 800), true, false, 1)
-			.handling(7, 2 * 86400, Map.of("ana", 7L, "li", 5L));
+			.handling(7, 2 * 86400, Map.of("ana", 7L, "li", 5L))
+			.said(30, 18);
 
 		String id = runDigest("operations");
 
@@ -279,7 +280,8 @@ class DigestIntegrationTests {
 					.containsEntry("to", "2026-11-20T00:00:00Z"));
 		}
 		assertThat(search.requests("/api/mentions").get(0)).containsEntry("sort", "reach")
-			.containsEntry("collapse", "true");
+			.containsEntry("collapse", "true")
+			.containsEntry("owned", "false");
 		assertThat(search.requests())
 			.anySatisfy((request) -> assertThat(request).containsEntry("q", "sentiment:negative")
 				.containsEntry("from", "2026-11-06T00:00:00Z")
@@ -293,13 +295,14 @@ class DigestIntegrationTests {
 		String html = html(message);
 		String search = "http://127.0.0.1:8080/?q=%22Flooding%20at%20b%20Pier%20b%20Road%22&department=operations"
 				+ "&from=2026-11-19T00%3A00%3A00Z&to=2026-11-20T00%3A00%3A00Z";
-		assertThat(text).doesNotContain("138 mentions, up 38% on Wednesday\n");
-		assertThat(text).containsSubsequence("138 mentions, up 38% on Wednesday; negative 21%, up from 12%",
+		assertThat(text).doesNotContain("138 mentions, up 38% from Wednesday\n");
+		assertThat(text).containsSubsequence("138 mentions, up 38% from Wednesday; negative 21%, up from 12%",
 				"Mentions that matter most", "3 copies", "Flooding at <b>Pier</b> Road, detour & delays",
 				"Open: https://x.com/rider_m1/status/m1", "Search: " + search, "New voices",
 				"First time on the harbour", "Rising terms", "flooding (14 mentions, none before)",
 				"Waiting for an answer", "Is the 42 running tonight?",
-				"Handling: 7 open, longest waiting 2 d; answered 12: ana 7, li 5");
+				"Handling: 7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5; "
+						+ "the organization posted 30 times, 18 of them replies");
 		assertThat(html)
 			.containsSubsequence("src=\"cid:volume-chart@grapevine\"", "Mentions that matter most",
 					"Flooding at &lt;b&gt;Pier&lt;/b&gt; Road", "New voices", "Rising terms", "Waiting for an answer")
@@ -598,7 +601,7 @@ class DigestIntegrationTests {
 		assertThat((Map<String, Object>) digest.get("period")).containsEntry("rhythm", "weekly")
 			.containsEntry("day", "2026-11-09")
 			.containsEntry("last", "2026-11-15");
-		assertThat(((Map<?, ?>) digest.get("figures")).get("change")).isEqualTo("up 33% on the week before");
+		assertThat(((Map<?, ?>) digest.get("figures")).get("change")).isEqualTo("up 33% from the week before");
 		assertThat(search.requests())
 			.anySatisfy((request) -> assertThat(request).containsEntry("department", "operations")
 				.containsEntry("from", "2026-11-09T00:00:00Z")
@@ -673,6 +676,23 @@ class DigestIntegrationTests {
 			.expectBody()
 			.jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).contains("daily, weekly, all-staff, manual"));
+	}
+
+	@Test
+	void aRunUnlessSentSendsTheDepartmentsDayOnceUnderItsScheduledIdSoARestartSendsNoSecondCopy() throws Exception {
+		String id = unsentOperationsDigest(new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON));
+
+		Map<String, Object> first = IntegrationTestSupport.runDigest(this.web,
+				"{\"department\": \"operations\", \"unlessSent\": true}");
+		Map<String, Object> again = IntegrationTestSupport.runDigest(this.web,
+				"{\"department\": \"operations\", \"unlessSent\": true}");
+
+		assertThat(first).containsEntry("id", id).containsEntry("kind", "daily");
+		assertThat(again).containsEntry("id", id).containsEntry("sentAt", first.get("sentAt"));
+		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+		everyChannelTookItOnce();
+		StepVerifier.create(this.scheduler.sendDue().filter((archived) -> archived.id().equals(id))).verifyComplete();
+		everyChannelTookItOnce();
 	}
 
 	@Test

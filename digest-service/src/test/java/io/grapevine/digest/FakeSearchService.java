@@ -69,6 +69,8 @@ public final class FakeSearchService implements AutoCloseable {
 
 	private volatile List<Map<String, Object>> risingTerms = List.of();
 
+	private volatile Map<String, Object> said = Map.of("posts", 0L, "replies", 0L);
+
 	private volatile List<Map<String, Object>> waiting = List.of();
 
 	private volatile Map<String, Object> handling;
@@ -182,10 +184,16 @@ public final class FakeSearchService implements AutoCloseable {
 		return this;
 	}
 
-	/** Answer rising terms with these words: term, count, before. */
+	/** Say in every summary that the organization's accounts posted this much. */
+	public FakeSearchService said(long posts, long replies) {
+		this.said = Map.of("posts", posts, "replies", replies);
+		return this;
+	}
+
+	/** Answer rising terms with these words: term, count, before (over four periods). */
 	public FakeSearchService risingTerm(String term, long count, long before) {
 		List<Map<String, Object>> terms = new ArrayList<>(this.risingTerms);
-		terms.add(Map.of("term", term, "count", count, "before", before, "score", 1.5));
+		terms.add(Map.of("term", term, "count", count, "before", before, "expected", before / 4.0, "score", 1.5));
 		this.risingTerms = List.copyOf(terms);
 		return this;
 	}
@@ -238,6 +246,7 @@ public final class FakeSearchService implements AutoCloseable {
 		this.copies.clear();
 		this.newVoices = List.of();
 		this.risingTerms = List.of();
+		this.said = Map.of("posts", 0L, "replies", 0L);
 		this.waiting = List.of();
 		this.handling = null;
 	}
@@ -329,6 +338,7 @@ public final class FakeSearchService implements AutoCloseable {
 			mentionJson.add(MentionJson.mapper().readTree(MentionJson.write(mention)));
 		}
 		body.put("topMentions", mentionJson);
+		body.put("said", this.said);
 		return MentionJson.mapper().writeValueAsString(body);
 	}
 

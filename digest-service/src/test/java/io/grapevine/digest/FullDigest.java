@@ -66,7 +66,7 @@ public final class FullDigest {
 			negative.add(new SearchAnswers.DailyVolume.Day(day, (i == 1) ? 12 : (i == 0) ? 29 : 10));
 		}
 		SearchAnswers.RisingTerms rising = new SearchAnswers.RisingTerms(IntStream.rangeClosed(1, 8)
-			.mapToObj((i) -> new SearchAnswers.RisingTerms.Term(hostile + "term" + i, 20 - i, i - 1))
+			.mapToObj((i) -> new SearchAnswers.RisingTerms.Term(hostile + "term" + i, 20 - i, i - 1, (i - 1) / 4.0))
 			.toList());
 		List<Alert> alerts = List.of(
 				new Alert("a1", Alert.Kind.VOLUME, Alert.State.OPENED, 1, "delays", 48, 10, 12.0, 0.1, Optional.empty(),
@@ -99,7 +99,7 @@ public final class FullDigest {
 					.of(new SearchAnswers.Handling.Actor("ana", 7), new SearchAnswers.Handling.Actor("li", 5))))));
 		List<TopMention> top = mentions.stream().map(TopMention::of).toList();
 		return new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"), THURSDAY,
-				new DigestFigures(138, 100, "up 38% on Wednesday",
+				new DigestFigures(138, 100, "up 38% from Wednesday",
 						List.of(new Share("x", "X", 100, 72), new Share("reddit", "Reddit", 38, 28)),
 						List.of(new Share("delays", "Delays and disruption", 90, 65)), top),
 				sections);

@@ -136,7 +136,10 @@ public final class LocalStack implements RunningStack, AutoCloseable {
 	 */
 	static int port(int port, String purpose) {
 		try (ServerSocket socket = new ServerSocket()) {
-			socket.setReuseAddress(false);
+			// As Kafka and Elasticsearch bind: connections of a run stopped a moment ago
+			// linger in TIME_WAIT and must not make a free port look taken; a port
+			// something listens on still fails.
+			socket.setReuseAddress(true);
 			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
 			return socket.getLocalPort();
 		}

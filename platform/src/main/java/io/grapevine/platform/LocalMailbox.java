@@ -1,13 +1,17 @@
 package io.grapevine.platform;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -151,9 +155,47 @@ public final class LocalMailbox implements AutoCloseable {
 	private static String htmlOf(MimeMessage message) throws MessagingException, IOException {
 		Optional<String> html = part(message, "text/html");
 		if (html.isPresent()) {
-			return html.get();
+			return withInlineImages(html.get(), message);
 		}
 		return "<pre>" + escape(part(message, "text/plain").orElseGet(() -> GreenMailUtil.getBody(message))) + "</pre>";
+	}
+
+	/**
+	 * The HTML with every {@code cid:} image of the message as a {@code data:} URI, as a
+	 * mail client shows the parts of a {@code multipart/related} message; a browser
+	 * cannot follow {@code cid:}.
+	 * @param html the HTML part
+	 * @param message the message that carries it and its images
+	 * @return the HTML to serve
+	 * @throws MessagingException if the message cannot be parsed
+	 * @throws IOException if an image cannot be read
+	 */
+	static String withInlineImages(String html, Part message) throws MessagingException, IOException {
+		Map<String, String> images = new LinkedHashMap<>();
+		collectImages(message, images);
+		String resolved = html;
+		for (Map.Entry<String, String> image : images.entrySet()) {
+			resolved = resolved.replace("cid:" + image.getKey(), image.getValue());
+		}
+		return resolved;
+	}
+
+	private static void collectImages(Part part, Map<String, String> images) throws MessagingException, IOException {
+		if (part.isMimeType("multipart/*")) {
+			Multipart multipart = (Multipart) part.getContent();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				collectImages(multipart.getBodyPart(i), images);
+			}
+			return;
+		}
+		String[] contentId = part.getHeader("Content-ID");
+		if (part.isMimeType("image/*") && contentId != null && contentId.length > 0) {
+			String id = contentId[0].strip().replaceAll("^<|>$", "");
+			try (InputStream in = part.getInputStream()) {
+				String type = part.getContentType().replaceAll(";.*", "").strip();
+				images.put(id, "data:" + type + ";base64," + Base64.getEncoder().encodeToString(in.readAllBytes()));
+			}
+		}
 	}
 
 	/**

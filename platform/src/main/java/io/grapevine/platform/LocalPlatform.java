@@ -154,9 +154,9 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
-	 * Send a digest now to every department whose members have no digest in this run's
-	 * mailbox yet (its schedule may not be due, or it already sent today's in an earlier
-	 * run), so the local mailbox has a digest of each department to read.
+	 * Send the last period's digest to every department, to all staff and to the board
+	 * whose members have no digest in this run's mailbox yet (its schedule may not be
+	 * due), unless an earlier run already sent it: a restart sends no second copy.
 	 * @return how many digests were sent on request
 	 * @throws IOException if digest-service cannot be reached
 	 */
@@ -166,16 +166,24 @@ public final class LocalPlatform implements AutoCloseable {
 		// due.
 		ServiceProcess.sleep(Duration.ofSeconds(5));
 		Organization organization = OrganizationFile.read(this.organizationFile);
-		int sent = 0;
+		Map<Department, String> requests = new LinkedHashMap<>();
 		for (Department department : organization.departments()) {
-			if (department.members().isEmpty() || this.mailbox.hasMessageFor(department.members())) {
+			requests.put(department, "{\"department\":\"" + department.id() + "\",\"unlessSent\":true}");
+		}
+		organization.allStaff()
+			.ifPresent((allStaff) -> requests.put(allStaff, "{\"audience\":\"all-staff\",\"unlessSent\":true}"));
+		organization.board().ifPresent((board) -> requests.put(board, "{\"kind\":\"board\",\"unlessSent\":true}"));
+		int sent = 0;
+		for (Map.Entry<Department, String> audience : requests.entrySet()) {
+			List<String> members = audience.getKey().members();
+			if (members.isEmpty() || this.mailbox.hasMessageFor(members)) {
 				continue;
 			}
 			HttpRequest request = HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + DIGEST_PORT + "/api/digests/run"))
 				.header("Content-Type", "application/json")
 				.header("Authorization", basic(LocalAccounts.ADMIN, this.accounts.adminPassword()))
-				.POST(HttpRequest.BodyPublishers.ofString("{\"department\":\"" + department.id() + "\"}"))
+				.POST(HttpRequest.BodyPublishers.ofString(audience.getValue()))
 				.timeout(Duration.ofSeconds(60))
 				.build();
 			HttpResponse<String> response = send(client, request);
@@ -183,7 +191,7 @@ public final class LocalPlatform implements AutoCloseable {
 				sent++;
 			}
 			else {
-				logger.warn("Digest for {} was not sent: {} {}", department.id(), response.statusCode(),
+				logger.warn("Digest for {} was not sent: {} {}", audience.getKey().id(), response.statusCode(),
 						response.body());
 			}
 		}

@@ -1,6 +1,19 @@
 package io.grapevine.platform;
 
 import java.io.IOException;
+import java.net.URI;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import io.grapevine.listening.mention.Author;
+import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.query.Sentiment;
+import io.grapevine.listening.mention.SentimentScore;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +63,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
@@ -166,6 +180,7 @@ class PlatformIntegrationTests {
 			.contains("Signal failure at Harbour Street: every tram on line 4 is delayed by 20 minutes &amp; counting")
 			.contains("href=\"https://x.com/harbor_rider/status/1859000000000000101\"");
 		assertThat(inboxOf("careers@harborcity-transit.example")).isEmpty();
+		assertThat(followEveryLink(email)).extracting(URI::getPath).contains("/digests/" + digestId, "/");
 
 		digest.get()
 			.uri("/api/digests?department=operations")
@@ -175,6 +190,102 @@ class PlatformIntegrationTests {
 			.expectBody()
 			.jsonPath("$[?(@.id == '%s')].departmentId".formatted(digestId))
 			.isEqualTo("operations");
+	}
+
+	@Test
+	void theBoardDigestOfLastMonthReadsRightFromTheRealAnalyticsAndEveryLinkOfItsEmailOpensAPage() throws Exception {
+		// On the first of a month the other test's mention of yesterday is last month's
+		// too.
+		assumeThat(LocalDate.now(ZoneOffset.UTC).getDayOfMonth()).isGreaterThan(1);
+		YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+		String month = lastMonth.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.US));
+		String monthName = lastMonth.getMonth().getDisplayName(TextStyle.FULL, Locale.US);
+		String before = lastMonth.minusMonths(1).getMonth().getDisplayName(TextStyle.FULL, Locale.US);
+		Instant fifteenth = lastMonth.atDay(15).atTime(10, 0).toInstant(ZoneOffset.UTC);
+		publish(boardMention("1859000000000000301", "Signal failure again at Pier Road, every train delayed", fifteenth,
+				Sentiment.NEGATIVE),
+				boardMention("1859000000000000302", "Delayed but the driver kept us informed, thank you",
+						fifteenth.plus(2, ChronoUnit.HOURS), Sentiment.POSITIVE));
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> searchFor("\"Pier Road\" OR informed"), (page) -> page.path("total").asLong() >= 2);
+
+		JsonNode archived = digest.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"kind\":\"board\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(archived.path("kind").asText()).isEqualTo("board");
+		MimeMessage email = await().atMost(Duration.ofSeconds(30))
+			.until(() -> inboxOf("board@harborcity-transit.example"), Optional::isPresent)
+			.orElseThrow();
+		assertThat(email.getSubject()).isEqualTo("Harbor City Transit · board digest · " + month + " · 2 mentions");
+		String text = LocalMailbox.part(email, "text/plain").orElseThrow().replace("\r\n", "\n");
+		assertThat(text).contains("\n2 mentions in " + month + " (none in " + before + ").\n")
+			.contains("\nSentiment of the 2 mentions judged: 50% positive, 50% negative; none judged in " + before
+					+ " to compare with.\n")
+			.contains("\n- Harbor City Transit: 100% (2 mentions), nobody heard in " + before
+					+ " to compare with; 50% positive, 50% negative\n")
+			.contains("\n- Metro Link: no mentions in " + monthName + ", nor in " + before + "\n")
+			.contains("\n- Operations: 2 mentions (none in " + before + "); 50% positive, 50% negative\n")
+			.contains("\n- People and Hiring: no mentions in " + monthName + ", nor in " + before + "\n");
+
+		assertThat(followEveryLink(email)).hasSize(2);
+	}
+
+	// Every link of an email, but the mentions' own, opens a page for someone signed in:
+	// the archive's pages on digest-service, the dashboard searches on search-service.
+	private static List<URI> followEveryLink(MimeMessage email) throws Exception {
+		String html = LocalMailbox.part(email, "text/html").orElseThrow();
+		List<URI> links = java.util.regex.Pattern.compile("href=\"([^\"]+)\"")
+			.matcher(html)
+			.results()
+			.map((link) -> URI.create(link.group(1).replace("&amp;", "&")))
+			.filter((link) -> !link.getHost().equals("x.com"))
+			.distinct()
+			.toList();
+		for (URI link : links) {
+			WebTestClient service = link.getPath().startsWith("/digests/") ? digest : search;
+			service.get()
+				.uri(link.getRawPath() + ((link.getRawQuery() != null) ? "?" + link.getRawQuery() : ""))
+				.accept(MediaType.TEXT_HTML)
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		return links;
+	}
+
+	private static Mention boardMention(String id, String text, Instant publishedAt, Sentiment sentiment) {
+		return Mention.builder("x", id)
+			.url(URI.create("https://x.com/harbor_rider/status/" + id))
+			.text(text)
+			.author(Author.of("harbor_rider", "Harbor Rider", 1840))
+			.publishedAt(publishedAt)
+			.language("en")
+			.build()
+			.withTags(List.of("delays"), List.of("operations"))
+			.withEnrichment(Optional.of("en"),
+					Optional.of(new SentimentScore((sentiment == Sentiment.POSITIVE) ? 0.8 : -0.8, sentiment)),
+					Optional.empty(), Optional.of(1840.0));
+	}
+
+	private static void publish(Mention... mentions) throws Exception {
+		Properties config = new Properties();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStackExtension.stack().kafkaBootstrapServers());
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new StringSerializer())) {
+			for (Mention mention : mentions) {
+				producer.send(new ProducerRecord<>(KafkaTopicNames.MENTIONS, mention.id(), MentionJson.write(mention)))
+					.get();
+			}
+		}
 	}
 
 	@Test

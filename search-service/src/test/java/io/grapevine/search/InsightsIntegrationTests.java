@@ -132,7 +132,7 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 			.filter((term) -> "flooding".equals(term.get("term")))
 			.findFirst()
 			.orElseThrow();
-		assertThat(flooding).containsEntry("count", 4).containsEntry("before", 0);
+		assertThat(flooding).containsEntry("count", 4).containsEntry("before", 0).containsEntry("expected", 0.0);
 	}
 
 	@Test

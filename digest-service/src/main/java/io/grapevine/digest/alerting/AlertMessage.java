@@ -1,13 +1,17 @@
 package io.grapevine.digest.alerting;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.springframework.web.util.HtmlUtils;
 
+import io.grapevine.digest.rendering.AlertEmail;
 import io.grapevine.digest.rendering.RenderedDigest;
 
 /**
@@ -37,6 +41,22 @@ public final class AlertMessage {
 				case OVER -> "spike over";
 			} + " · " + alert.count() + " mentions in the last hour";
 		};
+	}
+
+	/**
+	 * The dashboard search for a topic's mentions, which every channel of an alert links
+	 * to.
+	 * @param dashboardUrl the search dashboard, with or without a trailing slash
+	 * @param topicId the topic
+	 * @return {@code <dashboard>/?q=topic%3A<id>}
+	 */
+	public static URI link(URI dashboardUrl, String topicId) {
+		String base = dashboardUrl.toString();
+		String query = "q=" + URLEncoder.encode("topic:" + topicId, StandardCharsets.UTF_8);
+		if (base.contains("?")) {
+			return URI.create(base + (base.endsWith("?") || base.endsWith("&") ? "" : "&") + query);
+		}
+		return URI.create((base.endsWith("/") ? base : base + "/") + "?" + query);
 	}
 
 	/**
@@ -72,10 +92,31 @@ public final class AlertMessage {
 	 */
 	public static RenderedDigest email(Alert alert, String topicName, URI link) {
 		String text = text(alert, topicName, link);
-		String html = "<html><body><pre style=\"font-family:sans-serif;white-space:pre-wrap\">"
-				+ HtmlUtils.htmlEscape(text) + "</pre><p><a href=\"" + HtmlUtils.htmlEscape(link.toString())
-				+ "\">Open the mentions</a></p></body></html>";
-		return new RenderedDigest(subject(alert, topicName), html, text);
+		List<String> lines = new ArrayList<>();
+		String title;
+		String subtitle;
+		if (alert.kind() == Alert.Kind.REACH) {
+			title = "Mentioned by @" + alert.author().orElse("?");
+			subtitle = "reach " + String.format(Locale.ROOT, "%,.0f", alert.reach().orElse(0.0));
+			alert.text().ifPresent(lines::add);
+		}
+		else {
+			title = switch (alert.state()) {
+				case OPENED -> (alert.kind() == Alert.Kind.VOLUME) ? "Mention spike" : "Negative spike";
+				case UPDATED -> "Spike update";
+				case OVER -> "Spike over";
+			};
+			subtitle = alert.count() + " mentions in the last hour";
+			lines.add(String.format(Locale.ROOT,
+					"%d mentions in the last hour against %.1f expected at this hour; %.0f%% negative against %.0f%% usually.",
+					alert.count(), alert.expected(), alert.negativeShare() * 100, alert.baselineNegativeShare() * 100));
+			if (alert.state() == Alert.State.OVER) {
+				lines.add("The storm is over: the last hour is back under the alert thresholds.");
+			}
+		}
+		String subject = subject(alert, topicName);
+		return new RenderedDigest(subject,
+				AlertEmail.html(subject, topicName, title, subtitle, lines, link, "Alert " + alert.id()), text);
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package io.grapevine.digest.alerting;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -66,8 +64,7 @@ public class AlertNotifier {
 	 */
 	public Mono<Void> send(Alert alert) {
 		String topicName = this.organization.topic(alert.topicId()).map(Topic::name).orElse(alert.topicId());
-		URI link = URI.create(this.dashboardUrl.toString().replaceAll("/?$", "/") + "?q="
-				+ URLEncoder.encode("topic:" + alert.topicId(), StandardCharsets.UTF_8));
+		URI link = AlertMessage.link(this.dashboardUrl, alert.topicId());
 		List<Department> departments = this.organization.departmentsListeningTo(alert.topicId());
 		return Flux.fromIterable(departments).concatMap((department) -> {
 			String messageId = "alert:" + alert.messageId() + ":" + department.id();

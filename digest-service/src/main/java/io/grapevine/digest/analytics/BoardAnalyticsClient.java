@@ -106,6 +106,7 @@ public class BoardAnalyticsClient {
 					.queryParam("from", period.from().toString())
 					.queryParam("to", period.to().toString())
 					.queryParam("sort", "reach")
+					.queryParam("owned", false)
 					.queryParam("size", size)
 					.queryParam("department", organization.departments().stream().map(Department::id).toArray())
 					.build())

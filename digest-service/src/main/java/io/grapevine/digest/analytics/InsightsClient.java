@@ -45,6 +45,8 @@ public class InsightsClient {
 					.queryParam("to", period.to().toString())
 					.queryParam("sort", "reach")
 					.queryParam("collapse", true)
+					// What the organization's own accounts post never matters most.
+					.queryParam("owned", false)
 					.queryParam("size", size)
 					.build(),
 				SearchAnswers.ReachedMentions.class, "mentions of widest reach" + of(department, period), false);

@@ -11,22 +11,26 @@ import java.util.Optional;
  *
  * @param total the organization's mentions (those of any topic) this month
  * @param previousTotal its mentions last month
- * @param change the change in words ("up 12% on October")
+ * @param change the change in a few words, as archive listings show it ("up 12% from
+ * October")
+ * @param volume the headline sentence ("600 mentions in November 2026, up 20% from 500 in
+ * October.")
  * @param sentiment how this month's mentions felt
  * @param previousSentiment how last month's felt
- * @param sentimentChange the change of the negative share in words ("negative 18%, down
- * from 25% in October")
+ * @param sentimentSentence how they felt in a sentence ("Sentiment of the 300 mentions
+ * judged: 26% positive, 49% negative; negative up from 38% in October.")
  * @param shareOfVoice the organization first, then each competitor, in file order
  * @param departments each department's month, in file order
  * @param topMentions the organization's mentions with the widest reach this month
  */
-public record BoardFigures(long total, long previousTotal, String change, Sentiment sentiment,
-		Sentiment previousSentiment, String sentimentChange, List<Voice> shareOfVoice,
+public record BoardFigures(long total, long previousTotal, String change, String volume, Sentiment sentiment,
+		Sentiment previousSentiment, String sentimentSentence, List<Voice> shareOfVoice,
 		List<DepartmentMonth> departments, List<TopMention> topMentions) {
 
 	public BoardFigures {
 		change = (change != null) ? change : "";
-		sentimentChange = (sentimentChange != null) ? sentimentChange : "";
+		volume = (volume != null) ? volume : "";
+		sentimentSentence = (sentimentSentence != null) ? sentimentSentence : "";
 		Objects.requireNonNull(sentiment, "sentiment");
 		Objects.requireNonNull(previousSentiment, "previousSentiment");
 		shareOfVoice = (shareOfVoice != null) ? List.copyOf(shareOfVoice) : List.of();
@@ -88,16 +92,17 @@ public record BoardFigures(long total, long previousTotal, String change, Sentim
 	 * @param percent its share of every voice's mentions this month, rounded
 	 * @param previousMentions its mentions last month
 	 * @param previousPercent its share last month, rounded
-	 * @param change the change of the share in words ("up 4 points on October")
+	 * @param line what the digest says of it after its name ("60% (600 mentions), up 10
+	 * points from 50% in October; 40% positive, 18% negative")
 	 * @param sentiment how its mentions felt this month
 	 */
 	public record Voice(String key, String name, boolean organization, long mentions, int percent,
-			long previousMentions, int previousPercent, String change, Sentiment sentiment) {
+			long previousMentions, int previousPercent, String line, Sentiment sentiment) {
 
 		public Voice {
 			Objects.requireNonNull(key, "key");
 			Objects.requireNonNull(name, "name");
-			change = (change != null) ? change : "";
+			line = (line != null) ? line : "";
 			Objects.requireNonNull(sentiment, "sentiment");
 		}
 
@@ -110,15 +115,16 @@ public record BoardFigures(long total, long previousTotal, String change, Sentim
 	 * @param name its display name
 	 * @param mentions its mentions this month
 	 * @param previousMentions its mentions last month
-	 * @param change the change in words
+	 * @param line what the digest says of it after its name ("80 mentions, up 100% from
+	 * 40 in October; 13% positive, 50% negative")
 	 * @param sentiment how its mentions felt this month
 	 */
-	public record DepartmentMonth(String id, String name, long mentions, long previousMentions, String change,
+	public record DepartmentMonth(String id, String name, long mentions, long previousMentions, String line,
 			Sentiment sentiment) {
 
 		public DepartmentMonth {
 			Objects.requireNonNull(id, "id");
-			change = (change != null) ? change : "";
+			line = (line != null) ? line : "";
 			Objects.requireNonNull(sentiment, "sentiment");
 		}
 

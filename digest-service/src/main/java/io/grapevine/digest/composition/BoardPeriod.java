@@ -110,7 +110,7 @@ public record BoardPeriod(YearMonth month, ZoneId zone) {
 	}
 
 	/**
-	 * The month's name alone, as in "up 12% on October".
+	 * The month's name alone, as in "No mentions in November, against 500 in October".
 	 * @return "October"
 	 */
 	public String monthName() {

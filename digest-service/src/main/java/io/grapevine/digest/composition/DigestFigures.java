@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param total mentions on the day
  * @param previousTotal mentions on the day before
- * @param change the change in words ("up 24% on Tuesday")
+ * @param change the change in words ("up 24% from Tuesday")
  * @param bySource the split by source, largest first
  * @param byTopic the split by the department's topics, largest first
  * @param topMentions the most engaged-with mentions, best first

@@ -5,7 +5,7 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 
 /**
- * Says in words how a day's volume compares with the day before ("up 24% on Tuesday").
+ * Says in words how a day's volume compares with the day before ("up 24% from Tuesday").
  */
 public final class VolumeChange {
 
@@ -31,12 +31,12 @@ public final class VolumeChange {
 		if (percent == 0) {
 			return "about the same as " + weekday;
 		}
-		return ((total > previousTotal) ? "up " : "down ") + percent + "% on " + weekday;
+		return ((total > previousTotal) ? "up " : "down ") + percent + "% from " + weekday;
 	}
 
 	/**
 	 * Describe the change from one period's volume to the next: for a day as
-	 * {@link #describe(long, long, LocalDate)}, for a week "up 24% on the week before".
+	 * {@link #describe(long, long, LocalDate)}, for a week "up 24% from the week before".
 	 * @param total mentions in the period
 	 * @param previousTotal mentions in the period before
 	 * @param previous the period before
@@ -57,7 +57,7 @@ public final class VolumeChange {
 		if (percent == 0) {
 			return "about the same as " + before;
 		}
-		return ((total > previousTotal) ? "up " : "down ") + percent + "% on " + before;
+		return ((total > previousTotal) ? "up " : "down ") + percent + "% from " + before;
 	}
 
 	/**

@@ -64,16 +64,13 @@ public class BoardRenderer {
 
 	private View view(BoardDigest digest, String archiveId) {
 		BoardFigures figures = digest.figures();
-		String previousMonth = digest.period().previous().monthName();
-		List<VoiceView> voices = figures.shareOfVoice()
+		List<LineView> voices = figures.shareOfVoice()
 			.stream()
-			.map((voice) -> new VoiceView(voice.name(), voice.organization(), voice.mentions(), voice.percent(),
-					voice.previousPercent(), voice.change(), feeling(voice.sentiment())))
+			.map((voice) -> new LineView(voice.name(), voice.organization(), voice.line()))
 			.toList();
-		List<DepartmentView> departments = figures.departments()
+		List<LineView> departments = figures.departments()
 			.stream()
-			.map((department) -> new DepartmentView(department.name(), department.mentions(),
-					department.previousMentions(), department.change(), feeling(department.sentiment())))
+			.map((department) -> new LineView(department.name(), false, department.line()))
 			.toList();
 		List<MentionView> mentions = figures.topMentions()
 			.stream()
@@ -82,16 +79,8 @@ public class BoardRenderer {
 					DAY.format(mention.publishedAt().atZone(digest.period().zone())), reach(mention)))
 			.toList();
 		return new View(digest.organization(), digest.period().label(), digest.subject(), figures.total(),
-				figures.previousTotal(), previousMonth, figures.change(), feeling(figures.sentiment()),
-				feeling(figures.previousSentiment()), figures.sentimentChange(), voices, departments, mentions,
+				figures.volume(), figures.sentimentSentence(), voices, departments, mentions,
 				dashboardLink(digest).toString(), archiveLink(archiveId).toString(), digest.period().zone().getId());
-	}
-
-	private static String feeling(BoardFigures.Sentiment sentiment) {
-		if (sentiment.judged() == 0) {
-			return "not judged";
-		}
-		return "%d%% positive · %d%% negative".formatted(sentiment.positivePercent(), sentiment.negativePercent());
 	}
 
 	private static String reach(TopMention mention) {
@@ -105,50 +94,10 @@ public class BoardRenderer {
 	private static String text(View view) {
 		StringBuilder text = new StringBuilder();
 		text.append(view.organization()).append(" · board digest · ").append(view.month()).append("\n\n");
-		text.append("Volume: ").append(view.total()).append((view.total() == 1) ? " mention" : " mentions");
-		text.append(", ")
-			.append(view.change())
-			.append(" (")
-			.append(view.previousTotal())
-			.append(" in ")
-			.append(view.previousMonth())
-			.append(")\n");
-		text.append("Sentiment: ").append(view.sentiment()).append("; ").append(view.sentimentChange());
-		text.append(" (").append(view.previousMonth()).append(": ").append(view.previousSentiment()).append(")\n");
-		if (!view.voices().isEmpty()) {
-			text.append("\nShare of voice\n");
-			for (VoiceView voice : view.voices()) {
-				text.append("- ")
-					.append(voice.name())
-					.append(": ")
-					.append(voice.percent())
-					.append("% (")
-					.append(voice.mentions())
-					.append((voice.mentions() == 1) ? " mention" : " mentions")
-					.append("), ")
-					.append(voice.change())
-					.append(" from ")
-					.append(voice.previousPercent())
-					.append("%; ")
-					.append(voice.sentiment())
-					.append('\n');
-			}
-		}
-		if (!view.departments().isEmpty()) {
-			text.append("\nBy department\n");
-			for (DepartmentView department : view.departments()) {
-				text.append("- ")
-					.append(department.name())
-					.append(": ")
-					.append(department.mentions())
-					.append((department.mentions() == 1) ? " mention" : " mentions")
-					.append(", ")
-					.append(department.change())
-					.append("; ")
-					.append(department.sentiment())
-					.append('\n');
-			}
-		}
+		text.append(view.volume()).append('\n');
+		text.append(view.sentiment()).append('\n');
+		lines(text, "Share of voice", view.voices());
+		lines(text, "By department", view.departments());
 		if (!view.mentions().isEmpty()) {
 			text.append("\nWidest reach\n");
 			int rank = 1;
@@ -180,6 +129,15 @@ public class BoardRenderer {
 		return text.toString();
 	}
 
+	private static void lines(StringBuilder text, String heading, List<LineView> lines) {
+		if (!lines.isEmpty()) {
+			text.append('\n').append(heading).append('\n');
+			for (LineView line : lines) {
+				text.append("- ").append(line.name()).append(": ").append(line.line()).append('\n');
+			}
+		}
+	}
+
 	private static String shorten(String text) {
 		return (text.length() <= MAX_TEXT_LENGTH) ? text : text.substring(0, MAX_TEXT_LENGTH - 1).strip() + "…";
 	}
@@ -187,17 +145,15 @@ public class BoardRenderer {
 	/**
 	 * What the template shows.
 	 */
-	record View(String organization, String month, String subject, long total, long previousTotal, String previousMonth,
-			String change, String sentiment, String previousSentiment, String sentimentChange, List<VoiceView> voices,
-			List<DepartmentView> departments, List<MentionView> mentions, String searchLink, String archiveLink,
-			String zone) {
+	record View(String organization, String month, String subject, long total, String volume, String sentiment,
+			List<LineView> voices, List<LineView> departments, List<MentionView> mentions, String searchLink,
+			String archiveLink, String zone) {
 	}
 
-	record VoiceView(String name, boolean organization, long mentions, int percent, int previousPercent, String change,
-			String sentiment) {
-	}
-
-	record DepartmentView(String name, long mentions, long previousMentions, String change, String sentiment) {
+	/**
+	 * A voice's or a department's name and what the digest says of it.
+	 */
+	record LineView(String name, boolean organization, String line) {
 	}
 
 	record MentionView(String text, String url, String author, String handle, String source, String day, String reach) {

@@ -32,14 +32,23 @@ final class DigestEmails {
 	DigestEmails(URI dashboardUrl, URI publicUrl) {
 		this.dashboardUrl = dashboardUrl;
 		this.publicUrl = publicUrl;
+		this.templates = engine();
+	}
+
+	/**
+	 * The template engine of this package's email templates.
+	 * @return a new engine
+	 */
+	static SpringTemplateEngine engine() {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(DigestEmails.class.getClassLoader());
 		resolver.setPrefix("io/grapevine/digest/rendering/");
 		resolver.setSuffix(".html");
 		resolver.setTemplateMode(TemplateMode.HTML);
 		resolver.setCharacterEncoding("UTF-8");
 		resolver.setCacheable(true);
-		this.templates = new SpringTemplateEngine();
-		this.templates.setTemplateResolver(resolver);
+		SpringTemplateEngine templates = new SpringTemplateEngine();
+		templates.setTemplateResolver(resolver);
+		return templates;
 	}
 
 	/**

@@ -89,6 +89,21 @@ public class BoardSender {
 	}
 
 	/**
+	 * Send the board digest of last month (in the board's zone) under the id the schedule
+	 * gives it, unless it was already sent: a restart sends no second copy.
+	 * @return the archived digest, sent now or before; fails with
+	 * {@link UnknownDepartmentException} when the organization file has no board
+	 */
+	public Mono<ArchivedDigest> sendUnlessSent() {
+		return Mono.defer(() -> {
+			Department board = this.organization.board().orElseThrow(UnknownDepartmentException::noBoard);
+			BoardPeriod period = BoardPeriod.monthBefore(this.clock.instant(), board.timeZone());
+			String id = scheduledId(period);
+			return this.archive.find(id).switchIfEmpty(Mono.defer(() -> send(board, period, id)));
+		});
+	}
+
+	/**
 	 * Send the board digest of a month and archive it.
 	 * @param board the board's audience
 	 * @param period the month

@@ -122,6 +122,29 @@ public class DigestSender {
 	}
 
 	/**
+	 * Send a department's digest for yesterday or for last week (in its zone) under the
+	 * id the schedule gives it, unless that digest was already sent: a restart or a
+	 * second request sends no second copy of an audience's period.
+	 * @param departmentId the department id, or {@link Organization#ALL_STAFF}
+	 * @param rhythm a daily or a weekly digest
+	 * @return the archived digest, sent now or before; fails with
+	 * {@link UnknownDepartmentException} for an unknown department
+	 */
+	public Mono<ArchivedDigest> sendUnlessSent(String departmentId, DigestPeriod.Rhythm rhythm) {
+		return Mono.defer(() -> {
+			Department department = audience(departmentId);
+			Instant now = this.clock.instant();
+			DigestPeriod period = (rhythm == DigestPeriod.Rhythm.WEEKLY)
+					? DigestPeriod.weekBefore(now, department.timeZone())
+					: DigestPeriod.of(DailyPeriod.dayBefore(now, department.timeZone()));
+			String id = ArchivedDigest.scheduledId(department.id(), period);
+			String kind = Organization.ALL_STAFF.equals(department.id()) ? ArchivedDigest.ALL_STAFF
+					: (rhythm == DigestPeriod.Rhythm.WEEKLY) ? ArchivedDigest.WEEKLY : ArchivedDigest.DAILY;
+			return this.archive.find(id).switchIfEmpty(Mono.defer(() -> send(department, period, id, kind)));
+		});
+	}
+
+	/**
 	 * Send a department's digest for a day and archive it.
 	 * @param department the department
 	 * @param period the day
@@ -145,16 +168,18 @@ public class DigestSender {
 	public Mono<ArchivedDigest> send(Department department, DigestPeriod period, String id, String kind) {
 		if (Organization.ALL_STAFF.equals(department.id())) {
 			return composeAllStaff(department, period)
-				.flatMap((digest) -> withSections(digest, Optional.empty(), period))
+				.flatMap((digest) -> withSections(digest, Optional.empty(), period, AnalyticsSummary.Said.NOTHING))
 				.flatMap((digest) -> deliverAndArchive(department, digest, id, kind));
 		}
 		// One after the other, so a search-service that is down reports one error, not
 		// two.
 		return this.analytics.summary(department.id(), period, this.topMentions)
 			.zipWhen((current) -> this.analytics.summary(department.id(), period.previous(), 1))
-			.map((summaries) -> DigestComposer.compose(this.organization, department, period, summaries.getT1(),
-					summaries.getT2(), this.topMentions))
-			.flatMap((digest) -> withSections(digest, Optional.of(department), period))
+			.flatMap(
+					(summaries) -> withSections(
+							DigestComposer.compose(this.organization, department, period, summaries.getT1(),
+									summaries.getT2(), this.topMentions),
+							Optional.of(department), period, summaries.getT1().said()))
 			.flatMap((digest) -> deliverAndArchive(department, digest, id, kind));
 	}
 
@@ -192,9 +217,10 @@ public class DigestSender {
 							before, totals, positives, negatives, departmentDigests, this.topMentions))))));
 	}
 
-	private Mono<Digest> withSections(Digest digest, Optional<Department> department, DigestPeriod period) {
+	private Mono<Digest> withSections(Digest digest, Optional<Department> department, DigestPeriod period,
+			AnalyticsSummary.Said said) {
 		return this.sections
-			.map((sources) -> sources.read(this.organization, department, period, this.topMentions)
+			.map((sources) -> sources.read(this.organization, department, period, this.topMentions, said)
 				.map(digest::withSections))
 			.orElseGet(() -> Mono.just(digest));
 	}

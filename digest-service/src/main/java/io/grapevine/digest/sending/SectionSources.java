@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import io.grapevine.digest.alerting.Alert;
 import io.grapevine.digest.analytics.InsightsClient;
+import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.composition.sections.DigestSections;
 import io.grapevine.digest.composition.sections.SearchAnswers;
@@ -65,6 +66,21 @@ public class SectionSources {
 	 */
 	public Mono<DigestSections> read(Organization organization, Optional<Department> department, DigestPeriod period,
 			int size) {
+		return read(organization, department, period, size, AnalyticsSummary.Said.NOTHING);
+	}
+
+	/**
+	 * Read the sections of a digest, its handling line saying what the organization
+	 * posted in the period.
+	 * @param organization the organization
+	 * @param department the department, or empty for the all-staff digest
+	 * @param period the period
+	 * @param size how many items each list shows at most
+	 * @param said what the organization's own accounts posted in the period
+	 * @return the sections
+	 */
+	public Mono<DigestSections> read(Organization organization, Optional<Department> department, DigestPeriod period,
+			int size, AnalyticsSummary.Said said) {
 		Optional<String> id = department.map(Department::id);
 		SearchLinks links = SectionsComposer.links(this.dashboard, id, period);
 		Instant chartFrom = chartStart(period);
@@ -94,7 +110,7 @@ public class SectionSources {
 						.limit(size)
 						.toList(),
 					SectionsComposer.waiting(answers.getT6(), period, links, size), answers.getT6().total(),
-					answers.getT7().map(SectionsComposer::handling)));
+					answers.getT7().map((queue) -> SectionsComposer.handling(queue, said))));
 	}
 
 	static Instant chartStart(DigestPeriod period) {

@@ -58,7 +58,7 @@ class DigestApiController {
 				throw new InvalidRequestException("the board digest goes to the board of the organization file, "
 						+ "not to a department or an audience; send {\"kind\": \"board\"} alone");
 			}
-			return this.board.sendNow();
+			return request.unlessSent() ? this.board.sendUnlessSent() : this.board.sendNow();
 		}
 		if (hasAudience && !Organization.ALL_STAFF.equals(request.audience().strip())) {
 			throw new InvalidRequestException("'audience' must be all-staff, was '" + request.audience().strip()
@@ -78,7 +78,7 @@ class DigestApiController {
 			.orElseThrow(() -> new InvalidRequestException(
 					"'kind' must be daily or weekly (or board, for the board's monthly digest), was '" + kind
 							+ "'; leave it out for a daily digest"));
-		return this.sender.sendNow(target, rhythm);
+		return request.unlessSent() ? this.sender.sendUnlessSent(target, rhythm) : this.sender.sendNow(target, rhythm);
 	}
 
 	// The organization-wide digest runs in its own rhythm unless the body names one.
@@ -116,8 +116,11 @@ class DigestApiController {
 	 * previous ISO week, {@code board} for the board's digest of last month
 	 * @param audience {@code all-staff} for the organization-wide digest, {@code board}
 	 * for the board's monthly digest, instead of a department
+	 * @param unlessSent {@code true} to send the period's digest under the id the
+	 * schedule gives it, and only if it was not sent yet (answering the one sent before);
+	 * by default a new digest is sent on request every time
 	 */
-	record RunRequest(String department, String kind, String audience) {
+	record RunRequest(String department, String kind, String audience, boolean unlessSent) {
 
 	}
 

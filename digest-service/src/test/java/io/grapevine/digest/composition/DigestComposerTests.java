@@ -43,7 +43,7 @@ class DigestComposerTests {
 		Digest digest = compose(summary(37, List.of()), summary(30, List.of()));
 
 		assertThat(digest.figures().previousTotal()).isEqualTo(30);
-		assertThat(digest.figures().change()).isEqualTo("up 23% on Wednesday");
+		assertThat(digest.figures().change()).isEqualTo("up 23% from Wednesday");
 	}
 
 	@Test
@@ -89,7 +89,7 @@ class DigestComposerTests {
 				week, summary(212, List.of()), summary(160, List.of()), 5);
 
 		assertThat(digest.subject()).isEqualTo("Operations · weekly listening digest · 16–22 Nov 2026 · 212 mentions");
-		assertThat(digest.figures().change()).isEqualTo("up 33% on the week before");
+		assertThat(digest.figures().change()).isEqualTo("up 33% from the week before");
 		assertThat(DigestComposer
 			.compose(new Organization("Harbor City Transit", List.of(operations)), operations, week,
 					summary(0, List.of()), summary(0, List.of()), 5)
@@ -112,7 +112,7 @@ class DigestComposerTests {
 
 		assertThat(digest.subject()).isEqualTo("All staff · weekly listening digest · 16–22 Nov 2026 · 200 mentions");
 		assertThat(digest.recipients()).containsExactly("everyone@example.org");
-		assertThat(digest.figures().change()).isEqualTo("up 100% on the week before");
+		assertThat(digest.figures().change()).isEqualTo("up 100% from the week before");
 		assertThat(digest.figures().byDepartment()).containsExactly(new Share("care", "Customer Care", 150, 75),
 				new Share("operations", "Operations", 40, 20));
 		assertThat(digest.figures().bySentiment()).containsExactly(new Share("positive", "Positive", 50, 25),

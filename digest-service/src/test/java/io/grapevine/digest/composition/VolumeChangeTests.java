@@ -12,14 +12,14 @@ class VolumeChangeTests {
 
 	@Test
 	void moreMentionsThanTheDayBeforeReadAsUpByAPercentOnTheWeekday() {
-		assertThat(VolumeChange.describe(37, 30, TUESDAY)).isEqualTo("up 23% on Tuesday");
-		assertThat(VolumeChange.describe(62, 50, TUESDAY)).isEqualTo("up 24% on Tuesday");
+		assertThat(VolumeChange.describe(37, 30, TUESDAY)).isEqualTo("up 23% from Tuesday");
+		assertThat(VolumeChange.describe(62, 50, TUESDAY)).isEqualTo("up 24% from Tuesday");
 	}
 
 	@Test
 	void fewerMentionsReadAsDown() {
-		assertThat(VolumeChange.describe(15, 20, TUESDAY)).isEqualTo("down 25% on Tuesday");
-		assertThat(VolumeChange.describe(0, 20, TUESDAY)).isEqualTo("down 100% on Tuesday");
+		assertThat(VolumeChange.describe(15, 20, TUESDAY)).isEqualTo("down 25% from Tuesday");
+		assertThat(VolumeChange.describe(0, 20, TUESDAY)).isEqualTo("down 100% from Tuesday");
 	}
 
 	@Test
@@ -36,7 +36,7 @@ class VolumeChangeTests {
 
 	@Test
 	void largeIncreasesAreNotCapped() {
-		assertThat(VolumeChange.describe(300, 100, TUESDAY)).isEqualTo("up 200% on Tuesday");
+		assertThat(VolumeChange.describe(300, 100, TUESDAY)).isEqualTo("up 200% from Tuesday");
 	}
 
 }

@@ -78,7 +78,7 @@ class DigestRendererTests {
 
 		assertThat(text).contains("Operations · daily listening digest")
 			.contains("Thursday 19 November 2026 (Europe/London)")
-			.contains("37 mentions, up 23% on Wednesday")
+			.contains("37 mentions, up 23% from Wednesday")
 			.contains("By source")
 			.containsPattern("X +25 \\(68%\\)")
 			.contains("1. Bus 42 late again")
@@ -94,7 +94,7 @@ class DigestRendererTests {
 		String html = render(List.of(mention("1", "Bus 42 late again"))).html();
 
 		assertThat(html).contains(">37<")
-			.contains("up 23% on Wednesday")
+			.contains("up 23% from Wednesday")
 			.contains("Amy Rider")
 			.contains("@rider_amy")
 			.contains("1,234 followers")
@@ -117,7 +117,7 @@ class DigestRendererTests {
 	void aWeeklyDigestNamesTheWeekInBothPartsAndComparesWithTheWeekBefore() {
 		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
 		Digest digest = new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"), week,
-				new DigestFigures(212, 160, "up 33% on the week before", List.of(new Share("x", "X", 212, 100)),
+				new DigestFigures(212, 160, "up 33% from the week before", List.of(new Share("x", "X", 212, 100)),
 						List.of(), List.of(mention("1", "Bus 42 <b>late</b> again"))));
 
 		RenderedDigest rendered = this.renderer.render(digest, "operations-week-2026-W47");
@@ -136,7 +136,7 @@ class DigestRendererTests {
 			.doesNotContain("Daily listening digest");
 		assertThat(rendered.text()).contains("Operations · weekly listening digest")
 			.contains("Monday 16 November 2026 to Sunday 22 November 2026 (Europe/London)")
-			.contains("212 mentions, up 33% on the week before")
+			.contains("212 mentions, up 33% from the week before")
 			.contains("on X at Thu 09:12");
 		assertThat(rendered.html().getBytes(StandardCharsets.UTF_8).length).isLessThan(100 * 1024);
 	}
@@ -156,7 +156,7 @@ class DigestRendererTests {
 	@Test
 	void theOrganizationWideDigestShowsSentimentAndEachDepartmentWithALinkToItsOwnDigest() {
 		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
-		DigestFigures figures = new DigestFigures(200, 100, "up 100% on the week before", List.of(), List.of(),
+		DigestFigures figures = new DigestFigures(200, 100, "up 100% from the week before", List.of(), List.of(),
 				List.of(mention("1", "<i>Great</i> service")),
 				List.of(new Share("care", "Customer <Care>", 150, 75), new Share("operations", "Operations", 40, 20)),
 				List.of(new Share("positive", "Positive", 50, 25)), Map.of("care", "care-week-2026-W47"));
@@ -181,7 +181,7 @@ class DigestRendererTests {
 	private RenderedDigest render(List<TopMention> mentions) {
 		Digest digest = new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"),
 				THURSDAY,
-				new DigestFigures(37, 30, "up 23% on Wednesday",
+				new DigestFigures(37, 30, "up 23% from Wednesday",
 						List.of(new Share("x", "X", 25, 68), new Share("reddit", "Reddit", 12, 32)),
 						List.of(new Share("delays", "Delays and disruption", 12, 32)), mentions));
 		return this.renderer.render(digest, "operations-2026-11-19");

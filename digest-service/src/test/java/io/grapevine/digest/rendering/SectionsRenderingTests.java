@@ -26,12 +26,14 @@ class SectionsRenderingTests {
 	void theEmailSaysEachSectionInOrder() {
 		RenderedDigest rendered = this.renderer.render(FullDigest.digest("Plain words. "), "operations-2026-11-19");
 
-		assertThat(rendered.html()).containsSubsequence("138 mentions, up 38% on Wednesday; negative 21%, up from 12%",
-				"cid:volume-chart@grapevine", "Mentions that matter most", "New voices", "Rising terms", "Spikes",
-				"Waiting for an answer", "9 in all", "Handling: 7 open, longest waiting 2 d; answered 12: ana 7, li 5");
-		assertThat(rendered.text()).containsSubsequence("138 mentions, up 38% on Wednesday; negative 21%, up from 12%",
-				"Mentions that matter most", "New voices", "Rising terms", "Spikes", "Waiting for an answer (9 in all)",
-				"Handling: 7 open, longest waiting 2 d; answered 12: ana 7, li 5");
+		assertThat(rendered.html()).containsSubsequence(
+				"138 mentions, up 38% from Wednesday; negative 21%, up from 12%", "cid:volume-chart@grapevine",
+				"Mentions that matter most", "New voices", "Rising terms", "Spikes", "Waiting for an answer",
+				"9 in all", "Handling: 7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5");
+		assertThat(rendered.text()).containsSubsequence(
+				"138 mentions, up 38% from Wednesday; negative 21%, up from 12%", "Mentions that matter most",
+				"New voices", "Rising terms", "Spikes", "Waiting for an answer (9 in all)",
+				"Handling: 7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5");
 		assertThat(rendered.html()).doesNotContain("Top mentions");
 	}
 

@@ -28,6 +28,22 @@ class OrganizationFileTests {
 	}
 
 	@Test
+	void theDemoOrganizationSendsABoardDigestAndAnAllStaffDigestByEmail() {
+		Organization organization = OrganizationFile.read(Path.of("../config/organization.yml"));
+		assertThat(organization.board()).get().satisfies((board) -> {
+			assertThat(board.id()).isEqualTo(Organization.BOARD);
+			assertThat(board.members()).containsExactly("board@harborcity-transit.example");
+			assertThat(board.timeZone()).isEqualTo(ZoneId.of("Europe/London"));
+		});
+		assertThat(organization.allStaff()).get().satisfies((allStaff) -> {
+			assertThat(allStaff.id()).isEqualTo(Organization.ALL_STAFF);
+			assertThat(allStaff.members()).containsExactly("everyone@harborcity-transit.example");
+			assertThat(allStaff.rhythm().weekly()).isTrue();
+			assertThat(allStaff.rhythm().weeklyDay()).isEqualTo(DayOfWeek.MONDAY);
+		});
+	}
+
+	@Test
 	void departmentsGetIdsFromTheirNamesAndDefaultsForZoneAndDigestTime() {
 		Organization organization = read("""
 				name: Example

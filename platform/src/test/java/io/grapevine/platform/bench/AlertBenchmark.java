@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -331,13 +332,15 @@ public final class AlertBenchmark {
 
 		private final HttpServer server;
 
+		private final ExecutorService executor = Executors.newFixedThreadPool(4);
+
 		private final Map<String, Long> arrived = new ConcurrentHashMap<>();
 
 		private final ConcurrentLinkedQueue<String> posts = new ConcurrentLinkedQueue<>();
 
 		FakeSlack() throws IOException {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			this.server.setExecutor(Executors.newFixedThreadPool(4));
+			this.server.setExecutor(this.executor);
 			this.server.createContext("/", (exchange) -> {
 				long now = System.currentTimeMillis();
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -371,9 +374,12 @@ public final class AlertBenchmark {
 			return this.posts.size() - this.posts.stream().distinct().count();
 		}
 
+		// Its threads are not daemons: left running, they would keep the benchmark's JVM
+		// alive after the report.
 		@Override
 		public void close() {
 			this.server.stop(0);
+			this.executor.shutdownNow();
 		}
 
 	}

@@ -1,9 +1,13 @@
 package io.grapevine.search.analytics;
 
 import java.text.Normalizer;
+import java.time.DayOfWeek;
+import java.time.Month;
+import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,8 +16,9 @@ import io.grapevine.listening.organization.Topic;
 
 /**
  * The words that never count as rising: the stop-words of the languages the platform
- * listens in, the noise of social posts, and the keywords of the organization's topics,
- * all as the query language reads words (lower case, accents folded).
+ * listens in, weekdays and months in them, the noise of social posts, and the keywords of
+ * the organization's topics, all as the query language reads words (lower case, accents
+ * folded).
  */
 public final class StopWords {
 
@@ -55,10 +60,34 @@ public final class StopWords {
 
 	private static final String SOCIAL = "rt via amp http https www com org net html";
 
-	private static final Set<String> LANGUAGE_WORDS = words(
-			String.join(" ", ENGLISH, SPANISH, FRENCH, GERMAN, PORTUGUESE, ITALIAN, SOCIAL));
+	private static final String TIME_AND_FILLERS = "tomorrow tonight morning evening afternoon night weekend day days "
+			+ "week weeks month months year years hour hours minute minutes time times thing things stuff lot lots ok "
+			+ "okay yes yeah";
+
+	private static final Set<String> LANGUAGE_WORDS = languageWords();
 
 	private StopWords() {
+	}
+
+	private static Set<String> languageWords() {
+		Set<String> words = words(
+				String.join(" ", ENGLISH, SPANISH, FRENCH, GERMAN, PORTUGUESE, ITALIAN, SOCIAL, TIME_AND_FILLERS));
+		// Weekdays and months say when, not what: a digest of a Sunday would find
+		// "sunday".
+		// Short forms in English only, as elsewhere they are words too ("mar", "mer").
+		for (String language : List.of("en", "es", "fr", "de", "pt", "it")) {
+			Locale locale = Locale.forLanguageTag(language);
+			for (TextStyle style : language.equals("en") ? List.of(TextStyle.FULL, TextStyle.SHORT)
+					: List.of(TextStyle.FULL)) {
+				for (DayOfWeek day : DayOfWeek.values()) {
+					words.addAll(words(day.getDisplayName(style, locale)));
+				}
+				for (Month month : Month.values()) {
+					words.addAll(words(month.getDisplayName(style, locale)));
+				}
+			}
+		}
+		return Set.copyOf(words);
 	}
 
 	/**

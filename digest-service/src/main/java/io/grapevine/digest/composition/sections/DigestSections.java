@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param spikes the alerts raised in the period for the department's topics
  * @param waiting questions and negative mentions nobody has answered yet
  * @param waitingTotal how many mentions wait in all
- * @param handling how answering goes ("7 open, longest waiting 2 d; answered 12: ana 7,
- * li 5"), when search-service tracks handling
+ * @param handling how the queue stands ("7 waiting, the oldest published 2 d ago; 12
+ * answered: ana 7, li 5"), when search-service tracks handling
  */
 public record DigestSections(Optional<VolumeAndSentiment> volume, List<Item> mattersMost, List<Item> newVoices,
 		List<Item> risingTerms, List<Item> spikes, List<Item> waiting, long waitingTotal, Optional<String> handling) {

@@ -95,8 +95,9 @@ public final class SearchAnswers {
 		 * @param term the word
 		 * @param count mentions of the period that contain it
 		 * @param before mentions of the earlier periods that contain it
+		 * @param expected mentions its own history predicts for the period
 		 */
-		public record Term(String term, long count, long before) {
+		public record Term(String term, long count, long before, double expected) {
 		}
 
 	}

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.grapevine.digest.alerting.Alert;
+import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.composition.DigestPeriod;
@@ -140,10 +141,18 @@ public final class SectionsComposer {
 		return terms.terms()
 			.stream()
 			.limit(size)
-			.map((term) -> new Item(term.term(), "", Digest.mentions(term.count())
-					+ ((term.before() == 0) ? ", none before" : ", " + term.before() + " in the periods before"),
-					Optional.empty(), links.search(term.term())))
+			.map((term) -> new Item(term.term(), "", Digest.mentions(term.count()) + expected(term), Optional.empty(),
+					links.search(term.term())))
 			.toList();
+	}
+
+	// "41 mentions, about 6 expected", or "4 mentions, none before" for a new word.
+	private static String expected(SearchAnswers.RisingTerms.Term term) {
+		long expected = Math.round(term.expected());
+		if (term.before() == 0) {
+			return ", none before";
+		}
+		return (expected == 0) ? ", fewer than 1 expected" : ", about " + expected + " expected";
 	}
 
 	/**
@@ -195,17 +204,36 @@ public final class SectionsComposer {
 	}
 
 	/**
-	 * How answering goes, in one line: "7 open, longest waiting 2 d; answered 12: ana 7,
-	 * li 5".
+	 * How the department's queue stands, in one line: "7 waiting, the oldest published 2
+	 * d ago; 12 answered: ana 7, li 5". Waits count from publication, as search-service
+	 * counts them.
 	 * @param handling the handling summary of the period
 	 * @return the line
 	 */
 	public static String handling(SearchAnswers.Handling handling) {
-		StringBuilder line = new StringBuilder().append(handling.open()).append(" open");
+		return handling(handling, AnalyticsSummary.Said.NOTHING);
+	}
+
+	/**
+	 * How the department's queue stands and what the organization said, in one line: "7
+	 * waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5; the organization
+	 * posted 30 times, 18 of them replies".
+	 * @param handling the handling summary of the period
+	 * @param said what the organization's own accounts posted in the period
+	 * @return the line
+	 */
+	public static String handling(SearchAnswers.Handling handling, AnalyticsSummary.Said said) {
+		StringBuilder line = new StringBuilder();
 		if (handling.open() > 0) {
-			line.append(", longest waiting ").append(duration(Duration.ofSeconds(handling.longestWaitSeconds())));
+			line.append(handling.open())
+				.append(" waiting, the oldest published ")
+				.append(duration(Duration.ofSeconds(handling.longestWaitSeconds())))
+				.append(" ago");
 		}
-		line.append("; answered ").append(handling.answered());
+		else {
+			line.append("none waiting");
+		}
+		line.append("; ").append((handling.answered() > 0) ? handling.answered() + " answered" : "none answered");
 		if (!handling.answeredBy().isEmpty()) {
 			line.append(": ")
 				.append(handling.answeredBy()
@@ -218,6 +246,13 @@ public final class SectionsComposer {
 		}
 		if (handling.dismissed() > 0) {
 			line.append("; dismissed ").append(handling.dismissed());
+		}
+		if (said.posts() > 0) {
+			line.append("; the organization posted ").append((said.posts() == 1) ? "once" : said.posts() + " times");
+			if (said.replies() > 0) {
+				line.append((said.posts() == 1) ? ", a reply"
+						: ", " + said.replies() + ((said.replies() == 1) ? " of them a reply" : " of them replies"));
+			}
 		}
 		return line.toString();
 	}

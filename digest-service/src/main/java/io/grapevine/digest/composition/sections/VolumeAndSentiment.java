@@ -11,7 +11,7 @@ import java.util.List;
  * @param previousTotal mentions in the period before
  * @param negativePercent share of the period's mentions judged negative, rounded
  * @param previousNegativePercent the same share in the period before
- * @param words "412 mentions, up 38% on the week before; negative 21%, up from 12%"
+ * @param words "412 mentions, up 38% from the week before; negative 21%, up from 12%"
  * @param days the chart's days, oldest first, the period's own last
  */
 public record VolumeAndSentiment(long total, long previousTotal, int negativePercent, int previousNegativePercent,

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.digest.composition.BoardDigest;
 import io.grapevine.digest.composition.BoardFigures;
-import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.composition.TopMention;
 
@@ -43,10 +42,8 @@ public final class SlackBoardMessage {
 			.put("type", "plain_text")
 			.put("text", cut("Board digest · " + digest.period().label(), SlackDigestMessage.HEADER_LIMIT))
 			.put("emoji", false);
-		section(blocks,
-				"*%s* in %s, %s.\nSentiment: %s.".formatted(Digest.mentions(figures.total()), digest.period().label(),
-						SlackDigestMessage.escape(figures.change()),
-						SlackDigestMessage.escape(figures.sentimentChange())));
+		section(blocks, cut(SlackDigestMessage.escape(figures.volume()) + "\n"
+				+ SlackDigestMessage.escape(figures.sentimentSentence()), SlackDigestMessage.SECTION_LIMIT));
 		if (!figures.shareOfVoice().isEmpty()) {
 			StringBuilder voices = new StringBuilder("*Share of voice*");
 			for (BoardFigures.Voice voice : figures.shareOfVoice()) {
@@ -54,11 +51,7 @@ public final class SlackBoardMessage {
 					.append(voice.organization() ? "*" + SlackDigestMessage.escape(voice.name()) + "*"
 							: SlackDigestMessage.escape(voice.name()))
 					.append(": ")
-					.append(voice.percent())
-					.append("% (")
-					.append(Digest.mentions(voice.mentions()))
-					.append("), ")
-					.append(SlackDigestMessage.escape(voice.change()));
+					.append(SlackDigestMessage.escape(voice.line()));
 			}
 			section(blocks, cut(voices.toString(), SlackDigestMessage.SECTION_LIMIT));
 		}
@@ -68,9 +61,7 @@ public final class SlackBoardMessage {
 				departments.append("\n• ")
 					.append(SlackDigestMessage.escape(department.name()))
 					.append(": ")
-					.append(Digest.mentions(department.mentions()))
-					.append(", ")
-					.append(SlackDigestMessage.escape(department.change()));
+					.append(SlackDigestMessage.escape(department.line()));
 			}
 			section(blocks, cut(departments.toString(), SlackDigestMessage.SECTION_LIMIT));
 		}

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.digest.composition.BoardDigest;
 import io.grapevine.digest.composition.BoardFigures;
-import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.composition.TopMention;
 
@@ -44,17 +43,14 @@ public final class TeamsBoardCard {
 		card.putObject("msteams").put("width", "Full");
 		ArrayNode body = card.putArray("body");
 		text(body, "Board digest · " + digest.period().label()).put("size", "Large").put("weight", "Bolder");
-		text(body, "%s in %s, %s. Sentiment: %s.".formatted(Digest.mentions(figures.total()), digest.period().label(),
-				figures.change(), figures.sentimentChange()))
-			.put("spacing", "Small");
+		text(body, TeamsDigestCard.plain(figures.volume() + " " + figures.sentimentSentence())).put("spacing", "Small");
 		if (!figures.shareOfVoice().isEmpty()) {
 			text(body, "Share of voice").put("weight", "Bolder").put("spacing", "Medium");
 			ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
 			for (BoardFigures.Voice voice : figures.shareOfVoice()) {
 				facts.addObject()
 					.put("title", TeamsDigestCard.plain(voice.name()))
-					.put("value", "%d%% (%s), %s".formatted(voice.percent(), Digest.mentions(voice.mentions()),
-							voice.change()));
+					.put("value", TeamsDigestCard.plain(voice.line()));
 			}
 		}
 		if (!figures.departments().isEmpty()) {
@@ -63,7 +59,7 @@ public final class TeamsBoardCard {
 			for (BoardFigures.DepartmentMonth department : figures.departments()) {
 				facts.addObject()
 					.put("title", TeamsDigestCard.plain(department.name()))
-					.put("value", Digest.mentions(department.mentions()) + ", " + department.change());
+					.put("value", TeamsDigestCard.plain(department.line()));
 			}
 		}
 		if (!figures.topMentions().isEmpty()) {

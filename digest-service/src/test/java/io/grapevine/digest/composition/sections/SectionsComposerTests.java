@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.grapevine.digest.FullDigest;
 import io.grapevine.digest.alerting.Alert;
+import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.listening.mention.Mention;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class SectionsComposerTests {
 		VolumeAndSentiment volume = SectionsComposer.volume(WEEK_47, new SearchAnswers.DailyVolume(0, all),
 				new SearchAnswers.DailyVolume(0, negative));
 
-		assertThat(volume.words()).isEqualTo("412 mentions, up 38% on the week before; negative 21%, up from 12%");
+		assertThat(volume.words()).isEqualTo("412 mentions, up 38% from the week before; negative 21%, up from 12%");
 		assertThat(volume.days()).hasSize(28);
 		assertThat(volume.days().stream().filter(VolumeAndSentiment.Day::inPeriod))
 			.extracting(VolumeAndSentiment.Day::date)
@@ -57,7 +58,7 @@ class SectionsComposerTests {
 								new SearchAnswers.DailyVolume.Day(FullDigest.THURSDAY.day(), 0))),
 				new SearchAnswers.DailyVolume(0, List.of()));
 
-		assertThat(volume.words()).isEqualTo("0 mentions, down 100% on Wednesday");
+		assertThat(volume.words()).isEqualTo("0 mentions, down 100% from Wednesday");
 	}
 
 	@Test
@@ -104,9 +105,14 @@ class SectionsComposerTests {
 				List.of(new SearchAnswers.Handling.Actor("ana", 7), new SearchAnswers.Handling.Actor("li", 5)));
 
 		assertThat(SectionsComposer.handling(handling))
-			.isEqualTo("7 open, longest waiting 2 d; answered 12: ana 7, li 5; escalated 1");
+			.isEqualTo("7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5; escalated 1");
 		assertThat(SectionsComposer.handling(new SearchAnswers.Handling(0, 0, 0, 0, 0, 0, List.of())))
-			.isEqualTo("0 open; answered 0");
+			.isEqualTo("none waiting; none answered");
+		assertThat(SectionsComposer.handling(handling, new AnalyticsSummary.Said(30, 18))).isEqualTo(
+				"7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5; escalated 1; the organization posted 30 times, 18 of them replies");
+		assertThat(SectionsComposer.handling(new SearchAnswers.Handling(0, 0, 0, 0, 0, 0, List.of()),
+				new AnalyticsSummary.Said(1, 1)))
+			.isEqualTo("none waiting; none answered; the organization posted once, a reply");
 		assertThat(SectionsComposer.duration(Duration.ofMinutes(95))).isEqualTo("1 h");
 		assertThat(SectionsComposer.duration(Duration.ofSeconds(42))).isEqualTo("42 s");
 	}
@@ -125,12 +131,14 @@ class SectionsComposerTests {
 	@Test
 	void risingTermsSayHowOftenTheyWereSaidAndLinkToTheirSearch() {
 		List<Item> items = SectionsComposer
-			.risingTerms(new SearchAnswers.RisingTerms(List.of(new SearchAnswers.RisingTerms.Term("flooding", 14, 0),
-					new SearchAnswers.RisingTerms.Term("detour", 9, 2))), this.links, 8);
+			.risingTerms(new SearchAnswers.RisingTerms(List.of(new SearchAnswers.RisingTerms.Term("flooding", 14, 0, 0),
+					new SearchAnswers.RisingTerms.Term("detour", 41, 24, 6.0),
+					new SearchAnswers.RisingTerms.Term("escalator", 5, 1, 0.25))), this.links, 8);
 
-		assertThat(items).extracting(Item::title).containsExactly("flooding", "detour");
+		assertThat(items).extracting(Item::title).containsExactly("flooding", "detour", "escalator");
 		assertThat(items).extracting(Item::detail)
-			.containsExactly("14 mentions, none before", "9 mentions, 2 in the periods before");
+			.containsExactly("14 mentions, none before", "41 mentions, about 6 expected",
+					"5 mentions, fewer than 1 expected");
 		assertThat(items.get(0).search().toString()).startsWith("http://127.0.0.1:8080/?q=flooding&department=");
 	}
 

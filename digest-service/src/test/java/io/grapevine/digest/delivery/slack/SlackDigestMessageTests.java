@@ -34,7 +34,7 @@ class SlackDigestMessageTests {
 		assertThat(blocks.get(0).path("type").asText()).isEqualTo("header");
 		assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("Operations · daily listening digest");
 		assertThat(blocks.get(1).path("text").path("text").asText())
-			.isEqualTo("*37 mentions* on Thu 19 Nov 2026, up 23% on Wednesday.");
+			.isEqualTo("*37 mentions* on Thu 19 Nov 2026, up 23% from Wednesday.");
 		assertThat(texts(blocks))
 			.anySatisfy((text) -> assertThat(text).contains("*By source*\nX: 25 (68%)\nReddit: 12 (32%)"))
 			.anySatisfy((text) -> assertThat(text).contains("*By topic*\nDelays and disruption: 12 (32%)"));
@@ -92,9 +92,9 @@ class SlackDigestMessageTests {
 		JsonNode message = SlackDigestMessage.of(FullDigest.digest("Plain words. "), ARCHIVE, SEARCH);
 		List<String> texts = texts(message.path("blocks"));
 		assertThat(String.join("\n", texts)).containsSubsequence(
-				"138 mentions, up 38% on Wednesday; negative 21%, up from 12% · <" + ARCHIVE + "|See the chart>",
+				"138 mentions, up 38% from Wednesday; negative 21%, up from 12% · <" + ARCHIVE + "|See the chart>",
 				"*Mentions that matter most*", "*New voices*", "*Rising terms*", "*Spikes*",
-				"*Waiting for an answer* (9 in all)\nHandling: 7 open, longest waiting 2 d; answered 12: ana 7, li 5");
+				"*Waiting for an answer* (9 in all)\nHandling: 7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5");
 		assertThat(texts)
 			.anySatisfy((text) -> assertThat(text).startsWith("*<https://x.com/rider_m1/status/m1|Rider m1>*")
 				.contains("|Search around it>"));
@@ -130,7 +130,7 @@ class SlackDigestMessageTests {
 
 	static Digest digest(List<TopMention> mentions) {
 		return new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"), thursday(),
-				new DigestFigures(37, 30, "up 23% on Wednesday",
+				new DigestFigures(37, 30, "up 23% from Wednesday",
 						List.of(new Share("x", "X", 25, 68), new Share("reddit", "Reddit", 12, 32)),
 						List.of(new Share("delays", "Delays and disruption", 12, 32)), mentions));
 	}

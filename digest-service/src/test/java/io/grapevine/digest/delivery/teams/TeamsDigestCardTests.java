@@ -45,7 +45,7 @@ class TeamsDigestCardTests {
 			.path("content");
 		List<String> texts = card.path("body").findValuesAsText("text");
 		assertThat(texts).contains("Operations · daily listening digest",
-				"37 mentions on Thu 19 Nov 2026, up 23% on Wednesday.", "By source", "By topic", "Top mentions",
+				"37 mentions on Thu 19 Nov 2026, up 23% from Wednesday.", "By source", "By topic", "Top mentions",
 				"Amy Rider (@rider\\_amy) on X at 10:12 · 1,234 followers", "Tram stuck at Dock Road",
 				"12 likes · 3 shares · 4 replies");
 		assertThat(card.path("body").findValues("facts").get(0).findValuesAsText("value")).containsExactly("25 (68%)",
@@ -74,9 +74,9 @@ class TeamsDigestCardTests {
 			.path("content");
 		List<String> texts = card.path("body").findValuesAsText("text");
 		assertThat(String.join("\n", texts)).containsSubsequence(
-				"138 mentions, up 38% on Wednesday; negative 21%, up from 12% · [See the chart](" + ARCHIVE + ")",
+				"138 mentions, up 38% from Wednesday; negative 21%, up from 12% · [See the chart](" + ARCHIVE + ")",
 				"Mentions that matter most", "New voices", "Rising terms", "Spikes", "Waiting for an answer (9 in all)",
-				"Handling: 7 open, longest waiting 2 d; answered 12: ana 7, li 5");
+				"Handling: 7 waiting, the oldest published 2 d ago; 12 answered: ana 7, li 5");
 		assertThat(card.path("body").findValues("selectAction")).extracting((action) -> action.path("url").asText())
 			.contains("https://x.com/rider_m1/status/m1");
 		assertThat(texts)
@@ -102,7 +102,7 @@ class TeamsDigestCardTests {
 	private static Digest digest(List<TopMention> mentions) {
 		return new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"),
 				new DailyPeriod(LocalDate.of(2026, 11, 19), ZoneId.of("Europe/London")),
-				new DigestFigures(37, 30, "up 23% on Wednesday",
+				new DigestFigures(37, 30, "up 23% from Wednesday",
 						List.of(new Share("x", "X", 25, 68), new Share("reddit", "Reddit", 12, 32)),
 						List.of(new Share("delays", "Delays and disruption", 12, 32)), mentions));
 	}

@@ -34,9 +34,6 @@ public class RisingTermsSearch {
 	/** How many mentions of the range each shard reads words from. */
 	static final int SAMPLE = 2000;
 
-	/** A word must be this many times as frequent as before to rise. */
-	static final double MIN_RATIO = 1.5;
-
 	private final ElasticsearchAsyncClient client;
 
 	RisingTermsSearch(ElasticsearchAsyncClient client) {
@@ -56,15 +53,18 @@ public class RisingTermsSearch {
 		Instant from = filter.from().orElseThrow();
 		Instant to = filter.to().orElseThrow();
 		Instant comparedFrom = from.minus(Duration.between(from, to).multipliedBy(periods));
-		SearchRequest request = request(filter, comparedFrom, minCount, excluded, size);
+		// What the organization posts itself is what it said, not what it heard.
+		MentionFilter heard = new MentionFilter(filter.from(), filter.to(), filter.sources(), filter.languages(),
+				filter.topics(), filter.departments(), filter.handling(), filter.sentiments(), filter.competitors(),
+				Optional.of(false), filter.question(), filter.minReach());
+		SearchRequest request = request(heard, comparedFrom, minCount, excluded, size);
 		return Mono.fromFuture(() -> this.client.search(request, Void.class))
-			.map((response) -> new RisingTerms(from, to, comparedFrom, terms(response, minCount, size)));
+			.map((response) -> new RisingTerms(from, to, comparedFrom, terms(response, periods, minCount, size)));
 	}
 
 	static SearchRequest request(MentionFilter filter, Instant comparedFrom, int minCount, Set<String> excluded,
 			int size) {
-		MentionFilter background = new MentionFilter(Optional.of(comparedFrom), filter.to(), filter.sources(),
-				filter.languages(), filter.topics(), filter.departments());
+		MentionFilter background = filter.between(Optional.of(comparedFrom), filter.to());
 		return SearchRequest
 			.of((search) -> search.index(MonthlyIndices.ALIAS)
 				.ignoreUnavailable(true)
@@ -82,7 +82,7 @@ public class RisingTermsSearch {
 						.exclude(TermsExclude.of((exclude) -> exclude.terms(List.copyOf(excluded))))))));
 	}
 
-	private static List<Term> terms(SearchResponse<Void> response, int minCount, int size) {
+	private static List<Term> terms(SearchResponse<Void> response, int periods, int minCount, int size) {
 		Aggregate sample = response.aggregations().get("sample");
 		if (sample == null || !sample.isSampler()) {
 			return List.of();
@@ -92,27 +92,10 @@ public class RisingTermsSearch {
 			return List.of();
 		}
 		SignificantStringTermsAggregate terms = rising.sigsterms();
-		long periodSize = (terms.docCount() != null) ? terms.docCount() : sample.sampler().docCount();
-		long backgroundSize = (terms.bgCount() != null) ? terms.bgCount() : 0;
-		long earlierSize = Math.max(0, backgroundSize - periodSize);
-		return terms.buckets()
-			.array()
-			.stream()
-			.filter((bucket) -> StopWords.meaningful(bucket.key()))
-			.filter((bucket) -> bucket.docCount() >= minCount)
-			.filter((bucket) -> rose(bucket.docCount(), periodSize, Math.max(0, bucket.bgCount() - bucket.docCount()),
-					earlierSize))
-			.limit(size)
-			.map((bucket) -> new Term(bucket.key(), bucket.docCount(),
-					Math.max(0, bucket.bgCount() - bucket.docCount()), bucket.score()))
-			.toList();
-	}
-
-	private static boolean rose(long count, long periodSize, long before, long earlierSize) {
-		if (before == 0 || earlierSize == 0) {
-			return true;
-		}
-		return (double) count / Math.max(1, periodSize) >= MIN_RATIO * before / earlierSize;
+		return terms.buckets().array().stream().filter((bucket) -> StopWords.meaningful(bucket.key())).map((bucket) -> {
+			long before = Math.max(0, bucket.bgCount() - bucket.docCount());
+			return new Term(bucket.key(), bucket.docCount(), before, (double) before / periods, bucket.score());
+		}).filter((term) -> RisingTerms.rises(term.count(), term.expected(), minCount)).limit(size).toList();
 	}
 
 }
