@@ -326,8 +326,8 @@ public final class LocalPlatform implements AutoCloseable {
 				The demo source keeps adding a mention every few seconds.
 				Press Ctrl-C to stop everything.
 				""", platform.startupTime().toSeconds(), GATEWAY_PORT, GATEWAY_PORT, GATEWAY_PORT, GATEWAY_PORT,
-				MAILBOX_PORT, INGEST_PORT,
-				platform.stack.kafkaBootstrapServers(), platform.stack.elasticsearchUri(), data.resolve("logs"));
+				MAILBOX_PORT, INGEST_PORT, platform.stack.kafkaBootstrapServers(), platform.stack.elasticsearchUri(),
+				data.resolve("logs"));
 		// Printed, not logged: the passwords go to this terminal once and to no log file.
 		System.out.println(platform.accounts().describe("http://127.0.0.1:" + GATEWAY_PORT + "/"));
 		System.out.flush();

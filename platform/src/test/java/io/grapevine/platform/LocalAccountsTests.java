@@ -61,8 +61,8 @@ class LocalAccountsTests {
 		LocalAccounts other = LocalAccounts.generate();
 
 		assertThat(other.adminPassword()).isNotEqualTo(this.accounts.adminPassword()).hasSizeGreaterThanOrEqualTo(20);
-		assertThat(this.accounts.describe("http://127.0.0.1:8000/")).contains("admin",
-				this.accounts.adminPassword(), "member", this.accounts.memberPassword());
+		assertThat(this.accounts.describe("http://127.0.0.1:8000/")).contains("admin", this.accounts.adminPassword(),
+				"member", this.accounts.memberPassword());
 		assertThat(this.accounts.toString()).doesNotContain(this.accounts.adminPassword(),
 				this.accounts.memberPassword());
 	}
