@@ -4,23 +4,17 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,9 +45,9 @@ class FrontDoorTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static final StandIn search = new StandIn("search-service");
+	private static final StandInService search = new StandInService("search-service");
 
-	private static final StandIn digest = new StandIn("digest-service");
+	private static final StandInService digest = new StandInService("digest-service");
 
 	@Autowired
 	WebTestClient web;
@@ -66,8 +60,8 @@ class FrontDoorTests {
 
 	@AfterAll
 	static void stop() {
-		search.server.disposeNow();
-		digest.server.disposeNow();
+		search.close();
+		digest.close();
 	}
 
 	@BeforeEach
@@ -161,6 +155,33 @@ class FrontDoorTests {
 	}
 
 	@Test
+	void signingOutAtTheFrontDoorEndsTheOneSignInForEveryService() {
+		String session = signIn();
+		String csrf = "sign-out-token";
+		this.web.post()
+			.uri("/logout")
+			.cookie("GRAPEVINE_SESSION", session)
+			.cookie("XSRF-TOKEN", csrf)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("_csrf=" + csrf)
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.location("/login?logout");
+		for (String path : List.of("/api/mentions", "/api/digests")) {
+			this.web.get()
+				.uri(path)
+				.cookie("GRAPEVINE_SESSION", session)
+				.exchange()
+				.expectStatus()
+				.isUnauthorized();
+		}
+		assertThat(search.seen).isEmpty();
+		assertThat(digest.seen).isEmpty();
+	}
+
+	@Test
 	void anApiCallSignedOutGetsAProblemDetailAndNeverReachesTheService() {
 		this.web.get()
 			.uri("/api/digests")
@@ -227,7 +248,7 @@ class FrontDoorTests {
 		return session.getValue();
 	}
 
-	private static JsonNode claims(String token) {
+	static JsonNode claims(String token) {
 		try {
 			return json
 				.readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
@@ -235,39 +256,6 @@ class FrontDoorTests {
 		catch (Exception ex) {
 			throw new AssertionError("Not a JWT: " + token, ex);
 		}
-	}
-
-	/** A service that answers every request with what reached it. */
-	private static final class StandIn {
-
-		final List<String> seen = new CopyOnWriteArrayList<>();
-
-		final DisposableServer server;
-
-		StandIn(String name) {
-			this.server = HttpServer.create()
-				.host("127.0.0.1")
-				.port(0)
-				.handle((request,
-						response) -> request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
-							this.seen.add(request.uri());
-							Map<String, String> what = Map.of("service", name, "path", request.uri(), "method",
-									request.method().name(), "authorization",
-									String.valueOf(request.requestHeaders().get(HttpHeaders.AUTHORIZATION)), "cookie",
-									String.valueOf(request.requestHeaders().get(HttpHeaders.COOKIE)));
-							return Mono.fromCallable(() -> json.writeValueAsString(what));
-						})
-							.flatMap((answer) -> response
-								.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-								.sendString(Mono.just(answer))
-								.then()))
-				.bindNow();
-		}
-
-		String url() {
-			return URI.create("http://127.0.0.1:" + this.server.port()).toString();
-		}
-
 	}
 
 }
