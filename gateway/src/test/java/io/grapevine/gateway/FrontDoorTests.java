@@ -170,12 +170,7 @@ class FrontDoorTests {
 			.expectHeader()
 			.location("/login?logout");
 		for (String path : List.of("/api/mentions", "/api/digests")) {
-			this.web.get()
-				.uri(path)
-				.cookie("GRAPEVINE_SESSION", session)
-				.exchange()
-				.expectStatus()
-				.isUnauthorized();
+			this.web.get().uri(path).cookie("GRAPEVINE_SESSION", session).exchange().expectStatus().isUnauthorized();
 		}
 		assertThat(search.seen).isEmpty();
 		assertThat(digest.seen).isEmpty();

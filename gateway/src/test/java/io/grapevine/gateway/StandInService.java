@@ -13,9 +13,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
- * A service behind the gateway that answers every request with what reached it: its
- * name, the path and query, the method, the {@code Authorization} and {@code Cookie}
- * headers.
+ * A service behind the gateway that answers every request with what reached it: its name,
+ * the path and query, the method, the {@code Authorization} and {@code Cookie} headers.
  */
 final class StandInService implements AutoCloseable {
 
@@ -30,17 +29,18 @@ final class StandInService implements AutoCloseable {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.handle((request, response) -> request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
-				this.seen.add(request.uri());
-				Map<String, String> what = Map.of("service", name, "path", request.uri(), "method",
-						request.method().name(), "authorization",
-						String.valueOf(request.requestHeaders().get(HttpHeaders.AUTHORIZATION)), "cookie",
-						String.valueOf(request.requestHeaders().get(HttpHeaders.COOKIE)));
-				return Mono.fromCallable(() -> json.writeValueAsString(what));
-			})
-				.flatMap((answer) -> response.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-					.sendString(Mono.just(answer))
-					.then()))
+			.handle((request,
+					response) -> request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
+						this.seen.add(request.uri());
+						Map<String, String> what = Map.of("service", name, "path", request.uri(), "method",
+								request.method().name(), "authorization",
+								String.valueOf(request.requestHeaders().get(HttpHeaders.AUTHORIZATION)), "cookie",
+								String.valueOf(request.requestHeaders().get(HttpHeaders.COOKIE)));
+						return Mono.fromCallable(() -> json.writeValueAsString(what));
+					})
+						.flatMap((answer) -> response.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+							.sendString(Mono.just(answer))
+							.then()))
 			.bindNow();
 	}
 
