@@ -90,7 +90,10 @@ class RelayedIdentityTests {
 			.expectStatus()
 			.isUnauthorized()
 			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("grapevine.security.relay.secret"));
 	}
 
 	@Test
