@@ -238,6 +238,16 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 	}
 
 	@Test
+	void hostileQueriesAreAnsweredWithAProblemDetailSayingWhereTheyPassTheLimit() {
+		expectProblem("q", "/api/mentions?q={q}", "(".repeat(500) + "fare" + ")".repeat(500)).jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("levels deep at position 32"));
+		expectProblem("q", "/api/mentions?q={q}", "fare " + "NOT ".repeat(250) + "refund");
+		expectProblem("q", "/api/mentions?q={q}", "fare " + "-".repeat(1_000) + "refund");
+		expectProblem("q", "/api/analytics/summary?q={q}", "fare OR ".repeat(600) + "refund").jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("characters long; at most 4096"));
+	}
+
+	@Test
 	void theOrganizationListsDepartmentsAndTopicsButNoMembers() {
 		this.web.get()
 			.uri("/api/organization")

@@ -1,5 +1,6 @@
 package io.grapevine.search.indexing;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import io.grapevine.listening.KafkaTopicNames;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.search.handling.elasticsearch.ReplyAnswers;
 import io.grapevine.search.index.MentionIndexTemplate;
+import io.grapevine.search.index.RetentionProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -33,9 +35,10 @@ class IndexerConfiguration {
 	MentionIndexer mentionIndexer(GrapevineKafkaProperties kafka, KafkaTopicProvisioner topics,
 			ElasticsearchAsyncClient client, MentionIndexTemplate template, DeadLetterPublisher deadLetters,
 			IndexerProperties properties, MeterRegistry meterRegistry, Organization organization,
-			ReplyAnswers replyAnswers) {
+			ReplyAnswers replyAnswers, RetentionProperties retention) {
 		return new MentionIndexer(receiverOptions(kafka, properties), client, template, deadLetters, properties,
-				meterRegistry, organization.accounts(), replyAnswers);
+				meterRegistry, organization.accounts(), replyAnswers,
+				new PublicationWindow(retention.retention(), Clock.systemUTC()));
 	}
 
 	static ReceiverOptions<String, String> receiverOptions(GrapevineKafkaProperties kafka,
