@@ -84,6 +84,22 @@ class FrontDoorTests {
 	}
 
 	@Test
+	void aLongListeningQueryReachesSearchServiceToBeJudgedThere() {
+		String query = "q=" + "%22late%20again%22%20OR%20".repeat(250) + "delay";
+		assertThat(query).hasSizeGreaterThan(6000);
+		JsonNode seen = this.web.get()
+			.uri(URI.create("/api/mentions?" + query))
+			.headers((headers) -> headers.setBasicAuth("mia", "member-password"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(seen.path("path").asText()).isEqualTo("/api/mentions?" + query);
+	}
+
+	@Test
 	void theServiceLearnsWhoSignedInFromASignedTokenInsteadOfTheirPassword() {
 		String authorization = basic("/api/mentions").path("authorization").asText();
 		assertThat(authorization).startsWith("Bearer ");

@@ -29,6 +29,8 @@ final class StandInService implements AutoCloseable {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
+			// As search-service: 64 KB request lines.
+			.httpRequestDecoder((decoder) -> decoder.maxInitialLineLength(64 * 1024))
 			.handle((request,
 					response) -> request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
 						this.seen.add(request.uri());
