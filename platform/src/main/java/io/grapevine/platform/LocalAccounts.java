@@ -23,6 +23,9 @@ public final class LocalAccounts {
 	/** The member digest-service signs in to search-service as. */
 	public static final String DIGEST_SERVICE = "digest-service";
 
+	// The key the gateway and the services share, made for this run only.
+	static final String RELAY_SECRET = "GRAPEVINE_RELAY_SECRET";
+
 	private static final SecureRandom random = new SecureRandom();
 
 	private final String adminPassword;
@@ -31,6 +34,8 @@ public final class LocalAccounts {
 
 	private final String servicePassword;
 
+	private final String relaySecret;
+
 	private final BCryptPasswordEncoder encoder;
 
 	private LocalAccounts(BCryptPasswordEncoder encoder) {
@@ -38,6 +43,7 @@ public final class LocalAccounts {
 		this.adminPassword = password();
 		this.memberPassword = password();
 		this.servicePassword = password();
+		this.relaySecret = secret(36);
 	}
 
 	/**
@@ -49,7 +55,11 @@ public final class LocalAccounts {
 	}
 
 	private static String password() {
-		byte[] bytes = new byte[15];
+		return secret(15);
+	}
+
+	private static String secret(int length) {
+		byte[] bytes = new byte[length];
 		random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
@@ -77,6 +87,7 @@ public final class LocalAccounts {
 	public Map<String, String> searchEnvironment() {
 		Map<String, String> environment = people();
 		user(environment, 2, DIGEST_SERVICE, this.servicePassword, "MEMBER");
+		environment.put(RELAY_SECRET, this.relaySecret);
 		return environment;
 	}
 
@@ -89,6 +100,18 @@ public final class LocalAccounts {
 		Map<String, String> environment = people();
 		environment.put("GRAPEVINE_SEARCH_USERNAME", DIGEST_SERVICE);
 		environment.put("GRAPEVINE_SEARCH_PASSWORD", this.servicePassword);
+		environment.put(RELAY_SECRET, this.relaySecret);
+		return environment;
+	}
+
+	/**
+	 * The environment of the gateway: the two people sign in there, and the key it signs
+	 * who they are with for the services behind it.
+	 * @return environment variables
+	 */
+	public Map<String, String> gatewayEnvironment() {
+		Map<String, String> environment = people();
+		environment.put(RELAY_SECRET, this.relaySecret);
 		return environment;
 	}
 
@@ -112,16 +135,15 @@ public final class LocalAccounts {
 
 	/**
 	 * The sign-in details to print once on the terminal.
-	 * @param searchUrl the dashboard
-	 * @param digestUrl the digest archive
+	 * @param address the one address people open
 	 * @return lines to print
 	 */
-	public String describe(String searchUrl, String digestUrl) {
+	public String describe(String address) {
 		return """
-				Sign in at %s and %s (passwords made for this run only):
+				Sign in once at %s (passwords made for this run only):
 				  %-8s %s   administrator: may also run digests and mute alerts
 				  %-8s %s   member: reads and handles mentions
-				""".formatted(searchUrl, digestUrl, ADMIN, this.adminPassword, MEMBER, this.memberPassword);
+				""".formatted(address, ADMIN, this.adminPassword, MEMBER, this.memberPassword);
 	}
 
 	@Override

@@ -31,11 +31,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform on this machine in one command: Kafka, Elasticsearch, a local
- * mailbox, the three services and the demo source, stopped together on Ctrl-C.
+ * mailbox, the three services behind the gateway's one address and the demo source,
+ * stopped together on Ctrl-C.
  */
 public final class LocalPlatform implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalPlatform.class);
+
+	/** The one address people open: the gateway in front of the services. */
+	static final int GATEWAY_PORT = 8000;
 
 	static final int SEARCH_PORT = 8080;
 
@@ -80,7 +84,7 @@ public final class LocalPlatform implements AutoCloseable {
 		Instant started = Instant.now();
 		Path organizationFile = repository.resolve("config/organization.yml").toAbsolutePath();
 		OrganizationFile.read(organizationFile);
-		for (String service : List.of("search-service", "ingest-service", "digest-service")) {
+		for (String service : List.of("search-service", "ingest-service", "digest-service", "gateway")) {
 			ServiceProcess.executableJar(repository, service);
 		}
 		LocalAccounts accounts = LocalAccounts.generate();
@@ -112,13 +116,21 @@ public final class LocalPlatform implements AutoCloseable {
 			digest.put("SPRING_MAIL_HOST", "127.0.0.1");
 			digest.put("SPRING_MAIL_PORT", String.valueOf(mailbox.smtpPort()));
 			digest.put("GRAPEVINE_DIGEST_SEARCH_URL", "http://127.0.0.1:" + SEARCH_PORT);
-			digest.put("GRAPEVINE_DIGEST_DASHBOARD_URL", "http://127.0.0.1:" + SEARCH_PORT + "/");
-			digest.put("GRAPEVINE_DIGEST_PUBLIC_URL", "http://127.0.0.1:" + DIGEST_PORT);
+			// Links in emails, Slack and Teams name the one address.
+			digest.put("GRAPEVINE_DIGEST_DASHBOARD_URL", "http://127.0.0.1:" + GATEWAY_PORT + "/");
+			digest.put("GRAPEVINE_DIGEST_PUBLIC_URL", "http://127.0.0.1:" + GATEWAY_PORT);
 			ServiceProcess digestService = ServiceProcess.start(repository, "digest-service", DIGEST_PORT, digest,
 					logs);
 			services.add(digestService);
 			digestService.awaitHealthy(Duration.ofMinutes(3));
 			logger.info("{} is up at {}", digestService.name(), digestService.url());
+			Map<String, String> front = new LinkedHashMap<>(accounts.gatewayEnvironment());
+			front.put("GRAPEVINE_GATEWAY_SEARCH_SERVICE", "http://127.0.0.1:" + SEARCH_PORT);
+			front.put("GRAPEVINE_GATEWAY_DIGEST_SERVICE", "http://127.0.0.1:" + DIGEST_PORT);
+			ServiceProcess gateway = ServiceProcess.start(repository, "gateway", GATEWAY_PORT, front, logs);
+			services.add(gateway);
+			gateway.awaitHealthy(Duration.ofMinutes(3));
+			logger.info("{} is up at {}", gateway.name(), gateway.url());
 			return new LocalPlatform(stack, mailbox, services, Duration.between(started, Instant.now()),
 					organizationFile, accounts);
 		}
@@ -312,19 +324,20 @@ public final class LocalPlatform implements AutoCloseable {
 		}, "local-platform-shutdown"));
 		logger.info("""
 
-				Grapevine is running ({} s to start).
+				Grapevine is running ({} s to start) at http://127.0.0.1:{}/
 				  Dashboard and search   http://127.0.0.1:{}/
+				  Executive view         http://127.0.0.1:{}/executive
 				  Digest archive         http://127.0.0.1:{}/digests
 				  Local mailbox          http://127.0.0.1:{}/
 				  Sources                http://127.0.0.1:{}/api/sources
 				  Kafka {}   Elasticsearch {}   logs in {}
 				The demo source keeps adding a mention every few seconds.
 				Press Ctrl-C to stop everything.
-				""", platform.startupTime().toSeconds(), SEARCH_PORT, DIGEST_PORT, MAILBOX_PORT, INGEST_PORT,
-				platform.stack.kafkaBootstrapServers(), platform.stack.elasticsearchUri(), data.resolve("logs"));
+				""", platform.startupTime().toSeconds(), GATEWAY_PORT, GATEWAY_PORT, GATEWAY_PORT, GATEWAY_PORT,
+				MAILBOX_PORT, INGEST_PORT, platform.stack.kafkaBootstrapServers(), platform.stack.elasticsearchUri(),
+				data.resolve("logs"));
 		// Printed, not logged: the passwords go to this terminal once and to no log file.
-		System.out.println(platform.accounts()
-			.describe("http://127.0.0.1:" + SEARCH_PORT + "/", "http://127.0.0.1:" + DIGEST_PORT + "/digests"));
+		System.out.println(platform.accounts().describe("http://127.0.0.1:" + GATEWAY_PORT + "/"));
 		System.out.flush();
 		int sent = platform.sendFirstDigests();
 		logger.info("{} digest emails are in the local mailbox ({} digests sent on request): http://127.0.0.1:{}/",

@@ -61,10 +61,24 @@ class LocalAccountsTests {
 		LocalAccounts other = LocalAccounts.generate();
 
 		assertThat(other.adminPassword()).isNotEqualTo(this.accounts.adminPassword()).hasSizeGreaterThanOrEqualTo(20);
-		assertThat(this.accounts.describe("http://127.0.0.1:8080/", "http://127.0.0.1:8082/digests")).contains("admin",
-				this.accounts.adminPassword(), "member", this.accounts.memberPassword());
+		assertThat(this.accounts.describe("http://127.0.0.1:8000/")).contains("admin", this.accounts.adminPassword(),
+				"member", this.accounts.memberPassword());
 		assertThat(this.accounts.toString()).doesNotContain(this.accounts.adminPassword(),
 				this.accounts.memberPassword());
+	}
+
+	@Test
+	void theGatewayKnowsThePeopleAndSharesItsRelayKeyWithTheServicesOnly() {
+		Map<String, String> gateway = this.accounts.gatewayEnvironment();
+
+		assertThat(bind(gateway).users()).extracting(GrapevineSecurityProperties.User::username)
+			.containsExactly("admin", "member");
+		String secret = gateway.get("GRAPEVINE_RELAY_SECRET");
+		assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
+		assertThat(this.accounts.searchEnvironment()).containsEntry("GRAPEVINE_RELAY_SECRET", secret);
+		assertThat(this.accounts.digestEnvironment()).containsEntry("GRAPEVINE_RELAY_SECRET", secret);
+		assertThat(LocalAccounts.generate().gatewayEnvironment().get("GRAPEVINE_RELAY_SECRET")).isNotEqualTo(secret);
+		assertThat(this.accounts.toString()).doesNotContain(secret);
 	}
 
 	private static GrapevineSecurityProperties bind(Map<String, String> environment) {

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -47,7 +48,9 @@ public class GrapevineSecurityConfiguration {
 	/** The header the dashboard sends the CSRF token in, read from its cookie. */
 	public static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
-	// The cookie of Spring WebFlux's sessions.
+	// The cookie of Spring WebFlux's sessions unless server.reactive.session.cookie.name
+	// names another (each service names its own, so that using two of them on one host
+	// does not sign a person out of the other).
 	private static final String SESSION_COOKIE = "SESSION";
 
 	// Mention ids hold slashes and percent signs (Bluesky AT URIs, the links of feed
@@ -76,7 +79,8 @@ public class GrapevineSecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain grapevineSecurityWebFilterChain(ServerHttpSecurity http,
 			GrapevineSecurityProperties properties, ReactiveUserDetailsService grapevineLocalUsers,
-			ObjectProvider<AccessRules> accessRules) {
+			ObjectProvider<AccessRules> accessRules, Environment environment) {
+		String sessionCookie = environment.getProperty("server.reactive.session.cookie.name", SESSION_COOKIE);
 		boolean local = !properties.users().isEmpty();
 		Optional<OidcLogin> oidc = properties.oidc().enabled() ? Optional.of(OidcLogin.discover(properties.oidc()))
 				: Optional.empty();
@@ -110,6 +114,14 @@ public class GrapevineSecurityConfiguration {
 		oidc.ifPresent(
 				(login) -> http.oauth2Login((oauth2) -> oauth2.clientRegistrationRepository(login.registrations())
 					.authenticationManager(login.authenticationManager())));
+		// Behind the front door, the gateway says who signed in there with a signed
+		// bearer token; the service's own sign-in stays for those who use it directly.
+		if (properties.relay().enabled()) {
+			RelayTokens relay = RelayTokens.of(properties.relay());
+			http.oauth2ResourceServer((server) -> server.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems)
+				.jwt((jwt) -> jwt.jwtDecoder(relay.decoder()).jwtAuthenticationConverter(relay.authentication())));
+		}
 		// Sessions of people in a browser keep CSRF protection; scripts and services that
 		// send their credentials with every call have no session to ride on.
 		CookieServerCsrfTokenRepository tokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
@@ -117,21 +129,21 @@ public class GrapevineSecurityConfiguration {
 		http.csrf((csrf) -> csrf.csrfTokenRepository(tokens)
 			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 			.accessDeniedHandler(problems)
-			.requireCsrfProtectionMatcher(unsafeWithoutCredentials()));
+			.requireCsrfProtectionMatcher(unsafeWithoutCredentials(sessionCookie)));
 		http.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);
 		return http.build();
 	}
 
 	// A forged request rides on the cookies a browser sends by itself: the session, or
 	// (for the sign-in form) none yet. A request without a session answers 401 instead.
-	private static ServerWebExchangeMatcher unsafeWithoutCredentials() {
+	private static ServerWebExchangeMatcher unsafeWithoutCredentials(String sessionCookie) {
 		return (exchange) -> {
 			HttpMethod method = exchange.getRequest().getMethod();
 			boolean safe = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
 					|| HttpMethod.OPTIONS.equals(method) || HttpMethod.TRACE.equals(method);
 			boolean credentials = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
 			String path = exchange.getRequest().getPath().pathWithinApplication().value();
-			boolean session = exchange.getRequest().getCookies().containsKey(SESSION_COOKIE) || path.equals("/login")
+			boolean session = exchange.getRequest().getCookies().containsKey(sessionCookie) || path.equals("/login")
 					|| path.equals("/logout");
 			return (safe || credentials || !session) ? MatchResult.notMatch() : MatchResult.match();
 		};

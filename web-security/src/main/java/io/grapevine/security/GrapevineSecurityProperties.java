@@ -1,5 +1,6 @@
 package io.grapevine.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param users local users, signing in with a form or HTTP Basic
  * @param oidc the OpenID Connect provider, if any
+ * @param relay the identity the front door relays with each request, if any
  */
 @ConfigurationProperties("grapevine.security")
-public record GrapevineSecurityProperties(@DefaultValue List<User> users, @DefaultValue Oidc oidc) {
+public record GrapevineSecurityProperties(@DefaultValue List<User> users, @DefaultValue Oidc oidc,
+		@DefaultValue Relay relay) {
 
 	/**
 	 * A local user.
@@ -71,6 +74,27 @@ public record GrapevineSecurityProperties(@DefaultValue List<User> users, @Defau
 		 */
 		public boolean enabled() {
 			return this.issuerUri != null && !this.issuerUri.isBlank();
+		}
+
+	}
+
+	/**
+	 * The identity the front door (the gateway) signs and relays with every request it
+	 * passes on, so one sign-in there serves every service behind it.
+	 *
+	 * @param secret the key shared by the gateway and the services, at least 32
+	 * characters, from the environment ({@code GRAPEVINE_RELAY_SECRET}); relaying is off
+	 * when it is not set
+	 * @param lifetime how long a relayed token is valid
+	 */
+	public record Relay(String secret, @DefaultValue("1m") Duration lifetime) {
+
+		/**
+		 * Whether relayed identities are signed or accepted.
+		 * @return true when a secret is set
+		 */
+		public boolean enabled() {
+			return this.secret != null && !this.secret.isBlank();
 		}
 
 	}

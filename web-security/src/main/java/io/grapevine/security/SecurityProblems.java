@@ -60,6 +60,12 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 		}
 		ServerHttpResponse response = exchange.getResponse();
 		boolean wrongCredentials = request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
+		String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return write(exchange, HttpStatus.UNAUTHORIZED, "Not signed in",
+					"The token relayed by the gateway was refused (" + ex.getMessage() + "); the gateway and this "
+							+ "service must share grapevine.security.relay.secret and agree on the time");
+		}
 		if (this.basic && !"XMLHttpRequest".equals(request.getHeaders().getFirst("X-Requested-With"))) {
 			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Grapevine\"");
 		}

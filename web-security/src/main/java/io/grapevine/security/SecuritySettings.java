@@ -20,6 +20,9 @@ final class SecuritySettings {
 
 	private static final String BCRYPT_PREFIX = "{bcrypt}";
 
+	// HMAC-SHA256 needs a key of at least 256 bits.
+	private static final int MIN_RELAY_SECRET = 32;
+
 	private SecuritySettings() {
 	}
 
@@ -30,6 +33,7 @@ final class SecuritySettings {
 					+ "with username, password-hash and roles) or grapevine.security.oidc.issuer-uri "
 					+ "(the organization's OpenID Connect provider)");
 		}
+		checkRelay(properties.relay());
 		Set<String> names = new HashSet<>();
 		List<GrapevineSecurityProperties.User> users = properties.users();
 		for (int i = 0; i < users.size(); i++) {
@@ -71,6 +75,26 @@ final class SecuritySettings {
 				throw new InvalidSecuritySettingsException("grapevine.security.oidc.username-claim is empty; "
 						+ "name the id token claim that holds the user name, e.g. preferred_username");
 			}
+		}
+	}
+
+	private static void checkRelay(GrapevineSecurityProperties.Relay relay) {
+		if (!relay.enabled()) {
+			return;
+		}
+		Matcher placeholder = PLACEHOLDER.matcher(relay.secret().strip());
+		if (placeholder.matches()) {
+			throw new InvalidSecuritySettingsException("grapevine.security.relay.secret refers to the environment "
+					+ "variable " + placeholder.group(1) + ", which is not set");
+		}
+		if (relay.secret().strip().length() < MIN_RELAY_SECRET) {
+			throw new InvalidSecuritySettingsException("grapevine.security.relay.secret is shorter than "
+					+ MIN_RELAY_SECRET + " characters; give the gateway and the services the same long random key, "
+					+ "e.g. from openssl rand -base64 48, in GRAPEVINE_RELAY_SECRET");
+		}
+		if (relay.lifetime() == null || relay.lifetime().isNegative() || relay.lifetime().isZero()) {
+			throw new InvalidSecuritySettingsException(
+					"grapevine.security.relay.lifetime must be positive, such as 1m");
 		}
 	}
 

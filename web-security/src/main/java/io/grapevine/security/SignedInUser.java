@@ -11,10 +11,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * The person behind a request: their name, roles, department and email address, however
- * they signed in.
+ * they signed in (here, or at the front door that relays who they are).
  *
  * @param username the name they signed in with (the configured claim for OpenID Connect)
  * @param roles their roles; an administrator is also a member
@@ -66,6 +67,10 @@ public record SignedInUser(String username, Set<Role> roles, Optional<String> de
 		else if (principal instanceof GrapevineOidcUser oidc) {
 			department = oidc.department();
 			email = oidc.emailAddress();
+		}
+		else if (principal instanceof Jwt relayed) {
+			department = RelayTokens.department(relayed);
+			email = RelayTokens.email(relayed);
 		}
 		return new SignedInUser(authentication.getName(), roles, department, email);
 	}

@@ -113,6 +113,28 @@ class SecuritySettingsTests {
 		}
 	}
 
+	@Test
+	void aShortRelaySecretStopsStartUpNamingTheSettingWithoutShowingIt() {
+		assertThatThrownBy(() -> start(
+				Map.of("grapevine.security.users[0].username", "mia", "grapevine.security.users[0].password-hash",
+						GrapevineSecurityTests.MEMBER_HASH, "grapevine.security.relay.secret", "too-short-to-sign")))
+			.rootCause()
+			.isInstanceOf(InvalidSecuritySettingsException.class)
+			.hasMessageContaining("grapevine.security.relay.secret is shorter than 32 characters")
+			.hasMessageNotContaining("too-short-to-sign");
+	}
+
+	@Test
+	void aRelaySecretFromAnUnsetEnvironmentVariableStopsStartUpNamingTheVariable() {
+		assertThatThrownBy(() -> start(Map.of("grapevine.security.users[0].username", "mia",
+				"grapevine.security.users[0].password-hash", GrapevineSecurityTests.MEMBER_HASH,
+				"grapevine.security.relay.secret", "${GRAPEVINE_TEST_UNSET_RELAY_SECRET}")))
+			.rootCause()
+			.isInstanceOf(InvalidSecuritySettingsException.class)
+			.hasMessageContaining("grapevine.security.relay.secret")
+			.hasMessageContaining("GRAPEVINE_TEST_UNSET_RELAY_SECRET, which is not set");
+	}
+
 	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>(properties);
 		all.put("server.port", "0");

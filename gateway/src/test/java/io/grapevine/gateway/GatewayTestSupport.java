@@ -1,0 +1,20 @@
+package io.grapevine.gateway;
+
+/**
+ * What the gateway's tests share: the services behind it are on the tests' class path
+ * (some tests start them), so the gateway's own context leaves their auto-configuration
+ * out, as the gateway's packaged class path has none of it.
+ */
+final class GatewayTestSupport {
+
+	/** The services' auto-configuration that would otherwise start in the gateway. */
+	static final String SERVICES_AUTO_CONFIGURATION = "io.grapevine.kafka.GrapevineKafkaAutoConfiguration";
+
+	/** The property that leaves it out. */
+	static final String WITHOUT_THE_SERVICES_AUTO_CONFIGURATION = "spring.autoconfigure.exclude="
+			+ SERVICES_AUTO_CONFIGURATION;
+
+	private GatewayTestSupport() {
+	}
+
+}
