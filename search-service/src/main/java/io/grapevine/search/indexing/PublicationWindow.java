@@ -29,8 +29,8 @@ final class PublicationWindow {
 			"youtube", day(2005, 4, 23), "hackernews", day(2007, 2, 19),
 			// Statuses federate into Mastodon from older fediverse servers (identi.ca).
 			"mastodon", day(2008, 7, 2),
-			// The network's first posts, in its closed beta.
-			"bluesky", day(2022, 11, 1));
+			// The AT Protocol's first records, in its tests before the closed beta.
+			"bluesky", day(2021, 1, 1));
 
 	private final Duration retention;
 
