@@ -2,6 +2,7 @@ package io.grapevine.security;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,10 @@ import org.springframework.web.server.WebFilter;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GrapevineSecurityProperties.class)
 public class GrapevineSecurityConfiguration {
+
+	private static final Pattern BASIC = Pattern.compile("(?i)basic \\S+");
+
+	private static final Pattern BEARER = Pattern.compile("(?i)bearer [A-Za-z0-9\\-._~+/]+=*");
 
 	private static final Logger logger = LoggerFactory.getLogger(GrapevineSecurityConfiguration.class);
 
@@ -129,19 +134,26 @@ public class GrapevineSecurityConfiguration {
 		http.csrf((csrf) -> csrf.csrfTokenRepository(tokens)
 			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 			.accessDeniedHandler(problems)
-			.requireCsrfProtectionMatcher(unsafeWithoutCredentials(sessionCookie)));
+			.requireCsrfProtectionMatcher(
+					unsafeWithoutCredentials(sessionCookie, local, properties.relay().enabled())));
 		http.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);
 		return http.build();
 	}
 
 	// A forged request rides on the cookies a browser sends by itself: the session, or
 	// (for the sign-in form) none yet. A request without a session answers 401 instead.
-	private static ServerWebExchangeMatcher unsafeWithoutCredentials(String sessionCookie) {
+	// Only credentials that authenticate the call themselves lift the check: Basic (a
+	// wrong one is a 401) and, behind the front door, its bearer token (likewise); any
+	// other Authorization header would leave the session to authenticate.
+	private static ServerWebExchangeMatcher unsafeWithoutCredentials(String sessionCookie, boolean basic,
+			boolean bearer) {
 		return (exchange) -> {
 			HttpMethod method = exchange.getRequest().getMethod();
 			boolean safe = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
 					|| HttpMethod.OPTIONS.equals(method) || HttpMethod.TRACE.equals(method);
-			boolean credentials = exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
+			String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+			boolean credentials = authorization != null && ((basic && BASIC.matcher(authorization).matches())
+					|| (bearer && BEARER.matcher(authorization).matches()));
 			String path = exchange.getRequest().getPath().pathWithinApplication().value();
 			boolean session = exchange.getRequest().getCookies().containsKey(sessionCookie) || path.equals("/login")
 					|| path.equals("/logout");

@@ -253,6 +253,24 @@ class GrapevineSecurityTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
+		// A header that authenticates nothing does not lift the session's CSRF check.
+		for (String authorization : new String[] { "Foo", "Bearer x", "Digest abc" }) {
+			this.web.post()
+				.uri("/api/things")
+				.cookie("SESSION", session.getValue())
+				.header("Authorization", authorization)
+				.exchange()
+				.expectStatus()
+				.isForbidden();
+		}
+		// Credentials that authenticate the call themselves need no token.
+		this.web.post()
+			.uri("/api/things")
+			.cookie("SESSION", session.getValue())
+			.headers((headers) -> headers.setBasicAuth("ada", "admin-password"))
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test
