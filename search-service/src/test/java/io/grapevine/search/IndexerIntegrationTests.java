@@ -264,7 +264,10 @@ class IndexerIntegrationTests extends LiveStackTestSupport {
 			Thread.sleep(6000);
 			assertThat(lag()).isPositive();
 			// Mentions wait and nothing is indexed for longer than the stall timeout.
-			this.web.get()
+			this.anonymous.mutate()
+				.defaultHeaders((headers) -> headers.setBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
+				.build()
+				.get()
 				.uri("/actuator/health/indexer")
 				.exchange()
 				.expectStatus()

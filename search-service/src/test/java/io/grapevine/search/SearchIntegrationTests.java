@@ -242,6 +242,30 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 	}
 
 	@Test
+	void healthShowsItsDetailsToAdministratorsOnlyAndItsStatusToAll() {
+		this.anonymous.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components")
+			.doesNotExist();
+		this.web.get().uri("/actuator/health").exchange().expectBody().jsonPath("$.components").doesNotExist();
+		this.anonymous.mutate()
+			.defaultHeaders((headers) -> headers.setBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
+			.build()
+			.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.components.elasticsearch.status")
+			.isEqualTo("UP");
+	}
+
+	@Test
 	void hostileQueriesAreAnsweredWithAProblemDetailSayingWhereTheyPassTheLimit() {
 		expectProblem("q", "/api/mentions?q={q}", "(".repeat(500) + "fare" + ")".repeat(500)).jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).contains("levels deep at position 32"));
