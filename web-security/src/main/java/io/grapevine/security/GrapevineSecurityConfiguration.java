@@ -1,6 +1,7 @@
 package io.grapevine.security;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -105,9 +107,11 @@ public class GrapevineSecurityConfiguration {
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		if (local) {
-			UserDetailsRepositoryReactiveAuthenticationManager manager = new UserDetailsRepositoryReactiveAuthenticationManager(
+			UserDetailsRepositoryReactiveAuthenticationManager checker = new UserDetailsRepositoryReactiveAuthenticationManager(
 					grapevineLocalUsers);
-			manager.setPasswordEncoder(new BCryptPasswordEncoder());
+			checker.setPasswordEncoder(new BCryptPasswordEncoder());
+			ReactiveAuthenticationManager manager = new SignInThrottle(Clock.systemUTC()).guard(checker);
+			http.addFilterBefore(SignInThrottle.addresses(), SecurityWebFiltersOrder.HTTP_BASIC);
 			http.authenticationManager(manager);
 			http.httpBasic((basic) -> basic.authenticationManager(manager).authenticationEntryPoint(problems));
 			http.formLogin((form) -> form.authenticationManager(manager).loginPage("/login"));

@@ -59,6 +59,10 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 			return this.requestCache.saveRequest(exchange).then(this.redirects.sendRedirect(exchange, this.loginPage));
 		}
 		ServerHttpResponse response = exchange.getResponse();
+		if (ex instanceof SignInThrottle.ThrottledException throttled) {
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.seconds()));
+			return write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", ex.getMessage());
+		}
 		boolean wrongCredentials = request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
 		String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

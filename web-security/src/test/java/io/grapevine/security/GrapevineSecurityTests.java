@@ -152,6 +152,52 @@ class GrapevineSecurityTests {
 	}
 
 	@Test
+	void thirtyWrongPasswordsInARowMakeEvenTheRightOneWaitWithA429() throws InterruptedException {
+		String user = "ada";
+		// Another address than the other tests' is not needed: the user's own count trips
+		// first, and the right password clears it again at the end.
+		int refused = 0;
+		for (int i = 0; i < 30; i++) {
+			String guess = "guess-" + i;
+			int status = this.web.get()
+				.uri("/api/things")
+				.headers((headers) -> headers.setBasicAuth(user, guess))
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.value();
+			refused += (status == 429) ? 1 : 0;
+		}
+		assertThat(refused).isGreaterThan(20);
+		this.web.get()
+			.uri("/api/things")
+			.headers((headers) -> headers.setBasicAuth(user, "admin-password"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.exists(HttpHeaders.RETRY_AFTER)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).startsWith("Too many failed sign-ins: try again in"));
+		// Once the wait has passed, the right password signs in and clears the count.
+		long deadline = System.currentTimeMillis() + 20_000;
+		int status;
+		do {
+			Thread.sleep(250);
+			status = this.web.get()
+				.uri("/api/things")
+				.headers((headers) -> headers.setBasicAuth(user, "admin-password"))
+				.exchange()
+				.returnResult(String.class)
+				.getStatus()
+				.value();
+		}
+		while (status == 429 && System.currentTimeMillis() < deadline);
+		assertThat(status).isEqualTo(200);
+	}
+
+	@Test
 	void aWrongPasswordIsRefused() {
 		this.web.get()
 			.uri("/api/things")
