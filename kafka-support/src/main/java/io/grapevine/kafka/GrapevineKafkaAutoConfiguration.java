@@ -3,11 +3,14 @@ package io.grapevine.kafka;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.kafka.sender.KafkaSender;
 import reactor.kafka.sender.SenderOptions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,8 +40,9 @@ public class GrapevineKafkaAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DeadLetterPublisher deadLetterPublisher(KafkaSender<String, String> kafkaSender) {
-		return new DeadLetterPublisher(kafkaSender);
+	DeadLetterPublisher deadLetterPublisher(KafkaSender<String, String> kafkaSender,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		return new DeadLetterPublisher(kafkaSender, meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package io.grapevine.kafka;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -10,6 +13,7 @@ import io.grapevine.listening.KafkaTopicNames;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.localstack.LocalStackExtension;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -72,6 +76,44 @@ class KafkaSupportIntegrationTests {
 	}
 
 	@Test
+	void aPayloadTooLargeToPublishWholeIsKeptAsAnExcerptWithItsSizeAndHash() {
+		this.contextRunner.run((context) -> {
+			// Quotes double when escaped: a value just under Kafka's 1 MiB limit becomes
+			// a
+			// letter of twice that.
+			String marker = UUID.randomUUID().toString();
+			String payload = marker + "\"".repeat(1_000_000);
+			StepVerifier
+				.create(context.getBean(DeadLetterPublisher.class)
+					.publish(DeadLetter.now("indexer", "record mentions-0@7 is not valid Mention JSON", payload)))
+				.verifyComplete();
+			ConsumerRecord<String, String> record = deadLetterRecord(marker);
+			DeadLetter letter = MentionJson.readDeadLetter(record.value());
+			String sha256 = HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8)));
+			assertThat(letter.payload()).startsWith(marker).hasSize(DeadLetterPublisher.EXCERPT_CHARS);
+			assertThat(letter.reason()).startsWith("record mentions-0@7 is not valid Mention JSON")
+				.contains("payload of " + payload.length() + " bytes")
+				.contains(sha256);
+			assertThat(new String(record.headers().lastHeader(DeadLetterPublisher.PAYLOAD_SHA256_HEADER).value(),
+					StandardCharsets.US_ASCII))
+				.isEqualTo(sha256);
+		});
+	}
+
+	@Test
+	void aDeadLetterKafkaRefusesForGoodIsCountedAndSkippedSoTheStreamGoesOn() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class).run((context) -> {
+			// Past even the excerpt: a source name of 2 MB cannot be cut.
+			DeadLetter refused = DeadLetter.now("s".repeat(2_000_000), "too large in every part", "x");
+			StepVerifier.create(context.getBean(DeadLetterPublisher.class).publish(refused)).verifyComplete();
+			assertThat(
+					context.getBean(SimpleMeterRegistry.class).get(DeadLetterPublisher.LOST_METRIC).counter().count())
+				.isEqualTo(1.0);
+		});
+	}
+
+	@Test
 	void anUnreachableBrokerStopsStartUpNamingTheSetting() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(GrapevineKafkaAutoConfiguration.class))
 			.withPropertyValues("grapevine.kafka.bootstrap-servers=127.0.0.1:1", "grapevine.kafka.startup-timeout=2s")
@@ -96,6 +138,26 @@ class KafkaSupportIntegrationTests {
 				}
 			}
 			return letters;
+		}
+	}
+
+	private static ConsumerRecord<String, String> deadLetterRecord(String marker) {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(KafkaTopicNames.DEAD_LETTERS));
+			long deadline = System.currentTimeMillis() + 15_000;
+			while (System.currentTimeMillis() < deadline) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+					if (record.value().contains(marker)) {
+						return record;
+					}
+				}
+			}
+			throw new AssertionError("No dead letter holds " + marker);
 		}
 	}
 

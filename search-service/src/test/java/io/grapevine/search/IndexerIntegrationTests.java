@@ -197,13 +197,49 @@ class IndexerIntegrationTests extends LiveStackTestSupport {
 	}
 
 	@Test
+	void aMegabyteRecordWhoseDeadLetterWouldBeTooLargeIsSetAsideAsAnExcerptAndIndexingGoesOn() {
+		// Quotes double when escaped into the dead letter: twice Kafka's limit of 1 MiB.
+		String marker = uniqueWord();
+		String garbage = "{\"schemaVersion\":2,\"text\":\"" + marker + "\"".repeat(1_000_000);
+		Mention next = TestMentions.mention("x", uniqueId(), "After the megabyte " + uniqueWord(),
+				"2021-06-12T10:00:00Z");
+		publishRaw("x:megabyte", garbage);
+		publish(next);
+
+		var deadLetter = awaitDeadLetter((letter) -> letter.payload().contains(marker));
+		assertThat(deadLetter.reason()).contains("not valid Mention JSON")
+			.contains("payload of " + garbage.length() + " bytes")
+			.contains("SHA-256");
+		assertThat(deadLetter.payload()).startsWith(garbage.substring(0, 100)).hasSizeLessThan(garbage.length());
+		awaitIndexed(next);
+	}
+
+	@Test
+	void aMentionPublishedOutsideTheTimesItsNetworkCouldHaveIsSetAsideAndCreatesNoIndex() throws Exception {
+		Mention yearOne = TestMentions.mention("x", uniqueId(), "Year one " + uniqueWord(), "0001-01-01T00:00:00Z");
+		Mention farAhead = TestMentions.mention("mastodon", uniqueId(), "Far ahead " + uniqueWord(),
+				"9999-12-31T10:00:00Z");
+		Mention next = TestMentions.mention("x", uniqueId(), "In time " + uniqueWord(), "2021-06-12T11:00:00Z");
+		publish(yearOne, farAhead, next);
+
+		assertThat(awaitDeadLetter((letter) -> letter.payload().contains(yearOne.id())).reason())
+			.contains("mention " + yearOne.id())
+			.contains("before x had its first post");
+		assertThat(awaitDeadLetter((letter) -> letter.payload().contains(farAhead.id())).reason())
+			.contains("more than a day ahead");
+		awaitIndexed(next);
+		assertThat(this.elasticsearch.indices().exists((exists) -> exists.index("mentions-0001.01")).value()).isFalse();
+		assertThat(this.elasticsearch.indices().exists((exists) -> exists.index("mentions-9999.12")).value()).isFalse();
+	}
+
+	@Test
 	void aMentionElasticsearchRejectsGoesToTheDeadLetterTopicWithTheReason() throws Exception {
 		// An index whose own mapping conflicts with the mention: nativeId as a number.
 		this.elasticsearch.indices()
 			.create((create) -> create.index("mentions-1999.01")
 				.mappings((mappings) -> mappings
 					.withJson(new StringReader("{\"properties\":{\"nativeId\":{\"type\":\"long\"}}}"))));
-		Mention rejected = TestMentions.mention("x", "not-a-number-" + uniqueId(), "Old post " + uniqueWord(),
+		Mention rejected = TestMentions.mention("rss", "not-a-number-" + uniqueId(), "Old post " + uniqueWord(),
 				"1999-01-05T10:00:00Z");
 		Mention accepted = TestMentions.mention("x", uniqueId(), "Fine post " + uniqueWord(), "2021-06-13T10:00:00Z");
 		publish(rejected, accepted);
@@ -227,12 +263,24 @@ class IndexerIntegrationTests extends LiveStackTestSupport {
 			// also past the consumer's periodic commit (every 5 s).
 			Thread.sleep(6000);
 			assertThat(lag()).isPositive();
+			// Mentions wait and nothing is indexed for longer than the stall timeout.
+			this.web.get()
+				.uri("/actuator/health/indexer")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("DOWN")
+				.jsonPath("$.details.waiting")
+				.isEqualTo(2);
 		}
 		finally {
 			setClusterReadOnly(false);
 		}
 		awaitIndexed(mentions.toArray(Mention[]::new));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lag()).isZero());
+		this.web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 	}
 
 	@Test

@@ -49,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 		"grapevine.search.indexer.retry-backoff=200ms", "grapevine.search.indexer.max-retry-backoff=1s",
 		// The fixtures are published years ago; the retention check must not drop
 		// them.
-		"grapevine.search.retention=36500d",
+		"grapevine.search.retention=36500d", "grapevine.search.indexer.stall-timeout=4s",
 		// Below the mentions MentionExportIntegrationTests indexes, so an export is cut.
 		"grapevine.search.export.max-rows=2200", "grapevine.security.users[0].username=" + TestUsers.MEMBER,
 		"grapevine.security.users[0].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH,

@@ -229,12 +229,26 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 		assertProblem("/api/mentions?size=ten", "size");
 		assertProblem("/api/mentions?cursor=%21%21not-a-cursor", "cursor");
 		assertProblem("/api/mentions?cursor=bm90LWEtY3Vyc29y", "cursor");
+		// "+50000": far past the window Elasticsearch folds within.
+		assertProblem("/api/mentions?collapse=true&cursor=KzUwMDAw", "cursor");
 		assertProblem("/api/analytics/summary?zone=Mars/Olympus_Mons", "zone");
 		assertProblem("/api/analytics/summary?from=yesterday", "from");
 		assertProblem("/api/analytics/summary?to=2020-13-01T00:00:00Z", "to");
+		assertProblem("/api/mentions?to=%2B999999999-12-31T00:00:00Z", "to");
+		assertProblem("/api/analytics/summary?to=%2B999999999-12-31T00:00:00Z", "to");
 		assertProblem("/api/analytics/summary?from=2020-03-05T00:00:00Z&to=2020-03-01T00:00:00Z", "from");
 		assertProblem("/api/analytics/summary?top=51", "top");
 		assertProblem("/api/analytics/summary?from=1900-01-01T00:00:00Z&to=2020-01-01T00:00:00Z", "from");
+	}
+
+	@Test
+	void hostileQueriesAreAnsweredWithAProblemDetailSayingWhereTheyPassTheLimit() {
+		expectProblem("q", "/api/mentions?q={q}", "(".repeat(500) + "fare" + ")".repeat(500)).jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("levels deep at position 32"));
+		expectProblem("q", "/api/mentions?q={q}", "fare " + "NOT ".repeat(250) + "refund");
+		expectProblem("q", "/api/mentions?q={q}", "fare " + "-".repeat(1_000) + "refund");
+		expectProblem("q", "/api/analytics/summary?q={q}", "fare OR ".repeat(600) + "refund").jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("characters long; at most 4096"));
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package io.grapevine.digest.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.activation.DataHandler;
@@ -77,6 +80,11 @@ public class EmailDelivery {
 			alternative.addBodyPart(text);
 			alternative.addBodyPart(digest.images().isEmpty() ? html : related(html, digest.images()));
 			message.setContent(alternative);
+			// One Message-ID for every try of one digest to the same people: when the
+			// connection drops after the server took it, the try again is the same
+			// message,
+			// which mail systems keep once. Spring's sender keeps an ID set here.
+			message.setHeader("Message-ID", messageId(recipients, digest));
 			this.mailSender.send(message);
 			logger.info("Emailed '{}' to {} recipient(s) through {}", digest.subject(), recipients.size(), this.server);
 		}
@@ -104,6 +112,23 @@ public class EmailDelivery {
 		MimeBodyPart wrapper = new MimeBodyPart();
 		wrapper.setContent(related);
 		return wrapper;
+	}
+
+	private String messageId(List<String> recipients, RenderedDigest digest) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			for (String part : List.of(String.join(",", recipients), digest.subject(), digest.text())) {
+				sha.update(part.getBytes(StandardCharsets.UTF_8));
+				sha.update((byte) 0);
+			}
+			String address = this.from.getAddress();
+			String domain = address.substring(address.indexOf('@') + 1);
+			return "<" + HexFormat.of().formatHex(sha.digest()).substring(0, 40) + ".digest@"
+					+ (domain.isBlank() ? "grapevine" : domain) + ">";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
 	}
 
 	private static String reason(Exception ex) {

@@ -99,9 +99,16 @@ class MentionPublisherTests {
 		MentionPublisher publisher = publisher(MentionEnricher.none());
 		String instance = "test:" + this.run;
 
-		StepVerifier
-			.create(publisher.publish(instance,
-					List.of(mention("3", "delay " + "x".repeat(1_000_000)), mention("4", "a short delay"))))
+		StepVerifier.create(publisher.publish(instance, List.of(
+				// The text is cut at its limit; a display name has none, and this one
+				// is over Kafka's.
+				Mention.builder("test", this.run + "-3")
+					.url(URI.create("https://example.org/3"))
+					.text("delay")
+					.author(new Author("rider", Optional.of("x".repeat(1_100_000)), Optional.empty(), Optional.empty()))
+					.publishedAt(Instant.parse("2026-11-20T10:00:00Z"))
+					.build(),
+				mention("4", "a short delay"))))
 			.verifyComplete();
 
 		assertThat(published("test:" + this.run + "-4").text()).isEqualTo("a short delay");
@@ -149,6 +156,17 @@ class MentionPublisherTests {
 		assertThat(last.author().handle()).isEqualTo("harborrider.bsky.social");
 		assertThat(last.engagement().likes()).isEqualTo(17);
 		assertThat(last.language()).contains("en");
+	}
+
+	@Test
+	void aMegabyteOfTextIsPublishedCutToTheTextLimit() {
+		MentionPublisher publisher = publisher(MentionEnricher.none());
+		StepVerifier
+			.create(publisher.publish("test:" + this.run, List.of(mention("5", "delay " + "x".repeat(1_000_000)))))
+			.verifyComplete();
+		assertThat(published("test:" + this.run + "-5").text()).startsWith("delay xxx")
+			.endsWith("…")
+			.hasSize(Mention.MAX_TEXT_CHARS);
 	}
 
 	@Test

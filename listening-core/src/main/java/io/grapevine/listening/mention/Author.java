@@ -22,7 +22,8 @@ public record Author(String handle, Optional<String> displayName, Optional<Long>
 		if (followers.isPresent() && followers.get() < 0) {
 			throw new InvalidMentionException("followers of " + handle + " cannot be negative");
 		}
-		profileUrl = (profileUrl != null) ? profileUrl : Optional.empty();
+		// A profile link is a courtesy: one that is not http(s) is left out, not fatal.
+		profileUrl = (profileUrl != null) ? profileUrl.filter(Mention::isWebLink) : Optional.empty();
 	}
 
 	/**

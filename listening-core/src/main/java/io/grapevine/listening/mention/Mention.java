@@ -46,6 +46,13 @@ public record Mention(int schemaVersion, String id, String source, String native
 		List<String> competitors, boolean owned, Optional<String> ownedBy, Optional<String> byCompetitor) {
 
 	/**
+	 * The most characters of a mention's text that are kept: a longer text (a feed's
+	 * whole article, a hostile payload) is cut at the last space before this, and ends
+	 * with an ellipsis, so everything that reads a text works within a known bound.
+	 */
+	public static final int MAX_TEXT_CHARS = 100_000;
+
+	/**
 	 * The version of the JSON contract written by this code: 2 added {@code owned},
 	 * {@code ownedBy} and {@code byCompetitor}.
 	 */
@@ -68,7 +75,12 @@ public record Mention(int schemaVersion, String id, String source, String native
 		if (!url.isAbsolute()) {
 			throw new InvalidMentionException("url '" + url + "' of mention " + id + " must be absolute");
 		}
+		if (!isWebLink(url)) {
+			throw new InvalidMentionException(
+					"url '" + url + "' of mention " + id + " must be an http or https link to a host");
+		}
 		Objects.requireNonNull(text, () -> missing("text"));
+		text = capped(text);
 		Objects.requireNonNull(author, () -> missing("author"));
 		Objects.requireNonNull(publishedAt, () -> missing("publishedAt"));
 		ingestedAt = (ingestedAt != null) ? ingestedAt : Instant.now();
@@ -352,6 +364,34 @@ public record Mention(int schemaVersion, String id, String source, String native
 					Optional.ofNullable(this.inReplyTo), Optional.ofNullable(this.matchedBy), List.of(), List.of());
 		}
 
+	}
+
+	/**
+	 * Whether a link is one a page may show: http or https, to a host. Anything else
+	 * ({@code javascript:}, {@code data:}, {@code file:}) is refused wherever a mention
+	 * is read, so no page or email ever renders it as a link.
+	 * @param link the link
+	 * @return whether it is a web link
+	 */
+	public static boolean isWebLink(URI link) {
+		String scheme = link.getScheme();
+		return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+				&& link.getHost() != null;
+	}
+
+	private static String capped(String text) {
+		if (text.length() <= MAX_TEXT_CHARS) {
+			return text;
+		}
+		int end = MAX_TEXT_CHARS - 1;
+		int space = text.lastIndexOf(' ', end);
+		if (space > MAX_TEXT_CHARS - 1_000) {
+			end = space;
+		}
+		else if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end) + "…";
 	}
 
 }

@@ -17,7 +17,7 @@ import io.grapevine.listening.query.MatchContext;
  */
 public final class TopicMatcher {
 
-	private static final URI NO_URL = URI.create("urn:grapevine:text");
+	private static final URI NO_URL = URI.create("https://text.invalid/");
 
 	private final List<CompiledTopic> topics;
 

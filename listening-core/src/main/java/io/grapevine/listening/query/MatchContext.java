@@ -49,13 +49,7 @@ public final class MatchContext {
 	private MatchContext(Mention mention, Optional<Sentiment> sentiment) {
 		TextAnalysis analysis = TextAnalysis.of(TextAnalysis.normalize(mention.text()));
 		this.tokens = analysis.tokens().toArray(String[]::new);
-		this.positions = new HashMap<>(this.tokens.length * 2);
-		for (int i = 0; i < this.tokens.length; i++) {
-			int[] known = this.positions.get(this.tokens[i]);
-			int[] grown = (known != null) ? Arrays.copyOf(known, known.length + 1) : new int[1];
-			grown[grown.length - 1] = i;
-			this.positions.put(this.tokens[i], grown);
-		}
+		this.positions = positions(this.tokens);
 		this.distinctSorted = this.positions.keySet().toArray(String[]::new);
 		Arrays.sort(this.distinctSorted);
 		this.hashtags = Set.copyOf(analysis.hashtags());
@@ -77,6 +71,30 @@ public final class MatchContext {
 		}
 		this.topics = topicIds;
 		this.sentiment = sentiment;
+	}
+
+	/**
+	 * Where each distinct token occurs, in one pass: each position array doubles as it
+	 * fills, so a text of one word repeated costs linear time, not quadratic.
+	 */
+	private static Map<String, int[]> positions(String[] tokens) {
+		Map<String, int[]> filling = new HashMap<>();
+		Map<String, Integer> counts = new HashMap<>();
+		for (int i = 0; i < tokens.length; i++) {
+			int count = counts.merge(tokens[i], 1, Integer::sum);
+			int[] known = filling.get(tokens[i]);
+			if (known == null || known.length < count) {
+				known = (known != null) ? Arrays.copyOf(known, known.length * 2) : new int[1];
+				filling.put(tokens[i], known);
+			}
+			known[count - 1] = i;
+		}
+		Map<String, int[]> positions = new HashMap<>(filling.size() * 2);
+		filling.forEach((token, known) -> {
+			int count = counts.get(token);
+			positions.put(token, (known.length == count) ? known : Arrays.copyOf(known, count));
+		});
+		return positions;
 	}
 
 	/**

@@ -21,11 +21,19 @@ final class QueryParser {
 
 	private static final String TERM = "a term or '('";
 
+	/** The longest query read, in characters, as the commercial listening tools allow. */
+	static final int MAX_LENGTH = 4_096;
+
+	/** The deepest nesting of parentheses and NOT, so no query can exhaust a stack. */
+	static final int MAX_DEPTH = 32;
+
 	private final String source;
 
 	private final List<Token> tokens;
 
 	private int next;
+
+	private int depth;
 
 	private QueryParser(String source) {
 		this.source = source;
@@ -38,6 +46,13 @@ final class QueryParser {
 			throw new QueryParseException(
 					"the query is empty; write at least one term, phrase or field, such as food bank or lang:en", end,
 					"end of query", TERM);
+		}
+		if (source.length() > MAX_LENGTH) {
+			throw new QueryParseException(
+					"the query is " + source.length() + " characters long; at most " + MAX_LENGTH
+							+ " are read, so split it into topics or shorten it (it passes the limit at position "
+							+ MAX_LENGTH + ")",
+					MAX_LENGTH, "more than " + MAX_LENGTH + " characters", "a shorter query");
 		}
 		QueryParser parser = new QueryParser(source);
 		Node root = parser.parseOr(null);
@@ -68,6 +83,15 @@ final class QueryParser {
 			return or.operands().stream().allMatch(QueryParser::requiresAMatch);
 		}
 		return true;
+	}
+
+	private void deeper(Token token) {
+		if (++this.depth > MAX_DEPTH) {
+			throw new QueryParseException(
+					"the query nests parentheses and NOT more than " + MAX_DEPTH + " levels deep at position "
+							+ token.position() + "; write it with fewer levels",
+					token.position(), token.describe(), "at most " + MAX_DEPTH + " levels of parentheses and NOT");
+		}
 	}
 
 	private Token peek() {
@@ -131,7 +155,10 @@ final class QueryParser {
 		Type type = peek().type();
 		if (type == Type.NOT || type == Type.MINUS) {
 			Token operator = take();
-			return new Node.Not(parseUnary(operator));
+			deeper(operator);
+			Node operand = parseUnary(operator);
+			this.depth--;
+			return new Node.Not(operand);
 		}
 		return parseNear(after);
 	}
@@ -177,7 +204,9 @@ final class QueryParser {
 				return field(token);
 			case OPEN:
 				take();
+				deeper(token);
 				Node inner = parseOr(token);
+				this.depth--;
 				Token close = peek();
 				if (close.type() != Type.CLOSE) {
 					throw QueryParseException.expected("')' to close the '(' at position " + token.position(), "",

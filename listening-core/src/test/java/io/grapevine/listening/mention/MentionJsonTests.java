@@ -144,6 +144,23 @@ class MentionJsonTests {
 	}
 
 	@Test
+	void onlyAnHttpOrHttpsLinkIsAMentionsUrlAndAnyOtherProfileLinkIsLeftOut() {
+		for (String link : new String[] { "javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd",
+				"ftp://example.org/a", "https:///no-host" }) {
+			String json = MentionJson.write(replyWithEngagement())
+				.replace("\"url\":\"https://x.com/rider_amy/status/1790000000000000001\"", "\"url\":\"" + link + "\"");
+			assertThatExceptionOfType(InvalidMentionException.class).as(link)
+				.isThrownBy(() -> MentionJson.readMention(json))
+				.withMessageContaining("must be an http or https link");
+		}
+		Author author = new Author("amy", Optional.empty(), Optional.empty(),
+				Optional.of(URI.create("javascript:alert(1)")));
+		assertThat(author.profileUrl()).isEmpty();
+		assertThat(MentionJson.readMention(MentionJson.write(replyWithEngagement())).url())
+			.hasToString("https://x.com/rider_amy/status/1790000000000000001");
+	}
+
+	@Test
 	void anIdThatDisagreesWithSourceAndNativeIdIsRejected() {
 		String json = MentionJson.write(replyWithEngagement()).replace("\"id\":\"x:", "\"id\":\"reddit:");
 		assertThatExceptionOfType(InvalidMentionException.class).isThrownBy(() -> MentionJson.readMention(json))

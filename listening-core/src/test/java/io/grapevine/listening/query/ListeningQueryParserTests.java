@@ -230,6 +230,33 @@ class ListeningQueryParserTests {
 	}
 
 	@Test
+	void fiveHundredNestedParenthesesAreRefusedWithThePositionWhereTheLimitIsPassed() {
+		String query = "(".repeat(500) + "food" + ")".repeat(500);
+		assertThatExceptionOfType(QueryParseException.class).isThrownBy(() -> ListeningQuery.parse(query))
+			.withMessageContaining("more than 32 levels deep at position 32")
+			.satisfies((ex) -> assertThat(ex.position()).isEqualTo(32));
+		assertThat(parse("(".repeat(32) + "food" + ")".repeat(32))).isEqualTo(term("food"));
+	}
+
+	@Test
+	void longChainsOfNotAndMinusAreRefusedRatherThanNestedWithoutEnd() {
+		assertThatExceptionOfType(QueryParseException.class)
+			.isThrownBy(() -> ListeningQuery.parse("food " + "NOT ".repeat(250) + "bank"))
+			.withMessageContaining("levels deep");
+		assertThatExceptionOfType(QueryParseException.class)
+			.isThrownBy(() -> ListeningQuery.parse("food " + "-".repeat(1_000) + "bank"))
+			.withMessageContaining("levels deep");
+	}
+
+	@Test
+	void aQueryLongerThanTheLimitIsRefusedSayingHowLongItIs() {
+		String query = "food OR ".repeat(600) + "bank";
+		assertThatExceptionOfType(QueryParseException.class).isThrownBy(() -> ListeningQuery.parse(query))
+			.withMessageStartingWith("the query is " + query.length() + " characters long; at most 4096");
+		assertThat(ListeningQuery.parse("food OR ".repeat(500) + "bank")).isNotNull();
+	}
+
+	@Test
 	void aNullQueryIsRejectedAsEmpty() {
 		assertThatExceptionOfType(QueryParseException.class).isThrownBy(() -> ListeningQuery.parse(null))
 			.withMessageStartingWith("the query is empty");

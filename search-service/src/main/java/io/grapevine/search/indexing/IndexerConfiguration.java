@@ -1,5 +1,6 @@
 package io.grapevine.search.indexing;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,9 +14,11 @@ import io.grapevine.listening.KafkaTopicNames;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.search.handling.elasticsearch.ReplyAnswers;
 import io.grapevine.search.index.MentionIndexTemplate;
+import io.grapevine.search.index.RetentionProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import reactor.kafka.receiver.MicrometerConsumerListener;
 import reactor.kafka.receiver.ReceiverOptions;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -30,16 +33,22 @@ import org.springframework.context.annotation.Configuration;
 class IndexerConfiguration {
 
 	@Bean
+	IndexerProgress indexerHealthIndicator(IndexerProperties properties, MeterRegistry meterRegistry) {
+		return new IndexerProgress(Clock.systemUTC(), properties.stallTimeout(), meterRegistry);
+	}
+
+	@Bean
 	MentionIndexer mentionIndexer(GrapevineKafkaProperties kafka, KafkaTopicProvisioner topics,
 			ElasticsearchAsyncClient client, MentionIndexTemplate template, DeadLetterPublisher deadLetters,
 			IndexerProperties properties, MeterRegistry meterRegistry, Organization organization,
-			ReplyAnswers replyAnswers) {
-		return new MentionIndexer(receiverOptions(kafka, properties), client, template, deadLetters, properties,
-				meterRegistry, organization.accounts(), replyAnswers);
+			ReplyAnswers replyAnswers, RetentionProperties retention, IndexerProgress progress) {
+		return new MentionIndexer(receiverOptions(kafka, properties, meterRegistry), client, template, deadLetters,
+				properties, meterRegistry, organization.accounts(), replyAnswers,
+				new PublicationWindow(retention.retention(), Clock.systemUTC()), progress);
 	}
 
-	static ReceiverOptions<String, String> receiverOptions(GrapevineKafkaProperties kafka,
-			IndexerProperties properties) {
+	static ReceiverOptions<String, String> receiverOptions(GrapevineKafkaProperties kafka, IndexerProperties properties,
+			MeterRegistry meterRegistry) {
 		Map<String, Object> config = new HashMap<>();
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
@@ -49,6 +58,7 @@ class IndexerConfiguration {
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		return ReceiverOptions.<String, String>create(config)
+			.consumerListener(new MicrometerConsumerListener(meterRegistry))
 			.commitInterval(Duration.ofSeconds(1))
 			.subscription(List.of(KafkaTopicNames.MENTIONS));
 	}

@@ -20,12 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * @param batchTimeout longest wait before a partial batch is written
  * @param retryBackoff first wait before a failed batch is written again
  * @param maxRetryBackoff longest wait between attempts while Elasticsearch is down
+ * @param stallTimeout how long mentions may wait with nothing indexed before the
+ * {@code indexer} health turns DOWN
  */
 @Validated
 @ConfigurationProperties("grapevine.search.indexer")
 public record IndexerProperties(@DefaultValue("true") boolean enabled,
 		@NotBlank @DefaultValue("search-indexer") String groupId,
 		@Min(1) @Max(10_000) @DefaultValue("1000") int batchSize, @NotNull @DefaultValue("500ms") Duration batchTimeout,
-		@NotNull @DefaultValue("1s") Duration retryBackoff, @NotNull @DefaultValue("30s") Duration maxRetryBackoff) {
+		@NotNull @DefaultValue("1s") Duration retryBackoff, @NotNull @DefaultValue("30s") Duration maxRetryBackoff,
+		@NotNull @DefaultValue("2m") Duration stallTimeout) {
 
 }

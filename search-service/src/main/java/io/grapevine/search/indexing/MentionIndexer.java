@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetRequest;
@@ -15,6 +17,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetOperation;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -78,14 +81,21 @@ public class MentionIndexer implements SmartLifecycle {
 
 	private final ReplyAnswers replyAnswers;
 
+	private final PublicationWindow window;
+
+	private final IndexerProgress progress;
+
 	private volatile Disposable pipeline;
 
 	private volatile Disposable marking;
 
 	MentionIndexer(ReceiverOptions<String, String> receiverOptions, ElasticsearchAsyncClient client,
 			MentionIndexTemplate template, DeadLetterPublisher deadLetters, IndexerProperties properties,
-			MeterRegistry meterRegistry, Accounts accounts, ReplyAnswers replyAnswers) {
+			MeterRegistry meterRegistry, Accounts accounts, ReplyAnswers replyAnswers, PublicationWindow window,
+			IndexerProgress progress) {
 		this.receiverOptions = receiverOptions;
+		this.window = window;
+		this.progress = progress;
 		this.accounts = accounts;
 		this.replyAnswers = replyAnswers;
 		this.client = client;
@@ -115,7 +125,8 @@ public class MentionIndexer implements SmartLifecycle {
 		return KafkaReceiver.create(this.receiverOptions)
 			.receive()
 			.bufferTimeout(this.properties.batchSize(), this.properties.batchTimeout(), true)
-			.map((records) -> Batch.of(records, this.accounts))
+			.doOnNext((records) -> this.progress.received(records.size()))
+			.map((records) -> Batch.of(records, this.accounts, this.window))
 			// One batch at a time, so a replay of a mention never races its earlier
 			// version;
 			// Kafka keeps fetching while Elasticsearch works.
@@ -136,23 +147,7 @@ public class MentionIndexer implements SmartLifecycle {
 
 	private Mono<List<Written>> writePart(Batch batch) {
 		List<Written> written = new ArrayList<>();
-		Mono<List<DeadLetter>> rejected = batch.documents().isEmpty() ? Mono.just(List.of())
-				: Mono.fromFuture(() -> this.client.bulk(batch.request())).flatMap((response) -> {
-					List<DeadLetter> rejections = new ArrayList<>();
-					Batch existing = batch.written(response, rejections, written, true);
-					if (existing.documents().isEmpty()) {
-						return Mono.just(rejections);
-					}
-					// Another copy of a stored mention is merged with it, so the richer
-					// value of each field stays whichever copy came first.
-					return Mono.fromFuture(() -> this.client.mget(existing.storedRequest(), ObjectNode.class))
-						.map((stored) -> existing.merged(stored, this.accounts))
-						.flatMap((merged) -> Mono.fromFuture(() -> this.client.bulk(merged.updateRequest()))
-							.map((again) -> {
-								merged.written(again, rejections, written, false);
-								return rejections;
-							}));
-				});
+		Mono<List<DeadLetter>> rejected = bulk(batch, written);
 		return rejected.flatMap((rejections) -> {
 			List<DeadLetter> deadLetters = new ArrayList<>(batch.invalid());
 			deadLetters.addAll(rejections);
@@ -161,11 +156,88 @@ public class MentionIndexer implements SmartLifecycle {
 		}).thenReturn(written);
 	}
 
+	/**
+	 * Writes the documents of a batch and answers the dead letters of those Elasticsearch
+	 * rejected. When it refuses the whole request (not for a passing reason: too large,
+	 * unreadable), the batch is split in halves until the documents it refuses are found
+	 * alone, so one cannot hold back the others.
+	 */
+	private Mono<List<DeadLetter>> bulk(Batch batch, List<Written> written) {
+		if (batch.documents().isEmpty()) {
+			return Mono.just(List.of());
+		}
+		return bulkAsIs(batch, written).onErrorResume(MentionIndexer::refusedForGood, (ex) -> {
+			if (batch.documents().size() == 1) {
+				Entry entry = batch.documents().get(0);
+				return Mono.just(
+						List.of(DeadLetter.now(DEAD_LETTER_SOURCE,
+								"Elasticsearch refused mention " + entry.document().id() + " from "
+										+ Batch.where(entry.record()) + ": " + ex.getMessage(),
+								entry.record().value())));
+			}
+			int half = batch.documents().size() / 2;
+			Batch first = new Batch(List.of(), batch.documents().subList(0, half), List.of());
+			Batch second = new Batch(List.of(), batch.documents().subList(half, batch.documents().size()), List.of());
+			logger.warn("Elasticsearch refused a bulk request of {} mentions ({}); writing it in halves",
+					batch.documents().size(), ex.getMessage());
+			// One half after the other: both add to the same list of what was written.
+			return bulk(first, written).flatMap((a) -> bulk(second, written).map((b) -> {
+				List<DeadLetter> both = new ArrayList<>(a);
+				both.addAll(b);
+				return both;
+			}));
+		});
+	}
+
+	private Mono<List<DeadLetter>> bulkAsIs(Batch batch, List<Written> written) {
+		return Mono.fromFuture(() -> this.client.bulk(batch.request())).flatMap((response) -> {
+			List<DeadLetter> rejections = new ArrayList<>();
+			Batch existing = batch.written(response, rejections, written, true);
+			if (existing.documents().isEmpty()) {
+				return Mono.just(rejections);
+			}
+			// Another copy of a stored mention is merged with it, so the richer value of
+			// each field stays whichever copy came first.
+			return Mono.fromFuture(() -> this.client.mget(existing.storedRequest(), ObjectNode.class))
+				.map((stored) -> existing.merged(stored, this.accounts))
+				.flatMap((merged) -> Mono.fromFuture(() -> this.client.bulk(merged.updateRequest())).map((again) -> {
+					merged.written(again, rejections, written, false);
+					return rejections;
+				}));
+		});
+	}
+
+	/**
+	 * Whether Elasticsearch refused a request for what it holds, so sending it again
+	 * cannot help; anything else (unreachable, blocked, overloaded) passes and the batch
+	 * is written again after a backoff.
+	 */
+	static boolean refusedForGood(Throwable failure) {
+		Throwable cause = failure;
+		while (cause != null) {
+			int status = -1;
+			if (cause instanceof ElasticsearchException refused) {
+				status = refused.status();
+			}
+			else if (cause instanceof TransportException refused) {
+				status = refused.statusCode();
+			}
+			// What the request holds: unreadable, or too large. A 403 is a cluster block
+			// (disk flood stage, read-only) that lifts; 429 and 5xx pass too.
+			if (status == 400 || status == 413) {
+				return true;
+			}
+			cause = cause.getCause();
+		}
+		return false;
+	}
+
 	private Mono<Void> commit(Batch batch) {
 		// Acknowledged offsets are committed by the receiver every commit interval and
 		// when it
 		// closes; waiting for each commit here would stall the next batch behind a poll.
 		batch.records().forEach((record) -> record.receiverOffset().acknowledge());
+		this.progress.done(batch.size());
 		return Mono.empty();
 	}
 
@@ -201,17 +273,32 @@ public class MentionIndexer implements SmartLifecycle {
 	private record Batch(List<ReceiverRecord<String, String>> records, List<Entry> documents,
 			List<DeadLetter> invalid) {
 
-		static Batch of(List<ReceiverRecord<String, String>> records, Accounts accounts) {
+		static Batch of(List<ReceiverRecord<String, String>> records, Accounts accounts, PublicationWindow window) {
 			List<Entry> documents = new ArrayList<>(records.size());
 			List<DeadLetter> invalid = new ArrayList<>();
 			for (ReceiverRecord<String, String> record : records) {
 				try {
-					documents.add(new Entry(MentionDocuments.from(record.value(), accounts), record));
+					MentionDocument document = MentionDocuments.from(record.value(), accounts);
+					Optional<String> refusal = window.refusal(document.mention());
+					if (refusal.isPresent()) {
+						invalid.add(DeadLetter.now(DEAD_LETTER_SOURCE,
+								"mention " + document.id() + " from " + where(record) + " is " + refusal.get(),
+								record.value()));
+						continue;
+					}
+					documents.add(new Entry(document, record));
 				}
 				catch (InvalidMentionException ex) {
 					invalid.add(DeadLetter.now(DEAD_LETTER_SOURCE,
 							"record " + where(record) + " is not valid Mention JSON: " + ex.getMessage(),
 							record.value()));
+				}
+				catch (RuntimeException | StackOverflowError ex) {
+					// Whatever else a record does to the reader, it must not stop the
+					// stream.
+					logger.warn("Record {} could not be read", where(record), ex);
+					invalid.add(DeadLetter.now(DEAD_LETTER_SOURCE,
+							"record " + where(record) + " could not be read: " + ex, record.value()));
 				}
 			}
 			return new Batch(records, documents, invalid);
@@ -331,7 +418,7 @@ public class MentionIndexer implements SmartLifecycle {
 			return new Batch(List.of(), existing, List.of());
 		}
 
-		private static String where(ReceiverRecord<String, String> record) {
+		static String where(ReceiverRecord<String, String> record) {
 			return record.topic() + "-" + record.partition() + "@" + record.offset();
 		}
 

@@ -135,9 +135,19 @@ public sealed interface Cursor {
 	 */
 	record Skip(int count) implements Cursor {
 
+		/**
+		 * The most clusters a page of folded results can skip: Elasticsearch folds only
+		 * within its result window of 10,000, and a page asks one more than it shows.
+		 */
+		public static final int MAX = 10_000 - 101;
+
 		public Skip {
 			if (count < 1) {
 				throw new IllegalArgumentException("a cursor skips at least one cluster, was " + count);
+			}
+			if (count > MAX) {
+				throw new IllegalArgumentException("folded results page through their first " + MAX
+						+ " clusters only; narrow the search or page with collapse=false");
 			}
 		}
 

@@ -20,6 +20,12 @@ public final class QueryParameters {
 	private QueryParameters() {
 	}
 
+	/** The earliest instant a parameter may name: no mention is older. */
+	static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+	/** The latest instant a parameter may name, so every figure of a range fits. */
+	static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
 	/**
 	 * An optional ISO-8601 instant.
 	 * @param name the parameter name
@@ -30,13 +36,19 @@ public final class QueryParameters {
 		if (value == null || value.isBlank()) {
 			return Optional.empty();
 		}
+		Instant instant;
 		try {
-			return Optional.of(Instant.parse(value.strip()));
+			instant = Instant.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidParameterException(name, "'" + name + "' must be an ISO-8601 instant such as "
 					+ "2026-11-20T00:00:00Z, was '" + value + "'");
 		}
+		if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+			throw new InvalidParameterException(name,
+					"'" + name + "' must fall between " + EARLIEST + " and " + LATEST + ", was '" + value + "'");
+		}
+		return Optional.of(instant);
 	}
 
 	/**

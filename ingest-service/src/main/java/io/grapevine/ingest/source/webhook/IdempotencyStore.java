@@ -1,8 +1,11 @@
 package io.grapevine.ingest.source.webhook;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,26 +51,33 @@ public final class IdempotencyStore {
 
 	/**
 	 * Run the work of a request once per key: the first request with a key runs it, later
-	 * ones (even while it is still running) get its answer. Work that fails is forgotten,
-	 * so the sender may try again with the same key.
+	 * ones with the same body (even while it is still running) get its answer, and one
+	 * with another body is refused, since the key was given to other content. Work that
+	 * fails is forgotten, so the sender may try again with the same key.
 	 * @param instanceId the webhook instance
 	 * @param key the request's idempotency key
+	 * @param body the request's body
 	 * @param work the request's work, answering the accepted mention ids
-	 * @return the answer of the first request with that key
+	 * @return the answer of the first request with that key, or
+	 * {@link KeyReusedException} when the key came with another body
 	 */
-	public Mono<List<String>> once(String instanceId, String key, Supplier<Mono<List<String>>> work) {
+	public Mono<List<String>> once(String instanceId, String key, byte[] body, Supplier<Mono<List<String>>> work) {
 		return Mono.defer(() -> {
 			String scoped = instanceId + "\n" + key;
+			String fingerprint = sha256(body);
 			Instant now = this.clock.instant();
 			Mono<List<String>> answer;
 			synchronized (this.entries) {
 				Entry existing = this.entries.get(scoped);
 				if (existing != null && existing.expires().isAfter(now)) {
+					if (!existing.fingerprint().equals(fingerprint)) {
+						return Mono.error(new KeyReusedException(key));
+					}
 					return existing.answer();
 				}
 				Entry[] self = new Entry[1];
 				answer = Mono.defer(work).doOnError((ex) -> forget(scoped, self[0])).cache();
-				self[0] = new Entry(answer, now.plus(this.retention));
+				self[0] = new Entry(answer, fingerprint, now.plus(this.retention));
 				this.entries.remove(scoped);
 				this.entries.put(scoped, self[0]);
 			}
@@ -91,7 +101,28 @@ public final class IdempotencyStore {
 		}
 	}
 
-	private record Entry(Mono<List<String>> answer, Instant expires) {
+	private static String sha256(byte[] body) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	private record Entry(Mono<List<String>> answer, String fingerprint, Instant expires) {
+	}
+
+	/**
+	 * Thrown when an idempotency key comes again with another body than the first time.
+	 */
+	public static final class KeyReusedException extends RuntimeException {
+
+		KeyReusedException(String key) {
+			super("Idempotency-Key '" + key + "' was sent before with another body; use a new key for new content, "
+					+ "or send the same body again to get the first answer");
+		}
+
 	}
 
 }

@@ -15,17 +15,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IdempotencyStoreTests {
 
+	private static final byte[] BODY = "{\"id\": \"1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
 	private final AtomicInteger runs = new AtomicInteger();
 
 	private final IdempotencyStore store = new IdempotencyStore(2, Duration.ofHours(1),
 			Clock.fixed(Instant.parse("2026-11-21T22:00:00Z"), ZoneOffset.UTC));
 
 	@Test
-	void runsTheWorkOfAKeyOnceAndAnswersLaterRequestsWithTheFirstAnswer() {
-		StepVerifier.create(this.store.once("webhook:crm", "k1", () -> work("first")))
+	void theSameKeyWithAnotherBodyIsRefusedAndTheFirstAnswerStands() {
+		StepVerifier.create(this.store.once("webhook:crm", "k9", BODY, () -> work("first")))
 			.expectNext(List.of("first"))
 			.verifyComplete();
-		StepVerifier.create(this.store.once("webhook:crm", "k1", () -> work("second")))
+		byte[] other = "{\"id\": \"2\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		StepVerifier.create(this.store.once("webhook:crm", "k9", other, () -> work("second")))
+			.verifyErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IdempotencyStore.KeyReusedException.class)
+				.hasMessageContaining("'k9'"));
+		StepVerifier.create(this.store.once("webhook:crm", "k9", BODY, () -> work("third")))
+			.expectNext(List.of("first"))
+			.verifyComplete();
+	}
+
+	@Test
+	void runsTheWorkOfAKeyOnceAndAnswersLaterRequestsWithTheFirstAnswer() {
+		StepVerifier.create(this.store.once("webhook:crm", "k1", BODY, () -> work("first")))
+			.expectNext(List.of("first"))
+			.verifyComplete();
+		StepVerifier.create(this.store.once("webhook:crm", "k1", BODY, () -> work("second")))
 			.expectNext(List.of("first"))
 			.verifyComplete();
 
@@ -34,19 +50,20 @@ class IdempotencyStoreTests {
 
 	@Test
 	void keysOfDifferentWebhooksDoNotMeet() {
-		StepVerifier.create(this.store.once("webhook:crm", "k1", () -> work("crm")))
+		StepVerifier.create(this.store.once("webhook:crm", "k1", BODY, () -> work("crm")))
 			.expectNext(List.of("crm"))
 			.verifyComplete();
-		StepVerifier.create(this.store.once("webhook:forms", "k1", () -> work("forms")))
+		StepVerifier.create(this.store.once("webhook:forms", "k1", BODY, () -> work("forms")))
 			.expectNext(List.of("forms"))
 			.verifyComplete();
 	}
 
 	@Test
 	void forgetsWorkThatFailedSoTheSameKeyCanBeSentAgain() {
-		StepVerifier.create(this.store.once("webhook:crm", "k1", () -> Mono.error(new IllegalStateException("down"))))
+		StepVerifier
+			.create(this.store.once("webhook:crm", "k1", BODY, () -> Mono.error(new IllegalStateException("down"))))
 			.verifyError(IllegalStateException.class);
-		StepVerifier.create(this.store.once("webhook:crm", "k1", () -> work("retry")))
+		StepVerifier.create(this.store.once("webhook:crm", "k1", BODY, () -> work("retry")))
 			.expectNext(List.of("retry"))
 			.verifyComplete();
 	}
@@ -54,16 +71,16 @@ class IdempotencyStoreTests {
 	@Test
 	void forgetsTheOldestKeysBeyondItsCapacity() {
 		for (String key : List.of("k1", "k2", "k3")) {
-			StepVerifier.create(this.store.once("webhook:crm", key, () -> work(key)))
+			StepVerifier.create(this.store.once("webhook:crm", key, BODY, () -> work(key)))
 				.expectNextCount(1)
 				.verifyComplete();
 		}
 
 		assertThat(this.store.size()).isEqualTo(2);
-		StepVerifier.create(this.store.once("webhook:crm", "k1", () -> work("again")))
+		StepVerifier.create(this.store.once("webhook:crm", "k1", BODY, () -> work("again")))
 			.expectNext(List.of("again"))
 			.verifyComplete();
-		StepVerifier.create(this.store.once("webhook:crm", "k3", () -> work("not again")))
+		StepVerifier.create(this.store.once("webhook:crm", "k3", BODY, () -> work("not again")))
 			.expectNext(List.of("k3"))
 			.verifyComplete();
 	}

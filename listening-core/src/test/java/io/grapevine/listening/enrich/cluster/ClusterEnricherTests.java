@@ -227,7 +227,7 @@ class ClusterEnricherTests {
 				text.append(" https://t.co/").append(random.nextInt(100)).append(random.nextBoolean() ? " via @y" : "");
 			}
 			Mention mention = Mention.builder("x", "fuzz" + i)
-				.url(URI.create(random.nextBoolean() ? "https://x.com/a/status/" + i : "urn:fuzz:" + i))
+				.url(URI.create(random.nextBoolean() ? "https://x.com/a/status/" + i : "http://fuzz/" + i))
 				.text(text.toString())
 				.author(Author.of("a"))
 				.publishedAt(NOON.plusSeconds(random.nextInt(1_000_000)))

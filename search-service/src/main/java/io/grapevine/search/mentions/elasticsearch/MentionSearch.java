@@ -169,6 +169,11 @@ public class MentionSearch {
 		List<Hit<ObjectNode>> hits = response.hits().hits();
 		boolean more = hits.size() > query.size();
 		List<Hit<ObjectNode>> shown = more ? hits.subList(0, query.size()) : hits;
+		if (query.collapse()) {
+			// Folded results end with Elasticsearch's result window.
+			int before = query.after().map((cursor) -> ((Cursor.Skip) cursor).count()).orElse(0);
+			more = more && before + shown.size() <= Cursor.Skip.MAX;
+		}
 		List<FoundMention> mentions = shown.stream().map((hit) -> found(query, hit, now)).toList();
 		Optional<String> next = Optional.empty();
 		if (more) {

@@ -86,8 +86,12 @@ class WebhookController {
 					return Mono.error(new UnauthenticatedRequestException(refusal.get()));
 				}
 				Supplier<Mono<List<String>>> work = () -> accept(endpoint, body, now);
-				Mono<List<String>> accepted = (idempotencyKey != null && !idempotencyKey.isBlank())
-						? this.idempotency.once(endpoint.instanceId(), idempotencyKey.strip(), work) : work.get();
+				// Without a key, the signature is the key: a captured request sent again
+				// within the timestamp's window gets the first answer and publishes
+				// nothing.
+				String key = (idempotencyKey != null && !idempotencyKey.isBlank()) ? idempotencyKey.strip()
+						: "signature " + signature.strip();
+				Mono<List<String>> accepted = this.idempotency.once(endpoint.instanceId(), key, body, work);
 				return accepted.map((ids) -> ResponseEntity.accepted().body(new Accepted(endpoint.instanceId(), ids)));
 			});
 	}
@@ -136,6 +140,11 @@ class WebhookController {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException ex) {
 		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> keyReused(IdempotencyStore.KeyReusedException ex) {
+		return problem(HttpStatus.CONFLICT, "Idempotency key reused", ex.getMessage());
 	}
 
 	@ExceptionHandler

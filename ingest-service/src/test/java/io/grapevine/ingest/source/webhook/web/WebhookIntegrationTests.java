@@ -313,15 +313,33 @@ class WebhookIntegrationTests {
 			.expectBody()
 			.jsonPath("$.accepted")
 			.isEqualTo(List.of("webhook:" + CRM + ":idem-1"));
+		// The same key with other content: refused, nothing published.
 		post(CRM, mention("idem-2", "Bus delayed"), key).expectStatus()
-			.isAccepted()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.accepted")
-			.isEqualTo(List.of("webhook:" + CRM + ":idem-1"));
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains(key).contains("another body"));
 		post(CRM, mention("idem-1", "Bus delayed"), UUID.randomUUID().toString()).expectStatus().isAccepted();
 
 		assertThat(mentions("webhook:" + CRM + ":idem-1")).hasSize(2);
 		assertThat(mentions("webhook:" + CRM + ":idem-2")).isEmpty();
+	}
+
+	@Test
+	void aCapturedRequestSentAgainWithinItsWindowIsAnsweredAsBeforeAndPublishedOnce() throws Exception {
+		String body = mention("replay-" + UUID.randomUUID().toString().substring(0, 8), "Bus delayed");
+		long now = Instant.now().getEpochSecond();
+		String signature = "sha256=" + sign(SECRET, now + "." + body);
+		String first = new String(send(CRM, body, String.valueOf(now), signature, null).expectStatus()
+			.isAccepted()
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent(), StandardCharsets.UTF_8);
+		send(CRM, body, String.valueOf(now), signature, null).expectStatus().isAccepted().expectBody().json(first);
+		String id = MentionJson.mapper().readTree(first).path("accepted").path(0).asText();
+		assertThat(mentions(id)).hasSize(1);
 	}
 
 	@Test
