@@ -43,6 +43,9 @@ public class MentionPublisher {
 
 	private final DeadLetterPublisher deadLetters;
 
+	// Enough for the posts a network's instances read within minutes of each other.
+	private final RecentCopies recent = new RecentCopies(10_000);
+
 	/**
 	 * A publisher.
 	 * @param enricher the enrichment run on every mention before tagging
@@ -82,7 +85,7 @@ public class MentionPublisher {
 		List<SenderRecord<String, String, String>> records = new ArrayList<>(mentions.size());
 		List<DeadLetter> oversized = new ArrayList<>();
 		for (Mention mention : mentions) {
-			Mention tagged = this.matcher.tag(enrich(instanceId, mention));
+			Mention tagged = this.recent.fold(this.matcher.tag(enrich(instanceId, mention)));
 			String json = MentionJson.write(tagged);
 			int bytes = utf8Length(json);
 			if (bytes > MAX_MENTION_BYTES) {

@@ -120,6 +120,45 @@ class MentionPublisherTests {
 	}
 
 	@Test
+	void publishesASecondCopyFromAnotherInstanceMergedSoTheLastRecordOfTheIdIsTheRichest() {
+		MentionPublisher publisher = publisher(MentionEnricher.none());
+		String nativeId = "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/" + this.run;
+		Mention search = Mention.builder("bluesky", nativeId)
+			.url(URI.create("https://bsky.app/profile/harborrider.bsky.social/post/" + this.run))
+			.text("The 14 has a delay at Harbor Station")
+			.author(new Author("harborrider.bsky.social", Optional.of("Harbor Rider"), Optional.of(812L),
+					Optional.empty()))
+			.publishedAt(Instant.parse("2026-11-21T21:14:05Z"))
+			.engagement(new io.grapevine.listening.mention.Engagement(17, 6, 2))
+			.matchedBy("delay")
+			.build();
+		Mention firehose = Mention.builder("bluesky", nativeId)
+			.url(URI.create("https://bsky.app/profile/did:plc:z72i7hdynmk6r22z27h6tvur/post/" + this.run))
+			.text("The 14 has a delay at Harbor Station")
+			.author(Author.of("did:plc:z72i7hdynmk6r22z27h6tvur"))
+			.publishedAt(Instant.parse("2026-11-21T21:14:05Z"))
+			.language("en")
+			.matchedBy("jetstream")
+			.build();
+
+		StepVerifier
+			.create(publisher.publish("bluesky:harbor", List.of(search))
+				.then(publisher.publish("bluesky-jetstream:firehose", List.of(firehose))))
+			.verifyComplete();
+
+		List<Mention> copies = KafkaTopics.read(bootstrapServers(), KafkaTopicNames.MENTIONS)
+			.stream()
+			.filter((record) -> ("bluesky:" + nativeId).equals(record.key()))
+			.map((record) -> MentionJson.readMention(record.value()))
+			.toList();
+		assertThat(copies).hasSize(2);
+		Mention last = copies.get(1);
+		assertThat(last.author().handle()).isEqualTo("harborrider.bsky.social");
+		assertThat(last.engagement().likes()).isEqualTo(17);
+		assertThat(last.language()).contains("en");
+	}
+
+	@Test
 	void aMegabyteOfTextIsPublishedCutToTheTextLimit() {
 		MentionPublisher publisher = publisher(MentionEnricher.none());
 		StepVerifier
