@@ -75,14 +75,18 @@ public class DeadLetterPublisher {
 	public Mono<Void> publish(DeadLetter deadLetter) {
 		String json = MentionJson.write(deadLetter);
 		ProducerRecord<String, String> record;
-		byte[] payload = deadLetter.payload().getBytes(StandardCharsets.UTF_8);
+		// The original bytes: the text's own, or those a base64 payload stands for.
+		byte[] payload = deadLetter.payloadBytes();
 		if (json.length() * 3L > MAX_LETTER_BYTES && json.getBytes(StandardCharsets.UTF_8).length > MAX_LETTER_BYTES) {
 			String sha256 = sha256(payload);
 			String excerpt = excerpt(deadLetter.payload());
+			if (DeadLetter.BASE64.equals(deadLetter.payloadEncoding())) {
+				excerpt = excerpt.substring(0, excerpt.length() - excerpt.length() % 4);
+			}
 			DeadLetter bounded = new DeadLetter(deadLetter.source(),
 					deadLetter.reason() + " (payload of " + payload.length + " bytes, SHA-256 " + sha256
 							+ ", kept as its first " + excerpt.length() + " characters)",
-					excerpt, deadLetter.occurredAt());
+					excerpt, deadLetter.occurredAt(), deadLetter.payloadEncoding());
 			record = new ProducerRecord<>(KafkaTopicNames.DEAD_LETTERS, deadLetter.source(),
 					MentionJson.write(bounded));
 			record.headers().add(PAYLOAD_SHA256_HEADER, sha256.getBytes(StandardCharsets.US_ASCII));
