@@ -52,7 +52,21 @@ final class Lexicon {
 	 * @return the lexicon
 	 */
 	static Lexicon bundled(String language, List<Inflection> inflections) {
+		return bundled(language, inflections, Map.of());
+	}
+
+	/**
+	 * Read the lexicon of a language from the resources shipped with this package on top
+	 * of a larger established lexicon: a word the shipped valences list keeps its shipped
+	 * valence, any other word the valence of the established lexicon.
+	 * @param language the ISO 639-1 code
+	 * @param inflections endings that fall back to a base form when a word is not listed
+	 * @param established valences of words and phrases, lower case without accents
+	 * @return the lexicon
+	 */
+	static Lexicon bundled(String language, List<Inflection> inflections, Map<String, Double> established) {
 		Map<String, Term> terms = new HashMap<>();
+		established.forEach((term, valence) -> merge(terms, term, Term.valence(valence)));
 		Set<String> questionOpeners = new HashSet<>();
 		String modifiers = language + "-modifiers.txt";
 		for (String[] fields : lines(modifiers)) {

@@ -1,6 +1,7 @@
 package io.grapevine.listening.enrich.sentiment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,9 @@ public final class SentimentAnalyzer {
 	private final Tokenizer tokenizer;
 
 	private SentimentAnalyzer() {
-		this.lexicons = Map.of("en", Lexicon.bundled("en", inflections("'s", "", "s", "", "es", "")), "es",
+		VaderLexicon vader = VaderLexicon.bundled();
+		Lexicon english = Lexicon.bundled("en", inflections("'s", "", "s", "", "es", ""), vader.words());
+		this.lexicons = Map.of("en", english, "es",
 				Lexicon.bundled("es",
 						inflections("s", "", "es", "", "a", "o", "as", "o", "os", "o", "ora", "or", "oras", "or")),
 				"fr",
@@ -70,8 +73,18 @@ public final class SentimentAnalyzer {
 				"it",
 				Lexicon.bundled("it", inflections("a", "o", "i", "o", "e", "o", "i", "e", "issimo", "o", "issima", "o",
 						"issimi", "o", "issime", "o", "issimo", "e", "issima", "e", "issimi", "e", "issime", "e")));
-		this.emoji = Lexicon.bundledEmoji();
+		this.emoji = emoji(vader, english);
 		this.tokenizer = new Tokenizer(this.emoji.keySet());
+	}
+
+	private static Map<String, Double> emoji(VaderLexicon vader, Lexicon english) {
+		Map<String, Double> emoji = new HashMap<>(vader.emojiValences((word) -> {
+			Term term = english.word(word);
+			return (term != null) ? term.valence() : 0;
+		}));
+		emoji.putAll(vader.emoticons());
+		emoji.putAll(Lexicon.bundledEmoji());
+		return Map.copyOf(emoji);
 	}
 
 	private static List<Inflection> inflections(String... endingsAndReplacements) {
