@@ -122,7 +122,7 @@ public final class SentimentAnalyzer {
 		boolean anyTone = false;
 		for (int i = 0; i < items.size(); i++) {
 			Scored item = items.get(i);
-			if (item.valence() == 0) {
+			if (item.valence() == 0 || modifiesTone(items, i)) {
 				continue;
 			}
 			anyTone = true;
@@ -237,6 +237,28 @@ public final class SentimentAnalyzer {
 			valence *= NEGATION;
 		}
 		return valence;
+	}
+
+	/**
+	 * Whether a word that has a tone of its own but also negates or boosts ("super",
+	 * "pretty", "no") is here modifying a toned word after it in its clause, as in "super
+	 * late" or "no problem", and so carries no tone itself.
+	 */
+	private static boolean modifiesTone(List<Scored> items, int index) {
+		Scored item = items.get(index);
+		if (item.booster() == 0 && !item.negator()) {
+			return false;
+		}
+		for (int k = index + 1; k <= index + WINDOW && k < items.size(); k++) {
+			Scored after = items.get(k);
+			if (after == Scored.BOUNDARY || after.emotive()) {
+				return false;
+			}
+			if (after.valence() != 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static int contrastIndex(List<Scored> items) {
