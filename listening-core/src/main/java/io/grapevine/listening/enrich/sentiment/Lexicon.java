@@ -83,7 +83,11 @@ final class Lexicon {
 		}
 		String valences = language + "-valence.txt";
 		for (String[] fields : lines(valences)) {
-			merge(terms, key(fields, 0, fields.length - 1), Term.valence(number(fields[fields.length - 1], valences)));
+			double valence = number(fields[fields.length - 1], valences);
+			// A valence of 0 says the word has no tone here, whatever the established
+			// lexicon says.
+			terms.merge(key(fields, 0, fields.length - 1), Term.valence(valence), (listed, term) -> (valence != 0)
+					? listed.with(term) : new Term(0, listed.negator(), listed.booster(), listed.contrast()));
 		}
 		return new Lexicon(language, terms, questionOpeners, inflections);
 	}

@@ -69,6 +69,12 @@ class SentimentAnalyzerTests {
 	}
 
 	@Test
+	void aBusStopHasNoToneThoughTheEstablishedLexiconReadsStopAsAVerb() {
+		assertThat(score("New bus stop opening at the shopping center on Monday")).isZero();
+		assertThat(english("Line 7 stops at Elm St from Monday")).isEqualTo(Sentiment.NEUTRAL);
+	}
+
+	@Test
 	void emojiReadAsTheWordsOfTheirNames() {
 		assertThat(english("Line 4 this morning 😂")).isEqualTo(Sentiment.POSITIVE);
 		assertThat(english("Line 4 this morning 😭")).isEqualTo(Sentiment.NEGATIVE);
