@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Accuracy of the English analyzer on tweets nobody on this project wrote or tuned on:
  * the 4,200 tweets of VADER's human-rated ground truth (Hutto and Gilbert, ICWSM 2014,
- * MIT licence), each with the mean rating of about twenty people from -4 to 4. A mean
+ * MIT licence), each with the mean rating of at least twenty people from -4 to 4. A mean
  * above 0.5 is positive, below -0.5 negative, anything between neutral.
  */
 class ThirdPartySentimentTests {
