@@ -58,6 +58,10 @@ class SentimentAnalyzerTests {
 		assertThat(english("The new platform is gorgeous")).isEqualTo(Sentiment.POSITIVE);
 		assertThat(english("Sitting on a filthy train")).isEqualTo(Sentiment.NEGATIVE);
 		assertThat(english("Ugh, stuck again")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("So fed up with line 4")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("Line 4 this morning \\o/")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("Line 4 this morning :-D")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(score("The 42 is awfully late")).isLessThan(score("The 42 is late"));
 	}
 
 	@Test
