@@ -52,7 +52,21 @@ final class Lexicon {
 	 * @return the lexicon
 	 */
 	static Lexicon bundled(String language, List<Inflection> inflections) {
+		return bundled(language, inflections, Map.of());
+	}
+
+	/**
+	 * Read the lexicon of a language from the resources shipped with this package on top
+	 * of a larger established lexicon: a word the shipped valences list keeps its shipped
+	 * valence, any other word the valence of the established lexicon.
+	 * @param language the ISO 639-1 code
+	 * @param inflections endings that fall back to a base form when a word is not listed
+	 * @param established valences of words and phrases, lower case without accents
+	 * @return the lexicon
+	 */
+	static Lexicon bundled(String language, List<Inflection> inflections, Map<String, Double> established) {
 		Map<String, Term> terms = new HashMap<>();
+		established.forEach((term, valence) -> merge(terms, term, Term.valence(valence)));
 		Set<String> questionOpeners = new HashSet<>();
 		String modifiers = language + "-modifiers.txt";
 		for (String[] fields : lines(modifiers)) {
@@ -69,7 +83,11 @@ final class Lexicon {
 		}
 		String valences = language + "-valence.txt";
 		for (String[] fields : lines(valences)) {
-			merge(terms, key(fields, 0, fields.length - 1), Term.valence(number(fields[fields.length - 1], valences)));
+			double valence = number(fields[fields.length - 1], valences);
+			// A valence of 0 says the word has no tone here, whatever the established
+			// lexicon says.
+			terms.merge(key(fields, 0, fields.length - 1), Term.valence(valence), (listed, term) -> (valence != 0)
+					? listed.with(term) : new Term(0, listed.negator(), listed.booster(), listed.contrast()));
 		}
 		return new Lexicon(language, terms, questionOpeners, inflections);
 	}

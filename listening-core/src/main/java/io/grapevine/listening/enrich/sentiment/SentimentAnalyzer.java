@@ -1,6 +1,7 @@
 package io.grapevine.listening.enrich.sentiment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,9 @@ public final class SentimentAnalyzer {
 	private final Tokenizer tokenizer;
 
 	private SentimentAnalyzer() {
-		this.lexicons = Map.of("en", Lexicon.bundled("en", inflections("'s", "", "s", "", "es", "")), "es",
+		VaderLexicon vader = VaderLexicon.bundled();
+		Lexicon english = Lexicon.bundled("en", inflections("'s", "", "s", "", "es", ""), vader.words());
+		this.lexicons = Map.of("en", english, "es",
 				Lexicon.bundled("es",
 						inflections("s", "", "es", "", "a", "o", "as", "o", "os", "o", "ora", "or", "oras", "or")),
 				"fr",
@@ -70,8 +73,18 @@ public final class SentimentAnalyzer {
 				"it",
 				Lexicon.bundled("it", inflections("a", "o", "i", "o", "e", "o", "i", "e", "issimo", "o", "issima", "o",
 						"issimi", "o", "issime", "o", "issimo", "e", "issima", "e", "issimi", "e", "issime", "e")));
-		this.emoji = Lexicon.bundledEmoji();
+		this.emoji = emoji(vader, english);
 		this.tokenizer = new Tokenizer(this.emoji.keySet());
+	}
+
+	private static Map<String, Double> emoji(VaderLexicon vader, Lexicon english) {
+		Map<String, Double> emoji = new HashMap<>(vader.emojiValences((word) -> {
+			Term term = english.word(word);
+			return (term != null) ? term.valence() : 0;
+		}));
+		emoji.putAll(vader.emoticons());
+		emoji.putAll(Lexicon.bundledEmoji());
+		return Map.copyOf(emoji);
 	}
 
 	private static List<Inflection> inflections(String... endingsAndReplacements) {
@@ -109,7 +122,7 @@ public final class SentimentAnalyzer {
 		boolean anyTone = false;
 		for (int i = 0; i < items.size(); i++) {
 			Scored item = items.get(i);
-			if (item.valence() == 0) {
+			if (item.valence() == 0 || modifiesTone(items, i)) {
 				continue;
 			}
 			anyTone = true;
@@ -224,6 +237,28 @@ public final class SentimentAnalyzer {
 			valence *= NEGATION;
 		}
 		return valence;
+	}
+
+	/**
+	 * Whether a word that has a tone of its own but also negates or boosts ("super",
+	 * "pretty", "no") is here modifying a toned word after it in its clause, as in "super
+	 * late" or "no problem", and so carries no tone itself.
+	 */
+	private static boolean modifiesTone(List<Scored> items, int index) {
+		Scored item = items.get(index);
+		if (item.booster() == 0 && !item.negator()) {
+			return false;
+		}
+		for (int k = index + 1; k <= index + WINDOW && k < items.size(); k++) {
+			Scored after = items.get(k);
+			if (after == Scored.BOUNDARY || after.emotive()) {
+				return false;
+			}
+			if (after.valence() != 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static int contrastIndex(List<Scored> items) {

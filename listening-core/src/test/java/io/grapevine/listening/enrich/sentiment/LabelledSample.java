@@ -111,9 +111,36 @@ final class LabelledSample {
 			return (double) correct / total();
 		}
 
+		/**
+		 * The mean over the three labels of the harmonic mean of precision and recall, so
+		 * that a rare label counts as much as a common one.
+		 */
+		double macroF1() {
+			double sum = 0;
+			for (Sentiment label : ORDER) {
+				int correct = count(label, label);
+				int predicted = ORDER.stream().mapToInt((expected) -> count(expected, label)).sum();
+				int expected = ORDER.stream().mapToInt((other) -> count(label, other)).sum();
+				double precision = (predicted > 0) ? (double) correct / predicted : 0;
+				double recall = (expected > 0) ? (double) correct / expected : 0;
+				sum += (precision + recall > 0) ? 2 * precision * recall / (precision + recall) : 0;
+			}
+			return sum / ORDER.size();
+		}
+
+		double predictedShare(Sentiment label) {
+			return (double) ORDER.stream().mapToInt((expected) -> count(expected, label)).sum() / total();
+		}
+
+		double expectedShare(Sentiment label) {
+			return (double) ORDER.stream().mapToInt((predicted) -> count(label, predicted)).sum() / total();
+		}
+
 		String report(String title) {
 			StringBuilder report = new StringBuilder();
-			report.append(String.format("%s: accuracy %.3f on %d posts%n", title, accuracy(), total()));
+			report.append(String.format("%s: accuracy %.3f, macro-F1 %.3f on %d posts; neutral %.3f (people %.3f)%n",
+					title, accuracy(), macroF1(), total(), predictedShare(Sentiment.NEUTRAL),
+					expectedShare(Sentiment.NEUTRAL)));
 			report.append(
 					String.format("  %-18s %9s %9s %9s%n", "expected\\predicted", "negative", "neutral", "positive"));
 			for (Sentiment expected : ORDER) {

@@ -52,6 +52,40 @@ class SentimentAnalyzerTests {
 	}
 
 	@Test
+	void everydayWordsSlangAndInitialismsOfTheEstablishedEnglishLexiconCarryTone() {
+		assertThat(english("lmao this commute")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("wtf is going on with the 42")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("The new platform is gorgeous")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("Sitting on a filthy train")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("Ugh, stuck again")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("So fed up with line 4")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("Line 4 this morning \\o/")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("Line 4 this morning :-D")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(score("The 42 is awfully late")).isLessThan(score("The 42 is late"));
+	}
+
+	@Test
+	void aWordThatBoostsOrNegatesTheToneAfterItCarriesNoToneOfItsOwnThere() {
+		assertThat(english("The bus is super late")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("Pretty bad service today")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("No problem at all, thanks")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("That concert was super!")).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
+	void aBusStopHasNoToneThoughTheEstablishedLexiconReadsStopAsAVerb() {
+		assertThat(score("New bus stop opening at the shopping center on Monday")).isZero();
+		assertThat(english("Line 7 stops at Elm St from Monday")).isEqualTo(Sentiment.NEUTRAL);
+	}
+
+	@Test
+	void emojiReadAsTheWordsOfTheirNames() {
+		assertThat(english("Line 4 this morning 😂")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("Line 4 this morning 😭")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(english("Line 4 this morning 🚌")).isEqualTo(Sentiment.NEUTRAL);
+	}
+
+	@Test
 	void capitalsInAMixedCaseTextAndExclamationMarksAddEmphasis() {
 		assertThat(score("The 42 is late AGAIN")).isLessThan(score("The 42 is late again"));
 		assertThat(score("I LOVE the new trams")).isGreaterThan(score("I love the new trams"));

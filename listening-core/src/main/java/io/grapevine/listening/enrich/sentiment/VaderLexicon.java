@@ -1,0 +1,123 @@
+package io.grapevine.listening.enrich.sentiment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The English sentiment lexicon and emoji names of VADER (C.J. Hutto and E. Gilbert,
+ * ICWSM 2014, MIT licence, see NOTICE), shipped unchanged as {@code vader_lexicon.txt}
+ * and {@code emoji_utf8_lexicon.txt}: about 7,500 words, slang, initialisms and
+ * emoticons, each with the mean valence ten people gave it from -4 to 4.
+ *
+ * @param words valences of words and phrases, lower case without accents, words of a
+ * hyphenated entry separated by single spaces
+ * @param emoticons valences of emoticons as written
+ * @param emojiNames the CLDR name of each emoji, keyed as {@link Lexicon#emojiKey}
+ */
+record VaderLexicon(Map<String, Double> words, Map<String, Double> emoticons, Map<String, String> emojiNames) {
+
+	private static final String LEXICON = "vader_lexicon.txt";
+
+	private static final String EMOJI = "emoji_utf8_lexicon.txt";
+
+	private static final double WEAKEST = 0.35;
+
+	static VaderLexicon bundled() {
+		Map<String, Double> words = new HashMap<>();
+		Map<String, Double> emoticons = new HashMap<>();
+		for (String[] fields : lines(LEXICON)) {
+			String entry = fields[0];
+			double valence = number(fields[1]);
+			if (Math.abs(valence) < WEAKEST) {
+				continue;
+			}
+			if (isWordy(entry)) {
+				String key = Tokenizer.withoutAccents(entry.toLowerCase(Locale.ROOT)).replace('-', ' ');
+				words.put(key.strip().replaceAll(" +", " "), valence);
+			}
+			else {
+				emoticons.put(entry, valence);
+			}
+		}
+		Map<String, String> names = new HashMap<>();
+		for (String[] fields : lines(EMOJI)) {
+			String key = Lexicon.emojiKey(fields[0]);
+			if (key.codePointCount(0, key.length()) == 1 && fields.length > 1) {
+				names.putIfAbsent(key, fields[1].toLowerCase(Locale.ROOT));
+			}
+		}
+		return new VaderLexicon(Map.copyOf(words), Map.copyOf(emoticons), Map.copyOf(names));
+	}
+
+	/**
+	 * The valence of each emoji as the sum of the valences of the words of its name
+	 * ("face with tears of joy" reads as "joy"), for the emoji whose name carries a tone.
+	 * @param wordValence the valence of one word, 0 when it has none
+	 * @return valences keyed as {@link Lexicon#emojiKey}
+	 */
+	Map<String, Double> emojiValences(ToDoubleFunction<String> wordValence) {
+		Map<String, Double> valences = new HashMap<>();
+		this.emojiNames.forEach((emoji, name) -> {
+			double sum = 0;
+			for (String word : name.split("[^a-z']+")) {
+				if (!word.isEmpty()) {
+					sum += wordValence.applyAsDouble(word);
+				}
+			}
+			if (sum != 0) {
+				valences.put(emoji, sum);
+			}
+		});
+		return Map.copyOf(valences);
+	}
+
+	private static boolean isWordy(String entry) {
+		boolean letter = false;
+		for (int i = 0; i < entry.length(); i++) {
+			char c = entry.charAt(i);
+			if (Character.isLetter(c)) {
+				letter = true;
+			}
+			else if (!(Character.isDigit(c) || c == '\'' || c == '-' || c == ' ')) {
+				return false;
+			}
+		}
+		for (String part : entry.split("-")) {
+			if (part.length() < 2) {
+				return false;
+			}
+		}
+		return letter && Character.isLetter(entry.charAt(0)) && Character.isLetter(entry.charAt(entry.length() - 1));
+	}
+
+	private static double number(String text) {
+		try {
+			return Double.parseDouble(text);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalStateException("'" + text + "' is not a number in sentiment resource " + LEXICON, ex);
+		}
+	}
+
+	private static List<String[]> lines(String resource) {
+		try (InputStream in = VaderLexicon.class.getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new IllegalStateException("sentiment resource " + resource + " is missing from the classpath");
+			}
+			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+			return reader.lines().filter((line) -> !line.isBlank()).map((line) -> line.split("\t")).toList();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot read sentiment resource " + resource, ex);
+		}
+	}
+
+}
