@@ -65,7 +65,8 @@ class MentionExportIntegrationTests extends LiveStackTestSupport {
 	/** The first 2,100 mentions: three pages, below the limit. */
 	private static final String FIRST_2100 = "from=" + FIRST + "&to=" + FIRST.plus(2_100, ChronoUnit.MINUTES);
 
-	private static final String[] SOURCES = { "x", "reddit", "mastodon", "bluesky", "rss" };
+	// Of 2014: Bluesky had no posts yet, so its copies would be set aside.
+	private static final String[] SOURCES = { "x", "reddit", "mastodon", "youtube", "rss" };
 
 	private static final String[] WORDS = { "quillon", "vexor", "brantle", "osmarin", "pelque", "tivorn", "caldrix",
 			"mereth", "sorbane", "ulmitch" };
