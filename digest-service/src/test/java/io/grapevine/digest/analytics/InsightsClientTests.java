@@ -36,7 +36,7 @@ class InsightsClientTests {
 	}
 
 	@Test
-	void asksForTheWidestReachFoldedAndReadsTheCopies() {
+	void asksForTheWidestReachFoldedWithoutTheOrganizationsOwnPostsAndReadsTheCopies() {
 		this.search.topMentions(List.of(FullDigest.mention("a", "small", 10), FullDigest.mention("b", "wide", 900)))
 			.copies("x:b", 4);
 
@@ -47,7 +47,7 @@ class InsightsClientTests {
 
 		assertThat(this.search.requests("/api/mentions"))
 			.containsExactly(Map.of("department", "operations", "from", "2026-11-16T00:00:00Z", "to",
-					"2026-11-23T00:00:00Z", "sort", "reach", "collapse", "true", "size", "5"));
+					"2026-11-23T00:00:00Z", "sort", "reach", "collapse", "true", "size", "5", "owned", "false"));
 	}
 
 	@Test
