@@ -1,11 +1,9 @@
 package io.grapevine.kafka;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import io.grapevine.listening.KafkaTopicNames;
+import io.grapevine.listening.Sha256;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.MentionJson;
 import io.micrometer.core.instrument.Counter;
@@ -78,7 +76,7 @@ public class DeadLetterPublisher {
 		// The original bytes: the text's own, or those a base64 payload stands for.
 		byte[] payload = deadLetter.payloadBytes();
 		if (json.length() * 3L > MAX_LETTER_BYTES && json.getBytes(StandardCharsets.UTF_8).length > MAX_LETTER_BYTES) {
-			String sha256 = sha256(payload);
+			String sha256 = Sha256.hex(payload);
 			String excerpt = excerpt(deadLetter.payload());
 			if (DeadLetter.BASE64.equals(deadLetter.payloadEncoding())) {
 				excerpt = excerpt.substring(0, excerpt.length() - excerpt.length() % 4);
@@ -136,15 +134,6 @@ public class DeadLetterPublisher {
 			end--;
 		}
 		return payload.substring(0, end);
-	}
-
-	private static String sha256(byte[] payload) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 
 }

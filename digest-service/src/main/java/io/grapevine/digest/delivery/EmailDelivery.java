@@ -1,9 +1,6 @@
 package io.grapevine.digest.delivery;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.activation.DataHandler;
@@ -22,6 +19,7 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 
+import io.grapevine.listening.Sha256;
 import io.grapevine.digest.rendering.RenderedDigest;
 
 /**
@@ -115,20 +113,11 @@ public class EmailDelivery {
 	}
 
 	private String messageId(List<String> recipients, RenderedDigest digest) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			for (String part : List.of(String.join(",", recipients), digest.subject(), digest.text())) {
-				sha.update(part.getBytes(StandardCharsets.UTF_8));
-				sha.update((byte) 0);
-			}
-			String address = this.from.getAddress();
-			String domain = address.substring(address.indexOf('@') + 1);
-			return "<" + HexFormat.of().formatHex(sha.digest()).substring(0, 40) + ".digest@"
-					+ (domain.isBlank() ? "grapevine" : domain) + ">";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		// Each part ends with a zero byte, so no two different digests read the same.
+		String parts = String.join(",", recipients) + "\0" + digest.subject() + "\0" + digest.text() + "\0";
+		String address = this.from.getAddress();
+		String domain = address.substring(address.indexOf('@') + 1);
+		return "<" + Sha256.hex(parts).substring(0, 40) + ".digest@" + (domain.isBlank() ? "grapevine" : domain) + ">";
 	}
 
 	private static String reason(Exception ex) {

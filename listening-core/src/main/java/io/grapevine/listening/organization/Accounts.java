@@ -2,11 +2,7 @@ package io.grapevine.listening.organization;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.grapevine.listening.Sha256;
 import io.grapevine.listening.mention.Mention;
 
 /**
@@ -212,14 +209,7 @@ public final class Accounts {
 		for (Account account : this.accounts) {
 			lines.add(account.network() + ":" + account.key() + "=" + account.owner());
 		}
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			byte[] hash = sha.digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, 6);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
+		return Sha256.hex(String.join("\n", lines)).substring(0, 12);
 	}
 
 	// The forms under which a mention's author may be declared.

@@ -1,16 +1,14 @@
 package io.grapevine.ingest.source.webhook;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.grapevine.listening.Sha256;
 import reactor.core.publisher.Mono;
 
 /**
@@ -64,7 +62,7 @@ public final class IdempotencyStore {
 	public Mono<List<String>> once(String instanceId, String key, byte[] body, Supplier<Mono<List<String>>> work) {
 		return Mono.defer(() -> {
 			String scoped = instanceId + "\n" + key;
-			String fingerprint = sha256(body);
+			String fingerprint = Sha256.hex(body);
 			Instant now = this.clock.instant();
 			Mono<List<String>> answer;
 			synchronized (this.entries) {
@@ -98,15 +96,6 @@ public final class IdempotencyStore {
 	private void forget(String scoped, Entry entry) {
 		synchronized (this.entries) {
 			this.entries.remove(scoped, entry);
-		}
-	}
-
-	private static String sha256(byte[] body) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
 	}
 
