@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.kafka.sender.KafkaSender;
@@ -34,8 +35,12 @@ public class GrapevineKafkaAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	KafkaSender<String, String> kafkaSender(GrapevineKafkaProperties properties, KafkaTopicProvisioner provisioner) {
-		return KafkaSender.create(senderOptions(properties));
+	KafkaSender<String, String> kafkaSender(GrapevineKafkaProperties properties, KafkaTopicProvisioner provisioner,
+			ObjectProvider<ObservationRegistry> observations) {
+		// Observed sends carry the trace in a traceparent header, for the consumers to
+		// continue it.
+		return KafkaSender.create(
+				senderOptions(properties).withObservation(observations.getIfAvailable(() -> ObservationRegistry.NOOP)));
 	}
 
 	@Bean
