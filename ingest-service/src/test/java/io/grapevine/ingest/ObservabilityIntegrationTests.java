@@ -128,7 +128,9 @@ class ObservabilityIntegrationTests {
 	}
 
 	private static double sample(String scrape, String name, String tag) {
-		List<String> lines = scrape.lines().filter((line) -> line.startsWith(name + "{") && line.contains(tag)).toList();
+		List<String> lines = scrape.lines()
+			.filter((line) -> line.startsWith(name + "{") && line.contains(tag))
+			.toList();
 		assertThat(lines).as(name + "{" + tag + "}").hasSize(1);
 		String line = lines.get(0);
 		return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));

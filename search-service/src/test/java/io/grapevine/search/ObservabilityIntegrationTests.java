@@ -37,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * management port without signing in, and a mention's trace, carried in its Kafka record
  * headers, continues in the indexer.
  */
-// Metrics export and tracing are on, as in the deployed service (tests turn them off by default).
+// Metrics export and tracing are on, as in the deployed service (tests turn them off by
+// default).
 @AutoConfigureObservability
 @TestPropertySource(properties = "management.server.port=0")
 @Import(ObservabilityIntegrationTests.ReceivedTraces.class)

@@ -27,8 +27,7 @@ class ManagementPortAccess {
 		ServerWebExchangeMatcher onManagementPort = (exchange) -> {
 			Optional<Integer> management = Optional
 				.ofNullable(environment.getProperty("local.management.port", Integer.class));
-			Optional<Integer> server = Optional
-				.ofNullable(environment.getProperty("local.server.port", Integer.class));
+			Optional<Integer> server = Optional.ofNullable(environment.getProperty("local.server.port", Integer.class));
 			int port = Optional.ofNullable(exchange.getRequest().getLocalAddress())
 				.map(InetSocketAddress::getPort)
 				.orElse(-1);
