@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapevine.ingest.source.x.FakeXApi;
 import io.grapevine.listening.KafkaTopicNames;
 import io.grapevine.localstack.LocalStackExtension;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -30,8 +35,10 @@ import static org.awaitility.Awaitility.await;
  * meters from the management port, and every mention goes to Kafka with the trace it was
  * published in.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith({ LocalStackExtension.class, OutputCaptureExtension.class })
 class ObservabilityIntegrationTests {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final String TOKEN = "observability-bearer-token";
 
@@ -89,6 +96,39 @@ class ObservabilityIntegrationTests {
 		assertThat(traceparent).as("the W3C traceparent header of x:" + id).isNotNull();
 		assertThat(new String(traceparent.value(), StandardCharsets.US_ASCII))
 			.matches("00-(?!0{32})[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+	}
+
+	@Test
+	void deployedItLogsJsonLinesThatNameTheSourceInstanceOfADeadLetter(CapturedOutput output) throws IOException {
+		this.api.answerOnce(200, "application/json",
+				Files.readString(Path.of("src/test/resources/x/page-with-unmappable-tweets.json")));
+		Map<String, Object> deployed = new LinkedHashMap<>(settings());
+		deployed.put("GRAPEVINE_MANAGEMENT_PORT", "0");
+		this.context = IngestApplication.application().profiles("deployed").properties(deployed).run();
+
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> output.getOut().contains("Dead letter from " + this.instance));
+
+		JsonNode deadLetter = output.getOut()
+			.lines()
+			.filter((line) -> line.contains("Dead letter from " + this.instance))
+			.map(ObservabilityIntegrationTests::json)
+			.findFirst()
+			.orElseThrow();
+		assertThat(deadLetter.path("ecs").path("version").asText()).isNotEmpty();
+		assertThat(deadLetter.path("service").path("name").asText()).isEqualTo("ingest-service");
+		assertThat(deadLetter.path("log").path("level").asText()).isEqualTo("WARN");
+		assertThat(deadLetter.path("sourceInstance").asText()).isEqualTo(this.instance);
+	}
+
+	private static JsonNode json(String line) {
+		try {
+			return JSON.readTree(line);
+		}
+		catch (IOException ex) {
+			throw new AssertionError("Not a JSON log line: " + line, ex);
+		}
 	}
 
 	private Map<String, Object> settings() {

@@ -15,6 +15,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.kafka.sender.KafkaSender;
@@ -106,11 +107,15 @@ public class DeadLetterPublisher {
 				.tag("source", deadLetter.source())
 				.register(this.meterRegistry)
 				.increment();
-			logger.warn("Dead letter from {}: {}", deadLetter.source(), deadLetter.reason());
+			try (MDC.MDCCloseable source = MDC.putCloseable("sourceInstance", deadLetter.source())) {
+				logger.warn("Dead letter from {}: {}", deadLetter.source(), deadLetter.reason());
+			}
 		}).then().onErrorResume(DeadLetterPublisher::refusedForGood, (ex) -> {
 			this.unpublishable.increment();
-			logger.error("Kafka refused a dead letter from {} for good, so it is only logged: {} ({} bytes): {}",
-					deadLetter.source(), deadLetter.reason(), payload.length, ex.toString());
+			try (MDC.MDCCloseable source = MDC.putCloseable("sourceInstance", deadLetter.source())) {
+				logger.error("Kafka refused a dead letter from {} for good, so it is only logged: {} ({} bytes): {}",
+						deadLetter.source(), deadLetter.reason(), payload.length, ex.toString());
+			}
 			return Mono.empty();
 		});
 	}
