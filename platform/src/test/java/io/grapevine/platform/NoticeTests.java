@@ -52,13 +52,11 @@ class NoticeTests {
 	}
 
 	private static Stream<Path> dataFiles() throws IOException {
-		return Files.walk(ROOT)
-			.filter(Files::isRegularFile)
-			.filter((file) -> {
-				String path = file.toString().replace('\\', '/');
-				return path.matches(".*/src/(main|test)/resources/.*\\.(txt|tsv|csv)") && !path.contains("/target/")
-						&& !path.contains("/node_modules/");
-			});
+		return Files.walk(ROOT).filter(Files::isRegularFile).filter((file) -> {
+			String path = file.toString().replace('\\', '/');
+			return path.matches(".*/src/(main|test)/resources/.*\\.(txt|tsv|csv)") && !path.contains("/target/")
+					&& !path.contains("/node_modules/");
+		});
 	}
 
 	private static boolean isThirdParty(Path file) {
