@@ -37,8 +37,7 @@ import static org.awaitility.Awaitility.await;
  * management port without signing in, and a mention's trace, carried in its Kafka record
  * headers, continues in the indexer.
  */
-// Metrics export and tracing are on, as in the deployed service (tests turn them off by
-// default).
+// Meters exported and traces made, as deployed (tests turn both off by default).
 @AutoConfigureObservability
 @TestPropertySource(properties = "management.server.port=0")
 @Import(ObservabilityIntegrationTests.ReceivedTraces.class)

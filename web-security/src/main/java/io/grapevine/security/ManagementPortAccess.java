@@ -7,6 +7,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -21,7 +23,9 @@ class ManagementPortAccess {
 
 	static final String PROMETHEUS_PATH = "/actuator/prometheus";
 
+	// First, before a service's own catch-all rules (the gateway's "/**").
 	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	AccessRules prometheusOnTheManagementPort(Environment environment) {
 		ServerWebExchangeMatcher path = ServerWebExchangeMatchers.pathMatchers(PROMETHEUS_PATH);
 		ServerWebExchangeMatcher onManagementPort = (exchange) -> {

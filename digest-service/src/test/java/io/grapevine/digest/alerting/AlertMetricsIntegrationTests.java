@@ -44,8 +44,7 @@ import static org.awaitility.Awaitility.await;
  * The digest service as deployed is observed: Prometheus scrapes, from the management
  * port and without signing in, how long alerts took and how each delivery went.
  */
-// Metrics export and tracing are on, as in the deployed service (tests turn them off by
-// default).
+// Meters exported and traces made, as deployed (tests turn both off by default).
 @AutoConfigureObservability
 @ExtendWith(LocalStackExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
