@@ -416,12 +416,13 @@ public record Mention(int schemaVersion, String id, String source, String native
 
 		/**
 		 * The post this one passes on.
-		 * @param originalId the original's mention id ({@code source:nativeId})
+		 * @param originalId the original's mention id ({@code source:nativeId}), or
+		 * {@code null} when it passes none on
 		 * @param kind how it passes it on
 		 * @return this builder
 		 */
 		public Builder repostOf(String originalId, Repost.Kind kind) {
-			this.repostOf = new Repost(originalId, kind);
+			this.repostOf = (originalId != null) ? new Repost(originalId, kind) : null;
 			return this;
 		}
 
