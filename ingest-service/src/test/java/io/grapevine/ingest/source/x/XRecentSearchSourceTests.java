@@ -317,8 +317,10 @@ class XRecentSearchSourceTests {
 	}
 
 	private XRecentSearchSource source(String token, int maxResults) {
+		// The default request timeout: the first request of a test JVM on a loaded
+		// machine can take longer than a few seconds to set up its client.
 		XSettings settings = new XSettings(this.api.baseUrl(), token, Duration.ofSeconds(1), maxResults, null,
-				Duration.ofSeconds(5));
+				Duration.ofSeconds(30));
 		return new XRecentSearchSource("x:recent-search", settings, XQuery.of(QUERY), WebClient.builder(),
 				Clock.systemUTC());
 	}
