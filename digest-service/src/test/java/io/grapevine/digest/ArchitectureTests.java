@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 class ArchitectureTests {
 
@@ -32,6 +33,11 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web.bind..", "org.springframework.web.reactive.result..")
 			.check(this.classes);
+	}
+
+	@Test
+	void thePackagesOfTheServiceFormNoCycle() {
+		slices().matching("io.grapevine.digest.(*)..").should().beFreeOfCycles().check(this.classes);
 	}
 
 }

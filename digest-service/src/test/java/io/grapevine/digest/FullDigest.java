@@ -92,8 +92,8 @@ public final class FullDigest {
 							m.author().displayName(), m.author().followers(), m.reach(), 1, m))
 					.toList()), THURSDAY, links, 5),
 				SectionsComposer.risingTerms(rising, links, 8),
-				SectionsComposer.spikes(alerts, organization(), organization().department("operations"), THURSDAY,
-						links),
+				SectionsComposer.spikes(alerts.stream().map(Alert::spike).toList(), organization(),
+						organization().department("operations"), THURSDAY, links),
 				SectionsComposer.waiting(waiting, THURSDAY, links, 5), 9,
 				Optional.of(SectionsComposer.handling(new SearchAnswers.Handling(7, 2 * 86400, 3600, 12, 0, 0, List
 					.of(new SearchAnswers.Handling.Actor("ana", 7), new SearchAnswers.Handling.Actor("li", 5))))));

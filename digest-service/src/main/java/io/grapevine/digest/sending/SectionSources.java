@@ -18,6 +18,7 @@ import io.grapevine.digest.composition.sections.DigestSections;
 import io.grapevine.digest.composition.sections.SearchAnswers;
 import io.grapevine.digest.composition.sections.SearchLinks;
 import io.grapevine.digest.composition.sections.SectionsComposer;
+import io.grapevine.digest.composition.sections.Spike;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
 
@@ -91,11 +92,13 @@ public class SectionSources {
 		Mono<Optional<SearchAnswers.Handling>> handling = this.insights.handling(id, period)
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty());
-		Mono<List<Alert>> spikes = this.alerts.get().onErrorResume((ex) -> {
-			logger.warn("The digest of {} for {} lists no spikes: the alert archive cannot be read: {}",
-					id.orElse("all staff"), period.label(), ex.getMessage());
-			return Mono.just(List.of());
-		});
+		Mono<List<Spike>> spikes = this.alerts.get()
+			.map((alerts) -> alerts.stream().map(Alert::spike).toList())
+			.onErrorResume((ex) -> {
+				logger.warn("The digest of {} for {} lists no spikes: the alert archive cannot be read: {}",
+						id.orElse("all staff"), period.label(), ex.getMessage());
+				return Mono.just(List.of());
+			});
 		return Mono
 			.zip(all, negative, this.insights.widestReach(id, period, size), this.insights.newVoices(id, period, size),
 					this.insights.risingTerms(id, period, RISING_TERMS), this.insights.waiting(id, period, size),

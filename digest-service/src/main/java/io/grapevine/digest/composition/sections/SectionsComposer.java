@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import io.grapevine.digest.alerting.Alert;
 import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
@@ -158,14 +157,14 @@ public final class SectionsComposer {
 	/**
 	 * The spikes of the period: the alerts raised for the topics a department listens to
 	 * (every topic for the whole organization), latest first.
-	 * @param alerts the latest alerts of the archive
+	 * @param alerts the spikes the latest alerts of the archive raised
 	 * @param organization the organization, for topic names
 	 * @param department the department, or empty for the whole organization
 	 * @param period the digest's period
 	 * @param links the dashboard searches
 	 * @return the section's items
 	 */
-	public static List<Item> spikes(List<Alert> alerts, Organization organization, Optional<Department> department,
+	public static List<Item> spikes(List<Spike> alerts, Organization organization, Optional<Department> department,
 			DigestPeriod period, SearchLinks links) {
 		ZoneId zone = period.zone();
 		return alerts.stream()
@@ -290,7 +289,7 @@ public final class SectionsComposer {
 				links.around(mention.text()));
 	}
 
-	private static String spikeTitle(Alert alert, String topic) {
+	private static String spikeTitle(Spike alert, String topic) {
 		return switch (alert.kind()) {
 			case VOLUME -> "Volume spike · " + topic;
 			case NEGATIVE -> "Negative spike · " + topic;
@@ -298,7 +297,7 @@ public final class SectionsComposer {
 		};
 	}
 
-	private static String spikeDetail(Alert alert, String when) {
+	private static String spikeDetail(Spike alert, String when) {
 		return switch (alert.kind()) {
 			case VOLUME -> Digest.mentions(alert.count()) + " in the hour where about " + Math.round(alert.expected())
 					+ " were expected · " + when;
