@@ -32,8 +32,7 @@ import io.grapevine.digest.analytics.AnalyticsClient;
 import io.grapevine.digest.analytics.InsightsClient;
 import io.grapevine.digest.analytics.SearchServiceCredentials;
 import io.grapevine.digest.archive.DigestArchive;
-import io.grapevine.digest.composition.DailyPeriod;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.archive.DeliveryLedger;
 import io.grapevine.digest.delivery.ChannelWebhooks;
 import io.grapevine.digest.delivery.DigestChannels;
@@ -82,7 +81,7 @@ class DigestConfiguration {
 		Organization organization = OrganizationFile.read(properties.organizationFile());
 		Instant now = clock.instant();
 		for (Department department : organization.departments()) {
-			DailyPeriod yesterday = DailyPeriod.dayBefore(now, department.timeZone());
+			Period yesterday = Period.dayBefore(now, department.timeZone());
 			ZonedDateTime due = yesterday.dueAt(department.digestTime());
 			ZonedDateTime next = now.isBefore(due.toInstant()) ? due : yesterday.next().dueAt(department.digestTime());
 			if (department.rhythm().daily()) {
@@ -90,7 +89,7 @@ class DigestConfiguration {
 						department.members().size(), department.digestTime(), department.timeZone(), next);
 			}
 			if (department.rhythm().weekly()) {
-				DigestPeriod lastWeek = DigestPeriod.weekBefore(now, department.timeZone());
+				Period lastWeek = Period.weekBefore(now, department.timeZone());
 				ZonedDateTime weekDue = lastWeek.dueAt(department.rhythm().weeklyDay(), department.digestTime());
 				ZonedDateTime nextWeek = now.isBefore(weekDue.toInstant()) ? weekDue
 						: lastWeek.next().dueAt(department.rhythm().weeklyDay(), department.digestTime());

@@ -17,7 +17,7 @@ class ArchitectureTests {
 	@Test
 	void theDigestDomainImportsNoFrameworkKafkaElasticsearchOrMailTypes() {
 		noClasses().that()
-			.resideInAPackage("io.grapevine.digest.composition..")
+			.resideInAnyPackage("io.grapevine.digest.audience..", "io.grapevine.digest.composition..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "reactor..", "co.elastic..",

@@ -11,10 +11,9 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import io.grapevine.digest.alerting.Alert;
-import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestFigures;
-import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.composition.TopMention;
 import io.grapevine.digest.composition.sections.DigestSections;
@@ -36,7 +35,7 @@ public final class FullDigest {
 
 	public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-	public static final DigestPeriod THURSDAY = DigestPeriod.of(new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON));
+	public static final Period THURSDAY = Period.day(LocalDate.of(2026, 11, 19), LONDON);
 
 	public static final URI DASHBOARD = URI.create("http://127.0.0.1:8080/");
 

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grapevine.digest.composition.BoardFigures;
 import io.grapevine.digest.composition.BoardMonth;
-import io.grapevine.digest.composition.BoardPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.organization.Competitor;
@@ -63,7 +63,7 @@ public class BoardAnalyticsClient {
 	 * @return the month; fails with {@link AnalyticsUnavailableException} or
 	 * {@link AnalyticsFailedException}
 	 */
-	public Mono<BoardMonth> month(Organization organization, BoardPeriod period) {
+	public Mono<BoardMonth> month(Organization organization, Period period) {
 		Mono<JsonNode> shareOfVoice = get("share of voice for " + period.label(),
 				(uri) -> uri.path("/api/analytics/share-of-voice")
 					.queryParam("from", period.from().toString())
@@ -97,7 +97,7 @@ public class BoardAnalyticsClient {
 	 * @param size how many (1..100)
 	 * @return the mentions, widest reach first
 	 */
-	public Mono<List<Mention>> widestReach(Organization organization, BoardPeriod period, int size) {
+	public Mono<List<Mention>> widestReach(Organization organization, Period period, int size) {
 		if (organization.departments().isEmpty()) {
 			return Mono.just(List.of());
 		}
@@ -119,7 +119,7 @@ public class BoardAnalyticsClient {
 			});
 	}
 
-	private Mono<BoardMonth.Count> departmentMonth(Department department, BoardPeriod period) {
+	private Mono<BoardMonth.Count> departmentMonth(Department department, Period period) {
 		return get("analytics of " + department.id() + " for " + period.label(),
 				(uri) -> uri.path("/api/analytics/summary")
 					.queryParam("department", department.id())

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.SavedSearch;
 import io.grapevine.digest.composition.sections.SearchAnswers;
 import reactor.core.publisher.Mono;
@@ -37,7 +37,7 @@ public class InsightsClient {
 	 * @param size how many (1..100)
 	 * @return the page
 	 */
-	public Mono<SearchAnswers.ReachedMentions> widestReach(Optional<String> department, DigestPeriod period, int size) {
+	public Mono<SearchAnswers.ReachedMentions> widestReach(Optional<String> department, Period period, int size) {
 		return this.client.read(
 				(uri) -> uri.path("/api/mentions")
 					.queryParamIfPresent("department", department)
@@ -60,7 +60,7 @@ public class InsightsClient {
 	 * @param size how many (1..100)
 	 * @return the page, whose total counts every match
 	 */
-	public Mono<SearchAnswers.ReachedMentions> savedSearch(SavedSearch search, DigestPeriod period, int size) {
+	public Mono<SearchAnswers.ReachedMentions> savedSearch(SavedSearch search, Period period, int size) {
 		SavedSearch.Filters filters = search.filters();
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
 		if (!search.query().isEmpty()) {
@@ -104,7 +104,7 @@ public class InsightsClient {
 	 * @param size how many (1..50)
 	 * @return the new voices
 	 */
-	public Mono<SearchAnswers.NewVoices> newVoices(Optional<String> department, DigestPeriod period, int size) {
+	public Mono<SearchAnswers.NewVoices> newVoices(Optional<String> department, Period period, int size) {
 		return this.client.read((uri) -> uri.path("/api/analytics/new-voices")
 			.queryParamIfPresent("department", department)
 			.queryParam("from", period.from().toString())
@@ -120,7 +120,7 @@ public class InsightsClient {
 	 * @param size how many (1..50)
 	 * @return the rising terms
 	 */
-	public Mono<SearchAnswers.RisingTerms> risingTerms(Optional<String> department, DigestPeriod period, int size) {
+	public Mono<SearchAnswers.RisingTerms> risingTerms(Optional<String> department, Period period, int size) {
 		return this.client.read((uri) -> uri.path("/api/analytics/rising-terms")
 			.queryParamIfPresent("department", department)
 			.queryParam("from", period.from().toString())
@@ -136,7 +136,7 @@ public class InsightsClient {
 	 * @param size how many (1..50)
 	 * @return the waiting mentions
 	 */
-	public Mono<SearchAnswers.Waiting> waiting(Optional<String> department, DigestPeriod period, int size) {
+	public Mono<SearchAnswers.Waiting> waiting(Optional<String> department, Period period, int size) {
 		return this.client.read(
 				(uri) -> uri.path("/api/analytics/waiting")
 					.queryParamIfPresent("department", department)
@@ -153,7 +153,7 @@ public class InsightsClient {
 	 * @param period the period
 	 * @return the handling summary, if any
 	 */
-	public Mono<SearchAnswers.Handling> handling(Optional<String> department, DigestPeriod period) {
+	public Mono<SearchAnswers.Handling> handling(Optional<String> department, Period period) {
 		return this.client.read((uri) -> uri.path("/api/handling/summary")
 			.queryParamIfPresent("department", department)
 			.queryParam("from", period.from().toString())
@@ -186,7 +186,7 @@ public class InsightsClient {
 				false);
 	}
 
-	private static String of(Optional<String> department, DigestPeriod period) {
+	private static String of(Optional<String> department, Period period) {
 		return " of " + department.orElse("the whole organization") + " for " + period.label() + " (" + period.zone()
 				+ ")";
 	}

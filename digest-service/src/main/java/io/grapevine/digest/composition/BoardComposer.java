@@ -1,5 +1,7 @@
 package io.grapevine.digest.composition;
 
+import io.grapevine.digest.audience.Period;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,8 +33,8 @@ public final class BoardComposer {
 	 * @param topMentions how many top mentions to show at most
 	 * @return the digest
 	 */
-	public static BoardDigest compose(Organization organization, Department board, BoardPeriod period,
-			BoardMonth current, BoardMonth before, List<Mention> widestReach, int topMentions) {
+	public static BoardDigest compose(Organization organization, Department board, Period period, BoardMonth current,
+			BoardMonth before, List<Mention> widestReach, int topMentions) {
 		BoardSentences say = BoardSentences.of(period);
 		long total = current.organization().mentions();
 		long previousTotal = before.organization().mentions();

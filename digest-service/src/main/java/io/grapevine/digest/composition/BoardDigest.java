@@ -1,5 +1,7 @@
 package io.grapevine.digest.composition;
 
+import io.grapevine.digest.audience.Period;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +13,7 @@ import java.util.Objects;
  * @param period the month it covers
  * @param figures its numbers and top mentions
  */
-public record BoardDigest(String organization, List<String> recipients, BoardPeriod period, BoardFigures figures) {
+public record BoardDigest(String organization, List<String> recipients, Period period, BoardFigures figures) {
 
 	public BoardDigest {
 		Objects.requireNonNull(organization, "organization");

@@ -1,5 +1,7 @@
 package io.grapevine.digest.composition;
 
+import io.grapevine.digest.audience.Period;
+
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,7 @@ import io.grapevine.digest.composition.sections.DigestSections;
  * answer ({@link DigestSections#none()} when composed from the summary alone)
  */
 public record Digest(String organization, String departmentId, String departmentName, List<String> recipients,
-		DigestPeriod period, DigestFigures figures, DigestSections sections) {
+		Period period, DigestFigures figures, DigestSections sections) {
 
 	/** How days are written in subjects and headings: "Thu 20 Nov 2026". */
 	public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.US);
@@ -43,7 +45,7 @@ public record Digest(String organization, String departmentId, String department
 	 * @param figures its numbers and top mentions
 	 */
 	public Digest(String organization, String departmentId, String departmentName, List<String> recipients,
-			DigestPeriod period, DigestFigures figures) {
+			Period period, DigestFigures figures) {
 		this(organization, departmentId, departmentName, recipients, period, figures, DigestSections.none());
 	}
 
@@ -55,20 +57,6 @@ public record Digest(String organization, String departmentId, String department
 	public Digest withSections(DigestSections sections) {
 		return new Digest(this.organization, this.departmentId, this.departmentName, this.recipients, this.period,
 				this.figures, sections);
-	}
-
-	/**
-	 * A daily digest.
-	 * @param organization the organization's name
-	 * @param departmentId the department id
-	 * @param departmentName the department's display name
-	 * @param recipients the department's members
-	 * @param day the local day the digest covers
-	 * @param figures its numbers and top mentions
-	 */
-	public Digest(String organization, String departmentId, String departmentName, List<String> recipients,
-			DailyPeriod day, DigestFigures figures) {
-		this(organization, departmentId, departmentName, recipients, DigestPeriod.of(day), figures);
 	}
 
 	/**

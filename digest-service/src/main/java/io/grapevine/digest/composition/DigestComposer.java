@@ -1,5 +1,7 @@
 package io.grapevine.digest.composition;
 
+import io.grapevine.digest.audience.Period;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -26,21 +28,6 @@ public final class DigestComposer {
 	}
 
 	/**
-	 * Compose a digest.
-	 * @param organization the organization
-	 * @param department the department it is for
-	 * @param period the day it covers
-	 * @param day the analytics of that day
-	 * @param dayBefore the analytics of the day before
-	 * @param topMentions how many top mentions to show at most
-	 * @return the digest
-	 */
-	public static Digest compose(Organization organization, Department department, DailyPeriod period,
-			AnalyticsSummary day, AnalyticsSummary dayBefore, int topMentions) {
-		return compose(organization, department, DigestPeriod.of(period), day, dayBefore, topMentions);
-	}
-
-	/**
 	 * Compose a daily or weekly digest.
 	 * @param organization the organization
 	 * @param department the department it is for
@@ -50,7 +37,7 @@ public final class DigestComposer {
 	 * @param topMentions how many top mentions to show at most
 	 * @return the digest
 	 */
-	public static Digest compose(Organization organization, Department department, DigestPeriod period,
+	public static Digest compose(Organization organization, Department department, Period period,
 			AnalyticsSummary current, AnalyticsSummary before, int topMentions) {
 		AnalyticsSummary day = current;
 		long total = day.total();
@@ -80,7 +67,7 @@ public final class DigestComposer {
 	 * @param topMentions how many top mentions to show at most
 	 * @return the digest
 	 */
-	public static Digest composeAllStaff(Organization organization, Department audience, DigestPeriod period,
+	public static Digest composeAllStaff(Organization organization, Department audience, Period period,
 			AnalyticsSummary current, AnalyticsSummary before, List<Long> departmentTotals, long positive,
 			long negative, Map<String, String> departmentDigests, int topMentions) {
 		long total = current.total();

@@ -1,5 +1,7 @@
 package io.grapevine.digest.composition;
 
+import io.grapevine.digest.audience.Period;
+
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -37,8 +39,8 @@ public record SavedSearchSubscription(String searchId, String username, String e
 	 * @param sendTime the local time emails are sent
 	 * @return the day, if one is due
 	 */
-	public Optional<DailyPeriod> due(Instant now, LocalTime sendTime) {
-		return DailyPeriod.due(now, this.timeZone, sendTime)
+	public Optional<Period> due(Instant now, LocalTime sendTime) {
+		return Period.dayDue(now, this.timeZone, sendTime)
 			.filter((day) -> !this.since.isAfter(day.dueAt(sendTime).toInstant()));
 	}
 
@@ -48,7 +50,7 @@ public record SavedSearchSubscription(String searchId, String username, String e
 	 * @return {@code saved-search:<search id>:<username>:<yyyy-MM-dd>}; the ledger adds
 	 * {@code :email}
 	 */
-	public String deliveryId(DailyPeriod day) {
+	public String deliveryId(Period day) {
 		return DELIVERY_PREFIX + this.searchId + ":" + this.username + ":" + day.day();
 	}
 

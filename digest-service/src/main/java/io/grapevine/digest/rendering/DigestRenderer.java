@@ -14,7 +14,7 @@ import io.grapevine.digest.composition.sections.Item;
 import io.grapevine.digest.composition.sections.VolumeAndSentiment;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.composition.DigestFigures;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.composition.TopMention;
 import io.grapevine.digest.composition.VolumeChange;
@@ -102,13 +102,13 @@ public class DigestRenderer {
 			.map((mention) -> new MentionView(shorten(mention.text()), mention.url().toString(), mention.authorName(),
 					"@" + mention.authorHandle(), mention.followers().map((count) -> followers(count)).orElse(""),
 					DigestComposer.sourceName(mention.source()),
-					((digest.period().rhythm() == DigestPeriod.Rhythm.WEEKLY) ? WEEKDAY_TIME : TIME)
+					((digest.period().rhythm() == Period.Rhythm.WEEKLY) ? WEEKDAY_TIME : TIME)
 						.format(mention.publishedAt().atZone(zone)),
 					engagement(mention)))
 			.toList();
 		VolumeChange.Direction direction = VolumeChange.direction(figures.total(), figures.previousTotal());
-		DigestPeriod period = digest.period();
-		boolean weekly = period.rhythm() == DigestPeriod.Rhythm.WEEKLY;
+		Period period = digest.period();
+		boolean weekly = period.rhythm() == Period.Rhythm.WEEKLY;
 		String longDay = weekly ? LONG_DAY.format(period.day()) + " to " + LONG_DAY.format(period.last())
 				: LONG_DAY.format(period.day());
 		return new View(digest.organization(), digest.departmentName(), period.label(), longDay, zone.getId(),

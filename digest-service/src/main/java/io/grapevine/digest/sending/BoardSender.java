@@ -13,7 +13,7 @@ import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.composition.BoardComposer;
 import io.grapevine.digest.composition.BoardDigest;
 import io.grapevine.digest.composition.BoardFigures;
-import io.grapevine.digest.composition.BoardPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.DigestFigures;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.delivery.BoardChannel;
@@ -68,8 +68,8 @@ public class BoardSender {
 	 * @param period the month
 	 * @return {@code board-<yyyy-MM>}
 	 */
-	public static String scheduledId(BoardPeriod period) {
-		return Organization.BOARD + "-" + period.month();
+	public static String scheduledId(Period period) {
+		return ArchivedDigest.scheduledId(Organization.BOARD, period);
 	}
 
 	/**
@@ -82,7 +82,7 @@ public class BoardSender {
 		return Mono.defer(() -> {
 			Department board = this.organization.board().orElseThrow(UnknownDepartmentException::noBoard);
 			Instant now = this.clock.instant();
-			BoardPeriod period = BoardPeriod.monthBefore(now, board.timeZone());
+			Period period = Period.monthBefore(now, board.timeZone());
 			String id = ArchivedDigest.onRequestId(scheduledId(period), now);
 			return send(board, period, id);
 		});
@@ -97,7 +97,7 @@ public class BoardSender {
 	public Mono<ArchivedDigest> sendUnlessSent() {
 		return Mono.defer(() -> {
 			Department board = this.organization.board().orElseThrow(UnknownDepartmentException::noBoard);
-			BoardPeriod period = BoardPeriod.monthBefore(this.clock.instant(), board.timeZone());
+			Period period = Period.monthBefore(this.clock.instant(), board.timeZone());
 			String id = scheduledId(period);
 			return this.archive.find(id).switchIfEmpty(Mono.defer(() -> send(board, period, id)));
 		});
@@ -110,7 +110,7 @@ public class BoardSender {
 	 * @param id the archive id
 	 * @return the archived digest
 	 */
-	public Mono<ArchivedDigest> send(Department board, BoardPeriod period, String id) {
+	public Mono<ArchivedDigest> send(Department board, Period period, String id) {
 		// One call after the other, so a search-service that is down reports one error.
 		return this.analytics.month(this.organization, period)
 			.flatMap((current) -> this.analytics.month(this.organization, period.previous())
@@ -134,7 +134,7 @@ public class BoardSender {
 	private Mono<ArchivedDigest> archive(Department board, BoardDigest digest, String id, RenderedDigest rendered) {
 		return Mono
 			.fromCallable(() -> new ArchivedDigest(id, ArchivedDigest.BOARD, board.id(), board.name(),
-					ArchivedDigest.Period.of(digest.period()), this.clock.instant(),
+					ArchivedDigest.ArchivedPeriod.of(digest.period()), this.clock.instant(),
 					ArchivedDigest.Recipients.of(board.members()), rendered.subject(), rendered.html(), rendered.text(),
 					commonFigures(digest.figures())))
 			.flatMap((archived) -> this.archive.save(archived, "board", digest.figures()))

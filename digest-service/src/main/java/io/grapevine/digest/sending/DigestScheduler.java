@@ -15,9 +15,7 @@ import org.springframework.context.SmartLifecycle;
 
 import io.grapevine.digest.archive.ArchivedDigest;
 import io.grapevine.digest.archive.DigestArchive;
-import io.grapevine.digest.composition.BoardPeriod;
-import io.grapevine.digest.composition.DailyPeriod;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.DigestRhythm;
 import io.grapevine.listening.organization.Organization;
@@ -131,7 +129,7 @@ public class DigestScheduler implements SmartLifecycle {
 		}
 		Department board = audience.get();
 		BoardSender sender = this.board.get();
-		return BoardPeriod.due(now, board.timeZone(), board.digestTime()).map((period) -> {
+		return Period.monthDue(now, board.timeZone(), board.digestTime()).map((period) -> {
 			String id = BoardSender.scheduledId(period);
 			return this.archive.exists(id)
 				.flatMap((archived) -> archived ? Mono.<ArchivedDigest>empty() : sender.send(board, period, id))
@@ -147,9 +145,8 @@ public class DigestScheduler implements SmartLifecycle {
 		if (!department.rhythm().daily()) {
 			return Mono.empty();
 		}
-		return DailyPeriod.due(now, department.timeZone(), department.digestTime())
-			.map((period) -> sendUnlessArchived(department, DigestPeriod.of(period),
-					kind(department, ArchivedDigest.DAILY)))
+		return Period.dayDue(now, department.timeZone(), department.digestTime())
+			.map((period) -> sendUnlessArchived(department, period, kind(department, ArchivedDigest.DAILY)))
 			.orElseGet(Mono::empty);
 	}
 
@@ -158,7 +155,7 @@ public class DigestScheduler implements SmartLifecycle {
 		if (!rhythm.weekly()) {
 			return Mono.empty();
 		}
-		return DigestPeriod.weekDue(now, department.timeZone(), rhythm.weeklyDay(), department.digestTime())
+		return Period.weekDue(now, department.timeZone(), rhythm.weeklyDay(), department.digestTime())
 			.map((period) -> sendUnlessArchived(department, period, kind(department, ArchivedDigest.WEEKLY)))
 			.orElseGet(Mono::empty);
 	}
@@ -167,7 +164,7 @@ public class DigestScheduler implements SmartLifecycle {
 		return Organization.ALL_STAFF.equals(department.id()) ? ArchivedDigest.ALL_STAFF : rhythm;
 	}
 
-	private Mono<ArchivedDigest> sendUnlessArchived(Department department, DigestPeriod period, String kind) {
+	private Mono<ArchivedDigest> sendUnlessArchived(Department department, Period period, String kind) {
 		String id = ArchivedDigest.scheduledId(department.id(), period);
 		return this.archive.exists(id)
 			.flatMap((archived) -> archived ? Mono.<ArchivedDigest>empty()

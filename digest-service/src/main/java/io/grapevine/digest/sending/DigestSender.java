@@ -17,8 +17,7 @@ import io.grapevine.digest.analytics.AnalyticsClient;
 import io.grapevine.digest.archive.ArchivedDigest;
 import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.composition.AnalyticsSummary;
-import io.grapevine.digest.composition.DailyPeriod;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.archive.DeliveryLedger;
@@ -97,7 +96,7 @@ public class DigestSender {
 	 * unknown department
 	 */
 	public Mono<ArchivedDigest> sendNow(String departmentId) {
-		return sendNow(departmentId, DigestPeriod.Rhythm.DAILY);
+		return sendNow(departmentId, Period.Rhythm.DAILY);
 	}
 
 	/**
@@ -109,13 +108,12 @@ public class DigestSender {
 	 * @return the archived digest; fails with {@link UnknownDepartmentException} for an
 	 * unknown department
 	 */
-	public Mono<ArchivedDigest> sendNow(String departmentId, DigestPeriod.Rhythm rhythm) {
+	public Mono<ArchivedDigest> sendNow(String departmentId, Period.Rhythm rhythm) {
 		return Mono.defer(() -> {
 			Department department = audience(departmentId);
 			Instant now = this.clock.instant();
-			DigestPeriod period = (rhythm == DigestPeriod.Rhythm.WEEKLY)
-					? DigestPeriod.weekBefore(now, department.timeZone())
-					: DigestPeriod.of(DailyPeriod.dayBefore(now, department.timeZone()));
+			Period period = (rhythm == Period.Rhythm.WEEKLY) ? Period.weekBefore(now, department.timeZone())
+					: Period.dayBefore(now, department.timeZone());
 			String id = ArchivedDigest.onRequestId(ArchivedDigest.scheduledId(department.id(), period), now);
 			return send(department, period, id, ArchivedDigest.MANUAL);
 		});
@@ -130,30 +128,17 @@ public class DigestSender {
 	 * @return the archived digest, sent now or before; fails with
 	 * {@link UnknownDepartmentException} for an unknown department
 	 */
-	public Mono<ArchivedDigest> sendUnlessSent(String departmentId, DigestPeriod.Rhythm rhythm) {
+	public Mono<ArchivedDigest> sendUnlessSent(String departmentId, Period.Rhythm rhythm) {
 		return Mono.defer(() -> {
 			Department department = audience(departmentId);
 			Instant now = this.clock.instant();
-			DigestPeriod period = (rhythm == DigestPeriod.Rhythm.WEEKLY)
-					? DigestPeriod.weekBefore(now, department.timeZone())
-					: DigestPeriod.of(DailyPeriod.dayBefore(now, department.timeZone()));
+			Period period = (rhythm == Period.Rhythm.WEEKLY) ? Period.weekBefore(now, department.timeZone())
+					: Period.dayBefore(now, department.timeZone());
 			String id = ArchivedDigest.scheduledId(department.id(), period);
 			String kind = Organization.ALL_STAFF.equals(department.id()) ? ArchivedDigest.ALL_STAFF
-					: (rhythm == DigestPeriod.Rhythm.WEEKLY) ? ArchivedDigest.WEEKLY : ArchivedDigest.DAILY;
+					: (rhythm == Period.Rhythm.WEEKLY) ? ArchivedDigest.WEEKLY : ArchivedDigest.DAILY;
 			return this.archive.find(id).switchIfEmpty(Mono.defer(() -> send(department, period, id, kind)));
 		});
-	}
-
-	/**
-	 * Send a department's digest for a day and archive it.
-	 * @param department the department
-	 * @param period the day
-	 * @param id the archive id
-	 * @param kind {@link ArchivedDigest#DAILY} or {@link ArchivedDigest#MANUAL}
-	 * @return the archived digest
-	 */
-	public Mono<ArchivedDigest> send(Department department, DailyPeriod period, String id, String kind) {
-		return send(department, DigestPeriod.of(period), id, kind);
 	}
 
 	/**
@@ -165,7 +150,7 @@ public class DigestSender {
 	 * {@link ArchivedDigest#MANUAL}
 	 * @return the archived digest
 	 */
-	public Mono<ArchivedDigest> send(Department department, DigestPeriod period, String id, String kind) {
+	public Mono<ArchivedDigest> send(Department department, Period period, String id, String kind) {
 		if (Organization.ALL_STAFF.equals(department.id())) {
 			return composeAllStaff(department, period)
 				.flatMap((digest) -> withSections(digest, Optional.empty(), period, AnalyticsSummary.Said.NOTHING))
@@ -192,7 +177,7 @@ public class DigestSender {
 					this.organization.departments().stream().map(Department::id).toList()));
 	}
 
-	private Mono<Digest> composeAllStaff(Department audience, DigestPeriod period) {
+	private Mono<Digest> composeAllStaff(Department audience, Period period) {
 		Optional<String> everything = Optional.empty();
 		Mono<Long> positive = this.analytics.summary(everything, Optional.of("sentiment:positive"), period, 1)
 			.map(AnalyticsSummary::total);
@@ -203,7 +188,7 @@ public class DigestSender {
 			.collectList();
 		Map<String, String> departmentDigests = new LinkedHashMap<>();
 		for (Department department : this.organization.departments()) {
-			boolean sent = (period.rhythm() == DigestPeriod.Rhythm.WEEKLY) ? department.rhythm().weekly()
+			boolean sent = (period.rhythm() == Period.Rhythm.WEEKLY) ? department.rhythm().weekly()
 					: department.rhythm().daily();
 			if (sent) {
 				departmentDigests.put(department.id(), ArchivedDigest.scheduledId(department.id(), period));
@@ -217,7 +202,7 @@ public class DigestSender {
 							before, totals, positives, negatives, departmentDigests, this.topMentions))))));
 	}
 
-	private Mono<Digest> withSections(Digest digest, Optional<Department> department, DigestPeriod period,
+	private Mono<Digest> withSections(Digest digest, Optional<Department> department, Period period,
 			AnalyticsSummary.Said said) {
 		return this.sections
 			.map((sources) -> sources.read(this.organization, department, period, this.topMentions, said)
@@ -244,7 +229,7 @@ public class DigestSender {
 			RenderedDigest rendered) {
 		return Mono
 			.fromCallable(() -> new ArchivedDigest(id, kind, department.id(), department.name(),
-					ArchivedDigest.Period.of(digest.period()), this.clock.instant(),
+					ArchivedDigest.ArchivedPeriod.of(digest.period()), this.clock.instant(),
 					ArchivedDigest.Recipients.of(department.members()), rendered.subject(), rendered.archiveHtml(),
 					rendered.text(), digest.figures()))
 			.flatMap(this.archive::save)

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 import io.grapevine.digest.alerting.Alert;
 import io.grapevine.digest.analytics.InsightsClient;
 import io.grapevine.digest.composition.AnalyticsSummary;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.sections.DigestSections;
 import io.grapevine.digest.composition.sections.SearchAnswers;
 import io.grapevine.digest.composition.sections.SearchLinks;
@@ -65,7 +65,7 @@ public class SectionSources {
 	 * @param size how many items each list shows at most
 	 * @return the sections
 	 */
-	public Mono<DigestSections> read(Organization organization, Optional<Department> department, DigestPeriod period,
+	public Mono<DigestSections> read(Organization organization, Optional<Department> department, Period period,
 			int size) {
 		return read(organization, department, period, size, AnalyticsSummary.Said.NOTHING);
 	}
@@ -80,7 +80,7 @@ public class SectionSources {
 	 * @param said what the organization's own accounts posted in the period
 	 * @return the sections
 	 */
-	public Mono<DigestSections> read(Organization organization, Optional<Department> department, DigestPeriod period,
+	public Mono<DigestSections> read(Organization organization, Optional<Department> department, Period period,
 			int size, AnalyticsSummary.Said said) {
 		Optional<String> id = department.map(Department::id);
 		SearchLinks links = SectionsComposer.links(this.dashboard, id, period);
@@ -116,8 +116,8 @@ public class SectionSources {
 					answers.getT7().map((queue) -> SectionsComposer.handling(queue, said))));
 	}
 
-	static Instant chartStart(DigestPeriod period) {
-		if (period.rhythm() == DigestPeriod.Rhythm.WEEKLY) {
+	static Instant chartStart(Period period) {
+		if (period.rhythm() == Period.Rhythm.WEEKLY) {
 			return period.day().minusWeeks(WEEKLY_CHART_WEEKS - 1).atStartOfDay(period.zone()).toInstant();
 		}
 		return period.day().minusDays(DAILY_CHART_DAYS - 1).atStartOfDay(period.zone()).toInstant();

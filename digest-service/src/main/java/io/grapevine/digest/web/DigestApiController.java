@@ -18,7 +18,7 @@ import io.grapevine.digest.archive.ArchivedDigest;
 import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.archive.DigestNotFoundException;
 import io.grapevine.digest.archive.DigestSummary;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.sending.BoardSender;
 import io.grapevine.digest.sending.DigestSender;
 import io.grapevine.listening.organization.Organization;
@@ -72,7 +72,7 @@ class DigestApiController {
 		String target = hasAudience ? Organization.ALL_STAFF : request.department().strip();
 		String kind = (request.kind() != null && !request.kind().isBlank()) ? request.kind().strip()
 				: defaultKind(target);
-		DigestPeriod.Rhythm rhythm = Arrays.stream(DigestPeriod.Rhythm.values())
+		Period.Rhythm rhythm = Arrays.stream(Period.Rhythm.values())
 			.filter((candidate) -> candidate.word().equals(kind))
 			.findFirst()
 			.orElseThrow(() -> new InvalidRequestException(
@@ -85,7 +85,7 @@ class DigestApiController {
 	private String defaultKind(String target) {
 		return Organization.ALL_STAFF.equals(target)
 				&& this.organization.allStaff().map((audience) -> !audience.rhythm().daily()).orElse(false)
-						? DigestPeriod.Rhythm.WEEKLY.word() : DigestPeriod.Rhythm.DAILY.word();
+						? Period.Rhythm.WEEKLY.word() : Period.Rhythm.DAILY.word();
 	}
 
 	@GetMapping

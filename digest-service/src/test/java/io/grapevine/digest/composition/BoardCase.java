@@ -1,5 +1,7 @@
 package io.grapevine.digest.composition;
 
+import io.grapevine.digest.audience.Period;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -94,7 +96,7 @@ public enum BoardCase {
 	public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	/** The month every case covers. */
-	public static final BoardPeriod NOVEMBER = new BoardPeriod(YearMonth.of(2026, 11), LONDON);
+	public static final Period NOVEMBER = Period.month(YearMonth.of(2026, 11), LONDON);
 
 	/** The board. */
 	public static final Department BOARD = new Department(Organization.BOARD, "Board", LONDON, LocalTime.of(8, 0),

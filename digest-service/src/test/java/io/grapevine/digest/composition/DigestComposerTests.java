@@ -1,5 +1,7 @@
 package io.grapevine.digest.composition;
 
+import io.grapevine.digest.audience.Period;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +26,7 @@ class DigestComposerTests {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-	private static final DailyPeriod THURSDAY = new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON);
+	private static final Period THURSDAY = Period.day(LocalDate.of(2026, 11, 19), LONDON);
 
 	@Test
 	void theSubjectNamesTheDepartmentTheDayAndTheVolume() {
@@ -82,7 +84,7 @@ class DigestComposerTests {
 
 	@Test
 	void aWeeklyDigestNamesTheWeekAndComparesWithTheWeekBefore() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), LONDON);
+		Period week = Period.isoWeek(LocalDate.of(2026, 11, 16), LONDON);
 		Department operations = operations();
 
 		Digest digest = DigestComposer.compose(new Organization("Harbor City Transit", List.of(operations)), operations,
@@ -99,7 +101,7 @@ class DigestComposerTests {
 
 	@Test
 	void theOrganizationWideDigestSplitsByDepartmentAndSentimentAndLinksTheDepartmentsDigests() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), LONDON);
+		Period week = Period.isoWeek(LocalDate.of(2026, 11, 16), LONDON);
 		Department operations = operations();
 		Department care = new Department("care", "Customer Care", LONDON, LocalTime.of(8, 0), List.of(),
 				Optional.empty(), Optional.empty(), List.of());

@@ -12,10 +12,9 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestFigures;
-import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.composition.TopMention;
 
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DigestRendererTests {
 
-	private static final DailyPeriod THURSDAY = new DailyPeriod(LocalDate.of(2026, 11, 19), ZoneId.of("Europe/London"));
+	private static final Period THURSDAY = Period.day(LocalDate.of(2026, 11, 19), ZoneId.of("Europe/London"));
 
 	private final DigestRenderer renderer = new DigestRenderer(URI.create("http://127.0.0.1:8080/"),
 			URI.create("https://grapevine.example.org/"));
@@ -115,7 +114,7 @@ class DigestRendererTests {
 
 	@Test
 	void aWeeklyDigestNamesTheWeekInBothPartsAndComparesWithTheWeekBefore() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
+		Period week = Period.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
 		Digest digest = new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"), week,
 				new DigestFigures(212, 160, "up 33% from the week before", List.of(new Share("x", "X", 212, 100)),
 						List.of(), List.of(mention("1", "Bus 42 <b>late</b> again"))));
@@ -144,7 +143,7 @@ class DigestRendererTests {
 	@Test
 	void aWeekWithoutMentionsSaysSo() {
 		Digest quiet = new Digest("Harbor City Transit", "operations", "Operations", List.of(),
-				DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London")),
+				Period.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London")),
 				new DigestFigures(0, 0, "no mentions the week before", List.of(), List.of(), List.of()));
 
 		RenderedDigest rendered = this.renderer.render(quiet, "operations-week-2026-W47");
@@ -155,7 +154,7 @@ class DigestRendererTests {
 
 	@Test
 	void theOrganizationWideDigestShowsSentimentAndEachDepartmentWithALinkToItsOwnDigest() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
+		Period week = Period.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
 		DigestFigures figures = new DigestFigures(200, 100, "up 100% from the week before", List.of(), List.of(),
 				List.of(mention("1", "<i>Great</i> service")),
 				List.of(new Share("care", "Customer <Care>", 150, 75), new Share("operations", "Operations", 40, 20)),

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import io.grapevine.digest.FullDigest;
 import io.grapevine.digest.alerting.Alert;
 import io.grapevine.digest.composition.AnalyticsSummary;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.listening.mention.Mention;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SectionsComposerTests {
 
-	private static final DigestPeriod WEEK_47 = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), FullDigest.LONDON);
+	private static final Period WEEK_47 = Period.isoWeek(LocalDate.of(2026, 11, 16), FullDigest.LONDON);
 
 	private final SearchLinks links = SectionsComposer.links(FullDigest.DASHBOARD, Optional.of("operations"),
 			FullDigest.THURSDAY);

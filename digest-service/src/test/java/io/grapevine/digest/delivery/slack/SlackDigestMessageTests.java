@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestFigures;
 import io.grapevine.digest.composition.Share;
@@ -124,8 +124,8 @@ class SlackDigestMessageTests {
 		}).toList();
 	}
 
-	static DailyPeriod thursday() {
-		return new DailyPeriod(LocalDate.of(2026, 11, 19), ZoneId.of("Europe/London"));
+	static Period thursday() {
+		return Period.day(LocalDate.of(2026, 11, 19), ZoneId.of("Europe/London"));
 	}
 
 	static Digest digest(List<TopMention> mentions) {

@@ -1,4 +1,4 @@
-package io.grapevine.digest.composition;
+package io.grapevine.digest.audience;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class DigestPeriodTests {
+class PeriodTests {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -22,7 +22,7 @@ class DigestPeriodTests {
 
 	@Test
 	void anOrdinaryWeekRunsFromMondayMidnightToTheNextMondayMidnight() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 19), LONDON);
+		Period week = Period.isoWeek(LocalDate.of(2026, 11, 19), LONDON);
 
 		assertThat(week.day()).isEqualTo(LocalDate.of(2026, 11, 16));
 		assertThat(week.last()).isEqualTo(LocalDate.of(2026, 11, 22));
@@ -35,7 +35,7 @@ class DigestPeriodTests {
 
 	@Test
 	void theWeekTheClocksGoBackInLondonLasts169Hours() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 10, 25), LONDON);
+		Period week = Period.isoWeek(LocalDate.of(2026, 10, 25), LONDON);
 
 		assertThat(week.from()).isEqualTo(Instant.parse("2026-10-18T23:00:00Z"));
 		assertThat(week.to()).isEqualTo(Instant.parse("2026-10-26T00:00:00Z"));
@@ -44,7 +44,7 @@ class DigestPeriodTests {
 
 	@Test
 	void theWeekTheClocksGoForwardInLondonLasts167Hours() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 3, 23), LONDON);
+		Period week = Period.isoWeek(LocalDate.of(2026, 3, 23), LONDON);
 
 		assertThat(week.from()).isEqualTo(Instant.parse("2026-03-23T00:00:00Z"));
 		assertThat(week.to()).isEqualTo(Instant.parse("2026-03-29T23:00:00Z"));
@@ -53,7 +53,7 @@ class DigestPeriodTests {
 
 	@Test
 	void theWeekTheClocksGoBackInNewYorkLasts169Hours() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 1), NEW_YORK);
+		Period week = Period.isoWeek(LocalDate.of(2026, 11, 1), NEW_YORK);
 
 		assertThat(week.day()).isEqualTo(LocalDate.of(2026, 10, 26));
 		assertThat(week.from()).isEqualTo(Instant.parse("2026-10-26T04:00:00Z"));
@@ -64,7 +64,7 @@ class DigestPeriodTests {
 
 	@Test
 	void theWeekTheClocksGoForwardInNewYorkLasts167Hours() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 3, 8), NEW_YORK);
+		Period week = Period.isoWeek(LocalDate.of(2026, 3, 8), NEW_YORK);
 
 		assertThat(week.from()).isEqualTo(Instant.parse("2026-03-02T05:00:00Z"));
 		assertThat(week.to()).isEqualTo(Instant.parse("2026-03-09T04:00:00Z"));
@@ -73,17 +73,17 @@ class DigestPeriodTests {
 
 	@Test
 	void aWeekAcrossNewYearBelongsToTheIsoYearOfItsThursday() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 1, 1), LONDON);
+		Period week = Period.isoWeek(LocalDate.of(2026, 1, 1), LONDON);
 
 		assertThat(week.day()).isEqualTo(LocalDate.of(2025, 12, 29));
 		assertThat(week.isoWeekLabel()).isEqualTo("2026-W01");
 		assertThat(week.label()).isEqualTo("29 Dec 2025 – 4 Jan 2026");
-		assertThat(DigestPeriod.isoWeek(LocalDate.of(2027, 1, 1), LONDON).isoWeekLabel()).isEqualTo("2026-W53");
+		assertThat(Period.isoWeek(LocalDate.of(2027, 1, 1), LONDON).isoWeekLabel()).isEqualTo("2026-W53");
 	}
 
 	@Test
 	void theWeekBeforeIsSevenLocalDaysEarlierAndMeetsThisWeek() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 2), NEW_YORK);
+		Period week = Period.isoWeek(LocalDate.of(2026, 11, 2), NEW_YORK);
 
 		assertThat(week.previous().day()).isEqualTo(LocalDate.of(2026, 10, 26));
 		assertThat(week.previous().to()).isEqualTo(week.from());
@@ -93,34 +93,29 @@ class DigestPeriodTests {
 	@Test
 	void lastWeeksDigestIsDueAtTheDigestTimeOnTheWeeklyDayInTheDepartmentsZone() {
 		// Monday 23 November 07:29 and 07:30 in London.
-		assertThat(
-				DigestPeriod.weekDue(Instant.parse("2026-11-23T07:29:00Z"), LONDON, DayOfWeek.MONDAY, HALF_PAST_SEVEN))
+		assertThat(Period.weekDue(Instant.parse("2026-11-23T07:29:00Z"), LONDON, DayOfWeek.MONDAY, HALF_PAST_SEVEN))
 			.isEmpty();
-		assertThat(
-				DigestPeriod.weekDue(Instant.parse("2026-11-23T07:30:00Z"), LONDON, DayOfWeek.MONDAY, HALF_PAST_SEVEN))
-			.contains(DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), LONDON));
+		assertThat(Period.weekDue(Instant.parse("2026-11-23T07:30:00Z"), LONDON, DayOfWeek.MONDAY, HALF_PAST_SEVEN))
+			.contains(Period.isoWeek(LocalDate.of(2026, 11, 16), LONDON));
 		// 07:30 on Monday in London is 02:30 in New York, still Monday night there.
-		assertThat(DigestPeriod.weekDue(Instant.parse("2026-11-23T07:30:00Z"), NEW_YORK, DayOfWeek.MONDAY,
-				HALF_PAST_SEVEN))
+		assertThat(Period.weekDue(Instant.parse("2026-11-23T07:30:00Z"), NEW_YORK, DayOfWeek.MONDAY, HALF_PAST_SEVEN))
 			.isEmpty();
-		assertThat(DigestPeriod.weekDue(Instant.parse("2026-11-23T12:30:00Z"), NEW_YORK, DayOfWeek.MONDAY,
-				HALF_PAST_SEVEN))
-			.contains(DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), NEW_YORK));
+		assertThat(Period.weekDue(Instant.parse("2026-11-23T12:30:00Z"), NEW_YORK, DayOfWeek.MONDAY, HALF_PAST_SEVEN))
+			.contains(Period.isoWeek(LocalDate.of(2026, 11, 16), NEW_YORK));
 	}
 
 	@Test
 	void aWeeklyDayLaterInTheWeekWaitsForItAndStillCoversTheWeekBefore() {
 		Instant wednesdayMorning = Instant.parse("2026-11-25T09:00:00Z");
-		assertThat(DigestPeriod.weekDue(Instant.parse("2026-11-24T09:00:00Z"), LONDON, DayOfWeek.WEDNESDAY,
-				HALF_PAST_SEVEN))
+		assertThat(Period.weekDue(Instant.parse("2026-11-24T09:00:00Z"), LONDON, DayOfWeek.WEDNESDAY, HALF_PAST_SEVEN))
 			.isEmpty();
-		assertThat(DigestPeriod.weekDue(wednesdayMorning, LONDON, DayOfWeek.WEDNESDAY, HALF_PAST_SEVEN))
-			.contains(DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), LONDON));
+		assertThat(Period.weekDue(wednesdayMorning, LONDON, DayOfWeek.WEDNESDAY, HALF_PAST_SEVEN))
+			.contains(Period.isoWeek(LocalDate.of(2026, 11, 16), LONDON));
 	}
 
 	@Test
 	void aDailyPeriodIsOneDayLabelledAsBefore() {
-		DigestPeriod day = DigestPeriod.of(new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON));
+		Period day = Period.day(LocalDate.of(2026, 11, 19), LONDON);
 
 		assertThat(day.last()).isEqualTo(day.day());
 		assertThat(day.label()).isEqualTo("Thu 19 Nov 2026");
@@ -130,7 +125,7 @@ class DigestPeriodTests {
 	@Test
 	void aWeekMustStartOnMonday() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new DigestPeriod(DigestPeriod.Rhythm.WEEKLY, LocalDate.of(2026, 11, 19), LONDON))
+			.isThrownBy(() -> new Period(Period.Rhythm.WEEKLY, LocalDate.of(2026, 11, 19), LONDON))
 			.withMessageContaining("starts on a Monday");
 	}
 
