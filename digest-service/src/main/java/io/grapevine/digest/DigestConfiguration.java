@@ -40,10 +40,6 @@ import io.grapevine.digest.delivery.EmailDelivery;
 import io.grapevine.digest.delivery.WebhookPoster;
 import io.grapevine.digest.rendering.DigestRenderer;
 import io.grapevine.digest.sending.DigestScheduler;
-import io.grapevine.digest.sending.BoardSender;
-import io.grapevine.digest.analytics.BoardAnalyticsClient;
-import io.grapevine.digest.delivery.BoardChannels;
-import io.grapevine.digest.rendering.BoardRenderer;
 import io.grapevine.digest.sending.DigestSender;
 import io.grapevine.digest.sending.SavedSearchSender;
 import io.grapevine.digest.archive.SavedSearchSubscriptions;
@@ -188,24 +184,6 @@ class DigestConfiguration {
 	}
 
 	@Bean
-	BoardSender boardSender(Organization organization, WebClient.Builder builder, EmailDelivery email,
-			ChannelWebhooks webhooks, DeliveryLedger ledger, DigestArchive archive, Clock clock,
-			DigestProperties properties, SearchServiceCredentials credentials) {
-		DigestProperties.Delivery delivery = properties.delivery();
-		WebhookPoster poster = new WebhookPoster(builder, delivery.attempts(), delivery.firstBackoff(),
-				delivery.maxBackoff(), delivery.timeout());
-		organization.board()
-			.ifPresent((board) -> logger.info("The board ({} member(s)) receives the monthly digest on day 1 at {} {}",
-					board.members().size(), board.digestTime(), board.timeZone()));
-		return new BoardSender(organization,
-				new BoardAnalyticsClient(builder.clone().defaultHeaders(credentials::applyTo), properties.searchUrl(),
-						properties.searchTimeout()),
-				new BoardRenderer(properties.dashboardUrl(), properties.publicUrl()), new BoardChannels(email, poster,
-						webhooks, delivery.attempts(), delivery.firstBackoff(), delivery.maxBackoff()),
-				ledger, archive, clock, properties.topMentions());
-	}
-
-	@Bean
 	SavedSearchSender savedSearchSender(Organization organization, ElasticsearchClient client,
 			AnalyticsClient analytics, EmailDelivery email, DeliveryLedger ledger, Clock clock,
 			DigestProperties properties) {
@@ -221,10 +199,13 @@ class DigestConfiguration {
 	}
 
 	@Bean
-	DigestScheduler digestScheduler(Organization organization, DigestSender sender, BoardSender board,
-			SavedSearchSender savedSearches, DigestArchive archive, Clock clock, DigestProperties properties) {
-		return new DigestScheduler(organization, sender, Optional.of(board), Optional.of(savedSearches), archive, clock,
-				properties.checkInterval(), properties.schedule().enabled());
+	DigestScheduler digestScheduler(Organization organization, DigestSender sender, SavedSearchSender savedSearches,
+			Clock clock, DigestProperties properties) {
+		organization.board()
+			.ifPresent((board) -> logger.info("The board ({} member(s)) receives the monthly digest on day 1 at {} {}",
+					board.members().size(), board.digestTime(), board.timeZone()));
+		return new DigestScheduler(organization, sender, Optional.of(savedSearches), clock, properties.checkInterval(),
+				properties.schedule().enabled());
 	}
 
 }

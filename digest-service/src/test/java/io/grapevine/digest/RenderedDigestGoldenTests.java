@@ -17,14 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.composition.BoardCase;
-import io.grapevine.digest.composition.BoardDigest;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
-import io.grapevine.digest.delivery.slack.SlackBoardMessage;
 import io.grapevine.digest.delivery.slack.SlackDigestMessage;
-import io.grapevine.digest.delivery.teams.TeamsBoardCard;
 import io.grapevine.digest.delivery.teams.TeamsDigestCard;
-import io.grapevine.digest.rendering.BoardRenderer;
 import io.grapevine.digest.rendering.DigestRenderer;
 import io.grapevine.digest.rendering.RenderedDigest;
 import io.grapevine.listening.organization.Department;
@@ -114,15 +110,15 @@ class RenderedDigestGoldenTests {
 
 	@Test
 	void theBoardsMonthlyDigestReadsAsBefore() {
-		BoardDigest digest = BoardCase.RISE.digest();
-		BoardRenderer renderer = new BoardRenderer(FullDigest.DASHBOARD, PUBLIC);
+		Digest digest = BoardCase.RISE.digest();
+		DigestRenderer renderer = new DigestRenderer(FullDigest.DASHBOARD, PUBLIC);
 		String id = "board-2026-11";
 		RenderedDigest rendered = renderer.render(digest, id);
 		URI archive = renderer.archiveLink(id);
 		URI search = renderer.dashboardLink(digest);
 
-		assertGolden("board-monthly", rendered, SlackBoardMessage.of(digest, archive, search),
-				TeamsBoardCard.of(digest, archive, search));
+		assertGolden("board-monthly", rendered, SlackDigestMessage.of(digest, archive, search),
+				TeamsDigestCard.of(digest, archive, search));
 	}
 
 	private static void assertGolden(String name, RenderedDigest rendered, JsonNode slack, JsonNode teams) {

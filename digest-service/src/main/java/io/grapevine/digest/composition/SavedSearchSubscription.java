@@ -1,5 +1,6 @@
 package io.grapevine.digest.composition;
 
+import io.grapevine.digest.audience.Audience;
 import io.grapevine.digest.audience.Period;
 
 import java.time.Instant;
@@ -51,7 +52,15 @@ public record SavedSearchSubscription(String searchId, String username, String e
 	 * {@code :email}
 	 */
 	public String deliveryId(Period day) {
-		return DELIVERY_PREFIX + this.searchId + ":" + this.username + ":" + day.day();
+		return audience().id() + ":" + day.day();
+	}
+
+	/**
+	 * The subscriber as an audience of digests.
+	 * @return the audience
+	 */
+	public Audience.Subscriber audience() {
+		return new Audience.Subscriber(this.searchId, this.username, this.email, this.timeZone);
 	}
 
 }

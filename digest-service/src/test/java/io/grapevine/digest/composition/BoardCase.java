@@ -1,5 +1,7 @@
 package io.grapevine.digest.composition;
 
+import io.grapevine.digest.audience.Audience;
+
 import io.grapevine.digest.audience.Period;
 
 import java.net.URI;
@@ -139,10 +141,11 @@ public enum BoardCase {
 	 * The case's digest, with one widest-reaching mention when the month has any.
 	 * @return the composed digest
 	 */
-	public BoardDigest digest() {
+	public Digest digest() {
 		List<Mention> widest = (this.current.organization().mentions() > 0)
 				? List.of(mention("9001", "Night buses are back")) : List.of();
-		return BoardComposer.compose(ORGANIZATION, BOARD, NOVEMBER, this.current, this.before, widest, 5);
+		return DigestComposer.composeBoard(ORGANIZATION, new Audience.Board(BOARD), NOVEMBER, this.current, this.before,
+				widest, 5);
 	}
 
 	/**

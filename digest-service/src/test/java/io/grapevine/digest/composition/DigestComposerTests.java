@@ -78,7 +78,7 @@ class DigestComposerTests {
 
 	@Test
 	void aDepartmentsMembersAreItsRecipients() {
-		assertThat(compose(summary(0, List.of()), summary(0, List.of())).recipients())
+		assertThat(compose(summary(0, List.of()), summary(0, List.of())).audience().members())
 			.containsExactly("ops@example.org");
 	}
 
@@ -113,7 +113,7 @@ class DigestComposerTests {
 				summary(100, List.of()), List.of(40L, 150L), 50, 30, Map.of("care", "care-week-2026-W47"), 5);
 
 		assertThat(digest.subject()).isEqualTo("All staff · weekly listening digest · 16–22 Nov 2026 · 200 mentions");
-		assertThat(digest.recipients()).containsExactly("everyone@example.org");
+		assertThat(digest.audience().members()).containsExactly("everyone@example.org");
 		assertThat(digest.figures().change()).isEqualTo("up 100% from the week before");
 		assertThat(digest.figures().byDepartment()).containsExactly(new Share("care", "Customer Care", 150, 75),
 				new Share("operations", "Operations", 40, 20));

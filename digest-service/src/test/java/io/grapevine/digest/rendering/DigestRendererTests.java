@@ -1,5 +1,7 @@
 package io.grapevine.digest.rendering;
 
+import io.grapevine.digest.FullDigest;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -102,7 +104,7 @@ class DigestRendererTests {
 
 	@Test
 	void aDayWithoutMentionsSaysSoInBothParts() {
-		Digest quiet = new Digest("Harbor City Transit", "operations", "Operations", List.of(), THURSDAY,
+		Digest quiet = new Digest("Harbor City Transit", FullDigest.operations(), THURSDAY,
 				new DigestFigures(0, 0, "no mentions the day before", List.of(), List.of(), List.of()));
 
 		RenderedDigest rendered = this.renderer.render(quiet, "operations-2026-11-19");
@@ -115,7 +117,7 @@ class DigestRendererTests {
 	@Test
 	void aWeeklyDigestNamesTheWeekInBothPartsAndComparesWithTheWeekBefore() {
 		Period week = Period.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
-		Digest digest = new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"), week,
+		Digest digest = new Digest("Harbor City Transit", FullDigest.operations(), week,
 				new DigestFigures(212, 160, "up 33% from the week before", List.of(new Share("x", "X", 212, 100)),
 						List.of(), List.of(mention("1", "Bus 42 <b>late</b> again"))));
 
@@ -142,7 +144,7 @@ class DigestRendererTests {
 
 	@Test
 	void aWeekWithoutMentionsSaysSo() {
-		Digest quiet = new Digest("Harbor City Transit", "operations", "Operations", List.of(),
+		Digest quiet = new Digest("Harbor City Transit", FullDigest.operations(),
 				Period.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London")),
 				new DigestFigures(0, 0, "no mentions the week before", List.of(), List.of(), List.of()));
 
@@ -159,8 +161,7 @@ class DigestRendererTests {
 				List.of(mention("1", "<i>Great</i> service")),
 				List.of(new Share("care", "Customer <Care>", 150, 75), new Share("operations", "Operations", 40, 20)),
 				List.of(new Share("positive", "Positive", 50, 25)), Map.of("care", "care-week-2026-W47"));
-		Digest digest = new Digest("Harbor City Transit", "all-staff", "All staff", List.of("everyone@example.org"),
-				week, figures);
+		Digest digest = new Digest("Harbor City Transit", FullDigest.allStaff(), week, figures);
 
 		RenderedDigest rendered = this.renderer.render(digest, "all-staff-week-2026-W47");
 
@@ -178,8 +179,7 @@ class DigestRendererTests {
 	}
 
 	private RenderedDigest render(List<TopMention> mentions) {
-		Digest digest = new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"),
-				THURSDAY,
+		Digest digest = new Digest("Harbor City Transit", FullDigest.operations(), THURSDAY,
 				new DigestFigures(37, 30, "up 23% from Wednesday",
 						List.of(new Share("x", "X", 25, 68), new Share("reddit", "Reddit", 12, 32)),
 						List.of(new Share("delays", "Delays and disruption", 12, 32)), mentions));

@@ -100,7 +100,7 @@ class TeamsDigestCardTests {
 	}
 
 	private static Digest digest(List<TopMention> mentions) {
-		return new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"),
+		return new Digest("Harbor City Transit", FullDigest.operations(),
 				Period.day(LocalDate.of(2026, 11, 19), ZoneId.of("Europe/London")),
 				new DigestFigures(37, 30, "up 23% from Wednesday",
 						List.of(new Share("x", "X", 25, 68), new Share("reddit", "Reddit", 12, 32)),

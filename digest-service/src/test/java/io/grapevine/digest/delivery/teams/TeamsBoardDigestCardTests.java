@@ -13,7 +13,7 @@ import io.grapevine.digest.composition.BoardCase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TeamsBoardCardTests {
+class TeamsBoardDigestCardTests {
 
 	private static final URI ARCHIVE = URI.create("https://grapevine.example.org/digests/board-2026-11");
 
@@ -22,7 +22,7 @@ class TeamsBoardCardTests {
 	@ParameterizedTest
 	@EnumSource(BoardCase.class)
 	void theCardSaysEverySentenceOfTheMonthWithEveryVoiceAndDepartmentAsAFact(BoardCase month) {
-		JsonNode card = TeamsBoardCard.of(month.digest(), ARCHIVE, SEARCH).at("/attachments/0/content");
+		JsonNode card = TeamsDigestCard.of(month.digest(), ARCHIVE, SEARCH).at("/attachments/0/content");
 		JsonNode body = card.path("body");
 
 		assertThat(body.get(0).path("text").asText()).isEqualTo("Board digest · November 2026");

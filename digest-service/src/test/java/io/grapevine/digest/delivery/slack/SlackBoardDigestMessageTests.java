@@ -12,7 +12,7 @@ import io.grapevine.digest.composition.BoardCase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SlackBoardMessageTests {
+class SlackBoardDigestMessageTests {
 
 	private static final URI ARCHIVE = URI.create("https://grapevine.example.org/digests/board-2026-11");
 
@@ -21,7 +21,7 @@ class SlackBoardMessageTests {
 	@ParameterizedTest
 	@EnumSource(BoardCase.class)
 	void theMessageSaysEverySentenceOfTheMonthUnderItsHeading(BoardCase month) {
-		JsonNode blocks = SlackBoardMessage.of(month.digest(), ARCHIVE, SEARCH).path("blocks");
+		JsonNode blocks = SlackDigestMessage.of(month.digest(), ARCHIVE, SEARCH).path("blocks");
 
 		assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("Board digest · November 2026");
 		assertThat(blocks.get(1).path("text").path("text").asText())
@@ -41,7 +41,7 @@ class SlackBoardMessageTests {
 	@ParameterizedTest
 	@EnumSource(value = BoardCase.class, names = "NO_DATA_IN_THE_MONTH")
 	void aMonthWithoutMentionsHasNoWidestReachButStillLinksToTheDigest(BoardCase month) {
-		JsonNode blocks = SlackBoardMessage.of(month.digest(), ARCHIVE, SEARCH).path("blocks");
+		JsonNode blocks = SlackDigestMessage.of(month.digest(), ARCHIVE, SEARCH).path("blocks");
 
 		assertThat(texts(blocks)).noneSatisfy((text) -> assertThat(text).contains("Widest reach"));
 		assertThat(blocks.findValuesAsText("url")).contains(ARCHIVE.toString(), SEARCH.toString());

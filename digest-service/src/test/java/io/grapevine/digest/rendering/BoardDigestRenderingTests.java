@@ -11,9 +11,9 @@ import io.grapevine.digest.composition.BoardCase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BoardRendererTests {
+class BoardDigestRenderingTests {
 
-	private final BoardRenderer renderer = new BoardRenderer(URI.create("http://127.0.0.1:8080/"),
+	private final DigestRenderer renderer = new DigestRenderer(URI.create("http://127.0.0.1:8080/"),
 			URI.create("https://grapevine.example.org/"));
 
 	@ParameterizedTest

@@ -1,5 +1,7 @@
 package io.grapevine.digest.composition;
 
+import io.grapevine.digest.audience.Audience;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -16,12 +18,12 @@ import io.grapevine.listening.mention.Mention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-class BoardComposerTests {
+class BoardDigestCompositionTests {
 
 	@ParameterizedTest
 	@EnumSource(BoardCase.class)
 	void everySentenceOfTheDigestReadsRightForTheMonth(BoardCase month) {
-		BoardFigures figures = month.digest().figures();
+		BoardFigures figures = month.digest().board().orElseThrow();
 
 		assertThat(figures.volume()).isEqualTo(month.volume());
 		assertThat(figures.change()).isEqualTo(month.change());
@@ -47,7 +49,7 @@ class BoardComposerTests {
 
 	@Test
 	void volumeAndSentimentAreSetAgainstLastMonthInFigures() {
-		BoardFigures figures = BoardCase.COMPETITOR_WITH_NO_MENTION.digest().figures();
+		BoardFigures figures = BoardCase.COMPETITOR_WITH_NO_MENTION.digest().board().orElseThrow();
 
 		assertThat(figures.total()).isEqualTo(600);
 		assertThat(figures.previousTotal()).isEqualTo(500);
@@ -57,18 +59,18 @@ class BoardComposerTests {
 
 	@Test
 	void theSubjectNamesTheOrganizationTheMonthAndItsMentions() {
-		BoardDigest digest = BoardCase.RISE.digest();
+		Digest digest = BoardCase.RISE.digest();
 
 		assertThat(digest.subject()).isEqualTo("Harbor City Transit · board digest · November 2026 · 600 mentions");
-		assertThat(digest.recipients()).containsExactly("board@example.org");
+		assertThat(digest.audience().members()).containsExactly("board@example.org");
 	}
 
 	@Test
 	void theShareOfVoiceListsTheOrganizationThenEveryCompetitorWithItsShareInFigures() {
-		List<BoardFigures.Voice> voices = BoardCase.RISE.digest().figures().shareOfVoice();
+		List<BoardFigures.Voice> voices = BoardCase.RISE.digest().board().orElseThrow().shareOfVoice();
 
 		assertThat(voices).extracting(BoardFigures.Voice::key)
-			.containsExactly(BoardComposer.ORGANIZATION, "metro-link", "bay-ferries");
+			.containsExactly(BoardFigures.ORGANIZATION, "metro-link", "bay-ferries");
 		assertThat(voices).extracting(BoardFigures.Voice::organization).containsExactly(true, false, false);
 		assertThat(voices).extracting(BoardFigures.Voice::percent).containsExactly(60, 30, 10);
 		assertThat(voices).extracting(BoardFigures.Voice::previousPercent).containsExactly(50, 50, 0);
@@ -77,7 +79,10 @@ class BoardComposerTests {
 
 	@Test
 	void everyDepartmentIsListedInFileOrderWithItsMonthEvenWhenSilent() {
-		List<BoardFigures.DepartmentMonth> departments = BoardCase.NONE_JUDGED.digest().figures().departments();
+		List<BoardFigures.DepartmentMonth> departments = BoardCase.NONE_JUDGED.digest()
+			.board()
+			.orElseThrow()
+			.departments();
 
 		assertThat(departments).extracting(BoardFigures.DepartmentMonth::id)
 			.containsExactly("operations", "communications");
@@ -114,8 +119,8 @@ class BoardComposerTests {
 		List<Mention> widest = List.of(mention("1", "Night buses are back"), mention("2", "Fares up again"),
 				mention("3", "Lovely driver"));
 
-		BoardDigest digest = BoardComposer.compose(BoardCase.ORGANIZATION, BoardCase.BOARD, BoardCase.NOVEMBER,
-				BoardMonth.silent(), BoardMonth.silent(), widest, 2);
+		Digest digest = DigestComposer.composeBoard(BoardCase.ORGANIZATION, new Audience.Board(BoardCase.BOARD),
+				BoardCase.NOVEMBER, BoardMonth.silent(), BoardMonth.silent(), widest, 2);
 
 		assertThat(digest.figures().topMentions()).extracting(TopMention::text)
 			.containsExactly("Night buses are back", "Fares up again");
