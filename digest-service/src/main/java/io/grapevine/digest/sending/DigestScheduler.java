@@ -81,15 +81,17 @@ public class DigestScheduler implements SmartLifecycle {
 			List<Department> audiences = new ArrayList<>(this.organization.departments());
 			this.organization.allStaff().ifPresent(audiences::add);
 			this.organization.board().ifPresent(audiences::add);
-			return Flux.fromIterable(audiences)
-				.concatMap((settings) -> Flux.fromIterable(rhythms(settings))
-					.concatMap((rhythm) -> due(now, Audience.of(settings), settings, rhythm)))
-				.concatWith(dueSavedSearches());
+			return Flux.fromIterable(audiences).concatMap((settings) -> {
+				Audience audience = Audience.of(settings);
+				return Flux.fromIterable(rhythms(audience, settings))
+					.concatMap((rhythm) -> due(now, audience, settings, rhythm));
+			}).concatWith(dueSavedSearches());
 		});
 	}
 
-	private static List<Period.Rhythm> rhythms(Department settings) {
-		if (Organization.BOARD.equals(settings.id())) {
+	// The board's digest is monthly; the others' daily, weekly or both as the file says.
+	private static List<Period.Rhythm> rhythms(Audience audience, Department settings) {
+		if (audience instanceof Audience.Board) {
 			return List.of(Period.Rhythm.MONTHLY);
 		}
 		List<Period.Rhythm> rhythms = new ArrayList<>();

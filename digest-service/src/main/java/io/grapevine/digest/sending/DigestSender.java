@@ -312,7 +312,7 @@ public class DigestSender {
 				ArchivedDigest.Recipients.of(audience.members()), rendered.subject(), rendered.archiveHtml(),
 				rendered.text(), digest.figures());
 		return digest.board()
-			.map((board) -> this.archive.save(archived, "board", board))
+			.map((board) -> this.archive.save(archived, board))
 			.orElseGet(() -> this.archive.save(archived))
 			.doOnNext((saved) -> logger.info("Sent and archived digest {} ({} of {}, {}, {} mentions, {} recipient(s))",
 					saved.id(), saved.kind(), saved.departmentId(), digest.period().label(), saved.figures().total(),

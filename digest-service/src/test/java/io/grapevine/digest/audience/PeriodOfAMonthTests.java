@@ -6,9 +6,11 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
+import io.grapevine.digest.archive.ArchivedDigest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class PeriodOfAMonthTests {
 
@@ -51,6 +53,22 @@ class PeriodOfAMonthTests {
 		assertThat(Period.monthDue(Instant.parse("2026-11-30T19:30:00Z"), AUCKLAND, eight))
 			.contains(Period.month(YearMonth.of(2026, 11), AUCKLAND));
 		assertThat(Period.monthDue(Instant.parse("2026-11-30T18:30:00Z"), AUCKLAND, eight)).isEmpty();
+	}
+
+	@Test
+	void aMonthStartsOnItsFirstDayAndIsFiledInTheArchiveUnderItsMonth() {
+		Period november = Period.month(YearMonth.of(2026, 11), LONDON);
+
+		assertThat(november.rhythm().word()).isEqualTo("monthly");
+		assertThat(november.next()).isEqualTo(Period.month(YearMonth.of(2026, 12), LONDON));
+		assertThat(Period.before(Period.Rhythm.MONTHLY, Instant.parse("2026-12-01T08:00:00Z"), LONDON))
+			.isEqualTo(november);
+		assertThat(ArchivedDigest.scheduledId("board", november)).isEqualTo("board-2026-11");
+		assertThat(ArchivedDigest.ArchivedPeriod.of(november).period()).isEqualTo(november);
+		assertThat(ArchivedDigest.ArchivedPeriod.of(november).label()).isEqualTo("November 2026");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Period(Period.Rhythm.MONTHLY, LocalDate.of(2026, 11, 2), LONDON))
+			.withMessageContaining("first day");
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.grapevine.digest.archive;
+package io.grapevine.digest.elasticsearch;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package io.grapevine.digest.archive;
+package io.grapevine.digest.elasticsearch;
 
 /**
  * Thrown when the digest archive in Elasticsearch cannot be read or written.
