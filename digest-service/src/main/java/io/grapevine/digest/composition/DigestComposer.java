@@ -1,8 +1,5 @@
 package io.grapevine.digest.composition;
 
-import io.grapevine.digest.audience.Audience;
-import io.grapevine.digest.audience.Period;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.grapevine.digest.audience.Audience;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.sections.DigestSections;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.organization.Competitor;

@@ -1,12 +1,11 @@
 package io.grapevine.digest.composition;
 
-import io.grapevine.digest.audience.Period;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.sections.Item;
 import io.grapevine.digest.composition.sections.SearchAnswers;
 import io.grapevine.digest.composition.sections.SectionsComposer;

@@ -1,13 +1,12 @@
 package io.grapevine.digest.composition;
 
-import io.grapevine.digest.audience.Audience;
-import io.grapevine.digest.audience.Period;
-
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import io.grapevine.digest.audience.Audience;
+import io.grapevine.digest.audience.Period;
 
 /**
  * Someone who receives a saved search's matches of each day by email, as search-service

@@ -1,10 +1,9 @@
 package io.grapevine.digest.composition;
 
-import io.grapevine.digest.audience.Period;
-
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import io.grapevine.digest.audience.Period;
 
 /**
  * Says in words how a day's volume compares with the day before ("up 24% from Tuesday").

@@ -182,9 +182,9 @@ public class DigestSender {
 	}
 
 	/**
-	 * Send a department's digest for a day or a week and archive it.
-	 * @param department the department, all staff or the board as the organization file
-	 * declares them
+	 * Send the digest of an audience as the organization file declares it (a department,
+	 * all staff or the board) and archive it.
+	 * @param department the department, all staff or the board
 	 * @param period the day, week or month
 	 * @param id the archive id
 	 * @param kind the kind the archive files it under

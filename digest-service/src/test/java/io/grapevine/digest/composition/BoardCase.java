@@ -1,9 +1,5 @@
 package io.grapevine.digest.composition;
 
-import io.grapevine.digest.audience.Audience;
-
-import io.grapevine.digest.audience.Period;
-
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -15,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.grapevine.digest.audience.Audience;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.organization.Competitor;

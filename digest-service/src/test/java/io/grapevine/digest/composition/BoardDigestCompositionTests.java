@@ -1,7 +1,5 @@
 package io.grapevine.digest.composition;
 
-import io.grapevine.digest.audience.Audience;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.grapevine.digest.audience.Audience;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Mention;
 

@@ -1,7 +1,5 @@
 package io.grapevine.digest.composition;
 
-import io.grapevine.digest.audience.Period;
-
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +12,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.grapevine.digest.audience.Period;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.organization.Department;

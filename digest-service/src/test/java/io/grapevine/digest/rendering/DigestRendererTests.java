@@ -1,7 +1,5 @@
 package io.grapevine.digest.rendering;
 
-import io.grapevine.digest.FullDigest;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,6 +12,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.grapevine.digest.FullDigest;
 import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestFigures;
