@@ -1,5 +1,7 @@
 package io.grapevine.digest.composition;
 
+import io.grapevine.digest.audience.Period;
+
 /**
  * The sentences of a board digest, each written for every case a month can bring: no
  * mention at all, none judged for sentiment, a voice not heard, a rise, a fall or no
@@ -10,7 +12,6 @@ package io.grapevine.digest.composition;
  * @param previousMonth the month before, as in "October"
  */
 public record BoardSentences(String month, String monthName, String previousMonth) {
-import io.grapevine.digest.audience.Period;
 
 	/**
 	 * The sentences of a board period.

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+
 import io.grapevine.digest.audience.Audience;
 import io.grapevine.digest.audience.Period;
 

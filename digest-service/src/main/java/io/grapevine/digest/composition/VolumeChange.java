@@ -3,6 +3,7 @@ package io.grapevine.digest.composition;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.Locale;
+
 import io.grapevine.digest.audience.Period;
 
 /**
