@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import io.grapevine.digest.archive.ElasticsearchCalls;
+import io.grapevine.digest.elasticsearch.ElasticsearchCalls;
 
 /**
  * Keeps the latest message of every alert in the Elasticsearch index {@code alerts} (one

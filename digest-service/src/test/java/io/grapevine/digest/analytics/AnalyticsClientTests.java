@@ -16,14 +16,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import io.grapevine.digest.FakeSearchService;
 import io.grapevine.digest.TestUsers;
-import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.audience.Period;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AnalyticsClientTests {
 
-	private static final DailyPeriod FALL_BACK_DAY = new DailyPeriod(LocalDate.of(2026, 11, 1),
-			ZoneId.of("America/New_York"));
+	private static final Period FALL_BACK_DAY = Period.day(LocalDate.of(2026, 11, 1), ZoneId.of("America/New_York"));
 
 	private final FakeSearchService search = FakeSearchService.start();
 
