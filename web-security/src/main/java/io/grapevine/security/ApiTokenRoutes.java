@@ -35,7 +35,12 @@ final class ApiTokenRoutes {
 		this.tokens = tokens;
 	}
 
+	// Where no tokens are kept (the gateway, ingest-service), the paths are left to
+	// whatever else answers them: behind the gateway, search-service.
 	RouterFunction<ServerResponse> routes() {
+		if (!this.tokens.keepsTokens()) {
+			return (request) -> Mono.empty();
+		}
 		return RouterFunctions.route()
 			.GET(PATH, this::list)
 			.POST(PATH, this::create)
@@ -44,9 +49,6 @@ final class ApiTokenRoutes {
 	}
 
 	private Mono<ServerResponse> list(ServerRequest request) {
-		if (!this.tokens.keepsTokens()) {
-			return notKept(request);
-		}
 		return this.tokens.list()
 			.map(ApiTokenRoutes::shown)
 			.collectList()
@@ -54,9 +56,6 @@ final class ApiTokenRoutes {
 	}
 
 	private Mono<ServerResponse> create(ServerRequest request) {
-		if (!this.tokens.keepsTokens()) {
-			return notKept(request);
-		}
 		return request.bodyToMono(NewToken.class)
 			.onErrorResume((ex) -> Mono.just(new NewToken(null, null)))
 			.defaultIfEmpty(new NewToken(null, null))
@@ -99,9 +98,6 @@ final class ApiTokenRoutes {
 	}
 
 	private Mono<ServerResponse> revoke(ServerRequest request) {
-		if (!this.tokens.keepsTokens()) {
-			return notKept(request);
-		}
 		String id = request.pathVariable("id");
 		return this.tokens.revoke(id)
 			.flatMap((revoked) -> revoked ? ServerResponse.noContent().build() : problem(request, HttpStatus.NOT_FOUND,
@@ -116,12 +112,6 @@ final class ApiTokenRoutes {
 		shown.put("createdAt", token.createdAt().toString());
 		shown.put("createdBy", token.createdBy());
 		return shown;
-	}
-
-	private static Mono<ServerResponse> notKept(ServerRequest request) {
-		return problem(request, HttpStatus.NOT_FOUND, "No API tokens here",
-				"This service keeps no API tokens of its own (it has no Elasticsearch); create them on "
-						+ "search-service or digest-service, or give them in grapevine.security.api-tokens.configured");
 	}
 
 	private static Mono<ServerResponse> problem(ServerRequest request, HttpStatus status, String title, String detail) {

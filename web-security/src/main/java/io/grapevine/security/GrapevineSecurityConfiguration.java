@@ -14,6 +14,7 @@ import co.elastic.clients.transport.ElasticsearchTransport;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +33,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
@@ -63,6 +65,11 @@ public class GrapevineSecurityConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(GrapevineSecurityConfiguration.class);
 
+	/** The policy every answer carries; it matters for pages. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; object-src 'none'; base-uri 'self'; "
+			+ "frame-ancestors 'none'";
+
 	/** The header the dashboard sends the CSRF token in, read from its cookie. */
 	public static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
@@ -82,6 +89,13 @@ public class GrapevineSecurityConfiguration {
 		firewall.setAllowUrlEncodedDoubleSlash(true);
 		firewall.setAllowUrlEncodedPercent(true);
 		return firewall;
+	}
+
+	// Requests the server refuses before the application sees them are answered with a
+	// problem detail too.
+	@Bean
+	NettyServerCustomizer grapevineBareErrorProblems() {
+		return BareErrorProblems.customizer();
 	}
 
 	@Bean
@@ -137,6 +151,12 @@ public class GrapevineSecurityConfiguration {
 			exchanges.pathMatchers(HttpMethod.DELETE, "/**").hasRole(Role.ADMIN.name());
 			exchanges.anyExchange().hasRole(Role.MEMBER.name());
 		});
+		// Spring Security's headers (no caching, nosniff, frame DENY, HSTS over TLS) plus
+		// a policy for the pages: scripts only from the service itself (the pages load
+		// theirs as modules; none is inline), styles also inline (the sign-in page, the
+		// archived digest emails), images also from the networks' https addresses.
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		if (local) {
