@@ -71,7 +71,12 @@ public class MentionSearch {
 			.map((response) -> page(query, response, Instant.now()));
 	}
 
-	static SearchRequest request(MentionQuery query) {
+	/**
+	 * The request a search sends to Elasticsearch, to measure the API beside it.
+	 * @param query the search
+	 * @return the request
+	 */
+	public static SearchRequest request(MentionQuery query) {
 		return SearchRequest.of((search) -> {
 			search.index(MonthlyIndices.ALIAS)
 				.ignoreUnavailable(true)
