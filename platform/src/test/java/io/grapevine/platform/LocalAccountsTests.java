@@ -67,7 +67,8 @@ class LocalAccountsTests {
 
 	@Test
 	void ingestServiceKnowsThePeopleToo() {
-		assertThat(bind(this.accounts.ingestEnvironment()).users()).extracting(GrapevineSecurityProperties.User::username)
+		assertThat(bind(this.accounts.ingestEnvironment()).users())
+			.extracting(GrapevineSecurityProperties.User::username)
 			.containsExactly("admin", "member");
 	}
 

@@ -9,8 +9,8 @@ import org.springframework.http.HttpHeaders;
  * How digest-service calls search-service: with an API token (a member's is enough),
  * which costs search-service a hash per call, or else as a member with HTTP Basic.
  *
- * @param username the user name, from {@code GRAPEVINE_SEARCH_USERNAME}, when there is
- * no token
+ * @param username the user name, from {@code GRAPEVINE_SEARCH_USERNAME}, when there is no
+ * token
  * @param password the password, from {@code GRAPEVINE_SEARCH_PASSWORD}, when there is no
  * token
  * @param token the API token ({@code gv_...}), from {@code GRAPEVINE_SEARCH_TOKEN}
@@ -74,8 +74,8 @@ public record SearchServiceCredentials(String username, String password, String 
 
 	@Override
 	public String toString() {
-		return "SearchServiceCredentials[" + ((this.token != null) ? "token=(hidden)"
-				: "username=" + this.username + ", password=(hidden)") + "]";
+		return "SearchServiceCredentials["
+				+ ((this.token != null) ? "token=(hidden)" : "username=" + this.username + ", password=(hidden)") + "]";
 	}
 
 }
