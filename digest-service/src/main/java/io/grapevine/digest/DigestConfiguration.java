@@ -108,8 +108,7 @@ class DigestConfiguration {
 	@Bean
 	AnalyticsClient analyticsClient(WebClient.Builder builder, DigestProperties properties,
 			SearchServiceCredentials credentials) {
-		logger.info("Reads analytics from search-service at {} as user {}", properties.searchUrl(),
-				credentials.username());
+		logger.info("Reads analytics from search-service at {} with {}", properties.searchUrl(), credentials.caller());
 		return new AnalyticsClient(builder.defaultHeaders(credentials::applyTo), properties.searchUrl(),
 				properties.searchTimeout());
 	}

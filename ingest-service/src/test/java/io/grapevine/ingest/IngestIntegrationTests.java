@@ -316,6 +316,74 @@ class IngestIntegrationTests {
 	}
 
 	@Test
+	void theApiMetricsAndDescriptionNeedASignedInUserAndHealthDetailsAnAdministrator() {
+		ConfigurableApplicationContext context = start(xSettings());
+		WebTestClient anonymous = anonymous(context);
+		for (String path : List.of("/api/sources", "/api/sources/" + this.instance, "/actuator/metrics",
+				"/actuator/metrics/grapevine.ingest.mentions.published", "/v3/api-docs")) {
+			anonymous.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		anonymous.get()
+			.uri("/api/sources")
+			.headers((headers) -> headers.setBasicAuth(TestUsers.MEMBER, "wrong-password"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		client(context).get().uri("/actuator/metrics").exchange().expectStatus().isOk();
+		// The probes and the status stay open; the details are an administrator's.
+		anonymous.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		anonymous.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		anonymous.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.exists()
+			.jsonPath("$.components")
+			.doesNotExist();
+		client(context).get().uri("/actuator/health").exchange().expectBody().jsonPath("$.components").doesNotExist();
+		anonymous.get()
+			.uri("/actuator/health")
+			.headers((headers) -> headers.setBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.components.sources")
+			.exists();
+	}
+
+	@Test
+	void everyAnswerCarriesTheSecurityHeaders() {
+		ConfigurableApplicationContext context = start(xSettings());
+		for (WebTestClient client : List.of(anonymous(context), client(context))) {
+			for (String path : List.of("/api/sources", "/actuator/health")) {
+				client.get()
+					.uri(path)
+					.exchange()
+					.expectHeader()
+					.valueEquals("X-Content-Type-Options", "nosniff")
+					.expectHeader()
+					.valueEquals("X-Frame-Options", "DENY")
+					.expectHeader()
+					.valueEquals("Referrer-Policy", "same-origin")
+					.expectHeader()
+					.value("Content-Security-Policy",
+							(policy) -> assertThat(policy).contains("script-src 'self'")
+								.contains("frame-ancestors 'none'"))
+					.expectHeader()
+					.value("Cache-Control", (value) -> assertThat(value).contains("no-store"));
+			}
+		}
+	}
+
+	@Test
 	void replaysTheShippedDemoSampleOnceAndThenTricklesFreshMentions() {
 		String demo = "demo-shipped-" + this.base;
 		Map<String, Object> settings = settings(List.of(xInstance(this.instance, this.api, false)));
@@ -565,7 +633,9 @@ class IngestIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start(Map<String, Object> settings) {
-		ConfigurableApplicationContext context = IngestApplication.application().properties(settings).run();
+		Map<String, Object> signedIn = new HashMap<>(settings);
+		signedIn.putAll(TestUsers.settings());
+		ConfigurableApplicationContext context = IngestApplication.application().properties(signedIn).run();
 		this.contexts.add(context);
 		return context;
 	}
@@ -574,7 +644,14 @@ class IngestIntegrationTests {
 		return LocalStackExtension.stack().kafkaBootstrapServers();
 	}
 
+	// Signed in as a member, with HTTP Basic.
 	private static WebTestClient client(ConfigurableApplicationContext context) {
+		return anonymous(context).mutate()
+			.defaultHeaders((headers) -> headers.setBasicAuth(TestUsers.MEMBER, TestUsers.MEMBER_PASSWORD))
+			.build();
+	}
+
+	private static WebTestClient anonymous(ConfigurableApplicationContext context) {
 		return WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
 			.responseTimeout(Duration.ofSeconds(10))

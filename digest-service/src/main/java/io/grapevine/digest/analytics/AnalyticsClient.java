@@ -145,8 +145,8 @@ public class AnalyticsClient {
 
 	private static String signInHint(HttpStatusCode status) {
 		return (status.value() == 401 || status.value() == 403)
-				? "; check grapevine.search.username and grapevine.search.password, the member digest-service "
-						+ "signs in as"
+				? "; check grapevine.search.token (the API token digest-service calls with), or "
+						+ "grapevine.search.username and grapevine.search.password, the member it signs in as"
 				: "";
 	}
 

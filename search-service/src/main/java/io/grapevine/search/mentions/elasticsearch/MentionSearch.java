@@ -78,6 +78,15 @@ public class MentionSearch {
 			.map((response) -> page(query, response, now, readAt));
 	}
 
+	/**
+	 * The request a search sends to Elasticsearch, to measure the API beside it.
+	 * @param query the search
+	 * @return the request, scoring urgency as of now
+	 */
+	public static SearchRequest request(MentionQuery query) {
+		return request(query, Instant.now());
+	}
+
 	static SearchRequest request(MentionQuery query, Instant readAt) {
 		return SearchRequest.of((search) -> {
 			search.index(MonthlyIndices.ALIAS)
