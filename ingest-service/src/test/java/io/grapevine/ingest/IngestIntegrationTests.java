@@ -106,7 +106,7 @@ class IngestIntegrationTests {
 	}
 
 	@Test
-	void publishesTheOrganizationsReplyAsOwnedByItsDepartmentInSchemaVersion2Json() throws IOException {
+	void publishesTheOrganizationsReplyAsOwnedByItsDepartmentInSchemaVersion3Json() throws IOException {
 		FakeXApi.User help = FakeXApi.user("1460000000000000002", "hctransit_help", "HCT Help", 5300);
 		FakeXApi.Tweet complaint = FakeXApi.tweet(String.valueOf(id(1)), "Bus 4 delayed again at Central", AMY);
 		this.api.post(complaint,
@@ -122,11 +122,11 @@ class IngestIntegrationTests {
 		}
 		JsonNode publicTweet = published.get("x:" + id(1));
 		JsonNode reply = published.get("x:" + id(2));
-		assertThat(publicTweet.path("schemaVersion").asInt()).isEqualTo(2);
+		assertThat(publicTweet.path("schemaVersion").asInt()).isEqualTo(3);
 		assertThat(publicTweet.path("owned").isBoolean()).isTrue();
 		assertThat(publicTweet.path("owned").asBoolean()).isFalse();
 		assertThat(publicTweet.has("ownedBy")).isFalse();
-		assertThat(reply.path("schemaVersion").asInt()).isEqualTo(2);
+		assertThat(reply.path("schemaVersion").asInt()).isEqualTo(3);
 		assertThat(reply.path("owned").asBoolean()).isTrue();
 		assertThat(reply.path("ownedBy").asText()).isEqualTo("customer-service");
 		assertThat(reply.path("source").asText() + ":" + reply.path("inReplyTo").asText()).isEqualTo("x:" + id(1));
