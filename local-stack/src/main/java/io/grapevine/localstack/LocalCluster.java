@@ -3,9 +3,12 @@ package io.grapevine.localstack;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -27,6 +30,8 @@ public final class LocalCluster implements RunningStack, AutoCloseable {
 	public static final int SIZE = 3;
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalCluster.class);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Path dataDirectory;
 
@@ -70,10 +75,11 @@ public final class LocalCluster implements RunningStack, AutoCloseable {
 				ChildProcess.stopLeftovers("Elasticsearch " + i, data.resolve("elasticsearch-" + i + ".pid"));
 				ChildProcess.stopLeftovers("Kafka broker " + i, data.resolve("kafka-" + i + ".pid"));
 			}
-			List<Integer> httpPorts = ports(options.elasticsearchPort(), "Elasticsearch");
-			List<Integer> transportPorts = ports(0, "Elasticsearch transport");
-			List<Integer> kafkaPorts = ports(options.kafkaPort(), "Kafka");
-			List<Integer> controllerPorts = ports(0, "Kafka controller");
+			Set<Integer> taken = new HashSet<>();
+			List<Integer> httpPorts = ports(options.elasticsearchPort(), "Elasticsearch", taken);
+			List<Integer> transportPorts = ports(0, "Elasticsearch transport", taken);
+			List<Integer> kafkaPorts = ports(options.kafkaPort(), "Kafka", taken);
+			List<Integer> controllerPorts = ports(0, "Kafka controller", taken);
 			// Elasticsearch takes longest: its nodes boot while the brokers are formatted
 			// and started.
 			List<ElasticsearchNode> nodes = new ArrayList<>();
@@ -95,11 +101,12 @@ public final class LocalCluster implements RunningStack, AutoCloseable {
 				stopOnFailure.add(broker::stop);
 				brokers.add(broker);
 			}
-			long kafkaDeadline = System.nanoTime() + KafkaBroker.STARTUP_TIMEOUT.toNanos();
+			// Six servers on a few cores: three times the time one of them is given alone.
+			long kafkaDeadline = System.nanoTime() + KafkaBroker.STARTUP_TIMEOUT.toNanos() * 3;
 			for (KafkaBroker broker : brokers) {
 				broker.awaitReady(kafkaDeadline);
 			}
-			long elasticsearchDeadline = started + ElasticsearchNode.STARTUP_TIMEOUT.toNanos() * 2;
+			long elasticsearchDeadline = started + ElasticsearchNode.STARTUP_TIMEOUT.toNanos() * 3;
 			for (ElasticsearchNode node : nodes) {
 				node.awaitReady(elasticsearchDeadline);
 			}
@@ -117,16 +124,34 @@ public final class LocalCluster implements RunningStack, AutoCloseable {
 		}
 	}
 
-	private static List<Integer> ports(int first, String purpose) {
+	private static List<Integer> ports(int first, String purpose, Set<Integer> taken) {
 		List<Integer> ports = new ArrayList<>();
 		for (int i = 0; i < SIZE; i++) {
-			int port = LocalStack.port((first == 0) ? 0 : first + i, purpose);
-			while (ports.contains(port)) {
-				port = LocalStack.port(0, purpose);
-			}
-			ports.add(port);
+			ports.add((first == 0) ? unusedPort(purpose, taken) : LocalStack.port(first + i, purpose));
+			taken.add(ports.get(i));
 		}
 		return List.copyOf(ports);
+	}
+
+	/**
+	 * Return a free port below Linux's ephemeral range (32768 and up): a port that the
+	 * system gives out, as {@code bind(0)} does, may be taken by a client's outgoing
+	 * connection in the minute a node of the cluster needs to boot.
+	 */
+	private static int unusedPort(String purpose, Set<Integer> taken) {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int port = 20_000 + RANDOM.nextInt(12_000);
+			if (taken.contains(port)) {
+				continue;
+			}
+			try {
+				return LocalStack.port(port, purpose);
+			}
+			catch (LocalStackException ex) {
+				// In use: try another.
+			}
+		}
+		throw new LocalStackException("Found no free port between 20000 and 32000 for " + purpose);
 	}
 
 	/**
