@@ -101,7 +101,8 @@ public final class LocalCluster implements RunningStack, AutoCloseable {
 				stopOnFailure.add(broker::stop);
 				brokers.add(broker);
 			}
-			// Six servers on a few cores: three times the time one of them is given alone.
+			// Six servers on a few cores: three times the time one of them is given
+			// alone.
 			long kafkaDeadline = System.nanoTime() + KafkaBroker.STARTUP_TIMEOUT.toNanos() * 3;
 			for (KafkaBroker broker : brokers) {
 				broker.awaitReady(kafkaDeadline);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,7 +70,7 @@ class LocalClusterTests {
 				cluster.kafkaBootstrapServers(), AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
 			// The broker's defaults: three replicas, two of them in sync for a write.
 			admin.createTopics(List.of(new NewTopic(topic, 3, (short) -1))).all().get();
-			TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+			TopicDescription description = fullyReplicated(admin, topic);
 			assertThat(description.partitions()).allSatisfy((partition) -> assertThat(partition.isr()).hasSize(3));
 			ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
 			assertThat(admin.describeConfigs(List.of(resource))
@@ -121,6 +122,27 @@ class LocalClusterTests {
 				assertThat(get(survivor, "/_cluster/health/" + index)).contains("\"number_of_nodes\":2")
 					.doesNotContain("\"status\":\"red\"");
 			}
+		}
+	}
+
+	/**
+	 * Describe a new topic once every broker knows it and each partition has its three
+	 * replicas in sync.
+	 */
+	private static TopicDescription fullyReplicated(Admin admin, String topic) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (true) {
+			try {
+				TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+				if (description.partitions().stream().allMatch((partition) -> partition.isr().size() == 3)
+						|| System.nanoTime() > deadline) {
+					return description;
+				}
+			}
+			catch (ExecutionException ex) {
+				assertThat(System.nanoTime()).as("topic %s not known within 60 s: %s", topic, ex).isLessThan(deadline);
+			}
+			Thread.sleep(200);
 		}
 	}
 
