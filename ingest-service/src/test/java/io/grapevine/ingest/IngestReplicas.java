@@ -96,8 +96,7 @@ final class IngestReplicas implements AutoCloseable {
 			long n = sequence.incrementAndGet();
 			for (int i = 0; i < instanceCount; i++) {
 				String id = String.valueOf(this.base + i * 1_000_000L + n);
-				this.apis.get(i)
-					.post(FakeXApi.tweet(id, "Bus " + n + " delayed", FakeXApi.user("1", "rider", "R", 1)));
+				this.apis.get(i).post(FakeXApi.tweet(id, "Bus " + n + " delayed", FakeXApi.user("1", "rider", "R", 1)));
 				this.posted.get(this.instances.get(i)).add("x:" + id);
 			}
 		}, 0, 300, TimeUnit.MILLISECONDS);
@@ -108,7 +107,8 @@ final class IngestReplicas implements AutoCloseable {
 	}
 
 	/**
-	 * Start a replica: the ingest service in a JVM of its own, from this test's classpath.
+	 * Start a replica: the ingest service in a JVM of its own, from this test's
+	 * classpath.
 	 */
 	Replica start(String name) {
 		Path log = this.logs.resolve(name + ".log");
@@ -131,7 +131,10 @@ final class IngestReplicas implements AutoCloseable {
 		}
 	}
 
-	/** Wait until every instance runs on some replica, and on {@code replicas} distinct ones. */
+	/**
+	 * Wait until every instance runs on some replica, and on {@code replicas} distinct
+	 * ones.
+	 */
 	void awaitRunningOn(int replicas) {
 		await().atMost(Duration.ofMinutes(4))
 			.pollInterval(Duration.ofSeconds(1))
@@ -219,8 +222,9 @@ final class IngestReplicas implements AutoCloseable {
 			for (int i = 1; i < periods.size(); i++) {
 				Period previous = periods.get(i - 1);
 				Period next = periods.get(i);
-				assertThat(next.from()).as("%s ran on %s from %s while %s ran it until %s", instance, next.replica(),
-						next.from(), previous.replica(), previous.to())
+				assertThat(next.from())
+					.as("%s ran on %s from %s while %s ran it until %s", instance, next.replica(), next.from(),
+							previous.replica(), previous.to())
 					.isAfterOrEqualTo(previous.to());
 			}
 		}

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the ingest service as three processes (replicas) against the real Kafka broker
- * and three fake X APIs under a steady trickle of posts, adds a replica, kills one with
+ * Runs the ingest service as three processes (replicas) against the real Kafka broker and
+ * three fake X APIs under a steady trickle of posts, adds a replica, kills one with
  * {@code kill -9}, and checks that every source instance ran on one replica at a time,
  * that the killed replica's instances resumed on the others within a minute, and that no
  * post was lost.
@@ -72,7 +72,8 @@ class IngestReplicasIntegrationTests {
 				duplicated.size(), moving, slowest);
 		assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(posts);
 		assertThat(slowest).isLessThan(Duration.ofMinutes(1));
-		// Only what the killed replica published after its last stored cursor comes twice.
+		// Only what the killed replica published after its last stored cursor comes
+		// twice.
 		assertThat(this.replicas.postsOf(moving)).containsAll(duplicated);
 		this.replicas.assertEveryInstanceRanOnOneReplicaAtATime(Map.of(victim, killedAt));
 	}
