@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,8 +157,10 @@ class DigestConfiguration {
 	}
 
 	@Bean
-	DeliveryLedger deliveryLedger(ElasticsearchClient client, Clock clock, DigestProperties properties) {
-		DeliveryLedger ledger = new DeliveryLedger(client, clock, replicaName(), properties.delivery().claimLease());
+	DeliveryLedger deliveryLedger(ElasticsearchClient client, Clock clock, DigestProperties properties,
+			MeterRegistry meterRegistry) {
+		DeliveryLedger ledger = new DeliveryLedger(client, clock, replicaName(), properties.delivery().claimLease(),
+				meterRegistry);
 		ledger.createIndexIfAbsent();
 		return ledger;
 	}

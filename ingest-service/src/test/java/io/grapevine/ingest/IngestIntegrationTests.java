@@ -411,7 +411,7 @@ class IngestIntegrationTests {
 			.jsonPath("$.healthy")
 			.isEqualTo(false);
 		client.get()
-			.uri("/actuator/metrics/grapevine.ingest.mentions.published?tag=instance:{id}", this.instance)
+			.uri("/actuator/metrics/grapevine.ingest.mentions.published?tag=source.instance:{id}", this.instance)
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -419,19 +419,19 @@ class IngestIntegrationTests {
 			.jsonPath("$.measurements[0].value")
 			.isEqualTo(2.0);
 		client.get()
-			.uri("/actuator/metrics/grapevine.ingest.mentions.last.hour?tag=instance:{id}", this.instance)
+			.uri("/actuator/metrics/grapevine.ingest.mentions.last.hour?tag=source.instance:{id}", this.instance)
 			.exchange()
 			.expectBody()
 			.jsonPath("$.measurements[0].value")
 			.isEqualTo(2.0);
 		client.get()
-			.uri("/actuator/metrics/grapevine.ingest.cursor.age?tag=instance:{id}", this.instance)
+			.uri("/actuator/metrics/grapevine.ingest.cursor.age?tag=source.instance:{id}", this.instance)
 			.exchange()
 			.expectBody()
 			.jsonPath("$.measurements[0].value")
 			.value((Double age) -> assertThat(age).isGreaterThanOrEqualTo(0.0));
 		client.get()
-			.uri("/actuator/metrics/grapevine.ingest.rate.limit.remaining?tag=instance:{id}", this.instance)
+			.uri("/actuator/metrics/grapevine.ingest.rate.limit.remaining?tag=source.instance:{id}", this.instance)
 			.exchange()
 			.expectBody()
 			.jsonPath("$.measurements[0].value")

@@ -5,11 +5,13 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.kafka.sender.KafkaSender;
+import reactor.kafka.sender.MicrometerProducerListener;
 import reactor.kafka.sender.SenderOptions;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,8 +38,19 @@ public class GrapevineKafkaAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	KafkaSender<String, String> kafkaSender(GrapevineKafkaProperties properties, KafkaTopicProvisioner provisioner) {
-		return KafkaSender.create(senderOptions(properties));
+	KafkaSender<String, String> kafkaSender(GrapevineKafkaProperties properties, KafkaTopicProvisioner provisioner,
+			ObjectProvider<ObservationRegistry> observations, ObjectProvider<MeterRegistry> meterRegistry) {
+		SenderOptions<String, String> options = senderOptions(properties)
+			// Observed sends carry the trace in a traceparent header, for the consumers
+			// to continue it.
+			.withObservation(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		MeterRegistry registry = meterRegistry.getIfAvailable();
+		if (registry != null) {
+			// The producer's own meters (kafka.producer.*: sends, errors, retries,
+			// latency).
+			options = options.producerListener(new MicrometerProducerListener(registry));
+		}
+		return KafkaSender.create(options);
 	}
 
 	@Bean

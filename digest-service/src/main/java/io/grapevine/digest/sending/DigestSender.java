@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -248,9 +249,13 @@ public class DigestSender {
 					ArchivedDigest.Recipients.of(department.members()), rendered.subject(), rendered.archiveHtml(),
 					rendered.text(), digest.figures()))
 			.flatMap(this.archive::save)
-			.doOnNext((archived) -> logger.info("Sent and archived digest {} ({} of {}, {} mentions, {} recipient(s))",
-					archived.id(), archived.kind(), archived.departmentId(), archived.figures().total(),
-					archived.recipients().count()));
+			.doOnNext((archived) -> {
+				try (MDC.MDCCloseable digestId = MDC.putCloseable("digestId", archived.id())) {
+					logger.info("Sent and archived digest {} ({} of {}, {} mentions, {} recipient(s))", archived.id(),
+							archived.kind(), archived.departmentId(), archived.figures().total(),
+							archived.recipients().count());
+				}
+			});
 	}
 
 }

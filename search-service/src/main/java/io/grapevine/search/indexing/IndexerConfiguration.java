@@ -16,10 +16,12 @@ import io.grapevine.search.handling.elasticsearch.ReplyAnswers;
 import io.grapevine.search.index.MentionIndexTemplate;
 import io.grapevine.search.index.RetentionProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import reactor.kafka.receiver.MicrometerConsumerListener;
 import reactor.kafka.receiver.ReceiverOptions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,10 +42,16 @@ class IndexerConfiguration {
 	MentionIndexer mentionIndexer(GrapevineKafkaProperties kafka, KafkaTopicProvisioner topics,
 			ElasticsearchAsyncClient client, MentionIndexTemplate template, DeadLetterPublisher deadLetters,
 			IndexerProperties properties, MeterRegistry meterRegistry, Organization organization,
-			ReplyAnswers replyAnswers, RetentionProperties retention, IndexerProgress progress) {
-		return new MentionIndexer(receiverOptions(kafka, properties, meterRegistry), client, template, deadLetters,
-				properties, meterRegistry, organization.accounts(), replyAnswers,
-				new PublicationWindow(retention.retention(), Clock.systemUTC()), progress);
+			ReplyAnswers replyAnswers, RetentionProperties retention, IndexerProgress progress,
+			ObjectProvider<ObservationRegistry> observations) {
+		// Every record received is observed in the trace its producer's traceparent
+		// header
+		// names, so a mention is followed from the ingest publication into the indexer.
+		ReceiverOptions<String, String> options = receiverOptions(kafka, properties, meterRegistry)
+			.withObservation(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		return new MentionIndexer(options, client, template, deadLetters, properties, meterRegistry,
+				organization.accounts(), replyAnswers, new PublicationWindow(retention.retention(), Clock.systemUTC()),
+				progress);
 	}
 
 	static ReceiverOptions<String, String> receiverOptions(GrapevineKafkaProperties kafka, IndexerProperties properties,
