@@ -63,7 +63,7 @@ public class AlertArchive {
 	private void create(String index) {
 		boolean created = ElasticsearchCalls.createIndexIfAbsent(this.client, index,
 				(indices) -> indices.create((create) -> create.index(index)
-					.settings((settings) -> settings.numberOfShards("1").numberOfReplicas("0"))
+					.settings((settings) -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
 					.mappings((mappings) -> mappings.properties("id", (p) -> p.keyword((k) -> k))
 						.properties("topicId", (p) -> p.keyword((k) -> k))
 						.properties("kind", (p) -> p.keyword((k) -> k))

@@ -96,7 +96,7 @@ public class DeliveryLedger {
 	public void createIndexIfAbsent() {
 		boolean created = ElasticsearchCalls.createIndexIfAbsent(this.client, INDEX,
 				(indices) -> indices.create((create) -> create.index(INDEX)
-					.settings((settings) -> settings.numberOfShards("1").numberOfReplicas("0"))
+					.settings((settings) -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
 					.mappings((mappings) -> mappings.properties("digestId", (p) -> p.keyword((k) -> k))
 						.properties("channel", (p) -> p.keyword((k) -> k))
 						.properties("status", (p) -> p.keyword((k) -> k))
