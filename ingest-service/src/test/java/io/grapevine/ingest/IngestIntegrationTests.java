@@ -242,6 +242,8 @@ class IngestIntegrationTests {
 				.isEqualTo(reset.toString()));
 		client.get()
 			.uri("/actuator/health/sources/{id}", this.instance)
+			// A source's own health is a detail, for administrators.
+			.headers((headers) -> headers.setBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -449,6 +451,8 @@ class IngestIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> client.get()
 				.uri("/actuator/health/sources/{id}", refused)
+				// A source's own health is a detail, for administrators.
+				.headers((headers) -> headers.setBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
 				.exchange()
 				.expectStatus()
 				.isEqualTo(503)
@@ -460,6 +464,8 @@ class IngestIntegrationTests {
 					.doesNotContain("not-the-token")));
 		client.get()
 			.uri("/actuator/health/sources/{id}", this.instance)
+			// A source's own health is a detail, for administrators.
+			.headers((headers) -> headers.setBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
 			.exchange()
 			.expectStatus()
 			.isOk()

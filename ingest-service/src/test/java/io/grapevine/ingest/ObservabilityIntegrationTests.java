@@ -132,9 +132,13 @@ class ObservabilityIntegrationTests {
 	}
 
 	private Map<String, Object> settings() {
-		return Map.of("server.port", "0", "management.server.port", "0", "grapevine.kafka.bootstrap-servers",
-				LocalStackExtension.stack().kafkaBootstrapServers(), "grapevine.organization-file",
-				organizationFile().toString(), "GRAPEVINE_TEST_X_TOKEN", TOKEN);
+		Map<String, Object> settings = new LinkedHashMap<>(Map.of("server.port", "0", "management.server.port", "0",
+				"grapevine.kafka.bootstrap-servers", LocalStackExtension.stack().kafkaBootstrapServers(),
+				"grapevine.organization-file", organizationFile().toString(), "GRAPEVINE_TEST_X_TOKEN", TOKEN));
+		// The service needs people who can sign in; the scraper on the management port
+		// does not.
+		settings.putAll(TestUsers.settings());
+		return settings;
 	}
 
 	private Path organizationFile() {
