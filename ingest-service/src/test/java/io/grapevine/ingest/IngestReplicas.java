@@ -118,6 +118,8 @@ final class IngestReplicas implements AutoCloseable {
 				IngestApplication.class.getName(), "--server.port=0",
 				"--grapevine.kafka.bootstrap-servers=" + this.bootstrapServers,
 				"--grapevine.organization-file=" + this.organization, "--grapevine.ingest.group.id=" + this.group));
+		// The people who may sign in: the service starts only with some.
+		TestUsers.settings().forEach((key, value) -> command.add("--" + key + "=" + value));
 		command.addAll(this.settings);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("GRAPEVINE_TEST_X_TOKEN", TOKEN);
