@@ -39,7 +39,10 @@ import static org.awaitility.Awaitility.await;
  */
 // Meters exported and traces made, as deployed (tests turn both off by default).
 @AutoConfigureObservability
-@TestPropertySource(properties = "management.server.port=0")
+// An indexer group of its own: the services of the other test classes, kept running by
+// Spring's context cache, would otherwise share the partitions of `mentions` with it.
+@TestPropertySource(
+		properties = { "management.server.port=0", "grapevine.search.indexer.group-id=search-indexer-observed" })
 @Import(ObservabilityIntegrationTests.ReceivedTraces.class)
 class ObservabilityIntegrationTests extends LiveStackTestSupport {
 

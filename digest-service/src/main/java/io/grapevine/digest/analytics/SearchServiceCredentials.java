@@ -3,6 +3,7 @@ package io.grapevine.digest.analytics;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -20,6 +21,7 @@ public record SearchServiceCredentials(String username, String password, String 
 
 	private static final String TOKEN_PREFIX = "gv_";
 
+	@ConstructorBinding
 	public SearchServiceCredentials {
 		token = (token != null && !token.isBlank()) ? token.strip() : null;
 		if (token != null) {
