@@ -167,6 +167,28 @@ class IndexerIntegrationTests extends LiveStackTestSupport {
 				assertThat(stored.at("/url").asText()).contains("/profile/harborrider.bsky.social/");
 			});
 			assertThat(countById(search.id())).isEqualTo(1);
+
+			// Each record delivered again (a rebalance before the offsets were
+			// committed),
+			// the search's copy now counting more likes, keeps the merge: that copy
+			// shares the merged mention's matchedBy, as a replay does.
+			Mention searchAgain = Mention.builder("bluesky", nativeId)
+				.url(search.url())
+				.text(text)
+				.author(search.author())
+				.publishedAt(search.publishedAt())
+				.ingestedAt(Instant.parse("2022-05-17T21:40:00Z"))
+				.engagement(new Engagement(21, 6, 2))
+				.matchedBy("delay")
+				.build();
+			publish(firehose, searchAgain);
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				ObjectNode stored = stored(search.id());
+				assertThat(stored.at("/engagement/likes").asLong()).isEqualTo(21);
+				assertThat(stored.at("/language").asText()).isEqualTo("en");
+				assertThat(stored.at("/author/handle").asText()).isEqualTo("harborrider.bsky.social");
+			});
+			assertThat(countById(search.id())).isEqualTo(1);
 		}
 	}
 

@@ -11,7 +11,8 @@ import io.grapevine.listening.mention.MentionMerge;
  * instance of its network (Bluesky's search and its Jetstream firehose) is published
  * merged with the copy before it: the richer value of each field wins on the
  * {@code mentions} topic whatever the order, as it does in the index. Bounded, oldest
- * first out; a copy from the same search replaces the one before, as a replay does.
+ * first out; a copy from the same search is the newer reading of the one before, but
+ * keeps what another search's copy added to it.
  */
 final class RecentCopies {
 
@@ -35,8 +36,11 @@ final class RecentCopies {
 	 */
 	synchronized Mention fold(Mention copy) {
 		Mention earlier = this.copies.get(copy.id());
-		Mention folded = (earlier != null && !earlier.matchedBy().equals(copy.matchedBy()))
-				? MentionMerge.merge(earlier, copy) : copy;
+		Mention folded = copy;
+		if (earlier != null) {
+			folded = earlier.matchedBy().equals(copy.matchedBy()) ? MentionMerge.replay(earlier, copy)
+					: MentionMerge.merge(earlier, copy);
+		}
 		this.copies.put(copy.id(), folded);
 		return folded;
 	}

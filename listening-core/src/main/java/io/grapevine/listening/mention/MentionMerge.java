@@ -59,6 +59,33 @@ public final class MentionMerge {
 				first(named.repostOf(), unnamed.repostOf()));
 	}
 
+	/**
+	 * Merge a copy read again by the same instance that read a stored mention (a replay,
+	 * or a record delivered twice) with that stored mention, which may already hold what
+	 * another instance read. Nothing the other instance gave is lost, as in
+	 * {@link #merge(Mention, Mention)}; what the enrichment derived from the text
+	 * (topics, departments, competitors, sentiment, reach, whose account it is) is the
+	 * replay's, when the replay carries the text kept, being the newer reading of it.
+	 * @param stored the stored mention, possibly merged from several instances' copies
+	 * @param replay the copy read again
+	 * @return the merged mention
+	 * @throws IllegalArgumentException if the two are not the same mention
+	 */
+	public static Mention replay(Mention stored, Mention replay) {
+		Mention merged = merge(stored, replay);
+		if (!merged.text().equals(replay.text())) {
+			return merged;
+		}
+		boolean owned = replay.owned();
+		return new Mention(merged.schemaVersion(), merged.id(), merged.source(), merged.nativeId(), merged.url(),
+				merged.text(), merged.author(), merged.publishedAt(), merged.ingestedAt(),
+				replay.language().or(merged::language), merged.engagement(), merged.inReplyTo(), merged.matchedBy(),
+				replay.topics(), replay.departments(), replay.sentiment().or(merged::sentiment), merged.clusterId(),
+				replay.reach().or(merged::reach), replay.competitors(), owned,
+				owned ? replay.ownedBy() : Optional.empty(), owned ? Optional.empty() : replay.byCompetitor(),
+				merged.repostOf());
+	}
+
 	private static Mention namedAuthor(Mention one, Mention other) {
 		boolean oneNamed = !isIdentifier(one.author().handle());
 		boolean otherNamed = !isIdentifier(other.author().handle());

@@ -49,6 +49,34 @@ class MentionMergeTests {
 	}
 
 	@Test
+	void aCopyReadAgainByTheSameSearchAfterTheMergeKeepsWhatTheOtherInstanceGave() {
+		Mention merged = MentionMerge.merge(jetstreamCopy(), searchCopy());
+		Mention again = searchCopy(new Engagement(21, 6, 3));
+
+		Mention replayed = MentionMerge.replay(merged, again);
+
+		assertThat(replayed.language()).contains("en");
+		assertThat(replayed.inReplyTo())
+			.contains("at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3lbqzs6yb4k2y");
+		assertThat(replayed.author().handle()).isEqualTo("harborrider.bsky.social");
+		assertThat(replayed.engagement()).isEqualTo(new Engagement(21, 6, 3));
+		assertThat(replayed.matchedBy()).isEqualTo(merged.matchedBy());
+		assertThat(MentionMerge.replay(replayed, again)).isEqualTo(replayed);
+	}
+
+	@Test
+	void aCopyReadAgainCarriesTheNewerTagsOfTheSameText() {
+		Mention stored = MentionMerge.merge(jetstreamCopy(), searchCopy());
+		Mention retagged = searchCopy().withTags(List.of("stations"), List.of("operations"));
+
+		Mention replayed = MentionMerge.replay(stored, retagged);
+
+		assertThat(replayed.topics()).containsExactly("stations");
+		assertThat(replayed.departments()).containsExactly("operations");
+		assertThat(MentionMerge.merge(stored, retagged).topics()).containsExactly("delays", "stations");
+	}
+
+	@Test
 	void refusesToMergeTwoDifferentMentions() {
 		Mention other = Mention.builder("bluesky", URI_OF_POST + "x")
 			.url(URI.create("https://bsky.app/profile/a.bsky.social/post/x"))
@@ -61,6 +89,10 @@ class MentionMergeTests {
 	}
 
 	private static Mention searchCopy() {
+		return searchCopy(new Engagement(17, 6, 2));
+	}
+
+	private static Mention searchCopy(Engagement engagement) {
 		return Mention.builder("bluesky", URI_OF_POST)
 			.url(URI.create("https://bsky.app/profile/harborrider.bsky.social/post/3lbqztxvmq22c"))
 			.text("The 14 is delayed again at Harbor Station")
@@ -68,7 +100,7 @@ class MentionMergeTests {
 					Optional.of(URI.create("https://bsky.app/profile/harborrider.bsky.social"))))
 			.publishedAt(Instant.parse("2026-11-21T21:14:05.318Z"))
 			.ingestedAt(Instant.parse("2026-11-21T21:20:00Z"))
-			.engagement(new Engagement(17, 6, 2))
+			.engagement(engagement)
 			.matchedBy("delay")
 			.build()
 			.withTags(List.of("delays"), List.of());

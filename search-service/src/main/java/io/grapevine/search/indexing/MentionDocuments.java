@@ -85,7 +85,9 @@ public final class MentionDocuments {
 	 * @param storedIndex the index the stored document is in
 	 * @param accounts the organization's declared accounts, or {@code null}
 	 * @return the document to write, the incoming one when the stored source is no
-	 * mention or came from the same search (a replay, whose newer values win)
+	 * mention; a copy from the same search (a replay) is merged by
+	 * {@link MentionMerge#replay(Mention, Mention)}, its newer reading of the text
+	 * winning
 	 */
 	public static MentionDocument merged(MentionDocument incoming, ObjectNode stored, String storedIndex,
 			Accounts accounts) {
@@ -96,10 +98,13 @@ public final class MentionDocuments {
 		catch (InvalidMentionException ex) {
 			return incoming;
 		}
-		if (!existing.id().equals(incoming.id()) || existing.matchedBy().equals(incoming.mention().matchedBy())) {
+		if (!existing.id().equals(incoming.id())) {
 			return incoming;
 		}
-		Mention merged = MentionMerge.merge(existing, incoming.mention());
+		// A replay keeps what another instance's copy gave the stored one: a record
+		// delivered again after the two were merged must not undo the merge.
+		Mention merged = existing.matchedBy().equals(incoming.mention().matchedBy())
+				? MentionMerge.replay(existing, incoming.mention()) : MentionMerge.merge(existing, incoming.mention());
 		MentionDocument document = build(MentionJson.write(merged), accounts);
 		return new MentionDocument(document.id(), storedIndex, document.source(), document.mention());
 	}
