@@ -26,6 +26,7 @@ import reactor.kafka.sender.KafkaSender;
 import reactor.kafka.sender.SenderRecord;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,6 +45,8 @@ import static org.awaitility.Awaitility.await;
  * local stack; every integration test class shares the one application context.
  */
 @ExtendWith(LocalStackExtension.class)
+// A loaded CI machine can take longer than the client's default 5 s; a hang still fails.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=search-service",
 		"grapevine.organization-file=../config/organization.yml", "grapevine.search.indexer.batch-timeout=100ms",
 		"grapevine.search.indexer.retry-backoff=200ms", "grapevine.search.indexer.max-retry-backoff=1s",

@@ -266,11 +266,28 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 	}
 
 	@Test
+	void theDeepestQueryTheLanguageAcceptsIsAnsweredWithEveryFilterAndOrder() {
+		// Twenty levels of AND, OR and NOT, the most the language reads, each level a
+		// bool
+		// query once compiled, inside the filters and the queue's urgency scoring.
+		String deepest = "fare " + "-".repeat(18) + "refund OR " + "(bus NOT (".repeat(6) + "@hctransit"
+				+ "))".repeat(6);
+		for (String uri : List.of("/api/mentions?q={q}", "/api/mentions?q={q}&collapse=true&sort=reach",
+				"/api/mentions?q={q}&department=operations&topic=fares&owned=false&sentiment=negative",
+				"/api/mentions?q={q}&state=open&department=operations", "/api/analytics/summary?q={q}",
+				"/api/mentions/facets?q={q}")) {
+			this.web.get().uri(uri, deepest).exchange().expectStatus().isOk();
+		}
+	}
+
+	@Test
 	void hostileQueriesAreAnsweredWithAProblemDetailSayingWhereTheyPassTheLimit() {
 		expectProblem("q", "/api/mentions?q={q}", "(".repeat(500) + "fare" + ")".repeat(500)).jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).contains("levels deep at position 32"));
 		expectProblem("q", "/api/mentions?q={q}", "fare " + "NOT ".repeat(250) + "refund");
 		expectProblem("q", "/api/mentions?q={q}", "fare " + "-".repeat(1_000) + "refund");
+		expectProblem("q", "/api/mentions?q={q}", "fare " + "-".repeat(30) + "refund").jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("more than 20 levels deep"));
 		expectProblem("q", "/api/analytics/summary?q={q}", "fare OR ".repeat(600) + "refund").jsonPath("$.detail")
 			.value((String detail) -> assertThat(detail).contains("characters long; at most 4096"));
 	}

@@ -27,6 +27,13 @@ final class QueryParser {
 	/** The deepest nesting of parentheses and NOT, so no query can exhaust a stack. */
 	static final int MAX_DEPTH = 32;
 
+	/**
+	 * The deepest nesting of AND, OR and NOT in the parsed query, each of which becomes a
+	 * bool query: with the filters a search wraps it in, it stays well within the 30
+	 * levels Elasticsearch parses.
+	 */
+	static final int MAX_NESTING = 20;
+
 	private final String source;
 
 	private final List<Token> tokens;
@@ -34,6 +41,10 @@ final class QueryParser {
 	private int next;
 
 	private int depth;
+
+	private int deepest;
+
+	private int deepestPosition;
 
 	private QueryParser(String source) {
 		this.source = source;
@@ -63,6 +74,14 @@ final class QueryParser {
 							+ " with no '(' to close; remove it or add a '(' before it",
 					rest.position(), rest.describe(), "an operator, a term or end of query");
 		}
+		if (nesting(root) > MAX_NESTING) {
+			throw new QueryParseException(
+					"the query nests AND, OR and NOT more than " + MAX_NESTING
+							+ " levels deep (the deepest part is at position " + parser.deepestPosition
+							+ "); write it with fewer levels",
+					parser.deepestPosition, "more than " + MAX_NESTING + " levels",
+					"at most " + MAX_NESTING + " levels of AND, OR and NOT");
+		}
 		if (!requiresAMatch(root)) {
 			throw new QueryParseException(
 					"the query '" + source.strip()
@@ -70,6 +89,28 @@ final class QueryParser {
 					0, "only exclusions", "a term to match");
 		}
 		return root;
+	}
+
+	// Bounded by MAX_DEPTH: a level of AND or OR below the top needs parentheses.
+	private static int nesting(Node node) {
+		if (node instanceof Node.Not not) {
+			return 1 + nesting(not.operand());
+		}
+		List<Node> operands = List.of();
+		if (node instanceof Node.And and) {
+			operands = and.operands();
+		}
+		else if (node instanceof Node.Or or) {
+			operands = or.operands();
+		}
+		else {
+			return 0;
+		}
+		int deepestOperand = 0;
+		for (Node operand : operands) {
+			deepestOperand = Math.max(deepestOperand, nesting(operand));
+		}
+		return 1 + deepestOperand;
 	}
 
 	private static boolean requiresAMatch(Node node) {
@@ -86,7 +127,11 @@ final class QueryParser {
 	}
 
 	private void deeper(Token token) {
-		if (++this.depth > MAX_DEPTH) {
+		if (++this.depth > this.deepest) {
+			this.deepest = this.depth;
+			this.deepestPosition = token.position();
+		}
+		if (this.depth > MAX_DEPTH) {
 			throw new QueryParseException(
 					"the query nests parentheses and NOT more than " + MAX_DEPTH + " levels deep at position "
 							+ token.position() + "; write it with fewer levels",

@@ -239,6 +239,32 @@ class ListeningQueryParserTests {
 	}
 
 	@Test
+	void andOrAndNotNestedMoreThanTwentyLevelsDeepAreRefusedSoElasticsearchCanReadEveryQueryAccepted() {
+		assertThat(ListeningQuery.parse("fare " + "-".repeat(18) + "refund")).isNotNull();
+		assertThatExceptionOfType(QueryParseException.class)
+			.isThrownBy(() -> ListeningQuery.parse("fare " + "-".repeat(20) + "refund"))
+			.withMessageContaining("more than 20 levels deep (the deepest part is at position 24)")
+			.satisfies((ex) -> assertThat(ex.position()).isEqualTo(24));
+		// Parentheses alone nest nothing; an OR and an AND NOT inside each pair do.
+		assertThat(ListeningQuery.parse("(".repeat(30) + "fare" + ")".repeat(30))).isNotNull();
+		assertThat(ListeningQuery.parse(alternating(6))).isNotNull();
+		assertThatExceptionOfType(QueryParseException.class).isThrownBy(() -> ListeningQuery.parse(alternating(7)))
+			.withMessageContaining("levels deep");
+	}
+
+	// fare OR (bus NOT (fare OR (bus NOT (...)))): three levels of OR, AND and NOT a
+	// pair.
+	private static String alternating(int pairs) {
+		StringBuilder query = new StringBuilder();
+		for (int i = 0; i < pairs; i++) {
+			query.append("fare OR (bus NOT (");
+		}
+		query.append("refund");
+		query.append("))".repeat(pairs));
+		return query.toString();
+	}
+
+	@Test
 	void longChainsOfNotAndMinusAreRefusedRatherThanNestedWithoutEnd() {
 		assertThatExceptionOfType(QueryParseException.class)
 			.isThrownBy(() -> ListeningQuery.parse("food " + "NOT ".repeat(250) + "bank"))
