@@ -208,13 +208,11 @@ class HelmChartTests {
 	}
 
 	@Test
-	void eachServiceGetsTheSettingsAndSecretsTheKubernetesManifestsGiveIt() throws IOException {
-		Rendered manifests = Rendered.of(ROOT.resolve("deploy/kubernetes"),
-				read(ROOT.resolve("deploy/kubernetes/configmap.yaml")) + "\n---\n"
-						+ SERVICES.stream()
-							.map((service) -> read(ROOT.resolve("deploy/kubernetes/" + service + ".yaml")))
-							.reduce((a, b) -> a + "\n---\n" + b)
-							.orElseThrow());
+	void eachServiceGetsTheSettingsSecretsReplicasAndBudgetTheKubernetesManifestsGiveIt() throws IOException {
+		List<String> files = new ArrayList<>(List.of("configmap.yaml", "pdb.yaml"));
+		SERVICES.forEach((service) -> files.add(service + ".yaml"));
+		Rendered manifests = Rendered.of(ROOT.resolve("deploy/kubernetes"), String.join("\n---\n",
+				files.stream().map((file) -> read(ROOT.resolve("deploy/kubernetes").resolve(file))).toList()));
 
 		for (String service : SERVICES) {
 			JsonNode fromManifests = manifests.get("Deployment", service);
@@ -224,6 +222,8 @@ class HelmChartTests {
 			assertThat(defaults.secretKeys(service)).as(service).isEqualTo(manifests.secretKeysOf(fromManifests));
 			assertThat(fromChart.at("/spec/replicas").asInt()).as(service)
 				.isEqualTo(fromManifests.at("/spec/replicas").asInt());
+			assertThat(defaults.get("PodDisruptionBudget", name(service)).at("/spec/minAvailable").asInt()).as(service)
+				.isEqualTo(manifests.get("PodDisruptionBudget", service).at("/spec/minAvailable").asInt());
 		}
 	}
 
