@@ -149,7 +149,7 @@ class PlatformClusterIntegrationTests {
 		Replica digestA = start("digest-a", DigestApplication.class, freePort(), searchPort);
 		Replica digestB = start("digest-b", DigestApplication.class, freePort(), searchPort);
 		List<Replica> all = List.of(searchA, searchB, ingestA, ingestB, digestA, digestB);
-		await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+		await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).until(() -> {
 			all.forEach(Replica::assertAlive);
 			return all.stream().allMatch(Replica::healthy);
 		});
@@ -162,10 +162,8 @@ class PlatformClusterIntegrationTests {
 		recovery.put("ingest replica", killAndTime(() -> restart(ingestA)));
 		recovery.put("search replica", killAndTime(() -> restart(searchB)));
 		recovery.put("digest replica", killAndTime(() -> restart(digestA)));
-		recovery.put("ingest and search replicas at once", killAndTime(() -> {
-			restart(replicaNamed("ingest-b"));
-			restart(replicaNamed("search-b"));
-		}));
+		recovery.put("ingest and search replicas at once",
+				killAndTime(() -> restart(replicaNamed("ingest-b"), replicaNamed("search-b"))));
 		// The departments' digests fall due a minute apart from lastDigest backwards; a
 		// copy sent late by a second replica would arrive within the check interval.
 		Duration untilLastDigest = Duration.between(Instant.now(), lastDigest.plus(Duration.ofMinutes(3)));
@@ -218,16 +216,30 @@ class PlatformClusterIntegrationTests {
 		return took;
 	}
 
+	/**
+	 * Wait until, for every source instance, a post made after an instant is in the
+	 * index.
+	 */
 	private static Instant awaitIndexed(Instant postedAfter) {
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			List<String> after = posted.entrySet()
+			Map<Long, List<String>> afterByInstance = posted.entrySet()
 				.stream()
 				.filter((entry) -> entry.getValue().isAfter(postedAfter))
 				.map(Map.Entry::getKey)
-				.toList();
-			return !after.isEmpty() && !indexedCopies(Set.copyOf(after)).isEmpty();
+				.collect(Collectors.groupingBy(PlatformClusterIntegrationTests::instanceOf));
+			if (afterByInstance.size() < apis.size()) {
+				return false;
+			}
+			Set<String> indexed = indexedCopies(
+					afterByInstance.values().stream().flatMap(List::stream).collect(Collectors.toSet()))
+				.keySet();
+			return afterByInstance.values().stream().allMatch((ids) -> ids.stream().anyMatch(indexed::contains));
 		});
 		return Instant.now();
+	}
+
+	private static long instanceOf(String mentionId) {
+		return (Long.parseLong(mentionId.substring("x:".length())) - BASE) / 1_000_000L;
 	}
 
 	private static void awaitIndexedOrTimeout(Set<String> ids, Duration timeout) {
@@ -390,18 +402,26 @@ class PlatformClusterIntegrationTests {
 		}
 	}
 
-	/** Kill a replica with {@code kill -9} and start it again on its port. */
-	private static void restart(Replica victim) {
-		victim.kill();
-		ProcessBuilder builder = new ProcessBuilder(victim.command()).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(victim.log().toFile()));
-		builder.environment().put("GRAPEVINE_CHAOS_X_TOKEN", X_TOKEN);
-		try {
-			replicas.remove(victim);
-			replicas.add(new Replica(victim.name(), victim.port(), builder.start(), victim.log(), victim.command()));
+	/**
+	 * Kill replicas with {@code kill -9} at once, then start them again on their ports.
+	 */
+	private static void restart(Replica... victims) {
+		for (Replica victim : victims) {
+			victim.process().destroyForcibly();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		for (Replica victim : victims) {
+			victim.kill();
+			ProcessBuilder builder = new ProcessBuilder(victim.command()).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(victim.log().toFile()));
+			builder.environment().put("GRAPEVINE_CHAOS_X_TOKEN", X_TOKEN);
+			try {
+				replicas.remove(victim);
+				replicas
+					.add(new Replica(victim.name(), victim.port(), builder.start(), victim.log(), victim.command()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 
