@@ -77,23 +77,46 @@ class HelmChartTests {
 	}
 
 	@Test
-	void everyRenderedObjectValidatesAgainstTheKubernetesSchemas() throws Exception {
+	void everyRenderedObjectValidatesAgainstTheKubernetesSchemasWithNoFieldKubernetesWouldDrop() throws Exception {
+		Validation validation = validate(defaults.file(), production.file());
+
+		assertThat(validation.exitCode()).as(validation.report()).isZero();
+		int objects = defaults.objects().size() + production.objects().size();
+		assertThat(validation.report()).as("validator report").contains(objects + " valid, 0 invalid");
+	}
+
+	@Test
+	void theSchemaCheckRejectsAFieldKubernetesDoesNotKnow() throws Exception {
+		Path misspelt = OUTPUT.resolve("misspelt.yaml");
+		Files.writeString(misspelt,
+				read(production.file()).replace("          livenessProbe:", "          livenesProbe:"));
+
+		Validation validation = validate(misspelt);
+
+		assertThat(validation.exitCode()).isOne();
+		assertThat(validation.report()).contains("Deployment grapevine-search-service: unknown field "
+				+ "spec.template.spec.containers[0].livenesProbe");
+	}
+
+	private static Validation validate(Path... files) throws Exception {
 		Path validator = ROOT.resolve("deploy/validate");
 		boolean installed = Files.isDirectory(validator.resolve("node_modules/kubernetes-models"));
 		if (!installed && !"true".equals(System.getenv("CI"))) {
 			Assumptions.abort("the schema check needs `npm ci` in deploy/validate (.ci/run does it)");
 		}
 		assertThat(installed).as("deploy/validate/node_modules (npm ci in deploy/validate)").isTrue();
-		Process node = new ProcessBuilder("node", validator.resolve("validate.mjs").toString(),
-				defaults.file().toString(), production.file().toString())
-			.redirectErrorStream(true)
-			.start();
+		List<String> command = new ArrayList<>(List.of("node", validator.resolve("validate.mjs").toString()));
+		for (Path file : files) {
+			command.add(file.toString());
+		}
+		Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String report = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(node.waitFor(2, TimeUnit.MINUTES)).as("the validator finished").isTrue();
+		return new Validation(node.exitValue(), report);
+	}
 
-		assertThat(node.exitValue()).as(report).isZero();
-		int objects = defaults.objects().size() + production.objects().size();
-		assertThat(report).as("validator report").contains(objects + " valid, 0 invalid");
+	/** What the schema check said. */
+	private record Validation(int exitCode, String report) {
 	}
 
 	@Test
