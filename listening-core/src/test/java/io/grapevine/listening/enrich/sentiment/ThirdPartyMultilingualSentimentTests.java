@@ -55,7 +55,7 @@ class ThirdPartyMultilingualSentimentTests {
 	void spanishFrenchAndItalianSubtitleLinesAreLabelledAsPeopleReadThem() {
 		Map<String, LabelledSample.Results> results = measure("xed", "XED subtitle lines");
 		assertGate(results.get("es"), 0.23, 0.37);
-		assertGate(results.get("fr"), 0.30, 0.44);
+		assertGate(results.get("fr"), 0.31, 0.45);
 		assertGate(results.get("it"), 0.23, 0.36);
 	}
 
