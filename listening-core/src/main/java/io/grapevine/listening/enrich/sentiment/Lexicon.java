@@ -82,12 +82,21 @@ final class Lexicon {
 			}
 		}
 		String valences = language + "-valence.txt";
+		Set<String> listed = new HashSet<>();
 		for (String[] fields : lines(valences)) {
 			double valence = number(fields[fields.length - 1], valences);
+			String term = key(fields, 0, fields.length - 1);
+			if (!listed.add(term)) {
+				throw new IllegalStateException("'" + term + "' is listed twice in sentiment resource " + valences);
+			}
+			if (valence < -4 || valence > 4) {
+				throw new IllegalStateException(
+						"'" + term + "' has a valence outside -4..4 in sentiment resource " + valences);
+			}
 			// A valence of 0 says the word has no tone here, whatever the established
 			// lexicon says.
-			terms.merge(key(fields, 0, fields.length - 1), Term.valence(valence), (listed, term) -> (valence != 0)
-					? listed.with(term) : new Term(0, listed.negator(), listed.booster(), listed.contrast()));
+			terms.merge(term, Term.valence(valence), (known, given) -> (valence != 0) ? known.with(given)
+					: new Term(0, known.negator(), known.booster(), known.contrast()));
 		}
 		return new Lexicon(language, terms, questionOpeners, inflections);
 	}

@@ -64,15 +64,18 @@ public final class SentimentAnalyzer {
 				"fr",
 				Lexicon.bundled("fr",
 						inflections("s", "", "x", "", "e", "", "es", "", "ee", "e", "ees", "e", "euse", "eux", "euses",
-								"eux", "ive", "if", "ives", "if")),
+								"eux", "ive", "if", "ives", "if"),
+						VaderLexicon.translatedWords("vader_lexicon_fr.txt")),
 				"de", Lexicon.bundled("de", inflections("es", "", "em", "", "en", "", "er", "", "e", "", "s", "")),
 				"pt",
 				Lexicon.bundled("pt",
 						inflections("s", "", "es", "", "a", "o", "as", "o", "os", "o", "oes", "ao", "eis", "el",
 								"issimo", "o", "issima", "o", "issimos", "o", "issimas", "o", "ora", "or")),
 				"it",
-				Lexicon.bundled("it", inflections("a", "o", "i", "o", "e", "o", "i", "e", "issimo", "o", "issima", "o",
-						"issimi", "o", "issime", "o", "issimo", "e", "issima", "e", "issimi", "e", "issime", "e")));
+				Lexicon.bundled("it",
+						inflections("a", "o", "i", "o", "e", "o", "i", "e", "issimo", "o", "issima", "o", "issimi", "o",
+								"issime", "o", "issimo", "e", "issima", "e", "issimi", "e", "issime", "e"),
+						PatternLexicon.words("it-sentiment.xml")));
 		this.emoji = emoji(vader, english);
 		this.tokenizer = new Tokenizer(this.emoji.keySet());
 	}

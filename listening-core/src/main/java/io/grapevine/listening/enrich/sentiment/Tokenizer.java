@@ -49,9 +49,9 @@ final class Tokenizer {
 			if (isLinkOrHandle(chunk)) {
 				continue;
 			}
-			String emoticon = emoticonIn(chunk);
+			Emoticon emoticon = emoticonIn(chunk);
 			if (emoticon != null) {
-				tokens.add(new Token(Token.Type.EMOTICON, emoticon, false));
+				tokens.add(new Token(Token.Type.EMOTICON, emoticon.key(), false));
 				for (int i = emoticon.length(); i < chunk.length(); i++) {
 					tokens.add(new Token(Token.Type.BOUNDARY, String.valueOf(chunk.charAt(i)), false));
 					exclamations += (chunk.charAt(i) == '!') ? 1 : 0;
@@ -130,18 +130,51 @@ final class Tokenizer {
 		return elided ? apostrophe : -1;
 	}
 
-	private String emoticonIn(String chunk) {
+	/**
+	 * The emoticon a chunk is, as listed or drawn out the way people write them on social
+	 * media: a mouth repeated ({@code :(((}, {@code ;-)))}) or the whole emoticon
+	 * repeated ({@code :P:P:P}), then perhaps punctuation.
+	 */
+	private Emoticon emoticonIn(String chunk) {
 		if (this.emoticons.contains(chunk)) {
-			return chunk;
+			return new Emoticon(chunk, chunk.length());
 		}
 		int end = chunk.length();
 		while (end > 0 && isTrailingPunctuation(chunk.charAt(end - 1))) {
 			end--;
 		}
-		if (end < chunk.length() && end > 0 && this.emoticons.contains(chunk.substring(0, end))) {
-			return chunk.substring(0, end);
+		if (end == 0) {
+			return null;
+		}
+		String drawn = chunk.substring(0, end);
+		if (this.emoticons.contains(drawn)) {
+			return new Emoticon(drawn, end);
+		}
+		if (hasLetter(drawn) && Character.isLetter(drawn.charAt(0))) {
+			return null;
+		}
+		String collapsed = collapseRuns(drawn);
+		if (collapsed.length() < drawn.length() && collapsed.length() >= 2 && this.emoticons.contains(collapsed)) {
+			return new Emoticon(collapsed, end);
+		}
+		for (int unit = 2; unit <= 3 && unit * 2 <= drawn.length(); unit++) {
+			String first = drawn.substring(0, unit);
+			if (drawn.length() % unit == 0 && this.emoticons.contains(first)
+					&& drawn.equals(first.repeat(drawn.length() / unit))) {
+				return new Emoticon(first, end);
+			}
 		}
 		return null;
+	}
+
+	private static String collapseRuns(String text) {
+		StringBuilder collapsed = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			if (i == 0 || text.charAt(i) != text.charAt(i - 1)) {
+				collapsed.append(text.charAt(i));
+			}
+		}
+		return collapsed.toString();
 	}
 
 	private static Token word(String raw) {
@@ -232,6 +265,16 @@ final class Tokenizer {
 		}
 		return (codePoint >= 0x1F000 && codePoint <= 0x1FAFF) || (codePoint >= 0x2600 && codePoint <= 0x27BF)
 				|| (codePoint >= 0x2B00 && codePoint <= 0x2BFF) || codePoint == 0x2665 || codePoint == 0x2764;
+	}
+
+	/**
+	 * An emoticon found at the start of a chunk.
+	 *
+	 * @param key the emoticon as listed
+	 * @param length how many characters of the chunk it covers
+	 */
+	private record Emoticon(String key, int length) {
+
 	}
 
 	/**

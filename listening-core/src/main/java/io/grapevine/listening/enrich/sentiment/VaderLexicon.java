@@ -15,7 +15,9 @@ import java.util.function.ToDoubleFunction;
  * The English sentiment lexicon and emoji names of VADER (C.J. Hutto and E. Gilbert,
  * ICWSM 2014, MIT licence, see NOTICE), shipped unchanged as {@code vader_lexicon.txt}
  * and {@code emoji_utf8_lexicon.txt}: about 7,500 words, slang, initialisms and
- * emoticons, each with the mean valence ten people gave it from -4 to 4.
+ * emoticons, each with the mean valence ten people gave it from -4 to 4. Translations of
+ * that lexicon into other languages, in its format, are read by
+ * {@link #translatedWords(String)}.
  *
  * @param words valences of words and phrases, lower case without accents, words of a
  * hyphenated entry separated by single spaces
@@ -33,20 +35,7 @@ record VaderLexicon(Map<String, Double> words, Map<String, Double> emoticons, Ma
 	static VaderLexicon bundled() {
 		Map<String, Double> words = new HashMap<>();
 		Map<String, Double> emoticons = new HashMap<>();
-		for (String[] fields : lines(LEXICON)) {
-			String entry = fields[0];
-			double valence = number(fields[1]);
-			if (Math.abs(valence) < WEAKEST) {
-				continue;
-			}
-			if (isWordy(entry)) {
-				String key = Tokenizer.withoutAccents(entry.toLowerCase(Locale.ROOT)).replace('-', ' ');
-				words.put(key.strip().replaceAll(" +", " "), valence);
-			}
-			else {
-				emoticons.put(entry, valence);
-			}
-		}
+		read(LEXICON, words, emoticons);
 		Map<String, String> names = new HashMap<>();
 		for (String[] fields : lines(EMOJI)) {
 			String key = Lexicon.emojiKey(fields[0]);
@@ -55,6 +44,47 @@ record VaderLexicon(Map<String, Double> words, Map<String, Double> emoticons, Ma
 			}
 		}
 		return new VaderLexicon(Map.copyOf(words), Map.copyOf(emoticons), Map.copyOf(names));
+	}
+
+	/**
+	 * The words of a translation of VADER's lexicon into another language, in VADER's own
+	 * format (see NOTICE for where each comes from); its emoticons are left to the
+	 * English lexicon.
+	 * @param resource the file shipped in this package
+	 * @return valences of words and phrases, lower case without accents
+	 */
+	static Map<String, Double> translatedWords(String resource) {
+		Map<String, Double> words = new HashMap<>();
+		read(resource, words, new HashMap<>());
+		return Map.copyOf(words);
+	}
+
+	/**
+	 * Read a lexicon in VADER's format; a word listed more than once, as a translation of
+	 * several English words can be, gets the mean of its valences.
+	 */
+	private static void read(String resource, Map<String, Double> words, Map<String, Double> emoticons) {
+		Map<String, double[]> sums = new HashMap<>();
+		for (String[] fields : lines(resource)) {
+			if (fields.length < 2) {
+				continue;
+			}
+			String entry = fields[0].strip();
+			double valence = number(fields[1], resource);
+			if (Math.abs(valence) < WEAKEST) {
+				continue;
+			}
+			if (isWordy(entry)) {
+				String key = Tokenizer.withoutAccents(entry.toLowerCase(Locale.ROOT)).replace('-', ' ');
+				double[] sum = sums.computeIfAbsent(key.strip().replaceAll(" +", " "), (word) -> new double[2]);
+				sum[0] += valence;
+				sum[1]++;
+			}
+			else {
+				emoticons.put(entry, valence);
+			}
+		}
+		sums.forEach((word, sum) -> words.put(word, sum[0] / sum[1]));
 	}
 
 	/**
@@ -98,12 +128,12 @@ record VaderLexicon(Map<String, Double> words, Map<String, Double> emoticons, Ma
 		return letter && Character.isLetter(entry.charAt(0)) && Character.isLetter(entry.charAt(entry.length() - 1));
 	}
 
-	private static double number(String text) {
+	private static double number(String text, String resource) {
 		try {
-			return Double.parseDouble(text);
+			return Double.parseDouble(text.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalStateException("'" + text + "' is not a number in sentiment resource " + LEXICON, ex);
+			throw new IllegalStateException("'" + text + "' is not a number in sentiment resource " + resource, ex);
 		}
 	}
 

@@ -112,20 +112,26 @@ final class LabelledSample {
 		}
 
 		/**
-		 * The mean over the three labels of the harmonic mean of precision and recall, so
-		 * that a rare label counts as much as a common one.
+		 * The mean over the labels people used of the harmonic mean of precision and
+		 * recall, so that a rare label counts as much as a common one; a set labelled
+		 * only positive or negative is measured over those two.
 		 */
 		double macroF1() {
 			double sum = 0;
+			int labels = 0;
 			for (Sentiment label : ORDER) {
 				int correct = count(label, label);
 				int predicted = ORDER.stream().mapToInt((expected) -> count(expected, label)).sum();
 				int expected = ORDER.stream().mapToInt((other) -> count(label, other)).sum();
+				if (expected == 0) {
+					continue;
+				}
+				labels++;
 				double precision = (predicted > 0) ? (double) correct / predicted : 0;
-				double recall = (expected > 0) ? (double) correct / expected : 0;
+				double recall = (double) correct / expected;
 				sum += (precision + recall > 0) ? 2 * precision * recall / (precision + recall) : 0;
 			}
-			return sum / ORDER.size();
+			return (labels > 0) ? sum / labels : 0;
 		}
 
 		double predictedShare(Sentiment label) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class LexiconTests {
 
@@ -19,6 +20,13 @@ class LexiconTests {
 		assertThat(Lexicon.bundled("es", List.of()).word("muy").booster()).isPositive();
 		assertThat(Lexicon.bundled("fr", List.of()).word("mais").contrast()).isTrue();
 		assertThat(Lexicon.bundled("de", List.of()).word("etwas").booster()).isNegative();
+	}
+
+	@Test
+	void aValenceFileThatListsATermTwiceIsRefusedWithTheTermNamed() {
+		assertThatIllegalStateException().isThrownBy(() -> Lexicon.bundled("twice", List.of()))
+			.withMessageContaining("'bueno'")
+			.withMessageContaining("twice-valence.txt");
 	}
 
 	@Test

@@ -36,6 +36,25 @@ class SentimentAnalyzerTests {
 	}
 
 	@Test
+	void emoticonsDrawnOutOrRepeatedKeepTheirTone() {
+		assertThat(german("Warum kann ich nicht mit Geld umgehen :(((((((")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(german("Gefunden, aber ich weiß nicht wo :)))")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("see you there ;-)))")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("my turn :P:P:P")).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
+	void everydayWordsOfTheOtherLanguagesCarryTone() {
+		assertThat(german("Schade, das war echt doof")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(spanish("No me jodas, idiota")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(spanish("Te echo de menos, cariño, te quiero")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(french("C'est un film merveilleux")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(french("Quel cauchemar, j'ai honte")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(italian("Che cazzo fai, stronzo")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(italian("Un'idea affascinante")).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
 	void negationStopsAtTheEndOfTheClause() {
 		assertThat(score("No, the bus was great")).isGreaterThan(0.2);
 	}
@@ -235,7 +254,7 @@ class SentimentAnalyzerTests {
 
 	@Test
 	void theLanguageSelectsTheLexicon() {
-		assertThat(this.analyzer.analyze("Qué desastre de servicio", "es").label()).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(spanish("Qué desastre de servicio")).isEqualTo(Sentiment.NEGATIVE);
 		assertThat(this.analyzer.analyze("Qué desastre de servicio", "en").label()).isEqualTo(Sentiment.NEUTRAL);
 	}
 
