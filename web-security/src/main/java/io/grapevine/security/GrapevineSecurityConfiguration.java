@@ -36,7 +36,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
@@ -205,8 +204,7 @@ public class GrapevineSecurityConfiguration {
 		}
 		// Sessions of people in a browser keep CSRF protection; scripts and services that
 		// send their credentials with every call have no session to ride on.
-		CookieServerCsrfTokenRepository tokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
-		tokens.setHeaderName(CSRF_HEADER);
+		CsrfCookies tokens = CsrfCookies.of(CSRF_HEADER, environment);
 		CsrfRule csrfRule = new CsrfRule(sessionCookie, local, properties.relay().enabled());
 		http.csrf((csrf) -> csrf.csrfTokenRepository(tokens)
 			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
