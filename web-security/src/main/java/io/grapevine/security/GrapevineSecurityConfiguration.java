@@ -42,6 +42,7 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -108,10 +109,18 @@ public class GrapevineSecurityConfiguration {
 	}
 
 	@Bean
-	ApiTokens grapevineApiTokens(GrapevineSecurityProperties properties, ObjectProvider<ApiTokenStore> store) {
+	ApiTokens grapevineApiTokens(GrapevineSecurityProperties properties, ObjectProvider<ApiTokenStore> store,
+			ObjectProvider<WebClient.Builder> webClients) {
 		SecuritySettings.check(properties);
-		ApiTokens tokens = new ApiTokens(properties.apiTokens().configured(),
-				Optional.ofNullable(store.getIfAvailable()), properties.apiTokens().cacheTtl(), Clock.systemUTC());
+		GrapevineSecurityProperties.ApiTokens settings = properties.apiTokens();
+		Optional<ApiTokenStore> kept = Optional.ofNullable(store.getIfAvailable());
+		Optional<RemoteApiTokens> keeper = Optional.ofNullable(settings.checkedBy())
+			.filter((uri) -> kept.isEmpty())
+			.map((uri) -> new RemoteApiTokens(webClients.getIfAvailable(WebClient::builder), uri,
+					settings.checkTimeout()));
+		keeper.ifPresent((asked) -> logger.info("API tokens administrators create are checked by asking {}",
+				settings.checkedBy()));
+		ApiTokens tokens = new ApiTokens(settings.configured(), kept, keeper, settings.cacheTtl(), Clock.systemUTC());
 		if (!properties.apiTokens().configured().isEmpty()) {
 			logger.info("API tokens given in the settings: {}",
 					properties.apiTokens()
@@ -126,6 +135,22 @@ public class GrapevineSecurityConfiguration {
 	@Bean
 	RouterFunction<ServerResponse> apiTokenRoutes(ApiTokens grapevineApiTokens) {
 		return new ApiTokenRoutes(grapevineApiTokens).routes();
+	}
+
+	// Where tokens are checked by asking the service that keeps them, a token revoked
+	// through this service (the gateway passes DELETE /api/tokens/{id} on) stops here at
+	// once, before the answer reaches the administrator.
+	@Bean
+	WebFilter apiTokensRevokedBehind(ApiTokens grapevineApiTokens) {
+		return (exchange, chain) -> {
+			Optional<String> revoked = grapevineApiTokens.asksKeeper() ? ApiTokenRoutes.revokedId(exchange.getRequest())
+					: Optional.empty();
+			revoked.ifPresent((id) -> {
+				grapevineApiTokens.forget(id);
+				exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> grapevineApiTokens.forget(id)));
+			});
+			return chain.filter(exchange);
+		};
 	}
 
 	@Bean
