@@ -4,14 +4,17 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.grapevine.localstack.LocalStackExtension;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +120,93 @@ class FrontDoorIntegrationTests {
 				.expectBody()
 				.jsonPath("$.username")
 				.isEqualTo(BehindTheFrontDoor.MEMBER);
+		}
+	}
+
+	@Test
+	void anApiTokenMadeOnSearchServiceCallsThroughTheFrontDoorWithoutASessionUntilItIsRevoked() {
+		WebTestClient gateway = client(BehindTheFrontDoor.running().gateway());
+		JsonNode created = gateway.post()
+			.uri("/api/tokens")
+			.headers((headers) -> headers.setBasicAuth(BehindTheFrontDoor.ADMIN, BehindTheFrontDoor.ADMIN_PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\":\"weekly export\",\"roles\":[\"MEMBER\"]}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		String token = created.path("token").asText();
+		assertThat(token).startsWith("gv_");
+		assertThat(created.path("createdBy").asText()).isEqualTo(BehindTheFrontDoor.ADMIN);
+
+		EntityExchangeResult<byte[]> search = gateway.get()
+			.uri("/api/mentions?size=1")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.total")
+			.isNumber()
+			.returnResult();
+		assertThat(search.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).as("cookies of a token call").isNull();
+		gateway.get()
+			.uri("/api/digests")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.SET_COOKIE);
+		gateway.get()
+			.uri("/api/me")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.username")
+			.isEqualTo("weekly export");
+		// The services apply their own rules to the token's roles.
+		gateway.post()
+			.uri("/api/digests/run")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"department\":\"" + BehindTheFrontDoor.DEPARTMENT + "\"}")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+
+		String sameIdOtherSecret = token.substring(0, token.length() - 4) + "AAAA";
+		gateway.get()
+			.uri("/api/mentions?size=1")
+			.headers((headers) -> headers.setBearerAuth(sameIdOtherSecret))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("API token is unknown or was revoked"));
+
+		gateway.delete()
+			.uri("/api/tokens/" + created.path("id").asText())
+			.headers((headers) -> headers.setBasicAuth(BehindTheFrontDoor.ADMIN, BehindTheFrontDoor.ADMIN_PASSWORD))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		for (String path : new String[] { "/api/mentions?size=1", "/api/digests" }) {
+			gateway.get()
+				.uri(path)
+				.headers((headers) -> headers.setBearerAuth(token))
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		}
 	}
 

@@ -248,6 +248,18 @@ class FrontDoorTests {
 	}
 
 	@Test
+	void theCsrfCookieIsSecureWhenTheIngressInFrontServedHttpsAndAsStrictAsTheSession() {
+		ResponseCookie behindTls = csrfCookie("https");
+		assertThat(behindTls.isSecure()).isTrue();
+		// The dashboard's scripts read it to send the token back.
+		assertThat(behindTls.isHttpOnly()).isFalse();
+		assertThat(behindTls.getSameSite()).isNotNull().isEqualTo(signIn("https").getSameSite());
+		ResponseCookie plain = csrfCookie("http");
+		assertThat(plain.isSecure()).isFalse();
+		assertThat(plain.getSameSite()).isEqualTo(signIn("http").getSameSite());
+	}
+
+	@Test
 	void badPercentEncodingAndAnOverLongRequestLineAreAnsweredWithProblemDetails() throws Exception {
 		for (String target : List.of("/api/mentions?q=%zz", "/api/mentions/%zz/handling")) {
 			String answer = raw(target);
@@ -291,6 +303,22 @@ class FrontDoorTests {
 			socket.getInputStream().transferTo(answer);
 			return answer.toString(StandardCharsets.UTF_8);
 		}
+	}
+
+	private ResponseCookie csrfCookie(String forwardedProto) {
+		ResponseCookie csrf = this.web.get()
+			.uri("/login")
+			.header("X-Forwarded-Proto", forwardedProto)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseCookies()
+			.getFirst("XSRF-TOKEN");
+		assertThat(csrf).as("the CSRF cookie").isNotNull();
+		return csrf;
 	}
 
 	private ResponseCookie signIn(String forwardedProto) {

@@ -7,8 +7,13 @@ package io.grapevine.gateway;
  */
 final class GatewayTestSupport {
 
-	/** The services' auto-configuration that would otherwise start in the gateway. */
-	static final String SERVICES_AUTO_CONFIGURATION = "io.grapevine.kafka.GrapevineKafkaAutoConfiguration";
+	/**
+	 * The services' auto-configuration that would otherwise start in the gateway: Kafka,
+	 * and the Elasticsearch client, with which the gateway would keep API tokens of its
+	 * own instead of asking search-service.
+	 */
+	static final String SERVICES_AUTO_CONFIGURATION = "io.grapevine.kafka.GrapevineKafkaAutoConfiguration,"
+			+ "org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration";
 
 	/** The property that leaves it out. */
 	static final String WITHOUT_THE_SERVICES_AUTO_CONFIGURATION = "spring.autoconfigure.exclude="

@@ -26,6 +26,15 @@ class SessionCookieIntegrationTests extends LiveStackTestSupport {
 	}
 
 	@Test
+	void theCsrfCookieIsSecureWhenTheIngressInFrontServedHttpsAndAsStrictAsTheSession() {
+		ResponseCookie behindTls = csrfCookie("https");
+		assertThat(behindTls.isSecure()).isTrue();
+		assertThat(behindTls.isHttpOnly()).isFalse();
+		assertThat(behindTls.getSameSite()).isNotNull().isEqualTo(signIn("https").getSameSite());
+		assertThat(csrfCookie("http").isSecure()).isFalse();
+	}
+
+	@Test
 	void pagesAndTheApiCarryTheSecurityHeaders() {
 		WebTestClient member = this.web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
 		member.get()
@@ -46,6 +55,23 @@ class SessionCookieIntegrationTests extends LiveStackTestSupport {
 			.valueEquals("X-Content-Type-Options", "nosniff")
 			.expectHeader()
 			.value("Cache-Control", (value) -> assertThat(value).contains("no-store"));
+	}
+
+	private ResponseCookie csrfCookie(String forwardedProto) {
+		ResponseCookie csrf = this.anonymous.mutate()
+			.responseTimeout(Duration.ofSeconds(60))
+			.build()
+			.get()
+			.uri("/login")
+			.header("X-Forwarded-Proto", forwardedProto)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseCookies()
+			.getFirst("XSRF-TOKEN");
+		assertThat(csrf).as("search-service's CSRF cookie").isNotNull();
+		return csrf;
 	}
 
 	private ResponseCookie signIn(String forwardedProto) {

@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -102,6 +104,20 @@ final class ApiTokenRoutes {
 		return this.tokens.revoke(id)
 			.flatMap((revoked) -> revoked ? ServerResponse.noContent().build() : problem(request, HttpStatus.NOT_FOUND,
 					"No such token", "There is no API token '" + id + "'; GET " + PATH + " lists them"));
+	}
+
+	/**
+	 * The id of the token a request revokes.
+	 * @param request a request
+	 * @return the id for {@code DELETE /api/tokens/{id}}, else empty
+	 */
+	static Optional<String> revokedId(ServerHttpRequest request) {
+		String path = request.getPath().pathWithinApplication().value();
+		if (!HttpMethod.DELETE.equals(request.getMethod()) || !path.startsWith(PATH + "/")) {
+			return Optional.empty();
+		}
+		String id = path.substring(PATH.length() + 1);
+		return (id.isEmpty() || id.contains("/")) ? Optional.empty() : Optional.of(id);
 	}
 
 	private static Map<String, Object> shown(ApiToken token) {

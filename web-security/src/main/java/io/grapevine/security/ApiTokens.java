@@ -32,7 +32,9 @@ import org.springframework.security.core.Authentication;
  * creates, lists and revokes the kept ones. A token is shown once, when it is made; only
  * its hash is kept. A revoked token stops working at once on the replica that revoked it,
  * and within the cache's lifetime on the others. Bounded: the least recently used tokens
- * are forgotten first.
+ * are forgotten first. A service that keeps no tokens (the gateway) may ask the one that
+ * does who calls with a kept token, and trusts its answer as long as a replica trusts a
+ * token it looked up.
  */
 final class ApiTokens implements ReactiveAuthenticationManager {
 
@@ -50,6 +52,8 @@ final class ApiTokens implements ReactiveAuthenticationManager {
 
 	private final Optional<ApiTokenStore> store;
 
+	private final Optional<RemoteApiTokens> keeper;
+
 	private final Duration cacheTtl;
 
 	private final Clock clock;
@@ -65,8 +69,14 @@ final class ApiTokens implements ReactiveAuthenticationManager {
 
 	ApiTokens(List<GrapevineSecurityProperties.ConfiguredToken> configured, Optional<ApiTokenStore> store,
 			Duration cacheTtl, Clock clock) {
+		this(configured, store, Optional.empty(), cacheTtl, clock);
+	}
+
+	ApiTokens(List<GrapevineSecurityProperties.ConfiguredToken> configured, Optional<ApiTokenStore> store,
+			Optional<RemoteApiTokens> keeper, Duration cacheTtl, Clock clock) {
 		configured.forEach((token) -> this.configured.put(token.hash().strip().toLowerCase(), token));
 		this.store = store;
+		this.keeper = store.isPresent() ? Optional.empty() : keeper;
 		this.cacheTtl = cacheTtl;
 		this.clock = clock;
 	}
@@ -88,19 +98,31 @@ final class ApiTokens implements ReactiveAuthenticationManager {
 			return Mono.just(CredentialsAuthentication.of(given.name().strip(), given.roles()));
 		}
 		Matcher kept = KEPT.matcher(token);
-		if (!kept.matches() || this.store.isEmpty()) {
+		if (!kept.matches() || (this.store.isEmpty() && this.keeper.isEmpty())) {
 			return Mono.error(unknown());
 		}
 		String id = kept.group(1);
 		Optional<Checked> recent = recent(id);
-		Mono<ApiToken> found = recent.isPresent() ? Mono.just(recent.get().token()) : this.store.get()
-			.find(id)
-			.onErrorMap((ex) -> new AuthenticationServiceException(
-					"API tokens cannot be checked now: their store did not answer (" + ex.getMessage() + ")", ex))
-			.doOnNext(this::remember);
+		Mono<Checked> found = recent.isPresent() ? Mono.just(recent.get())
+				: lookUp(id, token, hash).doOnNext((checked) -> remember(id, checked));
 		return found.filter((candidate) -> sameHash(candidate.hash(), hash))
 			.<Authentication>map((match) -> CredentialsAuthentication.of(match.name(), match.roles()))
 			.switchIfEmpty(Mono.error(ApiTokens::unknown));
+	}
+
+	// The store knows a token's hash; the keeping service says only whether the token
+	// presented is one of its own, so what it answers is for that token's hash.
+	private Mono<Checked> lookUp(String id, String token, String hash) {
+		if (this.store.isPresent()) {
+			return this.store.get()
+				.find(id)
+				.onErrorMap((ex) -> new AuthenticationServiceException(
+						"API tokens cannot be checked now: their store did not answer (" + ex.getMessage() + ")", ex))
+				.map((found) -> new Checked(found.hash(), found.name(), found.roles(), until()));
+		}
+		return this.keeper.get()
+			.caller(token)
+			.map((caller) -> new Checked(hash, caller.username(), caller.roles(), until()));
 	}
 
 	private static BadCredentialsException unknown() {
@@ -120,14 +142,31 @@ final class ApiTokens implements ReactiveAuthenticationManager {
 		return Optional.of(known);
 	}
 
-	private synchronized void remember(ApiToken token) {
+	private Instant until() {
+		return this.clock.instant().plus(this.cacheTtl);
+	}
+
+	private synchronized void remember(String id, Checked token) {
 		if (!this.cacheTtl.isZero() && !this.cacheTtl.isNegative()) {
-			this.checked.put(token.id(), new Checked(token, this.clock.instant().plus(this.cacheTtl)));
+			this.checked.put(id, token);
 		}
 	}
 
-	private synchronized void forget(String id) {
+	/**
+	 * Forget what was checked of a token, so its next call is checked afresh: where the
+	 * token is revoked, or on its way to the service that revokes it.
+	 * @param id the token's id
+	 */
+	synchronized void forget(String id) {
 		this.checked.remove(id);
+	}
+
+	/**
+	 * Whether this service asks another which tokens are kept.
+	 * @return true when a keeping service is asked
+	 */
+	boolean asksKeeper() {
+		return this.keeper.isPresent();
 	}
 
 	/**
@@ -196,7 +235,7 @@ final class ApiTokens implements ReactiveAuthenticationManager {
 
 	}
 
-	private record Checked(ApiToken token, Instant until) {
+	private record Checked(String hash, String name, List<Role> roles, Instant until) {
 
 	}
 

@@ -36,13 +36,13 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -109,10 +109,18 @@ public class GrapevineSecurityConfiguration {
 	}
 
 	@Bean
-	ApiTokens grapevineApiTokens(GrapevineSecurityProperties properties, ObjectProvider<ApiTokenStore> store) {
+	ApiTokens grapevineApiTokens(GrapevineSecurityProperties properties, ObjectProvider<ApiTokenStore> store,
+			ObjectProvider<WebClient.Builder> webClients) {
 		SecuritySettings.check(properties);
-		ApiTokens tokens = new ApiTokens(properties.apiTokens().configured(),
-				Optional.ofNullable(store.getIfAvailable()), properties.apiTokens().cacheTtl(), Clock.systemUTC());
+		GrapevineSecurityProperties.ApiTokens settings = properties.apiTokens();
+		Optional<ApiTokenStore> kept = Optional.ofNullable(store.getIfAvailable());
+		Optional<RemoteApiTokens> keeper = Optional.ofNullable(settings.checkedBy())
+			.filter((uri) -> kept.isEmpty())
+			.map((uri) -> new RemoteApiTokens(webClients.getIfAvailable(WebClient::builder), uri,
+					settings.checkTimeout()));
+		keeper.ifPresent((asked) -> logger.info("API tokens administrators create are checked by asking {}",
+				settings.checkedBy()));
+		ApiTokens tokens = new ApiTokens(settings.configured(), kept, keeper, settings.cacheTtl(), Clock.systemUTC());
 		if (!properties.apiTokens().configured().isEmpty()) {
 			logger.info("API tokens given in the settings: {}",
 					properties.apiTokens()
@@ -127,6 +135,22 @@ public class GrapevineSecurityConfiguration {
 	@Bean
 	RouterFunction<ServerResponse> apiTokenRoutes(ApiTokens grapevineApiTokens) {
 		return new ApiTokenRoutes(grapevineApiTokens).routes();
+	}
+
+	// Where tokens are checked by asking the service that keeps them, a token revoked
+	// through this service (the gateway passes DELETE /api/tokens/{id} on) stops here at
+	// once, before the answer reaches the administrator.
+	@Bean
+	WebFilter apiTokensRevokedBehind(ApiTokens grapevineApiTokens) {
+		return (exchange, chain) -> {
+			Optional<String> revoked = grapevineApiTokens.asksKeeper() ? ApiTokenRoutes.revokedId(exchange.getRequest())
+					: Optional.empty();
+			revoked.ifPresent((id) -> {
+				grapevineApiTokens.forget(id);
+				exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> grapevineApiTokens.forget(id)));
+			});
+			return chain.filter(exchange);
+		};
 	}
 
 	@Bean
@@ -205,8 +229,7 @@ public class GrapevineSecurityConfiguration {
 		}
 		// Sessions of people in a browser keep CSRF protection; scripts and services that
 		// send their credentials with every call have no session to ride on.
-		CookieServerCsrfTokenRepository tokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
-		tokens.setHeaderName(CSRF_HEADER);
+		CsrfCookies tokens = CsrfCookies.of(CSRF_HEADER, environment);
 		CsrfRule csrfRule = new CsrfRule(sessionCookie, local, properties.relay().enabled());
 		http.csrf((csrf) -> csrf.csrfTokenRepository(tokens)
 			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())

@@ -1,5 +1,6 @@
 package io.grapevine.security;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -111,9 +112,14 @@ public record GrapevineSecurityProperties(@DefaultValue List<User> users, @Defau
 	 * @param cacheTtl how long a replica trusts a kept token it has checked; a token
 	 * revoked on another replica stops working here within this time
 	 * @param configured tokens given in the settings, by the SHA-256 of the token
+	 * @param checkedBy for a service that keeps no tokens (the gateway), the root URL of
+	 * the service that keeps them (search-service), asked who calls with a token it has
+	 * not checked within the cache time; unset, such a service accepts only the
+	 * configured ones
+	 * @param checkTimeout how long that service may take to answer
 	 */
 	public record ApiTokens(@DefaultValue("grapevine-api-tokens") String index, @DefaultValue("30s") Duration cacheTtl,
-			@DefaultValue List<ConfiguredToken> configured) {
+			@DefaultValue List<ConfiguredToken> configured, URI checkedBy, @DefaultValue("5s") Duration checkTimeout) {
 
 	}
 

@@ -94,6 +94,17 @@ final class SecuritySettings {
 			throw new InvalidSecuritySettingsException(
 					"grapevine.security.api-tokens.cache-ttl must be zero or positive, such as 30s");
 		}
+		if (tokens.checkedBy() != null && (!isAbsoluteUrl(tokens.checkedBy().toString())
+				|| (tokens.checkedBy().getRawPath() != null && !tokens.checkedBy().getRawPath().isEmpty()
+						&& !tokens.checkedBy().getRawPath().equals("/")))) {
+			throw new InvalidSecuritySettingsException("grapevine.security.api-tokens.checked-by '" + tokens.checkedBy()
+					+ "' must be the root URL of the service that keeps the API tokens, "
+					+ "such as http://search-service:8080");
+		}
+		if (tokens.checkTimeout() == null || tokens.checkTimeout().isNegative() || tokens.checkTimeout().isZero()) {
+			throw new InvalidSecuritySettingsException(
+					"grapevine.security.api-tokens.check-timeout must be positive, such as 5s");
+		}
 		List<GrapevineSecurityProperties.ConfiguredToken> configured = tokens.configured();
 		for (int i = 0; i < configured.size(); i++) {
 			GrapevineSecurityProperties.ConfiguredToken token = configured.get(i);

@@ -1,5 +1,9 @@
 package io.grapevine.security;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,14 +14,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.grapevine.listening.Sha256;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +116,120 @@ class ApiTokensTests {
 		assertThat(ApiTokens.isToken("Bearer eyJhbGciOi")).isFalse();
 		assertThat(ApiTokens.isToken("Basic gv_abc")).isFalse();
 		assertThat(ApiTokens.isToken(null)).isFalse();
+	}
+
+	@Test
+	void aServiceThatKeepsNoTokensAsksTheKeepingServiceOnceWithinTheCacheTime() throws IOException {
+		try (KeepingService search = new KeepingService(this.replica)) {
+			ApiTokens gateway = new ApiTokens(List.of(), Optional.empty(), Optional.of(search.remote()),
+					Duration.ofSeconds(30), this.clock);
+			String token = this.replica.create("weekly export", List.of(Role.ADMIN), "ada").block().token();
+			for (int i = 0; i < 20; i++) {
+				Authentication signedIn = gateway.authenticate(new ApiTokens.Presented(token)).block();
+				assertThat(SignedInUser.of(signedIn).username()).isEqualTo("weekly export");
+				assertThat(SignedInUser.of(signedIn).roles()).containsExactlyInAnyOrder(Role.MEMBER, Role.ADMIN);
+			}
+			assertThat(search.asked).hasValue(1);
+			assertThat(search.authorization).isEqualTo("Bearer " + token);
+			assertThat(gateway.keepsTokens()).isFalse();
+		}
+	}
+
+	@Test
+	void aServiceThatAsksRefusesWhatTheKeepingServiceDoesNotKnowAndForgetsARevokedTokenAtOnce() throws IOException {
+		try (KeepingService search = new KeepingService(this.replica)) {
+			ApiTokens gateway = new ApiTokens(List.of(), Optional.empty(), Optional.of(search.remote()),
+					Duration.ofSeconds(30), this.clock);
+			ApiTokens.CreatedToken created = this.replica.create("weekly export", List.of(Role.MEMBER), "ada").block();
+			ApiTokens.Presented presented = new ApiTokens.Presented(created.token());
+			String sameIdOtherSecret = created.token().substring(0, created.token().length() - 4) + "AAAA";
+			StepVerifier.create(gateway.authenticate(new ApiTokens.Presented(sameIdOtherSecret)))
+				.expectError(BadCredentialsException.class)
+				.verify();
+			assertThat(gateway.authenticate(presented).block().isAuthenticated()).isTrue();
+			// Once checked, a token with its id and another secret is refused without
+			// asking.
+			int asked = search.asked.get();
+			StepVerifier.create(gateway.authenticate(new ApiTokens.Presented(sameIdOtherSecret)))
+				.expectError(BadCredentialsException.class)
+				.verify();
+			assertThat(search.asked).hasValue(asked);
+			// Malformed tokens are refused without asking.
+			StepVerifier.create(gateway.authenticate(new ApiTokens.Presented("gv_0123456789abcdef_short")))
+				.expectError(BadCredentialsException.class)
+				.verify();
+			assertThat(search.asked).hasValue(asked);
+
+			this.replica.revoke(created.kept().id()).block();
+			gateway.forget(created.kept().id());
+			StepVerifier.create(gateway.authenticate(presented)).expectError(BadCredentialsException.class).verify();
+		}
+	}
+
+	@Test
+	void aKeepingServiceThatDoesNotAnswerMakesTokensUncheckableRatherThanUnknown() throws IOException {
+		int closed;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		ApiTokens gateway = new ApiTokens(
+				List.of(), Optional.empty(), Optional.of(new RemoteApiTokens(WebClient.builder(),
+						URI.create("http://127.0.0.1:" + closed), Duration.ofSeconds(5))),
+				Duration.ofSeconds(30), this.clock);
+		String token = this.replica.create("weekly export", List.of(Role.MEMBER), "ada").block().token();
+		StepVerifier.create(gateway.authenticate(new ApiTokens.Presented(token)))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(AuthenticationServiceException.class)
+				.hasMessageContaining("API tokens cannot be checked now")
+				.hasMessageContaining("127.0.0.1:" + closed))
+			.verify();
+	}
+
+	/**
+	 * A service that keeps tokens, as the gateway asks it: its {@code /api/me} answers
+	 * who calls with the token in the Authorization header, or 401.
+	 */
+	static final class KeepingService implements AutoCloseable {
+
+		private static final JsonMapper json = JsonMapper.builder().build();
+
+		final AtomicInteger asked = new AtomicInteger();
+
+		volatile String authorization;
+
+		private final HttpServer server;
+
+		KeepingService(ApiTokens kept) throws IOException {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			this.server.createContext("/api/me", (exchange) -> {
+				this.asked.incrementAndGet();
+				this.authorization = exchange.getRequestHeaders().getFirst("Authorization");
+				SignedInUser user = ApiTokens.isToken(this.authorization)
+						? kept.authenticate(new ApiTokens.Presented(ApiTokens.token(this.authorization)))
+							.map(SignedInUser::of)
+							.onErrorResume(BadCredentialsException.class, (ex) -> Mono.empty())
+							.block()
+						: null;
+				byte[] body = (user != null) ? json.writeValueAsBytes(
+						Map.of("username", user.username(), "roles", user.roles(), "email", "ignored@example.org"))
+						: new byte[0];
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders((user != null) ? 200 : 401, (body.length > 0) ? body.length : -1);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
+			this.server.start();
+		}
+
+		RemoteApiTokens remote() {
+			return new RemoteApiTokens(WebClient.builder(),
+					URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()), Duration.ofSeconds(10));
+		}
+
+		@Override
+		public void close() {
+			this.server.stop(0);
+		}
+
 	}
 
 	/** One index the replicas share, counting the look-ups by id. */

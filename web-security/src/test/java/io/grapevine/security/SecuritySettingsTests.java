@@ -135,6 +135,19 @@ class SecuritySettingsTests {
 			.hasMessageContaining("GRAPEVINE_TEST_UNSET_RELAY_SECRET, which is not set");
 	}
 
+	@Test
+	void aServiceToCheckTokensWithThatIsNotARootUrlStopsStartUpNamingTheSetting() {
+		for (String checkedBy : new String[] { "search-service:8080", "http://search-service:8080/api" }) {
+			assertThatThrownBy(() -> start(
+					Map.of("grapevine.security.users[0].username", "mia", "grapevine.security.users[0].password-hash",
+							GrapevineSecurityTests.MEMBER_HASH, "grapevine.security.api-tokens.checked-by", checkedBy)))
+				.rootCause()
+				.isInstanceOf(InvalidSecuritySettingsException.class)
+				.hasMessageContaining(
+						"grapevine.security.api-tokens.checked-by '" + checkedBy + "' must be the root URL");
+		}
+	}
+
 	private static ConfigurableApplicationContext start(Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>(properties);
 		all.put("server.port", "0");

@@ -133,6 +133,10 @@ interface CompiledMatcher {
 				case SENTIMENT:
 					Sentiment sentiment = Sentiment.valueOf(value.toUpperCase(Locale.ROOT));
 					return (context) -> context.hasSentiment(sentiment);
+				case IS:
+					return (context) -> context.isPassedOnAs(value);
+				case REPOST_OF:
+					return (context) -> context.passesOn(value);
 				default:
 					throw new IllegalStateException("no matcher for field " + field.field());
 			}

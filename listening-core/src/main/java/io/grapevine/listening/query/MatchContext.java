@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 
 /**
  * A mention analysed once (text normalised and tokenised, fields lower-cased) so that
@@ -46,6 +47,10 @@ public final class MatchContext {
 
 	private final Optional<Sentiment> sentiment;
 
+	private final String passedOnAs;
+
+	private final String originalId;
+
 	private MatchContext(Mention mention, Optional<Sentiment> sentiment) {
 		TextAnalysis analysis = TextAnalysis.of(TextAnalysis.normalize(mention.text()));
 		this.tokens = analysis.tokens().toArray(String[]::new);
@@ -71,6 +76,8 @@ public final class MatchContext {
 		}
 		this.topics = topicIds;
 		this.sentiment = sentiment;
+		this.passedOnAs = mention.repostOf().map((repost) -> repost.kind().label()).orElse("");
+		this.originalId = mention.repostOf().map(Repost::originalId).orElse("");
 	}
 
 	/**
@@ -224,6 +231,14 @@ public final class MatchContext {
 
 	boolean hasSentiment(Sentiment wanted) {
 		return this.sentiment.filter(wanted::equals).isPresent();
+	}
+
+	boolean isPassedOnAs(String kind) {
+		return this.passedOnAs.equals(kind);
+	}
+
+	boolean passesOn(String mentionId) {
+		return this.originalId.equals(mentionId);
 	}
 
 }

@@ -26,7 +26,19 @@ public enum QueryField {
 	SENTIMENT("sentiment"),
 
 	/** One of the topic ids the mention is tagged with. */
-	TOPIC("topic");
+	TOPIC("topic"),
+
+	/**
+	 * How the mention passes another post on: {@code repost}, {@code quote} or
+	 * {@code crosspost}.
+	 */
+	IS("is"),
+
+	/**
+	 * The mention id ({@code source:nativeId}) of the post the mention reposts, quotes or
+	 * cross-posts, as written, case kept.
+	 */
+	REPOST_OF("repost-of");
 
 	private final String key;
 

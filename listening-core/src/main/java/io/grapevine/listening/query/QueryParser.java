@@ -1,9 +1,12 @@
 package io.grapevine.listening.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import io.grapevine.listening.mention.Repost;
 
 /**
  * Parses the listening query language into a {@link Node}.
@@ -12,8 +15,9 @@ import java.util.Optional;
  * {@code NEAR/n} between two words; then {@code NOT} and {@code -}; then {@code AND},
  * also implied between neighbours; then {@code OR}. Operators are upper case;
  * {@code and}, {@code or} are words. A word is a field only when what precedes its colon
- * is letters and what follows is not {@code //}, so {@code https://example.org} is a
- * phrase of its words and {@code foo:bar} is an unknown field.
+ * is letters (or a known field's name, such as {@code repost-of}) and what follows is not
+ * {@code //}, so {@code https://example.org} is a phrase of its words and {@code foo:bar}
+ * is an unknown field.
  */
 final class QueryParser {
 
@@ -345,6 +349,20 @@ final class QueryParser {
 			case AUTHOR:
 				value = MatchContext.handle(raw);
 				break;
+			case IS:
+				value = raw.toLowerCase(Locale.ROOT);
+				if (Arrays.stream(Repost.Kind.values()).map(Repost.Kind::label).noneMatch(value::equals)) {
+					throw invalidValue(token, "repost, quote or crosspost");
+				}
+				break;
+			case REPOST_OF:
+				// A mention id is compared as written: native ids are case-sensitive.
+				value = raw;
+				if (value.indexOf(':') <= 0 || value.endsWith(":")
+						|| value.codePoints().anyMatch(Character::isWhitespace)) {
+					throw invalidValue(token, "a mention id (source:nativeId) such as x:1460323737035677698");
+				}
+				break;
 			default:
 				value = TextAnalysis.normalize(raw);
 		}
@@ -448,8 +466,7 @@ final class QueryParser {
 			String word = this.source.substring(start, end);
 			this.at = end;
 			int colon = word.indexOf(':');
-			if (colon > 0 && word.substring(0, colon).chars().allMatch(Character::isLetter)
-					&& !word.startsWith("//", colon + 1)) {
+			if (colon > 0 && isFieldName(word.substring(0, colon)) && !word.startsWith("//", colon + 1)) {
 				String name = word.substring(0, colon);
 				Optional<QueryField> field = QueryField.byKey(name);
 				if (field.isEmpty()) {
@@ -495,6 +512,12 @@ final class QueryParser {
 				return;
 			}
 			this.tokens.add(new Token(Type.WORD, word, start, -1, null));
+		}
+
+		// Letters, or a known field whose name has a hyphen: wi-fi:6 stays a phrase.
+		private static boolean isFieldName(String name) {
+			return name.chars().allMatch(Character::isLetter)
+					|| (name.matches("\\p{L}+(-\\p{L}+)+") && QueryField.byKey(name).isPresent());
 		}
 
 		private int wordEnd(int start) {

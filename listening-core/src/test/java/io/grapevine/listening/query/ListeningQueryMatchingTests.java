@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +55,28 @@ class ListeningQueryMatchingTests {
 		assertThat(query.matches(MatchContext.of(mention, Optional.of(Sentiment.NEGATIVE)))).isTrue();
 		assertThat(query.matches(MatchContext.of(mention, Optional.of(Sentiment.POSITIVE)))).isFalse();
 		assertThat(query.matches(MatchContext.of(mention))).isFalse();
+	}
+
+	@Test
+	void aMentionThatPassesAPostOnIsMatchedByHowItDoesAndByItsOriginal() {
+		Mention quote = Mention.builder("x", "1460323737035677699")
+			.url(URI.create("https://x.com/i/web/status/1460323737035677699"))
+			.text("The bus is late again, as this says")
+			.author(Author.of("commuter"))
+			.publishedAt(Instant.parse("2026-01-01T00:00:00Z"))
+			.repostOf("x:1460323737035677698", Repost.Kind.QUOTE)
+			.build();
+		Mention original = mention("the bus is late again", "", "x", "", "", "");
+		assertThat(ListeningQuery.parse("bus is:quote").matches(quote)).isTrue();
+		assertThat(ListeningQuery.parse("bus is:quote").matches(original)).isFalse();
+		assertThat(ListeningQuery.parse("bus -is:quote").matches(original)).isTrue();
+		assertThat(ListeningQuery.parse("is:repost OR is:crosspost").matches(quote)).isFalse();
+		assertThat(ListeningQuery.parse("repost-of:x:1460323737035677698").matches(quote)).isTrue();
+		// Ids are compared as written: another post, or the id in another case, is not
+		// it.
+		assertThat(ListeningQuery.parse("repost-of:x:146032373703567769").matches(quote)).isFalse();
+		assertThat(ListeningQuery.parse("repost-of:X:1460323737035677698").matches(quote)).isFalse();
+		assertThat(ListeningQuery.parse("repost-of:x:1460323737035677698").matches(original)).isFalse();
 	}
 
 	@Test

@@ -121,6 +121,50 @@ class ListeningQueryParserTests {
 	}
 
 	@Test
+	void isTellsHowAMentionPassesAPostOnAndRepostOfNamesTheOriginalAsWritten() {
+		assertThat(parse("IS:Quote repost-of:x:1460323737035677698 -is:crosspost"))
+			.isEqualTo(new And(List.of(new FieldMatch(QueryField.IS, "quote"),
+					new FieldMatch(QueryField.REPOST_OF, "x:1460323737035677698"),
+					new Not(new FieldMatch(QueryField.IS, "crosspost")))));
+		// Native ids are case-sensitive, and Bluesky's are AT URIs, quoted or not.
+		String original = "bluesky:at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3kGhIjK";
+		assertThat(parse("repost-of:" + original)).isEqualTo(new FieldMatch(QueryField.REPOST_OF, original));
+		assertThat(parse("repost-of:\"" + original + "\"")).isEqualTo(new FieldMatch(QueryField.REPOST_OF, original));
+		assertThat(parse("is:repost OR is:quote")).isEqualTo(
+				new Or(List.of(new FieldMatch(QueryField.IS, "repost"), new FieldMatch(QueryField.IS, "quote"))));
+	}
+
+	@Test
+	void theNormalisedFormOfRepostFieldsReadsBackTheSame() {
+		for (String query : List.of("is:quote", "repost-of:reddit:t3_1abcDE",
+				"food -repost-of:\"mastodon:mastodon.social:1\"",
+				"repost-of:bluesky:at://did:plc:abc/app.bsky.feed.post/3kGh")) {
+			ListeningQuery parsed = ListeningQuery.parse(query);
+			assertThat(ListeningQuery.parse(parsed.toString())).as(parsed.toString()).isEqualTo(parsed);
+		}
+		assertThat(ListeningQuery.parse("Repost-Of:x:42")).hasToString("repost-of:\"x:42\"");
+	}
+
+	@Test
+	void isTakesOnlyTheKindsAndRepostOfOnlyAMentionId() {
+		assertThatExceptionOfType(QueryParseException.class).isThrownBy(() -> ListeningQuery.parse("bus is:retweet"))
+			.withMessageContaining("is: takes repost, quote or crosspost, at position 4")
+			.satisfies((ex) -> assertThat(ex.position()).isEqualTo(4));
+		for (String id : List.of("1460323737035677698", ":1460323737035677698", "x:")) {
+			assertThatExceptionOfType(QueryParseException.class)
+				.isThrownBy(() -> ListeningQuery.parse("repost-of:" + id))
+				.withMessageContaining("repost-of: takes a mention id (source:nativeId)");
+		}
+	}
+
+	@Test
+	void aHyphenatedWordBeforeAColonIsAFieldOnlyWhenItNamesOne() {
+		assertThat(parse("wi-fi:free")).isEqualTo(new Phrase(List.of("wi", "fi", "free")));
+		assertThatExceptionOfType(QueryParseException.class).isThrownBy(() -> ListeningQuery.parse("bus:late"))
+			.withMessageContaining("unknown field 'bus'");
+	}
+
+	@Test
 	void aFieldValueMayBeQuoted() {
 		assertThat(parse("topic:\"Food Bank\"")).isEqualTo(new FieldMatch(QueryField.TOPIC, "food bank"));
 	}
@@ -179,7 +223,7 @@ class ListeningQueryParserTests {
 					()                       | 1  | expected a term or '(' after '(' at position 1, found ')'
 					"food bank               | 10 | unterminated quote: the '"' at position 0
 					food "bank               | 10 | unterminated quote: the '"' at position 5
-					foo:bar                  | 0  | unknown field 'foo' at position 0; known fields are lang, source, author, site, sentiment, topic
+					foo:bar                  | 0  | unknown field 'foo' at position 0; known fields are lang, source, author, site, sentiment, topic, is, repost-of
 					food Foo:bar             | 5  | unknown field 'Foo'
 					lang:                    | 5  | expected a value after 'lang:' at position 5, found end of query
 					lang: en                 | 5  | expected a value after 'lang:' at position 5, found a space
@@ -225,7 +269,8 @@ class ListeningQueryParserTests {
 			.satisfies((ex) -> {
 				assertThat(ex.position()).isEqualTo(5);
 				assertThat(ex.found()).isEqualTo("'foo:bar'");
-				assertThat(ex.expected()).isEqualTo("one of lang, source, author, site, sentiment, topic");
+				assertThat(ex.expected())
+					.isEqualTo("one of lang, source, author, site, sentiment, topic, is, repost-of");
 			});
 	}
 

@@ -23,10 +23,11 @@ import io.grapevine.listening.query.Node;
  * same code, so the compiled query asks for exact terms and needs no folding analyzer,
  * which the minimal node lacks. {@code site:} is a term on {@code site} (the url's host
  * and each parent domain down to the TLD), {@code sentiment:} a term on
- * {@code sentiment.label}. Mentions indexed before {@code match} was mapped lack it until
- * re-indexed. One difference remains beyond the matching table: a proximity of different
- * words with one of them repeated ({@code "a b a"~2}) may count one occurrence twice, as
- * unordered spans allow overlaps.
+ * {@code sentiment.label}, {@code is:} and {@code repost-of:} terms on
+ * {@code repostOf.kind} and {@code repostOf.originalId}. Mentions indexed before
+ * {@code match} was mapped lack it until re-indexed. One difference remains beyond the
+ * matching table: a proximity of different words with one of them repeated
+ * ({@code "a b a"~2}) may count one occurrence twice, as unordered spans allow overlaps.
  */
 public final class QueryCompiler implements Node.Visitor<Query> {
 
@@ -152,6 +153,8 @@ public final class QueryCompiler implements Node.Visitor<Query> {
 			case SITE -> exact("site", value);
 			case TOPIC -> exact("match.topics", value);
 			case SENTIMENT -> exact("sentiment.label", value);
+			case IS -> exact("repostOf.kind", value);
+			case REPOST_OF -> exact("repostOf.originalId", value);
 		};
 	}
 

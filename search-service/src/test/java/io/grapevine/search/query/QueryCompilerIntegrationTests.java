@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
+import io.grapevine.listening.mention.Repost;
 import io.grapevine.listening.mention.SentimentScore;
 import io.grapevine.listening.query.ListeningQuery;
 import io.grapevine.listening.query.Sentiment;
@@ -140,6 +141,47 @@ class QueryCompilerIntegrationTests {
 			}
 			assertThat(found).as(text).isEqualTo(inProcess).contains(true, false);
 		}
+	}
+
+	@Test
+	void mentionsThatPassAPostOnAreFoundByHowTheyDoAndByTheirOriginal() throws IOException {
+		String original = "bluesky:at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3kGhIjK";
+		List<Mention> passing = List.of(passing("x", "q1", "x:1460323737035677698", Repost.Kind.QUOTE),
+				passing("reddit", "t3_cross", "reddit:t3_1abcDE", Repost.Kind.CROSSPOST),
+				passing("bluesky", "quote", original, Repost.Kind.QUOTE),
+				passing("mastodon", "boost", "mastodon:mastodon.social:1", Repost.Kind.REPOST),
+				mention("bus late again", "", "x", "", "", ""));
+		BulkResponse bulk = this.client.bulk((request) -> {
+			for (int i = 0; i < passing.size(); i++) {
+				Mention mention = passing.get(i);
+				String id = "repost-" + i;
+				request.operations((operation) -> operation
+					.index((index) -> index.index(INDEX).id(id).document(document(mention))));
+			}
+			return request.refresh(Refresh.True);
+		});
+		assertThat(bulk.errors()).as("bulk errors: %s", bulk.items()).isFalse();
+		for (String text : List.of("is:quote", "bus is:crosspost", "bus -is:quote", "is:repost OR is:crosspost",
+				"repost-of:x:1460323737035677698", "repost-of:" + original, "repost-of:\"reddit:t3_1abcDE\" bus",
+				"bus -repost-of:reddit:t3_1abcDE", "repost-of:REDDIT:t3_1abcDE OR is:repost")) {
+			ListeningQuery query = ListeningQuery.parse(text);
+			List<Boolean> inProcess = passing.stream().map(query::matches).toList();
+			List<Boolean> found = new ArrayList<>();
+			for (int i = 0; i < passing.size(); i++) {
+				found.add(isFound("repost-" + i, QueryCompiler.compile(query)));
+			}
+			assertThat(found).as(text).isEqualTo(inProcess).contains(true, false);
+		}
+	}
+
+	private static Mention passing(String source, String nativeId, String originalId, Repost.Kind kind) {
+		return Mention.builder(source, nativeId)
+			.url(URI.create("https://example.com/posts/" + nativeId))
+			.text("bus late again, passed on")
+			.author(Author.of("commuter"))
+			.publishedAt(Instant.parse("2026-01-01T00:00:00Z"))
+			.repostOf(originalId, kind)
+			.build();
 	}
 
 	@Test

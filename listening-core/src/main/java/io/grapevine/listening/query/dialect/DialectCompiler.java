@@ -88,7 +88,9 @@ final class DialectCompiler {
 			case LANG -> literal(new Atom.Lang(field.value()), negated);
 			case AUTHOR -> literal(new Atom.From(field.value()), negated);
 			case SOURCE -> (field.value().equals(this.grammar.source()) != negated) ? Expr.TRUE : Expr.FALSE;
-			case SITE, TOPIC, SENTIMENT -> Expr.TRUE;
+			// The networks' own filters (X's is:quote) differ in what they count, so the
+			// source query stays wider and the mentions are matched here.
+			case SITE, TOPIC, SENTIMENT, IS, REPOST_OF -> Expr.TRUE;
 		};
 	}
 

@@ -46,7 +46,8 @@ class AnalyticsController {
 	Mono<Summary> summary(
 			@Parameter(description = "a query in the listening query language: words (every one must appear), "
 					+ "\"phrases\", \"words near each other\"~5, prefix*, OR, NOT or -, parentheses, #hashtag, @handle "
-					+ "and the fields lang:, source:, author:, topic:; e.g. \"food bank\"~5 OR volunteer* -spam lang:es. "
+					+ "and the fields lang:, source:, author:, topic:, site:, sentiment:, is: (repost, quote, crosspost) "
+					+ "and repost-of: (a mention id); e.g. \"food bank\"~5 OR volunteer* -spam lang:es. "
 					+ "A query that cannot be parsed is answered 400 with its position") @RequestParam(
 							required = false) String q,
 			@Parameter(description = "ISO-8601 instant, inclusive; default 7 days before 'to'") @RequestParam(

@@ -57,7 +57,8 @@ class MentionController {
 	@Operation(summary = "Search mentions, newest or widest reach first, optionally one per cluster of copies",
 			description = "'q' is a listening query matched against the text: words (every one must appear), "
 					+ "\"phrases\", \"words near each other\"~5, prefix*, OR, NOT or -, parentheses, #hashtag, "
-					+ "@handle and the fields lang:, source:, author:, topic:, site:, sentiment:; a query that cannot "
+					+ "@handle and the fields lang:, source:, author:, topic:, site:, sentiment:, is: (repost, quote, "
+					+ "crosspost) and repost-of: (a mention id); a query that cannot "
 					+ "be parsed is answered 400 with its position. The time range includes 'from' and excludes "
 					+ "'to'. 'sentiment', 'competitor', 'owned', 'question' and 'minReach' narrow the mentions; with "
 					+ "'handling', 'department' selects the department that holds the mention rather than its tags. "
