@@ -61,11 +61,15 @@ public final class MentionMerge {
 
 	/**
 	 * Merge a copy read again by the same instance that read a stored mention (a replay,
-	 * or a record delivered twice) with that stored mention, which may already hold what
-	 * another instance read. Nothing the other instance gave is lost, as in
-	 * {@link #merge(Mention, Mention)}; what the enrichment derived from the text
-	 * (topics, departments, competitors, sentiment, reach, whose account it is) is the
-	 * replay's, when the replay carries the text kept, being the newer reading of it.
+	 * a record delivered twice, or the post as edited since) with that stored mention,
+	 * which may already hold what another instance read. The replay is the newer reading:
+	 * its text wins (an edit, even a shorter one) unless it is a cut of the stored text,
+	 * and what the enrichment derived from the text (language, sentiment, topics,
+	 * departments, competitors, reach, whose account it is) is the replay's; of the same
+	 * text, a value the replay lacks is kept. What does not come from the text (the
+	 * author known by handle, the reply it answers, the original it reposts, the higher
+	 * counts, the earlier times) is kept as {@link #merge(Mention, Mention)} keeps it, so
+	 * a record delivered again never undoes a merge with another instance's copy.
 	 * @param stored the stored mention, possibly merged from several instances' copies
 	 * @param replay the copy read again
 	 * @return the merged mention
@@ -73,17 +77,29 @@ public final class MentionMerge {
 	 */
 	public static Mention replay(Mention stored, Mention replay) {
 		Mention merged = merge(stored, replay);
-		if (!merged.text().equals(replay.text())) {
+		if (isCutOf(replay.text(), stored.text())) {
 			return merged;
 		}
+		boolean sameText = replay.text().equals(stored.text());
 		boolean owned = replay.owned();
 		return new Mention(merged.schemaVersion(), merged.id(), merged.source(), merged.nativeId(), merged.url(),
-				merged.text(), merged.author(), merged.publishedAt(), merged.ingestedAt(),
-				replay.language().or(merged::language), merged.engagement(), merged.inReplyTo(), merged.matchedBy(),
-				replay.topics(), replay.departments(), replay.sentiment().or(merged::sentiment), merged.clusterId(),
-				replay.reach().or(merged::reach), replay.competitors(), owned,
+				replay.text(), merged.author(), merged.publishedAt(), merged.ingestedAt(),
+				sameText ? replay.language().or(stored::language) : replay.language(), merged.engagement(),
+				merged.inReplyTo(), merged.matchedBy(), replay.topics(), replay.departments(),
+				sameText ? replay.sentiment().or(stored::sentiment) : replay.sentiment(),
+				replay.clusterId().or(stored::clusterId), replay.reach().or(stored::reach), replay.competitors(), owned,
 				owned ? replay.ownedBy() : Optional.empty(), owned ? Optional.empty() : replay.byCompetitor(),
 				merged.repostOf());
+	}
+
+	// A text cut short by the API that read it (X's 140 characters ending in an ellipsis)
+	// is the start of the whole text another instance read.
+	private static boolean isCutOf(String text, String whole) {
+		String start = text.strip();
+		while (start.endsWith("…") || start.endsWith("...")) {
+			start = start.substring(0, start.length() - (start.endsWith("…") ? 1 : 3)).strip();
+		}
+		return !start.isEmpty() && whole.strip().length() > start.length() && whole.strip().startsWith(start);
 	}
 
 	private static Mention namedAuthor(Mention one, Mention other) {

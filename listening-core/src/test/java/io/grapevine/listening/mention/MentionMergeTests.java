@@ -77,6 +77,46 @@ class MentionMergeTests {
 	}
 
 	@Test
+	void anEditReadAgainBySameSearchTakesItsNewTextAndWhatWasReadFromItButKeepsTheAuthor() {
+		Mention stored = MentionMerge.merge(jetstreamCopy(), searchCopy());
+		Mention edited = Mention.builder("bluesky", URI_OF_POST)
+			.url(searchCopy().url())
+			.text("The 14 is late")
+			.author(searchCopy().author())
+			.publishedAt(searchCopy().publishedAt())
+			.ingestedAt(Instant.parse("2026-11-21T22:00:00Z"))
+			.engagement(new Engagement(18, 6, 2))
+			.matchedBy("delay")
+			.build();
+
+		Mention replayed = MentionMerge.replay(stored, edited);
+
+		assertThat(replayed.text()).isEqualTo("The 14 is late");
+		assertThat(replayed.language()).isEmpty();
+		assertThat(replayed.topics()).isEmpty();
+		assertThat(replayed.author().handle()).isEqualTo("harborrider.bsky.social");
+		assertThat(replayed.inReplyTo()).isEqualTo(stored.inReplyTo());
+		assertThat(replayed.engagement().likes()).isEqualTo(18);
+	}
+
+	@Test
+	void aReplayCutShortByItsApiKeepsTheWholeTextAnotherInstanceRead() {
+		Mention stored = MentionMerge.merge(jetstreamCopy(), searchCopy());
+		Mention cut = Mention.builder("bluesky", URI_OF_POST)
+			.url(searchCopy().url())
+			.text("The 14 is delayed again…")
+			.author(searchCopy().author())
+			.publishedAt(searchCopy().publishedAt())
+			.matchedBy("delay")
+			.build();
+
+		Mention replayed = MentionMerge.replay(stored, cut);
+
+		assertThat(replayed.text()).isEqualTo("The 14 is delayed again at Harbor Station");
+		assertThat(replayed.language()).contains("en");
+	}
+
+	@Test
 	void refusesToMergeTwoDifferentMentions() {
 		Mention other = Mention.builder("bluesky", URI_OF_POST + "x")
 			.url(URI.create("https://bsky.app/profile/a.bsky.social/post/x"))
