@@ -96,6 +96,9 @@ public final class MentionMerge {
 	// is the start of the whole text another instance read.
 	private static boolean isCutOf(String text, String whole) {
 		String start = text.strip();
+		if (!start.endsWith("…") && !start.endsWith("...")) {
+			return false;
+		}
 		while (start.endsWith("…") || start.endsWith("...")) {
 			start = start.substring(0, start.length() - (start.endsWith("…") ? 1 : 3)).strip();
 		}
