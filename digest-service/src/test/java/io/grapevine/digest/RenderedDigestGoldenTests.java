@@ -19,10 +19,15 @@ import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.composition.BoardCase;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
+import io.grapevine.digest.composition.SavedSearch;
+import io.grapevine.digest.composition.SavedSearchDigest;
+import io.grapevine.digest.composition.SavedSearchSubscription;
+import io.grapevine.digest.composition.sections.SearchAnswers;
 import io.grapevine.digest.delivery.slack.SlackDigestMessage;
 import io.grapevine.digest.delivery.teams.TeamsDigestCard;
 import io.grapevine.digest.rendering.DigestRenderer;
 import io.grapevine.digest.rendering.RenderedDigest;
+import io.grapevine.digest.rendering.SavedSearchRenderer;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
 import org.junit.jupiter.api.Test;
@@ -119,6 +124,28 @@ class RenderedDigestGoldenTests {
 
 		assertGolden("board-monthly", rendered, SlackDigestMessage.of(digest, archive, search),
 				TeamsDigestCard.of(digest, archive, search));
+	}
+
+	@Test
+	void aSavedSearchsDailyEmailReadsAsBefore() {
+		SavedSearch search = new SavedSearch("s-1", "Fares <b>rising</b>", "fare* -\"fare evasion\"",
+				new SavedSearch.Filters(List.of("communications"), List.of("fares"), null, null, List.of("negative"),
+						null, Optional.empty(), Optional.of(true), Optional.of(2.0)));
+		SavedSearchSubscription subscription = new SavedSearchSubscription("s-1", "amy",
+				"amy@harborcity-transit.example", FullDigest.LONDON, Instant.parse("2026-11-01T00:00:00Z"));
+		SearchAnswers.ReachedMentions matches = new SearchAnswers.ReachedMentions(12,
+				List.of(new SearchAnswers.ReachedMentions.Found(
+						FullDigest.mention("m1", "Why did the <script>fare</script> go up?", 900), Optional.of(3L)),
+						new SearchAnswers.ReachedMentions.Found(
+								FullDigest.mention("m2", "Fares up again & nobody told us", 300), Optional.of(1L))));
+		SavedSearchDigest digest = SavedSearchDigest.compose(search, subscription, FullDigest.THURSDAY, matches,
+				FullDigest.DASHBOARD, 10);
+		RenderedDigest rendered = new SavedSearchRenderer("Harbor City Transit", FullDigest.DASHBOARD, PUBLIC)
+			.render(digest);
+
+		assertMatches("saved-search-daily.subject.txt", rendered.subject() + "\n");
+		assertMatches("saved-search-daily.html", rendered.html());
+		assertMatches("saved-search-daily.txt", rendered.text());
 	}
 
 	private static void assertGolden(String name, RenderedDigest rendered, JsonNode slack, JsonNode teams) {

@@ -119,12 +119,35 @@ public class DigestSender {
 	public Mono<ArchivedDigest> sendNow(String audienceId, Period.Rhythm rhythm) {
 		return Mono.defer(() -> {
 			Audience audience = audience(audienceId);
-			Instant now = this.clock.instant();
-			Period period = Period.before(rhythm(audience, rhythm), now, audience.zone());
-			String id = ArchivedDigest.onRequestId(ArchivedDigest.scheduledId(audience.id(), period), now);
+			return sendNow(audience, Period.before(rhythm(audience, rhythm), this.clock.instant(), audience.zone()));
+		});
+	}
+
+	/**
+	 * Send an audience's digest of a period now, even if it was sent before; archived
+	 * under its own id.
+	 * @param audience the audience
+	 * @param period the period
+	 * @return the archived digest
+	 */
+	public Mono<ArchivedDigest> sendNow(Audience audience, Period period) {
+		return Mono.defer(() -> {
+			String id = ArchivedDigest.onRequestId(ArchivedDigest.scheduledId(audience.id(), period),
+					this.clock.instant());
 			String kind = (audience instanceof Audience.Board) ? ArchivedDigest.BOARD : ArchivedDigest.MANUAL;
 			return send(audience, period, id, kind);
 		});
+	}
+
+	/**
+	 * Send an audience's digest of a period under the id the schedule gives it, unless
+	 * that digest was already sent (answering the one sent before).
+	 * @param audience the audience
+	 * @param period the period
+	 * @return the archived digest, sent now or before
+	 */
+	public Mono<ArchivedDigest> sendUnlessSent(Audience audience, Period period) {
+		return Mono.defer(() -> findOrSend(audience, period));
 	}
 
 	/**
@@ -244,7 +267,14 @@ public class DigestSender {
 		return (audience instanceof Audience.Board) ? Period.Rhythm.MONTHLY : asked;
 	}
 
-	private Audience audience(String id) {
+	/**
+	 * The audience an id names in the organization file.
+	 * @param id a department id, {@link Organization#ALL_STAFF} or
+	 * {@link Organization#BOARD}
+	 * @return the audience; fails with {@link UnknownDepartmentException} when the file
+	 * has no such department or section
+	 */
+	public Audience audience(String id) {
 		if (Organization.ALL_STAFF.equals(id)) {
 			return new Audience.AllStaff(
 					this.organization.allStaff().orElseThrow(UnknownDepartmentException::noAllStaff));
