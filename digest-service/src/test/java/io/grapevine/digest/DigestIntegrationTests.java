@@ -389,8 +389,10 @@ class DigestIntegrationTests {
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("#/audience")
 			.jsonPath("$.detail")
-			.value((String detail) -> assertThat(detail).contains("'department'"));
+			.value((String detail) -> assertThat(detail).contains("'audience'").contains("{\"department\""));
 		this.web.get()
 			.uri("/api/digests?size=many")
 			.exchange()
