@@ -27,7 +27,6 @@ import io.grapevine.digest.delivery.slack.SlackDigestMessage;
 import io.grapevine.digest.delivery.teams.TeamsDigestCard;
 import io.grapevine.digest.rendering.DigestRenderer;
 import io.grapevine.digest.rendering.RenderedDigest;
-import io.grapevine.digest.rendering.SavedSearchRenderer;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
 import org.junit.jupiter.api.Test;
@@ -37,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What each audience reads, in every channel, for fixed analytics answers: the email's
  * HTML and text, the Slack message and the Teams card of a department's daily digest
- * (with its sections, and from the summary alone) and of the board's monthly digest,
- * compared with the files under {@code src/test/resources/golden}. Run with
- * {@code -Dgolden.update=true} to write the files again after a change meant to show.
+ * (with its sections, and from the summary alone), of all staff's daily digest, of the
+ * board's monthly digest, and the email of a saved search's subscriber, compared with the
+ * files under {@code src/test/resources/golden}. Run with {@code -Dgolden.update=true} to
+ * write the files again after a change meant to show.
  */
 class RenderedDigestGoldenTests {
 
@@ -138,10 +138,10 @@ class RenderedDigestGoldenTests {
 						FullDigest.mention("m1", "Why did the <script>fare</script> go up?", 900), Optional.of(3L)),
 						new SearchAnswers.ReachedMentions.Found(
 								FullDigest.mention("m2", "Fares up again & nobody told us", 300), Optional.of(1L))));
-		SavedSearchDigest digest = SavedSearchDigest.compose(search, subscription, FullDigest.THURSDAY, matches,
-				FullDigest.DASHBOARD, 10);
-		RenderedDigest rendered = new SavedSearchRenderer("Harbor City Transit", FullDigest.DASHBOARD, PUBLIC)
-			.render(digest);
+		Digest digest = Digest.of("Harbor City Transit", SavedSearchDigest.compose(search, subscription,
+				FullDigest.THURSDAY, matches, FullDigest.DASHBOARD, 10));
+		RenderedDigest rendered = new DigestRenderer(FullDigest.DASHBOARD, PUBLIC).render(digest,
+				"saved-search:s-1:amy:2026-11-19");
 
 		assertMatches("saved-search-daily.subject.txt", rendered.subject() + "\n");
 		assertMatches("saved-search-daily.html", rendered.html());
