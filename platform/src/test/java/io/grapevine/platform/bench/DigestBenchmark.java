@@ -171,8 +171,8 @@ public final class DigestBenchmark {
 					time(nanos, "waiting", insights.waiting(id, period, 5));
 					time(nanos, "handling summary", insights.handling(id, period));
 				}
-				nanos.forEach((call, total) -> report.add("  %s: %.1f ms a call".formatted(call,
-						total / 1e6 / departments)));
+				nanos.forEach(
+						(call, total) -> report.add("  %s: %.1f ms a call".formatted(call, total / 1e6 / departments)));
 			}
 		}
 		System.out.println();

@@ -425,9 +425,7 @@ public class HandlingStore {
 
 		static Starts of(long count, Aggregate percentiles) {
 			List<ArrayPercentilesItem> items = percentiles.tdigestPercentiles().values().array();
-			List<ArrayPercentilesItem> known = items.stream()
-				.filter((item) -> Double.isFinite(item.value()))
-				.toList();
+			List<ArrayPercentilesItem> known = items.stream().filter((item) -> Double.isFinite(item.value())).toList();
 			double[] percents = new double[known.size()];
 			double[] values = new double[known.size()];
 			for (int i = 0; i < known.size(); i++) {
