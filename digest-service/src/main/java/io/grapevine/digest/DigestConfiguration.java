@@ -42,9 +42,8 @@ import io.grapevine.digest.delivery.WebhookPoster;
 import io.grapevine.digest.rendering.DigestRenderer;
 import io.grapevine.digest.sending.DigestScheduler;
 import io.grapevine.digest.sending.DigestSender;
-import io.grapevine.digest.sending.SavedSearchSender;
+import io.grapevine.digest.sending.SavedSearchSources;
 import io.grapevine.digest.archive.SavedSearchSubscriptions;
-import io.grapevine.digest.rendering.SavedSearchRenderer;
 import io.grapevine.digest.sending.SectionSources;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.listening.organization.Department;
@@ -174,40 +173,31 @@ class DigestConfiguration {
 	@Bean
 	DigestSender digestSender(Organization organization, AnalyticsClient analytics, DigestRenderer renderer,
 			DigestChannels channels, DeliveryLedger ledger, DigestArchive archive, Clock clock,
-			DigestProperties properties, ObjectProvider<AlertArchive> alerts) {
+			DigestProperties properties, ObjectProvider<AlertArchive> alerts, ElasticsearchClient client) {
 		// The spikes of a period are among the latest alerts; a week holds far fewer.
 		Supplier<Mono<List<Alert>>> latestAlerts = () -> Optional.ofNullable(alerts.getIfAvailable())
 			.map((archived) -> archived.latest(SPIKES_READ))
 			.orElseGet(() -> Mono.just(List.of()));
 		SectionSources sections = new SectionSources(new InsightsClient(analytics), properties.dashboardUrl(),
 				latestAlerts);
+		SavedSearchSources savedSearches = new SavedSearchSources(new SavedSearchSubscriptions(client),
+				new InsightsClient(analytics), properties.dashboardUrl(), SAVED_SEARCH_MENTIONS);
 		return new DigestSender(organization, analytics, renderer, channels, ledger, archive, clock,
-				properties.topMentions(), Optional.of(sections));
+				properties.topMentions(), Optional.of(sections), Optional.of(savedSearches));
 	}
 
 	@Bean
-	SavedSearchSender savedSearchSender(Organization organization, ElasticsearchClient client,
-			AnalyticsClient analytics, EmailDelivery email, DeliveryLedger ledger, Clock clock,
-			DigestProperties properties) {
-		DigestProperties.Delivery delivery = properties.delivery();
-		logger.info("Saved searches' subscribers receive the day before at {} in their own zone",
-				properties.savedSearchLocalTime());
-		return new SavedSearchSender(new SavedSearchSubscriptions(client), new InsightsClient(analytics),
-				new SavedSearchRenderer(organization.name(), properties.dashboardUrl(), properties.publicUrl()), email,
-				ledger, clock,
-				new SavedSearchSender.Settings(properties.savedSearchLocalTime(), SAVED_SEARCH_MENTIONS,
-						properties.dashboardUrl(), delivery.attempts(), delivery.firstBackoff(),
-						delivery.maxBackoff()));
-	}
-
-	@Bean
-	DigestScheduler digestScheduler(Organization organization, DigestSender sender, SavedSearchSender savedSearches,
+	DigestScheduler digestScheduler(Organization organization, DigestSender sender, ElasticsearchClient client,
 			Clock clock, DigestProperties properties) {
 		organization.board()
 			.ifPresent((board) -> logger.info("The board ({} member(s)) receives the monthly digest on day 1 at {} {}",
 					board.members().size(), board.digestTime(), board.timeZone()));
-		return new DigestScheduler(organization, sender, Optional.of(savedSearches), clock, properties.checkInterval(),
-				properties.schedule().enabled());
+		logger.info("Saved searches' subscribers receive the day before at {} in their own zone",
+				properties.savedSearchLocalTime());
+		return new DigestScheduler(organization, sender,
+				Optional.of(new DigestScheduler.SavedSearches(new SavedSearchSubscriptions(client),
+						properties.savedSearchLocalTime())),
+				clock, properties.checkInterval(), properties.schedule().enabled());
 	}
 
 }

@@ -281,6 +281,47 @@ class BoardDigestIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void runningTheBoardAsAnAudienceSendsLastMonthOrTheMonthOfADate() {
+		Map<String, Object> digest = run("{\"audience\": \"board\"}");
+
+		assertThat((String) digest.get("id")).startsWith("board-2026-11-run-");
+		assertThat(digest.get("kind")).isEqualTo("board");
+		assertThat((Map<String, Object>) digest.get("period")).containsEntry("rhythm", "monthly")
+			.containsEntry("day", "2026-11-01");
+		assertThat(smtp.waitForIncomingEmail(30_000, 2)).isTrue();
+		assertThat(slack.delivered()).hasSize(1);
+
+		Map<String, Object> october = run("{\"audience\": \"board\", \"period\": \"month\", \"date\": \"2026-10-15\"}");
+		assertThat((String) october.get("id")).startsWith("board-2026-10-run-");
+		assertThat((String) october.get("subject")).contains("October 2026");
+		assertThat(search.requests()).anySatisfy((request) -> assertThat(request.toString()).contains(OCTOBER));
+
+		this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"audience\": \"board\", \"period\": \"week\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("#/period")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("the board's digest covers a calendar month"));
+		this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"audience\": \"board\", \"date\": \"2026-12-01\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("December 2026").contains("has not ended yet"));
+	}
+
+	@Test
 	void aBoardDigestForADepartmentOrAnAudienceIsRefusedSayingWhatToSend() {
 		this.web.post()
 			.uri("/api/digests/run")
@@ -291,7 +332,7 @@ class BoardDigestIntegrationTests {
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.detail")
-			.value((String detail) -> assertThat(detail).contains("send {\"kind\": \"board\"} alone"));
+			.value((String detail) -> assertThat(detail).contains("{\"kind\": \"board\"} alone"));
 		this.web.post()
 			.uri("/api/digests/run")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -389,8 +389,10 @@ class DigestIntegrationTests {
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("#/audience")
 			.jsonPath("$.detail")
-			.value((String detail) -> assertThat(detail).contains("'department'"));
+			.value((String detail) -> assertThat(detail).contains("'audience'").contains("{\"department\""));
 		this.web.get()
 			.uri("/api/digests?size=many")
 			.exchange()
@@ -793,8 +795,79 @@ class DigestIntegrationTests {
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("#/audience")
 			.jsonPath("$.detail")
-			.value((String detail) -> assertThat(detail).contains("'audience' must be all-staff"));
+			.value((String detail) -> assertThat(detail).contains("no 'board' section"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void runningAnAudiencesDigestOfANamedWeekOrDayCoversThatPeriodOnly() throws Exception {
+		// Early on Friday 20 November in London; Wednesday 4 November is in ISO week 45.
+		search.total(Instant.parse("2026-11-02T00:00:00Z"), 180).total(Instant.parse("2026-10-26T00:00:00Z"), 150);
+
+		Map<String, Object> week = IntegrationTestSupport.runDigest(this.web,
+				"{\"audience\": \"operations\", \"period\": \"week\", \"date\": \"2026-11-04\"}");
+
+		assertThat((String) week.get("id")).startsWith("operations-week-2026-W45-run-");
+		assertThat(week.get("subject")).isEqualTo("Operations · weekly listening digest · 2–8 Nov 2026 · 180 mentions");
+		assertThat((Map<String, Object>) week.get("period")).containsEntry("rhythm", "weekly")
+			.containsEntry("day", "2026-11-02")
+			.containsEntry("last", "2026-11-08");
+		assertThat(search.requests())
+			.anySatisfy((request) -> assertThat(request).containsEntry("department", "operations")
+				.containsEntry("from", "2026-11-02T00:00:00Z")
+				.containsEntry("to", "2026-11-09T00:00:00Z"))
+			.anySatisfy((request) -> assertThat(request).containsEntry("from", "2026-10-26T00:00:00Z"));
+		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
+		assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo(week.get("subject"));
+
+		Map<String, Object> day = IntegrationTestSupport.runDigest(this.web,
+				"{\"audience\": \"operations\", \"period\": \"day\", \"date\": \"2026-11-17\"}");
+		assertThat((String) day.get("id")).startsWith("operations-2026-11-17-run-");
+		assertThat(day.get("subject")).isEqualTo("Operations · daily listening digest · Tue 17 Nov 2026 · 30 mentions");
+		// A department's digest is of yesterday unless the body names another period.
+		Map<String, Object> yesterday = IntegrationTestSupport.runDigest(this.web, "{\"audience\": \"operations\"}");
+		assertThat((String) yesterday.get("id")).startsWith("operations-2026-11-19-run-");
+	}
+
+	@Test
+	void aRunWithABadAudiencePeriodOrDateIsA400ProblemNamingTheField() {
+		badRun("{\"audience\": \"finance\"}", "audience", "no department 'finance'", "operations");
+		badRun("{\"audience\": \"operations\", \"period\": \"hourly\"}", "period",
+				"'period' must be day, week or month, was 'hourly'");
+		badRun("{\"audience\": \"operations\", \"period\": \"month\"}", "period", "a month is the board's period",
+				"\"week\"");
+		badRun("{\"audience\": \"operations\", \"date\": \"17/11/2026\"}", "date", "yyyy-MM-dd", "'17/11/2026'");
+		// Friday 20 November has not ended in London, nor has its week.
+		badRun("{\"audience\": \"operations\", \"date\": \"2026-11-20\"}", "date", "has not ended yet",
+				"Thu 19 Nov 2026");
+		badRun("{\"audience\": \"operations\", \"period\": \"week\", \"date\": \"2026-11-16\"}", "date",
+				"the week of 2026-11-16 (16–22 Nov 2026) has not ended yet");
+		badRun("{\"audience\": \"operations\", \"department\": \"operations\"}", "audience", "name one of them");
+		badRun("{\"audience\": \"operations\", \"kind\": \"weekly\", \"period\": \"week\"}", "period",
+				"name the period alone");
+		badRun("{\"department\": \"operations\", \"kind\": \"yearly\"}", "kind", "'kind' must be daily or weekly");
+		assertThat(search.requests()).isEmpty();
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	private void badRun(String body, String field, String... detail) {
+		this.web.post()
+			.uri("/api/digests/run")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].pointer")
+			.isEqualTo("#/" + field)
+			.jsonPath("$.detail")
+			.value((String problem) -> assertThat(problem).contains(detail));
 	}
 
 	private static void allStaffAnalytics() {

@@ -19,6 +19,10 @@ import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.composition.BoardCase;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
+import io.grapevine.digest.composition.SavedSearch;
+import io.grapevine.digest.composition.SavedSearchDigest;
+import io.grapevine.digest.composition.SavedSearchSubscription;
+import io.grapevine.digest.composition.sections.SearchAnswers;
 import io.grapevine.digest.delivery.slack.SlackDigestMessage;
 import io.grapevine.digest.delivery.teams.TeamsDigestCard;
 import io.grapevine.digest.rendering.DigestRenderer;
@@ -32,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What each audience reads, in every channel, for fixed analytics answers: the email's
  * HTML and text, the Slack message and the Teams card of a department's daily digest
- * (with its sections, and from the summary alone) and of the board's monthly digest,
- * compared with the files under {@code src/test/resources/golden}. Run with
- * {@code -Dgolden.update=true} to write the files again after a change meant to show.
+ * (with its sections, and from the summary alone), of all staff's daily digest, of the
+ * board's monthly digest, and the email of a saved search's subscriber, compared with the
+ * files under {@code src/test/resources/golden}. Run with {@code -Dgolden.update=true} to
+ * write the files again after a change meant to show.
  */
 class RenderedDigestGoldenTests {
 
@@ -119,6 +124,28 @@ class RenderedDigestGoldenTests {
 
 		assertGolden("board-monthly", rendered, SlackDigestMessage.of(digest, archive, search),
 				TeamsDigestCard.of(digest, archive, search));
+	}
+
+	@Test
+	void aSavedSearchsDailyEmailReadsAsBefore() {
+		SavedSearch search = new SavedSearch("s-1", "Fares <b>rising</b>", "fare* -\"fare evasion\"",
+				new SavedSearch.Filters(List.of("communications"), List.of("fares"), null, null, List.of("negative"),
+						null, Optional.empty(), Optional.of(true), Optional.of(2.0)));
+		SavedSearchSubscription subscription = new SavedSearchSubscription("s-1", "amy",
+				"amy@harborcity-transit.example", FullDigest.LONDON, Instant.parse("2026-11-01T00:00:00Z"));
+		SearchAnswers.ReachedMentions matches = new SearchAnswers.ReachedMentions(12,
+				List.of(new SearchAnswers.ReachedMentions.Found(
+						FullDigest.mention("m1", "Why did the <script>fare</script> go up?", 900), Optional.of(3L)),
+						new SearchAnswers.ReachedMentions.Found(
+								FullDigest.mention("m2", "Fares up again & nobody told us", 300), Optional.of(1L))));
+		Digest digest = Digest.of("Harbor City Transit", SavedSearchDigest.compose(search, subscription,
+				FullDigest.THURSDAY, matches, FullDigest.DASHBOARD, 10));
+		RenderedDigest rendered = new DigestRenderer(FullDigest.DASHBOARD, PUBLIC).render(digest,
+				"saved-search:s-1:amy:2026-11-19");
+
+		assertMatches("saved-search-daily.subject.txt", rendered.subject() + "\n");
+		assertMatches("saved-search-daily.html", rendered.html());
+		assertMatches("saved-search-daily.txt", rendered.text());
 	}
 
 	private static void assertGolden(String name, RenderedDigest rendered, JsonNode slack, JsonNode teams) {

@@ -44,12 +44,17 @@ import io.grapevine.digest.analytics.InsightsClient;
 import io.grapevine.digest.archive.DeliveryLedger;
 import io.grapevine.digest.archive.DeliveryRecord;
 import io.grapevine.digest.archive.SavedSearchSubscriptions;
+import io.grapevine.digest.audience.Audience;
 import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.SavedSearchSubscription;
 import io.grapevine.digest.delivery.EmailDelivery;
-import io.grapevine.digest.rendering.SavedSearchRenderer;
+import io.grapevine.digest.archive.DigestArchive;
+import io.grapevine.digest.delivery.DigestChannels;
+import io.grapevine.digest.rendering.DigestRenderer;
 import io.grapevine.digest.sending.DigestScheduler;
-import io.grapevine.digest.sending.SavedSearchSender;
+import io.grapevine.digest.sending.DigestSender;
+import io.grapevine.digest.sending.SavedSearchSources;
+import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.localstack.LocalStackExtension;
 
@@ -101,7 +106,19 @@ class SavedSearchEmailIntegrationTests {
 	DigestScheduler scheduler;
 
 	@Autowired
-	SavedSearchSender sender;
+	DigestSender sender;
+
+	@Autowired
+	Organization organization;
+
+	@Autowired
+	DigestRenderer renderer;
+
+	@Autowired
+	DigestChannels channels;
+
+	@Autowired
+	DigestArchive archive;
 
 	@Autowired
 	AnalyticsClient analytics;
@@ -252,13 +269,14 @@ class SavedSearchEmailIntegrationTests {
 		subscribe(id, "mia", MIA, NEW_YORK);
 		subscribe(id, "amy", "amy@harborcity-transit.example", NEW_YORK);
 		clock.set(NEW_YORK_MORNING);
-		SavedSearchSender other = replica("replica-b");
+		DigestScheduler other = replica("replica-b");
 
-		Flux.merge(this.sender.sendDue().subscribeOn(Schedulers.parallel()),
-				other.sendDue().subscribeOn(Schedulers.parallel()))
+		Flux.merge(this.scheduler.sendDueSavedSearches().subscribeOn(Schedulers.parallel()),
+				other.sendDueSavedSearches().subscribeOn(Schedulers.parallel()))
 			.blockLast(Duration.ofSeconds(60));
 		// A replica that found an email held by the other leaves it to the next check.
-		Flux.merge(this.sender.sendDue(), other.sendDue()).blockLast(Duration.ofSeconds(60));
+		Flux.merge(this.scheduler.sendDueSavedSearches(), other.sendDueSavedSearches())
+			.blockLast(Duration.ofSeconds(60));
 
 		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
 		Thread.sleep(500);
@@ -275,7 +293,7 @@ class SavedSearchEmailIntegrationTests {
 		// 08:30 on Wednesday 15 February in Tokyo, 18:30 on Tuesday in New York: Tokyo's
 		// Tuesday is due, New York's Monday was due at 08:00 already.
 		clock.set(Instant.parse("2040-02-14T23:30:00Z"));
-		this.sender.sendDue().blockLast(Duration.ofSeconds(30));
+		this.scheduler.sendDueSavedSearches().blockLast(Duration.ofSeconds(30));
 
 		assertThat(smtp.waitForIncomingEmail(10_000, 2)).isTrue();
 		Map<String, String> subjects = new LinkedHashMap<>();
@@ -306,23 +324,25 @@ class SavedSearchEmailIntegrationTests {
 			.refresh(Refresh.True));
 		this.elasticsearch
 			.delete((delete) -> delete.index(SavedSearchSubscriptions.SEARCHES).id(deleted).refresh(Refresh.True));
-		this.sender.sendDue().blockLast(Duration.ofSeconds(30));
+		this.scheduler.sendDueSavedSearches().blockLast(Duration.ofSeconds(30));
 
 		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
 		Thread.sleep(1000);
 		assertThat(smtp.getReceivedMessages()).extracting((message) -> message.getAllRecipients()[0].toString())
 			.containsExactly(MIA);
 		// A send that had read amy's subscription before she ended it finds it gone.
-		this.sender
-			.send(new SavedSearchSubscription(kept, "amy", "amy@harborcity-transit.example", NEW_YORK, SUBSCRIBED),
-					Period.day(LocalDate.of(2040, 2, 13), NEW_YORK))
-			.block(Duration.ofSeconds(30));
+		Period monday = Period.day(LocalDate.of(2040, 2, 13), NEW_YORK);
+		Audience.Subscriber amy = new SavedSearchSubscription(kept, "amy", "amy@harborcity-transit.example", NEW_YORK,
+				SUBSCRIBED)
+			.audience();
+		assertThat(this.sender.send(amy, monday, DigestSender.scheduledId(amy, monday), "daily")
+			.blockOptional(Duration.ofSeconds(30))).isEmpty();
 		Thread.sleep(500);
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 
 		// The next morning lee's first email comes, and amy's and bob's never.
 		clock.set(NEW_YORK_MORNING.plus(Duration.ofDays(1)));
-		this.sender.sendDue().blockLast(Duration.ofSeconds(30));
+		this.scheduler.sendDueSavedSearches().blockLast(Duration.ofSeconds(30));
 		assertThat(smtp.waitForIncomingEmail(10_000, 3)).isTrue();
 		Thread.sleep(1000);
 		assertThat(smtp.getReceivedMessages()).extracting((message) -> message.getAllRecipients()[0].toString())
@@ -339,26 +359,28 @@ class SavedSearchEmailIntegrationTests {
 			.claim(delivery, "email")
 			.block(Duration.ofSeconds(10));
 
-		this.sender.sendDue().blockLast(Duration.ofSeconds(30));
+		this.scheduler.sendDueSavedSearches().blockLast(Duration.ofSeconds(30));
 		Thread.sleep(500);
 		assertThat(smtp.getReceivedMessages()).isEmpty();
 
 		clock.set(NEW_YORK_MORNING.plus(Duration.ofSeconds(31)));
-		this.sender.sendDue().blockLast(Duration.ofSeconds(30));
-		this.sender.sendDue().blockLast(Duration.ofSeconds(30));
+		this.scheduler.sendDueSavedSearches().blockLast(Duration.ofSeconds(30));
+		this.scheduler.sendDueSavedSearches().blockLast(Duration.ofSeconds(30));
 		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
 		Thread.sleep(500);
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 	}
 
-	private SavedSearchSender replica(String name) {
-		return new SavedSearchSender(new SavedSearchSubscriptions(this.elasticsearch),
-				new InsightsClient(this.analytics),
-				new SavedSearchRenderer("Harbor City Transit", URI.create("https://listening.example.org/"),
-						URI.create("http://127.0.0.1:8082")),
-				this.email, new DeliveryLedger(this.elasticsearch, clock, name, Duration.ofSeconds(30)), clock,
-				new SavedSearchSender.Settings(LocalTime.of(8, 0), 10, URI.create("https://listening.example.org/"), 2,
-						Duration.ofMillis(100), Duration.ofMillis(200)));
+	// A second replica: its own ledger name, the same engines.
+	private DigestScheduler replica(String name) {
+		SavedSearchSubscriptions subscriptions = new SavedSearchSubscriptions(this.elasticsearch);
+		DigestSender sender = new DigestSender(this.organization, this.analytics, this.renderer, this.channels,
+				new DeliveryLedger(this.elasticsearch, clock, name, Duration.ofSeconds(30)), this.archive, clock, 5,
+				Optional.empty(), Optional.of(new SavedSearchSources(subscriptions, new InsightsClient(this.analytics),
+						URI.create("https://listening.example.org/"), 10)));
+		return new DigestScheduler(this.organization, sender,
+				Optional.of(new DigestScheduler.SavedSearches(subscriptions, LocalTime.of(8, 0))), clock,
+				Duration.ofMinutes(1), false);
 	}
 
 	// A saved search as search-service writes it.

@@ -334,6 +334,18 @@ public record Period(Rhythm rhythm, LocalDate first, ZoneId zone) {
 		}
 
 		/**
+		 * The period of the rhythm, as in "the week of 2026-11-18".
+		 * @return "day", "week" or "month"
+		 */
+		public String noun() {
+			return switch (this) {
+				case DAILY -> "day";
+				case WEEKLY -> "week";
+				case MONTHLY -> "month";
+			};
+		}
+
+		/**
 		 * The rhythm a word names.
 		 * @param word "daily", "weekly" or "monthly"
 		 * @return the rhythm, daily for any other word

@@ -1,6 +1,8 @@
 package io.grapevine.digest.composition;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,9 +24,11 @@ import io.grapevine.digest.composition.sections.DigestSections;
  * @param board what the board's digest says in their place: the month's volume and
  * sentiment in sentences, the share of voice and each department's month; empty for any
  * other audience
+ * @param savedSearch what a saved search's subscriber reads in their place: the search
+ * and its widest-reaching matches of the day; empty for any other audience
  */
 public record Digest(String organization, Audience audience, Period period, DigestFigures figures,
-		DigestSections sections, Optional<BoardFigures> board) {
+		DigestSections sections, Optional<BoardFigures> board, Optional<SavedSearchDigest> savedSearch) {
 
 	/** How days are written in subjects and headings: "Thu 20 Nov 2026". */
 	public static final DateTimeFormatter DAY = Period.DAY;
@@ -36,6 +40,35 @@ public record Digest(String organization, Audience audience, Period period, Dige
 		Objects.requireNonNull(figures, "figures");
 		sections = (sections != null) ? sections : DigestSections.none();
 		board = (board != null) ? board : Optional.empty();
+		savedSearch = (savedSearch != null) ? savedSearch : Optional.empty();
+	}
+
+	/**
+	 * A digest of any audience but a saved search's subscriber.
+	 * @param organization the organization's name
+	 * @param audience who it is for
+	 * @param period the period it covers
+	 * @param figures its numbers and top mentions
+	 * @param sections what it says in order
+	 * @param board what the board's digest says, or empty
+	 */
+	public Digest(String organization, Audience audience, Period period, DigestFigures figures, DigestSections sections,
+			Optional<BoardFigures> board) {
+		this(organization, audience, period, figures, sections, board, Optional.empty());
+	}
+
+	/**
+	 * The digest of a saved search's subscriber: the day's matches of their search.
+	 * @param organization the organization's name
+	 * @param matches the search, the subscriber, the day and what matched
+	 * @return the digest
+	 */
+	public static Digest of(String organization, SavedSearchDigest matches) {
+		List<TopMention> none = List.of();
+		DigestFigures figures = new DigestFigures(matches.total(), 0, "", List.of(), List.of(), none, List.of(),
+				List.of(), Map.of());
+		return new Digest(organization, matches.subscription().audience(), matches.day(), figures,
+				DigestSections.none(), Optional.empty(), Optional.of(matches));
 	}
 
 	/**
@@ -68,7 +101,8 @@ public record Digest(String organization, Audience audience, Period period, Dige
 	 * @return the digest
 	 */
 	public Digest withSections(DigestSections sections) {
-		return new Digest(this.organization, this.audience, this.period, this.figures, sections, this.board);
+		return new Digest(this.organization, this.audience, this.period, this.figures, sections, this.board,
+				this.savedSearch);
 	}
 
 	/**
@@ -78,6 +112,9 @@ public record Digest(String organization, Audience audience, Period period, Dige
 	 * @return the subject
 	 */
 	public String subject() {
+		if (this.savedSearch.isPresent()) {
+			return this.savedSearch.get().subject();
+		}
 		if (this.board.isPresent()) {
 			return "%s · board digest · %s · %s".formatted(this.organization, this.period.label(),
 					mentions(this.figures.total()));

@@ -24,7 +24,8 @@ import io.grapevine.digest.composition.VolumeChange;
 /**
  * Renders any digest as an email: a Thymeleaf HTML template (Spring expression language)
  * with inline CSS (every value escaped by {@code th:text}) and its plain text; the
- * board's digest, whose sections differ, with the board's template.
+ * board's digest and a saved search's email, whose sections differ, with their own
+ * templates.
  */
 public class DigestRenderer {
 
@@ -47,6 +48,8 @@ public class DigestRenderer {
 
 	private final DigestEmails emails;
 
+	private final SavedSearchEmail savedSearches;
+
 	/**
 	 * Create a renderer.
 	 * @param dashboardUrl the search dashboard, linked with the department and day
@@ -54,6 +57,7 @@ public class DigestRenderer {
 	 */
 	public DigestRenderer(URI dashboardUrl, URI publicUrl) {
 		this.emails = new DigestEmails(dashboardUrl, publicUrl);
+		this.savedSearches = new SavedSearchEmail(this.emails);
 	}
 
 	/**
@@ -63,6 +67,9 @@ public class DigestRenderer {
 	 * @return subject, HTML and text
 	 */
 	public RenderedDigest render(Digest digest, String archiveId) {
+		if (digest.savedSearch().isPresent()) {
+			return this.savedSearches.render(digest.organization(), digest.savedSearch().get());
+		}
 		if (digest.board().isPresent()) {
 			BoardView board = boardView(digest, digest.board().get(), archiveId);
 			return new RenderedDigest(digest.subject(), this.emails.html("board-email", board), boardText(board));

@@ -3,6 +3,7 @@ package io.grapevine.digest.sending;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.SmartLifecycle;
 
 import io.grapevine.digest.archive.ArchivedDigest;
+import io.grapevine.digest.archive.SavedSearchSubscriptions;
 import io.grapevine.digest.audience.Audience;
 import io.grapevine.digest.audience.Period;
+import io.grapevine.digest.composition.SavedSearchSubscription;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
 
@@ -43,7 +46,7 @@ public class DigestScheduler implements SmartLifecycle {
 
 	private final boolean enabled;
 
-	private final Optional<SavedSearchSender> savedSearches;
+	private final Optional<SavedSearches> savedSearches;
 
 	private volatile Disposable checks;
 
@@ -55,13 +58,14 @@ public class DigestScheduler implements SmartLifecycle {
 	/**
 	 * A schedule that also sends the saved searches' emails.
 	 * @param organization the organization
-	 * @param sender sends every audience's digests
-	 * @param savedSearches sends the saved searches' daily emails
+	 * @param sender sends every audience's digests, the saved searches' subscribers'
+	 * included
+	 * @param savedSearches who subscribed to saved searches, and when their emails go
 	 * @param clock the clock
 	 * @param checkInterval how often to check
 	 * @param enabled whether to check at all
 	 */
-	public DigestScheduler(Organization organization, DigestSender sender, Optional<SavedSearchSender> savedSearches,
+	public DigestScheduler(Organization organization, DigestSender sender, Optional<SavedSearches> savedSearches,
 			Clock clock, Duration checkInterval, boolean enabled) {
 		this.savedSearches = savedSearches;
 		this.organization = organization;
@@ -85,7 +89,7 @@ public class DigestScheduler implements SmartLifecycle {
 				Audience audience = Audience.of(settings);
 				return Flux.fromIterable(rhythms(audience, settings))
 					.concatMap((rhythm) -> due(now, audience, settings, rhythm));
-			}).concatWith(dueSavedSearches());
+			}).concatWith(sendDueSavedSearches());
 		});
 	}
 
@@ -115,14 +119,28 @@ public class DigestScheduler implements SmartLifecycle {
 			.orElseGet(Mono::empty);
 	}
 
-	// The saved searches' emails are not archived digests: they are sent, and the ledger
-	// remembers them.
-	private Flux<ArchivedDigest> dueSavedSearches() {
-		return this.savedSearches.map((sender) -> sender.sendDue().onErrorResume((ex) -> {
+	/**
+	 * Send each saved search's subscriber the day before in their zone once their sending
+	 * time has passed there, unless the delivery ledger has it sent: these digests are
+	 * not archived, so the ledger alone remembers them.
+	 * @return the emails sent by this check
+	 */
+	public Flux<ArchivedDigest> sendDueSavedSearches() {
+		return this.savedSearches.map((searches) -> Flux.defer(() -> {
+			Instant now = this.clock.instant();
+			return searches.subscriptions().all().flatMapMany((all) -> {
+				List<DigestSender.Due> due = new ArrayList<>();
+				for (SavedSearchSubscription subscription : all) {
+					subscription.due(now, searches.time())
+						.ifPresent((day) -> due.add(new DigestSender.Due(subscription.audience(), day)));
+				}
+				return this.sender.sendIfNotDelivered(due);
+			});
+		}).onErrorResume((ex) -> {
 			logger.warn("Could not send the saved searches' emails; trying again at the next check in {}: {}",
 					this.checkInterval, ex.getMessage());
 			return Flux.empty();
-		}).thenMany(Flux.<ArchivedDigest>empty())).orElseGet(Flux::empty);
+		})).orElseGet(Flux::empty);
 	}
 
 	@Override
@@ -151,6 +169,17 @@ public class DigestScheduler implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.checks != null;
+	}
+
+	/**
+	 * Who subscribed to saved searches, and when their emails go.
+	 *
+	 * @param subscriptions the subscriptions search-service keeps
+	 * @param time the local time, in each subscriber's zone, from which the day before is
+	 * sent
+	 */
+	public record SavedSearches(SavedSearchSubscriptions subscriptions, LocalTime time) {
+
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +35,11 @@ import io.grapevine.listening.organization.Organization;
 
 /**
  * Composes, renders, delivers and archives the digest of any audience and period: a
- * department's daily or weekly digest, all staff's, the board's monthly digest. Each
- * channel (email, Slack, Teams) is claimed in the {@link DeliveryLedger} before it is
- * delivered and marked sent after, so a retry or a second replica never delivers a
- * channel twice; a digest is archived once every channel has taken it.
+ * department's daily or weekly digest, all staff's, the board's monthly digest, a saved
+ * search's day for one subscriber (delivered, not archived). Each channel (email, Slack,
+ * Teams) is claimed in the {@link DeliveryLedger} before it is delivered and marked sent
+ * after, so a retry or a second replica never delivers a channel twice; a digest is
+ * archived once every channel has taken it.
  */
 public class DigestSender {
 
@@ -62,6 +65,10 @@ public class DigestSender {
 
 	private final Optional<SectionSources> sections;
 
+	private final Optional<SavedSearchSources> savedSearches;
+
+	private final DeliveryLedger ledger;
+
 	public DigestSender(Organization organization, AnalyticsClient analytics, DigestRenderer renderer,
 			DigestChannels channels, DeliveryLedger ledger, DigestArchive archive, Clock clock, int topMentions) {
 		this(organization, analytics, renderer, channels, ledger, archive, clock, topMentions, Optional.empty());
@@ -83,7 +90,31 @@ public class DigestSender {
 	public DigestSender(Organization organization, AnalyticsClient analytics, DigestRenderer renderer,
 			DigestChannels channels, DeliveryLedger ledger, DigestArchive archive, Clock clock, int topMentions,
 			Optional<SectionSources> sections) {
+		this(organization, analytics, renderer, channels, ledger, archive, clock, topMentions, sections,
+				Optional.empty());
+	}
+
+	/**
+	 * Create a sender that also sends saved searches' subscribers their matches.
+	 * @param organization the organization
+	 * @param analytics the analytics client
+	 * @param renderer the email renderer
+	 * @param channels the channels of each audience
+	 * @param ledger the delivery ledger
+	 * @param archive the digest archive
+	 * @param clock the clock
+	 * @param topMentions how many mentions each list shows at most
+	 * @param sections what the sections are read from, or empty for digests of the
+	 * summary alone
+	 * @param savedSearches what a subscriber's matches are read from, or empty when saved
+	 * searches are not sent
+	 */
+	public DigestSender(Organization organization, AnalyticsClient analytics, DigestRenderer renderer,
+			DigestChannels channels, DeliveryLedger ledger, DigestArchive archive, Clock clock, int topMentions,
+			Optional<SectionSources> sections, Optional<SavedSearchSources> savedSearches) {
 		this.sections = sections;
+		this.savedSearches = savedSearches;
+		this.ledger = ledger;
 		this.organization = organization;
 		this.analytics = analytics;
 		this.insights = new InsightsClient(analytics);
@@ -119,12 +150,34 @@ public class DigestSender {
 	public Mono<ArchivedDigest> sendNow(String audienceId, Period.Rhythm rhythm) {
 		return Mono.defer(() -> {
 			Audience audience = audience(audienceId);
-			Instant now = this.clock.instant();
-			Period period = Period.before(rhythm(audience, rhythm), now, audience.zone());
-			String id = ArchivedDigest.onRequestId(ArchivedDigest.scheduledId(audience.id(), period), now);
+			return sendNow(audience, Period.before(rhythm(audience, rhythm), this.clock.instant(), audience.zone()));
+		});
+	}
+
+	/**
+	 * Send an audience's digest of a period now, even if it was sent before; archived
+	 * under its own id.
+	 * @param audience the audience
+	 * @param period the period
+	 * @return the archived digest
+	 */
+	public Mono<ArchivedDigest> sendNow(Audience audience, Period period) {
+		return Mono.defer(() -> {
+			String id = ArchivedDigest.onRequestId(scheduledId(audience, period), this.clock.instant());
 			String kind = (audience instanceof Audience.Board) ? ArchivedDigest.BOARD : ArchivedDigest.MANUAL;
 			return send(audience, period, id, kind);
 		});
+	}
+
+	/**
+	 * Send an audience's digest of a period under the id the schedule gives it, unless
+	 * that digest was already sent (answering the one sent before).
+	 * @param audience the audience
+	 * @param period the period
+	 * @return the archived digest, sent now or before
+	 */
+	public Mono<ArchivedDigest> sendUnlessSent(Audience audience, Period period) {
+		return Mono.defer(() -> findOrSend(audience, period));
 	}
 
 	/**
@@ -153,14 +206,66 @@ public class DigestSender {
 	 * @return the digest sent now, or nothing when it was sent before
 	 */
 	public Mono<ArchivedDigest> sendIfNotArchived(Audience audience, Period period) {
-		String id = ArchivedDigest.scheduledId(audience.id(), period);
+		String id = scheduledId(audience, period);
 		return this.archive.exists(id)
 			.flatMap((archived) -> archived ? Mono.<ArchivedDigest>empty()
 					: send(audience, period, id, scheduledKind(audience, period)));
 	}
 
+	/**
+	 * Send each of these audiences' digests of their periods unless the delivery ledger
+	 * has it sent on every channel: the rule for digests the archive does not keep (a
+	 * saved search's subscriber's), checked for all of them in one read of the ledger.
+	 * One that fails is logged and left to the next check.
+	 * @param due the audiences and their periods
+	 * @return the digests sent now
+	 */
+	public Flux<ArchivedDigest> sendIfNotDelivered(List<Due> due) {
+		return Flux.defer(() -> {
+			Map<String, Due> byId = new LinkedHashMap<>();
+			due.forEach((each) -> byId.put(scheduledId(each.audience(), each.period()), each));
+			Set<String> channelNames = new TreeSet<>();
+			due.forEach((each) -> this.channels.of(each.audience()).forEach((c) -> channelNames.add(c.name())));
+			return Flux.fromIterable(channelNames)
+				.concatMap(
+						(channel) -> this.ledger.sent(byId.keySet(), channel).map((sent) -> Map.entry(channel, sent)))
+				.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+				.flatMapMany((sent) -> Flux.fromIterable(byId.entrySet())
+					.filter((entry) -> !deliveredEverywhere(entry.getKey(), entry.getValue().audience(), sent))
+					.concatMap((entry) -> send(entry.getValue().audience(), entry.getValue().period(), entry.getKey(),
+							scheduledKind(entry.getValue().audience(), entry.getValue().period()))
+						.onErrorResume((ex) -> {
+							logger.warn("Could not send {}; trying again at the next check: {}", entry.getKey(),
+									ex.getMessage());
+							return Mono.empty();
+						})));
+		});
+	}
+
+	private boolean deliveredEverywhere(String id, Audience audience, Map<String, Set<String>> sent) {
+		List<DigestChannel> channels = this.channels.of(audience);
+		return !channels.isEmpty()
+				&& channels.stream().allMatch((channel) -> sent.getOrDefault(channel.name(), Set.of()).contains(id));
+	}
+
+	/**
+	 * The id the schedule gives an audience's digest of a period, in the archive and the
+	 * delivery ledger.
+	 * @param audience the audience
+	 * @param period the period
+	 * @return {@code <audience>-<yyyy-MM-dd>}, {@code <audience>-week-<yyyy>-W<ww>} or
+	 * {@code board-<yyyy-MM>}; {@code saved-search:<search>:<username>:<yyyy-MM-dd>} for
+	 * a saved search's subscriber, as the ledger has always known their emails
+	 */
+	public static String scheduledId(Audience audience, Period period) {
+		if (audience instanceof Audience.Subscriber) {
+			return audience.id() + ":" + period.day();
+		}
+		return ArchivedDigest.scheduledId(audience.id(), period);
+	}
+
 	private Mono<ArchivedDigest> findOrSend(Audience audience, Period period) {
-		String id = ArchivedDigest.scheduledId(audience.id(), period);
+		String id = scheduledId(audience, period);
 		return this.archive.find(id)
 			.switchIfEmpty(Mono.defer(() -> send(audience, period, id, scheduledKind(audience, period))));
 	}
@@ -180,6 +285,16 @@ public class DigestSender {
 			return ArchivedDigest.ALL_STAFF;
 		}
 		return (period.rhythm() == Period.Rhythm.WEEKLY) ? ArchivedDigest.WEEKLY : ArchivedDigest.DAILY;
+	}
+
+	/**
+	 * An audience and the period whose digest is due for it.
+	 *
+	 * @param audience the audience
+	 * @param period the period
+	 */
+	public record Due(Audience audience, Period period) {
+
 	}
 
 	/**
@@ -236,15 +351,39 @@ public class DigestSender {
 								summaries.getT2(), this.topMentions),
 						Optional.of(department.settings()), period, summaries.getT1().said()));
 		}
-		return Mono.error(new IllegalArgumentException(
-				"a saved search's subscriber receives its matches from the saved searches' sender, not a digest"));
+		if (audience instanceof Audience.Subscriber subscriber) {
+			return this.savedSearches
+				.map((sources) -> sources.read(subscriber, period)
+					.map((matches) -> Digest.of(this.organization.name(), matches)))
+				.orElseGet(() -> Mono.error(new IllegalStateException(
+						"this digest-service sends no saved searches: it was made without their sources")));
+		}
+		return Mono.error(new IllegalArgumentException("no digest is composed for " + audience.id()));
+	}
+
+	/**
+	 * Whether the archive keeps an audience's digests: those of the organization's
+	 * departments, all staff and the board, which anyone in the organization may read;
+	 * not what one person's saved search sends them, which only the ledger remembers.
+	 * @param audience the audience
+	 * @return true when its digests are archived
+	 */
+	public static boolean archived(Audience audience) {
+		return !(audience instanceof Audience.Subscriber);
 	}
 
 	private static Period.Rhythm rhythm(Audience audience, Period.Rhythm asked) {
 		return (audience instanceof Audience.Board) ? Period.Rhythm.MONTHLY : asked;
 	}
 
-	private Audience audience(String id) {
+	/**
+	 * The audience an id names in the organization file.
+	 * @param id a department id, {@link Organization#ALL_STAFF} or
+	 * {@link Organization#BOARD}
+	 * @return the audience; fails with {@link UnknownDepartmentException} when the file
+	 * has no such department or section
+	 */
+	public Audience audience(String id) {
 		if (Organization.ALL_STAFF.equals(id)) {
 			return new Audience.AllStaff(
 					this.organization.allStaff().orElseThrow(UnknownDepartmentException::noAllStaff));
@@ -312,6 +451,11 @@ public class DigestSender {
 				ArchivedDigest.ArchivedPeriod.of(digest.period()), this.clock.instant(),
 				ArchivedDigest.Recipients.of(audience.members()), rendered.subject(), rendered.archiveHtml(),
 				rendered.text(), digest.figures());
+		if (!archived(audience)) {
+			logger.info("{}: emailed '{}' to {}; a person's saved search is theirs, not the archive's", id,
+					rendered.subject(), audience.name());
+			return Mono.just(archived);
+		}
 		return digest.board()
 			.map((board) -> this.archive.save(archived, board))
 			.orElseGet(() -> this.archive.save(archived))

@@ -1,5 +1,8 @@
 package io.grapevine.digest.web;
 
+import java.util.List;
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +39,12 @@ class ProblemDetailsAdvice {
 
 	@ExceptionHandler
 	ProblemDetail invalidRequest(InvalidRequestException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex);
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", ex);
+		// The shape RFC 9457 gives as its example of naming what is wrong in the body.
+		ex.field()
+			.ifPresent((field) -> problem.setProperty("errors",
+					List.of(Map.of("pointer", "#/" + field, "detail", ex.getMessage()))));
+		return problem;
 	}
 
 	@ExceptionHandler

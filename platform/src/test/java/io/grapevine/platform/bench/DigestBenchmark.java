@@ -27,6 +27,7 @@ import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.rendering.DigestRenderer;
 import io.grapevine.digest.sending.SectionSources;
+import io.grapevine.listening.Sha256;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
@@ -99,11 +100,15 @@ public final class DigestBenchmark {
 			properties.put("grapevine.search.indexer.enabled", "false");
 			properties.put("server.port", "0");
 			properties.put("logging.level.root", "WARN");
-			// The digests read the analytics as a member of the organization, as
-			// digest-service does with its service user.
+			// The digests read the analytics with an API token of a member, as
+			// digest-service does in the one-command run (LocalAccounts).
 			String password = UUID.randomUUID().toString();
 			properties.put("grapevine.security.users[0].username", "bench");
 			properties.put("grapevine.security.users[0].password-hash", new BCryptPasswordEncoder(4).encode(password));
+			String token = "gv_" + UUID.randomUUID().toString().replace("-", "");
+			properties.put("grapevine.security.api-tokens.configured[0].name", "digest-service");
+			properties.put("grapevine.security.api-tokens.configured[0].hash", Sha256.hex(token));
+			properties.put("grapevine.security.api-tokens.configured[0].roles", "MEMBER");
 			try (ConfigurableApplicationContext search = SearchServiceApplication.application()
 				.run(Bulk.arguments(properties))) {
 				ElasticsearchClient client = search.getBean(ElasticsearchClient.class);
@@ -122,8 +127,8 @@ public final class DigestBenchmark {
 				URI searchUrl = URI
 					.create("http://127.0.0.1:" + search.getEnvironment().getProperty("local.server.port"));
 				AnalyticsClient analytics = new AnalyticsClient(
-						WebClient.builder().defaultHeaders((headers) -> headers.setBasicAuth("bench", password)),
-						searchUrl, Duration.ofMinutes(2));
+						WebClient.builder().defaultHeaders((headers) -> headers.setBearerAuth(token)), searchUrl,
+						Duration.ofMinutes(2));
 				// The sections the schedule adds (chart, new voices, rising terms, what
 				// waits
 				// for an answer), without alerts: none are raised over generated
@@ -150,10 +155,34 @@ public final class DigestBenchmark {
 				double summarySeconds = Bulk.seconds(summaries);
 				report.add("of which the summaries alone (without the sections): %.1f s, %.0f ms a digest"
 					.formatted(summarySeconds, summarySeconds * 1000 / departments));
+				// Where the time goes: each call a digest makes, one at a time, for every
+				// department's day.
+				InsightsClient insights = new InsightsClient(analytics);
+				Map<String, Long> nanos = new java.util.LinkedHashMap<>();
+				for (Department department : organization.departments()) {
+					Period period = Period.day(FIRST_DAY.plusDays(days / 2 + 1), ZoneOffset.UTC);
+					Optional<String> id = Optional.of(department.id());
+					time(nanos, "summary", analytics.summary(department.id(), period, 5));
+					time(nanos, "chart (analytics summary by day)", insights.dailyVolume(id, Optional.empty(),
+							period.from().minus(Duration.ofDays(13)), period.to(), period.zone()));
+					time(nanos, "mentions that matter (mentions by reach)", insights.widestReach(id, period, 5));
+					time(nanos, "new voices", insights.newVoices(id, period, 5));
+					time(nanos, "rising terms", insights.risingTerms(id, period, 8));
+					time(nanos, "waiting", insights.waiting(id, period, 5));
+					time(nanos, "handling summary", insights.handling(id, period));
+				}
+				nanos.forEach(
+						(call, total) -> report.add("  %s: %.1f ms a call".formatted(call, total / 1e6 / departments)));
 			}
 		}
 		System.out.println();
 		report.forEach(System.out::println);
+	}
+
+	private static void time(Map<String, Long> nanos, String call, Mono<?> answer) {
+		long start = System.nanoTime();
+		answer.block(Duration.ofMinutes(2));
+		nanos.merge(call, System.nanoTime() - start, Long::sum);
 	}
 
 	private static long composeAll(Organization organization, AnalyticsClient analytics,

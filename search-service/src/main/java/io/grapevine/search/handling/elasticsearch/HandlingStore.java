@@ -19,6 +19,7 @@ import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.ArrayPercentilesItem;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -62,8 +63,17 @@ public class HandlingStore {
 	/** The index of the history, one document per action. */
 	public static final String ACTIONS = "mention-actions";
 
-	/** The most waits the median is computed over. */
-	static final int MAX_WAITS = 10_000;
+	/**
+	 * Up to this many waits, the median is exact, from their start times; beyond, it is
+	 * estimated from the percentiles of the two kinds of start, so the summary reads no
+	 * documents of a long queue.
+	 */
+	static final int EXACT_WAITS = 100;
+
+	// The percentiles each kind of start is described by, every one from 0 to 100.
+	private static final List<Double> PERCENTS = java.util.stream.IntStream.rangeClosed(0, 100)
+		.mapToObj((percent) -> (double) percent)
+		.toList();
 
 	private static final Logger logger = LoggerFactory.getLogger(HandlingStore.class);
 
@@ -262,42 +272,50 @@ public class HandlingStore {
 			.handling(HandlingFilter.of(HandlingState.WAITING, department, this.organization));
 		Query actedOn = Query.of((query) -> query.exists((exists) -> exists.field("handling.state")));
 		Query untouched = Query.of((query) -> query.bool((bool) -> bool.mustNot(actedOn)));
-		return Mono.fromFuture(
-				() -> this.client.search(
-						(search) -> search.index(MonthlyIndices.ALIAS)
-							.ignoreUnavailable(true)
-							.allowNoIndices(true)
-							.trackTotalHits((track) -> track.enabled(true))
-							.size(MAX_WAITS)
-							.query(waiting)
-							.source((source) -> source
-								.filter((filter) -> filter.includes("handling.since", "publishedAt")))
-							.aggregations("actedOn",
-									(agg) -> agg.filter(actedOn)
-										.aggregations("oldest", (min) -> min.min((m) -> m.field("handling.since"))))
-							.aggregations("untouched",
-									(agg) -> agg.filter(untouched)
-										.aggregations("oldest", (min) -> min.min((m) -> m.field("publishedAt")))),
-						ObjectNode.class))
+		return Mono.fromFuture(() -> this.client.search(
+				(search) -> search.index(MonthlyIndices.ALIAS)
+					.ignoreUnavailable(true)
+					.allowNoIndices(true)
+					.trackTotalHits((track) -> track.enabled(true))
+					.size(EXACT_WAITS)
+					.query(waiting)
+					.source((source) -> source.filter((filter) -> filter.includes("handling.since", "publishedAt")))
+					.aggregations("actedOn", (agg) -> agg.filter(actedOn)
+						.aggregations("oldest", (min) -> min.min((m) -> m.field("handling.since")))
+						.aggregations("starts", (starts) -> starts.percentiles(
+								(percentiles) -> percentiles.field("handling.since").percents(PERCENTS).keyed(false))))
+					.aggregations("untouched", (agg) -> agg.filter(untouched)
+						.aggregations("oldest", (min) -> min.min((m) -> m.field("publishedAt")))
+						.aggregations("starts", (starts) -> starts.percentiles(
+								(percentiles) -> percentiles.field("publishedAt").percents(PERCENTS).keyed(false)))),
+				ObjectNode.class))
 			.map((response) -> waits(response, now));
 	}
 
 	private static Waits waits(SearchResponse<ObjectNode> response, Instant now) {
 		long open = (response.hits().total() != null) ? response.hits().total().value() : response.hits().hits().size();
+		long longest = 0;
+		List<Starts> starts = new ArrayList<>();
+		for (String name : List.of("actedOn", "untouched")) {
+			Aggregate part = response.aggregations().get(name);
+			if (part != null && part.filter().docCount() > 0) {
+				double oldest = part.filter().aggregations().get("oldest").min().value();
+				longest = Math.max(longest, Duration.between(Instant.ofEpochMilli((long) oldest), now).toSeconds());
+				starts.add(Starts.of(part.filter().docCount(), part.filter().aggregations().get("starts")));
+			}
+		}
+		if (open > response.hits().hits().size()) {
+			double middle = Starts.middle(starts);
+			return new Waits(open, longest,
+					Math.max(0, Duration.between(Instant.ofEpochMilli(Math.round(middle)), now).toSeconds()));
+		}
 		List<Long> seconds = new ArrayList<>();
 		for (Hit<ObjectNode> hit : response.hits().hits()) {
 			JsonNode since = hit.source().path("handling").path("since");
 			String start = since.isTextual() ? since.asText() : hit.source().path("publishedAt").asText();
 			seconds.add(Math.max(0, Duration.between(Instant.parse(start), now).toSeconds()));
 		}
-		long longest = seconds.stream().mapToLong(Long::longValue).max().orElse(0);
-		for (String name : List.of("actedOn", "untouched")) {
-			Aggregate part = response.aggregations().get(name);
-			if (part != null && part.filter().docCount() > 0) {
-				double oldest = part.filter().aggregations().get("oldest").min().value();
-				longest = Math.max(longest, Duration.between(Instant.ofEpochMilli((long) oldest), now).toSeconds());
-			}
-		}
+		longest = Math.max(longest, seconds.stream().mapToLong(Long::longValue).max().orElse(0));
 		return new Waits(open, longest, median(seconds));
 	}
 
@@ -392,6 +410,76 @@ public class HandlingStore {
 	}
 
 	private record Waits(long open, long longest, long median) {
+	}
+
+	/**
+	 * When the waits of one kind started (the handling's {@code since} of those acted on,
+	 * the publication of those nobody touched), as the percentiles from 0 to 100 of their
+	 * start times describe them.
+	 *
+	 * @param count how many waits of the kind there are
+	 * @param percents the percents, ascending
+	 * @param values the start time at each percent, epoch milliseconds
+	 */
+	record Starts(long count, double[] percents, double[] values) {
+
+		static Starts of(long count, Aggregate percentiles) {
+			List<ArrayPercentilesItem> items = percentiles.tdigestPercentiles().values().array();
+			List<ArrayPercentilesItem> known = items.stream().filter((item) -> Double.isFinite(item.value())).toList();
+			double[] percents = new double[known.size()];
+			double[] values = new double[known.size()];
+			for (int i = 0; i < known.size(); i++) {
+				percents[i] = Double.parseDouble(known.get(i).key());
+				values[i] = known.get(i).value();
+			}
+			return new Starts(count, percents, values);
+		}
+
+		// The share of the kind's waits that started at or before a time.
+		double share(double time) {
+			if (this.values.length == 0 || time < this.values[0]) {
+				return 0;
+			}
+			for (int i = 1; i < this.values.length; i++) {
+				if (time < this.values[i]) {
+					double part = (time - this.values[i - 1]) / (this.values[i] - this.values[i - 1]);
+					return (this.percents[i - 1] + part * (this.percents[i] - this.percents[i - 1])) / 100;
+				}
+			}
+			return 1;
+		}
+
+		/**
+		 * The start time half of all waits started at or before: the point where the
+		 * kinds' shares, weighed by their counts, reach one half.
+		 * @param kinds the kinds of waits
+		 * @return the middle start time, epoch milliseconds
+		 */
+		static double middle(List<Starts> kinds) {
+			double low = kinds.stream()
+				.filter((kind) -> kind.values.length > 0)
+				.mapToDouble((kind) -> kind.values[0])
+				.min()
+				.orElse(0);
+			double high = kinds.stream()
+				.filter((kind) -> kind.values.length > 0)
+				.mapToDouble((kind) -> kind.values[kind.values.length - 1])
+				.max()
+				.orElse(0);
+			double total = kinds.stream().mapToLong(Starts::count).sum();
+			for (int step = 0; step < 64 && high - low > 1; step++) {
+				double mid = (low + high) / 2;
+				double before = kinds.stream().mapToDouble((kind) -> kind.count() * kind.share(mid)).sum();
+				if (before < total / 2) {
+					low = mid;
+				}
+				else {
+					high = mid;
+				}
+			}
+			return high;
+		}
+
 	}
 
 	private record Actions(Map<String, Long> counts, List<ActorCount> answeredBy) {

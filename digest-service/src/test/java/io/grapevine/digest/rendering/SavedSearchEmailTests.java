@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.grapevine.digest.audience.Period;
+import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.SavedSearch;
 import io.grapevine.digest.composition.SavedSearchDigest;
 import io.grapevine.digest.composition.SavedSearchSubscription;
@@ -20,7 +21,7 @@ import io.grapevine.listening.mention.Mention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SavedSearchRendererTests {
+class SavedSearchEmailTests {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
@@ -28,8 +29,7 @@ class SavedSearchRendererTests {
 
 	private static final URI DASHBOARD = URI.create("https://listening.example.org/");
 
-	private final SavedSearchRenderer renderer = new SavedSearchRenderer("Harbor City Transit", DASHBOARD,
-			URI.create("https://grapevine.example.org/"));
+	private final DigestRenderer renderer = new DigestRenderer(DASHBOARD, URI.create("https://grapevine.example.org/"));
 
 	private final SavedSearch search = new SavedSearch("s-1", "Fares <b>rising</b>", "fare* -\"fare evasion\"",
 			new SavedSearch.Filters(List.of("communications"), null, null, null, List.of("negative"), null,
@@ -40,9 +40,9 @@ class SavedSearchRendererTests {
 
 	@Test
 	void theEmailShowsTheDaysMatchesWithTheirLinksTheSearchAndHowToUnsubscribeEverythingEscaped() {
-		RenderedDigest rendered = this.renderer
-			.render(digest(12, List.of(mention("1", "Why did the <script>fare</script> go up?", 4.2),
-					mention("2", "Fares up again & nobody told us", 3.1))));
+		RenderedDigest rendered = render(
+				digest(12, List.of(mention("1", "Why did the <script>fare</script> go up?", 4.2),
+						mention("2", "Fares up again & nobody told us", 3.1))));
 
 		assertThat(rendered.subject()).isEqualTo("Fares <b>rising</b> · saved search · Thu 19 Nov 2026 · 12 mentions");
 		assertThat(rendered.html()).contains("Fares &lt;b&gt;rising&lt;/b&gt;")
@@ -72,13 +72,19 @@ class SavedSearchRendererTests {
 
 	@Test
 	void aDayWithoutMatchesSaysSo() {
-		RenderedDigest rendered = this.renderer.render(digest(0, List.of()));
+		RenderedDigest rendered = render(digest(0, List.of()));
 
 		assertThat(rendered.subject()).endsWith("· 0 mentions");
 		assertThat(rendered.html())
 			.contains("Nothing matched Fares &lt;b&gt;rising&lt;/b&gt; on Thursday 19 November 2026.")
 			.doesNotContain("by reach");
 		assertThat(rendered.text()).contains("Nothing matched Fares <b>rising</b> on Thursday 19 November 2026.");
+	}
+
+	private RenderedDigest render(SavedSearchDigest matches) {
+		Digest digest = Digest.of("Harbor City Transit", matches);
+		assertThat(digest.audience()).isEqualTo(this.subscription.audience());
+		return this.renderer.render(digest, "saved-search:s-1:amy:2026-11-19");
 	}
 
 	private SavedSearchDigest digest(long total, List<Mention> mentions) {

@@ -11,39 +11,32 @@ import io.grapevine.digest.composition.SavedSearch;
 import io.grapevine.digest.composition.SavedSearchDigest;
 
 /**
- * Renders a saved search's daily email in the digests' look (their frame, masthead and
- * item lists): HTML with inline CSS, every value escaped, and a plain-text twin.
+ * The email of a saved search's subscriber in the digests' look (their frame, masthead
+ * and item lists), as {@link DigestRenderer} renders it: HTML with inline CSS, every
+ * value escaped, and a plain-text twin.
  */
-public class SavedSearchRenderer {
+public final class SavedSearchEmail {
 
 	private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.US);
 
 	private final DigestEmails emails;
 
-	private final String organization;
-
-	/**
-	 * Create a renderer.
-	 * @param organization the organization's name, for the masthead
-	 * @param dashboardUrl the search dashboard
-	 * @param publicUrl where the digest archive is served
-	 */
-	public SavedSearchRenderer(String organization, URI dashboardUrl, URI publicUrl) {
-		this.organization = organization;
-		this.emails = new DigestEmails(dashboardUrl, publicUrl);
+	SavedSearchEmail(DigestEmails emails) {
+		this.emails = emails;
 	}
 
 	/**
 	 * Render the email.
+	 * @param organization the organization's name, for the masthead
 	 * @param digest what it says
 	 * @return subject, HTML and text
 	 */
-	public RenderedDigest render(SavedSearchDigest digest) {
-		View view = view(digest);
+	RenderedDigest render(String organization, SavedSearchDigest digest) {
+		View view = view(organization, digest);
 		return new RenderedDigest(view.subject(), this.emails.html("saved-search-email", view), text(view));
 	}
 
-	private View view(SavedSearchDigest digest) {
+	private static View view(String organization, SavedSearchDigest digest) {
 		SavedSearch search = digest.search();
 		String when = "on " + LONG_DAY.format(digest.day().day());
 		List<DigestRenderer.ItemView> mentions = digest.mentions()
@@ -53,7 +46,7 @@ public class SavedSearchRenderer {
 			.toList();
 		String title = (digest.total() > digest.mentions().size()) ? "Top " + digest.mentions().size() + " by reach"
 				: "By reach";
-		return new View(this.organization, search.name(), digest.subject(), Digest.DAY.format(digest.day().day()), when,
+		return new View(organization, search.name(), digest.subject(), Digest.DAY.format(digest.day().day()), when,
 				digest.day().zone().getId(), digest.total(), (digest.total() == 1) ? "mention" : "mentions",
 				search.query(), filters(search.filters()), title, mentions, digest.permalink().toString(),
 				digest.subscription().email(),
