@@ -42,6 +42,12 @@ abstract class PageTestSupport extends LiveStackTestSupport {
 				// would, and a second stall fails the test.
 				System.out.println("The dashboard stalled after sign-in; opening it again. " + stalled.getMessage());
 				session.navigate(url("/"));
+				if (session.evaluate("location.pathname === '/login'").asBoolean()) {
+					// The stalled sign-in left no session: sign in once more.
+					session.evaluate("document.getElementById('username').value = " + BrowserSession.literal(username)
+							+ ";" + "document.getElementById('password').value = " + BrowserSession.literal(password)
+							+ ";" + "document.querySelector('form button[type=submit]').click()");
+				}
 				session.await(signedIn, "the dashboard, signed in, opened again after a stall");
 			}
 			return session;
