@@ -1,6 +1,7 @@
 package io.grapevine.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import io.grapevine.listening.KafkaTopicNames;
 import io.grapevine.listening.Sha256;
@@ -74,10 +75,15 @@ public class DeadLetterPublisher {
 	 * reason and in headers. A letter Kafka refuses for good (not for a passing reason)
 	 * is logged with its reason, counted and skipped, so it cannot stop the stream; a
 	 * passing failure (Kafka unreachable) is signalled, for the caller to try again.
+	 * <p>
+	 * The letter is logged with the logging context of the thread that hands it over here
+	 * (the trace and mention id of what it sets aside), whichever thread Kafka answers
+	 * on.
 	 * @param deadLetter what to set aside
 	 * @return completion
 	 */
 	public Mono<Void> publish(DeadLetter deadLetter) {
+		Map<String, String> handedOver = MDC.getCopyOfContextMap();
 		String json = MentionJson.write(deadLetter);
 		ProducerRecord<String, String> record;
 		// The original bytes: the text's own, or those a base64 payload stands for.
@@ -107,17 +113,34 @@ public class DeadLetterPublisher {
 				.tag("source", deadLetter.source())
 				.register(this.meterRegistry)
 				.increment();
-			try (MDC.MDCCloseable source = MDC.putCloseable("sourceInstance", deadLetter.source())) {
-				logger.warn("Dead letter from {}: {}", deadLetter.source(), deadLetter.reason());
-			}
+			logIn(handedOver, deadLetter,
+					() -> logger.warn("Dead letter from {}: {}", deadLetter.source(), deadLetter.reason()));
 		}).then().onErrorResume(DeadLetterPublisher::refusedForGood, (ex) -> {
 			this.unpublishable.increment();
-			try (MDC.MDCCloseable source = MDC.putCloseable("sourceInstance", deadLetter.source())) {
-				logger.error("Kafka refused a dead letter from {} for good, so it is only logged: {} ({} bytes): {}",
-						deadLetter.source(), deadLetter.reason(), payload.length, ex.toString());
-			}
+			logIn(handedOver, deadLetter,
+					() -> logger.error(
+							"Kafka refused a dead letter from {} for good, so it is only logged: {} ({} bytes): {}",
+							deadLetter.source(), deadLetter.reason(), payload.length, ex.toString()));
 			return Mono.empty();
 		});
+	}
+
+	private static void logIn(Map<String, String> handedOver, DeadLetter deadLetter, Runnable logging) {
+		Map<String, String> own = MDC.getCopyOfContextMap();
+		if (handedOver != null) {
+			MDC.setContextMap(handedOver);
+		}
+		try (MDC.MDCCloseable source = MDC.putCloseable("sourceInstance", deadLetter.source())) {
+			logging.run();
+		}
+		finally {
+			if (own != null) {
+				MDC.setContextMap(own);
+			}
+			else {
+				MDC.clear();
+			}
+		}
 	}
 
 	/**

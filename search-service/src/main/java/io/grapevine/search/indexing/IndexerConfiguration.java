@@ -44,14 +44,14 @@ class IndexerConfiguration {
 			IndexerProperties properties, MeterRegistry meterRegistry, Organization organization,
 			ReplyAnswers replyAnswers, RetentionProperties retention, IndexerProgress progress,
 			ObjectProvider<ObservationRegistry> observations) {
-		// Every record received is observed in the trace its producer's traceparent
-		// header
-		// names, so a mention is followed from the ingest publication into the indexer.
-		ReceiverOptions<String, String> options = receiverOptions(kafka, properties, meterRegistry)
-			.withObservation(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		// The indexer observes every record itself, from receipt until indexed or set
+		// aside, in the trace its producer's traceparent header names (the receiver's own
+		// observation would end at receipt), so a mention is followed from the ingest
+		// publication into the indexer's spans and log lines.
+		ReceiverOptions<String, String> options = receiverOptions(kafka, properties, meterRegistry);
 		return new MentionIndexer(options, client, template, deadLetters, properties, meterRegistry,
 				organization.accounts(), replyAnswers, new PublicationWindow(retention.retention(), Clock.systemUTC()),
-				progress);
+				progress, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	static ReceiverOptions<String, String> receiverOptions(GrapevineKafkaProperties kafka, IndexerProperties properties,

@@ -30,10 +30,10 @@ import io.grapevine.search.handling.elasticsearch.ReplyAnswers.Written;
 import io.grapevine.search.index.MentionIndexTemplate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -86,6 +86,8 @@ public class MentionIndexer implements SmartLifecycle {
 
 	private final IndexerProgress progress;
 
+	private final ObservationRegistry observations;
+
 	private volatile Disposable pipeline;
 
 	private volatile Disposable marking;
@@ -93,8 +95,9 @@ public class MentionIndexer implements SmartLifecycle {
 	MentionIndexer(ReceiverOptions<String, String> receiverOptions, ElasticsearchAsyncClient client,
 			MentionIndexTemplate template, DeadLetterPublisher deadLetters, IndexerProperties properties,
 			MeterRegistry meterRegistry, Accounts accounts, ReplyAnswers replyAnswers, PublicationWindow window,
-			IndexerProgress progress) {
+			IndexerProgress progress, ObservationRegistry observations) {
 		this.receiverOptions = receiverOptions;
+		this.observations = observations;
 		this.window = window;
 		this.progress = progress;
 		this.accounts = accounts;
@@ -127,13 +130,23 @@ public class MentionIndexer implements SmartLifecycle {
 			.receive()
 			.bufferTimeout(this.properties.batchSize(), this.properties.batchTimeout(), true)
 			.doOnNext((records) -> this.progress.received(records.size()))
-			.map((records) -> Batch.of(records, this.accounts, this.window))
+			.map((records) -> Batch.of(traced(records), this.accounts, this.window))
 			// One batch at a time, so a replay of a mention never races its earlier
 			// version;
 			// Kafka keeps fetching while Elasticsearch works.
 			.concatMap((batch) -> write(batch).retryWhen(retry("Writing a batch of " + batch.size() + " mentions"))
 				.then(Mono.defer(() -> commit(batch)))
-				.thenReturn(batch), 2);
+				.thenReturn(batch)
+				.doFinally((signal) -> batch.records().forEach(TracedRecord::done)), 2);
+	}
+
+	private List<TracedRecord> traced(List<ReceiverRecord<String, String>> records) {
+		List<TracedRecord> traced = new ArrayList<>(records.size());
+		for (ReceiverRecord<String, String> record : records) {
+			traced.add(TracedRecord.received(record, this.observations, this.properties.groupId(),
+					this.receiverOptions.bootstrapServers()));
+		}
+		return traced;
 	}
 
 	private Mono<Void> write(Batch batch) {
@@ -148,12 +161,15 @@ public class MentionIndexer implements SmartLifecycle {
 
 	private Mono<List<Written>> writePart(Batch batch) {
 		List<Written> written = new ArrayList<>();
-		Mono<List<DeadLetter>> rejected = bulk(batch, written);
+		Mono<List<Letter>> rejected = bulk(batch, written);
 		return rejected.flatMap((rejections) -> {
-			List<DeadLetter> deadLetters = new ArrayList<>(batch.invalid());
+			List<Letter> deadLetters = new ArrayList<>(batch.invalid());
 			deadLetters.addAll(rejections);
 			long accepted = batch.documents().size() - rejections.size();
-			return this.deadLetters.publishAll(deadLetters).doOnSuccess((done) -> this.documents.increment(accepted));
+			return Flux.fromIterable(deadLetters)
+				.concatMap((letter) -> letter.record().deadLetter(() -> this.deadLetters.publish(letter.letter())))
+				.then()
+				.doOnSuccess((done) -> this.documents.increment(accepted));
 		}).thenReturn(written);
 	}
 
@@ -163,18 +179,17 @@ public class MentionIndexer implements SmartLifecycle {
 	 * unreadable), the batch is split in halves until the documents it refuses are found
 	 * alone, so one cannot hold back the others.
 	 */
-	private Mono<List<DeadLetter>> bulk(Batch batch, List<Written> written) {
+	private Mono<List<Letter>> bulk(Batch batch, List<Written> written) {
 		if (batch.documents().isEmpty()) {
 			return Mono.just(List.of());
 		}
 		return bulkAsIs(batch, written).onErrorResume(MentionIndexer::refusedForGood, (ex) -> {
 			if (batch.documents().size() == 1) {
 				Entry entry = batch.documents().get(0);
-				return Mono.just(
-						List.of(DeadLetter.now(DEAD_LETTER_SOURCE,
-								"Elasticsearch refused mention " + entry.document().id() + " from "
-										+ Batch.where(entry.record()) + ": " + ex.getMessage(),
-								entry.record().value())));
+				return Mono.just(List.of(new Letter(DeadLetter.now(DEAD_LETTER_SOURCE,
+						"Elasticsearch refused mention " + entry.document().id() + " from "
+								+ Batch.where(entry.record()) + ": " + ex.getMessage(),
+						entry.record().record().value()), entry.record())));
 			}
 			int half = batch.documents().size() / 2;
 			Batch first = new Batch(List.of(), batch.documents().subList(0, half), List.of());
@@ -183,16 +198,16 @@ public class MentionIndexer implements SmartLifecycle {
 					batch.documents().size(), ex.getMessage());
 			// One half after the other: both add to the same list of what was written.
 			return bulk(first, written).flatMap((a) -> bulk(second, written).map((b) -> {
-				List<DeadLetter> both = new ArrayList<>(a);
+				List<Letter> both = new ArrayList<>(a);
 				both.addAll(b);
 				return both;
 			}));
 		});
 	}
 
-	private Mono<List<DeadLetter>> bulkAsIs(Batch batch, List<Written> written) {
+	private Mono<List<Letter>> bulkAsIs(Batch batch, List<Written> written) {
 		return Mono.fromFuture(() -> this.client.bulk(batch.request())).flatMap((response) -> {
-			List<DeadLetter> rejections = new ArrayList<>();
+			List<Letter> rejections = new ArrayList<>();
 			Batch existing = batch.written(response, rejections, written, true);
 			if (existing.documents().isEmpty()) {
 				return Mono.just(rejections);
@@ -237,7 +252,7 @@ public class MentionIndexer implements SmartLifecycle {
 		// Acknowledged offsets are committed by the receiver every commit interval and
 		// when it
 		// closes; waiting for each commit here would stall the next batch behind a poll.
-		batch.records().forEach((record) -> record.receiverOffset().acknowledge());
+		batch.records().forEach((record) -> record.record().receiverOffset().acknowledge());
 		this.progress.done(batch.size());
 		return Mono.empty();
 	}
@@ -271,37 +286,40 @@ public class MentionIndexer implements SmartLifecycle {
 	/**
 	 * One batch of records: the documents to write and the records that are not mentions.
 	 */
-	private record Batch(List<ReceiverRecord<String, String>> records, List<Entry> documents,
-			List<DeadLetter> invalid) {
+	private record Batch(List<TracedRecord> records, List<Entry> documents, List<Letter> invalid) {
 
-		static Batch of(List<ReceiverRecord<String, String>> records, Accounts accounts, PublicationWindow window) {
+		static Batch of(List<TracedRecord> records, Accounts accounts, PublicationWindow window) {
 			List<Entry> documents = new ArrayList<>(records.size());
-			List<DeadLetter> invalid = new ArrayList<>();
-			for (ReceiverRecord<String, String> record : records) {
+			List<Letter> invalid = new ArrayList<>();
+			for (TracedRecord traced : records) {
+				ReceiverRecord<String, String> record = traced.record();
 				try {
 					MentionDocument document = MentionDocuments.from(record.value(), accounts);
 					Optional<String> refusal = window.refusal(document.mention());
 					if (refusal.isPresent()) {
-						invalid.add(DeadLetter.now(DEAD_LETTER_SOURCE,
-								"mention " + document.id() + " from " + where(record) + " is " + refusal.get(),
-								record.value()));
+						invalid.add(new Letter(DeadLetter.now(DEAD_LETTER_SOURCE,
+								"mention " + document.id() + " from " + where(traced) + " is " + refusal.get(),
+								record.value()), traced));
 						continue;
 					}
-					documents.add(new Entry(document, record));
+					documents.add(new Entry(document, traced));
 				}
 				catch (InvalidMentionException ex) {
-					invalid.add(DeadLetter.now(DEAD_LETTER_SOURCE,
-							"record " + where(record) + " is not valid Mention JSON: " + ex.getMessage(),
-							record.value()));
+					invalid.add(new Letter(
+							DeadLetter.now(DEAD_LETTER_SOURCE,
+									"record " + where(traced) + " (key " + record.key()
+											+ ") is not valid Mention JSON: " + ex.getMessage(),
+									record.value()),
+							traced));
 				}
 				catch (RuntimeException | StackOverflowError ex) {
 					// Whatever else a record does to the reader, it must not stop the
 					// stream.
-					try (MDC.MDCCloseable id = MDC.putCloseable("mentionId", record.key())) {
-						logger.warn("Record {} could not be read", where(record), ex);
-					}
-					invalid.add(DeadLetter.now(DEAD_LETTER_SOURCE,
-							"record " + where(record) + " could not be read: " + ex, record.value()));
+					traced.log(
+							() -> logger.warn("Record {} (key {}) could not be read", where(traced), record.key(), ex));
+					invalid.add(new Letter(DeadLetter.now(DEAD_LETTER_SOURCE,
+							"record " + where(traced) + " (key " + record.key() + ") could not be read: " + ex,
+							record.value()), traced));
 				}
 			}
 			return new Batch(records, documents, invalid);
@@ -319,7 +337,8 @@ public class MentionIndexer implements SmartLifecycle {
 			Map<TopicPartition, List<Entry>> parts = new LinkedHashMap<>();
 			for (Entry entry : this.documents) {
 				parts
-					.computeIfAbsent(entry.record().receiverOffset().topicPartition(), (partition) -> new ArrayList<>())
+					.computeIfAbsent(entry.record().record().receiverOffset().topicPartition(),
+							(partition) -> new ArrayList<>())
 					.add(entry);
 			}
 			List<Batch> batches = new ArrayList<>();
@@ -394,7 +413,7 @@ public class MentionIndexer implements SmartLifecycle {
 		 * of the batch whose documents existed already.
 		 * @throws RetryableBulkException if an item failed for a reason that passes
 		 */
-		Batch written(BulkResponse response, List<DeadLetter> rejected, List<Written> written, boolean creating) {
+		Batch written(BulkResponse response, List<Letter> rejected, List<Written> written, boolean creating) {
 			List<Entry> existing = new ArrayList<>();
 			List<BulkResponseItem> items = response.items();
 			for (int i = 0; i < items.size(); i++) {
@@ -403,6 +422,11 @@ public class MentionIndexer implements SmartLifecycle {
 				if (item.error() == null) {
 					MentionDocument document = entry.document();
 					written.add(new Written(document.mention(), document.index(), creating));
+					if (logger.isDebugEnabled()) {
+						entry.record()
+							.log(() -> logger.debug("Indexed mention {} from {} into {} ({})", document.id(),
+									where(entry.record()), document.index(), creating ? "created" : "merged"));
+					}
 					continue;
 				}
 				if (item.status() == 409 && item.operationType() == OperationType.Create) {
@@ -413,21 +437,26 @@ public class MentionIndexer implements SmartLifecycle {
 					throw new RetryableBulkException("Elasticsearch could not take mention " + item.id() + " now ("
 							+ item.status() + " " + item.error().type() + ": " + item.error().reason() + ")");
 				}
-				rejected.add(DeadLetter.now(DEAD_LETTER_SOURCE,
+				rejected.add(new Letter(DeadLetter.now(DEAD_LETTER_SOURCE,
 						"Elasticsearch rejected mention " + item.id() + " from " + where(entry.record()) + " for index "
 								+ item.index() + ": " + item.error().type() + ": " + item.error().reason(),
-						entry.record().value()));
+						entry.record().record().value()), entry.record()));
 			}
 			return new Batch(List.of(), existing, List.of());
 		}
 
-		static String where(ReceiverRecord<String, String> record) {
+		static String where(TracedRecord traced) {
+			ReceiverRecord<String, String> record = traced.record();
 			return record.topic() + "-" + record.partition() + "@" + record.offset();
 		}
 
 	}
 
-	private record Entry(MentionDocument document, ReceiverRecord<String, String> record) {
+	private record Entry(MentionDocument document, TracedRecord record) {
+	}
+
+	/** A dead letter and the record it sets aside, whose trace it is sent in. */
+	private record Letter(DeadLetter letter, TracedRecord record) {
 	}
 
 	/**
