@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.RequestBudget;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.listening.mention.DeadLetter;
 import org.slf4j.Logger;
@@ -56,6 +57,9 @@ class SourceRunner {
 	static final int BATCH_MENTIONS = 1000;
 
 	private final AtomicReference<Cursor> cursor = new AtomicReference<>();
+
+	/** What is spent of the instance's request budget as last stored with its cursor. */
+	private final AtomicReference<Optional<RequestBudget.Spent>> storedBudget = new AtomicReference<>(Optional.empty());
 
 	/** Pages fetched, or being fetched, ahead of the cursor, in order. */
 	private final ArrayDeque<Ahead> ahead = new ArrayDeque<>();
@@ -103,13 +107,23 @@ class SourceRunner {
 		Mono<Void> stopped = stop.doOnTerminate(() -> stopping.set(true)).cache();
 		return Mono.fromRunnable(() -> {
 			this.cursor.set(start);
+			this.storedBudget.set(start.budget());
+			// Another replica may have run the instance in this very window: its
+			// requests count here too.
+			start.budget()
+				.ifPresent((spent) -> this.source.budget()
+					.ifPresent((budget) -> budget.resume(spent, this.clock.instant())));
 			this.board.update(instanceId(), (status) -> status.restored(start));
-			logger.info("Source {} starts from {}", instanceId(), start.position());
+			logger.info("Source {} starts from {}{}", instanceId(), start.position(),
+					start.budget()
+						.map((spent) -> ", " + spent.requests() + " requests spent in the window begun at "
+								+ spent.windowStart())
+						.orElse(""));
 		})
 			.then(Mono.defer(this::step)
 				.flatMap((wait) -> Mono.firstWithSignal(Mono.delay(wait).then(), stopped))
 				.repeat(() -> !stopping.get())
-				.then())
+				.then(Mono.defer(this::storeBudget)))
 			.doFinally((signal) -> {
 				discardAhead();
 				Cursor last = this.cursor.get();
@@ -248,11 +262,39 @@ class SourceRunner {
 	 */
 	private Mono<Void> publish(Cursor from, List<Ready> batch) {
 		Page last = batch.get(batch.size() - 1).page();
-		Mono<Void> moved = last.next().samePositionAs(from) ? Mono.empty() : this.cursors.save(last.next());
+		// What is spent of the budget goes with the cursor, counting the pages fetched
+		// ahead: the next owner may count a request too many, never one too few.
+		Optional<RequestBudget.Spent> spent = spentBudget();
+		Mono<Void> moved = (last.next().samePositionAs(from) && spent.equals(this.storedBudget.get())) ? Mono.empty()
+				: this.cursors.save(last.next().withBudget(spent)).doOnSuccess((saved) -> this.storedBudget.set(spent));
 		List<DeadLetter> deadLetters = batch.stream().flatMap((ready) -> ready.page().deadLetters().stream()).toList();
 		return this.publisher.send(MentionPublisher.Prepared.of(batch.stream().map(Ready::prepared).toList()))
 			.then(this.publisher.deadLetter(deadLetters))
 			.then(moved);
+	}
+
+	private Optional<RequestBudget.Spent> spentBudget() {
+		return this.source.budget().flatMap(RequestBudget::spent);
+	}
+
+	/**
+	 * Store what is spent of the budget since the last stored cursor (pages fetched ahead
+	 * and dropped), under that same position, so the next owner counts it; a failure is
+	 * logged, not signalled.
+	 */
+	private Mono<Void> storeBudget() {
+		Optional<RequestBudget.Spent> spent = spentBudget();
+		Cursor last = this.cursor.get();
+		if (last == null || spent.equals(this.storedBudget.get())) {
+			return Mono.empty();
+		}
+		return this.cursors.save(last.withBudget(spent))
+			.doOnSuccess((saved) -> this.storedBudget.set(spent))
+			.onErrorResume((ex) -> {
+				logger.warn("Source {}: what it spent of its request budget was not stored: {}", instanceId(),
+						ex.toString());
+				return Mono.empty();
+			});
 	}
 
 	private Duration afterPages(Cursor from, List<Ready> batch) {

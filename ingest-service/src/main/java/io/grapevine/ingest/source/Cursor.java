@@ -12,8 +12,12 @@ import java.util.Optional;
  * @param sourceInstance the source instance id, e.g. {@code x:recent-search}
  * @param position source-specific keys and values (an empty map means "from the start")
  * @param updatedAt when the position last moved
+ * @param budget what the instance has spent of its {@link RequestBudget} in the current
+ * window, when it has one; the pipeline stores it, and the next owner of the instance
+ * resumes the count
  */
-public record Cursor(String sourceInstance, Map<String, String> position, Instant updatedAt) {
+public record Cursor(String sourceInstance, Map<String, String> position, Instant updatedAt,
+		Optional<RequestBudget.Spent> budget) {
 
 	public Cursor {
 		if (sourceInstance == null || sourceInstance.isBlank()) {
@@ -21,6 +25,17 @@ public record Cursor(String sourceInstance, Map<String, String> position, Instan
 		}
 		position = (position != null) ? Map.copyOf(position) : Map.of();
 		Objects.requireNonNull(updatedAt, "updatedAt");
+		budget = (budget != null) ? budget : Optional.empty();
+	}
+
+	/**
+	 * A cursor without a spent budget.
+	 * @param sourceInstance the source instance id
+	 * @param position source-specific keys and values
+	 * @param updatedAt when the position last moved
+	 */
+	public Cursor(String sourceInstance, Map<String, String> position, Instant updatedAt) {
+		this(sourceInstance, position, updatedAt, Optional.empty());
 	}
 
 	/**
@@ -50,6 +65,15 @@ public record Cursor(String sourceInstance, Map<String, String> position, Instan
 	 */
 	public Cursor moveTo(Map<String, String> position, Instant now) {
 		return new Cursor(this.sourceInstance, position, now);
+	}
+
+	/**
+	 * This cursor with what its instance has spent of its request budget.
+	 * @param budget the spent budget, if any
+	 * @return a copy with the budget
+	 */
+	public Cursor withBudget(Optional<RequestBudget.Spent> budget) {
+		return new Cursor(this.sourceInstance, this.position, this.updatedAt, budget);
 	}
 
 	/**

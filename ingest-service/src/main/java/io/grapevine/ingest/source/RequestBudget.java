@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * A number of requests a source instance may send in a window of time, counted by the
  * instance itself so that it waits before an API whose limit is documented but not
- * announced in its answers has to refuse.
+ * announced in its answers has to refuse. What is spent in the current window is stored
+ * with the instance's cursor, and the replica that runs the instance next resumes the
+ * count (see {@link #resume}), so a move between replicas does not open a second window.
  */
 public final class RequestBudget {
 
@@ -50,6 +52,51 @@ public final class RequestBudget {
 			return Optional.empty();
 		}
 		return Optional.of(this.windowStart.plus(this.window));
+	}
+
+	/**
+	 * What is spent in the current window, for the instance's next owner to resume from.
+	 * @return the window and its requests, or empty before the first request
+	 */
+	public synchronized Optional<Spent> spent() {
+		return (this.windowStart != null) ? Optional.of(new Spent(this.windowStart, this.spent)) : Optional.empty();
+	}
+
+	/**
+	 * Go on with what an earlier owner of the instance spent: a window of its that is
+	 * still open counts its requests, unless this budget counts more already; a window
+	 * that has ended is forgotten.
+	 * @param stored what the earlier owner stored
+	 * @param now the current time
+	 */
+	public synchronized void resume(Spent stored, Instant now) {
+		if (!now.isBefore(stored.windowStart().plus(this.window))) {
+			return;
+		}
+		boolean ownOpen = this.windowStart != null && now.isBefore(this.windowStart.plus(this.window));
+		if (!ownOpen || stored.requests() > this.spent) {
+			this.windowStart = stored.windowStart();
+			this.spent = Math.min(stored.requests(), this.limit);
+		}
+	}
+
+	/**
+	 * The requests spent in a window of a budget.
+	 *
+	 * @param windowStart when the window began (its first request)
+	 * @param requests the requests sent in it
+	 */
+	public record Spent(Instant windowStart, int requests) {
+
+		public Spent {
+			if (windowStart == null) {
+				throw new IllegalArgumentException("a spent budget needs the start of its window");
+			}
+			if (requests < 0) {
+				throw new IllegalArgumentException("a spent budget counts no fewer than 0 requests, was " + requests);
+			}
+		}
+
 	}
 
 }

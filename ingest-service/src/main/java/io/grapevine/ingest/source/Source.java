@@ -1,6 +1,7 @@
 package io.grapevine.ingest.source;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import reactor.core.publisher.Mono;
 
@@ -32,5 +33,15 @@ public interface Source {
 	 * @return the page
 	 */
 	Mono<Page> fetch(Cursor cursor);
+
+	/**
+	 * The budget of requests the instance counts itself, when it has one: the pipeline
+	 * stores what is spent of it with the cursor and resumes it wherever the instance
+	 * runs next.
+	 * @return the budget, or empty when the API announces its own limits
+	 */
+	default Optional<RequestBudget> budget() {
+		return Optional.empty();
+	}
 
 }

@@ -35,6 +35,49 @@ class RequestBudgetTests {
 	}
 
 	@Test
+	void aNextOwnerResumesTheCountOfAWindowStillOpen() {
+		RequestBudget first = new RequestBudget(5, Duration.ofHours(1));
+		first.spend(NOW);
+		first.spend(NOW.plusSeconds(10));
+		first.spend(NOW.plusSeconds(20));
+		RequestBudget next = new RequestBudget(5, Duration.ofHours(1));
+
+		next.resume(first.spent().orElseThrow(), NOW.plus(Duration.ofMinutes(10)));
+
+		assertThat(next.spent()).contains(new RequestBudget.Spent(NOW, 3));
+		assertThat(next.spend(NOW.plus(Duration.ofMinutes(11)))).isEmpty();
+		assertThat(next.spend(NOW.plus(Duration.ofMinutes(12)))).isEmpty();
+		assertThat(next.spend(NOW.plus(Duration.ofMinutes(13)))).contains(NOW.plus(Duration.ofHours(1)));
+	}
+
+	@Test
+	void aWindowThatHasEndedIsNotResumed() {
+		RequestBudget next = new RequestBudget(2, Duration.ofHours(1));
+
+		next.resume(new RequestBudget.Spent(NOW, 2), NOW.plus(Duration.ofHours(1)));
+
+		assertThat(next.spent()).isEmpty();
+		assertThat(next.spend(NOW.plus(Duration.ofHours(1)))).isEmpty();
+		assertThat(next.spend(NOW.plus(Duration.ofMinutes(61)))).isEmpty();
+	}
+
+	@Test
+	void theLargerCountOfAnOpenWindowWins() {
+		RequestBudget budget = new RequestBudget(10, Duration.ofHours(1));
+		budget.spend(NOW);
+		budget.spend(NOW.plusSeconds(1));
+		budget.spend(NOW.plusSeconds(2));
+		budget.spend(NOW.plusSeconds(3));
+
+		budget.resume(new RequestBudget.Spent(NOW.minusSeconds(60), 2), NOW.plusSeconds(5));
+		assertThat(budget.spent()).contains(new RequestBudget.Spent(NOW, 4));
+
+		budget.resume(new RequestBudget.Spent(NOW.minusSeconds(60), 12), NOW.plusSeconds(5));
+		assertThat(budget.spent()).contains(new RequestBudget.Spent(NOW.minusSeconds(60), 10));
+		assertThat(budget.spend(NOW.plusSeconds(6))).contains(NOW.minusSeconds(60).plus(Duration.ofHours(1)));
+	}
+
+	@Test
 	void refusesABudgetThatAllowsNothing() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new RequestBudget(0, Duration.ofHours(1)))
 			.withMessageContaining("at least one request");

@@ -119,6 +119,11 @@ public class HackerNewsSearchSource implements Source {
 		return this.settings.pollInterval();
 	}
 
+	@Override
+	public Optional<RequestBudget> budget() {
+		return Optional.of(this.budget);
+	}
+
 	List<String> queries() {
 		return this.queries.stream().map(HackerNewsQuery::text).toList();
 	}
