@@ -2,7 +2,10 @@ package io.grapevine.ingest.source;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A number of requests a source instance may send in a window of time, counted by the
@@ -15,7 +18,11 @@ public final class RequestBudget {
 
 	private final int limit;
 
-	private final Duration window;
+	/** The start of the window a request opens at a time. */
+	private final UnaryOperator<Instant> opens;
+
+	/** The end of the window that starts at a time. */
+	private final UnaryOperator<Instant> ends;
 
 	private Instant windowStart;
 
@@ -27,14 +34,36 @@ public final class RequestBudget {
 	 * @param window the window, positive
 	 */
 	public RequestBudget(int limit, Duration window) {
-		if (limit < 1) {
-			throw new IllegalArgumentException("a request budget allows at least one request, was " + limit);
-		}
+		this(limit, UnaryOperator.identity(), (start) -> start.plus(window));
 		if (window == null || window.isZero() || window.isNegative()) {
 			throw new IllegalArgumentException("a request budget's window must be positive, was " + window);
 		}
+	}
+
+	private RequestBudget(int limit, UnaryOperator<Instant> opens, UnaryOperator<Instant> ends) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("a request budget allows at least one request, was " + limit);
+		}
 		this.limit = limit;
-		this.window = window;
+		this.opens = opens;
+		this.ends = ends;
+	}
+
+	/**
+	 * A budget of calendar days that begin at midnight in a zone, as an API's daily quota
+	 * is renewed.
+	 * @param limit the requests allowed in one day, at least 1
+	 * @param zone the zone whose midnight renews the budget
+	 * @return the budget
+	 */
+	public static RequestBudget daily(int limit, ZoneId zone) {
+		return new RequestBudget(limit,
+				(now) -> ZonedDateTime.ofInstant(now, zone).toLocalDate().atStartOfDay(zone).toInstant(),
+				(start) -> ZonedDateTime.ofInstant(start, zone)
+					.toLocalDate()
+					.plusDays(1)
+					.atStartOfDay(zone)
+					.toInstant());
 	}
 
 	/**
@@ -43,15 +72,15 @@ public final class RequestBudget {
 	 * @return empty when the request may be sent, else the time the window ends
 	 */
 	public synchronized Optional<Instant> spend(Instant now) {
-		if (this.windowStart == null || !now.isBefore(this.windowStart.plus(this.window))) {
-			this.windowStart = now;
+		if (this.windowStart == null || !now.isBefore(this.ends.apply(this.windowStart))) {
+			this.windowStart = this.opens.apply(now);
 			this.spent = 0;
 		}
 		if (this.spent < this.limit) {
 			this.spent++;
 			return Optional.empty();
 		}
-		return Optional.of(this.windowStart.plus(this.window));
+		return Optional.of(this.ends.apply(this.windowStart));
 	}
 
 	/**
@@ -70,10 +99,10 @@ public final class RequestBudget {
 	 * @param now the current time
 	 */
 	public synchronized void resume(Spent stored, Instant now) {
-		if (!now.isBefore(stored.windowStart().plus(this.window))) {
+		if (!now.isBefore(this.ends.apply(stored.windowStart()))) {
 			return;
 		}
-		boolean ownOpen = this.windowStart != null && now.isBefore(this.windowStart.plus(this.window));
+		boolean ownOpen = this.windowStart != null && now.isBefore(this.ends.apply(this.windowStart));
 		if (!ownOpen || stored.requests() > this.spent) {
 			this.windowStart = stored.windowStart();
 			this.spent = Math.min(stored.requests(), this.limit);

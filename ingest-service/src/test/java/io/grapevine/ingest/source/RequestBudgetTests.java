@@ -2,6 +2,7 @@ package io.grapevine.ingest.source;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,22 @@ class RequestBudgetTests {
 		budget.resume(new RequestBudget.Spent(NOW.minusSeconds(60), 12), NOW.plusSeconds(5));
 		assertThat(budget.spent()).contains(new RequestBudget.Spent(NOW.minusSeconds(60), 10));
 		assertThat(budget.spend(NOW.plusSeconds(6))).contains(NOW.minusSeconds(60).plus(Duration.ofHours(1)));
+	}
+
+	@Test
+	void aDailyBudgetIsRenewedAtMidnightInItsZoneAndResumedWithinTheSameDay() {
+		ZoneId pacific = ZoneId.of("America/Los_Angeles");
+		Instant midnight = Instant.parse("2026-11-22T08:00:00Z");
+		RequestBudget first = RequestBudget.daily(2, pacific);
+		first.spend(midnight.plus(Duration.ofHours(5)));
+		RequestBudget next = RequestBudget.daily(2, pacific);
+
+		next.resume(first.spent().orElseThrow(), midnight.plus(Duration.ofHours(6)));
+
+		assertThat(first.spent()).contains(new RequestBudget.Spent(midnight, 1));
+		assertThat(next.spend(midnight.plus(Duration.ofHours(7)))).isEmpty();
+		assertThat(next.spend(midnight.plus(Duration.ofHours(8)))).contains(midnight.plus(Duration.ofDays(1)));
+		assertThat(next.spend(midnight.plus(Duration.ofDays(1)))).isEmpty();
 	}
 
 	@Test

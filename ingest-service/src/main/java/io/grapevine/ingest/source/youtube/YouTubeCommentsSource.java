@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +18,7 @@ import io.grapevine.ingest.source.SourcePayloads;
 import io.grapevine.ingest.source.SourceSettings;
 import io.grapevine.ingest.source.Cursor;
 import io.grapevine.ingest.source.Page;
+import io.grapevine.ingest.source.RequestBudget;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.listening.mention.DeadLetter;
 import org.slf4j.Logger;
@@ -92,8 +91,10 @@ public class YouTubeCommentsSource implements Source {
 
 	private final Clock clock;
 
-	/** The quota day and the units spent in it by this instance. */
-	private final AtomicReference<QuotaDay> quota = new AtomicReference<>();
+	/**
+	 * The quota units of the day, one a request, renewed at midnight in the reset zone.
+	 */
+	private final RequestBudget quota;
 
 	YouTubeCommentsSource(String instanceId, YouTubeSettings settings, Optional<String> searchTerms,
 			WebClient.Builder builder, Clock clock) {
@@ -104,6 +105,7 @@ public class YouTubeCommentsSource implements Source {
 		this.instanceId = instanceId;
 		this.settings = settings;
 		this.clock = clock;
+		this.quota = RequestBudget.daily(settings.dailyQuotaUnits(), settings.quotaZone());
 		this.mapper = new YouTubeCommentMapper(instanceId, clock);
 		List<String> keys = new ArrayList<>();
 		settings.channelIds().forEach((id) -> keys.add(CHANNEL_PREFIX + id));
@@ -128,6 +130,11 @@ public class YouTubeCommentsSource implements Source {
 		return this.settings.pollInterval();
 	}
 
+	@Override
+	public Optional<RequestBudget> budget() {
+		return Optional.of(this.quota);
+	}
+
 	List<String> listings() {
 		return this.listings;
 	}
@@ -139,8 +146,9 @@ public class YouTubeCommentsSource implements Source {
 	@Override
 	public Mono<Page> fetch(Cursor cursor) {
 		Instant now = this.clock.instant();
-		if (!spendUnit(now)) {
-			Instant until = nextQuotaDay(now);
+		Optional<Instant> spent = this.quota.spend(now);
+		if (spent.isPresent()) {
+			Instant until = spent.get();
 			logger.info("Source {} spent its {} quota units of the day; pausing until {} (midnight {})", instanceId(),
 					this.settings.dailyQuotaUnits(), until, this.settings.quotaResetZone());
 			return Mono.just(Page.of(List.of(), List.of(), cursor, false).pausedUntil(until));
@@ -161,22 +169,6 @@ public class YouTubeCommentsSource implements Source {
 							+ PATH + " for " + listing + ": " + ex.getClass().getSimpleName() + ": "
 							+ mask(String.valueOf(ex.getMessage()))))
 			.map((answer) -> page(cursor, listing, new Answer(answer.status(), mask(answer.body()))));
-	}
-
-	/**
-	 * Count one request against the day's quota units, unless they are spent.
-	 * @param now the time of the request
-	 * @return whether the request may be sent
-	 */
-	private boolean spendUnit(Instant now) {
-		LocalDate day = ZonedDateTime.ofInstant(now, this.settings.quotaZone()).toLocalDate();
-		boolean[] spent = new boolean[1];
-		this.quota.updateAndGet((current) -> {
-			QuotaDay today = (current == null || !current.day().equals(day)) ? new QuotaDay(day, 0) : current;
-			spent[0] = today.units() < this.settings.dailyQuotaUnits();
-			return spent[0] ? new QuotaDay(day, today.units() + 1) : today;
-		});
-		return spent[0];
 	}
 
 	private Instant nextQuotaDay(Instant now) {
@@ -373,9 +365,6 @@ public class YouTubeCommentsSource implements Source {
 
 	private DeadLetter deadLetter(String reason, String body, Instant now) {
 		return new DeadLetter(instanceId(), mask(reason), mask(body), now);
-	}
-
-	private record QuotaDay(LocalDate day, int units) {
 	}
 
 	private record Answer(int status, String body) {
