@@ -52,6 +52,16 @@ class SourceRunner {
 	private static final Executor PREPARING = (task) -> Schedulers.parallel().schedule(task);
 
 	/**
+	 * Requests that may go out after a cursor is stored and before the next one lands:
+	 * the pages fetched ahead, twice (one buffer while the cursor is on its way, one
+	 * after), and the fetch of each step. A cursor stored while the instance runs claims
+	 * them in advance, so that the next owner of an instance whose replica was killed
+	 * never counts too few; the cursor stored on a graceful stop claims exactly what was
+	 * spent.
+	 */
+	static final int UNSTORED_REQUESTS = 2 * PAGES_AHEAD + 2;
+
+	/**
 	 * Mentions sent before one cursor is stored, at most (unless one page holds more).
 	 */
 	static final int BATCH_MENTIONS = 1000;
@@ -262,9 +272,11 @@ class SourceRunner {
 	 */
 	private Mono<Void> publish(Cursor from, List<Ready> batch) {
 		Page last = batch.get(batch.size() - 1).page();
-		// What is spent of the budget goes with the cursor, counting the pages fetched
-		// ahead: the next owner may count a request too many, never one too few.
-		Optional<RequestBudget.Spent> spent = spentBudget();
+		// What is spent of the budget goes with the cursor, with what may go out before
+		// the next one is stored: the next owner may count requests too many, never one
+		// too few.
+		Optional<RequestBudget.Spent> spent = spentBudget()
+			.map((now) -> new RequestBudget.Spent(now.windowStart(), now.requests() + UNSTORED_REQUESTS));
 		Mono<Void> moved = (last.next().samePositionAs(from) && spent.equals(this.storedBudget.get())) ? Mono.empty()
 				: this.cursors.save(last.next().withBudget(spent)).doOnSuccess((saved) -> this.storedBudget.set(spent));
 		List<DeadLetter> deadLetters = batch.stream().flatMap((ready) -> ready.page().deadLetters().stream()).toList();
