@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,7 +60,7 @@ class IndexerLogsIntegrationTests {
 
 	@Test
 	void onATerminalTheIndexingAndDeadLetterLinesNameTheRecordsTraceAndMentionId(CapturedOutput output) {
-		this.service = SearchServiceApplication.application().run(arguments(settings()));
+		this.service = start(SearchServiceApplication.application(), settings());
 		Mention mention = mention("Ferry to the islands late again");
 		String traceId = traceId();
 		send(mention.id(), MentionJson.write(mention), traceId);
@@ -78,7 +80,7 @@ class IndexerLogsIntegrationTests {
 	void deployedTheIndexingAndDeadLetterLinesCarryTheRecordsTraceAndMentionIdAsFields(CapturedOutput output) {
 		Map<String, Object> deployed = settings();
 		deployed.put("GRAPEVINE_MANAGEMENT_PORT", "0");
-		this.service = SearchServiceApplication.application().profiles("deployed").run(arguments(deployed));
+		this.service = start(SearchServiceApplication.application().profiles("deployed"), deployed);
 		Mention mention = mention("Ticket machines down at Central");
 		String traceId = traceId();
 		send(mention.id(), MentionJson.write(mention), traceId);
@@ -124,12 +126,16 @@ class IndexerLogsIntegrationTests {
 		return settings;
 	}
 
-	// As command-line arguments, above the service's own configuration file.
-	private static String[] arguments(Map<String, Object> settings) {
-		return settings.entrySet()
+	private ConfigurableApplicationContext start(SpringApplicationBuilder application, Map<String, Object> settings) {
+		// One logging system serves the JVM, and the services of other test classes, kept
+		// running by Spring's context cache, configured it: this service configures it
+		// afresh, as it does in a JVM of its own.
+		LoggingSystem.get(getClass().getClassLoader()).cleanUp();
+		// As command-line arguments, above the service's own configuration file.
+		return application.run(settings.entrySet()
 			.stream()
 			.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
-			.toArray(String[]::new);
+			.toArray(String[]::new));
 	}
 
 	private static Mention mention(String text) {
