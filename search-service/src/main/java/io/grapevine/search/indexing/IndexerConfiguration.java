@@ -13,6 +13,7 @@ import io.grapevine.kafka.KafkaTopicProvisioner;
 import io.grapevine.listening.KafkaTopicNames;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.search.handling.elasticsearch.ReplyAnswers;
+import io.grapevine.search.index.ChangedDays;
 import io.grapevine.search.index.MentionIndexTemplate;
 import io.grapevine.search.index.RetentionProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,10 +42,11 @@ class IndexerConfiguration {
 	MentionIndexer mentionIndexer(GrapevineKafkaProperties kafka, KafkaTopicProvisioner topics,
 			ElasticsearchAsyncClient client, MentionIndexTemplate template, DeadLetterPublisher deadLetters,
 			IndexerProperties properties, MeterRegistry meterRegistry, Organization organization,
-			ReplyAnswers replyAnswers, RetentionProperties retention, IndexerProgress progress) {
+			ReplyAnswers replyAnswers, RetentionProperties retention, IndexerProgress progress,
+			ChangedDays changedDays) {
 		return new MentionIndexer(receiverOptions(kafka, properties, meterRegistry), client, template, deadLetters,
 				properties, meterRegistry, organization.accounts(), replyAnswers,
-				new PublicationWindow(retention.retention(), Clock.systemUTC()), progress);
+				new PublicationWindow(retention.retention(), Clock.systemUTC()), progress, changedDays);
 	}
 
 	static ReceiverOptions<String, String> receiverOptions(GrapevineKafkaProperties kafka, IndexerProperties properties,

@@ -40,6 +40,7 @@ import io.grapevine.search.handling.HandlingSummary.ActorCount;
 import io.grapevine.search.handling.MentionAction;
 import io.grapevine.search.handling.MentionHandling;
 import io.grapevine.search.handling.MentionNotFoundException;
+import io.grapevine.search.index.ChangedDays;
 import io.grapevine.search.index.MonthlyIndices;
 import io.grapevine.search.mentions.elasticsearch.MentionQueries;
 import org.elasticsearch.client.ResponseException;
@@ -76,8 +77,11 @@ public class HandlingStore {
 
 	private final AtomicBoolean actionsIndexReady = new AtomicBoolean();
 
-	HandlingStore(ElasticsearchAsyncClient client, Organization organization) {
+	private final ChangedDays changedDays;
+
+	HandlingStore(ElasticsearchAsyncClient client, Organization organization, ChangedDays changedDays) {
 		this.client = client;
+		this.changedDays = changedDays;
 		this.organization = organization;
 	}
 
@@ -207,7 +211,9 @@ public class HandlingStore {
 				.doc(HandlingDocuments.update(after, stored.mention().publishedAt()))
 				.refresh(visible ? Refresh.WaitFor : Refresh.False), ObjectNode.class))
 			.map((response) -> response.seqNo())
-			.onErrorMap(HandlingStore::isConflict, (ex) -> HandlingConflictException.concurrentChange(stored.id()));
+			.onErrorMap(HandlingStore::isConflict, (ex) -> HandlingConflictException.concurrentChange(stored.id()))
+			// The day's roll-ups count what was answered: they are counted again.
+			.flatMap((sequence) -> this.changedDays.mark(List.of(stored.mention().publishedAt())).thenReturn(sequence));
 	}
 
 	// Depending on the transport, Elasticsearch's 409 arrives parsed or as the low-level

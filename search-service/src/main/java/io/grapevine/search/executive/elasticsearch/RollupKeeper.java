@@ -1,0 +1,121 @@
+package io.grapevine.search.executive.elasticsearch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.grapevine.search.index.ChangedDays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps the daily roll-ups beside the indexer: every few seconds it counts again the past
+ * days marked as changed and clears their marks (a mark set again meanwhile stays), and
+ * on start, when a day is over, and every check interval it counts the days that have no
+ * roll-up yet. The marks are stored in Elasticsearch, so a restart loses none; today is
+ * read live and counted once it is over.
+ */
+class RollupKeeper implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(RollupKeeper.class);
+
+	private static final int MARKS = 100;
+
+	private final DailyRollups rollups;
+
+	private final ChangedDays changedDays;
+
+	private final RollupProperties properties;
+
+	private final Clock clock;
+
+	private final AtomicReference<Instant> lastCheck = new AtomicReference<>(Instant.EPOCH);
+
+	private final AtomicReference<LocalDate> lastToday = new AtomicReference<>(LocalDate.MIN);
+
+	private volatile Disposable schedule;
+
+	RollupKeeper(DailyRollups rollups, ChangedDays changedDays, RollupProperties properties) {
+		this.rollups = rollups;
+		this.changedDays = changedDays;
+		this.properties = properties;
+		this.clock = Clock.systemUTC();
+	}
+
+	@Override
+	public void start() {
+		this.schedule = Flux.interval(this.properties.recomputeInterval())
+			.onBackpressureDrop()
+			.concatMap((tick) -> recomputeChanged().then(Mono.defer(this::fillIfDue)).onErrorResume((ex) -> {
+				logger.warn("Keeping the daily roll-ups failed, trying again in {}: {}",
+						this.properties.recomputeInterval(), ex.toString());
+				return Mono.empty();
+			}), 1)
+			.subscribe();
+	}
+
+	/**
+	 * Count again the past days marked as changed.
+	 * @return how many days were counted
+	 */
+	Mono<Long> recomputeChanged() {
+		LocalDate today = this.rollups.today();
+		return this.changedDays.pending(MARKS)
+			.flatMapMany(Flux::fromIterable)
+			.filter((mark) -> mark.date().isBefore(today))
+			.concatMap((mark) -> this.rollups.recompute(mark.date()).then(this.changedDays.clear(mark)))
+			.count();
+	}
+
+	private Mono<Void> fillIfDue() {
+		Instant now = this.clock.instant();
+		LocalDate today = this.rollups.today();
+		if (today.equals(this.lastToday.get())
+				&& now.isBefore(this.lastCheck.get().plus(this.properties.checkInterval()))) {
+			return Mono.empty();
+		}
+		return fill().doOnSuccess((count) -> {
+			this.lastCheck.set(now);
+			this.lastToday.set(today);
+		}).then();
+	}
+
+	/**
+	 * Count every past day since the first mention that has no roll-up yet.
+	 * @return how many days were counted
+	 */
+	Mono<Long> fill() {
+		LocalDate yesterday = this.rollups.today().minusDays(1);
+		return this.rollups.firstDay()
+			.flatMap((first) -> first.map((day) -> this.rollups.missing(day, yesterday)).orElse(Mono.empty()))
+			.flatMapMany(Flux::fromIterable)
+			.concatMap((day) -> this.rollups.recompute(day).thenReturn(day))
+			.count()
+			.doOnNext((count) -> {
+				if (count > 0) {
+					logger.info("Counted the daily roll-ups of {} days that had none", count);
+				}
+			});
+	}
+
+	@Override
+	public void stop() {
+		Disposable schedule = this.schedule;
+		if (schedule != null) {
+			schedule.dispose();
+		}
+		this.schedule = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.schedule != null;
+	}
+
+}
