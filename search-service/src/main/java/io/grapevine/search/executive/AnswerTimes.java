@@ -24,7 +24,7 @@ public record AnswerTimes(Map<Integer, Bucket> buckets) {
 	private static final long[] EDGES = edges();
 
 	public AnswerTimes {
-		buckets = Collections.unmodifiableMap(new TreeMap<>(buckets));
+		buckets = (buckets != null) ? Collections.unmodifiableMap(new TreeMap<>(buckets)) : Map.of();
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -87,7 +88,9 @@ public class ChangedDays {
 			operations.add(BulkOperation.of((operation) -> operation
 				.index((index) -> index.index(INDEX).id(day.toString()).document(document))));
 		}
-		return ensureIndex().then(Mono.fromFuture(() -> this.client.bulk((bulk) -> bulk.operations(operations))))
+		// Searchable at once: the executive view reads a marked day live.
+		return ensureIndex()
+			.then(Mono.fromFuture(() -> this.client.bulk((bulk) -> bulk.operations(operations).refresh(Refresh.True))))
 			.flatMap((response) -> {
 				for (var item : response.items()) {
 					if (item.error() != null) {

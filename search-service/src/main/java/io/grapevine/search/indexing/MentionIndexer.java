@@ -134,9 +134,11 @@ public class MentionIndexer implements SmartLifecycle {
 			// One batch at a time, so a replay of a mention never races its earlier
 			// version;
 			// Kafka keeps fetching while Elasticsearch works.
-			// The days the batch wrote to are marked before its offsets are committed: a
-			// batch redelivered after a crash marks them again.
-			.concatMap((batch) -> write(batch).then(Mono.defer(() -> this.changedDays.mark(batch.publishedAt())))
+			// The days the batch writes to are marked before and after, and before its
+			// offsets are committed: a batch redelivered after a crash marks them again.
+			.concatMap((batch) -> this.changedDays.mark(batch.publishedAt())
+				.then(write(batch))
+				.then(Mono.defer(() -> this.changedDays.mark(batch.publishedAt())))
 				.retryWhen(retry("Writing a batch of " + batch.size() + " mentions"))
 				.then(Mono.defer(() -> commit(batch)))
 				.thenReturn(batch), 2);

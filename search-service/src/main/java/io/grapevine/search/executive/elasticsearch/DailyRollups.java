@@ -20,6 +20,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchRequest;
@@ -231,23 +232,87 @@ public class DailyRollups {
 		if (last.isBefore(first)) {
 			return Mono.just(List.of());
 		}
-		int days = (int) (last.toEpochDay() - first.toEpochDay() + 1);
-		return ensureIndex()
-			.then(Mono.fromFuture(
-					() -> this.client.search(
-							(search) -> search.index(INDEX)
-								.size(days)
-								.source((source) -> source.filter((filter) -> filter.includes("day")))
-								.query((query) -> query.bool((bool) -> bool.filter(term("scope", EVERYONE))
-									.filter(term("fingerprint", this.fingerprint))
-									.filter((range) -> range.range((r) -> r.date(
-											(date) -> date.field("day").gte(first.toString()).lte(last.toString())))))),
-							ObjectNode.class)))
+		return ensureIndex().then(Mono.fromFuture(() -> this.client.search((search) -> search.index(INDEX)
+			.size(0)
+			.trackTotalHits((track) -> track.enabled(false))
+			.query((query) -> query.bool((bool) -> bool.filter(term("scope", EVERYONE))
+				.filter(term("fingerprint", this.fingerprint))
+				.filter((range) -> range
+					.range((r) -> r.date((date) -> date.field("day").gte(first.toString()).lte(last.toString()))))))
+			.aggregations("days", (days) -> days.dateHistogram(
+					(histogram) -> histogram.field("day").calendarInterval(CalendarInterval.Day).minDocCount(1))),
+				Void.class)))
 			.map((response) -> {
 				Set<LocalDate> kept = new TreeSet<>();
-				response.hits().hits().forEach((hit) -> kept.add(LocalDate.parse(hit.source().path("day").asText())));
+				response.aggregations()
+					.get("days")
+					.dateHistogram()
+					.buckets()
+					.array()
+					.forEach((bucket) -> kept
+						.add(LocalDate.ofInstant(Instant.ofEpochMilli(bucket.key()), ZoneOffset.UTC)));
 				return first.datesUntil(last.plusDays(1)).filter((day) -> !kept.contains(day)).toList();
 			});
+	}
+
+	/**
+	 * The days between two days that hold mentions.
+	 * @param first the first day, inclusive
+	 * @param last the last day, inclusive
+	 * @return the days
+	 */
+	public Mono<Set<LocalDate>> daysWithMentions(LocalDate first, LocalDate last) {
+		String from = first.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+		String to = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+		return Mono.fromFuture(() -> this.client.search((search) -> search.index(MonthlyIndices.ALIAS)
+			.ignoreUnavailable(true)
+			.allowNoIndices(true)
+			.size(0)
+			.trackTotalHits((track) -> track.enabled(false))
+			.query((query) -> query.range((range) -> range.date((date) -> date.field("publishedAt").gte(from).lt(to))))
+			.aggregations("days",
+					(days) -> days.dateHistogram((histogram) -> histogram.field("publishedAt")
+						.calendarInterval(CalendarInterval.Day)
+						.minDocCount(1))),
+				Void.class))
+			.map((response) -> {
+				Set<LocalDate> days = new TreeSet<>();
+				response.aggregations()
+					.get("days")
+					.dateHistogram()
+					.buckets()
+					.array()
+					.forEach((bucket) -> days
+						.add(LocalDate.ofInstant(Instant.ofEpochMilli(bucket.key()), ZoneOffset.UTC)));
+				return days;
+			});
+	}
+
+	/**
+	 * Store empty roll-ups for days known to hold no mention, without counting them.
+	 * @param days the days
+	 * @return completion once stored
+	 */
+	public Mono<Void> empty(List<LocalDate> days) {
+		if (days.isEmpty()) {
+			return Mono.empty();
+		}
+		String now = this.clock.instant().toString();
+		List<String> scopes = new ArrayList<>();
+		scopes.add(EVERYONE);
+		this.organization.departments().forEach((department) -> scopes.add(scope(Optional.of(department.id()))));
+		return ensureIndex().thenMany(Flux.fromIterable(days).buffer(500)).concatMap((chunk) -> {
+			List<BulkOperation> operations = new ArrayList<>();
+			for (LocalDate day : chunk) {
+				for (String scope : scopes) {
+					byte[] document = document(scope, day, now, Tally.EMPTY);
+					operations.add(BulkOperation.of((operation) -> operation.index((write) -> write.index(INDEX)
+						.id(scope + "/" + day)
+						.document(BinaryData.of(document, ContentType.APPLICATION_JSON)))));
+				}
+			}
+			return Mono.fromFuture(() -> this.client.bulk((bulk) -> bulk.operations(operations)));
+		}).then();
 	}
 
 	/**

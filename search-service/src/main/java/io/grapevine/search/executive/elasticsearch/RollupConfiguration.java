@@ -1,6 +1,7 @@
 package io.grapevine.search.executive.elasticsearch;
 
 import io.grapevine.search.index.ChangedDays;
+import io.grapevine.search.index.RetentionProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 class RollupConfiguration {
 
 	@Bean
-	RollupKeeper rollupKeeper(DailyRollups rollups, ChangedDays changedDays, RollupProperties properties) {
-		return new RollupKeeper(rollups, changedDays, properties);
+	RollupKeeper rollupKeeper(DailyRollups rollups, ChangedDays changedDays, RollupProperties properties,
+			RetentionProperties retention) {
+		return new RollupKeeper(rollups, changedDays, properties, retention.retention());
 	}
 
 }

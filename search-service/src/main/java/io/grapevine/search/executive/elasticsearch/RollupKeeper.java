@@ -3,6 +3,7 @@ package io.grapevine.search.executive.elasticsearch;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.grapevine.search.index.ChangedDays;
@@ -27,6 +28,8 @@ class RollupKeeper implements SmartLifecycle {
 
 	private static final int MARKS = 100;
 
+	private static final int DAYS_PER_ROUND = 20;
+
 	private final DailyRollups rollups;
 
 	private final ChangedDays changedDays;
@@ -35,14 +38,18 @@ class RollupKeeper implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final java.time.Duration retention;
+
 	private final AtomicReference<Instant> lastCheck = new AtomicReference<>(Instant.EPOCH);
 
 	private final AtomicReference<LocalDate> lastToday = new AtomicReference<>(LocalDate.MIN);
 
 	private volatile Disposable schedule;
 
-	RollupKeeper(DailyRollups rollups, ChangedDays changedDays, RollupProperties properties) {
+	RollupKeeper(DailyRollups rollups, ChangedDays changedDays, RollupProperties properties,
+			java.time.Duration retention) {
 		this.rollups = rollups;
+		this.retention = retention;
 		this.changedDays = changedDays;
 		this.properties = properties;
 		this.clock = Clock.systemUTC();
@@ -81,22 +88,34 @@ class RollupKeeper implements SmartLifecycle {
 			return Mono.empty();
 		}
 		return fill().doOnSuccess((count) -> {
-			this.lastCheck.set(now);
-			this.lastToday.set(today);
+			if (count < DAYS_PER_ROUND) {
+				this.lastCheck.set(now);
+				this.lastToday.set(today);
+			}
 		}).then();
 	}
 
 	/**
-	 * Count every past day since the first mention that has no roll-up yet.
+	 * Count every past day within the retention, from the first mention's, that has no
+	 * roll-up yet; a day with no mention gets an empty one without being counted.
 	 * @return how many days were counted
 	 */
 	Mono<Long> fill() {
 		LocalDate yesterday = this.rollups.today().minusDays(1);
+		LocalDate kept = LocalDate.ofInstant(this.clock.instant().minus(this.retention), java.time.ZoneOffset.UTC);
 		return this.rollups.firstDay()
-			.flatMap((first) -> first.map((day) -> this.rollups.missing(day, yesterday)).orElse(Mono.empty()))
-			.flatMapMany(Flux::fromIterable)
-			.concatMap((day) -> this.rollups.recompute(day).thenReturn(day))
-			.count()
+			.flatMap((day) -> day.map((first) -> this.rollups.missing(first.isAfter(kept) ? first : kept, yesterday))
+				.orElse(Mono.just(List.of())))
+			.filter((missing) -> !missing.isEmpty())
+			.flatMap((missing) -> this.rollups.daysWithMentions(missing.get(0), missing.get(missing.size() - 1))
+				.flatMap((held) -> this.rollups.empty(missing.stream().filter((day) -> !held.contains(day)).toList())
+					.then(Flux.fromIterable(missing)
+						.filter(held::contains)
+						// A few days a round, so marked days wait no longer than that.
+						.take(DAYS_PER_ROUND)
+						.concatMap((day) -> this.rollups.recompute(day).thenReturn(day))
+						.count())))
+			.defaultIfEmpty(0L)
 			.doOnNext((count) -> {
 				if (count > 0) {
 					logger.info("Counted the daily roll-ups of {} days that had none", count);

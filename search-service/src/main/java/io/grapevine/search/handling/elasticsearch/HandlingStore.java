@@ -203,16 +203,17 @@ public class HandlingStore {
 	}
 
 	private Mono<Long> update(Stored stored, Handling after, boolean visible) {
-		return Mono
-			.fromFuture(() -> this.client.update((update) -> update.index(stored.index())
-				.id(stored.id())
-				.ifSeqNo(stored.seqNo())
-				.ifPrimaryTerm(stored.primaryTerm())
-				.doc(HandlingDocuments.update(after, stored.mention().publishedAt()))
-				.refresh(visible ? Refresh.WaitFor : Refresh.False), ObjectNode.class))
-			.map((response) -> response.seqNo())
-			.onErrorMap(HandlingStore::isConflict, (ex) -> HandlingConflictException.concurrentChange(stored.id()))
-			// The day's roll-ups count what was answered: they are counted again.
+		// The day's roll-ups count what was answered: marked before and after.
+		return this.changedDays.mark(List.of(stored.mention().publishedAt()))
+			.then(Mono
+				.fromFuture(() -> this.client.update((update) -> update.index(stored.index())
+					.id(stored.id())
+					.ifSeqNo(stored.seqNo())
+					.ifPrimaryTerm(stored.primaryTerm())
+					.doc(HandlingDocuments.update(after, stored.mention().publishedAt()))
+					.refresh(visible ? Refresh.WaitFor : Refresh.False), ObjectNode.class))
+				.map((response) -> response.seqNo())
+				.onErrorMap(HandlingStore::isConflict, (ex) -> HandlingConflictException.concurrentChange(stored.id())))
 			.flatMap((sequence) -> this.changedDays.mark(List.of(stored.mention().publishedAt())).thenReturn(sequence));
 	}
 
