@@ -54,7 +54,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * mentions too): the view of the last 30 days, 90 days and year, asked over HTTP by one
  * user one after the other (whole days from the daily roll-ups, counted once after the
  * load, the rest live), against the multi-search that aggregates every mention of the
- * periods live, sent straight to Elasticsearch from the same JVM. Prints the median and the 95th percentile of each and their ratio.
+ * periods live, sent straight to Elasticsearch from the same JVM. Prints the median and
+ * the 95th percentile of each and their ratio.
  *
  * <p>
  * Run with
@@ -76,7 +77,7 @@ public final class ExecutiveBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int mentions = Integer.getInteger("bench.executive.mentions", 1_000_000);
-		int rounds = Integer.getInteger("bench.executive.rounds", 40);
+		int rounds = Integer.getInteger("bench.executive.rounds", 20);
 		int days = 400;
 		List<String> report = new ArrayList<>();
 		report.add("Executive view benchmark on %d cores: %,d mentions over %d days, 12 departments, 3 competitors"
@@ -92,6 +93,9 @@ public final class ExecutiveBenchmark {
 			properties.put("grapevine.organization-file", organizationFile.toString());
 			properties.put("grapevine.search.indexer.enabled", "false");
 			properties.put("server.port", "0");
+			// The bulk load of a million mentions on a loaded machine outlasts the
+			// service's 15 s; the view's times are measured, not bounded, by it.
+			properties.put("spring.elasticsearch.socket-timeout", "300s");
 			properties.put("logging.level.root", "WARN");
 			// Signed in as people are, with the cost of the password hash the local run
 			// uses.
@@ -116,8 +120,9 @@ public final class ExecutiveBenchmark {
 				Instant counting = Instant.now();
 				long counted = rollups.recompute(firstDay, yesterday).block(Duration.ofHours(1));
 				double countSeconds = Bulk.seconds(counting);
-				report.add("daily roll-ups: %d days counted in %.1f s (%.0f ms a day, for the whole organization and each of the 12 departments)"
-					.formatted(counted, countSeconds, 1000 * countSeconds / counted));
+				report.add(
+						"daily roll-ups: %d days counted in %.1f s (%.0f ms a day, for the whole organization and each of the 12 departments)"
+							.formatted(counted, countSeconds, 1000 * countSeconds / counted));
 				URI base = URI.create("http://127.0.0.1:" + search.getEnvironment().getProperty("local.server.port"));
 				HttpClient http = signIn(base, password);
 				ExecutiveSearch executive = search.getBean(ExecutiveSearch.class);

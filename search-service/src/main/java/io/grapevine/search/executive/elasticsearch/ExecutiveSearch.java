@@ -112,8 +112,8 @@ public class ExecutiveSearch {
 	 */
 	public Mono<ExecutiveView> read(ExecutiveQuery query) {
 		LocalDate today = this.rollups.today();
-		List<Days> spans = List.of(wholeDays(query, query.current(), today, true),
-				wholeDays(query, query.previous(), today, false), wholeDays(query, query.yearBefore(), today, false));
+		List<Days> spans = List.of(wholeDays(query.current(), today), wholeDays(query.previous(), today),
+				wholeDays(query.yearBefore(), today));
 		List<Days> wanted = spans.stream().filter((span) -> !span.last().isBefore(span.first())).toList();
 		if (wanted.isEmpty()) {
 			return send(plan(query, Map.of()));
@@ -156,9 +156,8 @@ public class ExecutiveSearch {
 			.map((response) -> view(plan, response));
 	}
 
-	// The whole UTC days of a range before today; for the period itself, without the
-	// days a step of its timeline starts within.
-	private static Days wholeDays(ExecutiveQuery query, Range range, LocalDate today, boolean steps) {
+	// The whole UTC days of a range before today.
+	private static Days wholeDays(Range range, LocalDate today) {
 		LocalDate first = LocalDate.ofInstant(range.from().minusNanos(1), ZoneOffset.UTC).plusDays(1);
 		LocalDate end = LocalDate.ofInstant(range.to(), ZoneOffset.UTC);
 		LocalDate last = (end.isAfter(today) ? today : end).minusDays(1);
@@ -175,7 +174,7 @@ public class ExecutiveSearch {
 	private static Part part(Range range, Map<LocalDate, Tally> usable, LocalDate today, Set<LocalDate> cut) {
 		Map<LocalDate, Tally> served = new TreeMap<>();
 		if (!usable.isEmpty()) {
-			Days whole = wholeDays(null, range, today, false);
+			Days whole = wholeDays(range, today);
 			for (LocalDate day = whole.first(); !day.isAfter(whole.last()); day = day.plusDays(1)) {
 				Tally tally = usable.get(day);
 				if (tally != null && !cut.contains(day)) {
