@@ -95,7 +95,7 @@ class ExecutiveRollupsIntegrationTests extends LiveStackTestSupport {
 		}
 		Mention[] all = this.mentions.toArray(Mention[]::new);
 		publish(all);
-		awaitIndexed(all);
+		awaitAllIndexed(all);
 		awaitRolledUp();
 	}
 
@@ -190,10 +190,24 @@ class ExecutiveRollupsIntegrationTests extends LiveStackTestSupport {
 	}
 
 	private void awaitRolledUp() {
-		await().atMost(Duration.ofSeconds(180))
+		await().atMost(Duration.ofSeconds(300))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> this.changedDays.marked(FIRST, LAST).block(Duration.ofSeconds(10)).isEmpty()
 					&& this.rollups.missing(FIRST, LAST).block(Duration.ofSeconds(10)).isEmpty());
+	}
+
+	// One count for all of them, rather than one per mention.
+	private void awaitAllIndexed(Mention... mentions) {
+		List<co.elastic.clients.elasticsearch._types.FieldValue> ids = java.util.Arrays.stream(mentions)
+			.map((mention) -> co.elastic.clients.elasticsearch._types.FieldValue.of(mention.id()))
+			.toList();
+		await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+			this.elasticsearch.indices().refresh((refresh) -> refresh.index("mentions"));
+			return this.elasticsearch
+				.count((count) -> count.index("mentions")
+					.query((query) -> query.terms((terms) -> terms.field("id").terms((values) -> values.value(ids)))))
+				.count() == mentions.length;
+		});
 	}
 
 	private static double volume(ExecutiveView view) {

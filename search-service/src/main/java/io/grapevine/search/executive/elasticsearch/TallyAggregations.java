@@ -76,7 +76,7 @@ final class TallyAggregations {
 		aggregations.put("heard",
 				Aggregation.of((heard) -> heard.filter(heard(department))
 					.aggregations("audience", (sum) -> sum.sum((s) -> s.field("author.followers")))
-					.aggregations(figures())));
+					.aggregations(figures(true))));
 		voices().forEach((id, voice) -> aggregations.put("voice-" + id, Aggregation
 			.of((aggregation) -> aggregation.filter(voice).aggregations("sentiment", TallyAggregations::sentiment))));
 		aggregations.put("said",
@@ -91,8 +91,12 @@ final class TallyAggregations {
 						.aggregations("answered", (answered) -> answered.filter(ANSWERED)))));
 		for (Department each : this.organization.departments()) {
 			Query tagged = both(heard(department), term("departments", each.id()));
+			// Narrowed to one department, the others' times to answer (of the mentions
+			// tagged with both) are not counted: they would make each day's roll-ups
+			// grow with the square of the departments.
+			boolean times = department.map(each.id()::equals).orElse(true);
 			aggregations.put("department-" + each.id(),
-					Aggregation.of((aggregation) -> aggregation.filter(tagged).aggregations(figures())));
+					Aggregation.of((aggregation) -> aggregation.filter(tagged).aggregations(figures(times))));
 		}
 		return aggregations;
 	}
@@ -242,14 +246,20 @@ final class TallyAggregations {
 		return labels.terms((terms) -> terms.field("sentiment.label").size(3));
 	}
 
-	private static Map<String, Aggregation> figures() {
+	private static Map<String, Aggregation> figures(boolean times) {
 		Map<String, Aggregation> figures = new HashMap<>();
 		figures.put("sentiment", Aggregation.of(TallyAggregations::sentiment));
 		figures.put("wanting", Aggregation.of((wanting) -> wanting.filter(WANTING)
 			.aggregations("answered", (answered) -> answered.filter(ANSWERED))));
-		figures.put("answered", Aggregation.of((answered) -> answered.filter(ANSWERED)
-			.aggregations("times", (times) -> times.range((range) -> range.field(ANSWER_SECONDS).ranges(TIME_RANGES))
-				.aggregations("seconds", (sum) -> sum.sum((s) -> s.field(ANSWER_SECONDS))))));
+		figures.put("answered", Aggregation.of((answered) -> {
+			answered.filter(ANSWERED);
+			if (times) {
+				answered.aggregations("times", (counted) -> counted
+					.range((range) -> range.field(ANSWER_SECONDS).ranges(TIME_RANGES))
+					.aggregations("seconds", (sum) -> sum.sum((s) -> s.field(ANSWER_SECONDS))));
+			}
+			return answered;
+		}));
 		return figures;
 	}
 
