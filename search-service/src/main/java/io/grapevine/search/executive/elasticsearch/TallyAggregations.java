@@ -254,9 +254,9 @@ final class TallyAggregations {
 		figures.put("answered", Aggregation.of((answered) -> {
 			answered.filter(ANSWERED);
 			if (times) {
-				answered.aggregations("times", (counted) -> counted
-					.range((range) -> range.field(ANSWER_SECONDS).ranges(TIME_RANGES))
-					.aggregations("seconds", (sum) -> sum.sum((s) -> s.field(ANSWER_SECONDS))));
+				answered.aggregations("times",
+						(counted) -> counted.range((range) -> range.field(ANSWER_SECONDS).ranges(TIME_RANGES))
+							.aggregations("seconds", (sum) -> sum.sum((s) -> s.field(ANSWER_SECONDS))));
 			}
 			return answered;
 		}));
