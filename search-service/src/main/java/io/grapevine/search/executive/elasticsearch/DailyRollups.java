@@ -176,7 +176,9 @@ public class DailyRollups {
 	 * @return how many days were counted
 	 */
 	public Mono<Long> recompute(LocalDate first, LocalDate last) {
-		return Flux.fromStream(first.datesUntil(last.plusDays(1))).concatMap(this::recompute).count();
+		return Flux.fromStream(first.datesUntil(last.plusDays(1)))
+			.concatMap((day) -> recompute(day).thenReturn(day))
+			.count();
 	}
 
 	/**

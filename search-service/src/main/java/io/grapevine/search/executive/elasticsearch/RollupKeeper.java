@@ -64,7 +64,10 @@ class RollupKeeper implements SmartLifecycle {
 						this.properties.recomputeInterval(), ex.toString());
 				return Mono.empty();
 			}), 1)
-			.subscribe();
+			.subscribe(null, (ex) -> logger.error("Keeping the daily roll-ups stopped", ex));
+		logger.info(
+				"Keeping the daily roll-ups: changed days counted again every {}, days with none looked for every {}",
+				this.properties.recomputeInterval(), this.properties.checkInterval());
 	}
 
 	/**
@@ -77,7 +80,12 @@ class RollupKeeper implements SmartLifecycle {
 			.flatMapMany(Flux::fromIterable)
 			.filter((mark) -> mark.date().isBefore(today))
 			.concatMap((mark) -> this.rollups.recompute(mark.date()).then(this.changedDays.clear(mark)))
-			.count();
+			.count()
+			.doOnNext((count) -> {
+				if (count > 0) {
+					logger.info("Counted again the daily roll-ups of {} changed days", count);
+				}
+			});
 	}
 
 	private Mono<Void> fillIfDue() {
