@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +33,7 @@ import io.grapevine.digest.analytics.AnalyticsClient;
 import io.grapevine.digest.analytics.InsightsClient;
 import io.grapevine.digest.analytics.SearchServiceCredentials;
 import io.grapevine.digest.archive.DigestArchive;
-import io.grapevine.digest.composition.DailyPeriod;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.archive.DeliveryLedger;
 import io.grapevine.digest.delivery.ChannelWebhooks;
 import io.grapevine.digest.delivery.DigestChannels;
@@ -41,10 +41,6 @@ import io.grapevine.digest.delivery.EmailDelivery;
 import io.grapevine.digest.delivery.WebhookPoster;
 import io.grapevine.digest.rendering.DigestRenderer;
 import io.grapevine.digest.sending.DigestScheduler;
-import io.grapevine.digest.sending.BoardSender;
-import io.grapevine.digest.analytics.BoardAnalyticsClient;
-import io.grapevine.digest.delivery.BoardChannels;
-import io.grapevine.digest.rendering.BoardRenderer;
 import io.grapevine.digest.sending.DigestSender;
 import io.grapevine.digest.sending.SavedSearchSender;
 import io.grapevine.digest.archive.SavedSearchSubscriptions;
@@ -82,7 +78,7 @@ class DigestConfiguration {
 		Organization organization = OrganizationFile.read(properties.organizationFile());
 		Instant now = clock.instant();
 		for (Department department : organization.departments()) {
-			DailyPeriod yesterday = DailyPeriod.dayBefore(now, department.timeZone());
+			Period yesterday = Period.dayBefore(now, department.timeZone());
 			ZonedDateTime due = yesterday.dueAt(department.digestTime());
 			ZonedDateTime next = now.isBefore(due.toInstant()) ? due : yesterday.next().dueAt(department.digestTime());
 			if (department.rhythm().daily()) {
@@ -90,7 +86,7 @@ class DigestConfiguration {
 						department.members().size(), department.digestTime(), department.timeZone(), next);
 			}
 			if (department.rhythm().weekly()) {
-				DigestPeriod lastWeek = DigestPeriod.weekBefore(now, department.timeZone());
+				Period lastWeek = Period.weekBefore(now, department.timeZone());
 				ZonedDateTime weekDue = lastWeek.dueAt(department.rhythm().weeklyDay(), department.digestTime());
 				ZonedDateTime nextWeek = now.isBefore(weekDue.toInstant()) ? weekDue
 						: lastWeek.next().dueAt(department.rhythm().weeklyDay(), department.digestTime());
@@ -112,8 +108,7 @@ class DigestConfiguration {
 	@Bean
 	AnalyticsClient analyticsClient(WebClient.Builder builder, DigestProperties properties,
 			SearchServiceCredentials credentials) {
-		logger.info("Reads analytics from search-service at {} as user {}", properties.searchUrl(),
-				credentials.username());
+		logger.info("Reads analytics from search-service at {} with {}", properties.searchUrl(), credentials.caller());
 		return new AnalyticsClient(builder.defaultHeaders(credentials::applyTo), properties.searchUrl(),
 				properties.searchTimeout());
 	}
@@ -156,8 +151,10 @@ class DigestConfiguration {
 	}
 
 	@Bean
-	DeliveryLedger deliveryLedger(ElasticsearchClient client, Clock clock, DigestProperties properties) {
-		DeliveryLedger ledger = new DeliveryLedger(client, clock, replicaName(), properties.delivery().claimLease());
+	DeliveryLedger deliveryLedger(ElasticsearchClient client, Clock clock, DigestProperties properties,
+			MeterRegistry meterRegistry) {
+		DeliveryLedger ledger = new DeliveryLedger(client, clock, replicaName(), properties.delivery().claimLease(),
+				meterRegistry);
 		ledger.createIndexIfAbsent();
 		return ledger;
 	}
@@ -189,24 +186,6 @@ class DigestConfiguration {
 	}
 
 	@Bean
-	BoardSender boardSender(Organization organization, WebClient.Builder builder, EmailDelivery email,
-			ChannelWebhooks webhooks, DeliveryLedger ledger, DigestArchive archive, Clock clock,
-			DigestProperties properties, SearchServiceCredentials credentials) {
-		DigestProperties.Delivery delivery = properties.delivery();
-		WebhookPoster poster = new WebhookPoster(builder, delivery.attempts(), delivery.firstBackoff(),
-				delivery.maxBackoff(), delivery.timeout());
-		organization.board()
-			.ifPresent((board) -> logger.info("The board ({} member(s)) receives the monthly digest on day 1 at {} {}",
-					board.members().size(), board.digestTime(), board.timeZone()));
-		return new BoardSender(organization,
-				new BoardAnalyticsClient(builder.clone().defaultHeaders(credentials::applyTo), properties.searchUrl(),
-						properties.searchTimeout()),
-				new BoardRenderer(properties.dashboardUrl(), properties.publicUrl()), new BoardChannels(email, poster,
-						webhooks, delivery.attempts(), delivery.firstBackoff(), delivery.maxBackoff()),
-				ledger, archive, clock, properties.topMentions());
-	}
-
-	@Bean
 	SavedSearchSender savedSearchSender(Organization organization, ElasticsearchClient client,
 			AnalyticsClient analytics, EmailDelivery email, DeliveryLedger ledger, Clock clock,
 			DigestProperties properties) {
@@ -222,10 +201,13 @@ class DigestConfiguration {
 	}
 
 	@Bean
-	DigestScheduler digestScheduler(Organization organization, DigestSender sender, BoardSender board,
-			SavedSearchSender savedSearches, DigestArchive archive, Clock clock, DigestProperties properties) {
-		return new DigestScheduler(organization, sender, Optional.of(board), Optional.of(savedSearches), archive, clock,
-				properties.checkInterval(), properties.schedule().enabled());
+	DigestScheduler digestScheduler(Organization organization, DigestSender sender, SavedSearchSender savedSearches,
+			Clock clock, DigestProperties properties) {
+		organization.board()
+			.ifPresent((board) -> logger.info("The board ({} member(s)) receives the monthly digest on day 1 at {} {}",
+					board.members().size(), board.digestTime(), board.timeZone()));
+		return new DigestScheduler(organization, sender, Optional.of(savedSearches), clock, properties.checkInterval(),
+				properties.schedule().enabled());
 	}
 
 }

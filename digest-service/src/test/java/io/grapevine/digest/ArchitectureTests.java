@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 class ArchitectureTests {
 
@@ -16,7 +17,7 @@ class ArchitectureTests {
 	@Test
 	void theDigestDomainImportsNoFrameworkKafkaElasticsearchOrMailTypes() {
 		noClasses().that()
-			.resideInAPackage("io.grapevine.digest.composition..")
+			.resideInAnyPackage("io.grapevine.digest.audience..", "io.grapevine.digest.composition..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "reactor..", "co.elastic..",
@@ -32,6 +33,11 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.web.bind..", "org.springframework.web.reactive.result..")
 			.check(this.classes);
+	}
+
+	@Test
+	void thePackagesOfTheServiceFormNoCycle() {
+		slices().matching("io.grapevine.digest.(*)..").should().beFreeOfCycles().check(this.classes);
 	}
 
 }

@@ -50,7 +50,7 @@ import io.grapevine.digest.rendering.DigestRenderer;
 import io.grapevine.digest.sending.DigestSender;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
-import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.sending.DigestScheduler;
 import io.grapevine.localstack.LocalStackExtension;
 
@@ -167,7 +167,7 @@ class DigestIntegrationTests {
 
 	@Test
 	void runningADigestEmailsEveryMemberTextAndHtmlWithTheTopMentionAndArchivesIt() throws Exception {
-		DailyPeriod thursday = new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON);
+		Period thursday = Period.day(LocalDate.of(2026, 11, 19), LONDON);
 		search.total(thursday.from(), 37);
 
 		Map<String, Object> digest = IntegrationTestSupport.runDigest(this.web, "{\"department\": \"operations\"}");
@@ -254,7 +254,7 @@ class DigestIntegrationTests {
 
 	@Test
 	void aDigestSaysItsSectionsInOrderOnEveryChannelAndAsksSearchServiceForThem() throws Exception {
-		DailyPeriod thursday = new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON);
+		Period thursday = Period.day(LocalDate.of(2026, 11, 19), LONDON);
 		search.total(thursday.from(), 138).total(thursday.previous().from(), 100);
 		for (int i = 13; i >= 0; i--) {
 			search.day(thursday.day().minusDays(i), (i == 0) ? 138 : 100, (i == 0) ? 29 : 12);
@@ -321,7 +321,7 @@ class DigestIntegrationTests {
 
 	@Test
 	void theArchiveFindsDigestsByWhatTheySay() throws Exception {
-		search.total(new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON).from(), 12)
+		search.total(Period.day(LocalDate.of(2026, 11, 19), LONDON).from(), 12)
 			.topMentions(List.of(FullDigest.mention("s1", "Seaweed blocks the ferry ramp at Quayside", 700)));
 		String id = runDigest("operations");
 		search.topMentions(List.of(FullDigest.mention("s2", "Lovely ride home", 700)));
@@ -525,7 +525,7 @@ class DigestIntegrationTests {
 
 	@Test
 	void twoReplicasSendingTheSameDigestAtOnceDeliverEachChannelOnce() throws Exception {
-		DailyPeriod day = new DailyPeriod(LocalDate.of(2026, 11, 10), LONDON);
+		Period day = Period.day(LocalDate.of(2026, 11, 10), LONDON);
 		String id = unsentOperationsDigest(day);
 		DigestSender other = replica("replica-b");
 		Department operations = operations();
@@ -548,7 +548,7 @@ class DigestIntegrationTests {
 
 	@Test
 	void aReplicaThatStoppedMidSendHoldsItsChannelUntilTheClaimLapsesThenAnotherSendsItOnce() throws Exception {
-		DailyPeriod day = new DailyPeriod(LocalDate.of(2026, 11, 11), LONDON);
+		Period day = Period.day(LocalDate.of(2026, 11, 11), LONDON);
 		String id = unsentOperationsDigest(day);
 		// A replica claimed email and stopped before delivering it.
 		new DeliveryLedger(this.elasticsearch, clock, "stopped-replica", Duration.ofSeconds(30)).claim(id, "email")
@@ -567,7 +567,7 @@ class DigestIntegrationTests {
 
 	@Test
 	void aChatWebhookThatIsDownGetsTheDigestWhenItIsBackAndEmailIsNotSentTwice() throws Exception {
-		DailyPeriod day = new DailyPeriod(LocalDate.of(2026, 11, 12), LONDON);
+		Period day = Period.day(LocalDate.of(2026, 11, 12), LONDON);
 		String id = unsentOperationsDigest(day);
 		slack.thenAnswer(503, "", null).thenAnswer(503, "", null);
 
@@ -680,7 +680,7 @@ class DigestIntegrationTests {
 
 	@Test
 	void aRunUnlessSentSendsTheDepartmentsDayOnceUnderItsScheduledIdSoARestartSendsNoSecondCopy() throws Exception {
-		String id = unsentOperationsDigest(new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON));
+		String id = unsentOperationsDigest(Period.day(LocalDate.of(2026, 11, 19), LONDON));
 
 		Map<String, Object> first = IntegrationTestSupport.runDigest(this.web,
 				"{\"department\": \"operations\", \"unlessSent\": true}");
@@ -1009,7 +1009,7 @@ class DigestIntegrationTests {
 		IntegrationTestSupport.forget(this.elasticsearch, ids);
 	}
 
-	private String unsentOperationsDigest(DailyPeriod day) throws IOException {
+	private String unsentOperationsDigest(Period day) throws IOException {
 		String id = "operations-" + day.day();
 		forget(id);
 		return id;
@@ -1019,11 +1019,11 @@ class DigestIntegrationTests {
 		return this.organization.department("operations").orElseThrow();
 	}
 
-	private Mono<ArchivedDigest> sendOperations(DailyPeriod day, String id) {
+	private Mono<ArchivedDigest> sendOperations(Period day, String id) {
 		return this.sender.send(operations(), day, id, ArchivedDigest.DAILY);
 	}
 
-	private void sendsAndArchives(DailyPeriod day, String id) {
+	private void sendsAndArchives(Period day, String id) {
 		StepVerifier.create(sendOperations(day, id))
 			.assertNext((archived) -> assertThat(archived.id()).isEqualTo(id))
 			.verifyComplete();

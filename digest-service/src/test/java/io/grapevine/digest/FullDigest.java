@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import io.grapevine.digest.alerting.Alert;
-import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.audience.Audience;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestFigures;
-import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.composition.TopMention;
 import io.grapevine.digest.composition.sections.DigestSections;
@@ -36,11 +36,22 @@ public final class FullDigest {
 
 	public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-	public static final DigestPeriod THURSDAY = DigestPeriod.of(new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON));
+	public static final Period THURSDAY = Period.day(LocalDate.of(2026, 11, 19), LONDON);
 
 	public static final URI DASHBOARD = URI.create("http://127.0.0.1:8080/");
 
 	private FullDigest() {
+	}
+
+	/** The operations department as an audience. */
+	public static Audience operations() {
+		return Audience.of(organization().department("operations").orElseThrow());
+	}
+
+	/** All staff of the organization as an audience. */
+	public static Audience allStaff() {
+		return Audience.of(new Department(Organization.ALL_STAFF, "All staff", LONDON, java.time.LocalTime.of(9, 0),
+				List.of("everyone@example.org"), Optional.empty(), Optional.empty(), List.of()));
 	}
 
 	public static Organization organization() {
@@ -92,13 +103,13 @@ public final class FullDigest {
 							m.author().displayName(), m.author().followers(), m.reach(), 1, m))
 					.toList()), THURSDAY, links, 5),
 				SectionsComposer.risingTerms(rising, links, 8),
-				SectionsComposer.spikes(alerts, organization(), organization().department("operations"), THURSDAY,
-						links),
+				SectionsComposer.spikes(alerts.stream().map(Alert::spike).toList(), organization(),
+						organization().department("operations"), THURSDAY, links),
 				SectionsComposer.waiting(waiting, THURSDAY, links, 5), 9,
 				Optional.of(SectionsComposer.handling(new SearchAnswers.Handling(7, 2 * 86400, 3600, 12, 0, 0, List
 					.of(new SearchAnswers.Handling.Actor("ana", 7), new SearchAnswers.Handling.Actor("li", 5))))));
 		List<TopMention> top = mentions.stream().map(TopMention::of).toList();
-		return new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"), THURSDAY,
+		return new Digest("Harbor City Transit", operations(), THURSDAY,
 				new DigestFigures(138, 100, "up 38% from Wednesday",
 						List.of(new Share("x", "X", 100, 72), new Share("reddit", "Reddit", 38, 28)),
 						List.of(new Share("delays", "Delays and disruption", 90, 65)), top),

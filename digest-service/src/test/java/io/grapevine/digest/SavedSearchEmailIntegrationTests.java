@@ -44,7 +44,7 @@ import io.grapevine.digest.analytics.InsightsClient;
 import io.grapevine.digest.archive.DeliveryLedger;
 import io.grapevine.digest.archive.DeliveryRecord;
 import io.grapevine.digest.archive.SavedSearchSubscriptions;
-import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.SavedSearchSubscription;
 import io.grapevine.digest.delivery.EmailDelivery;
 import io.grapevine.digest.rendering.SavedSearchRenderer;
@@ -315,7 +315,7 @@ class SavedSearchEmailIntegrationTests {
 		// A send that had read amy's subscription before she ended it finds it gone.
 		this.sender
 			.send(new SavedSearchSubscription(kept, "amy", "amy@harborcity-transit.example", NEW_YORK, SUBSCRIBED),
-					new DailyPeriod(LocalDate.of(2040, 2, 13), NEW_YORK))
+					Period.day(LocalDate.of(2040, 2, 13), NEW_YORK))
 			.block(Duration.ofSeconds(30));
 		Thread.sleep(500);
 		assertThat(smtp.getReceivedMessages()).hasSize(1);

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,6 +52,9 @@ class FrontDoorTests {
 
 	@Autowired
 	WebTestClient web;
+
+	@LocalServerPort
+	int port;
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
@@ -232,6 +236,86 @@ class FrontDoorTests {
 			.expectBody(JsonNode.class)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	@Test
+	void theSessionCookieIsSecureWhenTheIngressInFrontServedHttps() {
+		ResponseCookie behindTls = signIn("https");
+		assertThat(behindTls.isSecure()).isTrue();
+		assertThat(behindTls.isHttpOnly()).isTrue();
+		// Over plain HTTP, as on one machine, a Secure cookie would never come back.
+		assertThat(signIn("http").isSecure()).isFalse();
+	}
+
+	@Test
+	void badPercentEncodingAndAnOverLongRequestLineAreAnsweredWithProblemDetails() throws Exception {
+		for (String target : List.of("/api/mentions?q=%zz", "/api/mentions/%zz/handling")) {
+			String answer = raw(target);
+			assertThat(answer).as(target).startsWith("HTTP/1.1 400 ");
+			assertThat(answer.toLowerCase()).as(target).contains("content-type: application/problem+json");
+			assertThat(answer).as(target).contains("\"status\":400").contains("two hex digits");
+		}
+		// Just over the 256 KB gateway.yml sets.
+		String answer = raw("/api/mentions?q=" + "fare+OR+".repeat(257 * 1024 / 8) + "fare");
+		assertThat(answer).startsWith("HTTP/1.1 414 ");
+		assertThat(answer.toLowerCase()).contains("content-type: application/problem+json");
+		assertThat(answer).contains("\"status\":414");
+		assertThat(search.seen).isEmpty();
+	}
+
+	@Test
+	void everyAnswerCarriesTheSecurityHeadersAndPagesAPolicy() {
+		this.web.get()
+			.uri("/login")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY")
+			.expectHeader()
+			.value("Content-Security-Policy", (policy) -> assertThat(policy).contains("script-src 'self'"));
+	}
+
+	// Sent as bytes: an HTTP client library refuses to send such a URL at all.
+	private String raw(String target) throws java.io.IOException {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(20_000);
+			String credentials = Base64.getEncoder()
+				.encodeToString("mia:member-password".getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream()
+				.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+						+ "Authorization: Basic " + credentials + "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
+			java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+			socket.getInputStream().transferTo(answer);
+			return answer.toString(StandardCharsets.UTF_8);
+		}
+	}
+
+	private ResponseCookie signIn(String forwardedProto) {
+		String csrf = this.web.get()
+			.uri("/login")
+			.header("X-Forwarded-Proto", forwardedProto)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseCookies()
+			.getFirst("XSRF-TOKEN")
+			.getValue();
+		return this.web.post()
+			.uri("/login")
+			.header("X-Forwarded-Proto", forwardedProto)
+			.cookie("XSRF-TOKEN", csrf)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("username=mia&password=member-password&_csrf=" + csrf)
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.returnResult(Void.class)
+			.getResponseCookies()
+			.getFirst("GRAPEVINE_SESSION");
 	}
 
 	private String signIn() {

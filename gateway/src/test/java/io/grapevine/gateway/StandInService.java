@@ -14,7 +14,8 @@ import org.springframework.http.MediaType;
 
 /**
  * A service behind the gateway that answers every request with what reached it: its name,
- * the path and query, the method, the {@code Authorization} and {@code Cookie} headers.
+ * the path and query, the method, the {@code Authorization}, {@code Cookie} and
+ * {@code traceparent} headers.
  */
 final class StandInService implements AutoCloseable {
 
@@ -37,7 +38,8 @@ final class StandInService implements AutoCloseable {
 						Map<String, String> what = Map.of("service", name, "path", request.uri(), "method",
 								request.method().name(), "authorization",
 								String.valueOf(request.requestHeaders().get(HttpHeaders.AUTHORIZATION)), "cookie",
-								String.valueOf(request.requestHeaders().get(HttpHeaders.COOKIE)));
+								String.valueOf(request.requestHeaders().get(HttpHeaders.COOKIE)), "traceparent",
+								String.valueOf(request.requestHeaders().get("traceparent")));
 						return Mono.fromCallable(() -> json.writeValueAsString(what));
 					})
 						.flatMap((answer) -> response.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)

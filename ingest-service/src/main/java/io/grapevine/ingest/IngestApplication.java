@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.organization.OrganizationFile;
+import io.grapevine.security.AccessRules;
+import io.grapevine.security.EnableGrapevineSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,13 +14,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 
 /**
  * The ingest service: pulls mentions from the enabled sources and publishes them to
- * Kafka.
+ * Kafka. Its API and metrics are behind the same sign-in as the other services; the
+ * webhooks answer to their HMAC signature instead.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(OrganizationProperties.class)
+@EnableGrapevineSecurity
 public class IngestApplication {
 
 	/** The name of this service's configuration file, {@code ingest-service.yml}. */
@@ -49,6 +54,12 @@ public class IngestApplication {
 		logger.info("Listening for {} topics of {} from {}", organization.topics().size(), organization.name(),
 				properties.organizationFile().toAbsolutePath());
 		return organization;
+	}
+
+	// A webhook's sender has no user: each call is signed with the webhook's secret.
+	@Bean
+	AccessRules webhooksSignedNotSignedIn() {
+		return (exchanges) -> exchanges.pathMatchers(HttpMethod.POST, "/api/ingest/*").permitAll();
 	}
 
 	@Bean

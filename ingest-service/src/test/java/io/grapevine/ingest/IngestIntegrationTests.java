@@ -106,7 +106,7 @@ class IngestIntegrationTests {
 	}
 
 	@Test
-	void publishesTheOrganizationsReplyAsOwnedByItsDepartmentInSchemaVersion2Json() throws IOException {
+	void publishesTheOrganizationsReplyAsOwnedByItsDepartmentInSchemaVersion3Json() throws IOException {
 		FakeXApi.User help = FakeXApi.user("1460000000000000002", "hctransit_help", "HCT Help", 5300);
 		FakeXApi.Tweet complaint = FakeXApi.tweet(String.valueOf(id(1)), "Bus 4 delayed again at Central", AMY);
 		this.api.post(complaint,
@@ -122,11 +122,11 @@ class IngestIntegrationTests {
 		}
 		JsonNode publicTweet = published.get("x:" + id(1));
 		JsonNode reply = published.get("x:" + id(2));
-		assertThat(publicTweet.path("schemaVersion").asInt()).isEqualTo(2);
+		assertThat(publicTweet.path("schemaVersion").asInt()).isEqualTo(3);
 		assertThat(publicTweet.path("owned").isBoolean()).isTrue();
 		assertThat(publicTweet.path("owned").asBoolean()).isFalse();
 		assertThat(publicTweet.has("ownedBy")).isFalse();
-		assertThat(reply.path("schemaVersion").asInt()).isEqualTo(2);
+		assertThat(reply.path("schemaVersion").asInt()).isEqualTo(3);
 		assertThat(reply.path("owned").asBoolean()).isTrue();
 		assertThat(reply.path("ownedBy").asText()).isEqualTo("customer-service");
 		assertThat(reply.path("source").asText() + ":" + reply.path("inReplyTo").asText()).isEqualTo("x:" + id(1));
@@ -242,6 +242,8 @@ class IngestIntegrationTests {
 				.isEqualTo(reset.toString()));
 		client.get()
 			.uri("/actuator/health/sources/{id}", this.instance)
+			// A source's own health is a detail, for administrators.
+			.headers((headers) -> headers.setBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -316,6 +318,74 @@ class IngestIntegrationTests {
 	}
 
 	@Test
+	void theApiMetricsAndDescriptionNeedASignedInUserAndHealthDetailsAnAdministrator() {
+		ConfigurableApplicationContext context = start(xSettings());
+		WebTestClient anonymous = anonymous(context);
+		for (String path : List.of("/api/sources", "/api/sources/" + this.instance, "/actuator/metrics",
+				"/actuator/metrics/grapevine.ingest.mentions.published", "/v3/api-docs")) {
+			anonymous.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		anonymous.get()
+			.uri("/api/sources")
+			.headers((headers) -> headers.setBasicAuth(TestUsers.MEMBER, "wrong-password"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		client(context).get().uri("/actuator/metrics").exchange().expectStatus().isOk();
+		// The probes and the status stay open; the details are an administrator's.
+		anonymous.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		anonymous.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		anonymous.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.exists()
+			.jsonPath("$.components")
+			.doesNotExist();
+		client(context).get().uri("/actuator/health").exchange().expectBody().jsonPath("$.components").doesNotExist();
+		anonymous.get()
+			.uri("/actuator/health")
+			.headers((headers) -> headers.setBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.components.sources")
+			.exists();
+	}
+
+	@Test
+	void everyAnswerCarriesTheSecurityHeaders() {
+		ConfigurableApplicationContext context = start(xSettings());
+		for (WebTestClient client : List.of(anonymous(context), client(context))) {
+			for (String path : List.of("/api/sources", "/actuator/health")) {
+				client.get()
+					.uri(path)
+					.exchange()
+					.expectHeader()
+					.valueEquals("X-Content-Type-Options", "nosniff")
+					.expectHeader()
+					.valueEquals("X-Frame-Options", "DENY")
+					.expectHeader()
+					.valueEquals("Referrer-Policy", "same-origin")
+					.expectHeader()
+					.value("Content-Security-Policy",
+							(policy) -> assertThat(policy).contains("script-src 'self'")
+								.contains("frame-ancestors 'none'"))
+					.expectHeader()
+					.value("Cache-Control", (value) -> assertThat(value).contains("no-store"));
+			}
+		}
+	}
+
+	@Test
 	void replaysTheShippedDemoSampleOnceAndThenTricklesFreshMentions() {
 		String demo = "demo-shipped-" + this.base;
 		Map<String, Object> settings = settings(List.of(xInstance(this.instance, this.api, false)));
@@ -381,6 +451,8 @@ class IngestIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> client.get()
 				.uri("/actuator/health/sources/{id}", refused)
+				// A source's own health is a detail, for administrators.
+				.headers((headers) -> headers.setBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
 				.exchange()
 				.expectStatus()
 				.isEqualTo(503)
@@ -392,6 +464,8 @@ class IngestIntegrationTests {
 					.doesNotContain("not-the-token")));
 		client.get()
 			.uri("/actuator/health/sources/{id}", this.instance)
+			// A source's own health is a detail, for administrators.
+			.headers((headers) -> headers.setBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -411,7 +485,7 @@ class IngestIntegrationTests {
 			.jsonPath("$.healthy")
 			.isEqualTo(false);
 		client.get()
-			.uri("/actuator/metrics/grapevine.ingest.mentions.published?tag=instance:{id}", this.instance)
+			.uri("/actuator/metrics/grapevine.ingest.mentions.published?tag=source.instance:{id}", this.instance)
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -419,19 +493,19 @@ class IngestIntegrationTests {
 			.jsonPath("$.measurements[0].value")
 			.isEqualTo(2.0);
 		client.get()
-			.uri("/actuator/metrics/grapevine.ingest.mentions.last.hour?tag=instance:{id}", this.instance)
+			.uri("/actuator/metrics/grapevine.ingest.mentions.last.hour?tag=source.instance:{id}", this.instance)
 			.exchange()
 			.expectBody()
 			.jsonPath("$.measurements[0].value")
 			.isEqualTo(2.0);
 		client.get()
-			.uri("/actuator/metrics/grapevine.ingest.cursor.age?tag=instance:{id}", this.instance)
+			.uri("/actuator/metrics/grapevine.ingest.cursor.age?tag=source.instance:{id}", this.instance)
 			.exchange()
 			.expectBody()
 			.jsonPath("$.measurements[0].value")
 			.value((Double age) -> assertThat(age).isGreaterThanOrEqualTo(0.0));
 		client.get()
-			.uri("/actuator/metrics/grapevine.ingest.rate.limit.remaining?tag=instance:{id}", this.instance)
+			.uri("/actuator/metrics/grapevine.ingest.rate.limit.remaining?tag=source.instance:{id}", this.instance)
 			.exchange()
 			.expectBody()
 			.jsonPath("$.measurements[0].value")
@@ -565,7 +639,9 @@ class IngestIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start(Map<String, Object> settings) {
-		ConfigurableApplicationContext context = IngestApplication.application().properties(settings).run();
+		Map<String, Object> signedIn = new HashMap<>(settings);
+		signedIn.putAll(TestUsers.settings());
+		ConfigurableApplicationContext context = IngestApplication.application().properties(signedIn).run();
 		this.contexts.add(context);
 		return context;
 	}
@@ -574,7 +650,14 @@ class IngestIntegrationTests {
 		return LocalStackExtension.stack().kafkaBootstrapServers();
 	}
 
+	// Signed in as a member, with HTTP Basic.
 	private static WebTestClient client(ConfigurableApplicationContext context) {
+		return anonymous(context).mutate()
+			.defaultHeaders((headers) -> headers.setBasicAuth(TestUsers.MEMBER, TestUsers.MEMBER_PASSWORD))
+			.build();
+	}
+
+	private static WebTestClient anonymous(ConfigurableApplicationContext context) {
 		return WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
 			.responseTimeout(Duration.ofSeconds(10))

@@ -15,6 +15,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.kafka.sender.KafkaSender;
@@ -31,6 +32,9 @@ public class DeadLetterPublisher {
 
 	/** The header that carries the size in bytes of a payload too large to keep whole. */
 	public static final String PAYLOAD_BYTES_HEADER = "grapevine-payload-bytes";
+
+	/** The counter of dead letters published, tagged with their {@code source}. */
+	public static final String PUBLISHED_METRIC = "grapevine.dead-letters.published";
 
 	/** The counter of dead letters that could not be published and were only logged. */
 	public static final String LOST_METRIC = "grapevine.dead-letters.unpublishable";
@@ -50,12 +54,15 @@ public class DeadLetterPublisher {
 
 	private final Counter unpublishable;
 
+	private final MeterRegistry meterRegistry;
+
 	public DeadLetterPublisher(KafkaSender<String, String> sender) {
 		this(sender, Metrics.globalRegistry);
 	}
 
 	public DeadLetterPublisher(KafkaSender<String, String> sender, MeterRegistry meterRegistry) {
 		this.sender = sender;
+		this.meterRegistry = meterRegistry;
 		this.unpublishable = Counter.builder(LOST_METRIC)
 			.description("Dead letters Kafka refused for good, logged and skipped")
 			.register(meterRegistry);
@@ -94,15 +101,23 @@ public class DeadLetterPublisher {
 		else {
 			record = new ProducerRecord<>(KafkaTopicNames.DEAD_LETTERS, deadLetter.source(), json);
 		}
-		return this.sender.send(Mono.just(SenderRecord.create(record, deadLetter.source())))
-			.doOnNext((result) -> logger.warn("Dead letter from {}: {}", deadLetter.source(), deadLetter.reason()))
-			.then()
-			.onErrorResume(DeadLetterPublisher::refusedForGood, (ex) -> {
-				this.unpublishable.increment();
+		return this.sender.send(Mono.just(SenderRecord.create(record, deadLetter.source()))).doOnNext((result) -> {
+			Counter.builder(PUBLISHED_METRIC)
+				.description("Dead letters set aside on mentions.dlq")
+				.tag("source", deadLetter.source())
+				.register(this.meterRegistry)
+				.increment();
+			try (MDC.MDCCloseable source = MDC.putCloseable("sourceInstance", deadLetter.source())) {
+				logger.warn("Dead letter from {}: {}", deadLetter.source(), deadLetter.reason());
+			}
+		}).then().onErrorResume(DeadLetterPublisher::refusedForGood, (ex) -> {
+			this.unpublishable.increment();
+			try (MDC.MDCCloseable source = MDC.putCloseable("sourceInstance", deadLetter.source())) {
 				logger.error("Kafka refused a dead letter from {} for good, so it is only logged: {} ({} bytes): {}",
 						deadLetter.source(), deadLetter.reason(), payload.length, ex.toString());
-				return Mono.empty();
-			});
+			}
+			return Mono.empty();
+		});
 	}
 
 	/**

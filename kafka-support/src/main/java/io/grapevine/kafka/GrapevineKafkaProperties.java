@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param mentionRetention how long Kafka keeps mentions
  * @param deadLetterRetention how long Kafka keeps dead letters
  * @param startupTimeout how long start-up waits for Kafka before giving up with a message
+ * @param instancePartitions partitions of the {@code ingest.instances} topic when
+ * Grapevine creates it: the most ingest replicas that share the source instances out
  */
 @Validated
 @ConfigurationProperties("grapevine.kafka")
@@ -28,6 +30,16 @@ public record GrapevineKafkaProperties(@NotBlank @DefaultValue("127.0.0.1:9092")
 		@Min(1) @DefaultValue("3") int mentionPartitions, @Min(1) @DefaultValue("1") short replicationFactor,
 		@NotNull @DefaultValue("7d") Duration mentionRetention,
 		@NotNull @DefaultValue("30d") Duration deadLetterRetention,
-		@NotNull @DefaultValue("30s") Duration startupTimeout) {
+		@NotNull @DefaultValue("30s") Duration startupTimeout, @Min(1) @DefaultValue("12") int instancePartitions) {
+
+	/**
+	 * The {@code min.insync.replicas} of the topics Grapevine creates: two when they have
+	 * three replicas or more, so that an acknowledged record is on two brokers and one
+	 * broker may be lost without stopping writes; one otherwise.
+	 * @return the minimum in-sync replicas
+	 */
+	public int minInsyncReplicas() {
+		return (this.replicationFactor >= 3) ? 2 : 1;
+	}
 
 }

@@ -36,13 +36,20 @@ public class KafkaTopicProvisioner {
 	 */
 	public List<NewTopic> topics() {
 		short replication = this.properties.replicationFactor();
-		return List.of(new NewTopic(KafkaTopicNames.MENTIONS, this.properties.mentionPartitions(), replication).configs(
-				Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(this.properties.mentionRetention().toMillis()))),
+		String minInsync = String.valueOf(this.properties.minInsyncReplicas());
+		return List.of(
+				new NewTopic(KafkaTopicNames.MENTIONS, this.properties.mentionPartitions(), replication).configs(Map.of(
+						TopicConfig.RETENTION_MS_CONFIG, String.valueOf(this.properties.mentionRetention().toMillis()),
+						TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync)),
 				new NewTopic(KafkaTopicNames.DEAD_LETTERS, 1, replication)
 					.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
-							String.valueOf(this.properties.deadLetterRetention().toMillis()))),
-				new NewTopic(KafkaTopicNames.CURSORS, 1, replication)
-					.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+							String.valueOf(this.properties.deadLetterRetention().toMillis()),
+							TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync)),
+				new NewTopic(KafkaTopicNames.CURSORS, 1, replication).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+						TopicConfig.CLEANUP_POLICY_COMPACT, TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync)),
+				new NewTopic(KafkaTopicNames.SOURCE_INSTANCES, this.properties.instancePartitions(), replication)
+					.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+							TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInsync)));
 	}
 
 	/**

@@ -14,6 +14,13 @@ public final class KafkaTopicNames {
 	/** Compacted: the position of each source instance, keyed by source instance id. */
 	public static final String CURSORS = "ingest.cursors";
 
+	/**
+	 * Compacted: the topic the ingest replicas form a consumer group over; a source
+	 * instance belongs to the partition its id hashes to, and runs on the replica that
+	 * partition is assigned to.
+	 */
+	public static final String SOURCE_INSTANCES = "ingest.instances";
+
 	private KafkaTopicNames() {
 	}
 

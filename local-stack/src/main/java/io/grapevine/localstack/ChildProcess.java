@@ -162,6 +162,29 @@ final class ChildProcess {
 	}
 
 	/**
+	 * Kill the process and everything it started at once, as {@code kill -9} does, and
+	 * wait until they are gone.
+	 */
+	void kill() {
+		List<ProcessHandle> handles = new ArrayList<>();
+		handles.add(this.process.toHandle());
+		this.process.descendants().forEach(handles::add);
+		handles.forEach(ProcessHandle::destroyForcibly);
+		for (ProcessHandle handle : handles) {
+			try {
+				handle.onExit().get(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (Exception ex) {
+				logger.warn("{} pid {} is still running after being killed", this.name, handle.pid());
+			}
+		}
+	}
+
+	/**
 	 * End the processes listed in a pid file left by a run that did not stop them (its
 	 * JVM was killed).
 	 */

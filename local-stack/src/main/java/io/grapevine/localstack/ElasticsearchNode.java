@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -40,9 +41,12 @@ final class ElasticsearchNode {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private ElasticsearchNode(ChildProcess process, int port) {
+	private final String readiness;
+
+	private ElasticsearchNode(ChildProcess process, int port, String readiness) {
 		this.process = process;
 		this.port = port;
+		this.readiness = readiness;
 	}
 
 	/**
@@ -50,9 +54,19 @@ final class ElasticsearchNode {
 	 * {@link #awaitReady(long)}).
 	 */
 	static ElasticsearchNode start(Path dataDirectory, int port, int transportPort) {
+		return start(dataDirectory, "elasticsearch", port, transportPort, List.of());
+	}
+
+	/**
+	 * Start a node named {@code name}, its files in {@code dataDirectory/name} and its
+	 * log in {@code dataDirectory/name.log}: alone when {@code clusterTransportPorts} is
+	 * empty, else one of the master-eligible nodes listening on those transport ports.
+	 */
+	static ElasticsearchNode start(Path dataDirectory, String name, int port, int transportPort,
+			List<Integer> clusterTransportPorts) {
 		Path distribution = ElasticsearchDistribution.home();
 		boolean root = Jvm.isRoot();
-		Path home = homeFor(dataDirectory, root);
+		Path home = homeFor(dataDirectory, name, root);
 		Path config = home.resolve("config");
 		Path logs = home.resolve("logs");
 		Path tmp = home.resolve("tmp");
@@ -62,7 +76,8 @@ final class ElasticsearchNode {
 				Files.createDirectories(folder);
 			}
 			copyConfigOnce(distribution.resolve("config"), config);
-			Files.writeString(config.resolve("elasticsearch.yml"), elasticsearchYml(home, port, transportPort));
+			Files.writeString(config.resolve("elasticsearch.yml"),
+					elasticsearchYml(home, name, port, transportPort, clusterTransportPorts));
 			if (root) {
 				giveToUnprivilegedUser(home);
 			}
@@ -83,9 +98,12 @@ final class ElasticsearchNode {
 		environment.put("HOME", userHome.toString());
 		environment.remove("JAVA_HOME");
 		environment.remove("CLASSPATH");
-		ChildProcess process = ChildProcess.start("Elasticsearch", builder, dataDirectory.resolve("elasticsearch.log"),
-				dataDirectory.resolve("elasticsearch.pid"));
-		return new ElasticsearchNode(process, port);
+		ChildProcess process = ChildProcess.start(
+				clusterTransportPorts.isEmpty() ? "Elasticsearch" : "Elasticsearch " + name, builder,
+				dataDirectory.resolve(name + ".log"), dataDirectory.resolve(name + ".pid"));
+		String readiness = clusterTransportPorts.isEmpty() ? "wait_for_status=yellow"
+				: "wait_for_status=green&wait_for_nodes=" + clusterTransportPorts.size();
+		return new ElasticsearchNode(process, port, readiness);
 	}
 
 	/**
@@ -94,11 +112,16 @@ final class ElasticsearchNode {
 	 * (under {@code /root}, say), then in a temporary folder named after it.
 	 */
 	static Path homeFor(Path dataDirectory, boolean root) {
-		Path home = dataDirectory.resolve("elasticsearch");
+		return homeFor(dataDirectory, "elasticsearch", root);
+	}
+
+	static Path homeFor(Path dataDirectory, String name, boolean root) {
+		Path home = dataDirectory.resolve(name);
 		if (!root || reachableByEveryone(dataDirectory)) {
 			return home;
 		}
-		return Path.of(System.getProperty("java.io.tmpdir"), "grapevine-es-" + shortHash(dataDirectory.toString()));
+		return Path.of(System.getProperty("java.io.tmpdir"),
+				"grapevine-es-" + shortHash(dataDirectory.resolve(name).toString()));
 	}
 
 	private static boolean reachableByEveryone(Path folder) {
@@ -157,15 +180,32 @@ final class ElasticsearchNode {
 	}
 
 	static String elasticsearchYml(Path home, int port, int transportPort) {
+		return elasticsearchYml(home, "local", port, transportPort, List.of());
+	}
+
+	static String elasticsearchYml(Path home, String name, int port, int transportPort,
+			List<Integer> clusterTransportPorts) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("cluster.name", "grapevine-local");
-		settings.put("node.name", "local");
+		settings.put("node.name", name);
 		settings.put("path.data", quoted(home.resolve("data").toString()));
 		settings.put("path.logs", quoted(home.resolve("logs").toString()));
 		settings.put("network.host", "127.0.0.1");
 		settings.put("http.port", Integer.toString(port));
 		settings.put("transport.port", Integer.toString(transportPort));
-		settings.put("discovery.type", "single-node");
+		if (clusterTransportPorts.isEmpty()) {
+			settings.put("discovery.type", "single-node");
+		}
+		else {
+			settings.put("discovery.seed_hosts",
+					clusterTransportPorts.stream()
+						.map((each) -> "\"127.0.0.1:" + each + "\"")
+						.collect(Collectors.joining(", ", "[", "]")));
+			settings.put("cluster.initial_master_nodes",
+					IntStream.rangeClosed(1, clusterTransportPorts.size())
+						.mapToObj((each) -> "\"elasticsearch-" + each + "\"")
+						.collect(Collectors.joining(", ", "[", "]")));
+		}
 		settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
 		// The minimal distribution has the security module: left on, it generates TLS
 		// certificates and answers only HTTPS with a password.
@@ -181,11 +221,12 @@ final class ElasticsearchNode {
 	}
 
 	/**
-	 * Wait until the cluster health is at least yellow.
+	 * Wait until the cluster health is at least yellow (green with every node, for a node
+	 * of a cluster).
 	 */
 	void awaitReady(long deadlineNanos) {
 		HttpRequest request = HttpRequest
-			.newBuilder(uri().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"))
+			.newBuilder(uri().resolve("/_cluster/health?" + this.readiness + "&timeout=1s"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		String last = "no answer";

@@ -49,12 +49,21 @@ final class KafkaBroker {
 	 * not once it is ready (see {@link #awaitReady(long)}).
 	 */
 	static KafkaBroker start(Path dataDirectory, int port, int controllerPort) {
-		Path home = dataDirectory.resolve("kafka");
+		return start(dataDirectory, "kafka", Node.single(port, controllerPort), newClusterId());
+	}
+
+	/**
+	 * Format the storage if needed and start one broker of a cluster in
+	 * {@code dataDirectory/name}, its log in {@code dataDirectory/name.log}; returns once
+	 * the process runs.
+	 */
+	static KafkaBroker start(Path dataDirectory, String name, Node node, String clusterId) {
+		Path home = dataDirectory.resolve(name);
 		Path logDirectory = home.resolve("data");
 		Path properties = home.resolve("server.properties");
 		try {
 			Files.createDirectories(logDirectory);
-			Files.writeString(properties, serverProperties(logDirectory, port, controllerPort));
+			Files.writeString(properties, serverProperties(logDirectory, node));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not prepare the Kafka folder " + home, ex);
@@ -63,39 +72,80 @@ final class KafkaBroker {
 		// A folder formatted by an earlier run keeps its cluster id and topics.
 		if (!Files.exists(logDirectory.resolve("meta.properties"))) {
 			ChildProcess.run("Kafka storage format",
-					java(classpath, "kafka.tools.StorageTool", "format", "-t", newClusterId(), "-c",
-							properties.toString())
+					java(classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString())
 						.directory(home.toFile()),
-					dataDirectory.resolve("kafka-format.log"), Duration.ofSeconds(60));
+					dataDirectory.resolve(name + "-format.log"), Duration.ofSeconds(60));
 		}
-		ChildProcess process = ChildProcess.start("Kafka broker",
+		ChildProcess process = ChildProcess.start("Kafka broker " + node.id(),
 				java(classpath, "kafka.Kafka", properties.toString()).directory(home.toFile()),
-				dataDirectory.resolve("kafka.log"), dataDirectory.resolve("kafka.pid"));
-		return new KafkaBroker(process, port);
+				dataDirectory.resolve(name + ".log"), dataDirectory.resolve(name + ".pid"));
+		return new KafkaBroker(process, node.port());
 	}
 
 	static String serverProperties(Path logDirectory, int port, int controllerPort) {
+		return serverProperties(logDirectory, Node.single(port, controllerPort));
+	}
+
+	static String serverProperties(Path logDirectory, Node node) {
+		String replication = Integer.toString(node.replication());
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("process.roles", "broker,controller");
-		properties.put("node.id", "1");
-		properties.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-		properties.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-		properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+		properties.put("node.id", Integer.toString(node.id()));
+		properties.put("controller.quorum.voters", node.voters());
+		properties.put("listeners",
+				"PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort());
+		properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.port());
 		properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
 		properties.put("controller.listener.names", "CONTROLLER");
 		properties.put("inter.broker.listener.name", "PLAINTEXT");
 		properties.put("log.dirs", logDirectory.toString());
 		properties.put("num.partitions", "1");
-		properties.put("offsets.topic.replication.factor", "1");
+		properties.put("offsets.topic.replication.factor", replication);
 		properties.put("offsets.topic.num.partitions", "1");
-		properties.put("transaction.state.log.replication.factor", "1");
-		properties.put("transaction.state.log.min.isr", "1");
+		properties.put("transaction.state.log.replication.factor", replication);
+		properties.put("transaction.state.log.min.isr", Integer.toString(node.minInsyncReplicas()));
 		properties.put("transaction.state.log.num.partitions", "1");
 		properties.put("group.initial.rebalance.delay.ms", "0");
+		if (node.replication() > 1) {
+			// A cluster as production runs it: every topic on three brokers, a write
+			// acknowledged by two, so one broker may be lost without losing or refusing
+			// a write.
+			properties.put("default.replication.factor", replication);
+			properties.put("min.insync.replicas", Integer.toString(node.minInsyncReplicas()));
+			// Few cores here: a killed broker is noticed and its partitions led by
+			// another within seconds.
+			properties.put("broker.session.timeout.ms", "6000");
+			properties.put("broker.heartbeat.interval.ms", "1000");
+			properties.put("num.network.threads", "2");
+			properties.put("num.io.threads", "2");
+			properties.put("num.replica.fetchers", "1");
+			properties.put("background.threads", "2");
+		}
 		return properties.entrySet()
 			.stream()
 			.map((entry) -> entry.getKey() + "=" + escape(entry.getValue()))
 			.collect(Collectors.joining("\n", "# Written by Grapevine local-stack at every start\n", "\n"));
+	}
+
+	/**
+	 * One KRaft node (broker and controller) of a cluster of {@code replication} nodes.
+	 *
+	 * @param id the node id, from 1
+	 * @param port the PLAINTEXT port
+	 * @param controllerPort the CONTROLLER port
+	 * @param voters the controller quorum, {@code id@host:port,...}
+	 * @param replication the replication of the internal and new topics
+	 */
+	record Node(int id, int port, int controllerPort, String voters, int replication) {
+
+		static Node single(int port, int controllerPort) {
+			return new Node(1, port, controllerPort, "1@127.0.0.1:" + controllerPort, 1);
+		}
+
+		int minInsyncReplicas() {
+			return (this.replication >= 3) ? 2 : 1;
+		}
+
 	}
 
 	private static String escape(String value) {

@@ -98,7 +98,7 @@ public final class LocalStack implements RunningStack, AutoCloseable {
 		}
 	}
 
-	private static FileChannel lock(Path data) {
+	static FileChannel lock(Path data) {
 		try {
 			Files.createDirectories(data);
 			FileChannel channel = FileChannel.open(data.resolve(".lock"), StandardOpenOption.CREATE,
@@ -122,7 +122,7 @@ public final class LocalStack implements RunningStack, AutoCloseable {
 		}
 	}
 
-	private static void release(FileChannel lock) {
+	static void release(FileChannel lock) {
 		try {
 			lock.close();
 		}

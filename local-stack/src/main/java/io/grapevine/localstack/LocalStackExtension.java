@@ -105,7 +105,10 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 			if (!hasKafka) {
 				return java.util.Optional.empty();
 			}
-			return java.util.Optional.of(new ExternalStack(kafka.trim(), URI.create(elasticsearch.trim())));
+			// A cluster's nodes come as a comma-separated list: the tests talk to the
+			// first.
+			return java.util.Optional
+				.of(new ExternalStack(kafka.trim(), URI.create(elasticsearch.split(",")[0].trim())));
 		}
 
 	}

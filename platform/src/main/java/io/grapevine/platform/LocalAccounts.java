@@ -5,12 +5,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.grapevine.listening.Sha256;
+
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * The people and the service user of one local run: passwords made at start for this run
- * only, handed to the services as bcrypt hashes in their environment, never written to a
- * file.
+ * The people and the service token of one local run: passwords and the token made at
+ * start for this run only, handed to the services as bcrypt hashes (passwords) and a
+ * SHA-256 (the token) in their environment, never written to a file.
  */
 public final class LocalAccounts {
 
@@ -20,7 +22,7 @@ public final class LocalAccounts {
 	/** A member, who reads and handles mentions. */
 	public static final String MEMBER = "member";
 
-	/** The member digest-service signs in to search-service as. */
+	/** The caller digest-service's API token names on search-service. */
 	public static final String DIGEST_SERVICE = "digest-service";
 
 	// The key the gateway and the services share, made for this run only.
@@ -32,7 +34,7 @@ public final class LocalAccounts {
 
 	private final String memberPassword;
 
-	private final String servicePassword;
+	private final String serviceToken;
 
 	private final String relaySecret;
 
@@ -42,7 +44,7 @@ public final class LocalAccounts {
 		this.encoder = encoder;
 		this.adminPassword = password();
 		this.memberPassword = password();
-		this.servicePassword = password();
+		this.serviceToken = "gv_" + secret(8) + "_" + secret(32);
 		this.relaySecret = secret(36);
 	}
 
@@ -81,27 +83,37 @@ public final class LocalAccounts {
 	}
 
 	/**
-	 * The environment of search-service: the two people and the service user.
+	 * The environment of search-service: the two people, and the SHA-256 of the API token
+	 * digest-service calls with, as a member.
 	 * @return environment variables
 	 */
 	public Map<String, String> searchEnvironment() {
 		Map<String, String> environment = people();
-		user(environment, 2, DIGEST_SERVICE, this.servicePassword, "MEMBER");
+		environment.put("GRAPEVINE_SECURITY_APITOKENS_CONFIGURED_0_NAME", DIGEST_SERVICE);
+		environment.put("GRAPEVINE_SECURITY_APITOKENS_CONFIGURED_0_HASH", Sha256.hex(this.serviceToken));
+		environment.put("GRAPEVINE_SECURITY_APITOKENS_CONFIGURED_0_ROLES", "MEMBER");
 		environment.put(RELAY_SECRET, this.relaySecret);
 		return environment;
 	}
 
 	/**
-	 * The environment of digest-service: the two people, and the service user it signs in
-	 * to search-service as.
+	 * The environment of digest-service: the two people, and the API token it calls
+	 * search-service with.
 	 * @return environment variables
 	 */
 	public Map<String, String> digestEnvironment() {
 		Map<String, String> environment = people();
-		environment.put("GRAPEVINE_SEARCH_USERNAME", DIGEST_SERVICE);
-		environment.put("GRAPEVINE_SEARCH_PASSWORD", this.servicePassword);
+		environment.put("GRAPEVINE_SEARCH_TOKEN", this.serviceToken);
 		environment.put(RELAY_SECRET, this.relaySecret);
 		return environment;
+	}
+
+	/**
+	 * The environment of ingest-service: the two people sign in to its API.
+	 * @return environment variables
+	 */
+	public Map<String, String> ingestEnvironment() {
+		return people();
 	}
 
 	/**
@@ -148,7 +160,7 @@ public final class LocalAccounts {
 
 	@Override
 	public String toString() {
-		return "LocalAccounts[" + ADMIN + ", " + MEMBER + ", " + DIGEST_SERVICE + "; passwords hidden]";
+		return "LocalAccounts[" + ADMIN + ", " + MEMBER + ", " + DIGEST_SERVICE + "; passwords and token hidden]";
 	}
 
 }

@@ -101,6 +101,7 @@ public final class LocalPlatform implements AutoCloseable {
 			search.putAll(accounts.searchEnvironment());
 			services.add(ServiceProcess.start(repository, "search-service", SEARCH_PORT, search, logs));
 			Map<String, String> ingest = new LinkedHashMap<>(common);
+			ingest.putAll(accounts.ingestEnvironment());
 			ingest.put("GRAPEVINE_INGEST_DEMO_ENABLED", "true");
 			services.add(ServiceProcess.start(repository, "ingest-service", INGEST_PORT, ingest, logs));
 			for (ServiceProcess service : services) {
@@ -149,7 +150,9 @@ public final class LocalPlatform implements AutoCloseable {
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
 			JsonNode demo = StreamSupport
-				.stream(getJson(client, INGEST_PORT, "/api/sources", Optional.empty()).spliterator(), false)
+				.stream(getJson(client, INGEST_PORT, "/api/sources",
+						Optional.of(basic(LocalAccounts.MEMBER, accounts.memberPassword())))
+					.spliterator(), false)
 				.filter((source) -> source.path("instance").asText().equals("demo"))
 				.findFirst()
 				.orElseThrow(() -> new IOException("ingest-service runs no demo source"));

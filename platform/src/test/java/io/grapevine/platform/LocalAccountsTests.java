@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.grapevine.listening.Sha256;
 import io.grapevine.security.GrapevineSecurityProperties;
 import io.grapevine.security.Role;
 import org.junit.jupiter.api.Test;
@@ -26,17 +27,17 @@ class LocalAccountsTests {
 	private final LocalAccounts accounts = LocalAccounts.generate();
 
 	@Test
-	void searchServiceKnowsBothPeopleAndTheServiceUserByTheirHashesOnly() {
+	void searchServiceKnowsBothPeopleByTheirHashesOnly() {
 		Map<String, String> environment = this.accounts.searchEnvironment();
 		GrapevineSecurityProperties security = bind(environment);
 
 		assertThat(security.users()).extracting(GrapevineSecurityProperties.User::username)
-			.containsExactly("admin", "member", "digest-service");
+			.containsExactly("admin", "member");
 		assertThat(security.users()).extracting(GrapevineSecurityProperties.User::roles)
-			.containsExactly(List.of(Role.ADMIN), List.of(Role.MEMBER), List.of(Role.MEMBER));
+			.containsExactly(List.of(Role.ADMIN), List.of(Role.MEMBER));
 		assertThat(security.users()).extracting(GrapevineSecurityProperties.User::emailAddress)
 			.as("the people's addresses are the local mailbox's")
-			.containsExactly(Optional.of("admin@localhost"), Optional.of("member@localhost"), Optional.empty());
+			.containsExactly(Optional.of("admin@localhost"), Optional.of("member@localhost"));
 		BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
 		assertThat(bcrypt.matches(this.accounts.adminPassword(), security.users().get(0).passwordHash())).isTrue();
 		assertThat(bcrypt.matches(this.accounts.memberPassword(), security.users().get(1).passwordHash())).isTrue();
@@ -44,15 +45,30 @@ class LocalAccountsTests {
 	}
 
 	@Test
-	void digestServiceSignsInToSearchServiceAsTheServiceUser() {
+	void digestServiceCallsSearchServiceWithATokenSearchServiceKnowsByItsHashOnly() {
 		Map<String, String> search = this.accounts.searchEnvironment();
 		Map<String, String> digest = this.accounts.digestEnvironment();
 
-		assertThat(digest).containsEntry("GRAPEVINE_SEARCH_USERNAME", "digest-service");
-		assertThat(new BCryptPasswordEncoder().matches(digest.get("GRAPEVINE_SEARCH_PASSWORD"),
-				search.get("GRAPEVINE_SECURITY_USERS_2_PASSWORDHASH")))
-			.isTrue();
+		String token = digest.get("GRAPEVINE_SEARCH_TOKEN");
+		assertThat(token).startsWith("gv_").hasSizeGreaterThan(40);
+		assertThat(digest).doesNotContainKeys("GRAPEVINE_SEARCH_USERNAME", "GRAPEVINE_SEARCH_PASSWORD");
+		List<GrapevineSecurityProperties.ConfiguredToken> tokens = bind(search).apiTokens().configured();
+		assertThat(tokens).singleElement().satisfies((configured) -> {
+			assertThat(configured.name()).isEqualTo("digest-service");
+			assertThat(configured.hash()).isEqualTo(Sha256.hex(token));
+			assertThat(configured.roles()).containsExactly(Role.MEMBER);
+		});
+		assertThat(search.values()).doesNotContain(token);
+		assertThat(this.accounts.toString()).doesNotContain(token);
+		assertThat(LocalAccounts.generate().digestEnvironment().get("GRAPEVINE_SEARCH_TOKEN")).isNotEqualTo(token);
 		assertThat(bind(digest).users()).extracting(GrapevineSecurityProperties.User::username)
+			.containsExactly("admin", "member");
+	}
+
+	@Test
+	void ingestServiceKnowsThePeopleToo() {
+		assertThat(bind(this.accounts.ingestEnvironment()).users())
+			.extracting(GrapevineSecurityProperties.User::username)
 			.containsExactly("admin", "member");
 	}
 

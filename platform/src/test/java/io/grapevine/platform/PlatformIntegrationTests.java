@@ -39,6 +39,7 @@ import io.grapevine.digest.DigestApplication;
 import io.grapevine.ingest.IngestApplication;
 import io.grapevine.ingest.source.x.FakeXApi;
 import io.grapevine.listening.KafkaTopicNames;
+import io.grapevine.listening.Sha256;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.localstack.LocalStackExtension;
@@ -78,7 +79,9 @@ class PlatformIntegrationTests {
 
 	private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
 
-	private static final String SERVICE_PASSWORD = UUID.randomUUID().toString();
+	// The API token digest-service calls search-service with; search-service knows only
+	// its SHA-256.
+	private static final String SERVICE_TOKEN = "gv_" + UUID.randomUUID().toString().replace("-", "");
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -115,18 +118,18 @@ class PlatformIntegrationTests {
 				"grapevine.security.users[0].password-hash", bcrypt.encode(ADMIN_PASSWORD),
 				"grapevine.security.users[0].roles", "ADMIN");
 		Map<String, Object> searchUsers = new HashMap<>(admin);
-		searchUsers.putAll(Map.of("grapevine.security.users[1].username", "digest-service",
-				"grapevine.security.users[1].password-hash", bcrypt.encode(SERVICE_PASSWORD),
-				"grapevine.security.users[1].roles", "MEMBER"));
+		searchUsers.putAll(Map.of("grapevine.security.api-tokens.configured[0].name", "digest-service",
+				"grapevine.security.api-tokens.configured[0].hash", Sha256.hex(SERVICE_TOKEN)));
 		ConfigurableApplicationContext searchService = run(SearchServiceApplication.application(), common, searchUsers);
 		int searchPort = port(searchService);
-		run(IngestApplication.application(), common, Map.of("grapevine.organization-file",
-				ingestOrganizationFile().toString(), "GRAPEVINE_E2E_X_TOKEN", TOKEN));
+		Map<String, Object> ingestSettings = new HashMap<>(admin);
+		ingestSettings.putAll(Map.of("grapevine.organization-file", ingestOrganizationFile().toString(),
+				"GRAPEVINE_E2E_X_TOKEN", TOKEN));
+		run(IngestApplication.application(), common, ingestSettings);
 		Map<String, Object> digestSettings = new HashMap<>(admin);
 		digestSettings.putAll(Map.of("grapevine.digest.search-url", "http://127.0.0.1:" + searchPort,
 				"grapevine.digest.schedule.enabled", "false", "spring.mail.host", "127.0.0.1", "spring.mail.port",
-				String.valueOf(smtp.getSmtp().getPort()), "grapevine.search.username", "digest-service",
-				"grapevine.search.password", SERVICE_PASSWORD));
+				String.valueOf(smtp.getSmtp().getPort()), "grapevine.search.token", SERVICE_TOKEN));
 		ConfigurableApplicationContext digestService = run(DigestApplication.application(), common, digestSettings);
 		search = client(searchPort);
 		digest = client(port(digestService));

@@ -47,6 +47,13 @@ final class BrowserSession implements AutoCloseable {
 	private volatile java.util.function.Consumer<String> paused = (requestId) -> {
 	};
 
+	// What the page asked the network for and has had no answer to yet, and what failed:
+	// told when a wait is in vain, to say whether the page, the browser or the service
+	// stalled.
+	private final Map<String, String> inFlight = new ConcurrentHashMap<>();
+
+	private final List<String> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private BrowserSession(Process process, Path profile, WebSocket socket) {
 		this.process = process;
 		this.profile = profile;
@@ -67,7 +74,8 @@ final class BrowserSession implements AutoCloseable {
 				"--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile,
 				"--remote-debugging-port=0", url)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			// Its own complaints, kept for a page test that waited in vain.
+			.redirectError(log(profile).toFile())
 			.start();
 		try {
 			long deadline = System.nanoTime() + DEADLINE.toNanos();
@@ -81,6 +89,7 @@ final class BrowserSession implements AutoCloseable {
 				}
 			})).get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
 			session[0] = new BrowserSession(process, profile, socket);
+			session[0].send("Network.enable", MAPPER.createObjectNode());
 			return session[0];
 		}
 		catch (Exception ex) {
@@ -88,6 +97,11 @@ final class BrowserSession implements AutoCloseable {
 			delete(profile);
 			throw ex;
 		}
+	}
+
+	private static Path log(Path profile) throws IOException {
+		Path folder = Files.createDirectories(Path.of("target", "chromium").toAbsolutePath());
+		return folder.resolve(profile.getFileName() + ".log");
 	}
 
 	// Chromium writes the port it chose into the profile once it listens.
@@ -164,7 +178,9 @@ final class BrowserSession implements AutoCloseable {
 				+ evaluate("performance.getEntriesByType('resource').map((entry) => entry.name + ' '"
 						+ " + Math.round(entry.startTime) + '+' + Math.round(entry.duration) + ' ms').join('\\n')")
 					.asText()
-				+ "\nThe service's threads that are busy or stuck:\n" + ServiceThreads.busyOrStuck());
+				+ "\nAsked and not yet answered:\n" + String.join("\n", this.inFlight.values()) + "\nFailed:\n"
+				+ String.join("\n", this.failed) + "\nThe service's threads that are busy or stuck:\n"
+				+ ServiceThreads.busyOrStuck() + "\nChromium's own log: " + log(this.profile));
 	}
 
 	/**
@@ -289,8 +305,23 @@ final class BrowserSession implements AutoCloseable {
 	private void receive(String message) {
 		try {
 			JsonNode json = MAPPER.readTree(message);
-			if ("Fetch.requestPaused".equals(json.path("method").asText())) {
-				this.paused.accept(json.path("params").path("requestId").asText());
+			String method = json.path("method").asText();
+			JsonNode params = json.path("params");
+			if ("Fetch.requestPaused".equals(method)) {
+				this.paused.accept(params.path("requestId").asText());
+			}
+			else if ("Network.requestWillBeSent".equals(method)) {
+				this.inFlight.put(params.path("requestId").asText(),
+						java.time.LocalTime.now() + " " + params.path("request").path("method").asText() + " "
+								+ params.path("request").path("url").asText());
+			}
+			else if ("Network.loadingFinished".equals(method)) {
+				this.inFlight.remove(params.path("requestId").asText());
+			}
+			else if ("Network.loadingFailed".equals(method)) {
+				String request = this.inFlight.remove(params.path("requestId").asText());
+				this.failed.add(java.time.LocalTime.now() + " " + request + ": " + params.path("errorText").asText()
+						+ (params.path("canceled").asBoolean() ? " (canceled)" : ""));
 			}
 			if (json.has("id")) {
 				CompletableFuture<JsonNode> answer = this.pending.remove(json.get("id").asLong());

@@ -1,5 +1,10 @@
 package io.grapevine.search;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,6 +58,45 @@ class HostileRequestsIntegrationTests extends LiveStackTestSupport {
 			}
 		}
 		this.web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void badPercentEncodingIsAnsweredWithA400ProblemDetail() throws IOException {
+		for (String target : new String[] { "/api/mentions?q=%zz", "/api/mentions?q=fare%", "/api/mentions/%zz" }) {
+			String answer = raw(target);
+			assertThat(answer).as(target).startsWith("HTTP/1.1 400 ");
+			assertThat(answer.toLowerCase()).as(target).contains("content-type: application/problem+json");
+			assertThat(answer).as(target).contains("\"status\":400").contains("two hex digits");
+		}
+		this.web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aRequestLineOverTheServersLimitIsAnsweredWithA414ProblemDetail() throws IOException {
+		// Just over the 256 KB search-service.yml sets.
+		String answer = raw("/api/mentions?q=" + "fare+OR+".repeat(257 * 1024 / 8) + "fare");
+		assertThat(answer).startsWith("HTTP/1.1 414 ");
+		assertThat(answer.toLowerCase()).contains("content-type: application/problem+json");
+		assertThat(answer).contains("\"status\":414").contains("shorter query");
+		this.web.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
+	// Sent as bytes: an HTTP client library refuses to send such a URL at all.
+	private String raw(String target) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout((int) DEADLINE.toMillis());
+			OutputStream out = socket.getOutputStream();
+			String credentials = java.util.Base64.getEncoder()
+				.encodeToString((TestUsers.MEMBER + ":" + TestUsers.MEMBER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+			out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+					+ "Authorization: Basic " + credentials + "\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			ByteArrayOutputStream answer = new ByteArrayOutputStream();
+			in.transferTo(answer);
+			return answer.toString(StandardCharsets.UTF_8);
+		}
 	}
 
 	private static Arbitrary<String> requests() {

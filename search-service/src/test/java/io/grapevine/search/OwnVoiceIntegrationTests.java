@@ -139,7 +139,7 @@ class OwnVoiceIntegrationTests extends LiveStackTestSupport {
 		Mention older = TestMentions.mention("x", id, "Older writer " + this.run, this.asked, Author.of("HCTransit"),
 				Engagement.NONE, "en", List.of(), List.of());
 		String json = MentionJson.write(older)
-			.replace("\"schemaVersion\":2", "\"schemaVersion\":1")
+			.replace("\"schemaVersion\":3", "\"schemaVersion\":1")
 			.replace(",\"owned\":false", "");
 		assertThat(json).doesNotContain("owned");
 		publishRaw(older.id(), json);

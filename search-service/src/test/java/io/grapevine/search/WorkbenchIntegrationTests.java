@@ -1,5 +1,6 @@
 package io.grapevine.search;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,6 +13,7 @@ import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.SentimentScore;
 import io.grapevine.listening.query.Sentiment;
+import io.grapevine.search.handling.Urgency;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -84,6 +86,40 @@ class WorkbenchIntegrationTests extends LiveStackTestSupport {
 				second.get("nextCursor"));
 		assertThat(mentionIds(third)).containsExactly(this.question.id());
 		assertThat(third).doesNotContainKey("nextCursor");
+	}
+
+	@Test
+	void aMentionThatPassesFourHoursOfWaitingBetweenTwoPagesIsNeitherSkippedNorShownTwice() throws Exception {
+		String topic = "crossing" + this.run;
+		// Four hours of waiting reached 20 s from now: after the first page, before the
+		// second.
+		Instant published = Instant.now().minus(Urgency.WAITS.get(0)).plusSeconds(20);
+		// 5.5 on the first page; 6.5 once it has waited four hours, above the 6.0 already
+		// shown.
+		Mention nearlyOld = TestMentions
+			.mention("x", "g" + this.run, "The " + this.run + " ferry g is late", published, Author.of("rider_g"),
+					Engagement.NONE, "en", List.of(topic), List.of("operations"))
+			.withEnrichment(Optional.of("en"), Optional.empty(), Optional.empty(), Optional.of(5.5));
+		Mention recent = TestMentions
+			.mention("x", "h" + this.run, "The " + this.run + " ferry h is late",
+					Instant.now().minus(1, ChronoUnit.HOURS), Author.of("rider_h"), Engagement.NONE, "en",
+					List.of(topic), List.of("operations"))
+			.withEnrichment(Optional.of("en"), Optional.empty(), Optional.empty(), Optional.of(6.0));
+		publish(nearlyOld, recent);
+		awaitIndexed(nearlyOld, recent);
+
+		Map<String, Object> first = getJson("/api/handling?topic={t}&size=1", topic);
+		assertThat(mentionIds(first)).containsExactly(recent.id());
+		long wait = Duration.between(Instant.now(), published.plus(Urgency.WAITS.get(0))).toMillis() + 500;
+		Thread.sleep(Math.max(0, wait));
+		Map<String, Object> second = getJson("/api/handling?topic={t}&size=1&cursor={cursor}", topic,
+				first.get("nextCursor"));
+		assertThat(mentionIds(second)).as("the rest of the list as it was when its first page was read")
+			.containsExactly(nearlyOld.id());
+		assertThat(map(list(second, "mentions").get(0), "urgency")).containsEntry("score", 5.5);
+		// A list read again from its start scores it as of now.
+		assertThat(mentionIds(getJson("/api/handling?topic={t}&size=2", topic))).containsExactly(nearlyOld.id(),
+				recent.id());
 	}
 
 	@Test

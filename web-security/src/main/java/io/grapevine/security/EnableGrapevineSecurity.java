@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Import(GrapevineSecurityConfiguration.class)
+@Import({ GrapevineSecurityConfiguration.class, ManagementPortAccess.class })
 public @interface EnableGrapevineSecurity {
 
 }

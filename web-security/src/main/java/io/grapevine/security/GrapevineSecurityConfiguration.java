@@ -9,7 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.transport.ElasticsearchTransport;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,26 +26,34 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 
 /**
  * Signs people in to a service (local users with a form or HTTP Basic, the organization's
- * OpenID Connect provider) and applies the access rules: health open, reading for
- * members, writes for administrators unless the service's {@link AccessRules} say
- * otherwise.
+ * OpenID Connect provider), scripts and services in with API tokens, and applies the
+ * access rules: health open, reading for members, writes for administrators unless the
+ * service's {@link AccessRules} say otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GrapevineSecurityProperties.class)
@@ -51,6 +64,11 @@ public class GrapevineSecurityConfiguration {
 	private static final Pattern BEARER = Pattern.compile("(?i)bearer [A-Za-z0-9\\-._~+/]+=*");
 
 	private static final Logger logger = LoggerFactory.getLogger(GrapevineSecurityConfiguration.class);
+
+	/** The policy every answer carries; it matters for pages. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; object-src 'none'; base-uri 'self'; "
+			+ "frame-ancestors 'none'";
 
 	/** The header the dashboard sends the CSRF token in, read from its cookie. */
 	public static final String CSRF_HEADER = "X-XSRF-TOKEN";
@@ -73,6 +91,13 @@ public class GrapevineSecurityConfiguration {
 		return firewall;
 	}
 
+	// Requests the server refuses before the application sees them are answered with a
+	// problem detail too.
+	@Bean
+	NettyServerCustomizer grapevineBareErrorProblems() {
+		return BareErrorProblems.customizer();
+	}
+
 	@Bean
 	ReactiveUserDetailsService grapevineLocalUsers(GrapevineSecurityProperties properties) {
 		SecuritySettings.check(properties);
@@ -84,9 +109,30 @@ public class GrapevineSecurityConfiguration {
 	}
 
 	@Bean
+	ApiTokens grapevineApiTokens(GrapevineSecurityProperties properties, ObjectProvider<ApiTokenStore> store) {
+		SecuritySettings.check(properties);
+		ApiTokens tokens = new ApiTokens(properties.apiTokens().configured(),
+				Optional.ofNullable(store.getIfAvailable()), properties.apiTokens().cacheTtl(), Clock.systemUTC());
+		if (!properties.apiTokens().configured().isEmpty()) {
+			logger.info("API tokens given in the settings: {}",
+					properties.apiTokens()
+						.configured()
+						.stream()
+						.map((token) -> token.name().strip() + " " + token.roles())
+						.toList());
+		}
+		return tokens;
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> apiTokenRoutes(ApiTokens grapevineApiTokens) {
+		return new ApiTokenRoutes(grapevineApiTokens).routes();
+	}
+
+	@Bean
 	SecurityWebFilterChain grapevineSecurityWebFilterChain(ServerHttpSecurity http,
 			GrapevineSecurityProperties properties, ReactiveUserDetailsService grapevineLocalUsers,
-			ObjectProvider<AccessRules> accessRules, Environment environment) {
+			ApiTokens grapevineApiTokens, ObjectProvider<AccessRules> accessRules, Environment environment) {
 		String sessionCookie = environment.getProperty("server.reactive.session.cookie.name", SESSION_COOKIE);
 		boolean local = !properties.users().isEmpty();
 		Optional<OidcLogin> oidc = properties.oidc().enabled() ? Optional.of(OidcLogin.discover(properties.oidc()))
@@ -97,6 +143,7 @@ public class GrapevineSecurityConfiguration {
 		http.authorizeExchange((exchanges) -> {
 			exchanges.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
 			exchanges.pathMatchers("/login", "/logout", "/favicon.ico").permitAll();
+			exchanges.pathMatchers(ApiTokenRoutes.PATH, ApiTokenRoutes.PATH + "/**").hasRole(Role.ADMIN.name());
 			accessRules.orderedStream().forEach((rules) -> rules.configure(exchanges));
 			exchanges.pathMatchers(HttpMethod.POST, "/**").hasRole(Role.ADMIN.name());
 			exchanges.pathMatchers(HttpMethod.PUT, "/**").hasRole(Role.ADMIN.name());
@@ -104,16 +151,25 @@ public class GrapevineSecurityConfiguration {
 			exchanges.pathMatchers(HttpMethod.DELETE, "/**").hasRole(Role.ADMIN.name());
 			exchanges.anyExchange().hasRole(Role.MEMBER.name());
 		});
+		// Spring Security's headers (no caching, nosniff, frame DENY, HSTS over TLS) plus
+		// a policy for the pages: scripts only from the service itself (the pages load
+		// theirs as modules; none is inline), styles also inline (the sign-in page, the
+		// archived digest emails), images also from the networks' https addresses.
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		http.exceptionHandling(
 				(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		if (local) {
 			UserDetailsRepositoryReactiveAuthenticationManager checker = new UserDetailsRepositoryReactiveAuthenticationManager(
 					grapevineLocalUsers);
 			checker.setPasswordEncoder(new BCryptPasswordEncoder());
-			ReactiveAuthenticationManager manager = new SignInThrottle(Clock.systemUTC()).guard(checker);
+			ReactiveAuthenticationManager manager = new SignInThrottle(Clock.systemUTC()).guard(new VerifiedPasswords(
+					checker, grapevineLocalUsers, properties.verifiedPasswords().ttl(), Clock.systemUTC()));
+			ReactiveAuthenticationManager basicManager = (authentication) -> manager.authenticate(authentication)
+				.map((done) -> CredentialsAuthentication.of(done.getPrincipal(), done.getAuthorities()));
 			http.addFilterBefore(SignInThrottle.addresses(), SecurityWebFiltersOrder.HTTP_BASIC);
 			http.authenticationManager(manager);
-			http.httpBasic((basic) -> basic.authenticationManager(manager).authenticationEntryPoint(problems));
+			http.httpBasic((basic) -> basic.authenticationManager(basicManager).authenticationEntryPoint(problems));
 			http.formLogin((form) -> form.authenticationManager(manager).loginPage("/login"));
 		}
 		else {
@@ -125,9 +181,25 @@ public class GrapevineSecurityConfiguration {
 					.authenticationManager(login.authenticationManager())));
 		// Behind the front door, the gateway says who signed in there with a signed
 		// bearer token; the service's own sign-in stays for those who use it directly.
+		AuthenticationWebFilter apiTokens = new AuthenticationWebFilter(grapevineApiTokens);
+		apiTokens.setServerAuthenticationConverter((exchange) -> {
+			String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+			return ApiTokens.isToken(authorization) ? Mono.just(new ApiTokens.Presented(ApiTokens.token(authorization)))
+					: Mono.empty();
+		});
+		ServerAuthenticationEntryPointFailureHandler tokenFailures = new ServerAuthenticationEntryPointFailureHandler(
+				problems);
+		tokenFailures.setRethrowAuthenticationServiceException(false);
+		apiTokens.setAuthenticationFailureHandler(tokenFailures);
+		http.addFilterAt(apiTokens, SecurityWebFiltersOrder.HTTP_BASIC);
 		if (properties.relay().enabled()) {
 			RelayTokens relay = RelayTokens.of(properties.relay());
-			http.oauth2ResourceServer((server) -> server.authenticationEntryPoint(problems)
+			ServerBearerTokenAuthenticationConverter bearerTokens = new ServerBearerTokenAuthenticationConverter();
+			http.oauth2ResourceServer((server) -> server
+				.bearerTokenConverter((exchange) -> ApiTokens
+					.isToken(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION)) ? Mono.empty()
+							: bearerTokens.convert(exchange))
+				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems)
 				.jwt((jwt) -> jwt.jwtDecoder(relay.decoder()).jwtAuthenticationConverter(relay.authentication())));
 		}
@@ -135,34 +207,84 @@ public class GrapevineSecurityConfiguration {
 		// send their credentials with every call have no session to ride on.
 		CookieServerCsrfTokenRepository tokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
 		tokens.setHeaderName(CSRF_HEADER);
+		CsrfRule csrfRule = new CsrfRule(sessionCookie, local, properties.relay().enabled());
 		http.csrf((csrf) -> csrf.csrfTokenRepository(tokens)
 			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 			.accessDeniedHandler(problems)
-			.requireCsrfProtectionMatcher(
-					unsafeWithoutCredentials(sessionCookie, local, properties.relay().enabled())));
+			.requireCsrfProtectionMatcher(csrfRule::matches));
 		http.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF);
+		http.addFilterAfter(csrfRule.credentialsAuthenticated(problems), SecurityWebFiltersOrder.AUTHENTICATION);
 		return http.build();
 	}
 
 	// A forged request rides on the cookies a browser sends by itself: the session, or
 	// (for the sign-in form) none yet. A request without a session answers 401 instead.
-	// Only credentials that authenticate the call themselves lift the check: Basic (a
-	// wrong one is a 401) and, behind the front door, its bearer token (likewise); any
-	// other Authorization header would leave the session to authenticate.
-	private static ServerWebExchangeMatcher unsafeWithoutCredentials(String sessionCookie, boolean basic,
-			boolean bearer) {
-		return (exchange) -> {
+	// Only credentials that authenticate the call themselves lift the check: Basic, an
+	// API token and, behind the front door, its bearer token. The check runs before
+	// authentication, so the exemption is confirmed after it: the call must have been
+	// authenticated by those credentials, not by the session beside them.
+	private record CsrfRule(String sessionCookie, boolean basic, boolean bearer) {
+
+		Mono<MatchResult> matches(ServerWebExchange exchange) {
+			return (needsToken(exchange) && !carriesCredentials(exchange)) ? MatchResult.match()
+					: MatchResult.notMatch();
+		}
+
+		boolean needsToken(ServerWebExchange exchange) {
 			HttpMethod method = exchange.getRequest().getMethod();
 			boolean safe = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)
 					|| HttpMethod.OPTIONS.equals(method) || HttpMethod.TRACE.equals(method);
-			String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-			boolean credentials = authorization != null && ((basic && BASIC.matcher(authorization).matches())
-					|| (bearer && BEARER.matcher(authorization).matches()));
 			String path = exchange.getRequest().getPath().pathWithinApplication().value();
-			boolean session = exchange.getRequest().getCookies().containsKey(sessionCookie) || path.equals("/login")
-					|| path.equals("/logout");
-			return (safe || credentials || !session) ? MatchResult.notMatch() : MatchResult.match();
-		};
+			boolean session = exchange.getRequest().getCookies().containsKey(this.sessionCookie)
+					|| path.equals("/login") || path.equals("/logout");
+			return !safe && session;
+		}
+
+		boolean carriesCredentials(ServerWebExchange exchange) {
+			String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+			return authorization != null && ((this.basic && BASIC.matcher(authorization).matches())
+					|| ApiTokens.isToken(authorization) || (this.bearer && BEARER.matcher(authorization).matches()));
+		}
+
+		WebFilter credentialsAuthenticated(SecurityProblems problems) {
+			return (exchange, chain) -> {
+				if (!needsToken(exchange) || !carriesCredentials(exchange)) {
+					return chain.filter(exchange);
+				}
+				return ReactiveSecurityContextHolder.getContext()
+					.map(SecurityContext::getAuthentication)
+					.filter((authentication) -> authentication instanceof CredentialsAuthentication
+							|| authentication instanceof JwtAuthenticationToken)
+					.hasElement()
+					.flatMap(
+							(byCredentials) -> byCredentials ? chain.filter(exchange)
+									: problems.handle(exchange, new CsrfException(
+											"The Authorization header did not authenticate the call; the session's "
+													+ "CSRF token is needed")));
+			};
+		}
+
+	}
+
+	/**
+	 * Keeps the API tokens administrators create in Elasticsearch, where the service has
+	 * it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "co.elastic.clients.transport.ElasticsearchTransport")
+	static class KeptApiTokens {
+
+		@Bean
+		ApiTokenStore grapevineApiTokenStore(ObjectProvider<ElasticsearchTransport> transport,
+				GrapevineSecurityProperties properties) {
+			ElasticsearchTransport available = transport.getIfAvailable();
+			if (available == null) {
+				return null;
+			}
+			return new ElasticsearchApiTokenStore(new ElasticsearchAsyncClient(available),
+					properties.apiTokens().index());
+		}
+
 	}
 
 	// The token is made lazily; pages read in a browser ask for it so the cookie the

@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param users local users, signing in with a form or HTTP Basic
  * @param oidc the OpenID Connect provider, if any
  * @param relay the identity the front door relays with each request, if any
+ * @param apiTokens the API tokens scripts and services call with
+ * @param verifiedPasswords how long a password checked for HTTP Basic is remembered
  */
 @ConfigurationProperties("grapevine.security")
 public record GrapevineSecurityProperties(@DefaultValue List<User> users, @DefaultValue Oidc oidc,
-		@DefaultValue Relay relay) {
+		@DefaultValue Relay relay, @DefaultValue ApiTokens apiTokens,
+		@DefaultValue VerifiedPasswords verifiedPasswords) {
 
 	/**
 	 * A local user.
@@ -96,6 +99,44 @@ public record GrapevineSecurityProperties(@DefaultValue List<User> users, @Defau
 		public boolean enabled() {
 			return this.secret != null && !this.secret.isBlank();
 		}
+
+	}
+
+	/**
+	 * API tokens ({@code Authorization: Bearer gv_...}) for scripts and services: those
+	 * an administrator creates through {@code /api/tokens} (kept, hashed, in
+	 * Elasticsearch where the service has it) and those given in the settings.
+	 *
+	 * @param index the Elasticsearch index the tokens are kept in
+	 * @param cacheTtl how long a replica trusts a kept token it has checked; a token
+	 * revoked on another replica stops working here within this time
+	 * @param configured tokens given in the settings, by the SHA-256 of the token
+	 */
+	public record ApiTokens(@DefaultValue("grapevine-api-tokens") String index, @DefaultValue("30s") Duration cacheTtl,
+			@DefaultValue List<ConfiguredToken> configured) {
+
+	}
+
+	/**
+	 * An API token given in the settings, for a service that calls another.
+	 *
+	 * @param name who calls with it, e.g. {@code digest-service}
+	 * @param hash the SHA-256 of the token in lower-case hex ({@code printf %s "$token" |
+	 * sha256sum}), usually a {@code ${ENV}} reference
+	 * @param roles the roles, MEMBER unless told otherwise
+	 */
+	public record ConfiguredToken(String name, String hash, @DefaultValue("MEMBER") List<Role> roles) {
+
+	}
+
+	/**
+	 * HTTP Basic sends the password with every call; its bcrypt check is done once and
+	 * remembered (by a keyed hash of the name, the password and the stored hash, never
+	 * the password) for a short time, so a changed password is checked afresh.
+	 *
+	 * @param ttl how long a checked password is remembered; zero checks every call
+	 */
+	public record VerifiedPasswords(@DefaultValue("2m") Duration ttl) {
 
 	}
 

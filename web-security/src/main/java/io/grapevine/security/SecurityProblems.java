@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -63,8 +64,16 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.seconds()));
 			return write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", ex.getMessage());
 		}
+		if (ex instanceof AuthenticationServiceException) {
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, "10");
+			return write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Sign-in unavailable", ex.getMessage());
+		}
 		boolean wrongCredentials = request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
 		String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		if (ApiTokens.isToken(authorization)) {
+			return write(exchange, HttpStatus.UNAUTHORIZED, "Not signed in",
+					"The API token is unknown or was revoked; ask an administrator for a new one");
+		}
 		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			return write(exchange, HttpStatus.UNAUTHORIZED, "Not signed in",
 					"The token relayed by the gateway was refused (" + ex.getMessage() + "); the gateway and this "

@@ -18,6 +18,8 @@ final class SecuritySettings {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(:[^}]*)?}");
 
+	private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+
 	private static final String BCRYPT_PREFIX = "{bcrypt}";
 
 	// HMAC-SHA256 needs a key of at least 256 bits.
@@ -34,6 +36,11 @@ final class SecuritySettings {
 					+ "(the organization's OpenID Connect provider)");
 		}
 		checkRelay(properties.relay());
+		checkApiTokens(properties.apiTokens());
+		if (properties.verifiedPasswords().ttl() == null || properties.verifiedPasswords().ttl().isNegative()) {
+			throw new InvalidSecuritySettingsException(
+					"grapevine.security.verified-passwords.ttl must be zero or positive, such as 2m");
+		}
 		Set<String> names = new HashSet<>();
 		List<GrapevineSecurityProperties.User> users = properties.users();
 		for (int i = 0; i < users.size(); i++) {
@@ -74,6 +81,44 @@ final class SecuritySettings {
 			if (oidc.usernameClaim() == null || oidc.usernameClaim().isBlank()) {
 				throw new InvalidSecuritySettingsException("grapevine.security.oidc.username-claim is empty; "
 						+ "name the id token claim that holds the user name, e.g. preferred_username");
+			}
+		}
+	}
+
+	private static void checkApiTokens(GrapevineSecurityProperties.ApiTokens tokens) {
+		if (tokens.index() == null || tokens.index().isBlank()) {
+			throw new InvalidSecuritySettingsException(
+					"grapevine.security.api-tokens.index is empty; name the index tokens are kept in");
+		}
+		if (tokens.cacheTtl() == null || tokens.cacheTtl().isNegative()) {
+			throw new InvalidSecuritySettingsException(
+					"grapevine.security.api-tokens.cache-ttl must be zero or positive, such as 30s");
+		}
+		List<GrapevineSecurityProperties.ConfiguredToken> configured = tokens.configured();
+		for (int i = 0; i < configured.size(); i++) {
+			GrapevineSecurityProperties.ConfiguredToken token = configured.get(i);
+			String setting = "grapevine.security.api-tokens.configured[" + i + "]";
+			if (token.name() == null || token.name().isBlank()) {
+				throw new InvalidSecuritySettingsException(
+						setting + ".name is missing; say what calls with the token, e.g. digest-service");
+			}
+			if (token.hash() == null || token.hash().isBlank()) {
+				throw new InvalidSecuritySettingsException(setting + ".hash is missing for " + token.name().strip()
+						+ "; set it to the SHA-256 of the token (printf %s \"$token\" | sha256sum)");
+			}
+			Matcher placeholder = PLACEHOLDER.matcher(token.hash().strip());
+			if (placeholder.matches()) {
+				throw new InvalidSecuritySettingsException(setting + ".hash of " + token.name().strip()
+						+ " refers to the environment variable " + placeholder.group(1) + ", which is not set");
+			}
+			if (!SHA256.matcher(token.hash().strip()).matches()) {
+				throw new InvalidSecuritySettingsException(setting + ".hash of " + token.name().strip()
+						+ " is not a SHA-256 in hex: tokens themselves are refused in the settings; put "
+						+ "their SHA-256 there (64 hex digits, printf %s \"$token\" | sha256sum)");
+			}
+			if (token.roles().isEmpty()) {
+				throw new InvalidSecuritySettingsException(
+						setting + ".roles is empty; give " + token.name().strip() + " MEMBER or ADMIN");
 			}
 		}
 	}

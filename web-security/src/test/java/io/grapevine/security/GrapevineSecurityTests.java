@@ -30,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"grapevine.security.users[0].email= mia@harborcity-transit.example ",
 				"grapevine.security.users[1].username=ada",
 				"grapevine.security.users[1].password-hash={bcrypt}" + GrapevineSecurityTests.ADMIN_HASH,
-				"grapevine.security.users[1].roles=ADMIN", "management.endpoint.health.probes.enabled=true" })
+				"grapevine.security.users[1].roles=ADMIN", "management.endpoint.health.probes.enabled=true",
+				"grapevine.security.api-tokens.configured[0].name=nightly-report",
+				"grapevine.security.api-tokens.configured[0].hash=" + GrapevineSecurityTests.TOKEN_HASH,
+				"grapevine.security.api-tokens.configured[0].roles=ADMIN" })
 class GrapevineSecurityTests {
 
 	// bcrypt (cost 4) of member-password and admin-password.
@@ -38,8 +41,65 @@ class GrapevineSecurityTests {
 
 	static final String ADMIN_HASH = "$2a$04$NcHof5KTIMJCAr3dgt0sp.73gMn4s/y0TfHHHDrL5R6InJzDjQNtC";
 
+	// An API token given in the settings by its SHA-256, as a service's is.
+	static final String TOKEN = "gv_5eed5eed5eed5eed_nightly-report-token-for-the-tests-only-000";
+
+	static final String TOKEN_HASH = "0889f3be97242c4b5002ca0cc88e15f56aff7e8884e7467666ed7f6ae2981071";
+
 	@Autowired
 	WebTestClient web;
+
+	@Test
+	void aScriptCallsWithAnApiTokenAsItsNamedCaller() {
+		this.web.get()
+			.uri("/api/me")
+			.headers((headers) -> headers.setBearerAuth(TOKEN))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.username")
+			.isEqualTo("nightly-report")
+			.jsonPath("$.roles")
+			.value((roles) -> assertThat((List<Object>) roles).containsExactlyInAnyOrder("MEMBER", "ADMIN"));
+		this.web.post()
+			.uri("/api/things")
+			.headers((headers) -> headers.setBearerAuth(TOKEN))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void aWrongApiTokenGetsA401ProblemDetailThatSaysSo() {
+		this.web.get()
+			.uri("/api/things")
+			.headers((headers) -> headers.setBearerAuth(TOKEN.replace("000", "001")))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("API token is unknown or was revoked"));
+	}
+
+	@Test
+	void tokensCanBeKeptOnlyWhereTheServiceHasElasticsearch() {
+		this.web.get()
+			.uri("/api/tokens")
+			.headers((headers) -> headers.setBasicAuth("mia", "member-password"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.web.get()
+			.uri("/api/tokens")
+			.headers((headers) -> headers.setBasicAuth("ada", "admin-password"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
 
 	@Test
 	void anApiCallWithoutCredentialsGetsA401ProblemDetailAskingForThem() {
@@ -299,8 +359,10 @@ class GrapevineSecurityTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		// A header that authenticates nothing does not lift the session's CSRF check.
-		for (String authorization : new String[] { "Foo", "Bearer x", "Digest abc" }) {
+		// A header that authenticates nothing does not lift the session's CSRF check: not
+		// even Basic without a colon (Zm9v is "foo"), which Spring Security ignores and
+		// so leaves the session to authenticate the call.
+		for (String authorization : new String[] { "Foo", "Bearer x", "Digest abc", "Basic Zm9v", "Basic !!" }) {
 			this.web.post()
 				.uri("/api/things")
 				.cookie("SESSION", session.getValue())
@@ -309,7 +371,8 @@ class GrapevineSecurityTests {
 				.expectStatus()
 				.isForbidden();
 		}
-		// Credentials that authenticate the call themselves need no token.
+		// Credentials that authenticate the call themselves need no token; wrong ones
+		// are a 401, never the session's call.
 		this.web.post()
 			.uri("/api/things")
 			.cookie("SESSION", session.getValue())
@@ -317,6 +380,27 @@ class GrapevineSecurityTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
+		this.web.post()
+			.uri("/api/things")
+			.cookie("SESSION", session.getValue())
+			.headers((headers) -> headers.setBearerAuth(TOKEN))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.web.post()
+			.uri("/api/things")
+			.cookie("SESSION", session.getValue())
+			.headers((headers) -> headers.setBearerAuth(TOKEN.replace("000", "001")))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		this.web.post()
+			.uri("/api/things")
+			.cookie("SESSION", session.getValue())
+			.headers((headers) -> headers.setBasicAuth("ada", "wrong-password"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 	}
 
 	@Test

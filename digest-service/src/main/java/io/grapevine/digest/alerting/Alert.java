@@ -3,6 +3,8 @@ package io.grapevine.digest.alerting;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.grapevine.digest.composition.sections.Spike;
+
 /**
  * One message about an alert: a storm opening, an update of it, its end, or a mention by
  * an author of very high reach.
@@ -32,6 +34,15 @@ public record Alert(String id, Kind kind, State state, int revision, String topi
 	 */
 	public double negativeShare() {
 		return (this.count == 0) ? 0 : (double) this.negative / this.count;
+	}
+
+	/**
+	 * The alert as a digest tells it among the spikes of its period.
+	 * @return the spike
+	 */
+	public Spike spike() {
+		return new Spike(Spike.Kind.valueOf(this.kind.name()), this.topicId, this.count, this.expected, negativeShare(),
+				this.baselineNegativeShare, this.author, this.reach, this.text, this.at);
 	}
 
 	/**

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import io.grapevine.digest.archive.ElasticsearchCalls;
+import io.grapevine.digest.elasticsearch.ElasticsearchCalls;
 
 /**
  * Keeps the latest message of every alert in the Elasticsearch index {@code alerts} (one
@@ -63,7 +63,7 @@ public class AlertArchive {
 	private void create(String index) {
 		boolean created = ElasticsearchCalls.createIndexIfAbsent(this.client, index,
 				(indices) -> indices.create((create) -> create.index(index)
-					.settings((settings) -> settings.numberOfShards("1").numberOfReplicas("0"))
+					.settings((settings) -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
 					.mappings((mappings) -> mappings.properties("id", (p) -> p.keyword((k) -> k))
 						.properties("topicId", (p) -> p.keyword((k) -> k))
 						.properties("kind", (p) -> p.keyword((k) -> k))

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Set;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ class AlertingConfiguration {
 	@Bean
 	MentionAlertConsumer mentionAlertConsumer(AlertProperties properties, Environment environment,
 			StormDetector detector, AlertArchive archive, AlertNotifier notifier, AlertMutes mutes, Baseline baseline,
-			ElasticsearchClient client, Clock clock) {
+			ElasticsearchClient client, Clock clock, MeterRegistry meterRegistry) {
 		String servers = properties.bootstrapServers().isBlank()
 				? environment.getProperty("grapevine.kafka.bootstrap-servers",
 						environment.getProperty("GRAPEVINE_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"))
@@ -87,7 +88,7 @@ class AlertingConfiguration {
 				properties.highReach());
 		return new MentionAlertConsumer(servers, detector, archive, notifier, mutes, baseline,
 				new BaselineLoader(client, properties.mentionsIndex(), properties.baselineDays(), clock), clock,
-				properties.window(), properties.tick());
+				properties.window(), properties.tick(), meterRegistry);
 	}
 
 	@Bean

@@ -10,6 +10,8 @@ import java.util.Map;
 import io.grapevine.listening.KafkaTopicNames;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.mention.MentionJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -45,6 +47,12 @@ public class MentionAlertConsumer implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(MentionAlertConsumer.class);
 
+	/**
+	 * The timer of alerts raised by a mention, from the mention's publication on Kafka
+	 * until the alert's messages were tried.
+	 */
+	public static final String LATENCY_METRIC = "grapevine.alerts.latency";
+
 	private final String bootstrapServers;
 
 	private final StormDetector detector;
@@ -65,6 +73,8 @@ public class MentionAlertConsumer implements SmartLifecycle {
 
 	private final Duration tick;
 
+	private final MeterRegistry meterRegistry;
+
 	private volatile Disposable consuming;
 
 	private volatile Disposable ticking;
@@ -81,11 +91,13 @@ public class MentionAlertConsumer implements SmartLifecycle {
 	 * @param clock the clock
 	 * @param window how far back the detector counts, read again at start
 	 * @param tick how often open storms are checked without new mentions
+	 * @param meterRegistry where {@value #LATENCY_METRIC} is recorded
 	 */
 	public MentionAlertConsumer(String bootstrapServers, StormDetector detector, AlertArchive archive,
 			AlertNotifier notifier, AlertMutes mutes, Baseline baseline, BaselineLoader baselineLoader, Clock clock,
-			Duration window, Duration tick) {
+			Duration window, Duration tick, MeterRegistry meterRegistry) {
 		this.bootstrapServers = bootstrapServers;
+		this.meterRegistry = meterRegistry;
 		this.detector = detector;
 		this.archive = archive;
 		this.notifier = notifier;
@@ -180,7 +192,22 @@ public class MentionAlertConsumer implements SmartLifecycle {
 		synchronized (this.detector) {
 			alerts = this.detector.accept(mention);
 		}
-		return alerts.isEmpty() ? Mono.empty() : Flux.fromIterable(alerts).concatMap(this::raise).then();
+		return alerts.isEmpty() ? Mono.empty()
+				: Flux.fromIterable(alerts)
+					.concatMap((alert) -> raise(alert).doOnSuccess((done) -> latency(alert, record)))
+					.then();
+	}
+
+	private void latency(Alert alert, ConsumerRecord<String, String> record) {
+		Duration latency = Duration.between(Instant.ofEpochMilli(record.timestamp()), this.clock.instant());
+		Timer.builder(LATENCY_METRIC)
+			.description("From the publication of the mention that raised an alert until its messages were tried")
+			.tag("kind", alert.kind().name().toLowerCase(java.util.Locale.ROOT))
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(10))
+			.maximumExpectedValue(Duration.ofHours(1))
+			.register(this.meterRegistry)
+			.record(latency.isNegative() ? Duration.ZERO : latency);
 	}
 
 	private Mono<Void> raise(Alert alert) {

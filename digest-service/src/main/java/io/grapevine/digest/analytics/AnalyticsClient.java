@@ -19,8 +19,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.util.UriBuilder;
 
 import io.grapevine.digest.composition.AnalyticsSummary;
-import io.grapevine.digest.composition.DailyPeriod;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.listening.mention.MentionJson;
 
 /**
@@ -50,18 +49,6 @@ public class AnalyticsClient {
 	}
 
 	/**
-	 * Read the summary of a department's day.
-	 * @param department the department id
-	 * @param period the day
-	 * @param top how many top mentions to ask for (1..50)
-	 * @return the summary; fails with {@link AnalyticsUnavailableException} or
-	 * {@link AnalyticsFailedException}
-	 */
-	public Mono<AnalyticsSummary> summary(String department, DailyPeriod period, int top) {
-		return summary(department, DigestPeriod.of(period), top);
-	}
-
-	/**
 	 * Read the summary of a department's day or week.
 	 * @param department the department id
 	 * @param period the day or week
@@ -69,7 +56,7 @@ public class AnalyticsClient {
 	 * @return the summary; fails with {@link AnalyticsUnavailableException} or
 	 * {@link AnalyticsFailedException}
 	 */
-	public Mono<AnalyticsSummary> summary(String department, DigestPeriod period, int top) {
+	public Mono<AnalyticsSummary> summary(String department, Period period, int top) {
 		return summary(Optional.of(department), Optional.empty(), period, top);
 	}
 
@@ -83,8 +70,7 @@ public class AnalyticsClient {
 	 * @return the summary; fails with {@link AnalyticsUnavailableException} or
 	 * {@link AnalyticsFailedException}
 	 */
-	public Mono<AnalyticsSummary> summary(Optional<String> department, Optional<String> query, DigestPeriod period,
-			int top) {
+	public Mono<AnalyticsSummary> summary(Optional<String> department, Optional<String> query, Period period, int top) {
 		String what = "analytics of " + department.orElse("the whole organization")
 				+ query.map((q) -> " matching " + q).orElse("") + " for " + period.label() + " (" + period.zone() + ")";
 		return read((uri) -> uri.path("/api/analytics/summary")
@@ -159,8 +145,8 @@ public class AnalyticsClient {
 
 	private static String signInHint(HttpStatusCode status) {
 		return (status.value() == 401 || status.value() == 403)
-				? "; check grapevine.search.username and grapevine.search.password, the member digest-service "
-						+ "signs in as"
+				? "; check grapevine.search.token (the API token digest-service calls with), or "
+						+ "grapevine.search.username and grapevine.search.password, the member it signs in as"
 				: "";
 	}
 

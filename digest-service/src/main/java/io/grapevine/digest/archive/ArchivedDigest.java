@@ -2,15 +2,12 @@ package io.grapevine.digest.archive;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.grapevine.digest.composition.BoardPeriod;
-import io.grapevine.digest.composition.DailyPeriod;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.DigestFigures;
 
 /**
@@ -34,7 +31,7 @@ import io.grapevine.digest.composition.DigestFigures;
  * @param text the plain-text body
  * @param figures the numbers and top mentions it showed
  */
-public record ArchivedDigest(String id, String kind, String departmentId, String departmentName, Period period,
+public record ArchivedDigest(String id, String kind, String departmentId, String departmentName, ArchivedPeriod period,
 		Instant sentAt, Recipients recipients, String subject, String html, String text, DigestFigures figures) {
 
 	/** The kind of a digest sent by the schedule. */
@@ -51,9 +48,6 @@ public record ArchivedDigest(String id, String kind, String departmentId, String
 
 	/** The kind of the board's monthly digest, sent by the schedule or on request. */
 	public static final String BOARD = "board";
-
-	/** The rhythm of the period of a board digest: a calendar month. */
-	public static final String MONTHLY = "monthly";
 
 	/** Every kind, as the archive filters by them. */
 	public static final List<String> KINDS = List.of(DAILY, WEEKLY, ALL_STAFF, MANUAL, BOARD);
@@ -86,60 +80,53 @@ public record ArchivedDigest(String id, String kind, String departmentId, String
 	}
 
 	/**
-	 * The archive id of a department's scheduled digest for a day or an ISO week.
-	 * @param department the department id
-	 * @param period the day or week
-	 * @return {@code <department>-<yyyy-MM-dd>} or {@code <department>-week-<yyyy>-W<ww>}
+	 * The archive id of an audience's scheduled digest for a day, an ISO week or a month.
+	 * @param department the audience's id
+	 * @param period the day, week or month
+	 * @return {@code <department>-<yyyy-MM-dd>}, {@code <department>-week-<yyyy>-W<ww>}
+	 * or {@code <department>-<yyyy-MM>}
 	 */
-	public static String scheduledId(String department, DigestPeriod period) {
-		return (period.rhythm() == DigestPeriod.Rhythm.WEEKLY) ? department + "-week-" + period.isoWeekLabel()
-				: dailyId(department, period.day());
+	public static String scheduledId(String department, Period period) {
+		return switch (period.rhythm()) {
+			case DAILY -> dailyId(department, period.day());
+			case WEEKLY -> department + "-week-" + period.isoWeekLabel();
+			case MONTHLY -> department + "-" + period.month();
+		};
 	}
 
 	/**
-	 * The period a digest covered.
+	 * The period a digest covered, as its archived document holds it.
 	 *
 	 * @param day the first local day
 	 * @param from start of the first day
 	 * @param to end of the last day (exclusive)
 	 * @param zone the time zone the days are counted in
 	 * @param last the last local day, the first one for a daily digest
-	 * @param rhythm {@code daily} or {@code weekly}
+	 * @param rhythm {@code daily}, {@code weekly} or {@code monthly}
 	 */
-	public record Period(LocalDate day, Instant from, Instant to, String zone, LocalDate last, String rhythm) {
+	public record ArchivedPeriod(LocalDate day, Instant from, Instant to, String zone, LocalDate last, String rhythm) {
 
-		public Period {
+		public ArchivedPeriod {
 			last = (last != null) ? last : day;
-			rhythm = (rhythm != null) ? rhythm : "daily";
+			rhythm = (rhythm != null) ? rhythm : Period.Rhythm.DAILY.word();
 		}
 
 		/**
-		 * The archived form of a daily period.
+		 * The archived form of a day, a week or a month.
 		 * @param period the period
 		 * @return its archived form
 		 */
-		public static Period of(DailyPeriod period) {
-			return of(DigestPeriod.of(period));
-		}
-
-		/**
-		 * The archived form of a day or week.
-		 * @param period the period
-		 * @return its archived form
-		 */
-		public static Period of(DigestPeriod period) {
-			return new Period(period.day(), period.from(), period.to(), period.zone().getId(), period.last(),
+		public static ArchivedPeriod of(Period period) {
+			return new ArchivedPeriod(period.day(), period.from(), period.to(), period.zone().getId(), period.last(),
 					period.rhythm().word());
 		}
 
 		/**
-		 * The archived form of a calendar month.
-		 * @param period the month
-		 * @return its archived form, rhythm {@value ArchivedDigest#MONTHLY}
+		 * The period this archived form is of.
+		 * @return the day, week or month
 		 */
-		public static Period of(BoardPeriod period) {
-			return new Period(period.first(), period.from(), period.to(), period.zone().getId(), period.last(),
-					MONTHLY);
+		public Period period() {
+			return new Period(Period.Rhythm.of(this.rhythm), this.day, ZoneId.of(this.zone));
 		}
 
 		/**
@@ -147,18 +134,7 @@ public record ArchivedDigest(String id, String kind, String departmentId, String
 		 * @return "Thu 20 Nov 2026", "16–22 Nov 2026" or "November 2026"
 		 */
 		public String label() {
-			if (MONTHLY.equals(this.rhythm)) {
-				return new BoardPeriod(YearMonth.from(this.day), ZoneId.of(this.zone)).label();
-			}
-			return new DigestPeriod(digestRhythm(), this.day, ZoneId.of(this.zone)).label();
-		}
-
-		/**
-		 * The rhythm of the period, as a {@link DigestPeriod} knows it.
-		 * @return daily or weekly
-		 */
-		public DigestPeriod.Rhythm digestRhythm() {
-			return "weekly".equals(this.rhythm) ? DigestPeriod.Rhythm.WEEKLY : DigestPeriod.Rhythm.DAILY;
+			return period().label();
 		}
 
 	}

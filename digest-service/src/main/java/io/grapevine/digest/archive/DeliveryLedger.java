@@ -1,5 +1,6 @@
 package io.grapevine.digest.archive;
 
+import io.grapevine.digest.elasticsearch.ElasticsearchCalls;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,9 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +45,9 @@ public class DeliveryLedger {
 	/** The index of delivery records. */
 	public static final String INDEX = "digest-deliveries";
 
+	/** The counter of deliveries by kind, channel and outcome. */
+	public static final String DELIVERIES_METRIC = "grapevine.digest.deliveries";
+
 	private static final Logger logger = LoggerFactory.getLogger(DeliveryLedger.class);
 
 	private final ElasticsearchClient client;
@@ -51,6 +58,8 @@ public class DeliveryLedger {
 
 	private final Duration lease;
 
+	private final MeterRegistry meterRegistry;
+
 	/**
 	 * Create a ledger.
 	 * @param client the Elasticsearch client
@@ -59,10 +68,26 @@ public class DeliveryLedger {
 	 * @param lease how long a claim holds before another replica may take it over
 	 */
 	public DeliveryLedger(ElasticsearchClient client, Clock clock, String replica, Duration lease) {
+		this(client, clock, replica, lease, Metrics.globalRegistry);
+	}
+
+	/**
+	 * Create a ledger that counts deliveries as {@value #DELIVERIES_METRIC}, tagged
+	 * {@code kind} (digest or alert), {@code channel} and {@code outcome} (sent or
+	 * failed).
+	 * @param client the Elasticsearch client
+	 * @param clock the clock
+	 * @param replica this replica's name, recorded in claims
+	 * @param lease how long a claim holds before another replica may take it over
+	 * @param meterRegistry where the deliveries are counted
+	 */
+	public DeliveryLedger(ElasticsearchClient client, Clock clock, String replica, Duration lease,
+			MeterRegistry meterRegistry) {
 		this.client = client;
 		this.clock = clock;
 		this.replica = replica;
 		this.lease = lease;
+		this.meterRegistry = meterRegistry;
 	}
 
 	/**
@@ -71,7 +96,7 @@ public class DeliveryLedger {
 	public void createIndexIfAbsent() {
 		boolean created = ElasticsearchCalls.createIndexIfAbsent(this.client, INDEX,
 				(indices) -> indices.create((create) -> create.index(INDEX)
-					.settings((settings) -> settings.numberOfShards("1").numberOfReplicas("0"))
+					.settings((settings) -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
 					.mappings((mappings) -> mappings.properties("digestId", (p) -> p.keyword((k) -> k))
 						.properties("channel", (p) -> p.keyword((k) -> k))
 						.properties("status", (p) -> p.keyword((k) -> k))
@@ -112,7 +137,7 @@ public class DeliveryLedger {
 			write(new DeliveryRecord(digestId, channel, DeliveryRecord.SENT, this.replica, now, Optional.of(now),
 					attempts, Optional.empty()), null);
 			return Boolean.TRUE;
-		}).then();
+		}).doOnSuccess((done) -> count(digestId, channel, "sent")).then();
 	}
 
 	/**
@@ -124,6 +149,7 @@ public class DeliveryLedger {
 	 * @return completes once recorded
 	 */
 	public Mono<Void> release(String digestId, String channel, String error) {
+		count(digestId, channel, "failed");
 		return ElasticsearchCalls.call("release " + channel + " of digest " + digestId, () -> {
 			Optional<Versioned> current = read(digestId, channel);
 			if (current.isEmpty() || !this.replica.equals(current.get().record().claimedBy())
@@ -138,6 +164,16 @@ public class DeliveryLedger {
 			logger.warn("Could not release {} of digest {}; its claim lapses after {}", channel, digestId, this.lease);
 			return Mono.just(Boolean.FALSE);
 		}).then();
+	}
+
+	private void count(String digestId, String channel, String outcome) {
+		Counter.builder(DELIVERIES_METRIC)
+			.description("Digests and alerts delivered on a channel, or failed there after every try")
+			.tag("kind", digestId.startsWith("alert:") ? "alert" : "digest")
+			.tag("channel", channel)
+			.tag("outcome", outcome)
+			.register(this.meterRegistry)
+			.increment();
 	}
 
 	/**

@@ -1,12 +1,14 @@
 package io.grapevine.digest.archive;
 
+import io.grapevine.digest.elasticsearch.ElasticsearchCalls;
+import io.grapevine.digest.elasticsearch.ArchiveUnavailableException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.grapevine.listening.mention.MentionJson;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.grapevine.digest.composition.BoardFigures;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -64,21 +66,30 @@ public class DigestArchive {
 	}
 
 	/**
-	 * Store a sent digest with the figures of its own kind beside the common ones (kept
+	 * Store the board's sent digest with the board's figures beside the common ones (kept
 	 * in the document, not indexed), visible to searches as soon as this completes.
 	 * @param digest the digest
-	 * @param field the name of the extra figures, such as {@code board}
-	 * @param figures the extra figures
+	 * @param board the board's figures
 	 * @return the stored digest
 	 */
-	public Mono<ArchivedDigest> save(ArchivedDigest digest, String field, Object figures) {
+	public Mono<ArchivedDigest> save(ArchivedDigest digest, BoardFigures board) {
 		return ElasticsearchCalls.call("archive the digest " + digest.id(), () -> {
-			ObjectNode document = MentionJson.mapper().valueToTree(digest);
-			document.set(field, MentionJson.mapper().valueToTree(figures));
-			this.client
-				.index((index) -> index.index(INDEX).id(digest.id()).document(document).refresh(Refresh.WaitFor));
+			this.client.index((index) -> index.index(INDEX)
+				.id(digest.id())
+				.document(new BoardDigestDocument(digest, board))
+				.refresh(Refresh.WaitFor));
 			return digest;
 		});
+	}
+
+	/**
+	 * The document of the board's archived digest: every field of an archived digest, and
+	 * the board's figures under {@code board}.
+	 *
+	 * @param digest the archived digest
+	 * @param board the board's figures
+	 */
+	record BoardDigestDocument(@JsonUnwrapped ArchivedDigest digest, BoardFigures board) {
 	}
 
 	/**

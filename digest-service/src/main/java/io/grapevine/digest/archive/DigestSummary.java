@@ -19,7 +19,7 @@ import io.grapevine.digest.composition.DigestFigures;
  * @param figures the numbers and top mentions it showed
  */
 public record DigestSummary(String id, String kind, String departmentId, String departmentName,
-		ArchivedDigest.Period period, Instant sentAt, ArchivedDigest.Recipients recipients, String subject,
+		ArchivedDigest.ArchivedPeriod period, Instant sentAt, ArchivedDigest.Recipients recipients, String subject,
 		DigestFigures figures) {
 
 	public DigestSummary {

@@ -1,5 +1,6 @@
 package io.grapevine.digest.archive;
 
+import io.grapevine.digest.elasticsearch.ElasticsearchCalls;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

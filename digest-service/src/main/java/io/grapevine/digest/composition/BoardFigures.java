@@ -27,6 +27,9 @@ public record BoardFigures(long total, long previousTotal, String change, String
 		Sentiment previousSentiment, String sentimentSentence, List<Voice> shareOfVoice,
 		List<DepartmentMonth> departments, List<TopMention> topMentions) {
 
+	/** The key of the organization's own voice in the share of voice. */
+	public static final String ORGANIZATION = "organization";
+
 	public BoardFigures {
 		change = (change != null) ? change : "";
 		volume = (volume != null) ? volume : "";

@@ -1,5 +1,7 @@
 package io.grapevine.digest.composition;
 
+import io.grapevine.digest.audience.Period;
+
 /**
  * The sentences of a board digest, each written for every case a month can bring: no
  * mention at all, none judged for sentiment, a voice not heard, a rise, a fall or no
@@ -16,7 +18,7 @@ public record BoardSentences(String month, String monthName, String previousMont
 	 * @param period the month the digest covers
 	 * @return its sentences
 	 */
-	public static BoardSentences of(BoardPeriod period) {
+	public static BoardSentences of(Period period) {
 		return new BoardSentences(period.label(), period.monthName(), period.previous().monthName());
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.sections.Item;
 import io.grapevine.digest.composition.sections.SearchAnswers;
 import io.grapevine.digest.composition.sections.SectionsComposer;
@@ -20,7 +21,7 @@ import io.grapevine.digest.composition.sections.SectionsComposer;
  * @param mentions the widest-reaching matches, one per cluster of copies
  * @param permalink the search on the dashboard
  */
-public record SavedSearchDigest(SavedSearch search, SavedSearchSubscription subscription, DailyPeriod day, long total,
+public record SavedSearchDigest(SavedSearch search, SavedSearchSubscription subscription, Period day, long total,
 		List<Item> mentions, URI permalink) {
 
 	public SavedSearchDigest {
@@ -41,9 +42,9 @@ public record SavedSearchDigest(SavedSearch search, SavedSearchSubscription subs
 	 * @param size how many mentions to show at most
 	 * @return the email's content
 	 */
-	public static SavedSearchDigest compose(SavedSearch search, SavedSearchSubscription subscription, DailyPeriod day,
+	public static SavedSearchDigest compose(SavedSearch search, SavedSearchSubscription subscription, Period day,
 			SearchAnswers.ReachedMentions matches, URI dashboard, int size) {
-		DigestPeriod period = DigestPeriod.of(day);
+		Period period = day;
 		List<Item> mentions = SectionsComposer.mattersMost(matches, period,
 				SectionsComposer.links(dashboard, Optional.empty(), period), size);
 		return new SavedSearchDigest(search, subscription, day, matches.total(), mentions, search.permalink(dashboard));

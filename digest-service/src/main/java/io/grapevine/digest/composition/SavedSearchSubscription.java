@@ -6,6 +6,9 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.grapevine.digest.audience.Audience;
+import io.grapevine.digest.audience.Period;
+
 /**
  * Someone who receives a saved search's matches of each day by email, as search-service
  * keeps them in the index {@code saved-search-subscriptions}.
@@ -37,8 +40,8 @@ public record SavedSearchSubscription(String searchId, String username, String e
 	 * @param sendTime the local time emails are sent
 	 * @return the day, if one is due
 	 */
-	public Optional<DailyPeriod> due(Instant now, LocalTime sendTime) {
-		return DailyPeriod.due(now, this.timeZone, sendTime)
+	public Optional<Period> due(Instant now, LocalTime sendTime) {
+		return Period.dayDue(now, this.timeZone, sendTime)
 			.filter((day) -> !this.since.isAfter(day.dueAt(sendTime).toInstant()));
 	}
 
@@ -48,8 +51,16 @@ public record SavedSearchSubscription(String searchId, String username, String e
 	 * @return {@code saved-search:<search id>:<username>:<yyyy-MM-dd>}; the ledger adds
 	 * {@code :email}
 	 */
-	public String deliveryId(DailyPeriod day) {
-		return DELIVERY_PREFIX + this.searchId + ":" + this.username + ":" + day.day();
+	public String deliveryId(Period day) {
+		return audience().id() + ":" + day.day();
+	}
+
+	/**
+	 * The subscriber as an audience of digests.
+	 * @return the audience
+	 */
+	public Audience.Subscriber audience() {
+		return new Audience.Subscriber(this.searchId, this.username, this.email, this.timeZone);
 	}
 
 }

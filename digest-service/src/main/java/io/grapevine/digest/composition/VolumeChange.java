@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
+import io.grapevine.digest.audience.Period;
+
 /**
  * Says in words how a day's volume compares with the day before ("up 24% from Tuesday").
  */
@@ -42,8 +44,8 @@ public final class VolumeChange {
 	 * @param previous the period before
 	 * @return the change in words
 	 */
-	public static String describe(long total, long previousTotal, DigestPeriod previous) {
-		if (previous.rhythm() == DigestPeriod.Rhythm.DAILY) {
+	public static String describe(long total, long previousTotal, Period previous) {
+		if (previous.rhythm() == Period.Rhythm.DAILY) {
 			return describe(total, previousTotal, previous.day());
 		}
 		String before = "the week before";

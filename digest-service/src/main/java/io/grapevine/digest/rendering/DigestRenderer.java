@@ -8,21 +8,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.grapevine.digest.audience.Audience;
+import io.grapevine.digest.composition.BoardFigures;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.sections.DigestSections;
 import io.grapevine.digest.composition.sections.Item;
 import io.grapevine.digest.composition.sections.VolumeAndSentiment;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.composition.DigestFigures;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.composition.TopMention;
 import io.grapevine.digest.composition.VolumeChange;
-import io.grapevine.listening.organization.Organization;
 
 /**
- * Renders a digest as an email: a Thymeleaf HTML template (Spring expression language)
- * with inline CSS (every value escaped by {@code th:text}) and a plain-text twin.
+ * Renders any digest as an email: a Thymeleaf HTML template (Spring expression language)
+ * with inline CSS (every value escaped by {@code th:text}) and its plain text; the
+ * board's digest, whose sections differ, with the board's template.
  */
 public class DigestRenderer {
 
@@ -35,6 +37,11 @@ public class DigestRenderer {
 	private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.US);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.US);
+
+	/** The board's mention texts are cut shorter, so its monthly digest stays short. */
+	static final int BOARD_TEXT_LENGTH = 400;
+
+	private static final DateTimeFormatter DAY_OF_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.US);
 
 	private static final DateTimeFormatter WEEKDAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.US);
 
@@ -56,6 +63,10 @@ public class DigestRenderer {
 	 * @return subject, HTML and text
 	 */
 	public RenderedDigest render(Digest digest, String archiveId) {
+		if (digest.board().isPresent()) {
+			BoardView board = boardView(digest, digest.board().get(), archiveId);
+			return new RenderedDigest(digest.subject(), this.emails.html("board-email", board), boardText(board));
+		}
 		View view = view(digest, archiveId);
 		String html = this.emails.html("digest-email", view);
 		List<RenderedDigest.InlineImage> images = digest.sections()
@@ -75,14 +86,14 @@ public class DigestRenderer {
 	}
 
 	/**
-	 * The dashboard search for a department's day.
+	 * The dashboard search for the digest's period, narrowed to its department when it is
+	 * a department's.
 	 * @param digest the digest
 	 * @return the link
 	 */
 	public URI dashboardLink(Digest digest) {
-		Optional<String> department = Organization.ALL_STAFF.equals(digest.departmentId()) ? Optional.empty()
-				: Optional.of(digest.departmentId());
-		return this.emails.dashboardSearch(department, digest.period().from(), digest.period().to());
+		return this.emails.dashboardSearch(digest.audience().department(), digest.period().from(),
+				digest.period().to());
 	}
 
 	/**
@@ -102,16 +113,16 @@ public class DigestRenderer {
 			.map((mention) -> new MentionView(shorten(mention.text()), mention.url().toString(), mention.authorName(),
 					"@" + mention.authorHandle(), mention.followers().map((count) -> followers(count)).orElse(""),
 					DigestComposer.sourceName(mention.source()),
-					((digest.period().rhythm() == DigestPeriod.Rhythm.WEEKLY) ? WEEKDAY_TIME : TIME)
+					((digest.period().rhythm() == Period.Rhythm.WEEKLY) ? WEEKDAY_TIME : TIME)
 						.format(mention.publishedAt().atZone(zone)),
 					engagement(mention)))
 			.toList();
 		VolumeChange.Direction direction = VolumeChange.direction(figures.total(), figures.previousTotal());
-		DigestPeriod period = digest.period();
-		boolean weekly = period.rhythm() == DigestPeriod.Rhythm.WEEKLY;
+		Period period = digest.period();
+		boolean weekly = period.rhythm() == Period.Rhythm.WEEKLY;
 		String longDay = weekly ? LONG_DAY.format(period.day()) + " to " + LONG_DAY.format(period.last())
 				: LONG_DAY.format(period.day());
-		return new View(digest.organization(), digest.departmentName(), period.label(), longDay, zone.getId(),
+		return new View(digest.organization(), digest.audience().name(), period.label(), longDay, zone.getId(),
 				digest.subject(), figures.total(), (figures.total() == 1) ? "mention" : "mentions", figures.change(),
 				direction.name().toLowerCase(Locale.ROOT), Digest.mentions(figures.previousTotal()), figures.bySource(),
 				figures.byTopic(), mentions, dashboardLink(digest).toString(), archiveLink(archiveId).toString(),
@@ -120,8 +131,8 @@ public class DigestRenderer {
 				weekly ? "in this week" : "on this day",
 				weekly ? "The week runs from Monday midnight to Monday midnight"
 						: "The day runs from midnight to midnight",
-				Organization.ALL_STAFF.equals(digest.departmentId()) ? "all staff of " + digest.organization()
-						: "the members of " + digest.departmentName(),
+				(digest.audience() instanceof Audience.AllStaff) ? "all staff of " + digest.organization()
+						: "the members of " + digest.audience().name(),
 				figures.byDepartment()
 					.stream()
 					.map((share) -> new DepartmentView(share.label(), share.count(), share.percent(),
@@ -421,6 +432,106 @@ public class DigestRenderer {
 	public record MentionView(String text, String url, String authorName, String authorHandle, String followers,
 			String source, String time, String engagement) {
 
+	}
+
+	private BoardView boardView(Digest digest, BoardFigures figures, String archiveId) {
+		List<BoardLineView> voices = figures.shareOfVoice()
+			.stream()
+			.map((voice) -> new BoardLineView(voice.name(), voice.organization(), voice.line()))
+			.toList();
+		List<BoardLineView> departments = figures.departments()
+			.stream()
+			.map((department) -> new BoardLineView(department.name(), false, department.line()))
+			.toList();
+		List<BoardMentionView> mentions = figures.topMentions()
+			.stream()
+			.map((mention) -> new BoardMentionView(boardShorten(mention.text()), mention.url().toString(),
+					mention.authorName(), "@" + mention.authorHandle(), DigestComposer.sourceName(mention.source()),
+					DAY_OF_MONTH.format(mention.publishedAt().atZone(digest.period().zone())), reach(mention)))
+			.toList();
+		return new BoardView(digest.organization(), digest.period().label(), digest.subject(), figures.total(),
+				figures.volume(), figures.sentimentSentence(), voices, departments, mentions,
+				dashboardLink(digest).toString(), archiveLink(archiveId).toString(), digest.period().zone().getId());
+	}
+
+	private static String reach(TopMention mention) {
+		return mention.followers().map((followers) -> followers + " followers").orElse("")
+				+ ((mention.likes() + mention.shares() + mention.replies() > 0)
+						? (mention.followers().isPresent() ? " · " : "") + mention.likes() + " likes, "
+								+ mention.shares() + " shares"
+						: "");
+	}
+
+	private static String boardText(BoardView view) {
+		StringBuilder text = new StringBuilder();
+		text.append(view.organization()).append(" · board digest · ").append(view.month()).append("\n\n");
+		text.append(view.volume()).append('\n');
+		text.append(view.sentiment()).append('\n');
+		lines(text, "Share of voice", view.voices());
+		lines(text, "By department", view.departments());
+		if (!view.mentions().isEmpty()) {
+			text.append("\nWidest reach\n");
+			int rank = 1;
+			for (BoardMentionView mention : view.mentions()) {
+				text.append(rank++)
+					.append(". ")
+					.append(mention.author())
+					.append(' ')
+					.append(mention.handle())
+					.append(" on ")
+					.append(mention.source())
+					.append(", ")
+					.append(mention.day());
+				if (!mention.reach().isEmpty()) {
+					text.append(" (").append(mention.reach()).append(')');
+				}
+				text.append('\n')
+					.append("   ")
+					.append(mention.text().replace("\n", "\n   "))
+					.append('\n')
+					.append("   ")
+					.append(mention.url())
+					.append('\n');
+			}
+		}
+		text.append("\nSearch these mentions: ").append(view.searchLink()).append('\n');
+		text.append("This digest in the archive: ").append(view.archiveLink()).append('\n');
+		text.append("Months are counted in ").append(view.zone()).append(".\n");
+		return text.toString();
+	}
+
+	private static void lines(StringBuilder text, String heading, List<BoardLineView> lines) {
+		if (!lines.isEmpty()) {
+			text.append('\n').append(heading).append('\n');
+			for (BoardLineView line : lines) {
+				text.append("- ").append(line.name()).append(": ").append(line.line()).append('\n');
+			}
+		}
+	}
+
+	private static String boardShorten(String text) {
+		return (text.length() <= BOARD_TEXT_LENGTH) ? text : text.substring(0, BOARD_TEXT_LENGTH - 1).strip() + "…";
+	}
+
+	/**
+	 * What the board's email template shows.
+	 */
+	record BoardView(String organization, String month, String subject, long total, String volume, String sentiment,
+			List<BoardLineView> voices, List<BoardLineView> departments, List<BoardMentionView> mentions,
+			String searchLink, String archiveLink, String zone) {
+	}
+
+	/**
+	 * A voice's or a department's name and what the digest says of it.
+	 */
+	record BoardLineView(String name, boolean organization, String line) {
+	}
+
+	/**
+	 * One of the widest-reaching mentions as the board's template shows it.
+	 */
+	record BoardMentionView(String text, String url, String author, String handle, String source, String day,
+			String reach) {
 	}
 
 }

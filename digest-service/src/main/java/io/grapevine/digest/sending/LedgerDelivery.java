@@ -8,6 +8,7 @@ import io.grapevine.digest.archive.DeliveryLedger;
 import io.grapevine.digest.delivery.DeliveryFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -61,8 +62,10 @@ final class LedgerDelivery {
 	private Mono<Outcome> deliverOnce(String id, String channel, Mono<Void> delivery) {
 		return this.ledger.claim(id, channel).flatMap((claim) -> {
 			if (claim != DeliveryLedger.Claim.CLAIMED) {
-				logger.info("Digest {}: {} {}", id, channel,
-						(claim == DeliveryLedger.Claim.SENT) ? "took it already" : "is being sent by another replica");
+				try (MDC.MDCCloseable digest = MDC.putCloseable("digestId", id)) {
+					logger.info("Digest {}: {} {}", id, channel, (claim == DeliveryLedger.Claim.SENT)
+							? "took it already" : "is being sent by another replica");
+				}
 				return Mono.just(new Outcome(channel, claim, null));
 			}
 			return delivery.then(this.ledger.markSent(id, channel))

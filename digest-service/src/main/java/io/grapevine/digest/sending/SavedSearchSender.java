@@ -12,8 +12,7 @@ import java.util.Map;
 import io.grapevine.digest.analytics.InsightsClient;
 import io.grapevine.digest.archive.DeliveryLedger;
 import io.grapevine.digest.archive.SavedSearchSubscriptions;
-import io.grapevine.digest.composition.DailyPeriod;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.SavedSearchDigest;
 import io.grapevine.digest.composition.SavedSearchSubscription;
 import io.grapevine.digest.delivery.EmailChannel;
@@ -114,7 +113,7 @@ public class SavedSearchSender {
 	 * @return completion once the email is sent, or was sent already, or is not to be
 	 * sent
 	 */
-	public Mono<Void> send(SavedSearchSubscription subscription, DailyPeriod day) {
+	public Mono<Void> send(SavedSearchSubscription subscription, Period day) {
 		String id = subscription.deliveryId(day);
 		return this.subscriptions.search(subscription.searchId()).flatMap((found) -> {
 			if (found.isEmpty()) {
@@ -127,7 +126,7 @@ public class SavedSearchSender {
 						logger.info("{}: {} unsubscribed; nothing is sent", id, subscription.username());
 						return Mono.<Void>empty();
 					}
-					return this.search.savedSearch(found.get(), DigestPeriod.of(day), this.settings.mentions())
+					return this.search.savedSearch(found.get(), day, this.settings.mentions())
 						.map((matches) -> SavedSearchDigest.compose(found.get(), subscription, day, matches,
 								this.settings.dashboardUrl(), this.settings.mentions()))
 						.flatMap((digest) -> deliver(id, digest));
@@ -161,7 +160,7 @@ public class SavedSearchSender {
 
 	}
 
-	private record Due(SavedSearchSubscription subscription, DailyPeriod day) {
+	private record Due(SavedSearchSubscription subscription, Period day) {
 	}
 
 }

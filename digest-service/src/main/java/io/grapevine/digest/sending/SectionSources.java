@@ -13,11 +13,12 @@ import reactor.core.publisher.Mono;
 import io.grapevine.digest.alerting.Alert;
 import io.grapevine.digest.analytics.InsightsClient;
 import io.grapevine.digest.composition.AnalyticsSummary;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.sections.DigestSections;
 import io.grapevine.digest.composition.sections.SearchAnswers;
 import io.grapevine.digest.composition.sections.SearchLinks;
 import io.grapevine.digest.composition.sections.SectionsComposer;
+import io.grapevine.digest.composition.sections.Spike;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
 
@@ -64,7 +65,7 @@ public class SectionSources {
 	 * @param size how many items each list shows at most
 	 * @return the sections
 	 */
-	public Mono<DigestSections> read(Organization organization, Optional<Department> department, DigestPeriod period,
+	public Mono<DigestSections> read(Organization organization, Optional<Department> department, Period period,
 			int size) {
 		return read(organization, department, period, size, AnalyticsSummary.Said.NOTHING);
 	}
@@ -79,7 +80,7 @@ public class SectionSources {
 	 * @param said what the organization's own accounts posted in the period
 	 * @return the sections
 	 */
-	public Mono<DigestSections> read(Organization organization, Optional<Department> department, DigestPeriod period,
+	public Mono<DigestSections> read(Organization organization, Optional<Department> department, Period period,
 			int size, AnalyticsSummary.Said said) {
 		Optional<String> id = department.map(Department::id);
 		SearchLinks links = SectionsComposer.links(this.dashboard, id, period);
@@ -91,11 +92,13 @@ public class SectionSources {
 		Mono<Optional<SearchAnswers.Handling>> handling = this.insights.handling(id, period)
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty());
-		Mono<List<Alert>> spikes = this.alerts.get().onErrorResume((ex) -> {
-			logger.warn("The digest of {} for {} lists no spikes: the alert archive cannot be read: {}",
-					id.orElse("all staff"), period.label(), ex.getMessage());
-			return Mono.just(List.of());
-		});
+		Mono<List<Spike>> spikes = this.alerts.get()
+			.map((alerts) -> alerts.stream().map(Alert::spike).toList())
+			.onErrorResume((ex) -> {
+				logger.warn("The digest of {} for {} lists no spikes: the alert archive cannot be read: {}",
+						id.orElse("all staff"), period.label(), ex.getMessage());
+				return Mono.just(List.of());
+			});
 		return Mono
 			.zip(all, negative, this.insights.widestReach(id, period, size), this.insights.newVoices(id, period, size),
 					this.insights.risingTerms(id, period, RISING_TERMS), this.insights.waiting(id, period, size),
@@ -113,8 +116,8 @@ public class SectionSources {
 					answers.getT7().map((queue) -> SectionsComposer.handling(queue, said))));
 	}
 
-	static Instant chartStart(DigestPeriod period) {
-		if (period.rhythm() == DigestPeriod.Rhythm.WEEKLY) {
+	static Instant chartStart(Period period) {
+		if (period.rhythm() == Period.Rhythm.WEEKLY) {
 			return period.day().minusWeeks(WEEKLY_CHART_WEEKS - 1).atStartOfDay(period.zone()).toInstant();
 		}
 		return period.day().minusDays(DAILY_CHART_DAYS - 1).atStartOfDay(period.zone()).toInstant();

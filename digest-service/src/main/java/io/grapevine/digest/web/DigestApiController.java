@@ -1,8 +1,8 @@
 package io.grapevine.digest.web;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import reactor.core.publisher.Mono;
 
@@ -18,8 +18,7 @@ import io.grapevine.digest.archive.ArchivedDigest;
 import io.grapevine.digest.archive.DigestArchive;
 import io.grapevine.digest.archive.DigestNotFoundException;
 import io.grapevine.digest.archive.DigestSummary;
-import io.grapevine.digest.composition.DigestPeriod;
-import io.grapevine.digest.sending.BoardSender;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.sending.DigestSender;
 import io.grapevine.listening.organization.Organization;
 
@@ -36,10 +35,7 @@ class DigestApiController {
 
 	private final Organization organization;
 
-	private final BoardSender board;
-
-	DigestApiController(DigestSender sender, BoardSender board, DigestArchive archive, Organization organization) {
-		this.board = board;
+	DigestApiController(DigestSender sender, DigestArchive archive, Organization organization) {
 		this.sender = sender;
 		this.archive = archive;
 		this.organization = organization;
@@ -58,7 +54,8 @@ class DigestApiController {
 				throw new InvalidRequestException("the board digest goes to the board of the organization file, "
 						+ "not to a department or an audience; send {\"kind\": \"board\"} alone");
 			}
-			return request.unlessSent() ? this.board.sendUnlessSent() : this.board.sendNow();
+			return request.unlessSent() ? this.sender.sendUnlessSent(Organization.BOARD, Period.Rhythm.MONTHLY)
+					: this.sender.sendNow(Organization.BOARD, Period.Rhythm.MONTHLY);
 		}
 		if (hasAudience && !Organization.ALL_STAFF.equals(request.audience().strip())) {
 			throw new InvalidRequestException("'audience' must be all-staff, was '" + request.audience().strip()
@@ -72,7 +69,7 @@ class DigestApiController {
 		String target = hasAudience ? Organization.ALL_STAFF : request.department().strip();
 		String kind = (request.kind() != null && !request.kind().isBlank()) ? request.kind().strip()
 				: defaultKind(target);
-		DigestPeriod.Rhythm rhythm = Arrays.stream(DigestPeriod.Rhythm.values())
+		Period.Rhythm rhythm = Stream.of(Period.Rhythm.DAILY, Period.Rhythm.WEEKLY)
 			.filter((candidate) -> candidate.word().equals(kind))
 			.findFirst()
 			.orElseThrow(() -> new InvalidRequestException(
@@ -85,7 +82,7 @@ class DigestApiController {
 	private String defaultKind(String target) {
 		return Organization.ALL_STAFF.equals(target)
 				&& this.organization.allStaff().map((audience) -> !audience.rhythm().daily()).orElse(false)
-						? DigestPeriod.Rhythm.WEEKLY.word() : DigestPeriod.Rhythm.DAILY.word();
+						? Period.Rhythm.WEEKLY.word() : Period.Rhythm.DAILY.word();
 	}
 
 	@GetMapping
@@ -114,8 +111,8 @@ class DigestApiController {
 	 * @param department the id of the department to send a digest to
 	 * @param kind {@code daily} (the default) for yesterday, {@code weekly} for the
 	 * previous ISO week, {@code board} for the board's digest of last month
-	 * @param audience {@code all-staff} for the organization-wide digest, {@code board}
-	 * for the board's monthly digest, instead of a department
+	 * @param audience {@code all-staff} for the organization-wide digest, instead of a
+	 * department
 	 * @param unlessSent {@code true} to send the period's digest under the id the
 	 * schedule gives it, and only if it was not sent yet (answering the one sent before);
 	 * by default a new digest is sent on request every time

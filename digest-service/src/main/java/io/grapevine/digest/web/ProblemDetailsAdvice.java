@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.grapevine.digest.analytics.AnalyticsFailedException;
 import io.grapevine.digest.analytics.AnalyticsUnavailableException;
-import io.grapevine.digest.archive.ArchiveUnavailableException;
+import io.grapevine.digest.elasticsearch.ArchiveUnavailableException;
 import io.grapevine.digest.archive.DigestNotFoundException;
 import io.grapevine.digest.delivery.DeliveryFailedException;
 import io.grapevine.digest.sending.UnknownDepartmentException;

@@ -16,14 +16,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import io.grapevine.digest.FakeSearchService;
 import io.grapevine.digest.TestUsers;
-import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.audience.Period;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AnalyticsClientTests {
 
-	private static final DailyPeriod FALL_BACK_DAY = new DailyPeriod(LocalDate.of(2026, 11, 1),
-			ZoneId.of("America/New_York"));
+	private static final Period FALL_BACK_DAY = Period.day(LocalDate.of(2026, 11, 1), ZoneId.of("America/New_York"));
 
 	private final FakeSearchService search = FakeSearchService.start();
 
@@ -112,6 +112,23 @@ class AnalyticsClientTests {
 				.hasMessageNotContaining("not-the-password"))
 			.verify(Duration.ofSeconds(10));
 		assertThat(this.search.requests()).isEmpty();
+	}
+
+	@Test
+	void withAnApiTokenTheServiceCallsWithItInsteadOfAPassword() {
+		AnalyticsClient client = new AnalyticsClient(WebClient.builder()
+			.defaultHeaders(new SearchServiceCredentials(null, null, " gv_0123456789abcdef_service-token ")::applyTo),
+				this.search.url(), Duration.ofSeconds(5));
+
+		StepVerifier.create(client.summary("operations", FALL_BACK_DAY, 5))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("answered 401")
+				.hasMessageContaining("grapevine.search.token"))
+			.verify(Duration.ofSeconds(10));
+		assertThat(this.search.authorizations()).containsExactly("Bearer gv_0123456789abcdef_service-token");
+		assertThat(new SearchServiceCredentials(null, null, "gv_0123456789abcdef_service-token")).asString()
+			.doesNotContain("service-token");
+		assertThatThrownBy(() -> new SearchServiceCredentials(null, null, "not-a-token"))
+			.hasMessageContaining("POST /api/tokens");
 	}
 
 	@Test

@@ -10,7 +10,7 @@ import java.util.Optional;
 import io.grapevine.digest.FakeSearchService;
 import io.grapevine.digest.FullDigest;
 import io.grapevine.digest.TestUsers;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -21,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InsightsClientTests {
 
-	private static final DigestPeriod WEEK = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16),
-			ZoneId.of("Europe/London"));
+	private static final Period WEEK = Period.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
 
 	private final FakeSearchService search = FakeSearchService.start();
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.grapevine.digest.audience.Audience;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.organization.Competitor;
@@ -94,7 +96,7 @@ public enum BoardCase {
 	public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	/** The month every case covers. */
-	public static final BoardPeriod NOVEMBER = new BoardPeriod(YearMonth.of(2026, 11), LONDON);
+	public static final Period NOVEMBER = Period.month(YearMonth.of(2026, 11), LONDON);
 
 	/** The board. */
 	public static final Department BOARD = new Department(Organization.BOARD, "Board", LONDON, LocalTime.of(8, 0),
@@ -137,10 +139,11 @@ public enum BoardCase {
 	 * The case's digest, with one widest-reaching mention when the month has any.
 	 * @return the composed digest
 	 */
-	public BoardDigest digest() {
+	public Digest digest() {
 		List<Mention> widest = (this.current.organization().mentions() > 0)
 				? List.of(mention("9001", "Night buses are back")) : List.of();
-		return BoardComposer.compose(ORGANIZATION, BOARD, NOVEMBER, this.current, this.before, widest, 5);
+		return DigestComposer.composeBoard(ORGANIZATION, new Audience.Board(BOARD), NOVEMBER, this.current, this.before,
+				widest, 5);
 	}
 
 	/**

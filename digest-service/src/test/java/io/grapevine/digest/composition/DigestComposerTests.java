@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.grapevine.digest.audience.Period;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.organization.Department;
@@ -24,7 +25,7 @@ class DigestComposerTests {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-	private static final DailyPeriod THURSDAY = new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON);
+	private static final Period THURSDAY = Period.day(LocalDate.of(2026, 11, 19), LONDON);
 
 	@Test
 	void theSubjectNamesTheDepartmentTheDayAndTheVolume() {
@@ -76,13 +77,13 @@ class DigestComposerTests {
 
 	@Test
 	void aDepartmentsMembersAreItsRecipients() {
-		assertThat(compose(summary(0, List.of()), summary(0, List.of())).recipients())
+		assertThat(compose(summary(0, List.of()), summary(0, List.of())).audience().members())
 			.containsExactly("ops@example.org");
 	}
 
 	@Test
 	void aWeeklyDigestNamesTheWeekAndComparesWithTheWeekBefore() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), LONDON);
+		Period week = Period.isoWeek(LocalDate.of(2026, 11, 16), LONDON);
 		Department operations = operations();
 
 		Digest digest = DigestComposer.compose(new Organization("Harbor City Transit", List.of(operations)), operations,
@@ -99,7 +100,7 @@ class DigestComposerTests {
 
 	@Test
 	void theOrganizationWideDigestSplitsByDepartmentAndSentimentAndLinksTheDepartmentsDigests() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), LONDON);
+		Period week = Period.isoWeek(LocalDate.of(2026, 11, 16), LONDON);
 		Department operations = operations();
 		Department care = new Department("care", "Customer Care", LONDON, LocalTime.of(8, 0), List.of(),
 				Optional.empty(), Optional.empty(), List.of());
@@ -111,7 +112,7 @@ class DigestComposerTests {
 				summary(100, List.of()), List.of(40L, 150L), 50, 30, Map.of("care", "care-week-2026-W47"), 5);
 
 		assertThat(digest.subject()).isEqualTo("All staff · weekly listening digest · 16–22 Nov 2026 · 200 mentions");
-		assertThat(digest.recipients()).containsExactly("everyone@example.org");
+		assertThat(digest.audience().members()).containsExactly("everyone@example.org");
 		assertThat(digest.figures().change()).isEqualTo("up 100% from the week before");
 		assertThat(digest.figures().byDepartment()).containsExactly(new Share("care", "Customer Care", 150, 75),
 				new Share("operations", "Operations", 40, 20));

@@ -12,10 +12,10 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.FullDigest;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestFigures;
-import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.composition.Share;
 import io.grapevine.digest.composition.TopMention;
 
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DigestRendererTests {
 
-	private static final DailyPeriod THURSDAY = new DailyPeriod(LocalDate.of(2026, 11, 19), ZoneId.of("Europe/London"));
+	private static final Period THURSDAY = Period.day(LocalDate.of(2026, 11, 19), ZoneId.of("Europe/London"));
 
 	private final DigestRenderer renderer = new DigestRenderer(URI.create("http://127.0.0.1:8080/"),
 			URI.create("https://grapevine.example.org/"));
@@ -103,7 +103,7 @@ class DigestRendererTests {
 
 	@Test
 	void aDayWithoutMentionsSaysSoInBothParts() {
-		Digest quiet = new Digest("Harbor City Transit", "operations", "Operations", List.of(), THURSDAY,
+		Digest quiet = new Digest("Harbor City Transit", FullDigest.operations(), THURSDAY,
 				new DigestFigures(0, 0, "no mentions the day before", List.of(), List.of(), List.of()));
 
 		RenderedDigest rendered = this.renderer.render(quiet, "operations-2026-11-19");
@@ -115,8 +115,8 @@ class DigestRendererTests {
 
 	@Test
 	void aWeeklyDigestNamesTheWeekInBothPartsAndComparesWithTheWeekBefore() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
-		Digest digest = new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"), week,
+		Period week = Period.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
+		Digest digest = new Digest("Harbor City Transit", FullDigest.operations(), week,
 				new DigestFigures(212, 160, "up 33% from the week before", List.of(new Share("x", "X", 212, 100)),
 						List.of(), List.of(mention("1", "Bus 42 <b>late</b> again"))));
 
@@ -143,8 +143,8 @@ class DigestRendererTests {
 
 	@Test
 	void aWeekWithoutMentionsSaysSo() {
-		Digest quiet = new Digest("Harbor City Transit", "operations", "Operations", List.of(),
-				DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London")),
+		Digest quiet = new Digest("Harbor City Transit", FullDigest.operations(),
+				Period.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London")),
 				new DigestFigures(0, 0, "no mentions the week before", List.of(), List.of(), List.of()));
 
 		RenderedDigest rendered = this.renderer.render(quiet, "operations-week-2026-W47");
@@ -155,13 +155,12 @@ class DigestRendererTests {
 
 	@Test
 	void theOrganizationWideDigestShowsSentimentAndEachDepartmentWithALinkToItsOwnDigest() {
-		DigestPeriod week = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
+		Period week = Period.isoWeek(LocalDate.of(2026, 11, 16), ZoneId.of("Europe/London"));
 		DigestFigures figures = new DigestFigures(200, 100, "up 100% from the week before", List.of(), List.of(),
 				List.of(mention("1", "<i>Great</i> service")),
 				List.of(new Share("care", "Customer <Care>", 150, 75), new Share("operations", "Operations", 40, 20)),
 				List.of(new Share("positive", "Positive", 50, 25)), Map.of("care", "care-week-2026-W47"));
-		Digest digest = new Digest("Harbor City Transit", "all-staff", "All staff", List.of("everyone@example.org"),
-				week, figures);
+		Digest digest = new Digest("Harbor City Transit", FullDigest.allStaff(), week, figures);
 
 		RenderedDigest rendered = this.renderer.render(digest, "all-staff-week-2026-W47");
 
@@ -179,8 +178,7 @@ class DigestRendererTests {
 	}
 
 	private RenderedDigest render(List<TopMention> mentions) {
-		Digest digest = new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"),
-				THURSDAY,
+		Digest digest = new Digest("Harbor City Transit", FullDigest.operations(), THURSDAY,
 				new DigestFigures(37, 30, "up 23% from Wednesday",
 						List.of(new Share("x", "X", 25, 68), new Share("reddit", "Reddit", 12, 32)),
 						List.of(new Share("delays", "Delays and disruption", 12, 32)), mentions));

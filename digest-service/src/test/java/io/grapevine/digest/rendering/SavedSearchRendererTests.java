@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.SavedSearch;
 import io.grapevine.digest.composition.SavedSearchDigest;
 import io.grapevine.digest.composition.SavedSearchSubscription;
@@ -24,7 +24,7 @@ class SavedSearchRendererTests {
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-	private static final DailyPeriod THURSDAY = new DailyPeriod(LocalDate.of(2026, 11, 19), LONDON);
+	private static final Period THURSDAY = Period.day(LocalDate.of(2026, 11, 19), LONDON);
 
 	private static final URI DASHBOARD = URI.create("https://listening.example.org/");
 

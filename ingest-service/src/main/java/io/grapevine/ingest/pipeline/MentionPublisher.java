@@ -13,6 +13,7 @@ import io.grapevine.listening.organization.TopicMatcher;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.kafka.sender.KafkaSender;
@@ -133,8 +134,11 @@ public class MentionPublisher {
 		catch (RuntimeException ex) {
 			// An enrichment step is a nicety: the mention is published as the source
 			// mapped it rather than lost.
-			logger.warn("Source {}: enrichment failed on mention {}, published without it: {}", instanceId,
-					mention.id(), ex.toString());
+			try (MDC.MDCCloseable source = MDC.putCloseable("sourceInstance", instanceId);
+					MDC.MDCCloseable id = MDC.putCloseable("mentionId", mention.id())) {
+				logger.warn("Source {}: enrichment failed on mention {}, published without it: {}", instanceId,
+						mention.id(), ex.toString());
+			}
 			return mention;
 		}
 	}

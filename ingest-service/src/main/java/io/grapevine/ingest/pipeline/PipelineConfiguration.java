@@ -15,6 +15,7 @@ import io.grapevine.listening.organization.TopicMatcher;
 import reactor.kafka.sender.KafkaSender;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -25,6 +26,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * and the board that reports on them.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestGroupProperties.class)
 class PipelineConfiguration {
 
 	@Bean
@@ -70,12 +72,12 @@ class PipelineConfiguration {
 
 	@Bean
 	IngestPipeline ingestPipeline(SourceRegistry registry, MentionPublisher publisher, CursorStore cursorStore,
-			SourceStatusBoard board, Clock clock) {
+			SourceStatusBoard board, Clock clock, GrapevineKafkaProperties kafka, IngestGroupProperties group) {
 		List<SourceRunner> runners = registry.pulled()
 			.stream()
 			.map((source) -> new SourceRunner(source, publisher, cursorStore, board, clock))
 			.toList();
-		return new IngestPipeline(cursorStore, runners);
+		return new IngestPipeline(cursorStore, runners, kafka, group);
 	}
 
 }

@@ -14,10 +14,10 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Micrometer meters of every source instance, tagged {@code instance}: mentions
+ * Micrometer meters of every source instance, tagged {@code source.instance}: mentions
  * published, mentions published in the last hour, dead letters, seconds since the last
- * successful page and since the cursor last moved, and the requests left in the API's
- * rate-limit window.
+ * successful page and since the cursor last moved, whether it is up, and the requests
+ * left in the API's rate-limit window.
  */
 class SourceMetrics implements MeterBinder {
 
@@ -34,7 +34,8 @@ class SourceMetrics implements MeterBinder {
 	public void bindTo(MeterRegistry registry) {
 		for (SourceStatus source : this.board.all()) {
 			String instanceId = source.instanceId();
-			Tags tags = Tags.of("instance", instanceId);
+			// Not "instance": Prometheus gives that label to every scraped target.
+			Tags tags = Tags.of("source.instance", instanceId);
 			FunctionCounter
 				.builder("grapevine.ingest.mentions.published", this.board,
 						count(instanceId, SourceStatus::itemsPublished))
@@ -63,6 +64,15 @@ class SourceMetrics implements MeterBinder {
 				.tags(tags)
 				.baseUnit("seconds")
 				.description("Seconds since the instance's cursor last moved")
+				.register(registry);
+			Gauge
+				.builder("grapevine.ingest.source.up", this.board,
+						(board) -> board.find(instanceId)
+							.filter(SourceStatus::enabled)
+							.map((status) -> (status.healthy() && !status.credentialsRefused()) ? 1.0 : 0.0)
+							.orElse(Double.NaN))
+				.tags(tags)
+				.description("1 while the instance's last round succeeded, 0 while it fails; no value when disabled")
 				.register(registry);
 			Gauge
 				.builder("grapevine.ingest.rate.limit.remaining", this.board,

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.grapevine.ingest.source.Cursor;
@@ -17,8 +19,8 @@ import io.grapevine.ingest.source.Source;
 import io.grapevine.listening.mention.DeadLetter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -81,13 +83,39 @@ class SourceRunner {
 	 * @param stored the restored cursor, if the instance ever stored one
 	 * @return the endless loop
 	 */
-	Flux<Long> run(Optional<Cursor> stored) {
+	Mono<Void> run(Optional<Cursor> stored) {
+		return run(stored, Mono.never());
+	}
+
+	/**
+	 * Loop from a stored cursor until {@code stop} completes, then finish the pages on
+	 * their way to Kafka and store their cursor before completing, so that the next owner
+	 * of the instance starts where this one stopped; never errors. The wait between two
+	 * pages is cut short by {@code stop}; a cancellation stops at once, leaving what was
+	 * not yet under a stored cursor to be fetched again.
+	 * @param stored the restored cursor, if the instance ever stored one
+	 * @param stop completes when the instance should stop
+	 * @return the loop
+	 */
+	Mono<Void> run(Optional<Cursor> stored, Mono<Void> stop) {
 		Cursor start = stored.orElseGet(() -> Cursor.start(instanceId(), this.clock.instant()));
+		AtomicBoolean stopping = new AtomicBoolean();
+		Mono<Void> stopped = stop.doOnTerminate(() -> stopping.set(true)).cache();
 		return Mono.fromRunnable(() -> {
 			this.cursor.set(start);
 			this.board.update(instanceId(), (status) -> status.restored(start));
 			logger.info("Source {} starts from {}", instanceId(), start.position());
-		}).thenMany(Mono.defer(this::step).flatMap(Mono::delay).repeat()).doFinally((signal) -> discardAhead());
+		})
+			.then(Mono.defer(this::step)
+				.flatMap((wait) -> Mono.firstWithSignal(Mono.delay(wait).then(), stopped))
+				.repeat(() -> !stopping.get())
+				.then())
+			.doFinally((signal) -> {
+				discardAhead();
+				Cursor last = this.cursor.get();
+				logger.info("Source {} stops at {} ({})", instanceId(), (last != null) ? last.position() : Map.of(),
+						(signal == SignalType.CANCEL) ? "cancelled" : "stopped");
+			});
 	}
 
 	/**

@@ -224,7 +224,7 @@ class MentionPublisherTests {
 
 	static GrapevineKafkaProperties kafka() {
 		GrapevineKafkaProperties properties = new GrapevineKafkaProperties(bootstrapServers(), 3, (short) 1,
-				Duration.ofDays(7), Duration.ofDays(30), Duration.ofSeconds(30));
+				Duration.ofDays(7), Duration.ofDays(30), Duration.ofSeconds(30), 12);
 		new KafkaTopicProvisioner(properties).provision();
 		return properties;
 	}

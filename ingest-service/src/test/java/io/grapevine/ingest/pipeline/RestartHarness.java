@@ -68,7 +68,7 @@ public final class RestartHarness {
 	private RestartHarness() {
 		this.bootstrapServers = LocalStackExtension.stack().kafkaBootstrapServers();
 		GrapevineKafkaProperties properties = new GrapevineKafkaProperties(this.bootstrapServers, 3, (short) 1,
-				Duration.ofDays(7), Duration.ofDays(30), Duration.ofSeconds(30));
+				Duration.ofDays(7), Duration.ofDays(30), Duration.ofSeconds(30), 12);
 		new KafkaTopicProvisioner(properties).provision();
 		this.sender = KafkaSender.create(GrapevineKafkaAutoConfiguration.senderOptions(properties));
 		this.cursors = new CursorStore(properties, this.sender);

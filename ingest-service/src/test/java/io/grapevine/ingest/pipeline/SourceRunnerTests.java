@@ -51,7 +51,7 @@ class SourceRunnerTests {
 	private final String bootstrapServers = LocalStackExtension.stack().kafkaBootstrapServers();
 
 	private final GrapevineKafkaProperties properties = new GrapevineKafkaProperties(this.bootstrapServers, 3,
-			(short) 1, Duration.ofDays(7), Duration.ofDays(30), Duration.ofSeconds(30));
+			(short) 1, Duration.ofDays(7), Duration.ofDays(30), Duration.ofSeconds(30), 12);
 
 	private final KafkaSender<String, String> sender = KafkaSender
 		.create(GrapevineKafkaAutoConfiguration.senderOptions(this.properties));

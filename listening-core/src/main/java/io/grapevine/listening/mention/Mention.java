@@ -38,12 +38,15 @@ import java.util.Optional;
  * @param ownedBy the department whose account wrote it, when the account is declared
  * under a department
  * @param byCompetitor the id of the competitor whose own account wrote it
+ * @param repostOf the post it reposts, quotes or cross-posts, when it passes one on
+ * (absent in JSON written before schema version 3)
  */
 public record Mention(int schemaVersion, String id, String source, String nativeId, URI url, String text, Author author,
 		Instant publishedAt, Instant ingestedAt, Optional<String> language, Engagement engagement,
 		Optional<String> inReplyTo, Optional<String> matchedBy, List<String> topics, List<String> departments,
 		Optional<SentimentScore> sentiment, Optional<String> clusterId, Optional<Double> reach,
-		List<String> competitors, boolean owned, Optional<String> ownedBy, Optional<String> byCompetitor) {
+		List<String> competitors, boolean owned, Optional<String> ownedBy, Optional<String> byCompetitor,
+		Optional<Repost> repostOf) {
 
 	/**
 	 * The most characters of a mention's text that are kept: a longer text (a feed's
@@ -54,9 +57,9 @@ public record Mention(int schemaVersion, String id, String source, String native
 
 	/**
 	 * The version of the JSON contract written by this code: 2 added {@code owned},
-	 * {@code ownedBy} and {@code byCompetitor}.
+	 * {@code ownedBy} and {@code byCompetitor}; 3 added {@code repostOf}.
 	 */
-	public static final int SCHEMA_VERSION = 2;
+	public static final int SCHEMA_VERSION = 3;
 
 	public Mention {
 		requireText(source, "source");
@@ -108,6 +111,45 @@ public record Mention(int schemaVersion, String id, String source, String native
 		if (reach.isPresent() && !(reach.get() >= 0)) {
 			throw new InvalidMentionException("reach of mention " + id + " must be zero or more, was " + reach.get());
 		}
+		repostOf = (repostOf != null) ? repostOf : Optional.empty();
+		if (repostOf.isPresent() && repostOf.get().originalId().equals(id)) {
+			throw new InvalidMentionException("mention " + id + " cannot be a repost of itself");
+		}
+	}
+
+	/**
+	 * A mention that passes no other post on.
+	 * @param schemaVersion version of the JSON contract
+	 * @param id {@code source:nativeId}, or {@code null} to derive it
+	 * @param source the kind of source
+	 * @param nativeId the id the source gives the post
+	 * @param url permalink to the post
+	 * @param text plain text of the post
+	 * @param author who wrote it
+	 * @param publishedAt when it was published, UTC
+	 * @param ingestedAt when Grapevine read it
+	 * @param language language code
+	 * @param engagement engagement counts
+	 * @param inReplyTo the thread or parent it answers
+	 * @param matchedBy the query or feed that found it
+	 * @param topics topic ids it matches
+	 * @param departments department ids listening to those topics
+	 * @param sentiment its sentiment, or empty when not judged
+	 * @param clusterId its cluster of near-duplicates, or empty
+	 * @param reach how far it reaches, or empty
+	 * @param competitors ids of the competitors it names
+	 * @param owned whether one of the organization's own accounts wrote it
+	 * @param ownedBy the department whose account wrote it
+	 * @param byCompetitor the competitor whose own account wrote it
+	 */
+	public Mention(int schemaVersion, String id, String source, String nativeId, URI url, String text, Author author,
+			Instant publishedAt, Instant ingestedAt, Optional<String> language, Engagement engagement,
+			Optional<String> inReplyTo, Optional<String> matchedBy, List<String> topics, List<String> departments,
+			Optional<SentimentScore> sentiment, Optional<String> clusterId, Optional<Double> reach,
+			List<String> competitors, boolean owned, Optional<String> ownedBy, Optional<String> byCompetitor) {
+		this(schemaVersion, id, source, nativeId, url, text, author, publishedAt, ingestedAt, language, engagement,
+				inReplyTo, matchedBy, topics, departments, sentiment, clusterId, reach, competitors, owned, ownedBy,
+				byCompetitor, Optional.empty());
 	}
 
 	/**
@@ -209,7 +251,7 @@ public record Mention(int schemaVersion, String id, String source, String native
 		return new Mention(this.schemaVersion, this.id, this.source, this.nativeId, this.url, this.text, this.author,
 				this.publishedAt, this.ingestedAt, language, this.engagement, this.inReplyTo, this.matchedBy,
 				this.topics, this.departments, sentiment, clusterId, reach, this.competitors, this.owned, this.ownedBy,
-				this.byCompetitor);
+				this.byCompetitor, this.repostOf);
 	}
 
 	/**
@@ -223,7 +265,7 @@ public record Mention(int schemaVersion, String id, String source, String native
 		return new Mention(this.schemaVersion, this.id, this.source, this.nativeId, this.url, this.text, this.author,
 				this.publishedAt, this.ingestedAt, this.language, this.engagement, this.inReplyTo, this.matchedBy,
 				this.topics, this.departments, this.sentiment, this.clusterId, this.reach, this.competitors, owned,
-				ownedBy, byCompetitor);
+				ownedBy, byCompetitor, this.repostOf);
 	}
 
 	/**
@@ -233,6 +275,18 @@ public record Mention(int schemaVersion, String id, String source, String native
 	 */
 	public Optional<String> parentId() {
 		return this.inReplyTo.map((parent) -> this.source + ":" + parent);
+	}
+
+	/**
+	 * This mention with another tie to the post it passes on.
+	 * @param repostOf the tie, or empty
+	 * @return the changed copy
+	 */
+	public Mention withRepostOf(Optional<Repost> repostOf) {
+		return new Mention(this.schemaVersion, this.id, this.source, this.nativeId, this.url, this.text, this.author,
+				this.publishedAt, this.ingestedAt, this.language, this.engagement, this.inReplyTo, this.matchedBy,
+				this.topics, this.departments, this.sentiment, this.clusterId, this.reach, this.competitors, this.owned,
+				this.ownedBy, this.byCompetitor, repostOf);
 	}
 
 	/**
@@ -268,7 +322,7 @@ public record Mention(int schemaVersion, String id, String source, String native
 		return new Mention(this.schemaVersion, this.id, this.source, this.nativeId, this.url, this.text, this.author,
 				this.publishedAt, this.ingestedAt, this.language, this.engagement, this.inReplyTo, this.matchedBy,
 				topics, departments, this.sentiment, this.clusterId, this.reach, competitors, this.owned, this.ownedBy,
-				this.byCompetitor);
+				this.byCompetitor, this.repostOf);
 	}
 
 	private static void requireText(String value, String name) {
@@ -307,6 +361,8 @@ public record Mention(int schemaVersion, String id, String source, String native
 		private String inReplyTo;
 
 		private String matchedBy;
+
+		private Repost repostOf;
 
 		private Builder(String source, String nativeId) {
 			this.source = source;
@@ -358,10 +414,24 @@ public record Mention(int schemaVersion, String id, String source, String native
 			return this;
 		}
 
+		/**
+		 * The post this one passes on.
+		 * @param originalId the original's mention id ({@code source:nativeId}), or
+		 * {@code null} when it passes none on
+		 * @param kind how it passes it on
+		 * @return this builder
+		 */
+		public Builder repostOf(String originalId, Repost.Kind kind) {
+			this.repostOf = (originalId != null) ? new Repost(originalId, kind) : null;
+			return this;
+		}
+
 		public Mention build() {
 			return new Mention(SCHEMA_VERSION, null, this.source, this.nativeId, this.url, this.text, this.author,
 					this.publishedAt, this.ingestedAt, Optional.ofNullable(this.language), this.engagement,
-					Optional.ofNullable(this.inReplyTo), Optional.ofNullable(this.matchedBy), List.of(), List.of());
+					Optional.ofNullable(this.inReplyTo), Optional.ofNullable(this.matchedBy), List.of(), List.of(),
+					Optional.empty(), Optional.empty(), Optional.empty(), List.of(), false, Optional.empty(),
+					Optional.empty(), Optional.ofNullable(this.repostOf));
 		}
 
 	}

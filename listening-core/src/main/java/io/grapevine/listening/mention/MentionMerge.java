@@ -55,7 +55,8 @@ public final class MentionMerge {
 				least(one.clusterId(), other.clusterId()), max(one.reach(), other.reach()),
 				union(one.competitors(), other.competitors()), owned,
 				owned ? first(named.ownedBy(), unnamed.ownedBy()) : Optional.empty(),
-				owned ? Optional.empty() : first(named.byCompetitor(), unnamed.byCompetitor()));
+				owned ? Optional.empty() : first(named.byCompetitor(), unnamed.byCompetitor()),
+				first(named.repostOf(), unnamed.repostOf()));
 	}
 
 	private static Mention namedAuthor(Mention one, Mention other) {

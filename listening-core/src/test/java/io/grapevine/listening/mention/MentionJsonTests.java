@@ -24,7 +24,7 @@ class MentionJsonTests {
 	@Test
 	void theJsonCarriesTheSchemaVersionAndTheIdAsSourceColonNativeId() {
 		String json = MentionJson.write(replyWithEngagement());
-		assertThat(json).contains("\"schemaVersion\":2")
+		assertThat(json).contains("\"schemaVersion\":3")
 			.contains("\"id\":\"x:1790000000000000001\"")
 			.contains("\"publishedAt\":\"2026-11-20T09:15:00Z\"");
 	}
@@ -83,7 +83,7 @@ class MentionJsonTests {
 	@Test
 	void aSentimentWithoutALabelIsRejected() {
 		String json = MentionJson.write(replyWithEngagement())
-			.replace("{\"schemaVersion\":2", "{\"schemaVersion\":2,\"sentiment\":{\"score\":0.4}");
+			.replace("{\"schemaVersion\":3", "{\"schemaVersion\":3,\"sentiment\":{\"score\":0.4}");
 		assertThatExceptionOfType(InvalidMentionException.class).isThrownBy(() -> MentionJson.readMention(json))
 			.withMessageContaining("a sentiment needs a label");
 	}
@@ -106,6 +106,43 @@ class MentionJsonTests {
 		assertThat(read.owned()).isFalse();
 		assertThat(read.ownedBy()).isEmpty();
 		assertThat(read.byCompetitor()).isEmpty();
+	}
+
+	@Test
+	void aQuoteNamesItsOriginalAndTheKindOfTieAndAMentionWrittenBeforeThemPassesNothingOn() {
+		Mention quote = Mention.builder("bluesky", "at://did:plc:q/app.bsky.feed.post/3q")
+			.url(URI.create("https://bsky.app/profile/q.bsky.social/post/3q"))
+			.text("This is why I take the ferry")
+			.author(Author.of("q.bsky.social"))
+			.publishedAt(Instant.parse("2026-11-20T09:15:00Z"))
+			.repostOf("bluesky:at://did:plc:o/app.bsky.feed.post/3o", Repost.Kind.QUOTE)
+			.build();
+		String json = MentionJson.write(quote);
+		assertThat(json).contains(
+				"\"repostOf\":{\"originalId\":\"bluesky:at://did:plc:o/app.bsky.feed.post/3o\",\"kind\":\"quote\"}");
+		assertThat(MentionJson.readMention(json)).isEqualTo(quote);
+		assertThat(MentionJson.readMention(json.replace("\"quote\"", "\"CROSSPOST\"")).repostOf())
+			.hasValue(new Repost("bluesky:at://did:plc:o/app.bsky.feed.post/3o", Repost.Kind.CROSSPOST));
+		assertThat(MentionJson.write(replyWithEngagement())).doesNotContain("repostOf");
+		String older = "{\"schemaVersion\":2,\"id\":\"x:1\",\"source\":\"x\",\"nativeId\":\"1\","
+				+ "\"url\":\"https://x.com/a/status/1\",\"text\":\"hi\",\"author\":{\"handle\":\"a\"},"
+				+ "\"publishedAt\":\"2026-11-20T09:15:00Z\"}";
+		assertThat(MentionJson.readMention(older).repostOf()).isEmpty();
+	}
+
+	@Test
+	void aTieToAnUnknownKindOrToNoMentionIdOrToItselfIsRejected() {
+		String json = MentionJson.write(replyWithEngagement());
+		String tied = json.substring(0, json.length() - 1) + ",\"repostOf\":{\"originalId\":\"x:9\",\"kind\":\"%s\"}}";
+		assertThatExceptionOfType(InvalidMentionException.class)
+			.isThrownBy(() -> MentionJson.readMention(tied.formatted("boost")))
+			.withMessageContaining("repost, quote or crosspost");
+		assertThatExceptionOfType(InvalidMentionException.class)
+			.isThrownBy(() -> MentionJson.readMention(tied.replace("x:9", "9").formatted("quote")))
+			.withMessageContaining("source:nativeId");
+		assertThatExceptionOfType(InvalidMentionException.class)
+			.isThrownBy(() -> MentionJson.readMention(tied.replace("x:9", "x:1790000000000000001").formatted("quote")))
+			.withMessageContaining("repost of itself");
 	}
 
 	@Test

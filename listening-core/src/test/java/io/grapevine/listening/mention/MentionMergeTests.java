@@ -37,6 +37,18 @@ class MentionMergeTests {
 	}
 
 	@Test
+	void keepsTheTieToTheQuotedPostWhicheverCopyNamesIt() {
+		Repost quoted = new Repost("bluesky:at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3lbqzs6yb4k2y",
+				Repost.Kind.QUOTE);
+		Mention search = searchCopy();
+		Mention jetstream = jetstreamCopy().withRepostOf(Optional.of(quoted));
+
+		assertThat(MentionMerge.merge(search, jetstream).repostOf()).contains(quoted);
+		assertThat(MentionMerge.merge(jetstream, search).repostOf()).contains(quoted);
+		assertThat(MentionMerge.merge(search, jetstreamCopy()).repostOf()).isEmpty();
+	}
+
+	@Test
 	void refusesToMergeTwoDifferentMentions() {
 		Mention other = Mention.builder("bluesky", URI_OF_POST + "x")
 			.url(URI.create("https://bsky.app/profile/a.bsky.social/post/x"))

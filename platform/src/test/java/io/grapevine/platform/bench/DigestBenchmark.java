@@ -22,10 +22,9 @@ import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import io.grapevine.digest.analytics.AnalyticsClient;
 import io.grapevine.digest.analytics.InsightsClient;
-import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
-import io.grapevine.digest.composition.DigestPeriod;
 import io.grapevine.digest.rendering.DigestRenderer;
 import io.grapevine.digest.sending.SectionSources;
 import io.grapevine.listening.mention.Author;
@@ -174,7 +173,7 @@ public final class DigestBenchmark {
 
 	private static Mono<Digest> compose(Organization organization, AnalyticsClient analytics,
 			Optional<SectionSources> sections, Department department, LocalDate day) {
-		DigestPeriod period = DigestPeriod.of(new DailyPeriod(day, ZoneOffset.UTC));
+		Period period = Period.day(day, ZoneOffset.UTC);
 		return analytics.summary(department.id(), period, 5)
 			.zipWhen((current) -> analytics.summary(department.id(), period.previous(), 1))
 			.map((summaries) -> DigestComposer.compose(organization, department, period, summaries.getT1(),

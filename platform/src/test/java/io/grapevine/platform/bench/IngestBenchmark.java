@@ -373,6 +373,10 @@ public final class IngestBenchmark {
 			properties.put("grapevine.organization-file", organization.toString());
 			properties.put("server.port", "0");
 			properties.put("logging.level.root", "WARN");
+			properties.put("grapevine.security.users[0].username", "bench");
+			properties.put("grapevine.security.users[0].password-hash",
+					new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4)
+						.encode(java.util.UUID.randomUUID().toString()));
 			try (ConfigurableApplicationContext context = IngestApplication.application()
 				.properties(properties)
 				.run()) {

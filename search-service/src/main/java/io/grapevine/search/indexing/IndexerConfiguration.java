@@ -2,12 +2,12 @@ package io.grapevine.search.indexing;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import io.grapevine.kafka.DeadLetterPublisher;
+import io.grapevine.kafka.GrapevineKafkaAutoConfiguration;
 import io.grapevine.kafka.GrapevineKafkaProperties;
 import io.grapevine.kafka.KafkaTopicProvisioner;
 import io.grapevine.listening.KafkaTopicNames;
@@ -17,11 +17,12 @@ import io.grapevine.search.index.ChangedDays;
 import io.grapevine.search.index.MentionIndexTemplate;
 import io.grapevine.search.index.RetentionProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import reactor.kafka.receiver.MicrometerConsumerListener;
 import reactor.kafka.receiver.ReceiverOptions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,23 +43,23 @@ class IndexerConfiguration {
 	MentionIndexer mentionIndexer(GrapevineKafkaProperties kafka, KafkaTopicProvisioner topics,
 			ElasticsearchAsyncClient client, MentionIndexTemplate template, DeadLetterPublisher deadLetters,
 			IndexerProperties properties, MeterRegistry meterRegistry, Organization organization,
-			ReplyAnswers replyAnswers, RetentionProperties retention, IndexerProgress progress,
-			ChangedDays changedDays) {
-		return new MentionIndexer(receiverOptions(kafka, properties, meterRegistry), client, template, deadLetters,
-				properties, meterRegistry, organization.accounts(), replyAnswers,
-				new PublicationWindow(retention.retention(), Clock.systemUTC()), progress, changedDays);
+			ReplyAnswers replyAnswers, RetentionProperties retention, IndexerProgress progress, ChangedDays changedDays,
+			ObjectProvider<ObservationRegistry> observations) {
+		// Every record received is observed in the trace its producer's traceparent
+		// header
+		// names, so a mention is followed from the ingest publication into the indexer.
+		ReceiverOptions<String, String> options = receiverOptions(kafka, properties, meterRegistry)
+			.withObservation(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		return new MentionIndexer(options, client, template, deadLetters, properties, meterRegistry,
+				organization.accounts(), replyAnswers, new PublicationWindow(retention.retention(), Clock.systemUTC()),
+				progress, changedDays);
 	}
 
 	static ReceiverOptions<String, String> receiverOptions(GrapevineKafkaProperties kafka, IndexerProperties properties,
 			MeterRegistry meterRegistry) {
-		Map<String, Object> config = new HashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
+		Map<String, Object> config = GrapevineKafkaAutoConfiguration.consumerConfig(kafka, properties.groupId());
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.batchSize());
-		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		return ReceiverOptions.<String, String>create(config)
 			.consumerListener(new MicrometerConsumerListener(meterRegistry))
 			.commitInterval(Duration.ofSeconds(1))

@@ -12,9 +12,10 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * What the indexer has received and not yet indexed, and when it last made progress: as
- * meters ({@code grapevine.indexer.waiting}, {@code grapevine.indexer.stalled}) and as
- * the {@code indexer} health, which turns DOWN when mentions wait and nothing has been
- * indexed for the stall timeout, so a stuck indexer is seen, not only a dead one.
+ * meters ({@code grapevine.indexer.waiting}, {@code grapevine.indexer.stalled},
+ * {@code grapevine.indexer.last.progress.age}) and as the {@code indexer} health, which
+ * turns DOWN when mentions wait and nothing has been indexed for the stall timeout, so a
+ * stuck indexer is seen, not only a dead one.
  */
 public class IndexerProgress implements HealthIndicator {
 
@@ -23,6 +24,9 @@ public class IndexerProgress implements HealthIndicator {
 
 	/** The gauge of how long mentions have waited with no progress, in seconds. */
 	public static final String STALLED_METRIC = "grapevine.indexer.stalled";
+
+	/** The gauge of the seconds since a batch was last written and acknowledged. */
+	public static final String LAST_PROGRESS_AGE_METRIC = "grapevine.indexer.last.progress.age";
 
 	private final Clock clock;
 
@@ -44,6 +48,10 @@ public class IndexerProgress implements HealthIndicator {
 			.register(meterRegistry);
 		Gauge.builder(STALLED_METRIC, this, (progress) -> progress.stalledFor().toMillis() / 1000.0)
 			.description("How long mentions have waited while nothing was indexed")
+			.baseUnit("seconds")
+			.register(meterRegistry);
+		Gauge.builder(LAST_PROGRESS_AGE_METRIC, this, (progress) -> progress.lastProgressAge().toMillis() / 1000.0)
+			.description("Seconds since the indexer last wrote and acknowledged a batch (or started)")
 			.baseUnit("seconds")
 			.register(meterRegistry);
 	}
@@ -69,6 +77,11 @@ public class IndexerProgress implements HealthIndicator {
 		if (this.waiting == 0) {
 			this.waitingSince = null;
 		}
+	}
+
+	synchronized Duration lastProgressAge() {
+		Duration age = Duration.between(this.lastProgress, this.clock.instant());
+		return age.isNegative() ? Duration.ZERO : age;
 	}
 
 	synchronized double waiting() {

@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -305,7 +306,9 @@ public class MentionIndexer implements SmartLifecycle {
 				catch (RuntimeException | StackOverflowError ex) {
 					// Whatever else a record does to the reader, it must not stop the
 					// stream.
-					logger.warn("Record {} could not be read", where(record), ex);
+					try (MDC.MDCCloseable id = MDC.putCloseable("mentionId", record.key())) {
+						logger.warn("Record {} could not be read", where(record), ex);
+					}
 					invalid.add(DeadLetter.now(DEAD_LETTER_SOURCE,
 							"record " + where(record) + " could not be read: " + ex, record.value()));
 				}

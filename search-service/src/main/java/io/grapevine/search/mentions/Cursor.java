@@ -1,6 +1,7 @@
 package io.grapevine.search.mentions;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -45,12 +46,14 @@ public sealed interface Cursor {
 			}
 			if (decoded.startsWith("!")) {
 				int end = decoded.indexOf('!', 1);
-				int colon = decoded.indexOf(':', end + 1);
-				if (end < 0 || colon < 0 || colon == decoded.length() - 1) {
+				int at = decoded.indexOf('!', end + 1);
+				int colon = decoded.indexOf(':', at + 1);
+				if (end < 0 || at < 0 || colon < 0 || colon == decoded.length() - 1) {
 					throw new IllegalArgumentException("not a cursor from nextCursor");
 				}
 				return new Scored(Double.parseDouble(decoded.substring(1, end)),
-						Long.parseLong(decoded.substring(end + 1, colon)), decoded.substring(colon + 1));
+						Instant.ofEpochMilli(Long.parseLong(decoded.substring(end + 1, at))),
+						Long.parseLong(decoded.substring(at + 1, colon)), decoded.substring(colon + 1));
 			}
 			Optional<Double> reach = Optional.empty();
 			if (decoded.startsWith("~")) {
@@ -107,23 +110,26 @@ public sealed interface Cursor {
 
 	/**
 	 * The sort values of the last mention of a page in the order of urgency: its score,
-	 * its publish time and its id.
+	 * its publish time and its id, and the time the first page was read at. Every page
+	 * after the first scores urgency at that same time, so a mention that passes four
+	 * hours or a day of waiting between two pages neither comes twice nor is skipped.
 	 *
 	 * @param score its urgency
+	 * @param readAt the time the urgency of every page of the list is scored at
 	 * @param publishedAtMillis publish time of the last mention, epoch milliseconds
 	 * @param id id of the last mention
 	 */
-	record Scored(double score, long publishedAtMillis, String id) implements Cursor {
+	record Scored(double score, Instant readAt, long publishedAtMillis, String id) implements Cursor {
 
 		public Scored {
-			if (id == null || id.isEmpty() || !Double.isFinite(score)) {
+			if (id == null || id.isEmpty() || !Double.isFinite(score) || readAt == null) {
 				throw new IllegalArgumentException("a cursor needs the score and the id of the last mention");
 			}
 		}
 
 		@Override
 		public String plain() {
-			return "!" + this.score + "!" + this.publishedAtMillis + ":" + this.id;
+			return "!" + this.score + "!" + this.readAt.toEpochMilli() + "!" + this.publishedAtMillis + ":" + this.id;
 		}
 
 	}

@@ -56,6 +56,19 @@ class IndexerProgressTests {
 		assertThat(this.meters.get(IndexerProgress.WAITING_METRIC).gauge().value()).isZero();
 	}
 
+	@Test
+	void theAgeOfTheLastProgressGrowsUntilABatchIsWrittenWhetherOrNotMentionsWait() {
+		this.clock.pass(Duration.ofSeconds(30));
+		assertThat(this.meters.get(IndexerProgress.LAST_PROGRESS_AGE_METRIC).gauge().value()).isEqualTo(30.0);
+		this.progress.received(10);
+		this.clock.pass(Duration.ofSeconds(15));
+		this.progress.done(10);
+		assertThat(this.meters.get(IndexerProgress.LAST_PROGRESS_AGE_METRIC).gauge().value()).isZero();
+		this.clock.pass(Duration.ofMinutes(5));
+		assertThat(this.meters.get(IndexerProgress.LAST_PROGRESS_AGE_METRIC).gauge().value()).isEqualTo(300.0);
+		assertThat(this.meters.get(IndexerProgress.STALLED_METRIC).gauge().value()).isZero();
+	}
+
 	private static final class MovingClock extends Clock {
 
 		private Instant now = Instant.parse("2026-12-07T12:00:00Z");

@@ -47,7 +47,7 @@ class MentionDocumentsTests {
 	void fieldsFromANewerWriterAreKeptAndTimesAreWrittenInCanonicalForm() throws Exception {
 		String json = MentionJson.write(mention())
 			.replace("\"publishedAt\":\"2026-11-20T09:15:00Z\"", "\"publishedAt\":\"2026-11-20T10:15:00+01:00\"")
-			.replace("{\"schemaVersion\":2", "{\"schemaVersion\":3,\"mood\":0.4");
+			.replace("{\"schemaVersion\":3", "{\"schemaVersion\":4,\"mood\":0.4");
 		JsonNode source = MentionJson.mapper().readTree(MentionDocuments.from(json).source());
 		assertThat(source.at("/mood").asDouble()).isEqualTo(0.4);
 		assertThat(source.at("/publishedAt").asText()).isEqualTo("2026-11-20T09:15:00Z");

@@ -1,5 +1,6 @@
 package io.grapevine.search.mentions;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,13 @@ class CursorTests {
 		assertThat(Cursor.decode(cursor.encode())).isEqualTo(cursor);
 		Cursor none = new Cursor.After(Optional.of(0.0), 1L, "x:1");
 		assertThat(Cursor.decode(none.encode())).isEqualTo(none);
+	}
+
+	@Test
+	void aCursorOfTheQueueKeepsTheTimeItsFirstPageWasReadAt() {
+		Cursor cursor = new Cursor.Scored(9.5, Instant.parse("2026-12-07T10:15:30.123Z"), 1_732_000_000_000L,
+				"x:!1!:2");
+		assertThat(Cursor.decode(cursor.encode())).isEqualTo(cursor);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -17,9 +18,10 @@ import io.grapevine.security.Role;
 
 /**
  * A small service behind Grapevine's sign-in, for the tests: it reads things, changes
- * them (administrators) and takes notes (every member).
+ * them (administrators) and takes notes (every member). It has no Elasticsearch, so it
+ * keeps no API tokens of its own.
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = ElasticsearchRestClientAutoConfiguration.class)
 @EnableGrapevineSecurity
 public class SampleApplication {
 

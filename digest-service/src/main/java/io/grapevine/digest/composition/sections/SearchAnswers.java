@@ -179,4 +179,68 @@ public final class SearchAnswers {
 
 	}
 
+	/**
+	 * The answer of {@code GET /api/analytics/share-of-voice}: the organization's and
+	 * each competitor's mentions and how they felt.
+	 *
+	 * @param organization the organization's voice
+	 * @param competitors each competitor's voice
+	 */
+	public record ShareOfVoice(Voice organization, List<Voice> competitors) {
+
+		public ShareOfVoice {
+			organization = (organization != null) ? organization : new Voice(null, 0, null);
+			competitors = (competitors != null) ? List.copyOf(competitors) : List.of();
+		}
+
+		/**
+		 * One voice.
+		 *
+		 * @param id the competitor's id, none for the organization
+		 * @param mentions its mentions
+		 * @param sentiment how they felt
+		 */
+		public record Voice(String id, long mentions, Split sentiment) {
+
+			public Voice {
+				id = (id != null) ? id : "";
+				mentions = Math.max(0, mentions);
+				sentiment = (sentiment != null) ? sentiment : new Split(0, 0, 0, Optional.empty());
+			}
+
+		}
+
+	}
+
+	/**
+	 * The part of {@code GET /api/analytics/summary} a board digest reads of each
+	 * department: its mentions and how they felt.
+	 *
+	 * @param total its mentions
+	 * @param sentiment how they felt
+	 */
+	public record Felt(long total, Split sentiment) {
+
+		public Felt {
+			sentiment = (sentiment != null) ? sentiment : new Split(0, 0, 0, Optional.empty());
+		}
+
+	}
+
+	/**
+	 * Mentions split by sentiment.
+	 *
+	 * @param positive judged positive
+	 * @param negative judged negative
+	 * @param neutral judged neutral
+	 * @param averageScore their average score, if any was judged
+	 */
+	public record Split(long positive, long negative, long neutral, Optional<Double> averageScore) {
+
+		public Split {
+			averageScore = (averageScore != null) ? averageScore : Optional.empty();
+		}
+
+	}
+
 }

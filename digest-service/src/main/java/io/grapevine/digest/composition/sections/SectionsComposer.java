@@ -14,11 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import io.grapevine.digest.alerting.Alert;
 import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.VolumeChange;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.organization.Department;
@@ -49,11 +48,11 @@ public final class SectionsComposer {
 	 * @param negative the negative mentions per day
 	 * @return the section
 	 */
-	public static VolumeAndSentiment volume(DigestPeriod period, SearchAnswers.DailyVolume all,
+	public static VolumeAndSentiment volume(Period period, SearchAnswers.DailyVolume all,
 			SearchAnswers.DailyVolume negative) {
 		Map<LocalDate, Long> negatives = new HashMap<>();
 		negative.volumeByDay().forEach((day) -> negatives.put(day.date(), day.count()));
-		DigestPeriod previous = period.previous();
+		Period previous = period.previous();
 		long total = 0;
 		long previousTotal = 0;
 		long negativeTotal = 0;
@@ -102,7 +101,7 @@ public final class SectionsComposer {
 	 * @param size how many at most
 	 * @return the section's items
 	 */
-	public static List<Item> mattersMost(SearchAnswers.ReachedMentions page, DigestPeriod period, SearchLinks links,
+	public static List<Item> mattersMost(SearchAnswers.ReachedMentions page, Period period, SearchLinks links,
 			int size) {
 		return page.mentions()
 			.stream()
@@ -119,8 +118,7 @@ public final class SectionsComposer {
 	 * @param size how many at most
 	 * @return the section's items
 	 */
-	public static List<Item> newVoices(SearchAnswers.NewVoices voices, DigestPeriod period, SearchLinks links,
-			int size) {
+	public static List<Item> newVoices(SearchAnswers.NewVoices voices, Period period, SearchLinks links, int size) {
 		return voices.voices().stream().limit(size).map((voice) -> {
 			List<String> extra = new ArrayList<>();
 			if (voice.mentions() > 1) {
@@ -158,15 +156,15 @@ public final class SectionsComposer {
 	/**
 	 * The spikes of the period: the alerts raised for the topics a department listens to
 	 * (every topic for the whole organization), latest first.
-	 * @param alerts the latest alerts of the archive
+	 * @param alerts the spikes the latest alerts of the archive raised
 	 * @param organization the organization, for topic names
 	 * @param department the department, or empty for the whole organization
 	 * @param period the digest's period
 	 * @param links the dashboard searches
 	 * @return the section's items
 	 */
-	public static List<Item> spikes(List<Alert> alerts, Organization organization, Optional<Department> department,
-			DigestPeriod period, SearchLinks links) {
+	public static List<Item> spikes(List<Spike> alerts, Organization organization, Optional<Department> department,
+			Period period, SearchLinks links) {
 		ZoneId zone = period.zone();
 		return alerts.stream()
 			.filter((alert) -> !alert.at().isBefore(period.from()) && alert.at().isBefore(period.to()))
@@ -190,7 +188,7 @@ public final class SectionsComposer {
 	 * @param size how many at most
 	 * @return the section's items
 	 */
-	public static List<Item> waiting(SearchAnswers.Waiting waiting, DigestPeriod period, SearchLinks links, int size) {
+	public static List<Item> waiting(SearchAnswers.Waiting waiting, Period period, SearchLinks links, int size) {
 		return waiting.mentions().stream().limit(size).map((item) -> {
 			List<String> why = new ArrayList<>();
 			if (item.question()) {
@@ -275,8 +273,7 @@ public final class SectionsComposer {
 		return Math.max(0, wait.getSeconds()) + " s";
 	}
 
-	private static Item mention(Mention mention, DigestPeriod period, SearchLinks links, long copies,
-			List<String> notes) {
+	private static Item mention(Mention mention, Period period, SearchLinks links, long copies, List<String> notes) {
 		String name = mention.author().displayName().filter((n) -> !n.isBlank()).orElse(mention.author().handle());
 		List<String> detail = new ArrayList<>(notes);
 		detail.add("@" + mention.author().handle() + " on " + DigestComposer.sourceName(mention.source()) + " at "
@@ -290,7 +287,7 @@ public final class SectionsComposer {
 				links.around(mention.text()));
 	}
 
-	private static String spikeTitle(Alert alert, String topic) {
+	private static String spikeTitle(Spike alert, String topic) {
 		return switch (alert.kind()) {
 			case VOLUME -> "Volume spike · " + topic;
 			case NEGATIVE -> "Negative spike · " + topic;
@@ -298,7 +295,7 @@ public final class SectionsComposer {
 		};
 	}
 
-	private static String spikeDetail(Alert alert, String when) {
+	private static String spikeDetail(Spike alert, String when) {
 		return switch (alert.kind()) {
 			case VOLUME -> Digest.mentions(alert.count()) + " in the hour where about " + Math.round(alert.expected())
 					+ " were expected · " + when;
@@ -309,11 +306,11 @@ public final class SectionsComposer {
 		};
 	}
 
-	private static DateTimeFormatter time(DigestPeriod period) {
-		return (period.rhythm() == DigestPeriod.Rhythm.WEEKLY) ? WEEKDAY_TIME : TIME;
+	private static DateTimeFormatter time(Period period) {
+		return (period.rhythm() == Period.Rhythm.WEEKLY) ? WEEKDAY_TIME : TIME;
 	}
 
-	private static boolean within(LocalDate date, DigestPeriod period) {
+	private static boolean within(LocalDate date, Period period) {
 		return !date.isBefore(period.day()) && !date.isAfter(period.last());
 	}
 
@@ -345,7 +342,7 @@ public final class SectionsComposer {
 	 * @param period the period
 	 * @return the links
 	 */
-	public static SearchLinks links(URI dashboard, Optional<String> department, DigestPeriod period) {
+	public static SearchLinks links(URI dashboard, Optional<String> department, Period period) {
 		return new SearchLinks(dashboard, department, period.from(), period.to());
 	}
 

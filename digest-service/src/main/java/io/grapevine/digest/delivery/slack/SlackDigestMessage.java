@@ -8,6 +8,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.digest.composition.BoardFigures;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.composition.DigestFigures;
@@ -18,9 +19,11 @@ import io.grapevine.digest.composition.sections.Item;
 import io.grapevine.digest.composition.sections.VolumeAndSentiment;
 
 /**
- * A digest as a Slack incoming-webhook message in Block Kit: the day's volume and its
- * change, the split by source and topic, the top mentions with links, and buttons to the
- * archived digest and the dashboard search; {@code text} is the notification fallback.
+ * Any digest as a Slack incoming-webhook message in Block Kit: the period's volume and
+ * its change, the split by source and topic and the sections with links (for the board,
+ * its month in sentences, the share of voice and each department's month), and buttons to
+ * the archived digest and the dashboard search; {@code text} is the notification
+ * fallback.
  */
 public final class SlackDigestMessage {
 
@@ -48,18 +51,34 @@ public final class SlackDigestMessage {
 	 * @return the JSON body to post
 	 */
 	public static ObjectNode of(Digest digest, URI archiveLink, URI searchLink) {
-		DigestFigures figures = digest.figures();
 		ObjectNode message = JSON.createObjectNode();
 		message.put("text", digest.subject());
 		message.put("unfurl_links", false);
 		ArrayNode blocks = message.putArray("blocks");
-		ObjectNode header = blocks.addObject().put("type", "header");
-		header.putObject("text")
+		String heading = digest.board().isPresent() ? "Board digest · " + digest.period().label()
+				: digest.audience().name() + " · " + digest.period().rhythm().word() + " listening digest";
+		blocks.addObject()
+			.put("type", "header")
+			.putObject("text")
 			.put("type", "plain_text")
-			.put("text",
-					cut(digest.departmentName() + " · " + digest.period().rhythm().word() + " listening digest",
-							HEADER_LIMIT))
+			.put("text", cut(heading, HEADER_LIMIT))
 			.put("emoji", false);
+		digest.board()
+			.ifPresentOrElse((board) -> board(blocks, board), () -> figuresAndSections(blocks, digest, archiveLink));
+		ArrayNode buttons = blocks.addObject().put("type", "actions").putArray("elements");
+		button(buttons, "Open the digest", archiveLink).put("style", "primary");
+		button(buttons, "Search these mentions", searchLink);
+		blocks.addObject()
+			.put("type", "context")
+			.putArray("elements")
+			.addObject()
+			.put("type", "mrkdwn")
+			.put("text", escape(digest.organization()) + " · " + digest.period().zone().getId());
+		return message;
+	}
+
+	private static void figuresAndSections(ArrayNode blocks, Digest digest, URI archiveLink) {
+		DigestFigures figures = digest.figures();
 		section(blocks, "*%s* on %s, %s.".formatted(Digest.mentions(figures.total()), digest.period().label(),
 				escape(figures.change())));
 		if (!figures.bySource().isEmpty() || !figures.byTopic().isEmpty()) {
@@ -82,16 +101,43 @@ public final class SlackDigestMessage {
 				section(blocks, mention(mention, digest));
 			}
 		}
-		ArrayNode buttons = blocks.addObject().put("type", "actions").putArray("elements");
-		button(buttons, "Open the digest", archiveLink).put("style", "primary");
-		button(buttons, "Search these mentions", searchLink);
-		blocks.addObject()
-			.put("type", "context")
-			.putArray("elements")
-			.addObject()
-			.put("type", "mrkdwn")
-			.put("text", escape(digest.organization()) + " · " + digest.period().zone().getId());
-		return message;
+	}
+
+	// The board's month: volume and sentiment in sentences, the share of voice, each
+	// department's month and the widest reach.
+	private static void board(ArrayNode blocks, BoardFigures figures) {
+		section(blocks, cut(escape(figures.volume()) + "\n" + escape(figures.sentimentSentence()), SECTION_LIMIT));
+		if (!figures.shareOfVoice().isEmpty()) {
+			StringBuilder voices = new StringBuilder("*Share of voice*");
+			for (BoardFigures.Voice voice : figures.shareOfVoice()) {
+				voices.append("\n• ")
+					.append(voice.organization() ? "*" + escape(voice.name()) + "*" : escape(voice.name()))
+					.append(": ")
+					.append(escape(voice.line()));
+			}
+			section(blocks, cut(voices.toString(), SECTION_LIMIT));
+		}
+		if (!figures.departments().isEmpty()) {
+			StringBuilder departments = new StringBuilder("*By department*");
+			for (BoardFigures.DepartmentMonth department : figures.departments()) {
+				departments.append("\n• ")
+					.append(escape(department.name()))
+					.append(": ")
+					.append(escape(department.line()));
+			}
+			section(blocks, cut(departments.toString(), SECTION_LIMIT));
+		}
+		if (!figures.topMentions().isEmpty()) {
+			blocks.addObject().put("type", "divider");
+			section(blocks, "*Widest reach*");
+			for (TopMention mention : figures.topMentions()) {
+				section(blocks,
+						cut("<%s|%s> @%s on %s\n>%s".formatted(mention.url(), escape(mention.authorName()),
+								escape(mention.authorHandle()), DigestComposer.sourceName(mention.source()),
+								escape(cut(mention.text().strip(), MENTION_LIMIT)).replace("\n", "\n>")),
+								SECTION_LIMIT));
+			}
+		}
 	}
 
 	private static void sections(ArrayNode blocks, DigestSections sections, URI archiveLink) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.digest.composition.BoardFigures;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.composition.DigestFigures;
@@ -18,10 +19,11 @@ import io.grapevine.digest.composition.sections.Item;
 import io.grapevine.digest.composition.sections.VolumeAndSentiment;
 
 /**
- * A digest as a Microsoft Teams workflow-webhook message carrying one Adaptive Card
- * (version 1.4): the day's volume and its change, the split by source and topic as fact
- * sets, the top mentions (each opens the mention), and actions to the archived digest and
- * the dashboard search.
+ * Any digest as a Microsoft Teams workflow-webhook message carrying one Adaptive Card
+ * (version 1.4): the period's volume and its change, the split by source and topic as
+ * fact sets, the sections or the top mentions (each opens the mention), for the board its
+ * month in sentences, the share of voice and each department's month, and actions to the
+ * archived digest and the dashboard search.
  */
 public final class TeamsDigestCard {
 
@@ -43,7 +45,6 @@ public final class TeamsDigestCard {
 	 * @return the JSON body to post
 	 */
 	public static ObjectNode of(Digest digest, URI archiveLink, URI searchLink) {
-		DigestFigures figures = digest.figures();
 		ObjectNode message = JSON.createObjectNode().put("type", "message");
 		ObjectNode attachment = message.putArray("attachments").addObject();
 		attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
@@ -54,9 +55,19 @@ public final class TeamsDigestCard {
 		card.put("version", "1.4");
 		card.putObject("msteams").put("width", "Full");
 		ArrayNode body = card.putArray("body");
-		text(body, digest.departmentName() + " · " + digest.period().rhythm().word() + " listening digest")
-			.put("size", "Large")
-			.put("weight", "Bolder");
+		String heading = digest.board().isPresent() ? "Board digest · " + digest.period().label()
+				: digest.audience().name() + " · " + digest.period().rhythm().word() + " listening digest";
+		text(body, heading).put("size", "Large").put("weight", "Bolder");
+		digest.board()
+			.ifPresentOrElse((board) -> board(body, board), () -> figuresAndSections(body, digest, archiveLink));
+		ArrayNode actions = card.putArray("actions");
+		open(actions, "Open the digest", archiveLink);
+		open(actions, "Search these mentions", searchLink);
+		return message;
+	}
+
+	private static void figuresAndSections(ArrayNode body, Digest digest, URI archiveLink) {
+		DigestFigures figures = digest.figures();
 		text(body,
 				"%s on %s, %s.".formatted(Digest.mentions(figures.total()), digest.period().label(), figures.change()))
 			.put("spacing", "Small");
@@ -72,10 +83,41 @@ public final class TeamsDigestCard {
 				mention(body, mention, digest);
 			}
 		}
-		ArrayNode actions = card.putArray("actions");
-		open(actions, "Open the digest", archiveLink);
-		open(actions, "Search these mentions", searchLink);
-		return message;
+	}
+
+	// The board's month: volume and sentiment in sentences, the share of voice, each
+	// department's month and the widest reach.
+	private static void board(ArrayNode body, BoardFigures figures) {
+		text(body, plain(figures.volume() + " " + figures.sentimentSentence())).put("spacing", "Small");
+		if (!figures.shareOfVoice().isEmpty()) {
+			text(body, "Share of voice").put("weight", "Bolder").put("spacing", "Medium");
+			ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+			for (BoardFigures.Voice voice : figures.shareOfVoice()) {
+				facts.addObject().put("title", plain(voice.name())).put("value", plain(voice.line()));
+			}
+		}
+		if (!figures.departments().isEmpty()) {
+			text(body, "By department").put("weight", "Bolder").put("spacing", "Medium");
+			ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+			for (BoardFigures.DepartmentMonth department : figures.departments()) {
+				facts.addObject().put("title", plain(department.name())).put("value", plain(department.line()));
+			}
+		}
+		if (!figures.topMentions().isEmpty()) {
+			text(body, "Widest reach").put("weight", "Bolder").put("separator", true).put("spacing", "Medium");
+			for (TopMention mention : figures.topMentions()) {
+				ObjectNode container = body.addObject().put("type", "Container").put("separator", true);
+				container.putObject("selectAction").put("type", "Action.OpenUrl").put("url", mention.url().toString());
+				ArrayNode items = container.putArray("items");
+				text(items,
+						"%s (@%s) on %s".formatted(plain(mention.authorName()), plain(mention.authorHandle()),
+								DigestComposer.sourceName(mention.source())))
+					.put("weight", "Bolder")
+					.put("size", "Small");
+				String said = mention.text().strip();
+				text(items, plain((said.length() > MENTION_LIMIT) ? said.substring(0, MENTION_LIMIT - 1) + "…" : said));
+			}
+		}
 	}
 
 	private static void sections(ArrayNode body, DigestSections sections, URI archiveLink) {

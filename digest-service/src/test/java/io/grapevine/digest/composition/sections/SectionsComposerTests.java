@@ -7,11 +7,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.grapevine.digest.FullDigest;
 import io.grapevine.digest.alerting.Alert;
 import io.grapevine.digest.composition.AnalyticsSummary;
-import io.grapevine.digest.composition.DigestPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.listening.mention.Mention;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SectionsComposerTests {
 
-	private static final DigestPeriod WEEK_47 = DigestPeriod.isoWeek(LocalDate.of(2026, 11, 16), FullDigest.LONDON);
+	private static final Period WEEK_47 = Period.isoWeek(LocalDate.of(2026, 11, 16), FullDigest.LONDON);
 
 	private final SearchLinks links = SectionsComposer.links(FullDigest.DASHBOARD, Optional.of("operations"),
 			FullDigest.THURSDAY);
@@ -86,15 +87,15 @@ class SectionsComposerTests {
 		Alert otherTopic = alert("a3", "fares", "2026-11-19T09:00:00Z");
 		Alert later = alert("a4", "safety", "2026-11-19T20:00:00Z");
 
-		List<Item> spikes = SectionsComposer.spikes(List.of(inPeriod, dayBefore, otherTopic, later),
-				FullDigest.organization(), FullDigest.organization().department("operations"), FullDigest.THURSDAY,
-				this.links);
+		List<Item> spikes = SectionsComposer.spikes(
+				Stream.of(inPeriod, dayBefore, otherTopic, later).map(Alert::spike).toList(), FullDigest.organization(),
+				FullDigest.organization().department("operations"), FullDigest.THURSDAY, this.links);
 
 		assertThat(spikes).extracting(Item::title)
 			.containsExactly("Volume spike · Safety", "Volume spike · Delays and disruption");
 		assertThat(spikes.get(1).detail()).isEqualTo("48 mentions in the hour where about 12 were expected · 08:00");
 		assertThat(spikes.get(1).search().toString()).contains("q=topic%3Adelays");
-		assertThat(SectionsComposer.spikes(List.of(otherTopic), FullDigest.organization(), Optional.empty(),
+		assertThat(SectionsComposer.spikes(List.of(otherTopic.spike()), FullDigest.organization(), Optional.empty(),
 				FullDigest.THURSDAY, this.links))
 			.hasSize(1);
 	}

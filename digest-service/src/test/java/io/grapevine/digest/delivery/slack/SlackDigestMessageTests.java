@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestFigures;
 import io.grapevine.digest.composition.Share;
@@ -80,7 +80,7 @@ class SlackDigestMessageTests {
 
 	@Test
 	void aQuietDayHasNoMentionBlocks() {
-		Digest quiet = new Digest("Harbor City Transit", "operations", "Operations", List.of(), thursday(),
+		Digest quiet = new Digest("Harbor City Transit", FullDigest.operations(), thursday(),
 				new DigestFigures(0, 0, "no mentions the day before", List.of(), List.of(), List.of()));
 		JsonNode blocks = SlackDigestMessage.of(quiet, ARCHIVE, SEARCH).path("blocks");
 		assertThat(blocks.findValuesAsText("type")).doesNotContain("divider");
@@ -124,12 +124,12 @@ class SlackDigestMessageTests {
 		}).toList();
 	}
 
-	static DailyPeriod thursday() {
-		return new DailyPeriod(LocalDate.of(2026, 11, 19), ZoneId.of("Europe/London"));
+	static Period thursday() {
+		return Period.day(LocalDate.of(2026, 11, 19), ZoneId.of("Europe/London"));
 	}
 
 	static Digest digest(List<TopMention> mentions) {
-		return new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"), thursday(),
+		return new Digest("Harbor City Transit", FullDigest.operations(), thursday(),
 				new DigestFigures(37, 30, "up 23% from Wednesday",
 						List.of(new Share("x", "X", 25, 68), new Share("reddit", "Reddit", 12, 32)),
 						List.of(new Share("delays", "Delays and disruption", 12, 32)), mentions));

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.grapevine.digest.composition.DailyPeriod;
+import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.Digest;
 import io.grapevine.digest.composition.DigestFigures;
 import io.grapevine.digest.composition.Share;
@@ -100,8 +100,8 @@ class TeamsDigestCardTests {
 	}
 
 	private static Digest digest(List<TopMention> mentions) {
-		return new Digest("Harbor City Transit", "operations", "Operations", List.of("ops@example.org"),
-				new DailyPeriod(LocalDate.of(2026, 11, 19), ZoneId.of("Europe/London")),
+		return new Digest("Harbor City Transit", FullDigest.operations(),
+				Period.day(LocalDate.of(2026, 11, 19), ZoneId.of("Europe/London")),
 				new DigestFigures(37, 30, "up 23% from Wednesday",
 						List.of(new Share("x", "X", 25, 68), new Share("reddit", "Reddit", 12, 32)),
 						List.of(new Share("delays", "Delays and disruption", 12, 32)), mentions));

@@ -122,6 +122,28 @@ final class BlueskyPosts {
 	}
 
 	/**
+	 * The post a post record quotes: the AT URI of an {@code app.bsky.embed.record}
+	 * embed, or of the record of an {@code app.bsky.embed.recordWithMedia} one, when it
+	 * is a post (an embedded feed, list or starter pack is no quote).
+	 * @param record the post record
+	 * @return the quoted post's AT URI
+	 */
+	static Optional<String> quoted(JsonNode record) {
+		JsonNode embed = record.path("embed");
+		String type = embed.path("$type").asText("");
+		JsonNode reference = switch (type) {
+			case "app.bsky.embed.record" -> embed.path("record");
+			case "app.bsky.embed.recordWithMedia" -> embed.path("record").path("record");
+			default -> null;
+		};
+		if (reference == null || !reference.path("uri").isTextual()) {
+			return Optional.empty();
+		}
+		String uri = reference.path("uri").asText();
+		return parse(uri).map((post) -> uri(post.did(), post.rkey()));
+	}
+
+	/**
 	 * The language hint of a post record: the primary subtag of its first {@code langs}
 	 * entry, lower-cased ({@code en-US} gives {@code en}).
 	 * @param record the post record

@@ -15,6 +15,7 @@ import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.InvalidMentionException;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 
 /**
  * Maps the body of an {@code app.bsky.feed.searchPosts} answer (newest first) to
@@ -173,6 +174,10 @@ final class BlueskySearchMapper {
 			.language(BlueskyPosts.language(record).orElse(null))
 			.engagement(engagement)
 			.inReplyTo(BlueskyPosts.replyParent(record).orElse(null))
+			.repostOf(BlueskyPosts.quoted(record)
+				.filter((quoted) -> !quoted.equals(uri))
+				.map((quoted) -> BlueskyPosts.SOURCE + ":" + quoted)
+				.orElse(null), Repost.Kind.QUOTE)
 			.matchedBy(matchedBy)
 			.build();
 	}

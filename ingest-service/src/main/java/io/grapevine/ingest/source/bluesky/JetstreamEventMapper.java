@@ -14,6 +14,7 @@ import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.InvalidMentionException;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 import io.grapevine.listening.organization.AccountOwner;
 import io.grapevine.listening.organization.Accounts;
 import io.grapevine.listening.organization.Organization;
@@ -188,6 +189,10 @@ final class JetstreamEventMapper {
 			.ingestedAt(now)
 			.language(BlueskyPosts.language(record).orElse(null))
 			.inReplyTo(BlueskyPosts.replyParent(record).orElse(null))
+			.repostOf(BlueskyPosts.quoted(record)
+				.filter((quoted) -> !quoted.equals(uri))
+				.map((quoted) -> BlueskyPosts.SOURCE + ":" + quoted)
+				.orElse(null), Repost.Kind.QUOTE)
 			.matchedBy(MATCHED_BY)
 			.build();
 	}

@@ -20,6 +20,7 @@ import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.InvalidMentionException;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 
 /**
  * Maps the body of a {@code GET /api/v1/timelines/tag/:hashtag} or
@@ -29,7 +30,8 @@ import io.grapevine.listening.mention.Mention;
  *
  * <p>
  * A boost ({@code reblog} set) is mapped as the boosted status, so that it shares the
- * mention id of the original and is indexed once.
+ * mention id of the original and is indexed once; a quote (Mastodon 4.5) is a status of
+ * its own tied to the status it quotes.
  */
 final class MastodonPageMapper {
 
@@ -182,8 +184,10 @@ final class MastodonPageMapper {
 			throw new UnmappableStatusException("status " + id + " has no text (media only?)");
 		}
 		Instant publishedAt = publishedAt(id, status);
+		// Quotes (Mastodon 4.5) pass a status on as boosts do: both are its shares.
 		Engagement engagement = new Engagement(count(id, status, "favourites_count"),
-				count(id, status, "reblogs_count"), count(id, status, "replies_count"));
+				count(id, status, "reblogs_count") + count(id, status, "quotes_count"),
+				count(id, status, "replies_count"));
 		return Mention.builder(SOURCE, this.host + ":" + id)
 			.url(url)
 			.text(text)
@@ -195,8 +199,24 @@ final class MastodonPageMapper {
 			.inReplyTo(SourcePayloads.scalar(status, "in_reply_to_id")
 				.map((parent) -> this.host + ":" + parent)
 				.orElse(null))
+			.repostOf(quoted(status).filter((quoted) -> !quoted.equals(id))
+				.map((quoted) -> SOURCE + ":" + this.host + ":" + quoted)
+				.orElse(null), Repost.Kind.QUOTE)
 			.matchedBy(matchedBy)
 			.build();
+	}
+
+	// Mastodon 4.5's quote: a Quote (the quoted status whole) or a ShallowQuote (its id),
+	// of which only an accepted one shows the quoted status.
+	private static Optional<String> quoted(JsonNode status) {
+		JsonNode quote = status.path("quote");
+		if (!quote.isObject() || !"accepted".equals(quote.path("state").asText())) {
+			return Optional.empty();
+		}
+		JsonNode quotedStatus = quote.path("quoted_status");
+		Optional<String> id = quotedStatus.isObject() ? SourcePayloads.scalar(quotedStatus, "id")
+				: SourcePayloads.scalar(quote, "quoted_status_id");
+		return id.filter((value) -> STATUS_ID.matcher(value).matches());
 	}
 
 	private Author author(String id, JsonNode account) {

@@ -20,6 +20,7 @@ import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.InvalidMentionException;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 
 /**
  * Maps the body of a Reddit listing ({@code /search}, {@code /r/:sub/new}) to mentions;
@@ -163,11 +164,23 @@ final class RedditListingMapper {
 		}
 		String text;
 		Optional<String> inReplyTo = Optional.empty();
+		Optional<String> crosspostOf = Optional.empty();
 		if ("t3".equals(kind)) {
 			String title = SourcePayloads.text(item, "title")
 				.map(String::strip)
 				.orElseThrow(() -> new UnmappableItemException(name + " is a post without a 'title'"));
 			String selftext = SourcePayloads.text(item, "selftext").map(String::strip).orElse("");
+			// A cross-post has a title of its own and no body: the body is its
+			// original's, in crosspost_parent_list.
+			crosspostOf = SourcePayloads.text(item, "crosspost_parent")
+				.filter((parent) -> FULLNAME.matcher(parent).matches() && parent.startsWith("t3_")
+						&& !parent.equals(name));
+			if (crosspostOf.isPresent() && selftext.isEmpty()) {
+				selftext = originalOf(item, crosspostOf.get())
+					.flatMap((original) -> SourcePayloads.text(original, "selftext"))
+					.map(String::strip)
+					.orElse("");
+			}
 			text = selftext.isEmpty() ? title : title + "\n\n" + selftext;
 			Optional<String> link = linked(item, url);
 			if (link.isPresent() && !text.contains(link.get())) {
@@ -188,7 +201,10 @@ final class RedditListingMapper {
 		// A comment in a user's listing carries its post's num_comments, not its own
 		// replies.
 		JsonNode comments = "t3".equals(kind) ? item.get("num_comments") : null;
-		Engagement engagement = new Engagement(Math.max(0, count(name, "score", score)), 0,
+		// A post's cross-posts are its shares.
+		JsonNode crossposts = "t3".equals(kind) ? item.get("num_crossposts") : null;
+		Engagement engagement = new Engagement(Math.max(0, count(name, "score", score)),
+				Math.max(0, count(name, "num_crossposts", crossposts)),
 				Math.max(0, count(name, "num_comments", comments)));
 		return Mention.builder(SOURCE, name)
 			.url(url)
@@ -198,8 +214,18 @@ final class RedditListingMapper {
 			.ingestedAt(now)
 			.engagement(engagement)
 			.inReplyTo(inReplyTo.orElse(null))
+			.repostOf(crosspostOf.map((parent) -> SOURCE + ":" + parent).orElse(null), Repost.Kind.CROSSPOST)
 			.matchedBy(matchedBy)
 			.build();
+	}
+
+	private static Optional<JsonNode> originalOf(JsonNode item, String parent) {
+		for (JsonNode original : item.path("crosspost_parent_list")) {
+			if (parent.equals(original.path("name").asText()) && original.isObject()) {
+				return Optional.of(original);
+			}
+		}
+		return Optional.empty();
 	}
 
 	// A link post's url (url_overridden_by_dest when Reddit rewrote it) is what the post

@@ -219,7 +219,7 @@ final class RssFeedMapper {
 			.author(author(entry, context))
 			.publishedAt(publishedAt)
 			.ingestedAt(now)
-			.language(context.language().orElse(null))
+			.language(candidate.element().flatMap(RssFeedMapper::itemLanguage).or(context::language).orElse(null))
 			.matchedBy(context.feed().url().toString())
 			.build();
 	}
@@ -261,6 +261,27 @@ final class RssFeedMapper {
 			.filter(Matcher::matches)
 			.map((matcher) -> matcher.group(1).toLowerCase(Locale.ROOT));
 		return new Context(feed, title.or(() -> Optional.of(feed.name())), site, home, language);
+	}
+
+	// An item may say its own language where a feed mixes several: an Atom entry (or its
+	// content) with xml:lang, an RSS item with dc:language.
+	private static Optional<String> itemLanguage(Element element) {
+		Optional<String> tag = nonBlank(element.getAttributeValue("lang", Namespace.XML_NAMESPACE));
+		for (Element child : element.getChildren()) {
+			if (tag.isPresent()) {
+				break;
+			}
+			if ("language".equals(child.getName()) && DUBLIN_CORE.equals(child.getNamespaceURI())) {
+				tag = nonBlank(child.getTextTrim());
+			}
+			else if ("content".equals(child.getName()) || "summary".equals(child.getName())) {
+				tag = nonBlank(child.getAttributeValue("lang", Namespace.XML_NAMESPACE));
+			}
+		}
+		return tag.map(String::strip)
+			.map(LANGUAGE::matcher)
+			.filter(Matcher::matches)
+			.map((matcher) -> matcher.group(1).toLowerCase(Locale.ROOT));
 	}
 
 	private static String title(SyndEntry entry) {

@@ -22,6 +22,7 @@ import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.InvalidMentionException;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 
 /**
  * Maps the body of a {@code GET /2/tweets/search/recent} answer to mentions; never
@@ -151,13 +152,21 @@ final class XPageMapper {
 				metrics.path("retweet_count").asLong(0) + metrics.path("quote_count").asLong(0),
 				metrics.path("reply_count").asLong(0));
 		Optional<String> inReplyTo = Optional.empty();
+		Optional<String> quoted = Optional.empty();
 		for (JsonNode reference : tweet.path("referenced_tweets")) {
 			if ("replied_to".equals(reference.path("type").asText()) && reference.hasNonNull("id")) {
 				inReplyTo = Optional.of(reference.get("id").asText());
 			}
+			if ("quoted".equals(reference.path("type").asText()) && reference.hasNonNull("id")) {
+				quoted = Optional.of(reference.get("id").asText());
+			}
 		}
-		return Mention.builder(SOURCE, id)
-			.url(URI.create("https://x.com/" + username + "/status/" + id))
+		// A quote is a post of its own tied to the one it quotes, whose quote_count
+		// already counts it.
+		Mention.Builder builder = Mention.builder(SOURCE, id);
+		quoted.filter((original) -> !original.equals(id))
+			.ifPresent((original) -> builder.repostOf(SOURCE + ":" + original, Repost.Kind.QUOTE));
+		return builder.url(URI.create("https://x.com/" + username + "/status/" + id))
 			.text(expandLinks(decodeEntities(text), tweet))
 			.author(author)
 			.publishedAt(createdAt)

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,6 +131,31 @@ class BlueskySearchMapperTests {
 
 		assertThat(post.text()).isEqualTo("🚋 Results: https://transit.example/reports/night-bus-pilot?utm_source=bsky "
 				+ "via @hctransit.bsky.social and the full report");
+	}
+
+	@Test
+	void tiesAQuotePostToThePostItQuotesAndCountsItsOwnQuotesAsShares() throws IOException {
+		// A quote as app.bsky.feed.searchPosts answers it: the record's embed is an
+		// app.bsky.embed.record strong reference, the view's embed the quoted post.
+		String quoted = "at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3lbqzs6yb4k2y";
+		ObjectNode answer = (ObjectNode) JSON.readTree(fixture("search-good.json"));
+		ObjectNode post = (ObjectNode) answer.get("posts").get(0);
+		((ObjectNode) post.get("record")).putObject("embed")
+			.put("$type", "app.bsky.embed.record")
+			.putObject("record")
+			.put("uri", quoted)
+			.put("cid", "bafyreia3xnpqm2");
+		post.putObject("embed")
+			.put("$type", "app.bsky.embed.record#view")
+			.putObject("record")
+			.put("$type", "app.bsky.embed.record#viewRecord")
+			.put("uri", quoted);
+
+		List<Mention> mentions = posts(this.mapper.map(answer.toString(), "delay", Optional.empty())).mentions();
+
+		assertThat(mentions.get(0).repostOf()).hasValue(new Repost("bluesky:" + quoted, Repost.Kind.QUOTE));
+		assertThat(mentions.get(0).engagement().shares()).isEqualTo(6);
+		assertThat(mentions.get(1).repostOf()).isEmpty();
 	}
 
 	private static int utf8Length(String text) {

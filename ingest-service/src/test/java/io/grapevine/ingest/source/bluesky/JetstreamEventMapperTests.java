@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.listening.organization.OrganizationFile;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,39 @@ class JetstreamEventMapperTests {
 		assertThat(mention.engagement()).isEqualTo(Engagement.NONE);
 		assertThat(mention.matchedBy()).contains("jetstream");
 		assertThat(mapped.lastTimeUs()).contains(TIME_US);
+	}
+
+	@Test
+	void tiesAQuotePostToThePostItsRecordEmbedsAndAnEmbeddedFeedToNothing() {
+		// Embeds as the app.bsky.embed.record and recordWithMedia lexicons define them:
+		// a strong reference (uri and cid) to the quoted record.
+		String quoted = "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3lbqzs6yb4k2y";
+		ObjectNode quote = FakeJetstream.post(TIME_US, DID, "3lbqzquote1", "This is why the 14 is delayed every day");
+		((ObjectNode) quote.get("commit").get("record")).putObject("embed")
+			.put("$type", "app.bsky.embed.record")
+			.putObject("record")
+			.put("uri", quoted)
+			.put("cid", "bafyq");
+		ObjectNode withMedia = FakeJetstream.post(TIME_US + 1, DID, "3lbqzquote2",
+				"The 14 delayed at Harbor Station right now");
+		ObjectNode media = ((ObjectNode) withMedia.get("commit").get("record")).putObject("embed")
+			.put("$type", "app.bsky.embed.recordWithMedia");
+		media.putObject("record").putObject("record").put("uri", quoted).put("cid", "bafyq");
+		media.putObject("media").put("$type", "app.bsky.embed.images").putArray("images");
+		ObjectNode feed = FakeJetstream.post(TIME_US + 2, DID, "3lbqzfeed01", "A feed of every delayed 14");
+		((ObjectNode) feed.get("commit").get("record")).putObject("embed")
+			.put("$type", "app.bsky.embed.record")
+			.putObject("record")
+			.put("uri", "at://" + DID + "/app.bsky.feed.generator/the14")
+			.put("cid", "bafyf");
+
+		List<Mention> mentions = this.mapper
+			.map(List.of(quote.toString(), withMedia.toString(), feed.toString()), Optional.empty())
+			.mentions();
+
+		assertThat(mentions).extracting(Mention::repostOf)
+			.containsExactly(Optional.of(new Repost("bluesky:" + quoted, Repost.Kind.QUOTE)),
+					Optional.of(new Repost("bluesky:" + quoted, Repost.Kind.QUOTE)), Optional.empty());
 	}
 
 	@Test

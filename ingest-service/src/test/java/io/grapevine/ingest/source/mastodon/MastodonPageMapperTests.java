@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
@@ -18,6 +19,7 @@ import io.grapevine.ingest.source.HtmlText;
 import io.grapevine.listening.mention.DeadLetter;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +80,31 @@ class MastodonPageMapperTests {
 		assertThat(mention.author().handle()).isEqualTo("laura_becker@det.social");
 		assertThat(mention.engagement()).isEqualTo(new Engagement(7, 3, 0));
 		assertThat(mention.language()).contains("de");
+	}
+
+	@Test
+	void tiesAnAcceptedQuoteToTheStatusItQuotesAndCountsQuotesAsShares() throws IOException {
+		// Quotes as Mastodon 4.5 answers them: a Quote holding the quoted status whole, a
+		// ShallowQuote holding its id, and a quote the quoted author has not accepted.
+		ArrayNode page = (ArrayNode) JSON.readTree(fixture("page-good.json"));
+		ObjectNode whole = (ObjectNode) page.get(0);
+		whole.put("quotes_count", 2);
+		whole.putObject("quote")
+			.put("state", "accepted")
+			.set("quoted_status", JSON.createObjectNode().put("id", "115826400000000001"));
+		ObjectNode shallow = (ObjectNode) page.get(1);
+		shallow.putObject("quote").put("state", "accepted").put("quoted_status_id", "115826400000000002");
+		ObjectNode pending = (ObjectNode) page.get(2).get("reblog");
+		pending.putObject("quote").put("state", "pending").put("quoted_status_id", "115826400000000003");
+
+		List<Mention> mentions = statuses(this.mapper.map(page.toString(), "#hctransit")).mentions();
+
+		assertThat(mentions.get(0).repostOf())
+			.hasValue(new Repost("mastodon:mastodon.social:115826400000000001", Repost.Kind.QUOTE));
+		assertThat(mentions.get(0).engagement()).isEqualTo(new Engagement(4, 3, 2));
+		assertThat(mentions.get(1).repostOf())
+			.hasValue(new Repost("mastodon:mastodon.social:115826400000000002", Repost.Kind.QUOTE));
+		assertThat(mentions.get(2).repostOf()).isEmpty();
 	}
 
 	@Test

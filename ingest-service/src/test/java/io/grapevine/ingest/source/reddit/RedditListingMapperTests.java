@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +104,41 @@ class RedditListingMapperTests {
 		assertThat(mentions.get(0).url())
 			.hasToString("https://www.reddit.com/r/harborcity/comments/1p2c4de/night_bus_pilot_results/");
 		assertThat(mentions.get(1).text()).isEqualTo("Ferry late\n\nAnyone?");
+	}
+
+	@Test
+	void tiesACrossPostToItsOriginalWithTheOriginalsBodyAndCountsAPostsCrossPostsAsShares() {
+		// A cross-post as Reddit's listings give it: its own title and subreddit, an
+		// empty
+		// selftext, crosspost_parent naming the original, and the original itself in
+		// crosspost_parent_list (with its num_crossposts).
+		String listing = """
+				{"kind": "Listing", "data": {"after": null, "dist": 1, "children": [
+				  {"kind": "t3", "data": {"subreddit": "transit", "selftext": "", "title": "Harbor City night buses are back",
+				    "name": "t3_1p2x9zz", "id": "1p2x9zz", "author": "bus_fan", "domain": "self.harborcity", "is_self": false,
+				    "permalink": "/r/transit/comments/1p2x9zz/harbor_city_night_buses_are_back/",
+				    "url": "/r/harborcity/comments/1p2c4df/night_buses_back_on_the_t5/",
+				    "crosspost_parent": "t3_1p2c4df", "num_crossposts": 0,
+				    "crosspost_parent_list": [{"subreddit": "harborcity", "name": "t3_1p2c4df", "id": "1p2c4df",
+				      "title": "Night buses back on the T5", "selftext": "Every 20 minutes until 2am from Monday.",
+				      "author": "hc_commuter", "is_self": true, "num_crossposts": 3, "score": 120, "num_comments": 18,
+				      "permalink": "/r/harborcity/comments/1p2c4df/night_buses_back_on_the_t5/"}],
+				    "created_utc": 1763630100.0, "score": 9, "num_comments": 1}},
+				  {"kind": "t3", "data": {"subreddit": "harborcity", "selftext": "Every 20 minutes until 2am from Monday.",
+				    "title": "Night buses back on the T5", "name": "t3_1p2c4df", "id": "1p2c4df", "author": "hc_commuter",
+				    "is_self": true, "permalink": "/r/harborcity/comments/1p2c4df/night_buses_back_on_the_t5/",
+				    "url": "https://www.reddit.com/r/harborcity/comments/1p2c4df/night_buses_back_on_the_t5/",
+				    "num_crossposts": 3, "created_utc": 1763630000.0, "score": 120, "num_comments": 18}}
+				]}}
+				""";
+
+		List<Mention> mentions = listing(map(listing)).mentions();
+
+		assertThat(mentions.get(0).repostOf()).hasValue(new Repost("reddit:t3_1p2c4df", Repost.Kind.CROSSPOST));
+		assertThat(mentions.get(0).text())
+			.isEqualTo("Harbor City night buses are back\n\nEvery 20 minutes until 2am from Monday.");
+		assertThat(mentions.get(1).repostOf()).isEmpty();
+		assertThat(mentions.get(1).engagement()).isEqualTo(new Engagement(120, 3, 18));
 	}
 
 	@Test

@@ -102,6 +102,50 @@ class RssFeedMapperTests {
 	}
 
 	@Test
+	void anItemThatSaysItsOwnLanguageKeepsItInAFeedOfAnother() {
+		// A bilingual council's Atom feed (xml:lang on the feed, on an entry, on an
+		// entry's content, RFC 4287 section 2) and an RSS 2.0 item with dc:language.
+		String atom = """
+				<?xml version="1.0" encoding="utf-8"?>
+				<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+				  <title>Council news</title><id>urn:uuid:council</id><updated>2026-11-20T09:00:00Z</updated>
+				  <entry xml:lang="fr"><title>Le tram reprend lundi</title><id>urn:uuid:1</id>
+				    <link href="https://council.example.gov/news/1"/><updated>2026-11-20T09:00:00Z</updated></entry>
+				  <entry><title>Nouveaux horaires du bus 4</title><id>urn:uuid:2</id>
+				    <link href="https://council.example.gov/news/2"/><updated>2026-11-20T08:00:00Z</updated>
+				    <content type="text" xml:lang="fr-CA">Les horaires changent le 1er décembre.</content></entry>
+				  <entry><title>Tram back on Monday</title><id>urn:uuid:3</id>
+				    <link href="https://council.example.gov/news/3"/><updated>2026-11-20T07:00:00Z</updated></entry>
+				</feed>
+				""";
+		String rss = """
+				<?xml version="1.0" encoding="utf-8"?>
+				<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+				  <title>Gazette</title><link>https://gazette.example.org/</link><language>en-gb</language>
+				  <item><title>El tranvía vuelve el lunes</title><link>https://gazette.example.org/es/1</link>
+				    <dc:language>es</dc:language><pubDate>Fri, 20 Nov 2026 09:00:00 GMT</pubDate></item>
+				  <item><title>Tram back on Monday</title><link>https://gazette.example.org/1</link>
+				    <pubDate>Fri, 20 Nov 2026 08:00:00 GMT</pubDate></item>
+				</channel></rss>
+				""";
+
+		List<Mention> atomEntries = entries(this.mapper.map(COUNCIL, atom.strip().getBytes(StandardCharsets.UTF_8),
+				Optional.of("application/atom+xml"), Set.of(), 200))
+			.mentions();
+		List<Mention> rssItems = entries(this.mapper.map(GAZETTE, rss.strip().getBytes(StandardCharsets.UTF_8),
+				Optional.of("application/rss+xml"), Set.of(), 200))
+			.mentions();
+
+		assertThat(atomEntries).extracting((mention) -> mention.language().orElse("?"))
+			.containsExactlyInAnyOrder("fr", "fr", "en");
+		assertThat(atomEntries).filteredOn((mention) -> mention.text().startsWith("Tram"))
+			.singleElement()
+			.satisfies((mention) -> assertThat(mention.language()).contains("en"));
+		assertThat(rssItems).extracting((mention) -> mention.text() + " " + mention.language().orElse("?"))
+			.containsExactlyInAnyOrder("El tranvía vuelve el lunes es", "Tram back on Monday en");
+	}
+
+	@Test
 	void setsAsideEachEntryThatCannotBeMappedWithItsXmlAndKeepsTheRest() {
 		RssSettings.Feed wobbly = RssSettings.Feed.of("https://wobbly.example/feed");
 		RssFeedMapper.Mapped.Entries entries = entries(map(wobbly, "rss2-bad-entries.xml"));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -192,6 +193,41 @@ class XPageMapperTests {
 		assertThat(page.deadLetters()).singleElement()
 			.satisfies((deadLetter) -> assertThat(deadLetter.reason()).contains("1860000000000000099")
 				.contains("includes.tweets"));
+	}
+
+	@Test
+	void mapsAQuoteAsAPostOfItsOwnTiedToTheTweetItQuotes() {
+		// A quote tweet as recent search answers it: its own words, the quoted tweet's
+		// link at the end, and referenced_tweets of type "quoted" (as in the v2
+		// documentation's referenced_tweets examples).
+		String body = """
+				{"data": [
+				  {"id": "1860000000000000021", "author_id": "501", "created_at": "2026-11-21T11:00:00.000Z", "lang": "en",
+				   "text": "Finally! Night buses back on the T5 https://t.co/q5",
+				   "entities": {"urls": [{"start": 36, "end": 51, "url": "https://t.co/q5",
+				     "expanded_url": "https://twitter.com/hctransit/status/1860000000000000001"}]},
+				   "referenced_tweets": [{"type": "quoted", "id": "1860000000000000001"}],
+				   "public_metrics": {"retweet_count": 1, "reply_count": 0, "like_count": 4, "quote_count": 0}}],
+				 "includes": {
+				   "users": [{"id": "501", "username": "rider_amy", "name": "Amy"},
+				             {"id": "2244994945", "username": "hctransit", "name": "Harbor City Transit"}],
+				   "tweets": [{"id": "1860000000000000001", "author_id": "2244994945", "created_at": "2026-11-21T09:00:00.000Z",
+				     "lang": "en", "text": "Night buses return to the T5 corridor from Monday.",
+				     "public_metrics": {"retweet_count": 43, "reply_count": 7, "like_count": 120, "quote_count": 2}}]},
+				 "meta": {"newest_id": "1860000000000000021", "oldest_id": "1860000000000000021", "result_count": 1}}
+				""";
+
+		XPageMapper.Mapped.Tweets page = tweets(this.mapper.map(body, QUERY));
+
+		assertThat(page.mentions()).singleElement().satisfies((mention) -> {
+			assertThat(mention.id()).isEqualTo("x:1860000000000000021");
+			assertThat(mention.author().handle()).isEqualTo("rider_amy");
+			assertThat(mention.text()).startsWith("Finally! Night buses back on the T5");
+			assertThat(mention.repostOf()).hasValue(new Repost("x:1860000000000000001", Repost.Kind.QUOTE));
+			assertThat(mention.inReplyTo()).isEmpty();
+		});
+		assertThat(tweets(this.mapper.map(fixture("page-good.json"), QUERY)).mentions())
+			.allSatisfy((mention) -> assertThat(mention.repostOf()).isEmpty());
 	}
 
 	@Test

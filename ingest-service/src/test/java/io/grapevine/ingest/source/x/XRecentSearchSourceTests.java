@@ -19,6 +19,7 @@ import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -270,6 +271,41 @@ class XRecentSearchSourceTests {
 	}
 
 	@Test
+	void aQuoteIsTiedToTheTweetItQuotesAndARetweetIsItsOriginalOnceWithItsWholeText() throws Exception {
+		// A quote names the quoted tweet in referenced_tweets as type quoted; a retweet
+		// names its original as type retweeted, with the original in includes.tweets
+		// (expansions=referenced_tweets.id), as the v2 docs show them.
+		FakeXApi.User bo = FakeXApi.user("2244994946", "rider_bo", "Bo", 88);
+		FakeXApi.Tweet original = FakeXApi
+			.tweet("1860000000000000001", "Bus 4 is late again, third time this week @HCTransit", AMY)
+			.withEngagement(12, 4, 1, 3);
+		FakeXApi.Tweet quote = FakeXApi.tweet("1860000000000000002", "Same on the 4 this morning, 25 minutes late", bo);
+		FakeXApi.Tweet retweet = FakeXApi.tweet("1860000000000000003",
+				"RT @rider_amy: Bus 4 is late again, third time this week\u2026", bo);
+		ObjectNode body = (ObjectNode) JSON.readTree(FakeXApi.page(List.of(retweet, quote), Optional.empty()));
+		((ObjectNode) body.get("data").get(0)).putArray("referenced_tweets")
+			.addObject()
+			.put("type", "retweeted")
+			.put("id", original.id());
+		((ObjectNode) body.get("data").get(1)).putArray("referenced_tweets")
+			.addObject()
+			.put("type", "quoted")
+			.put("id", original.id());
+		((ObjectNode) body.get("includes")).putArray("tweets").add(original.json());
+		((ArrayNode) body.get("includes").get("users")).add(AMY.json());
+		this.api.answerOnce(200, "application/json; charset=utf-8", body.toString());
+
+		List<Mention> mentions = fetch(source(TOKEN, 10), start()).mentions();
+
+		assertThat(mentions).extracting(Mention::id).containsExactly("x:1860000000000000001", "x:1860000000000000002");
+		assertThat(mentions.get(0).text()).isEqualTo(original.text());
+		assertThat(mentions.get(0).author().handle()).isEqualTo("rider_amy");
+		assertThat(mentions.get(0).engagement().shares()).isEqualTo(5);
+		assertThat(mentions.get(0).repostOf()).isEmpty();
+		assertThat(mentions.get(1).repostOf()).hasValue(new Repost("x:1860000000000000001", Repost.Kind.QUOTE));
+	}
+
+	@Test
 	void aCompetitorsTweetIsMarkedAsTheirsAndNotOwned() {
 		this.api.post(FakeXApi.tweet("1860000000000000010", "Metro Link trains are on time today",
 				FakeXApi.user("99", "MetroLink", "Metro Link", 90000)));
@@ -281,8 +317,10 @@ class XRecentSearchSourceTests {
 	}
 
 	private XRecentSearchSource source(String token, int maxResults) {
+		// The default request timeout: the first request of a test JVM on a loaded
+		// machine can take longer than a few seconds to set up its client.
 		XSettings settings = new XSettings(this.api.baseUrl(), token, Duration.ofSeconds(1), maxResults, null,
-				Duration.ofSeconds(5));
+				Duration.ofSeconds(30));
 		return new XRecentSearchSource("x:recent-search", settings, XQuery.of(QUERY), WebClient.builder(),
 				Clock.systemUTC());
 	}

@@ -60,6 +60,9 @@ final class NearDuplicateIndex {
 
 	private final Map<Long, String> byId;
 
+	// Clusters kept for originals not read yet, by the hash of the original's id.
+	private final Map<Long, String> awaited;
+
 	private final Map<Long, String> byUrl;
 
 	private long written;
@@ -70,6 +73,7 @@ final class NearDuplicateIndex {
 		this.windowSeconds = settings.window().toSeconds();
 		allocate(Math.min(FIRST_CAPACITY, this.maxCapacity));
 		this.byId = lru(this.maxCapacity);
+		this.awaited = lru(this.maxCapacity);
 		this.byUrl = lru(this.maxCapacity);
 	}
 
@@ -133,8 +137,19 @@ final class NearDuplicateIndex {
 			return known;
 		}
 		Optional<Long> url = candidate.url().map(Hashing::hash);
-		String cluster = candidate.original()
-			.map((original) -> this.byId.get(Hashing.hash(original)))
+		// A quote or cross-post read before its original keeps a cluster for it, named
+		// after the original, so the original joins its copies whichever comes first.
+		Optional<String> tied = candidate.declared() ? candidate.original().map((original) -> {
+			Long key = Hashing.hash(original);
+			String cluster = this.byId.get(key);
+			if (cluster == null) {
+				cluster = this.awaited.computeIfAbsent(key,
+						(missing) -> NearDuplicateIndex.Candidate.clusterOf(original));
+			}
+			return cluster;
+		}) : Optional.empty();
+		String cluster = tied.or(() -> Optional.ofNullable(this.awaited.remove(id)))
+			.or(() -> candidate.original().map((original) -> this.byId.get(Hashing.hash(original))))
 			.or(() -> url.map(this.byUrl::get))
 			.or(() -> nearest(candidate))
 			.orElseGet(candidate::newCluster);
@@ -228,17 +243,23 @@ final class NearDuplicateIndex {
 	 *
 	 * @param id the mention's id
 	 * @param original the id of the post it reshares, when it is a retweet of a known
-	 * post
+	 * post or when it declares the post it passes on
+	 * @param declared whether the mention declares the post it passes on
+	 * ({@code repostOf}), which it then joins even before that post is read
 	 * @param url its permalink in canonical form
 	 * @param text its normalised text
 	 * @param bandKeys the band keys of its shingles (empty when it has none)
 	 * @param publishedAt when it was published, in epoch seconds
 	 */
-	record Candidate(String id, Optional<String> original, Optional<String> url, ClusterText text, long[] bandKeys,
-			long publishedAt) {
+	record Candidate(String id, Optional<String> original, boolean declared, Optional<String> url, ClusterText text,
+			long[] bandKeys, long publishedAt) {
 
 		String newCluster() {
-			return "c-" + Long.toHexString(Hashing.hashUtf8(this.id));
+			return clusterOf(this.id);
+		}
+
+		static String clusterOf(String mentionId) {
+			return "c-" + Long.toHexString(Hashing.hashUtf8(mentionId));
 		}
 
 	}

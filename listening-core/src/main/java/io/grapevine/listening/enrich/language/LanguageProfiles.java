@@ -105,8 +105,11 @@ final class LanguageProfiles {
 	Read score(CharSequence text, double[] scores) {
 		int languages = LANGUAGES.size();
 		Arrays.fill(scores, 0);
-		int[] known = new int[1];
+		int[] known = new int[2];
 		long letters = SocialText.features(text, (key, kind) -> {
+			if (kind == SocialText.WORD) {
+				known[1]++;
+			}
 			int feature = find(key);
 			if (feature >= 0) {
 				int base = feature * languages;
@@ -116,7 +119,7 @@ final class LanguageProfiles {
 				known[0]++;
 			}
 		});
-		return new Read((int) letters, (int) (letters >>> 32), known[0]);
+		return new Read((int) letters, (int) (letters >>> 32), known[0], known[1]);
 	}
 
 	/**
@@ -125,8 +128,9 @@ final class LanguageProfiles {
 	 * @param letters the letters of its words
 	 * @param nonLatin how many of those letters are not Latin
 	 * @param known how many of its features the profiles know
+	 * @param words how many words it holds
 	 */
-	record Read(int letters, int nonLatin, int known) {
+	record Read(int letters, int nonLatin, int known, int words) {
 
 	}
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.grapevine.listening.mention.Author;
 import io.grapevine.listening.mention.Engagement;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.mention.Repost;
 import io.grapevine.listening.mention.SentimentScore;
 import io.grapevine.listening.query.Sentiment;
 
@@ -101,6 +102,19 @@ class ClusterEnricherTests {
 			.build());
 
 		assertThat(retweet.clusterId()).isEqualTo(original.clusterId());
+	}
+
+	@Test
+	void aQuoteOrCrossPostJoinsItsOriginalWhicheverIsReadFirstWhateverItsOwnWords() {
+		Mention quoteFirst = this.enricher.enrich(tiedTo("x", "201", "x:200", "Told you so. Walking to work tomorrow"));
+		Mention original = this.enricher.enrich(mention("x", "200", STRIKE));
+		Mention secondQuote = this.enricher.enrich(tiedTo("x", "202", "x:200", "Solidarity with the drivers"));
+		Mention crosspost = this.enricher.enrich(tiedTo("reddit", "t3_b", "reddit:t3_a", "Strike on Monday"));
+		Mention crosspostedOriginal = this.enricher.enrich(mention("reddit", "t3_a", "Anyone know about Monday?"));
+
+		assertThat(original.clusterId()).isEqualTo(quoteFirst.clusterId()).isEqualTo(secondQuote.clusterId());
+		assertThat(crosspostedOriginal.clusterId()).isEqualTo(crosspost.clusterId()).isNotEqualTo(original.clusterId());
+		assertThat(this.enricher.enrich(original).clusterId()).isEqualTo(original.clusterId());
 	}
 
 	@Test
@@ -235,6 +249,16 @@ class ClusterEnricherTests {
 				.build();
 			assertThat(this.enricher.enrich(mention).clusterId()).as(text.toString()).isPresent();
 		}
+	}
+
+	private static Mention tiedTo(String source, String id, String originalId, String text) {
+		return Mention.builder(source, id)
+			.url(URI.create("https://example.org/" + source + "/" + id))
+			.text(text)
+			.author(Author.of("someone"))
+			.publishedAt(NOON)
+			.repostOf(originalId, originalId.startsWith("reddit:") ? Repost.Kind.CROSSPOST : Repost.Kind.QUOTE)
+			.build();
 	}
 
 	private static Mention mention(String source, String id, String text) {

@@ -66,12 +66,28 @@ public class MentionSearch {
 	 * @return the page
 	 */
 	public Mono<MentionPage> search(MentionQuery query) {
-		SearchRequest request = request(query);
+		Instant now = Instant.now();
+		// The urgency of every page of one list is scored at the time its first page was
+		// read.
+		Instant readAt = query.after()
+			.filter(Cursor.Scored.class::isInstance)
+			.map((cursor) -> ((Cursor.Scored) cursor).readAt())
+			.orElse(now);
+		SearchRequest request = request(query, readAt);
 		return Mono.fromFuture(() -> this.client.search(request, ObjectNode.class))
-			.map((response) -> page(query, response, Instant.now()));
+			.map((response) -> page(query, response, now, readAt));
 	}
 
-	static SearchRequest request(MentionQuery query) {
+	/**
+	 * The request a search sends to Elasticsearch, to measure the API beside it.
+	 * @param query the search
+	 * @return the request, scoring urgency as of now
+	 */
+	public static SearchRequest request(MentionQuery query) {
+		return request(query, Instant.now());
+	}
+
+	static SearchRequest request(MentionQuery query, Instant readAt) {
 		return SearchRequest.of((search) -> {
 			search.index(MonthlyIndices.ALIAS)
 				.ignoreUnavailable(true)
@@ -81,7 +97,7 @@ public class MentionSearch {
 				.size(query.size() + 1)
 				.query(MentionQueries.query(query.filter(), query.text()));
 			if (query.order() == Order.URGENCY) {
-				search.query(urgent(MentionQueries.query(query.filter(), query.text())))
+				search.query(urgent(MentionQueries.query(query.filter(), query.text()), readAt))
 					.sort((sort) -> sort.score((score) -> score.order(SortOrder.Desc)))
 					.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Asc)))
 					.sort((sort) -> sort.field((field) -> field.field("id").order(SortOrder.Asc)));
@@ -112,8 +128,8 @@ public class MentionSearch {
 
 	// The urgency of Urgency.of as Elasticsearch scores it, without scripts (the minimal
 	// node has none): the sum of the reach, a weight for a negative mention, one for a
-	// question, and one for each wait passed since publication.
-	private static Query urgent(Query query) {
+	// question, and one for each wait passed since publication, as of the time read.
+	private static Query urgent(Query query, Instant readAt) {
 		List<FunctionScore> functions = new ArrayList<>();
 		functions.add(FunctionScore
 			.of((function) -> function.fieldValueFactor((factor) -> factor.field("reach").factor(1.0).missing(0.0))));
@@ -123,7 +139,7 @@ public class MentionSearch {
 		functions.add(FunctionScore.of((function) -> function.weight(Urgency.QUESTION)
 			.filter((filter) -> filter.term((term) -> term.field("question").value(true)))));
 		for (Duration wait : Urgency.WAITS) {
-			String before = "now-" + wait.toHours() + "h";
+			String before = readAt.minus(wait).toString();
 			functions.add(FunctionScore.of((function) -> function.weight(Urgency.OLD)
 				.filter((filter) -> filter
 					.range((range) -> range.date((date) -> date.field("publishedAt").lte(before))))));
@@ -165,7 +181,7 @@ public class MentionSearch {
 		return values;
 	}
 
-	private MentionPage page(MentionQuery query, SearchResponse<ObjectNode> response, Instant now) {
+	private MentionPage page(MentionQuery query, SearchResponse<ObjectNode> response, Instant now, Instant readAt) {
 		List<Hit<ObjectNode>> hits = response.hits().hits();
 		boolean more = hits.size() > query.size();
 		List<Hit<ObjectNode>> shown = more ? hits.subList(0, query.size()) : hits;
@@ -174,19 +190,19 @@ public class MentionSearch {
 			int before = query.after().map((cursor) -> ((Cursor.Skip) cursor).count()).orElse(0);
 			more = more && before + shown.size() <= Cursor.Skip.MAX;
 		}
-		List<FoundMention> mentions = shown.stream().map((hit) -> found(query, hit, now)).toList();
+		List<FoundMention> mentions = shown.stream().map((hit) -> found(query, hit, now, readAt)).toList();
 		Optional<String> next = Optional.empty();
 		if (more) {
-			next = Optional.of(next(query, shown).encode());
+			next = Optional.of(next(query, shown, readAt).encode());
 		}
 		long total = (response.hits().total() != null) ? response.hits().total().value() : hits.size();
 		return new MentionPage(total, mentions, next);
 	}
 
-	private FoundMention found(MentionQuery query, Hit<ObjectNode> hit, Instant now) {
+	private FoundMention found(MentionQuery query, Hit<ObjectNode> hit, Instant now, Instant readAt) {
 		Mention mention = MentionQueries.mention(hit.source());
 		Optional<Urgency> urgency = (query.order() == Order.URGENCY)
-				? Optional.of(Urgency.of(mention, hit.source().path("question").asBoolean(false), now))
+				? Optional.of(Urgency.of(mention, hit.source().path("question").asBoolean(false), readAt))
 				: Optional.empty();
 		return new FoundMention(mention, hit.highlight().getOrDefault("text", List.of()), copies(query, hit),
 				handling(hit.source(), mention, this.organization, now), urgency);
@@ -215,14 +231,15 @@ public class MentionSearch {
 		return Optional.of((total != null) ? total.value() : 1L);
 	}
 
-	private static Cursor next(MentionQuery query, List<Hit<ObjectNode>> shown) {
+	private static Cursor next(MentionQuery query, List<Hit<ObjectNode>> shown, Instant readAt) {
 		if (query.collapse()) {
 			int before = query.after().map((cursor) -> ((Cursor.Skip) cursor).count()).orElse(0);
 			return new Cursor.Skip(before + shown.size());
 		}
 		List<FieldValue> sort = shown.get(shown.size() - 1).sort();
 		if (query.order() == Order.URGENCY) {
-			return new Cursor.Scored(sort.get(0).doubleValue(), sort.get(1).longValue(), sort.get(2).stringValue());
+			return new Cursor.Scored(sort.get(0).doubleValue(), readAt, sort.get(1).longValue(),
+					sort.get(2).stringValue());
 		}
 		if (query.order() == Order.REACH) {
 			return new Cursor.After(Optional.of(sort.get(0).doubleValue()), sort.get(1).longValue(),

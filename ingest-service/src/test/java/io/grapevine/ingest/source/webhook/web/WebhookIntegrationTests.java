@@ -17,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.grapevine.ingest.IngestApplication;
+import io.grapevine.ingest.TestUsers;
 import io.grapevine.ingest.KafkaTopics;
 import io.grapevine.listening.KafkaTopicNames;
 import io.grapevine.listening.mention.DeadLetter;
@@ -480,6 +481,8 @@ class WebhookIntegrationTests {
 		settings.put("grapevine.kafka.bootstrap-servers", bootstrapServers());
 		settings.put("grapevine.organization-file", organization.toString());
 		settings.put("WEBHOOK_TEST_SECRET", secret);
+		// The service has users; the webhooks answer to their signature, not to them.
+		settings.putAll(TestUsers.settings());
 		return IngestApplication.application().properties(settings).run();
 	}
 
