@@ -78,8 +78,10 @@ class ExecutiveRollupsIntegrationTests extends LiveStackTestSupport {
 			Sentiment label = answered ? Sentiment.NEGATIVE : Sentiment.values()[random.nextInt(3)];
 			List<String> competitors = (random.nextInt(6) == 0) ? List.of("metro-link") : List.of();
 			String network = (random.nextInt(3) == 0 && !answered) ? "reddit" : "x";
+			// Most of them retell one of seven stories, on days far apart.
+			Optional<String> story = (i % 4 != 3) ? Optional.of("rollup-story-" + (i % 7)) : Optional.empty();
 			this.mentions.add(mention("r" + i, network, at, label, random.nextInt(5_000), TOPICS[d], DEPARTMENTS[d],
-					competitors));
+					competitors, story));
 		}
 		// The organization answers two of them by replying, hours later.
 		for (int i : new int[] { 1, 4 }) {
@@ -115,6 +117,11 @@ class ExecutiveRollupsIntegrationTests extends LiveStackTestSupport {
 			.hasValueSatisfying((volume) -> assertThat(volume).isGreaterThan(10));
 		assertThat(summer.headline().medianTimeToAnswerSeconds().current()).isPresent();
 		assertThat(summer.attention().said()).isPositive();
+		assertThat(summer.topStories().largest()).hasSize(5);
+		assertThat(summer.topStories().widest()).hasSize(5);
+		assertThat(this.search.read(periods().get(4)).block(Duration.ofSeconds(30)).topStories().largest())
+			.extracting((story) -> story.mention().clusterId().orElseThrow())
+			.allMatch((cluster) -> cluster.startsWith("rollup-story-"));
 		// The whole days came from the roll-ups, counted under the declarations of now.
 		Map<LocalDate, ?> kept = this.rollups
 			.read(Optional.empty(), List.of(new Days(LocalDate.of(2013, 5, 16), LocalDate.of(2013, 8, 12))))
@@ -131,7 +138,7 @@ class ExecutiveRollupsIntegrationTests extends LiveStackTestSupport {
 				Instant.parse("2013-08-01T00:00:00Z"), ZoneOffset.UTC, Optional.empty());
 		double before = volume(this.search.readLive(july).block(Duration.ofSeconds(30)));
 		Mention late = mention("late", "x", Instant.parse("2013-07-12T12:00:00Z"), Sentiment.NEGATIVE, 10, "delays",
-				"operations", List.of());
+				"operations", List.of(), Optional.of("rollup-story-1"));
 		publish(late);
 		awaitIndexed(late);
 		// Its day is marked: read live until it is counted again, then from the roll-up.
@@ -151,14 +158,18 @@ class ExecutiveRollupsIntegrationTests extends LiveStackTestSupport {
 	@Test
 	void anAnswerGivenAfterIndexingCountsInItsDayAndItsMedian() {
 		Mention waiting = mention("asked", "x", Instant.parse("2013-06-18T08:00:00Z"), Sentiment.NEGATIVE, 10, "delays",
-				"operations", List.of());
+				"operations", List.of(), Optional.empty());
 		publish(waiting);
 		awaitIndexed(waiting);
 		awaitRolledUp();
 		ExecutiveQuery june = new ExecutiveQuery(Instant.parse("2013-06-01T00:00:00Z"),
 				Instant.parse("2013-07-01T00:00:00Z"), ZoneOffset.UTC, Optional.of("operations"));
 		long answeredBefore = this.search.read(june).block(Duration.ofSeconds(30)).attention().answered();
-		this.web.post()
+		// Signing in and storing the action take a while on a loaded machine.
+		this.web.mutate()
+			.responseTimeout(Duration.ofSeconds(60))
+			.build()
+			.post()
 			.uri("/api/mentions/{id}/actions", waiting.id())
 			.headers((headers) -> headers.setBasicAuth("amy", TestUsers.MEMBER_PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -217,14 +228,14 @@ class ExecutiveRollupsIntegrationTests extends LiveStackTestSupport {
 	}
 
 	private static Mention mention(String id, String network, Instant at, Sentiment label, long followers, String topic,
-			String department, List<String> competitors) {
+			String department, List<String> competitors, Optional<String> story) {
 		Mention mention = TestMentions.mention(network, "rollup-" + id, "Rollup mention " + id, at,
 				Author.of("rider_" + id, "Rider", followers), Engagement.NONE, "en", List.of(topic),
 				List.of(department));
 		return mention.withTags(List.of(topic), List.of(department), competitors)
 			.withEnrichment(Optional.of("en"),
-					Optional.of(new SentimentScore(label == Sentiment.NEGATIVE ? -0.5 : 0.5, label)), Optional.empty(),
-					Optional.of(1.0));
+					Optional.of(new SentimentScore(label == Sentiment.NEGATIVE ? -0.5 : 0.5, label)), story,
+					Optional.of(Math.log10(1 + followers)));
 	}
 
 }

@@ -23,8 +23,10 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.BinaryData;
@@ -78,16 +80,19 @@ public class DailyRollups {
 
 	private final TallyAggregations aggregations;
 
+	private final ClusterSizes clusterSizes;
+
 	private final String fingerprint;
 
 	private final Clock clock;
 
 	private final AtomicBoolean indexReady = new AtomicBoolean();
 
-	DailyRollups(ElasticsearchAsyncClient client, Organization organization) {
+	DailyRollups(ElasticsearchAsyncClient client, Organization organization, ClusterSizes clusterSizes) {
 		this.client = client;
 		this.organization = organization;
 		this.aggregations = new TallyAggregations(organization);
+		this.clusterSizes = clusterSizes;
 		this.fingerprint = fingerprint(organization);
 		this.clock = Clock.systemUTC();
 	}
@@ -124,20 +129,28 @@ public class DailyRollups {
 		for (Optional<String> scope : scopes) {
 			searches.add(RequestItem.of((item) -> item
 				.header((header) -> header.index(MonthlyIndices.ALIAS).ignoreUnavailable(true).allowNoIndices(true))
-				.body((body) -> body.size(0)
+				.body((body) -> body.size(StoryCandidate.STORIES)
 					.trackTotalHits((track) -> track.enabled(false))
 					.query((query) -> query
 						.range((range) -> range.date((date) -> date.field("publishedAt").gte(from).lt(to))))
-					.aggregations(this.aggregations.tally(scope)))));
+					.aggregations(this.aggregations.tally(scope))
+					// The day's widest-reaching mentions others said, one per cluster.
+					.postFilter(TallyAggregations.heard(scope))
+					.sort(StoryCandidate.sort())
+					.collapse((collapse) -> collapse.field("clusterKey"))
+					.source((source) -> source.filter((filter) -> filter.includes("clusterKey"))))));
 		}
 		MsearchRequest request = MsearchRequest.of((msearch) -> msearch.searches(searches));
 		String index = MonthlyIndices.indexFor(day.atStartOfDay(ZoneOffset.UTC).toInstant());
-		String now = this.clock.instant().toString();
+		Instant started = this.clock.instant();
+		String now = started.toString();
 		// What was written before the day was marked is searchable once refreshed.
 		return ensureIndex()
 			.then(Mono.fromFuture(() -> this.client.indices()
 				.refresh((refresh) -> refresh.index(index).ignoreUnavailable(true).allowNoIndices(true))))
-			.then(Mono.fromFuture(() -> this.client.msearch(request, Void.class)))
+			.then(Mono.fromFuture(() -> this.client.msearch(request, ObjectNode.class)))
+			// The sizes of the day's clusters are stored before its mark is cleared.
+			.flatMap((response) -> this.clusterSizes.count(day, started.toEpochMilli()).thenReturn(response))
 			.flatMap((response) -> {
 				List<BulkOperation> operations = new ArrayList<>();
 				for (int i = 0; i < scopes.size(); i++) {
@@ -147,8 +160,10 @@ public class DailyRollups {
 								"The day " + day + " could not be counted: " + item.failure().error().reason()));
 					}
 					Tally tally = this.aggregations.read(item.result().aggregations());
+					List<StoryCandidate> widest = new ArrayList<>();
+					item.result().hits().hits().forEach((hit) -> StoryCandidate.of(hit).ifPresent(widest::add));
 					String scope = scope(scopes.get(i));
-					byte[] document = document(scope, day, now, tally);
+					byte[] document = document(scope, day, now, new Rollup(tally, widest));
 					operations.add(BulkOperation.of((operation) -> operation.index((write) -> write.index(INDEX)
 						.id(scope + "/" + day)
 						.document(BinaryData.of(document, ContentType.APPLICATION_JSON)))));
@@ -158,15 +173,17 @@ public class DailyRollups {
 				return Mono
 					.fromFuture(() -> this.client.bulk((bulk) -> bulk.operations(operations).refresh(Refresh.True)));
 			})
-			.flatMap((response) -> response.errors()
-					? Mono.error(new IllegalStateException("The roll-ups of " + day + " were not all stored: "
-							+ response.items()
-								.stream()
-								.filter((item) -> item.error() != null)
-								.map((item) -> item.id() + ": " + item.error().reason())
-								.findFirst()
-								.orElse("")))
-					: Mono.<Void>empty());
+			.flatMap((response) -> stored(response, "the roll-ups of " + day));
+	}
+
+	private static Mono<Void> stored(BulkResponse response, String what) {
+		for (BulkResponseItem item : response.items()) {
+			if (item.error() != null) {
+				return Mono.error(new IllegalStateException("Not all of " + what + " were stored: " + item.id() + ": "
+						+ item.error().type() + ": " + item.error().reason()));
+			}
+		}
+		return Mono.empty();
 	}
 
 	/**
@@ -186,9 +203,9 @@ public class DailyRollups {
 	 * day counted under other declarations is left out.
 	 * @param department the department, if any
 	 * @param spans the spans of days
-	 * @return the tallies by day
+	 * @return the roll-ups by day
 	 */
-	public Mono<Map<LocalDate, Tally>> read(Optional<String> department, List<Days> spans) {
+	public Mono<Map<LocalDate, Rollup>> read(Optional<String> department, List<Days> spans) {
 		List<Days> wanted = spans.stream().filter((span) -> !span.last().isBefore(span.first())).toList();
 		if (wanted.isEmpty()) {
 			return Mono.just(Map.of());
@@ -212,14 +229,14 @@ public class DailyRollups {
 				}));
 				return bool;
 			})), ObjectNode.class)).map((response) -> {
-				Map<LocalDate, Tally> tallies = new HashMap<>();
+				Map<LocalDate, Rollup> rollups = new HashMap<>();
 				for (Hit<ObjectNode> hit : response.hits().hits()) {
 					ObjectNode source = hit.source();
 					if (source != null) {
-						tallies.put(LocalDate.parse(source.path("day").asText()), tally(source));
+						rollups.put(LocalDate.parse(source.path("day").asText()), rollup(source));
 					}
 				}
-				return tallies;
+				return rollups;
 			});
 	}
 
@@ -307,13 +324,15 @@ public class DailyRollups {
 			List<BulkOperation> operations = new ArrayList<>();
 			for (LocalDate day : chunk) {
 				for (String scope : scopes) {
-					byte[] document = document(scope, day, now, Tally.EMPTY);
+					byte[] document = document(scope, day, now, Rollup.EMPTY);
 					operations.add(BulkOperation.of((operation) -> operation.index((write) -> write.index(INDEX)
 						.id(scope + "/" + day)
 						.document(BinaryData.of(document, ContentType.APPLICATION_JSON)))));
 				}
 			}
-			return Mono.fromFuture(() -> this.client.bulk((bulk) -> bulk.operations(operations)));
+			return Mono.fromFuture(() -> this.client.bulk((bulk) -> bulk.operations(operations)))
+				.flatMap((response) -> stored(response,
+						"the empty roll-ups of " + chunk.get(0) + " to " + chunk.get(chunk.size() - 1)));
 		}).then();
 	}
 
@@ -344,13 +363,14 @@ public class DailyRollups {
 		return Query.of((q) -> q.term((term) -> term.field(field).value(FieldValue.of(value))));
 	}
 
-	private byte[] document(String scope, LocalDate day, String now, Tally tally) {
+	private byte[] document(String scope, LocalDate day, String now, Rollup rollup) {
 		ObjectNode document = MAPPER.createObjectNode();
 		document.put("scope", scope);
 		document.put("day", day.toString());
 		document.put("fingerprint", this.fingerprint);
 		document.put("computedAt", now);
-		document.set("tally", MAPPER.valueToTree(tally));
+		document.set("tally", MAPPER.valueToTree(rollup.tally()));
+		document.set("widest", MAPPER.valueToTree(rollup.widest()));
 		try {
 			return MAPPER.writeValueAsBytes(document);
 		}
@@ -359,9 +379,13 @@ public class DailyRollups {
 		}
 	}
 
-	static Tally tally(ObjectNode source) {
+	static Rollup rollup(ObjectNode source) {
 		try {
-			return MAPPER.treeToValue(source.path("tally"), Tally.class);
+			List<StoryCandidate> widest = new ArrayList<>();
+			for (var candidate : source.path("widest")) {
+				widest.add(MAPPER.treeToValue(candidate, StoryCandidate.class));
+			}
+			return new Rollup(MAPPER.treeToValue(source.path("tally"), Tally.class), widest);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("A roll-up of " + source.path("day").asText() + " cannot be read", ex);
@@ -389,7 +413,7 @@ public class DailyRollups {
 	// What a roll-up depends on besides the mentions: when it changes, every day is
 	// counted again.
 	private static String fingerprint(Organization organization) {
-		StringBuilder what = new StringBuilder("tally-1|");
+		StringBuilder what = new StringBuilder("tally-2|");
 		organization.departments().stream().map(Department::id).forEach((id) -> what.append(id).append(','));
 		what.append('|');
 		organization.competitors().stream().map(Competitor::id).forEach((id) -> what.append(id).append(','));
@@ -411,13 +435,28 @@ public class DailyRollups {
 						.properties("day", (property) -> property.date((date) -> date.format("yyyy-MM-dd")))
 						.properties("fingerprint", (property) -> property.keyword((keyword) -> keyword))
 						.properties("computedAt", (property) -> property.date((date) -> date))
-						.properties("tally", (property) -> property.object((object) -> object.enabled(false))))))
+						.properties("tally", (property) -> property.object((object) -> object.enabled(false)))
+						.properties("widest", (property) -> property.object((object) -> object.enabled(false))))))
 			.doOnNext((created) -> logger.info("Created the index '{}' of the executive view's daily roll-ups", INDEX))
 			.then()
 			.onErrorResume(ElasticsearchException.class,
 					(ex) -> "resource_already_exists_exception".equals(ex.error().type()) ? Mono.empty()
 							: Mono.error(ex))
 			.doOnSuccess((done) -> this.indexReady.set(true));
+	}
+
+	/**
+	 * What a day's roll-up keeps for one scope.
+	 *
+	 * @param tally the day's tally
+	 * @param widest the day's widest-reaching mentions others said, one per cluster,
+	 * widest first
+	 */
+	public record Rollup(Tally tally, List<StoryCandidate> widest) {
+
+		/** The roll-up of a day without mentions. */
+		static final Rollup EMPTY = new Rollup(Tally.EMPTY, List.of());
+
 	}
 
 	/**

@@ -11,9 +11,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,7 +28,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.FilterAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
@@ -56,6 +57,7 @@ import io.grapevine.search.executive.ExecutiveView.Voice;
 import io.grapevine.search.executive.Tally;
 import io.grapevine.search.executive.Tally.Figures;
 import io.grapevine.search.executive.elasticsearch.DailyRollups.Days;
+import io.grapevine.search.executive.elasticsearch.DailyRollups.Rollup;
 import io.grapevine.search.handling.HandlingFilter;
 import io.grapevine.search.handling.HandlingState;
 import io.grapevine.search.index.ChangedDays;
@@ -70,9 +72,12 @@ import org.springframework.stereotype.Component;
  * marked on them and not yet counted again), and live from the mentions what the roll-ups
  * do not hold (the edges of a period that start or end within a day, today, the days
  * changed since they were counted, the days a step of the timeline starts in when the
- * zone is not UTC's); the top stories, what waits now and the alerts are always read
- * live. Both parts are counted by the same aggregations and added up, so the view equals
- * the one read live alone ({@link #readLive(ExecutiveQuery)}).
+ * zone is not UTC's); what waits now and the alerts are always read live. Both parts are
+ * counted by the same aggregations and added up, so the view equals the one read live
+ * alone ({@link #readLive(ExecutiveQuery)}). The top stories come from each part's
+ * widest-reaching candidates and the largest clusters overall ({@link ClusterSizes}),
+ * counted over the period for those few clusters; when those cannot name the largest
+ * clusters for certain ({@link LargestClusters}), the period's clusters are counted live.
  */
 @Component
 public class ExecutiveSearch {
@@ -82,7 +87,10 @@ public class ExecutiveSearch {
 
 	private static final String ORGANIZATION = TallyAggregations.ORGANIZATION;
 
-	private static final int STORIES = 5;
+	private static final int STORIES = StoryCandidate.STORIES;
+
+	// The largest clusters overall counted in a period, before counting all of them.
+	private static final int LARGEST_COUNTED = 100;
 
 	private static final Query NOTHING = Query.of((query) -> query.matchNone((none) -> none));
 
@@ -96,13 +104,16 @@ public class ExecutiveSearch {
 
 	private final ChangedDays changedDays;
 
+	private final ClusterSizes clusterSizes;
+
 	ExecutiveSearch(ElasticsearchAsyncClient client, Organization organization, DailyRollups rollups,
-			ChangedDays changedDays) {
+			ChangedDays changedDays, ClusterSizes clusterSizes) {
 		this.client = client;
 		this.organization = organization;
 		this.aggregations = new TallyAggregations(organization);
 		this.rollups = rollups;
 		this.changedDays = changedDays;
+		this.clusterSizes = clusterSizes;
 	}
 
 	/**
@@ -123,7 +134,7 @@ public class ExecutiveSearch {
 		// The marks first: a day whose mark is gone has its new roll-up visible already.
 		return this.changedDays.marked(first, last)
 			.flatMap((marked) -> this.rollups.read(query.department(), wanted).map((kept) -> {
-				Map<LocalDate, Tally> usable = new HashMap<>(kept);
+				Map<LocalDate, Rollup> usable = new HashMap<>(kept);
 				usable.keySet().removeAll(marked);
 				return usable;
 			}))
@@ -153,7 +164,7 @@ public class ExecutiveSearch {
 	private Mono<ExecutiveView> send(Plan plan) {
 		MsearchRequest request = request(plan);
 		return Mono.fromFuture(() -> this.client.msearch(request, ObjectNode.class))
-			.map((response) -> view(plan, response));
+			.flatMap((response) -> stories(plan, response).map((stories) -> view(plan, response, stories)));
 	}
 
 	// The whole UTC days of a range before today.
@@ -164,21 +175,21 @@ public class ExecutiveSearch {
 		return new Days(first, last);
 	}
 
-	private Plan plan(ExecutiveQuery query, Map<LocalDate, Tally> usable) {
+	private Plan plan(ExecutiveQuery query, Map<LocalDate, Rollup> usable) {
 		LocalDate today = this.rollups.today();
 		Set<LocalDate> cut = cutDays(query);
 		return new Plan(query, part(query.current(), usable, today, cut),
 				part(query.previous(), usable, today, Set.of()), part(query.yearBefore(), usable, today, Set.of()));
 	}
 
-	private static Part part(Range range, Map<LocalDate, Tally> usable, LocalDate today, Set<LocalDate> cut) {
-		Map<LocalDate, Tally> served = new TreeMap<>();
+	private static Part part(Range range, Map<LocalDate, Rollup> usable, LocalDate today, Set<LocalDate> cut) {
+		Map<LocalDate, Rollup> served = new TreeMap<>();
 		if (!usable.isEmpty()) {
 			Days whole = wholeDays(range, today);
 			for (LocalDate day = whole.first(); !day.isAfter(whole.last()); day = day.plusDays(1)) {
-				Tally tally = usable.get(day);
-				if (tally != null && !cut.contains(day)) {
-					served.put(day, tally);
+				Rollup rollup = usable.get(day);
+				if (rollup != null && !cut.contains(day)) {
+					served.put(day, rollup);
 				}
 			}
 		}
@@ -244,6 +255,9 @@ public class ExecutiveSearch {
 					.query((q) -> q.range((range) -> range
 						.date((date) -> date.field("at").gte(query.from().toString()).lt(query.to().toString()))))
 					.sort((sort) -> sort.field((field) -> field.field("at").order(SortOrder.Asc))))));
+		if (plan.storiesFromRollups()) {
+			searches.add(this.clusterSizes.largest(LARGEST_COUNTED + 1));
+		}
 		return MsearchRequest.of((msearch) -> msearch.searches(searches));
 	}
 
@@ -285,27 +299,41 @@ public class ExecutiveSearch {
 		Map<String, Aggregation> aggregations = new HashMap<>();
 		aggregations.put("live", Aggregation.of((live) -> live.filter(live(plan.current())).aggregations(counted)));
 		Query heard = TallyAggregations.heard(query.department());
-		aggregations.put("clusters", Aggregation.of((clusters) -> clusters.filter(heard)
+		if (plan.storiesFromRollups()) {
+			// The most mentions a cluster has in what is read live, at most.
+			aggregations.put("clusters",
+					Aggregation.of((clusters) -> clusters.filter(heard)
+						.aggregations("largest", (largest) -> largest
+							.terms((terms) -> terms.field("clusterKey").size(1).showTermDocCountError(true)))));
+		}
+		else {
+			aggregations.put("clusters", largest(heard));
+		}
+		// The widest-reaching mentions others said, one per cluster: of the whole period,
+		// or of what is read live beside the roll-ups' own.
+		return MultisearchBody.of((body) -> body.size(STORIES)
+			.trackTotalHits((track) -> track.enabled(false))
+			.query(plan.storiesFromRollups() ? live(plan.current()) : range(query.current()))
+			.postFilter(heard)
+			.sort(StoryCandidate.sort())
+			.collapse((collapse) -> {
+				collapse.field("clusterKey");
+				if (!plan.storiesFromRollups()) {
+					collapse.innerHits((inner) -> inner.name("copies").size(0));
+				}
+				return collapse;
+			})
+			.aggregations(aggregations));
+	}
+
+	// The largest clusters of the mentions searched, each with its widest-reaching
+	// mention.
+	private static Aggregation largest(Query heard) {
+		return Aggregation.of((clusters) -> clusters.filter(heard)
 			.aggregations("largest",
 					(largest) -> largest.terms((terms) -> terms.field("clusterKey").size(STORIES).minDocCount(2))
 						.aggregations("best",
-								(best) -> best.topHits((hits) -> hits.size(1)
-									.sort((sort) -> sort.field((field) -> field.field("reach")
-										.order(SortOrder.Desc)
-										.missing(FieldValue.of(0))
-										.unmappedType(FieldType.Float))))))));
-		return MultisearchBody.of((body) -> body.size(STORIES)
-			.trackTotalHits((track) -> track.enabled(false))
-			.query(range(query.current()))
-			// The widest-reaching mentions others said, one per cluster.
-			.postFilter(heard)
-			.sort((sort) -> sort.field((field) -> field.field("reach")
-				.order(SortOrder.Desc)
-				.missing(FieldValue.of(0))
-				.unmappedType(FieldType.Float)))
-			.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Desc)))
-			.collapse((collapse) -> collapse.field("clusterKey").innerHits((inner) -> inner.name("copies").size(0)))
-			.aggregations(aggregations));
+								(best) -> best.topHits((hits) -> hits.size(1).sort(StoryCandidate.sort())))));
 	}
 
 	// What each department's queue holds now, whatever the period.
@@ -322,21 +350,28 @@ public class ExecutiveSearch {
 			.aggregations(aggregations));
 	}
 
-	private ExecutiveView view(Plan plan, MsearchResponse<ObjectNode> response) {
+	private ExecutiveView view(Plan plan, MsearchResponse<ObjectNode> response, TopStories stories) {
 		ExecutiveQuery query = plan.query();
 		List<MultiSearchResponseItem<ObjectNode>> items = response.responses();
 		ResponseBody<ObjectNode> current = result(items.get(0));
 		Map<String, Aggregate> live = current.aggregations().get("live").filter().aggregations();
-		Tally now = plan.current().served().values().stream().reduce(this.aggregations.read(live), Tally::plus);
+		Tally now = plan.current()
+			.served()
+			.values()
+			.stream()
+			.map(Rollup::tally)
+			.reduce(this.aggregations.read(live), Tally::plus);
 		Tally before = plan.previous()
 			.served()
 			.values()
 			.stream()
+			.map(Rollup::tally)
 			.reduce(this.aggregations.read(result(items.get(1)).aggregations()), Tally::plus);
 		Tally yearBefore = plan.yearBefore()
 			.served()
 			.values()
 			.stream()
+			.map(Rollup::tally)
 			.reduce(this.aggregations.read(result(items.get(2)).aggregations()), Tally::plus);
 		Map<String, Aggregate> waiting = result(items.get(3)).aggregations();
 		Headline headline = new Headline(
@@ -349,7 +384,7 @@ public class ExecutiveSearch {
 		return new ExecutiveView(query.from(), query.to(), query.zone().getId(),
 				query.interval().name().toLowerCase(Locale.ROOT), query.department(),
 				new Periods(query.current(), query.previous(), query.yearBefore()), headline,
-				timeline(plan, live.get("timeline")), voices(now), spikes(items.get(4)), stories(current),
+				timeline(plan, live.get("timeline")), voices(now), spikes(items.get(4)), stories,
 				departments(now, waiting), attention(now));
 	}
 
@@ -392,10 +427,10 @@ public class ExecutiveSearch {
 	private List<Point> timeline(Plan plan, Aggregate histogram) {
 		ExecutiveQuery query = plan.query();
 		TreeMap<Instant, Tally> steps = new TreeMap<>(this.aggregations.readTimeline(histogram));
-		plan.current().served().forEach((day, tally) -> {
+		plan.current().served().forEach((day, rollup) -> {
 			Map.Entry<Instant, Tally> step = steps.floorEntry(day.atStartOfDay(ZoneOffset.UTC).toInstant());
 			if (step != null) {
-				steps.put(step.getKey(), step.getValue().plus(tally));
+				steps.put(step.getKey(), step.getValue().plus(rollup.tally()));
 			}
 		});
 		List<String> voices = this.aggregations.voiceIds();
@@ -449,28 +484,125 @@ public class ExecutiveSearch {
 		return spikes;
 	}
 
-	private static TopStories stories(ResponseBody<ObjectNode> current) {
+	// The top stories: read live over the whole period, or from the candidates of the
+	// roll-ups' days and of what is read live, counted over the period for the few
+	// clusters they name.
+	private Mono<TopStories> stories(Plan plan, MsearchResponse<ObjectNode> response) {
+		ResponseBody<ObjectNode> current = result(response.responses().get(0));
+		if (!plan.storiesFromRollups()) {
+			return Mono.just(new TopStories(largest(current.aggregations()), widest(current)));
+		}
+		List<StoryCandidate> candidates = new ArrayList<>();
+		plan.current().served().values().forEach((rollup) -> candidates.addAll(rollup.widest()));
+		current.hits().hits().forEach((hit) -> StoryCandidate.of(hit).ifPresent(candidates::add));
+		List<String> widest = StoryCandidate.widest(candidates);
+		List<ClusterSizes.Size> largestOverall = ClusterSizes.read(response.responses().get(5));
+		long mostLive = mostLive(current.aggregations().get("clusters").filter().aggregations().get("largest"));
+		Set<String> keys = new LinkedHashSet<>(widest);
+		largestOverall.stream().limit(LARGEST_COUNTED).forEach((size) -> keys.add(size.clusterKey()));
+		Query heard = TallyAggregations.heard(plan.query().department());
+		return count(plan.query().current(), heard, keys).flatMap((clusters) -> {
+			Map<String, Long> counted = new HashMap<>();
+			clusters.forEach((key, story) -> counted.put(key, story.copies()));
+			List<Story> widestStories = widest.stream().map(clusters::get).filter(Objects::nonNull).toList();
+			Optional<List<String>> largest = LargestClusters.certain(counted, largestOverall,
+					Math.min(LARGEST_COUNTED, largestOverall.size()), ClusterSizes.FLOOR, mostLive);
+			if (largest.isPresent()) {
+				return Mono.just(new TopStories(largest.get().stream().map(clusters::get).toList(), widestStories));
+			}
+			return countAll(plan.query().current(), heard)
+				.map((aggregations) -> new TopStories(largest(aggregations), widestStories));
+		});
+	}
+
+	// At most how many mentions one cluster holds in what the terms aggregation of size
+	// one counted: its first bucket's count and error, or what a cluster it missed could
+	// hold.
+	private static long mostLive(Aggregate largest) {
+		var terms = largest.sterms();
+		long most = (terms.docCountErrorUpperBound() != null) ? terms.docCountErrorUpperBound() : 0;
+		for (StringTermsBucket bucket : terms.buckets().array()) {
+			long error = (bucket.docCountErrorUpperBound() != null) ? bucket.docCountErrorUpperBound() : 0;
+			most = Math.max(most, bucket.docCount() + error);
+		}
+		return most;
+	}
+
+	// Each of a few clusters with its mentions of a range and its widest-reaching one.
+	private Mono<Map<String, Story>> count(Range range, Query heard, Set<String> keys) {
+		if (keys.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		List<FieldValue> values = keys.stream().map(FieldValue::of).toList();
+		return Mono
+			.fromFuture(() -> this.client.search(
+					(search) -> search.index(MonthlyIndices.ALIAS)
+						.ignoreUnavailable(true)
+						.allowNoIndices(true)
+						.size(0)
+						.trackTotalHits((track) -> track.enabled(false))
+						.query((query) -> query.bool((bool) -> bool.filter(range(range))
+							.filter(heard)
+							.filter((terms) -> terms
+								.terms((t) -> t.field("clusterKey").terms((v) -> v.value(values))))))
+						.aggregations("clusters",
+								(clusters) -> clusters.terms((terms) -> terms.field("clusterKey").size(keys.size()))
+									.aggregations("best",
+											(best) -> best
+												.topHits((hits) -> hits.size(1).sort(StoryCandidate.sort())))),
+					ObjectNode.class))
+			.map((response) -> {
+				Map<String, Story> stories = new HashMap<>();
+				for (StringTermsBucket bucket : response.aggregations().get("clusters").sterms().buckets().array()) {
+					best(bucket).ifPresent((story) -> stories.put(bucket.key().stringValue(), story));
+				}
+				return stories;
+			});
+	}
+
+	// The largest clusters of a range counted live, as the view read live counts them.
+	private Mono<Map<String, Aggregate>> countAll(Range range, Query heard) {
+		return Mono
+			.fromFuture(() -> this.client.search((search) -> search.index(MonthlyIndices.ALIAS)
+				.ignoreUnavailable(true)
+				.allowNoIndices(true)
+				.size(0)
+				.trackTotalHits((track) -> track.enabled(false))
+				.query(range(range))
+				.aggregations("clusters", largest(heard)), ObjectNode.class))
+			.map((response) -> response.aggregations());
+	}
+
+	private static Optional<Story> best(StringTermsBucket bucket) {
+		return bucket.aggregations()
+			.get("best")
+			.topHits()
+			.hits()
+			.hits()
+			.stream()
+			.findFirst()
+			.map((hit) -> hit.source())
+			.map((source) -> source.to(ObjectNode.class))
+			.map((source) -> new Story(MentionQueries.mention(source), bucket.docCount()));
+	}
+
+	private static List<Story> widest(ResponseBody<ObjectNode> current) {
 		List<Story> widest = new ArrayList<>();
 		for (Hit<ObjectNode> hit : current.hits().hits()) {
 			var copies = hit.innerHits().get("copies");
 			long count = (copies != null && copies.hits().total() != null) ? copies.hits().total().value() : 1;
 			widest.add(new Story(MentionQueries.mention(hit.source()), count));
 		}
+		return widest;
+	}
+
+	private static List<Story> largest(Map<String, Aggregate> aggregations) {
 		List<Story> largest = new ArrayList<>();
-		FilterAggregate clusters = current.aggregations().get("clusters").filter();
+		FilterAggregate clusters = aggregations.get("clusters").filter();
 		for (StringTermsBucket bucket : clusters.aggregations().get("largest").sterms().buckets().array()) {
-			bucket.aggregations()
-				.get("best")
-				.topHits()
-				.hits()
-				.hits()
-				.stream()
-				.findFirst()
-				.map((hit) -> hit.source())
-				.map((source) -> source.to(ObjectNode.class))
-				.ifPresent((source) -> largest.add(new Story(MentionQueries.mention(source), bucket.docCount())));
+			best(bucket).ifPresent(largest::add);
 		}
-		return new TopStories(largest, widest);
+		return largest;
 	}
 
 	private List<DepartmentFigures> departments(Tally tally, Map<String, Aggregate> waiting) {
@@ -515,12 +647,18 @@ public class ExecutiveSearch {
 	 * those it is compared with.
 	 */
 	private record Plan(ExecutiveQuery query, Part current, Part previous, Part yearBefore) {
+
+		// With whole days from the roll-ups, their candidates name the top stories.
+		boolean storiesFromRollups() {
+			return !this.current.served().isEmpty();
+		}
+
 	}
 
 	/**
 	 * A period: the whole days the roll-ups hold, and the ranges read live.
 	 */
-	private record Part(Range range, Map<LocalDate, Tally> served, List<Range> live) {
+	private record Part(Range range, Map<LocalDate, Rollup> served, List<Range> live) {
 	}
 
 }

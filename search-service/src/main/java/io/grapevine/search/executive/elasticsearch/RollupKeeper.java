@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.grapevine.search.index.ChangedDays;
@@ -18,9 +19,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Keeps the daily roll-ups beside the indexer: every few seconds it counts again the past
  * days marked as changed and clears their marks (a mark set again meanwhile stays), and
- * on start, when a day is over, and every check interval it counts the days that have no
- * roll-up yet. The marks are stored in Elasticsearch, so a restart loses none; today is
- * read live and counted once it is over.
+ * on start, when a day is over, when a day before those it last looked from was counted
+ * (mentions older than all before), and every check interval it counts the days that have
+ * no roll-up yet. The marks are stored in Elasticsearch, so a restart loses none; today
+ * is read live and counted once it is over.
  */
 class RollupKeeper implements SmartLifecycle {
 
@@ -43,6 +45,13 @@ class RollupKeeper implements SmartLifecycle {
 	private final AtomicReference<Instant> lastCheck = new AtomicReference<>(Instant.EPOCH);
 
 	private final AtomicReference<LocalDate> lastToday = new AtomicReference<>(LocalDate.MIN);
+
+	// The first day the last look for days with no roll-up started from.
+	private final AtomicReference<LocalDate> filledFrom = new AtomicReference<>(LocalDate.MAX);
+
+	// Whether a day before it was counted since: mentions older than all before
+	// came, and the days between them and the rest have no roll-up yet.
+	private final AtomicBoolean earlierDays = new AtomicBoolean();
 
 	private volatile Disposable schedule;
 
@@ -79,6 +88,11 @@ class RollupKeeper implements SmartLifecycle {
 		return this.changedDays.pending(MARKS)
 			.flatMapMany(Flux::fromIterable)
 			.filter((mark) -> mark.date().isBefore(today))
+			.doOnNext((mark) -> {
+				if (mark.date().isBefore(this.filledFrom.get())) {
+					this.earlierDays.set(true);
+				}
+			})
 			.concatMap((mark) -> this.rollups.recompute(mark.date()).then(this.changedDays.clear(mark)))
 			.count()
 			.doOnNext((count) -> {
@@ -92,7 +106,8 @@ class RollupKeeper implements SmartLifecycle {
 		Instant now = this.clock.instant();
 		LocalDate today = this.rollups.today();
 		if (today.equals(this.lastToday.get())
-				&& now.isBefore(this.lastCheck.get().plus(this.properties.checkInterval()))) {
+				&& now.isBefore(this.lastCheck.get().plus(this.properties.checkInterval()))
+				&& !this.earlierDays.getAndSet(false)) {
 			return Mono.empty();
 		}
 		return fill().doOnSuccess((count) -> {
@@ -112,8 +127,10 @@ class RollupKeeper implements SmartLifecycle {
 		LocalDate yesterday = this.rollups.today().minusDays(1);
 		LocalDate kept = LocalDate.ofInstant(this.clock.instant().minus(this.retention), java.time.ZoneOffset.UTC);
 		return this.rollups.firstDay()
-			.flatMap((day) -> day.map((first) -> this.rollups.missing(first.isAfter(kept) ? first : kept, yesterday))
-				.orElse(Mono.just(List.of())))
+			.flatMap((day) -> day.map((first) -> first.isAfter(kept) ? first : kept).map((from) -> {
+				this.filledFrom.set(from);
+				return this.rollups.missing(from, yesterday);
+			}).orElse(Mono.just(List.of())))
 			.filter((missing) -> !missing.isEmpty())
 			.flatMap((missing) -> this.rollups.daysWithMentions(missing.get(0), missing.get(missing.size() - 1))
 				.flatMap((held) -> this.rollups.empty(missing.stream().filter((day) -> !held.contains(day)).toList())
