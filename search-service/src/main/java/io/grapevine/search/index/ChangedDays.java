@@ -1,6 +1,7 @@
 package io.grapevine.search.index;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,13 +32,19 @@ import org.springframework.stereotype.Component;
  * a mention's handling once it is stored, and by the retention when it drops a month, so
  * the daily roll-ups of those days are recomputed, and read as live until they are. A
  * mark lives in the index {@value #INDEX} with the day as its id (marking a day twice
- * writes one document) and is cleared only if nobody marked the day again meanwhile.
+ * writes one document) and is cleared only if nobody marked the day again meanwhile. A
+ * day that ends more than {@link #SETTLING} from now is not marked: today is read live
+ * and counted once it is over, so the mentions flowing in as they are published cost no
+ * mark; the margin covers clocks that disagree by less.
  */
 @Component
 public class ChangedDays {
 
 	/** The index of the marks, one document per changed day, {@code _id} = the day. */
 	public static final String INDEX = "mention-days-changed";
+
+	/** How long before its end a day is marked as any other. */
+	public static final Duration SETTLING = Duration.ofMinutes(10);
 
 	private static final Logger logger = LoggerFactory.getLogger(ChangedDays.class);
 
@@ -62,22 +69,46 @@ public class ChangedDays {
 	}
 
 	/**
-	 * Mark the days of mentions as changed.
-	 * @param publishedAt when each changed mention was published
-	 * @return completion once the marks are stored
+	 * Mark the days of mentions as changed before they change, searchable at once: the
+	 * executive view reads a marked day live.
+	 * @param publishedAt when each mention about to change was published
+	 * @return completion once the marks are stored and searchable
 	 */
 	public Mono<Void> mark(Collection<Instant> publishedAt) {
-		Set<LocalDate> days = new TreeSet<>();
-		publishedAt.forEach((at) -> days.add(dayOf(at)));
-		return markDays(days);
+		return write(days(publishedAt), Refresh.True);
 	}
 
 	/**
-	 * Mark days as changed.
-	 * @param days the days
+	 * Mark the days of mentions as changed again once they changed, in case their
+	 * roll-ups were counted meanwhile; the keeper refreshes before reading the marks, so
+	 * these are not made searchable at once.
+	 * @param publishedAt when each changed mention was published
 	 * @return completion once the marks are stored
 	 */
+	public Mono<Void> markAgain(Collection<Instant> publishedAt) {
+		return write(days(publishedAt), Refresh.False);
+	}
+
+	/**
+	 * Mark days as changed, searchable at once.
+	 * @param days the days
+	 * @return completion once the marks are stored and searchable
+	 */
 	public Mono<Void> markDays(Collection<LocalDate> days) {
+		return write(days, Refresh.True);
+	}
+
+	private static Set<LocalDate> days(Collection<Instant> publishedAt) {
+		Set<LocalDate> days = new TreeSet<>();
+		publishedAt.forEach((at) -> days.add(dayOf(at)));
+		return days;
+	}
+
+	private Mono<Void> write(Collection<LocalDate> changed, Refresh refresh) {
+		Instant settled = this.clock.instant().plus(SETTLING);
+		List<LocalDate> days = changed.stream()
+			.filter((day) -> !day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(settled))
+			.toList();
 		if (days.isEmpty()) {
 			return Mono.empty();
 		}
@@ -88,9 +119,8 @@ public class ChangedDays {
 			operations.add(BulkOperation.of((operation) -> operation
 				.index((index) -> index.index(INDEX).id(day.toString()).document(document))));
 		}
-		// Searchable at once: the executive view reads a marked day live.
 		return ensureIndex()
-			.then(Mono.fromFuture(() -> this.client.bulk((bulk) -> bulk.operations(operations).refresh(Refresh.True))))
+			.then(Mono.fromFuture(() -> this.client.bulk((bulk) -> bulk.operations(operations).refresh(refresh))))
 			.flatMap((response) -> {
 				for (var item : response.items()) {
 					if (item.error() != null) {

@@ -139,7 +139,7 @@ public class MentionIndexer implements SmartLifecycle {
 			// offsets are committed: a batch redelivered after a crash marks them again.
 			.concatMap((batch) -> this.changedDays.mark(batch.publishedAt())
 				.then(write(batch))
-				.then(Mono.defer(() -> this.changedDays.mark(batch.publishedAt())))
+				.then(Mono.defer(() -> this.changedDays.markAgain(batch.publishedAt())))
 				.retryWhen(retry("Writing a batch of " + batch.size() + " mentions"))
 				.then(Mono.defer(() -> commit(batch)))
 				.thenReturn(batch), 2);

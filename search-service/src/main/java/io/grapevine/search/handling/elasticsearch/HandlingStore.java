@@ -214,7 +214,8 @@ public class HandlingStore {
 					.refresh(visible ? Refresh.WaitFor : Refresh.False), ObjectNode.class))
 				.map((response) -> response.seqNo())
 				.onErrorMap(HandlingStore::isConflict, (ex) -> HandlingConflictException.concurrentChange(stored.id())))
-			.flatMap((sequence) -> this.changedDays.mark(List.of(stored.mention().publishedAt())).thenReturn(sequence));
+			.flatMap((sequence) -> this.changedDays.markAgain(List.of(stored.mention().publishedAt()))
+				.thenReturn(sequence));
 	}
 
 	// Depending on the transport, Elasticsearch's 409 arrives parsed or as the low-level
