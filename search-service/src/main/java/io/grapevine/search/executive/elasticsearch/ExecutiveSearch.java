@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +32,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
@@ -90,7 +92,7 @@ public class ExecutiveSearch {
 	private static final int STORIES = StoryCandidate.STORIES;
 
 	// The largest clusters overall counted in a period, before counting all of them.
-	private static final int LARGEST_COUNTED = 100;
+	private static final int LARGEST_COUNTED = 1_000;
 
 	private static final Query NOTHING = Query.of((query) -> query.matchNone((none) -> none));
 
@@ -501,18 +503,23 @@ public class ExecutiveSearch {
 		Set<String> keys = new LinkedHashSet<>(widest);
 		largestOverall.stream().limit(LARGEST_COUNTED).forEach((size) -> keys.add(size.clusterKey()));
 		Query heard = TallyAggregations.heard(plan.query().department());
-		return count(plan.query().current(), heard, keys).flatMap((clusters) -> {
-			Map<String, Long> counted = new HashMap<>();
-			clusters.forEach((key, story) -> counted.put(key, story.copies()));
-			List<Story> widestStories = widest.stream().map(clusters::get).filter(Objects::nonNull).toList();
+		Range range = plan.query().current();
+		return count(range, heard, keys).flatMap((counted) -> {
 			Optional<List<String>> largest = LargestClusters.certain(counted, largestOverall,
 					Math.min(LARGEST_COUNTED, largestOverall.size()), ClusterSizes.FLOOR, mostLive);
-			if (largest.isPresent()) {
-				return Mono.just(new TopStories(largest.get().stream().map(clusters::get).toList(), widestStories));
+			if (largest.isEmpty()) {
+				return countAll(range, heard).flatMap((aggregations) -> best(range, heard, widest)
+					.map((stories) -> new TopStories(largest(aggregations), stories(widest, stories))));
 			}
-			return countAll(plan.query().current(), heard)
-				.map((aggregations) -> new TopStories(largest(aggregations), widestStories));
+			Set<String> named = new LinkedHashSet<>(largest.get());
+			named.addAll(widest);
+			return best(range, heard, named)
+				.map((stories) -> new TopStories(stories(largest.get(), stories), stories(widest, stories)));
 		});
+	}
+
+	private static List<Story> stories(List<String> clusters, Map<String, Story> stories) {
+		return clusters.stream().map(stories::get).filter(Objects::nonNull).toList();
 	}
 
 	// At most how many mentions one cluster holds in what the terms aggregation of size
@@ -528,29 +535,40 @@ public class ExecutiveSearch {
 		return most;
 	}
 
-	// Each of a few clusters with its mentions of a range and its widest-reaching one.
-	private Mono<Map<String, Story>> count(Range range, Query heard, Set<String> keys) {
+	// How many mentions of a range each of some clusters holds.
+	private Mono<Map<String, Long>> count(Range range, Query heard, Set<String> keys) {
 		if (keys.isEmpty()) {
 			return Mono.just(Map.of());
 		}
-		List<FieldValue> values = keys.stream().map(FieldValue::of).toList();
 		return Mono
-			.fromFuture(() -> this.client.search(
-					(search) -> search.index(MonthlyIndices.ALIAS)
-						.ignoreUnavailable(true)
-						.allowNoIndices(true)
-						.size(0)
-						.trackTotalHits((track) -> track.enabled(false))
-						.query((query) -> query.bool((bool) -> bool.filter(range(range))
-							.filter(heard)
-							.filter((terms) -> terms
-								.terms((t) -> t.field("clusterKey").terms((v) -> v.value(values))))))
-						.aggregations("clusters",
+			.fromFuture(
+					() -> this.client.search(
+							(search) -> clustersOf(search, range, heard, keys).aggregations("clusters",
+									(clusters) -> clusters
+										.terms((terms) -> terms.field("clusterKey").size(keys.size()))),
+							ObjectNode.class))
+			.map((response) -> {
+				Map<String, Long> counted = new HashMap<>();
+				for (StringTermsBucket bucket : response.aggregations().get("clusters").sterms().buckets().array()) {
+					counted.put(bucket.key().stringValue(), bucket.docCount());
+				}
+				return counted;
+			});
+	}
+
+	// Each of a few clusters with its mentions of a range and its widest-reaching one.
+	private Mono<Map<String, Story>> best(Range range, Query heard, Collection<String> keys) {
+		if (keys.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return Mono.fromFuture(
+				() -> this.client.search(
+						(search) -> clustersOf(search, range, heard, keys).aggregations("clusters",
 								(clusters) -> clusters.terms((terms) -> terms.field("clusterKey").size(keys.size()))
 									.aggregations("best",
 											(best) -> best
 												.topHits((hits) -> hits.size(1).sort(StoryCandidate.sort())))),
-					ObjectNode.class))
+						ObjectNode.class))
 			.map((response) -> {
 				Map<String, Story> stories = new HashMap<>();
 				for (StringTermsBucket bucket : response.aggregations().get("clusters").sterms().buckets().array()) {
@@ -558,6 +576,19 @@ public class ExecutiveSearch {
 				}
 				return stories;
 			});
+	}
+
+	private static SearchRequest.Builder clustersOf(SearchRequest.Builder search, Range range, Query heard,
+			Collection<String> keys) {
+		List<FieldValue> values = keys.stream().map(FieldValue::of).toList();
+		return search.index(MonthlyIndices.ALIAS)
+			.ignoreUnavailable(true)
+			.allowNoIndices(true)
+			.size(0)
+			.trackTotalHits((track) -> track.enabled(false))
+			.query((query) -> query.bool((bool) -> bool.filter(range(range))
+				.filter(heard)
+				.filter((terms) -> terms.terms((t) -> t.field("clusterKey").terms((v) -> v.value(values))))));
 	}
 
 	// The largest clusters of a range counted live, as the view read live counts them.
