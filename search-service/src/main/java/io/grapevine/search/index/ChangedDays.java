@@ -11,17 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -46,13 +42,13 @@ public class ChangedDays {
 	/** How long before its end a day is marked as any other. */
 	public static final Duration SETTLING = Duration.ofMinutes(10);
 
-	private static final Logger logger = LoggerFactory.getLogger(ChangedDays.class);
-
 	private final ElasticsearchAsyncClient client;
 
 	private final Clock clock;
 
-	private final AtomicBoolean indexReady = new AtomicBoolean();
+	private final KeptIndex index = new KeptIndex(INDEX, "the days whose mentions changed",
+			(mappings) -> mappings.properties("day", (property) -> property.date((date) -> date.format("yyyy-MM-dd")))
+				.properties("markedAt", (property) -> property.date((date) -> date)));
 
 	ChangedDays(ElasticsearchAsyncClient client) {
 		this.client = client;
@@ -214,22 +210,7 @@ public class ChangedDays {
 	}
 
 	private Mono<Void> ensureIndex() {
-		if (this.indexReady.get()) {
-			return Mono.empty();
-		}
-		return Mono
-			.fromFuture(() -> this.client.indices()
-				.create((create) -> create.index(INDEX)
-					.settings((settings) -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
-					.mappings((mappings) -> mappings.dynamic(DynamicMapping.False)
-						.properties("day", (property) -> property.date((date) -> date.format("yyyy-MM-dd")))
-						.properties("markedAt", (property) -> property.date((date) -> date)))))
-			.doOnNext((created) -> logger.info("Created the index '{}' of the days whose mentions changed", INDEX))
-			.then()
-			.onErrorResume(ElasticsearchException.class,
-					(ex) -> "resource_already_exists_exception".equals(ex.error().type()) ? Mono.empty()
-							: Mono.error(ex))
-			.doOnSuccess((done) -> this.indexReady.set(true));
+		return this.index.ensure(this.client);
 	}
 
 	/**

@@ -10,14 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
+import io.grapevine.search.index.KeptIndex;
 import io.grapevine.security.GrapevineSecurityProperties;
 import io.grapevine.security.SignedInUser;
 import org.slf4j.Logger;
@@ -51,7 +49,11 @@ public class PeopleDirectory {
 
 	private final Set<String> recorded = ConcurrentHashMap.newKeySet();
 
-	private final AtomicBoolean indexReady = new AtomicBoolean();
+	private final KeptIndex index = new KeptIndex(INDEX, "the people who have signed in",
+			(mappings) -> mappings.properties("name", (property) -> property.keyword((keyword) -> keyword))
+				.properties("email", (property) -> property.keyword((keyword) -> keyword))
+				.properties("department", (property) -> property.keyword((keyword) -> keyword))
+				.properties("lastSignedIn", (property) -> property.date((date) -> date)));
 
 	PeopleDirectory(ElasticsearchAsyncClient client, Organization organization, GrapevineSecurityProperties security) {
 		this.client = client;
@@ -146,23 +148,7 @@ public class PeopleDirectory {
 	}
 
 	private Mono<Void> ensureIndex() {
-		if (this.indexReady.get()) {
-			return Mono.empty();
-		}
-		return Mono
-			.fromFuture(() -> this.client.indices()
-				.create((create) -> create.index(INDEX)
-					.settings((settings) -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
-					.mappings((mappings) -> mappings.dynamic(DynamicMapping.False)
-						.properties("name", (property) -> property.keyword((keyword) -> keyword))
-						.properties("email", (property) -> property.keyword((keyword) -> keyword))
-						.properties("department", (property) -> property.keyword((keyword) -> keyword))
-						.properties("lastSignedIn", (property) -> property.date((date) -> date)))))
-			.then()
-			.onErrorResume(ElasticsearchException.class,
-					(ex) -> "resource_already_exists_exception".equals(ex.error().type()) ? Mono.empty()
-							: Mono.error(ex))
-			.doOnSuccess((done) -> this.indexReady.set(true));
+		return this.index.ensure(this.client);
 	}
 
 	/**

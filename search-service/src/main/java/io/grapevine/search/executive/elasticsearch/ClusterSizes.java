@@ -6,26 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapevine.search.index.KeptIndex;
 import io.grapevine.search.index.MonthlyIndices;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -51,11 +47,12 @@ public class ClusterSizes {
 
 	private static final int PAGE = 1_000;
 
-	private static final Logger logger = LoggerFactory.getLogger(ClusterSizes.class);
-
 	private final ElasticsearchAsyncClient client;
 
-	private final AtomicBoolean indexReady = new AtomicBoolean();
+	private final KeptIndex index = new KeptIndex(INDEX, "the sizes of near-duplicate clusters",
+			(mappings) -> mappings.properties("clusterKey", (property) -> property.keyword((keyword) -> keyword))
+				.properties("size", (property) -> property.long_((number) -> number))
+				.properties("countedAt", (property) -> property.date((date) -> date)));
 
 	ClusterSizes(ElasticsearchAsyncClient client) {
 		this.client = client;
@@ -194,23 +191,7 @@ public class ClusterSizes {
 	}
 
 	private Mono<Void> ensureIndex() {
-		if (this.indexReady.get()) {
-			return Mono.empty();
-		}
-		return Mono
-			.fromFuture(() -> this.client.indices()
-				.create((create) -> create.index(INDEX)
-					.settings((settings) -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
-					.mappings((mappings) -> mappings.dynamic(DynamicMapping.False)
-						.properties("clusterKey", (property) -> property.keyword((keyword) -> keyword))
-						.properties("size", (property) -> property.long_((number) -> number))
-						.properties("countedAt", (property) -> property.date((date) -> date)))))
-			.doOnNext((created) -> logger.info("Created the index '{}' of the sizes of near-duplicate clusters", INDEX))
-			.then()
-			.onErrorResume(ElasticsearchException.class,
-					(ex) -> "resource_already_exists_exception".equals(ex.error().type()) ? Mono.empty()
-							: Mono.error(ex))
-			.doOnSuccess((done) -> this.indexReady.set(true));
+		return this.index.ensure(this.client);
 	}
 
 	/**

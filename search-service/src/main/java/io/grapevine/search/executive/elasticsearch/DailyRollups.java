@@ -13,15 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MsearchRequest;
@@ -41,9 +38,8 @@ import io.grapevine.listening.organization.Department;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.search.executive.AnswerTimes;
 import io.grapevine.search.executive.Tally;
+import io.grapevine.search.index.KeptIndex;
 import io.grapevine.search.index.MonthlyIndices;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -68,8 +64,6 @@ public class DailyRollups {
 	/** The scope of the whole organization's roll-ups. */
 	static final String EVERYONE = "all";
 
-	private static final Logger logger = LoggerFactory.getLogger(DailyRollups.class);
-
 	private static final ObjectMapper MAPPER = MentionJson.mapper()
 		.copy()
 		.setDefaultPropertyInclusion(JsonInclude.Include.NON_DEFAULT);
@@ -86,7 +80,13 @@ public class DailyRollups {
 
 	private final Clock clock;
 
-	private final AtomicBoolean indexReady = new AtomicBoolean();
+	private final KeptIndex index = new KeptIndex(INDEX, "the executive view's daily roll-ups",
+			(mappings) -> mappings.properties("scope", (property) -> property.keyword((keyword) -> keyword))
+				.properties("day", (property) -> property.date((date) -> date.format("yyyy-MM-dd")))
+				.properties("fingerprint", (property) -> property.keyword((keyword) -> keyword))
+				.properties("computedAt", (property) -> property.date((date) -> date))
+				.properties("tally", (property) -> property.object((object) -> object.enabled(false)))
+				.properties("widest", (property) -> property.object((object) -> object.enabled(false))));
 
 	DailyRollups(ElasticsearchAsyncClient client, Organization organization, ClusterSizes clusterSizes) {
 		this.client = client;
@@ -423,26 +423,7 @@ public class DailyRollups {
 	}
 
 	private Mono<Void> ensureIndex() {
-		if (this.indexReady.get()) {
-			return Mono.empty();
-		}
-		return Mono
-			.fromFuture(() -> this.client.indices()
-				.create((create) -> create.index(INDEX)
-					.settings((settings) -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
-					.mappings((mappings) -> mappings.dynamic(DynamicMapping.False)
-						.properties("scope", (property) -> property.keyword((keyword) -> keyword))
-						.properties("day", (property) -> property.date((date) -> date.format("yyyy-MM-dd")))
-						.properties("fingerprint", (property) -> property.keyword((keyword) -> keyword))
-						.properties("computedAt", (property) -> property.date((date) -> date))
-						.properties("tally", (property) -> property.object((object) -> object.enabled(false)))
-						.properties("widest", (property) -> property.object((object) -> object.enabled(false))))))
-			.doOnNext((created) -> logger.info("Created the index '{}' of the executive view's daily roll-ups", INDEX))
-			.then()
-			.onErrorResume(ElasticsearchException.class,
-					(ex) -> "resource_already_exists_exception".equals(ex.error().type()) ? Mono.empty()
-							: Mono.error(ex))
-			.doOnSuccess((done) -> this.indexReady.set(true));
+		return this.index.ensure(this.client);
 	}
 
 	/**

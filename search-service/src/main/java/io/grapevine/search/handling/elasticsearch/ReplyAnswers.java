@@ -8,11 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
@@ -26,6 +24,7 @@ import io.grapevine.search.handling.ActionKind;
 import io.grapevine.search.handling.ActionRequest;
 import io.grapevine.search.handling.HandlingConflictException;
 import io.grapevine.search.handling.elasticsearch.HandlingStore.Stored;
+import io.grapevine.search.index.KeptIndex;
 import io.grapevine.search.index.MonthlyIndices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +64,12 @@ public class ReplyAnswers {
 
 	private final Organization organization;
 
-	private final AtomicBoolean indexReady = new AtomicBoolean();
+	private final KeptIndex index = new KeptIndex(INDEX, "the organization's replies",
+			(mappings) -> mappings.properties("parentId", (property) -> property.keyword((keyword) -> keyword))
+				.properties("replyId", (property) -> property.keyword((keyword) -> keyword))
+				.properties("account", (property) -> property.keyword((keyword) -> keyword))
+				.properties("network", (property) -> property.keyword((keyword) -> keyword))
+				.properties("publishedAt", (property) -> property.date((date) -> date)));
 
 	ReplyAnswers(ElasticsearchAsyncClient client, HandlingStore store, Organization organization) {
 		this.client = client;
@@ -235,25 +239,7 @@ public class ReplyAnswers {
 	}
 
 	private Mono<Void> ensureIndex() {
-		if (this.indexReady.get()) {
-			return Mono.empty();
-		}
-		return Mono
-			.fromFuture(() -> this.client.indices()
-				.create((create) -> create.index(INDEX)
-					.settings((settings) -> settings.numberOfShards("1").autoExpandReplicas("0-1"))
-					.mappings((mappings) -> mappings.dynamic(DynamicMapping.False)
-						.properties("parentId", (property) -> property.keyword((keyword) -> keyword))
-						.properties("replyId", (property) -> property.keyword((keyword) -> keyword))
-						.properties("account", (property) -> property.keyword((keyword) -> keyword))
-						.properties("network", (property) -> property.keyword((keyword) -> keyword))
-						.properties("publishedAt", (property) -> property.date((date) -> date)))))
-			.doOnNext((created) -> logger.info("Created the index '{}' of the organization's replies", INDEX))
-			.then()
-			.onErrorResume(ElasticsearchException.class,
-					(ex) -> "resource_already_exists_exception".equals(ex.error().type()) ? Mono.empty()
-							: Mono.error(ex))
-			.doOnSuccess((done) -> this.indexReady.set(true));
+		return this.index.ensure(this.client);
 	}
 
 	private static boolean indexMissing(Throwable failure) {
