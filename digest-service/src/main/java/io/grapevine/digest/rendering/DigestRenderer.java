@@ -270,7 +270,7 @@ public class DigestRenderer {
 		}
 	}
 
-	private static void itemsText(StringBuilder text, String title, List<ItemView> items) {
+	static void itemsText(StringBuilder text, String title, List<ItemView> items) {
 		if (items.isEmpty()) {
 			return;
 		}

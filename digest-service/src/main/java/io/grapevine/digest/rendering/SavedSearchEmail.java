@@ -93,22 +93,7 @@ public final class SavedSearchEmail {
 			text.append("\nNothing matched ").append(view.name()).append(' ').append(view.when()).append(".\n");
 		}
 		else {
-			text.append('\n').append(view.mentionsTitle()).append('\n');
-			int rank = 1;
-			for (DigestRenderer.ItemView item : view.mentions()) {
-				text.append('\n').append(rank++).append(". ").append(item.title());
-				if (!item.detail().isEmpty()) {
-					text.append(" · ").append(item.detail());
-				}
-				text.append('\n');
-				if (!item.text().isEmpty()) {
-					text.append("   ").append(item.text().replace('\n', ' ')).append('\n');
-				}
-				if (!item.permalink().isEmpty()) {
-					text.append("   Open: ").append(item.permalink()).append('\n');
-				}
-				text.append("   Search: ").append(item.search()).append('\n');
-			}
+			DigestRenderer.itemsText(text, view.mentionsTitle(), view.mentions());
 		}
 		text.append("\nOpen the saved search: ").append(view.permalink()).append('\n');
 		text.append("\n-- \nSent by Grapevine to ")
