@@ -28,8 +28,22 @@ abstract class PageTestSupport extends LiveStackTestSupport {
 			session.evaluate("document.getElementById('username').value = " + BrowserSession.literal(username) + ";"
 					+ "document.getElementById('password').value = " + BrowserSession.literal(password) + ";"
 					+ "document.querySelector('form button[type=submit]').click()");
-			session.await("location.pathname === '/' && document.body.getAttribute('aria-busy') === 'false'",
-					"the dashboard, signed in");
+			String signedIn = "location.pathname === '/' && document.body.getAttribute('aria-busy') === 'false'";
+			try {
+				session.await(signedIn, "the dashboard, signed in");
+			}
+			catch (AssertionError stalled) {
+				// Rarely (about one page test in a few hundred CI runs), Chromium's
+				// requests
+				// for the dashboard's styles and script right after the sign-in redirect
+				// get no answer and no service thread is busy with them; not reproduced
+				// outside CI. Said here in full, then the page is opened again as a
+				// person
+				// would, and a second stall fails the test.
+				System.out.println("The dashboard stalled after sign-in; opening it again. " + stalled.getMessage());
+				session.navigate(url("/"));
+				session.await(signedIn, "the dashboard, signed in, opened again after a stall");
+			}
 			return session;
 		}
 		catch (Exception | AssertionError ex) {
