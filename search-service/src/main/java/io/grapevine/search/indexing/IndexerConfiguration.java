@@ -13,6 +13,7 @@ import io.grapevine.kafka.KafkaTopicProvisioner;
 import io.grapevine.listening.KafkaTopicNames;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.search.handling.elasticsearch.ReplyAnswers;
+import io.grapevine.search.index.ChangedDays;
 import io.grapevine.search.index.MentionIndexTemplate;
 import io.grapevine.search.index.RetentionProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +43,7 @@ class IndexerConfiguration {
 	MentionIndexer mentionIndexer(GrapevineKafkaProperties kafka, KafkaTopicProvisioner topics,
 			ElasticsearchAsyncClient client, MentionIndexTemplate template, DeadLetterPublisher deadLetters,
 			IndexerProperties properties, MeterRegistry meterRegistry, Organization organization,
-			ReplyAnswers replyAnswers, RetentionProperties retention, IndexerProgress progress,
+			ReplyAnswers replyAnswers, RetentionProperties retention, IndexerProgress progress, ChangedDays changedDays,
 			ObjectProvider<ObservationRegistry> observations) {
 		// Every record received is observed in the trace its producer's traceparent
 		// header
@@ -51,7 +52,7 @@ class IndexerConfiguration {
 			.withObservation(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 		return new MentionIndexer(options, client, template, deadLetters, properties, meterRegistry,
 				organization.accounts(), replyAnswers, new PublicationWindow(retention.retention(), Clock.systemUTC()),
-				progress);
+				progress, changedDays);
 	}
 
 	static ReceiverOptions<String, String> receiverOptions(GrapevineKafkaProperties kafka, IndexerProperties properties,
