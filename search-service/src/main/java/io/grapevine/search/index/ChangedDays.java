@@ -130,11 +130,13 @@ public class ChangedDays {
 	}
 
 	/**
-	 * The days marked as changed, oldest first.
+	 * The days marked as changed and not marked since a moment, oldest first: a day still
+	 * being marked (a backlog draining into it) is left until its changes settle.
 	 * @param max the most to answer
+	 * @param markedBefore the moment by which a day was last marked to be answered
 	 * @return the marks, each with what clearing it is conditional on
 	 */
-	public Mono<List<Mark>> pending(int max) {
+	public Mono<List<Mark>> pending(int max, Instant markedBefore) {
 		return ensureIndex()
 			.then(Mono.fromFuture(() -> this.client.indices().refresh((refresh) -> refresh.index(INDEX))))
 			.then(Mono
@@ -142,6 +144,8 @@ public class ChangedDays {
 						(search) -> search.index(INDEX)
 							.size(max)
 							.seqNoPrimaryTerm(true)
+							.query((query) -> query.range((range) -> range
+								.date((date) -> date.field("markedAt").lte(markedBefore.toString()))))
 							.sort((sort) -> sort.field((field) -> field.field("day").order(SortOrder.Asc))),
 						Mark.class)))
 			.map((response) -> {

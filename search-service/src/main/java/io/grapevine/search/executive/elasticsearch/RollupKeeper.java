@@ -18,7 +18,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps the daily roll-ups beside the indexer: every few seconds it counts again the past
- * days marked as changed and clears their marks (a mark set again meanwhile stays), and
+ * days marked as changed and not marked again for a while (a day a backlog still drains
+ * into waits, read live) and clears their marks (a mark set again meanwhile stays), and
  * on start, when a day is over, when a day before those it last looked from was counted
  * (mentions older than all before), and every check interval it counts the days that have
  * no roll-up yet. The marks are stored in Elasticsearch, so a restart loses none; today
@@ -85,7 +86,7 @@ class RollupKeeper implements SmartLifecycle {
 	 */
 	Mono<Long> recomputeChanged() {
 		LocalDate today = this.rollups.today();
-		return this.changedDays.pending(MARKS)
+		return this.changedDays.pending(MARKS, this.clock.instant().minus(this.properties.settle()))
 			.flatMapMany(Flux::fromIterable)
 			.filter((mark) -> mark.date().isBefore(today))
 			.doOnNext((mark) -> {
