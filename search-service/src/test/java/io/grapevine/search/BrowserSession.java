@@ -69,11 +69,16 @@ final class BrowserSession implements AutoCloseable {
 	 */
 	static BrowserSession open(Path chromium, String url) throws Exception {
 		Path profile = Files.createTempDirectory("grapevine-chromium");
-		Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile,
-				"--remote-debugging-port=0", url)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+		List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
+				"--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
+				"--user-data-dir=" + profile, "--remote-debugging-port=0"));
+		if (System.getProperty("chromium.netlog") != null) {
+			command.add("--log-net-log=" + log(profile) + ".netlog.json");
+			command.add("--net-log-capture-mode=Everything");
+		}
+		command.add(url);
+		Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			// Its own complaints, kept for a page test that waited in vain.
 			.redirectError(log(profile).toFile())
 			.start();

@@ -53,6 +53,8 @@ import static org.awaitility.Awaitility.await;
 		// The fixtures are published years ago; the retention check must not drop
 		// them.
 		"grapevine.search.retention=36500d", "grapevine.search.indexer.stall-timeout=4s",
+		// The tests' few marked days settle at once; the backlog case has its own test.
+		"grapevine.search.rollups.settle=1s",
 		// Below the mentions MentionExportIntegrationTests indexes, so an export is cut.
 		"grapevine.search.export.max-rows=2200", "grapevine.security.users[0].username=" + TestUsers.MEMBER,
 		"grapevine.security.users[0].password-hash=" + TestUsers.MEMBER_PASSWORD_HASH,

@@ -28,28 +28,8 @@ abstract class PageTestSupport extends LiveStackTestSupport {
 			session.evaluate("document.getElementById('username').value = " + BrowserSession.literal(username) + ";"
 					+ "document.getElementById('password').value = " + BrowserSession.literal(password) + ";"
 					+ "document.querySelector('form button[type=submit]').click()");
-			String signedIn = "location.pathname === '/' && document.body.getAttribute('aria-busy') === 'false'";
-			try {
-				session.await(signedIn, "the dashboard, signed in");
-			}
-			catch (AssertionError stalled) {
-				// Rarely (about one page test in a few hundred CI runs), Chromium's
-				// requests
-				// for the dashboard's styles and script right after the sign-in redirect
-				// get no answer and no service thread is busy with them; not reproduced
-				// outside CI. Said here in full, then the page is opened again as a
-				// person
-				// would, and a second stall fails the test.
-				System.out.println("The dashboard stalled after sign-in; opening it again. " + stalled.getMessage());
-				session.navigate(url("/"));
-				if (session.evaluate("location.pathname === '/login'").asBoolean()) {
-					// The stalled sign-in left no session: sign in once more.
-					session.evaluate("document.getElementById('username').value = " + BrowserSession.literal(username)
-							+ ";" + "document.getElementById('password').value = " + BrowserSession.literal(password)
-							+ ";" + "document.querySelector('form button[type=submit]').click()");
-				}
-				session.await(signedIn, "the dashboard, signed in, opened again after a stall");
-			}
+			session.await("location.pathname === '/' && document.body.getAttribute('aria-busy') === 'false'",
+					"the dashboard, signed in");
 			return session;
 		}
 		catch (Exception | AssertionError ex) {

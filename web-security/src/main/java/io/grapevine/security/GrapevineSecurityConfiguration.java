@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -48,6 +49,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.session.WebSessionIdResolver;
 
 /**
  * Signs people in to a service (local users with a form or HTTP Basic, the organization's
@@ -89,6 +91,18 @@ public class GrapevineSecurityConfiguration {
 		firewall.setAllowUrlEncodedDoubleSlash(true);
 		firewall.setAllowUrlEncodedPercent(true);
 		return firewall;
+	}
+
+	// The session cookie is never expired by an answer (KeptSessionCookies says why).
+	@Bean
+	static BeanPostProcessor grapevineKeptSessionCookies() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof WebSessionIdResolver cookies && !(bean instanceof KeptSessionCookies))
+						? new KeptSessionCookies(cookies) : bean;
+			}
+		};
 	}
 
 	// Requests the server refuses before the application sees them are answered with a

@@ -79,7 +79,8 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 					"The token relayed by the gateway was refused (" + ex.getMessage() + "); the gateway and this "
 							+ "service must share grapevine.security.relay.secret and agree on the time");
 		}
-		if (this.basic && !"XMLHttpRequest".equals(request.getHeaders().getFirst("X-Requested-With"))) {
+		if (this.basic && !"XMLHttpRequest".equals(request.getHeaders().getFirst("X-Requested-With"))
+				&& !fetchedByAPage(request)) {
 			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Grapevine\"");
 		}
 		return write(exchange, HttpStatus.UNAUTHORIZED, wrongCredentials ? "Not signed in" : "Sign-in required",
@@ -101,6 +102,16 @@ final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAc
 		return write(exchange, HttpStatus.FORBIDDEN, "Not allowed",
 				exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value()
 						+ " needs an administrator; ask one to do it, or to give you the ADMIN role");
+	}
+
+	// A style sheet, script, image or call a page asks for: a Basic challenge would open
+	// the browser's own password prompt over the page (a headless browser waits on it
+	// for ever), where a person signs in through the form. Browsers name the mode of
+	// every request they make (Fetch Metadata); a typed address is "navigate" and keeps
+	// the challenge, as a script's call without the header does.
+	static boolean fetchedByAPage(ServerHttpRequest request) {
+		String mode = request.getHeaders().getFirst("Sec-Fetch-Mode");
+		return mode != null && !"navigate".equalsIgnoreCase(mode);
 	}
 
 	// A browser navigating to a page gets the sign-in page; API clients and the

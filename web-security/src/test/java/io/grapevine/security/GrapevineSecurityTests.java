@@ -122,6 +122,88 @@ class GrapevineSecurityTests {
 	}
 
 	@Test
+	void whatAPageAsksForWithoutASessionGets401sThatOpenNoPasswordPrompt() {
+		// A style sheet or a call of a page's script: the browser would open its own
+		// password prompt over the page for a Basic challenge.
+		for (String mode : new String[] { "no-cors", "cors", "same-origin" }) {
+			this.web.get()
+				.uri("/app.css")
+				.header("Sec-Fetch-Mode", mode)
+				.header("Sec-Fetch-Dest", "style")
+				.accept(MediaType.valueOf("text/css"), MediaType.ALL)
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.doesNotExist(HttpHeaders.WWW_AUTHENTICATE);
+		}
+		// An API address typed into the browser still offers the prompt.
+		this.web.get()
+			.uri("/api/things")
+			.header("Sec-Fetch-Mode", "navigate")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Grapevine\"");
+	}
+
+	@Test
+	void anAnswerToARequestFromBeforeTheSignInDoesNotSignTheBrowserOut() {
+		// The page asked for before signing in starts a session that remembers it.
+		ResponseCookie before = this.web.get()
+			.uri("/page")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectBody()
+			.returnResult()
+			.getResponseCookies()
+			.getFirst("SESSION");
+		assertThat(before).isNotNull();
+		String token = this.web.get()
+			.uri("/login")
+			.cookie("SESSION", before.getValue())
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseCookies()
+			.getFirst("XSRF-TOKEN")
+			.getValue();
+		ResponseCookie signedIn = this.web.post()
+			.uri("/login")
+			.cookie("SESSION", before.getValue())
+			.cookie("XSRF-TOKEN", token)
+			.body(BodyInserters.fromFormData("username", "mia")
+				.with("password", "member-password")
+				.with("_csrf", token))
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.location("/page")
+			.expectBody()
+			.returnResult()
+			.getResponseCookies()
+			.getFirst("SESSION");
+		assertThat(signedIn.getValue()).isNotEqualTo(before.getValue());
+		// The browser's request for the sign-in page's icon, sent with the old id while
+		// the form was sent, is answered after the sign-in: its answer must not expire
+		// the cookie the sign-in just set.
+		EntityExchangeResult<byte[]> icon = this.web.get()
+			.uri("/favicon.ico")
+			.cookie("SESSION", before.getValue())
+			.header("Sec-Fetch-Mode", "no-cors")
+			.exchange()
+			.expectBody()
+			.returnResult();
+		assertThat(icon.getResponseCookies().get("SESSION")).isNull();
+		this.web.get().uri("/api/me").cookie("SESSION", signedIn.getValue()).exchange().expectStatus().isOk();
+	}
+
+	@Test
 	void aWriteWithoutCredentialsOrSessionGetsA401ProblemDetailToo() {
 		this.web.post()
 			.uri("/api/things")

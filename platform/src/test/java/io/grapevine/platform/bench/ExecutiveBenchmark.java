@@ -39,6 +39,7 @@ import io.grapevine.localstack.LocalStack;
 import io.grapevine.localstack.LocalStackOptions;
 import io.grapevine.search.SearchServiceApplication;
 import io.grapevine.search.executive.ExecutiveQuery;
+import io.grapevine.search.executive.elasticsearch.DailyRollups;
 import io.grapevine.search.executive.elasticsearch.ExecutiveSearch;
 import io.grapevine.search.index.MentionIndexTemplate;
 import io.grapevine.search.indexing.MentionDocument;
@@ -51,8 +52,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * Measures, on this machine and in one run, how fast the executive view answers over one
  * million indexed mentions spread over thirteen months (so the period a year before has
  * mentions too): the view of the last 30 days, 90 days and year, asked over HTTP by one
- * user one after the other, against the same multi-search sent straight to Elasticsearch
- * from the same JVM. Prints the median and the 95th percentile of each and their ratio.
+ * user one after the other (whole days from the daily roll-ups, counted once after the
+ * load, the rest live), against the multi-search that aggregates every mention of the
+ * periods live, sent straight to Elasticsearch from the same JVM. Prints the median and
+ * the 95th percentile of each and their ratio.
  *
  * <p>
  * Run with
@@ -74,7 +77,7 @@ public final class ExecutiveBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int mentions = Integer.getInteger("bench.executive.mentions", 1_000_000);
-		int rounds = Integer.getInteger("bench.executive.rounds", 40);
+		int rounds = Integer.getInteger("bench.executive.rounds", 20);
 		int days = 400;
 		List<String> report = new ArrayList<>();
 		report.add("Executive view benchmark on %d cores: %,d mentions over %d days, 12 departments, 3 competitors"
@@ -89,7 +92,13 @@ public final class ExecutiveBenchmark {
 			properties.put("spring.elasticsearch.uris", stack.elasticsearchUri().toString());
 			properties.put("grapevine.organization-file", organizationFile.toString());
 			properties.put("grapevine.search.indexer.enabled", "false");
+			// The 400 days end on a fixed day: the retention must not drop their first
+			// month while they load.
+			properties.put("grapevine.search.retention", "3650d");
 			properties.put("server.port", "0");
+			// The bulk load of a million mentions on a loaded machine outlasts the
+			// service's 15 s; the view's times are measured, not bounded, by it.
+			properties.put("spring.elasticsearch.socket-timeout", "300s");
 			properties.put("logging.level.root", "WARN");
 			// Signed in as people are, with the cost of the password hash the local run
 			// uses.
@@ -107,6 +116,16 @@ public final class ExecutiveBenchmark {
 				long indexed = client.count((count) -> count.index("mentions")).count();
 				report.add("bulk load through MentionDocuments: %,d mentions in %.1f s (%,.0f docs/s)"
 					.formatted(indexed, loadSeconds, indexed / loadSeconds));
+				// The daily roll-ups, as the indexer keeps them: every day counted once.
+				DailyRollups rollups = search.getBean(DailyRollups.class);
+				LocalDate firstDay = LAST_DAY.minusDays(days - 1);
+				LocalDate yesterday = rollups.today().minusDays(1);
+				Instant counting = Instant.now();
+				long counted = rollups.recompute(firstDay, yesterday).block(Duration.ofHours(1));
+				double countSeconds = Bulk.seconds(counting);
+				report.add(
+						"daily roll-ups: %d days counted in %.1f s (%.0f ms a day, for the whole organization and each of the 12 departments)"
+							.formatted(counted, countSeconds, 1000 * countSeconds / counted));
 				URI base = URI.create("http://127.0.0.1:" + search.getEnvironment().getProperty("local.server.port"));
 				HttpClient http = signIn(base, password);
 				ExecutiveSearch executive = search.getBean(ExecutiveSearch.class);
@@ -132,8 +151,8 @@ public final class ExecutiveBenchmark {
 						direct.add(time(() -> client.msearch(straight, ObjectNode.class)));
 					}
 					report.add(("view of the last %d days: p50 %.0f ms, p95 %.0f ms over HTTP signed in (aim: p95 "
-							+ "under 1000 ms); the same multi-search straight to Elasticsearch: p50 %.0f ms, p95 %.0f "
-							+ "ms; ratio of the p95s %.2f")
+							+ "under 1000 ms); every mention aggregated live, straight to Elasticsearch: p50 %.0f ms, "
+							+ "p95 %.0f ms; ratio of the p95s %.2f")
 						.formatted(length, percentile(service, 50), percentile(service, 95), percentile(direct, 50),
 								percentile(direct, 95), percentile(service, 95) / percentile(direct, 95)));
 				}

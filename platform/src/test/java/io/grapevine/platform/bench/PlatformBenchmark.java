@@ -125,6 +125,9 @@ public final class PlatformBenchmark {
 			report.add("indexer / raw bulk = %.0f%% (aim: 80%% or more)".formatted(100 * indexer / ceiling));
 		}
 
+		// The rates first, so they are not lost when the local run cannot start.
+		System.out.println();
+		report.forEach(System.out::println);
 		report.addAll(platformMemory(repository));
 		System.out.println();
 		report.forEach(System.out::println);

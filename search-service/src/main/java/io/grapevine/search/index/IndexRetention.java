@@ -35,8 +35,12 @@ class IndexRetention implements SmartLifecycle {
 
 	private final MentionIndexTemplate template;
 
-	IndexRetention(ElasticsearchAsyncClient client, RetentionProperties properties, MentionIndexTemplate template) {
+	private final ChangedDays changedDays;
+
+	IndexRetention(ElasticsearchAsyncClient client, RetentionProperties properties, MentionIndexTemplate template,
+			ChangedDays changedDays) {
 		this.client = client;
+		this.changedDays = changedDays;
 		this.properties = properties;
 		this.template = template;
 		this.clock = Clock.systemUTC();
@@ -56,7 +60,16 @@ class IndexRetention implements SmartLifecycle {
 					: Mono.fromFuture(() -> this.client.indices().delete((delete) -> delete.index(expired)))
 						.doOnNext((response) -> logger.info("Deleted indices {} older than the retention of {}",
 								expired, this.properties.retention()))
+						// Their days are counted again, as empty, in the daily roll-ups.
+						.then(Mono.defer(() -> this.changedDays.markDays(days(expired))))
 						.thenReturn(expired));
+	}
+
+	private static List<java.time.LocalDate> days(List<String> indices) {
+		return indices.stream()
+			.flatMap((index) -> MonthlyIndices.monthOf(index).stream())
+			.flatMap((month) -> month.atDay(1).datesUntil(month.plusMonths(1).atDay(1)))
+			.toList();
 	}
 
 	@Override

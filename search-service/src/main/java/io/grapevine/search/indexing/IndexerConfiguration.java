@@ -13,6 +13,7 @@ import io.grapevine.kafka.KafkaTopicProvisioner;
 import io.grapevine.listening.KafkaTopicNames;
 import io.grapevine.listening.organization.Organization;
 import io.grapevine.search.handling.elasticsearch.ReplyAnswers;
+import io.grapevine.search.index.ChangedDays;
 import io.grapevine.search.index.MentionIndexTemplate;
 import io.grapevine.search.index.RetentionProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +43,7 @@ class IndexerConfiguration {
 	MentionIndexer mentionIndexer(GrapevineKafkaProperties kafka, KafkaTopicProvisioner topics,
 			ElasticsearchAsyncClient client, MentionIndexTemplate template, DeadLetterPublisher deadLetters,
 			IndexerProperties properties, MeterRegistry meterRegistry, Organization organization,
-			ReplyAnswers replyAnswers, RetentionProperties retention, IndexerProgress progress,
+			ReplyAnswers replyAnswers, RetentionProperties retention, IndexerProgress progress, ChangedDays changedDays,
 			ObjectProvider<ObservationRegistry> observations) {
 		// The indexer observes every record itself, from receipt until indexed or set
 		// aside, in the trace its producer's traceparent header names (the receiver's own
@@ -51,7 +52,7 @@ class IndexerConfiguration {
 		ReceiverOptions<String, String> options = receiverOptions(kafka, properties, meterRegistry);
 		return new MentionIndexer(options, client, template, deadLetters, properties, meterRegistry,
 				organization.accounts(), replyAnswers, new PublicationWindow(retention.retention(), Clock.systemUTC()),
-				progress, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+				progress, changedDays, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	static ReceiverOptions<String, String> receiverOptions(GrapevineKafkaProperties kafka, IndexerProperties properties,

@@ -27,6 +27,7 @@ import io.grapevine.listening.mention.InvalidMentionException;
 import io.grapevine.listening.organization.Accounts;
 import io.grapevine.search.handling.elasticsearch.ReplyAnswers;
 import io.grapevine.search.handling.elasticsearch.ReplyAnswers.Written;
+import io.grapevine.search.index.ChangedDays;
 import io.grapevine.search.index.MentionIndexTemplate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,6 +87,8 @@ public class MentionIndexer implements SmartLifecycle {
 
 	private final IndexerProgress progress;
 
+	private final ChangedDays changedDays;
+
 	private final ObservationRegistry observations;
 
 	private volatile Disposable pipeline;
@@ -95,8 +98,9 @@ public class MentionIndexer implements SmartLifecycle {
 	MentionIndexer(ReceiverOptions<String, String> receiverOptions, ElasticsearchAsyncClient client,
 			MentionIndexTemplate template, DeadLetterPublisher deadLetters, IndexerProperties properties,
 			MeterRegistry meterRegistry, Accounts accounts, ReplyAnswers replyAnswers, PublicationWindow window,
-			IndexerProgress progress, ObservationRegistry observations) {
+			IndexerProgress progress, ChangedDays changedDays, ObservationRegistry observations) {
 		this.receiverOptions = receiverOptions;
+		this.changedDays = changedDays;
 		this.observations = observations;
 		this.window = window;
 		this.progress = progress;
@@ -114,7 +118,7 @@ public class MentionIndexer implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		OwnedMarks marks = new OwnedMarks(this.client, this.accounts, this.replyAnswers);
+		OwnedMarks marks = new OwnedMarks(this.client, this.accounts, this.replyAnswers, this.changedDays);
 		Mono<Void> installed = this.template.install().retryWhen(retry("Putting the index template")).cache();
 		this.marking = installed.then(marks.markAll())
 			.subscribe(null, (ex) -> logger.error("Marking the mentions of the organization's accounts stopped", ex));
@@ -134,7 +138,12 @@ public class MentionIndexer implements SmartLifecycle {
 			// One batch at a time, so a replay of a mention never races its earlier
 			// version;
 			// Kafka keeps fetching while Elasticsearch works.
-			.concatMap((batch) -> write(batch).retryWhen(retry("Writing a batch of " + batch.size() + " mentions"))
+			// The days the batch writes to are marked before and after, and before its
+			// offsets are committed: a batch redelivered after a crash marks them again.
+			.concatMap((batch) -> this.changedDays.mark(batch.publishedAt())
+				.then(write(batch))
+				.then(Mono.defer(() -> this.changedDays.markAgain(batch.publishedAt())))
+				.retryWhen(retry("Writing a batch of " + batch.size() + " mentions"))
 				.then(Mono.defer(() -> commit(batch)))
 				.thenReturn(batch)
 				.doFinally((signal) -> batch.records().forEach(TracedRecord::done)), 2);
@@ -327,6 +336,11 @@ public class MentionIndexer implements SmartLifecycle {
 
 		int size() {
 			return this.records.size();
+		}
+
+		/** When each mention of the batch was published. */
+		List<java.time.Instant> publishedAt() {
+			return this.documents.stream().map((entry) -> entry.document().mention().publishedAt()).toList();
 		}
 
 		/**

@@ -18,6 +18,7 @@ import io.grapevine.listening.mention.Mention;
 import io.grapevine.listening.organization.Accounts;
 import io.grapevine.search.handling.elasticsearch.ReplyAnswers;
 import io.grapevine.search.handling.elasticsearch.ReplyAnswers.Written;
+import io.grapevine.search.index.ChangedDays;
 import io.grapevine.search.index.MonthlyIndices;
 import io.grapevine.search.mentions.elasticsearch.MentionQueries;
 import org.slf4j.Logger;
@@ -46,8 +47,11 @@ class OwnedMarks {
 
 	private final ReplyAnswers replyAnswers;
 
-	OwnedMarks(ElasticsearchAsyncClient client, Accounts accounts, ReplyAnswers replyAnswers) {
+	private final ChangedDays changedDays;
+
+	OwnedMarks(ElasticsearchAsyncClient client, Accounts accounts, ReplyAnswers replyAnswers, ChangedDays changedDays) {
 		this.client = client;
+		this.changedDays = changedDays;
 		this.accounts = accounts;
 		this.replyAnswers = replyAnswers;
 	}
@@ -111,8 +115,10 @@ class OwnedMarks {
 		}
 		List<BulkOperation> operations = new ArrayList<>(hits.size());
 		List<Written> replies = new ArrayList<>();
+		List<java.time.Instant> published = new ArrayList<>();
 		for (Hit<ObjectNode> hit : hits) {
 			Mention mention = this.accounts.mark(MentionQueries.mention(hit.source()));
+			published.add(mention.publishedAt());
 			ObjectNode fields = MentionDocuments.ownerFields(mention, fingerprint);
 			operations.add(BulkOperation.of((operation) -> operation.update((update) -> update.index(hit.index())
 				.id(hit.id())
@@ -132,7 +138,7 @@ class OwnedMarks {
 					.ifPresent((item) -> logger.warn("Mention {} could not be marked with its owner: {}: {}", item.id(),
 							item.error().type(), item.error().reason()));
 			}
-			return this.replyAnswers.written(replies);
+			return this.changedDays.mark(published).then(this.replyAnswers.written(replies));
 		});
 	}
 

@@ -41,6 +41,7 @@ import io.grapevine.search.handling.HandlingSummary.ActorCount;
 import io.grapevine.search.handling.MentionAction;
 import io.grapevine.search.handling.MentionHandling;
 import io.grapevine.search.handling.MentionNotFoundException;
+import io.grapevine.search.index.ChangedDays;
 import io.grapevine.search.index.MonthlyIndices;
 import io.grapevine.search.mentions.elasticsearch.MentionQueries;
 import org.elasticsearch.client.ResponseException;
@@ -86,8 +87,11 @@ public class HandlingStore {
 
 	private final AtomicBoolean actionsIndexReady = new AtomicBoolean();
 
-	HandlingStore(ElasticsearchAsyncClient client, Organization organization) {
+	private final ChangedDays changedDays;
+
+	HandlingStore(ElasticsearchAsyncClient client, Organization organization, ChangedDays changedDays) {
 		this.client = client;
+		this.changedDays = changedDays;
 		this.organization = organization;
 	}
 
@@ -209,15 +213,19 @@ public class HandlingStore {
 	}
 
 	private Mono<Long> update(Stored stored, Handling after, boolean visible) {
-		return Mono
-			.fromFuture(() -> this.client.update((update) -> update.index(stored.index())
-				.id(stored.id())
-				.ifSeqNo(stored.seqNo())
-				.ifPrimaryTerm(stored.primaryTerm())
-				.doc(HandlingDocuments.update(after, stored.mention().publishedAt()))
-				.refresh(visible ? Refresh.WaitFor : Refresh.False), ObjectNode.class))
-			.map((response) -> response.seqNo())
-			.onErrorMap(HandlingStore::isConflict, (ex) -> HandlingConflictException.concurrentChange(stored.id()));
+		// The day's roll-ups count what was answered: marked before and after.
+		return this.changedDays.mark(List.of(stored.mention().publishedAt()))
+			.then(Mono
+				.fromFuture(() -> this.client.update((update) -> update.index(stored.index())
+					.id(stored.id())
+					.ifSeqNo(stored.seqNo())
+					.ifPrimaryTerm(stored.primaryTerm())
+					.doc(HandlingDocuments.update(after, stored.mention().publishedAt()))
+					.refresh(visible ? Refresh.WaitFor : Refresh.False), ObjectNode.class))
+				.map((response) -> response.seqNo())
+				.onErrorMap(HandlingStore::isConflict, (ex) -> HandlingConflictException.concurrentChange(stored.id())))
+			.flatMap((sequence) -> this.changedDays.markAgain(List.of(stored.mention().publishedAt()))
+				.thenReturn(sequence));
 	}
 
 	// Depending on the transport, Elasticsearch's 409 arrives parsed or as the low-level
