@@ -12,13 +12,13 @@ import java.util.Set;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.FiltersBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.SignificantStringTermsAggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.SignificantStringTermsBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.TermsExclude;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.search.analytics.RisingTerms;
 import io.grapevine.search.analytics.RisingTerms.Term;
 import io.grapevine.search.analytics.StopWords;
@@ -31,20 +31,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds rising terms in two searches: the words of the query language
- * ({@code match.words}) in the mentions of a range (a sample of them on a large shard,
- * copied passages counted once) by Elasticsearch's {@code significant_text}, then how
- * many mentions of the range and the periods before it hold each word that may show, one
- * count a word in a {@code filters} aggregation.
+ * ({@code match.words}) of the mentions of a range (a sample of them when there are many,
+ * copied passages counted once), then how many mentions of the range and the periods
+ * before it hold each word that may show, one count a word in a {@code filters}
+ * aggregation.
  */
 @Component
 public class RisingTermsSearch {
 
-	/** How many mentions of the range each shard reads words from. */
+	/** How many mentions of the range words are read from, the first in index order. */
 	static final int SAMPLE = 2000;
 
 	/**
-	 * How many words of the range at most have their history counted, those rarest in the
-	 * whole index first.
+	 * How many words of the range at most have their history counted, those in the most
+	 * mentions first.
 	 */
 	static final int CANDIDATES = 500;
 
@@ -73,9 +73,9 @@ public class RisingTermsSearch {
 		MentionFilter heard = new MentionFilter(filter.from(), filter.to(), filter.sources(), filter.languages(),
 				filter.topics(), filter.departments(), filter.handling(), filter.sentiments(), filter.competitors(),
 				Optional.of(false), filter.question(), filter.minReach());
-		SearchRequest words = words(heard, minCount, excluded);
-		return Mono.fromFuture(() -> this.client.search(words, Void.class))
-			.map(RisingTermsSearch::range)
+		SearchRequest sample = sample(heard);
+		return Mono.fromFuture(() -> this.client.search(sample, ObjectNode.class))
+			.map((response) -> range(response, minCount, excluded))
 			.flatMap((range) -> {
 				if (range.counts().isEmpty()) {
 					return Mono.just(new RisingTerms(from, to, comparedFrom, List.of()));
@@ -88,31 +88,20 @@ public class RisingTermsSearch {
 	}
 
 	/**
-	 * The search for the words of a range said in at least the minimum count of mentions.
-	 * No background filter: counting each word over the earlier periods is left to
-	 * {@link #history}, for the few words that may show. The {@code percentage} heuristic
-	 * keeps every word (its score is above zero), rarest in the index first.
+	 * The search for the words of a sample of a range's mentions, read from their
+	 * {@code _source} in index order as {@code significant_text}'s {@code sampler} would.
 	 * @param filter the mentions of the range
-	 * @param minCount the least count
-	 * @param excluded words never counted
 	 * @return the request
 	 */
-	static SearchRequest words(MentionFilter filter, int minCount, Set<String> excluded) {
-		return SearchRequest
-			.of((search) -> search.index(MonthlyIndices.ALIAS)
-				.ignoreUnavailable(true)
-				.allowNoIndices(true)
-				.size(0)
-				.query(MentionQueries.query(filter, Optional.empty()))
-				.aggregations("sample",
-						(sample) -> sample.sampler((sampler) -> sampler.shardSize(SAMPLE))
-							.aggregations("words", (words) -> words.significantText((text) -> text.field(WORDS)
-								.size(CANDIDATES)
-								.shardSize(CANDIDATES)
-								.minDocCount((long) minCount)
-								.filterDuplicateText(true)
-								.percentage((percentage) -> percentage)
-								.exclude(TermsExclude.of((exclude) -> exclude.terms(List.copyOf(excluded))))))));
+	static SearchRequest sample(MentionFilter filter) {
+		return SearchRequest.of((search) -> search.index(MonthlyIndices.ALIAS)
+			.ignoreUnavailable(true)
+			.allowNoIndices(true)
+			.size(SAMPLE)
+			.trackTotalHits((total) -> total.enabled(false))
+			.sort((sort) -> sort.field((field) -> field.field("_doc")))
+			.source((source) -> source.filter((fields) -> fields.includes(WORDS)))
+			.query(MentionQueries.query(filter, Optional.empty())));
 	}
 
 	/**
@@ -138,23 +127,13 @@ public class RisingTermsSearch {
 					(history) -> history.filters((filters) -> filters.filters((buckets) -> buckets.keyed(byWord)))));
 	}
 
-	private static Range range(SearchResponse<Void> response) {
-		Aggregate sample = response.aggregations().get("sample");
-		if (sample == null || !sample.isSampler()) {
-			return new Range(0, Map.of());
+	private static Range range(SearchResponse<ObjectNode> response, int minCount, Set<String> excluded) {
+		SampledWords words = new SampledWords((word) -> !excluded.contains(word) && StopWords.meaningful(word));
+		for (Hit<ObjectNode> hit : response.hits().hits()) {
+			JsonNode text = (hit.source() != null) ? hit.source().path("match").path("words") : null;
+			words.add((text != null && text.isTextual()) ? text.asText() : "");
 		}
-		Aggregate words = sample.sampler().aggregations().get("words");
-		if (words == null || !words.isSigsterms()) {
-			return new Range(0, Map.of());
-		}
-		SignificantStringTermsAggregate terms = words.sigsterms();
-		Map<String, Long> counts = new LinkedHashMap<>();
-		for (SignificantStringTermsBucket bucket : terms.buckets().array()) {
-			if (StopWords.meaningful(bucket.key())) {
-				counts.put(bucket.key(), bucket.docCount());
-			}
-		}
-		return new Range((terms.docCount() != null) ? terms.docCount() : 0, counts);
+		return new Range(words.mentions(), words.atLeast(minCount, CANDIDATES));
 	}
 
 	private static List<Term> terms(Range range, SearchResponse<Void> response, int periods, int minCount, int size) {
