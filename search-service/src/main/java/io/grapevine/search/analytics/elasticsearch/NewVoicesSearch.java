@@ -2,8 +2,10 @@ package io.grapevine.search.analytics.elasticsearch;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,12 +18,9 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Mention;
-import io.grapevine.listening.mention.MentionJson;
 import io.grapevine.search.analytics.NewVoices;
 import io.grapevine.search.analytics.NewVoices.Voice;
 import io.grapevine.search.index.MonthlyIndices;
@@ -32,14 +31,17 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds new voices in two searches: the authors of a range by their widest reach, then
- * which of them have any earlier mention on the same source.
+ * Finds new voices in two searches: the authors of a range by their widest reach with the
+ * widest-reaching mention of each, then which of them have any earlier mention on the
+ * same source.
  */
 @Component
 public class NewVoicesSearch {
 
 	/** How many authors of the range are looked up, widest reach first. */
 	static final int CANDIDATES = 200;
+
+	private static final String HANDLE = "author.handle";
 
 	private final ElasticsearchAsyncClient client;
 
@@ -58,7 +60,7 @@ public class NewVoicesSearch {
 		Instant from = filter.from().orElseThrow();
 		Instant to = filter.to().orElseThrow();
 		SearchRequest authors = authors(filter);
-		return Mono.fromFuture(() -> this.client.search(authors, Void.class))
+		return Mono.fromFuture(() -> this.client.search(authors, ObjectNode.class))
 			.map(NewVoicesSearch::candidates)
 			.flatMap((candidates) -> {
 				if (candidates.isEmpty()) {
@@ -70,26 +72,35 @@ public class NewVoicesSearch {
 			});
 	}
 
+	/**
+	 * The search for the authors of a range, widest reach first, and the widest-reaching
+	 * mention of each: the authors as a {@code terms} aggregation, their mentions as the
+	 * hits collapsed on the author, read in one fetch rather than a {@code top_hits}
+	 * fetch an author.
+	 * @param filter the mentions of the range
+	 * @return the request
+	 */
 	static SearchRequest authors(MentionFilter filter) {
 		return SearchRequest.of((search) -> search.index(MonthlyIndices.ALIAS)
 			.ignoreUnavailable(true)
 			.allowNoIndices(true)
-			.size(0)
+			.size(CANDIDATES)
+			.trackTotalHits((total) -> total.enabled(false))
 			// The organization's own accounts are no new voices.
 			.query((query) -> query.bool((bool) -> bool.filter(MentionQueries.query(filter, Optional.empty()))
 				.mustNot(MentionQueries.OWNED)))
+			.sort((sort) -> sort.field((field) -> field.field("reach")
+				.order(SortOrder.Desc)
+				.missing(FieldValue.of(0))
+				.unmappedType(FieldType.Float)))
+			.sort((sort) -> sort.field((field) -> field.field("engagement.total").order(SortOrder.Desc)))
+			.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Desc)))
+			.collapse((collapse) -> collapse.field(HANDLE))
 			.aggregations("authors", (authors) -> authors
-				.terms((terms) -> terms.field("author.handle")
+				.terms((terms) -> terms.field(HANDLE)
 					.size(CANDIDATES)
 					.order(NamedValue.of("reach", SortOrder.Desc), NamedValue.of("_count", SortOrder.Desc)))
-				.aggregations("reach", (reach) -> reach.max((max) -> max.field("reach").missing(FieldValue.of(0))))
-				.aggregations("widest", (widest) -> widest.topHits((hits) -> hits.size(1)
-					.sort((sort) -> sort.field((field) -> field.field("reach")
-						.order(SortOrder.Desc)
-						.missing(FieldValue.of(0))
-						.unmappedType(FieldType.Float)))
-					.sort((sort) -> sort.field((field) -> field.field("engagement.total").order(SortOrder.Desc)))
-					.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Desc)))))));
+				.aggregations("reach", (reach) -> reach.max((max) -> max.field("reach").missing(FieldValue.of(0))))));
 	}
 
 	static SearchRequest earlier(List<Candidate> candidates, Instant before) {
@@ -108,14 +119,20 @@ public class NewVoicesSearch {
 								(sources) -> sources.terms((terms) -> terms.field("source").size(50)))));
 	}
 
-	private static List<Candidate> candidates(SearchResponse<Void> response) {
+	private static List<Candidate> candidates(SearchResponse<ObjectNode> response) {
+		Map<String, ObjectNode> widest = new HashMap<>();
+		for (Hit<ObjectNode> hit : response.hits().hits()) {
+			if (hit.source() != null) {
+				widest.putIfAbsent(hit.source().path("author").path("handle").asText(), hit.source());
+			}
+		}
 		List<Candidate> candidates = new ArrayList<>();
 		for (StringTermsBucket bucket : response.aggregations().get("authors").sterms().buckets().array()) {
-			List<Hit<JsonData>> hits = bucket.aggregations().get("widest").topHits().hits().hits();
-			if (hits.isEmpty() || hits.get(0).source() == null) {
+			ObjectNode source = widest.get(bucket.key().stringValue());
+			if (source == null) {
 				continue;
 			}
-			Mention mention = mention(hits.get(0).source());
+			Mention mention = MentionQueries.mention(source);
 			Double reach = bucket.aggregations().get("reach").max().value();
 			candidates.add(new Candidate(bucket.key().stringValue(), mention, bucket.docCount(),
 					mention.reach().map((ignored) -> reach)));
@@ -146,16 +163,6 @@ public class NewVoicesSearch {
 
 	private static String key(String handle, String source) {
 		return handle + '\u0000' + source;
-	}
-
-	private static Mention mention(JsonData source) {
-		try {
-			ObjectNode tree = (ObjectNode) MentionJson.mapper().readTree(source.toJson().toString());
-			return MentionQueries.mention(tree);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("A stored document is not valid JSON: " + ex.getOriginalMessage(), ex);
-		}
 	}
 
 	record Candidate(String handle, Mention mention, long mentions, Optional<Double> reach) {

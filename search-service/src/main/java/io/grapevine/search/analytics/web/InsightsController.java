@@ -71,9 +71,10 @@ class InsightsController {
 
 	@GetMapping("/api/analytics/rising-terms")
 	@Operation(summary = "Words said much more than usual in a time range",
-			description = "Words of the mentions in the range that are significantly more frequent than over the range "
-					+ "and the 'periods' periods of the same length before it (Elasticsearch significant_text), "
-					+ "leaving out stop-words and the words of the topics' keywords. Defaults to the last day.")
+			description = "Words of the mentions in the range said significantly more than their own rate over the "
+					+ "'periods' periods of the same length before it predicts (a Poisson test), most significant first "
+					+ "(Elasticsearch's JLH score against the range and those periods), leaving out stop-words and the "
+					+ "words of the topics' keywords. Defaults to the last day.")
 	Mono<RisingTerms> risingTerms(
 			@Parameter(description = "ISO-8601 instant, inclusive; default 1 day before 'to'") @RequestParam(
 					required = false) String from,
