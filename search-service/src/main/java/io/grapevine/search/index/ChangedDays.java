@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -198,19 +197,8 @@ public class ChangedDays {
 		return Mono.fromFuture(() -> this.client.delete(
 				(delete) -> delete.index(INDEX).id(mark.day()).ifSeqNo(mark.seqNo()).ifPrimaryTerm(mark.primaryTerm())))
 			.thenReturn(true)
-			.onErrorResume((ex) -> status(ex) == 409 || status(ex) == 404, (ex) -> Mono.just(false));
-	}
-
-	private static int status(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ElasticsearchException ex) {
-				return ex.status();
-			}
-			if (cause instanceof org.elasticsearch.client.ResponseException ex) {
-				return ex.getResponse().getStatusLine().getStatusCode();
-			}
-		}
-		return -1;
+			.onErrorResume((ex) -> ElasticsearchStatus.is(ex, 409) || ElasticsearchStatus.is(ex, 404),
+					(ex) -> Mono.just(false));
 	}
 
 	private Mono<Void> ensureIndex() {

@@ -42,9 +42,9 @@ import io.grapevine.search.handling.MentionAction;
 import io.grapevine.search.handling.MentionHandling;
 import io.grapevine.search.handling.MentionNotFoundException;
 import io.grapevine.search.index.ChangedDays;
+import io.grapevine.search.index.ElasticsearchStatus;
 import io.grapevine.search.index.MonthlyIndices;
 import io.grapevine.search.mentions.elasticsearch.MentionQueries;
-import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -228,18 +228,8 @@ public class HandlingStore {
 				.thenReturn(sequence));
 	}
 
-	// Depending on the transport, Elasticsearch's 409 arrives parsed or as the low-level
-	// client's response exception.
 	private static boolean isConflict(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ElasticsearchException ex && ex.status() == 409) {
-				return true;
-			}
-			if (cause instanceof ResponseException ex && ex.getResponse().getStatusLine().getStatusCode() == 409) {
-				return true;
-			}
-		}
-		return false;
+		return ElasticsearchStatus.is(failure, 409);
 	}
 
 	private Mono<Void> record(MentionAction action, boolean visible) {
