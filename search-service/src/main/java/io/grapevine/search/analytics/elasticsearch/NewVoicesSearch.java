@@ -13,7 +13,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -89,12 +88,7 @@ public class NewVoicesSearch {
 			// The organization's own accounts are no new voices.
 			.query((query) -> query.bool((bool) -> bool.filter(MentionQueries.query(filter, Optional.empty()))
 				.mustNot(MentionQueries.OWNED)))
-			.sort((sort) -> sort.field((field) -> field.field("reach")
-				.order(SortOrder.Desc)
-				.missing(FieldValue.of(0))
-				.unmappedType(FieldType.Float)))
-			.sort((sort) -> sort.field((field) -> field.field("engagement.total").order(SortOrder.Desc)))
-			.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Desc)))
+			.sort(ReachOrder.WIDEST_FIRST)
 			.collapse((collapse) -> collapse.field(HANDLE))
 			.aggregations("authors", (authors) -> authors
 				.terms((terms) -> terms.field(HANDLE)

@@ -6,8 +6,6 @@ import java.util.Optional;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -91,12 +89,7 @@ public class WaitingSearch {
 			.trackTotalHits((track) -> track.enabled(true))
 			.size(size)
 			.query(waiting)
-			.sort((sort) -> sort.field((field) -> field.field("reach")
-				.order(SortOrder.Desc)
-				.missing(FieldValue.of(0))
-				.unmappedType(FieldType.Float)))
-			.sort((sort) -> sort.field((field) -> field.field("engagement.total").order(SortOrder.Desc)))
-			.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Desc)))
+			.sort(ReachOrder.WIDEST_FIRST)
 			.collapse((collapse) -> collapse.field("clusterKey").innerHits((inner) -> inner.name(COPIES).size(0))));
 	}
 
