@@ -79,6 +79,16 @@ public class IndexerProgress implements HealthIndicator {
 		}
 	}
 
+	/**
+	 * Forgets what was received and not written: the indexer's consumer was closed (a
+	 * stop, or the pipeline started again after a failure), so those records were never
+	 * acknowledged and Kafka delivers them again, to be counted then.
+	 */
+	synchronized void restarted() {
+		this.waiting = 0;
+		this.waitingSince = null;
+	}
+
 	synchronized Duration lastProgressAge() {
 		Duration age = Duration.between(this.lastProgress, this.clock.instant());
 		return age.isNegative() ? Duration.ZERO : age;

@@ -130,6 +130,8 @@ public class MentionIndexer implements SmartLifecycle {
 	}
 
 	private Flux<Batch> indexMentions() {
+		// Records of a consumer closed before they were written come again to this one.
+		this.progress.restarted();
 		return KafkaReceiver.create(this.receiverOptions)
 			.receive()
 			.bufferTimeout(this.properties.batchSize(), this.properties.batchTimeout(), true)
@@ -282,6 +284,7 @@ public class MentionIndexer implements SmartLifecycle {
 		Disposable pipeline = this.pipeline;
 		if (pipeline != null) {
 			pipeline.dispose();
+			this.progress.restarted();
 			logger.info("Indexer stopped");
 		}
 		this.pipeline = null;

@@ -57,6 +57,18 @@ class IndexerProgressTests {
 	}
 
 	@Test
+	void recordsReceivedBeforeTheConsumerClosedAreNotCountedTwiceWhenTheyComeAgain() {
+		this.progress.received(3);
+		this.progress.restarted();
+		// Kafka delivers the three again to the new consumer, which writes them.
+		this.progress.received(3);
+		this.progress.done(3);
+		this.clock.pass(Duration.ofMinutes(10));
+		assertThat(this.progress.health().getStatus()).isEqualTo(Status.UP);
+		assertThat(this.progress.health().getDetails()).containsEntry("waiting", 0L);
+	}
+
+	@Test
 	void theAgeOfTheLastProgressGrowsUntilABatchIsWrittenWhetherOrNotMentionsWait() {
 		this.clock.pass(Duration.ofSeconds(30));
 		assertThat(this.meters.get(IndexerProgress.LAST_PROGRESS_AGE_METRIC).gauge().value()).isEqualTo(30.0);
