@@ -1,6 +1,8 @@
 package io.grapevine.listening.enrich.language;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -135,6 +137,38 @@ public final class LanguageDetector {
 	}
 
 	/**
+	 * Detect the language of a text with a prior: a language the text is likely in (the
+	 * video's language for a comment on it), which decides only what the text leaves
+	 * open. The text still decides when it leads clearly; the prior is answered when the
+	 * text can be read and no language leads the prior by the lead an answer needs; text
+	 * with nothing to read gets no language, whatever the prior.
+	 * @param text the text
+	 * @param prior a language tag (BCP 47 or ISO 639), ignored when it is not one of the
+	 * configured languages with a profile
+	 * @return the ISO 639-1 code of one of the configured languages, or empty when unsure
+	 */
+	public Optional<String> detect(CharSequence text, Optional<String> prior) {
+		Optional<String> likely = prior.flatMap(LanguageTags::primary)
+			.filter(this.languages::contains)
+			.filter(SUPPORTED::contains);
+		if (likely.isEmpty()) {
+			return detect(text);
+		}
+		Guess guess = guess(text);
+		if (guess.language().isEmpty()) {
+			return Optional.empty();
+		}
+		if (guess.confident()) {
+			return guess.language().filter(this.languages::contains);
+		}
+		String language = likely.get();
+		String best = guess.language().get();
+		int index = LanguageProfiles.LANGUAGES.indexOf(language);
+		double behind = guess.scores().get(LanguageProfiles.LANGUAGES.indexOf(best)) - guess.scores().get(index);
+		return (best.equals(language) || behind < needed(guess.read(), best, language)) ? likely : Optional.empty();
+	}
+
+	/**
 	 * The best and runner-up languages for a text, with the margin between them.
 	 * @param text the text
 	 * @return the guess, with an empty language when there was nothing to read
@@ -166,7 +200,8 @@ public final class LanguageDetector {
 		double margin = scores[best] - scores[second];
 		String language = LanguageProfiles.LANGUAGES.get(best);
 		String runnerUp = LanguageProfiles.LANGUAGES.get(second);
-		return new Guess(Optional.of(language), runnerUp, margin, margin >= needed(read, language, runnerUp));
+		return new Guess(Optional.of(language), runnerUp, margin, margin >= needed(read, language, runnerUp), read,
+				Arrays.stream(scores).boxed().toList());
 	}
 
 	/**
@@ -199,10 +234,14 @@ public final class LanguageDetector {
 	 * @param runnerUp the next most likely
 	 * @param margin how much more likely the best is, as a log-likelihood difference
 	 * @param confident whether the margin is enough to answer
+	 * @param read what the profiles read of the text
+	 * @param scores the log-likelihood of each language of the profiles, in their order
 	 */
-	record Guess(Optional<String> language, String runnerUp, double margin, boolean confident) {
+	record Guess(Optional<String> language, String runnerUp, double margin, boolean confident,
+			LanguageProfiles.Read read, List<Double> scores) {
 
-		static final Guess NONE = new Guess(Optional.empty(), "", 0, false);
+		static final Guess NONE = new Guess(Optional.empty(), "", 0, false, new LanguageProfiles.Read(0, 0, 0, 0, 0),
+				List.of());
 
 	}
 
