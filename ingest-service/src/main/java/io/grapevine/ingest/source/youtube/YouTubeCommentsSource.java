@@ -97,7 +97,7 @@ public class YouTubeCommentsSource implements Source {
 	 */
 	private final RequestBudget quota;
 
-	private final YouTubeVideoLanguages videoLanguages = new YouTubeVideoLanguages();
+	private final YouTubeVideoLanguages videoLanguages = new YouTubeVideoLanguages(this.json);
 
 	YouTubeCommentsSource(String instanceId, YouTubeSettings settings, Optional<String> searchTerms,
 			WebClient.Builder builder, Clock clock) {

@@ -35,7 +35,7 @@ final class YouTubeVideoLanguages {
 
 	static final int CAPACITY = 10_000;
 
-	private final ObjectMapper json = new ObjectMapper();
+	private final ObjectMapper json;
 
 	private final Map<String, Optional<String>> known = new LinkedHashMap<>(256, 0.75f, true) {
 
@@ -45,6 +45,14 @@ final class YouTubeVideoLanguages {
 		}
 
 	};
+
+	/**
+	 * Languages read with the source's JSON mapper.
+	 * @param json the mapper
+	 */
+	YouTubeVideoLanguages(ObjectMapper json) {
+		this.json = json;
+	}
 
 	/**
 	 * The videos among these that were never asked about, at most {@value #MAX_IDS}.

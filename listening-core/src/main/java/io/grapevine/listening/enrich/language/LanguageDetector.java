@@ -1,8 +1,6 @@
 package io.grapevine.listening.enrich.language;
 
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -154,18 +152,17 @@ public final class LanguageDetector {
 		if (likely.isEmpty()) {
 			return detect(text);
 		}
-		Guess guess = guess(text);
+		String language = likely.get();
+		Guess guess = guess(text, LanguageProfiles.LANGUAGES.indexOf(language));
 		if (guess.language().isEmpty()) {
 			return Optional.empty();
 		}
 		if (guess.confident()) {
 			return guess.language().filter(this.languages::contains);
 		}
-		String language = likely.get();
 		String best = guess.language().get();
-		int index = LanguageProfiles.LANGUAGES.indexOf(language);
-		double behind = guess.scores().get(LanguageProfiles.LANGUAGES.indexOf(best)) - guess.scores().get(index);
-		return (best.equals(language) || behind < needed(guess.read(), best, language)) ? likely : Optional.empty();
+		return (best.equals(language) || guess.priorBehind() < needed(guess.read(), best, language)) ? likely
+				: Optional.empty();
 	}
 
 	/**
@@ -174,6 +171,10 @@ public final class LanguageDetector {
 	 * @return the guess, with an empty language when there was nothing to read
 	 */
 	Guess guess(CharSequence text) {
+		return guess(text, -1);
+	}
+
+	private Guess guess(CharSequence text, int prior) {
 		if (text == null || text.isEmpty()) {
 			return Guess.NONE;
 		}
@@ -200,8 +201,9 @@ public final class LanguageDetector {
 		double margin = scores[best] - scores[second];
 		String language = LanguageProfiles.LANGUAGES.get(best);
 		String runnerUp = LanguageProfiles.LANGUAGES.get(second);
+		double priorBehind = (prior >= 0) ? scores[best] - scores[prior] : Double.NaN;
 		return new Guess(Optional.of(language), runnerUp, margin, margin >= needed(read, language, runnerUp), read,
-				Arrays.stream(scores).boxed().toList());
+				priorBehind);
 	}
 
 	/**
@@ -235,13 +237,14 @@ public final class LanguageDetector {
 	 * @param margin how much more likely the best is, as a log-likelihood difference
 	 * @param confident whether the margin is enough to answer
 	 * @param read what the profiles read of the text
-	 * @param scores the log-likelihood of each language of the profiles, in their order
+	 * @param priorBehind how far the prior asked about is behind the best language in
+	 * log-likelihood, {@code NaN} when none was asked about
 	 */
 	record Guess(Optional<String> language, String runnerUp, double margin, boolean confident,
-			LanguageProfiles.Read read, List<Double> scores) {
+			LanguageProfiles.Read read, double priorBehind) {
 
 		static final Guess NONE = new Guess(Optional.empty(), "", 0, false, new LanguageProfiles.Read(0, 0, 0, 0, 0),
-				List.of());
+				Double.NaN);
 
 	}
 
