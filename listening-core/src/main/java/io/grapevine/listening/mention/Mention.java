@@ -290,6 +290,18 @@ public record Mention(int schemaVersion, String id, String source, String native
 	}
 
 	/**
+	 * This mention with other counts, as when a repost read later adds to its shares.
+	 * @param engagement the counts
+	 * @return the changed copy
+	 */
+	public Mention withEngagement(Engagement engagement) {
+		return new Mention(this.schemaVersion, this.id, this.source, this.nativeId, this.url, this.text, this.author,
+				this.publishedAt, this.ingestedAt, this.language, engagement, this.inReplyTo, this.matchedBy,
+				this.topics, this.departments, this.sentiment, this.clusterId, this.reach, this.competitors, this.owned,
+				this.ownedBy, this.byCompetitor, this.repostOf);
+	}
+
+	/**
 	 * Start a mention of the current schema version.
 	 * @param source the kind of source
 	 * @param nativeId the id the source gives the post

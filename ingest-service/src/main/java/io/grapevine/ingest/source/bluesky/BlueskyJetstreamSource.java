@@ -27,9 +27,11 @@ import org.springframework.web.reactive.socket.client.WebSocketClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Reads new Bluesky posts from a Jetstream websocket
- * ({@code /subscribe?wantedCollections=app.bsky.feed.post&cursor=<time_us>}) and keeps
- * those that match the organization's topics and those its own accounts wrote.
+ * Reads new Bluesky posts and reposts from a Jetstream websocket
+ * ({@code /subscribe?wantedCollections=app.bsky.feed.post&wantedCollections=app.bsky.feed.repost&cursor=<time_us>})
+ * and keeps the posts that match the organization's topics and those its own accounts
+ * wrote, and the reposts of those posts, counted on them (see
+ * {@link JetstreamEventMapper}).
  *
  * <p>
  * Each fetch connects from the stored cursor, reads at most {@code max-events} events or
@@ -119,7 +121,7 @@ class BlueskyJetstreamSource implements Source {
 
 	URI uri(Optional<Long> from) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUri(this.settings.url())
-			.replaceQueryParam("wantedCollections", BlueskyPosts.POST_COLLECTION);
+			.replaceQueryParam("wantedCollections", BlueskyPosts.POST_COLLECTION, BlueskyPosts.REPOST_COLLECTION);
 		from.map((micros) -> Math.max(0, micros - this.settings.rewind().toNanos() / 1000))
 			.ifPresent((micros) -> uri.replaceQueryParam("cursor", micros));
 		return uri.build(true).toUri();

@@ -32,6 +32,8 @@ final class BlueskyPosts {
 
 	static final String POST_COLLECTION = "app.bsky.feed.post";
 
+	static final String REPOST_COLLECTION = "app.bsky.feed.repost";
+
 	private static final Pattern DID = Pattern.compile("did:[a-z]+:[A-Za-z0-9._:%-]{1,2048}");
 
 	private static final Pattern RKEY = Pattern.compile("[A-Za-z0-9._:~-]{1,512}");

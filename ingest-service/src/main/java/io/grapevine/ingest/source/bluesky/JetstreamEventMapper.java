@@ -3,7 +3,9 @@ package io.grapevine.ingest.source.bluesky;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,6 +33,14 @@ import io.grapevine.listening.query.MatchContext;
  * post that matches a topic but cannot be mapped, become dead letters.
  *
  * <p>
+ * A repost ({@code app.bsky.feed.repost} created, whose {@code subject.uri} names a post)
+ * holds no words, so it is published as its original, as X retweets and Mastodon reblogs
+ * are: when this instance published the original ({@link JetstreamOriginals}), the
+ * original again with one more share; else it is skipped, as the original cannot be
+ * matched to a topic without its text (its share count comes with it when a search reads
+ * it, Bluesky's {@code repostCount}). Undoing a repost (a delete) takes nothing off.
+ *
+ * <p>
  * Jetstream names authors only by DID, so the handle and permalink use the DID; the
  * post's time is its {@code createdAt} unless that lies in the future of the event's
  * {@code time_us} (see {@link BlueskyPosts#publishedAt}).
@@ -49,6 +59,8 @@ final class JetstreamEventMapper {
 
 	private final Clock clock;
 
+	private final JetstreamOriginals originals = new JetstreamOriginals();
+
 	JetstreamEventMapper(String instanceId, Organization organization, Clock clock) {
 		this.instanceId = instanceId;
 		this.matcher = new TopicMatcher(organization);
@@ -64,7 +76,7 @@ final class JetstreamEventMapper {
 	 * @return the mentions, dead letters and where this read ended
 	 */
 	Mapped map(List<String> events, Optional<Resume> resume) {
-		List<Mention> mentions = new ArrayList<>();
+		Map<String, Mention> mentions = new LinkedHashMap<>();
 		List<DeadLetter> deadLetters = new ArrayList<>();
 		Instant now = this.clock.instant();
 		Optional<Long> lastTimeUs = Optional.empty();
@@ -103,13 +115,20 @@ final class JetstreamEventMapper {
 					continue;
 				}
 			}
-			outcome.mention().ifPresent(mentions::add);
+			Outcome read = outcome;
+			Optional<Mention> mention = read.reposted()
+				.map((reposted) -> this.originals.reposted(reposted.originalId(), reposted.repost()))
+				.orElseGet(() -> read.mention().map(this.originals::published));
+			// One copy a read: a post reposted in the read it came in is published once,
+			// where it came, with the shares counted by the end of the read.
+			mention.ifPresent((counted) -> mentions.put(counted.id(), counted));
 			outcome.deadLetter().ifPresent(deadLetters::add);
-			if (outcome.mention().isEmpty() && outcome.deadLetter().isEmpty()) {
+			if (mention.isEmpty() && outcome.deadLetter().isEmpty()) {
 				skipped++;
 			}
 		}
-		return new Mapped(mentions, deadLetters, events.size(), skipped, alreadyRead, lastTimeUs, readAtLast);
+		return new Mapped(List.copyOf(mentions.values()), deadLetters, events.size(), skipped, alreadyRead, lastTimeUs,
+				readAtLast);
 	}
 
 	private Outcome event(String raw, Instant now) {
@@ -133,6 +152,11 @@ final class JetstreamEventMapper {
 		Optional<Long> timeUs = (time != null && time.isIntegralNumber() && time.canConvertToLong()
 				&& time.asLong() > 0) ? Optional.of(time.asLong()) : Optional.empty();
 		JsonNode commit = event.get("commit");
+		if ("commit".equals(event.path("kind").asText()) && commit != null && commit.isObject()
+				&& BlueskyPosts.REPOST_COLLECTION.equals(commit.path("collection").asText())
+				&& "create".equals(commit.path("operation").asText())) {
+			return repost(event, commit, timeUs);
+		}
 		if (!"commit".equals(event.path("kind").asText()) || commit == null || !commit.isObject()
 				|| !BlueskyPosts.POST_COLLECTION.equals(commit.path("collection").asText())
 				|| !"create".equals(commit.path("operation").asText())) {
@@ -158,7 +182,22 @@ final class JetstreamEventMapper {
 		if (!ownAccount(mention) && this.matcher.match(MatchContext.of(mention)).isEmpty()) {
 			return Outcome.skipped(timeUs);
 		}
-		return new Outcome(timeUs, Optional.of(mention), Optional.empty());
+		return new Outcome(timeUs, Optional.of(mention), Optional.empty(), Optional.empty());
+	}
+
+	// A repost that cannot be read is skipped: the firehose is full of reposts of posts
+	// nobody here listens for.
+	private static Outcome repost(JsonNode event, JsonNode commit, Optional<Long> timeUs) {
+		Optional<String> did = SourcePayloads.text(event, "did").filter(BlueskyPosts::validDid);
+		Optional<String> rkey = SourcePayloads.text(commit, "rkey").filter(BlueskyPosts::validRkey);
+		Optional<String> original = SourcePayloads.text(commit.path("record").path("subject"), "uri")
+			.flatMap(BlueskyPosts::parse)
+			.map((post) -> BlueskyPosts.SOURCE + ":" + BlueskyPosts.uri(post.did(), post.rkey()));
+		if (did.isEmpty() || rkey.isEmpty() || original.isEmpty()) {
+			return Outcome.skipped(timeUs);
+		}
+		return new Outcome(timeUs, Optional.empty(), Optional.empty(),
+				Optional.of(new Reposted(original.get(), did.get() + "/" + rkey.get())));
 	}
 
 	private boolean ownAccount(Mention mention) {
@@ -200,7 +239,7 @@ final class JetstreamEventMapper {
 	/**
 	 * What one read of events gave.
 	 *
-	 * @param mentions the posts that match a topic
+	 * @param mentions the posts that match a topic, and those reposted here, once each
 	 * @param deadLetters the events set aside, raw
 	 * @param eventCount how many events were read
 	 * @param skippedCount how many were neither (other kinds, collections or topics)
@@ -232,15 +271,26 @@ final class JetstreamEventMapper {
 
 	}
 
-	private record Outcome(Optional<Long> timeUs, Optional<Mention> mention, Optional<DeadLetter> deadLetter) {
+	private record Outcome(Optional<Long> timeUs, Optional<Mention> mention, Optional<DeadLetter> deadLetter,
+			Optional<Reposted> reposted) {
 
 		static Outcome skipped(Optional<Long> timeUs) {
-			return new Outcome(timeUs, Optional.empty(), Optional.empty());
+			return new Outcome(timeUs, Optional.empty(), Optional.empty(), Optional.empty());
 		}
 
 		static Outcome deadLetter(Optional<Long> timeUs, DeadLetter deadLetter) {
-			return new Outcome(timeUs, Optional.empty(), Optional.of(deadLetter));
+			return new Outcome(timeUs, Optional.empty(), Optional.of(deadLetter), Optional.empty());
 		}
+
+	}
+
+	/**
+	 * A repost read from the stream.
+	 *
+	 * @param originalId the mention id of the post it passes on
+	 * @param repost the repost's own key: its author's DID and record key
+	 */
+	private record Reposted(String originalId, String repost) {
 
 	}
 

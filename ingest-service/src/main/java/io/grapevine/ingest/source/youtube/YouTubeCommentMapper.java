@@ -210,6 +210,24 @@ final class YouTubeCommentMapper {
 	}
 
 	/**
+	 * The video a mapped comment is on, read back from the URL this mapper gave it.
+	 * @param mention a mention this mapper made
+	 * @return the video id
+	 */
+	static Optional<String> videoId(Mention mention) {
+		String query = mention.url().getRawQuery();
+		if (query == null) {
+			return Optional.empty();
+		}
+		for (String pair : query.split("&")) {
+			if (pair.startsWith("v=") && ID.matcher(pair.substring(2)).matches()) {
+				return Optional.of(pair.substring(2));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
 	 * The author of a comment: the handle YouTube shows ({@code authorDisplayName}, an
 	 * {@code @handle} since channels have handles, or else the handle of
 	 * {@code authorChannelUrl}, or else the channel id when the name has spaces), and as

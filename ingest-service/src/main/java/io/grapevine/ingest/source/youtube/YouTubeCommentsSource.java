@@ -21,6 +21,7 @@ import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.RequestBudget;
 import io.grapevine.ingest.source.Source;
 import io.grapevine.listening.mention.DeadLetter;
+import io.grapevine.listening.mention.Mention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -96,6 +97,8 @@ public class YouTubeCommentsSource implements Source {
 	 */
 	private final RequestBudget quota;
 
+	private final YouTubeVideoLanguages videoLanguages = new YouTubeVideoLanguages(this.json);
+
 	YouTubeCommentsSource(String instanceId, YouTubeSettings settings, Optional<String> searchTerms,
 			WebClient.Builder builder, Clock clock) {
 		if (settings.apiKey() == null) {
@@ -168,7 +171,66 @@ public class YouTubeCommentsSource implements Source {
 					(ex) -> new YouTubeUnreachableException("YouTube could not be reached at " + this.settings.baseUrl()
 							+ PATH + " for " + listing + ": " + ex.getClass().getSimpleName() + ": "
 							+ mask(String.valueOf(ex.getMessage()))))
-			.map((answer) -> page(cursor, listing, new Answer(answer.status(), mask(answer.body()))));
+			.map((answer) -> page(cursor, listing, new Answer(answer.status(), mask(answer.body()))))
+			.flatMap(this::withVideoLanguages);
+	}
+
+	/**
+	 * The page with each comment tagged with the language of its video, asking
+	 * {@code videos.list} about the videos never asked about when the quota allows; the
+	 * tag is a prior for the language detector, not the comment's language. Whatever goes
+	 * wrong with that request, the page goes on without the tags it would have given.
+	 */
+	private Mono<Page> withVideoLanguages(Page page) {
+		if (!this.settings.videoLanguages() || page.mentions().isEmpty()) {
+			return Mono.just(page);
+		}
+		List<String> unknown = this.videoLanguages
+			.unknown(page.mentions().stream().map(YouTubeCommentMapper::videoId).flatMap(Optional::stream).toList());
+		if (unknown.isEmpty()) {
+			return Mono.just(tagged(page));
+		}
+		if (this.quota.spend(this.clock.instant()).isPresent()) {
+			// The day's units are spent: the comments go untagged, the next poll pauses.
+			return Mono.just(tagged(page));
+		}
+		return this.client.get()
+			.uri(YouTubeVideoLanguages.uri(this.settings.baseUrl(), unknown, this.settings.apiKey()))
+			.accept(MediaType.APPLICATION_JSON)
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((body) -> new Answer(response.statusCode().value(), body)))
+			.timeout(this.settings.requestTimeout())
+			.map((answer) -> {
+				boolean read = answer.status() >= 200 && answer.status() <= 299
+						&& this.videoLanguages.read(unknown, answer.body());
+				if (!read) {
+					logger.info(
+							"Source {}: YouTube answered HTTP {} to {} for {} videos; their comments go without the "
+									+ "video's language this time: {}",
+							instanceId(), answer.status(), YouTubeVideoLanguages.PATH, unknown.size(),
+							SourcePayloads.abbreviate(mask(answer.body())));
+				}
+				return tagged(page);
+			})
+			.onErrorResume((ex) -> {
+				logger.info("Source {}: {} could not be reached ({}); comments go without the video's language "
+						+ "this time", instanceId(), YouTubeVideoLanguages.PATH, ex.getClass().getSimpleName());
+				return Mono.just(tagged(page));
+			});
+	}
+
+	private Page tagged(Page page) {
+		List<Mention> mentions = page.mentions()
+			.stream()
+			.map((mention) -> YouTubeCommentMapper.videoId(mention)
+				.flatMap(this.videoLanguages::of)
+				.map((language) -> mention.withEnrichment(Optional.of(language), mention.sentiment(),
+						mention.clusterId(), mention.reach()))
+				.orElse(mention))
+			.toList();
+		return new Page(mentions, page.deadLetters(), page.next(), page.more(), page.pauseUntil(), page.problem(),
+				page.credentialsRefused(), page.rateLimitRemaining());
 	}
 
 	private Instant nextQuotaDay(Instant now) {

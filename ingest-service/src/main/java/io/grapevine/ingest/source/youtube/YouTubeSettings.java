@@ -35,12 +35,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * spend in one quota day (10,000 is a project's default; instances sharing a project
  * share it out); {@code commentThreads.list} costs one unit a request, and the instance
  * pauses until the quota resets once it has spent them, before YouTube has to refuse
+ * @param videoLanguages whether to ask {@code videos.list} (one unit for up to 50 videos,
+ * each video asked about once) for the language of the videos comments are on, which the
+ * language detector takes as a prior for short comments; on by default
  */
 public record YouTubeSettings(@DefaultValue("https://www.googleapis.com") URI baseUrl, String apiKey,
 		List<String> channelIds, List<String> videoIds, @DefaultValue("10m") Duration pollInterval,
 		@DefaultValue("100") int maxResults, @DefaultValue("America/Los_Angeles") String quotaResetZone,
 		@DefaultValue("30s") Duration requestTimeout, String searchTerms,
-		@DefaultValue("true") boolean topicSearchTerms, @DefaultValue("10000") int dailyQuotaUnits) {
+		@DefaultValue("true") boolean topicSearchTerms, @DefaultValue("10000") int dailyQuotaUnits,
+		@DefaultValue("true") boolean videoLanguages) {
 
 	/** The API serves at most 100 threads a page. */
 	static final int MAX_RESULTS = 100;
@@ -119,7 +123,7 @@ public record YouTubeSettings(@DefaultValue("https://www.googleapis.com") URI ba
 				+ ", channelIds=" + this.channelIds + ", videoIds=" + this.videoIds + ", pollInterval="
 				+ this.pollInterval + ", maxResults=" + this.maxResults + ", quotaResetZone=" + this.quotaResetZone
 				+ ", requestTimeout=" + this.requestTimeout + ", searchTerms=" + this.searchTerms
-				+ ", topicSearchTerms=" + this.topicSearchTerms + "]";
+				+ ", topicSearchTerms=" + this.topicSearchTerms + ", videoLanguages=" + this.videoLanguages + "]";
 	}
 
 }

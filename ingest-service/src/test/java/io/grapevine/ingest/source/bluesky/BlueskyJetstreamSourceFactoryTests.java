@@ -35,7 +35,7 @@ class BlueskyJetstreamSourceFactoryTests {
 		assertThat(source.instanceId()).isEqualTo("bluesky-jetstream:firehose");
 		assertThat(source.pollInterval()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(source.uri(Optional.of(1_795_300_000_000_000L))).hasToString(
-				"wss://jetstream2.us-east.bsky.network/subscribe?wantedCollections=app.bsky.feed.post&cursor=1795300000000000");
+				"wss://jetstream2.us-east.bsky.network/subscribe?wantedCollections=app.bsky.feed.post&wantedCollections=app.bsky.feed.repost&cursor=1795300000000000");
 		assertThat(settings.maxEvents()).isEqualTo(2000);
 		assertThat(settings.readFor()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(settings.rewind()).isZero();

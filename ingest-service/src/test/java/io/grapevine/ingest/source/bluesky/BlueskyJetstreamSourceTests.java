@@ -39,7 +39,7 @@ class BlueskyJetstreamSourceTests {
 	}
 
 	@Test
-	void asksForPostsOnlyAndStartsLiveWithoutAStoredCursor() {
+	void asksForPostsAndRepostsAndStartsLiveWithoutAStoredCursor() {
 		this.jetstream.emit(FakeJetstream.post(T, DID, "3lbqold", "an old delay"));
 		this.jetstream.emit(FakeJetstream.post(T + 10, DID, "3lbqlive", "a live delay"));
 		this.jetstream.liveFrom(T + 10);
@@ -47,11 +47,34 @@ class BlueskyJetstreamSourceTests {
 		Page page = fetch(source(100, Duration.ZERO), start());
 
 		assertThat(this.jetstream.connections()).singleElement()
-			.satisfies(
-					(query) -> assertThat(query).isEqualTo(Map.of("wantedCollections", List.of("app.bsky.feed.post"))));
+			.satisfies((query) -> assertThat(query)
+				.isEqualTo(Map.of("wantedCollections", List.of("app.bsky.feed.post", "app.bsky.feed.repost"))));
 		assertThat(page.mentions()).extracting(Mention::text).containsExactly("a live delay");
 		assertThat(page.next().position()).isEqualTo(Map.of("time_us", String.valueOf(T + 10), "read_at_time_us", "1"));
 		assertThat(page.more()).isTrue();
+	}
+
+	@Test
+	void aRepostOfAPostItPublishedPublishesThatPostAgainWithTheRepostInItsShares() {
+		String post = "at://" + DID + "/app.bsky.feed.post/3lbqa";
+		this.jetstream.emit(FakeJetstream.post(T + 1, DID, "3lbqa", "Bus 14 delayed again"));
+		BlueskyJetstreamSource source = source(100, Duration.ZERO);
+		Page first = fetch(source, at(T));
+		this.jetstream.emit(FakeJetstream.repost(T + 2, "did:plc:z72i7hdynmk6r22z27h6tvur", "3lbqrp1", post));
+		this.jetstream.emit(FakeJetstream.repost(T + 3, "did:plc:ragtjsm2j2vknwkz3zp4oxrd", "3lbqrp2",
+				"at://" + DID + "/app.bsky.feed.post/3lbqnever"));
+
+		Page second = fetch(source, first.next());
+
+		assertThat(first.mentions()).singleElement()
+			.satisfies((mention) -> assertThat(mention.engagement().shares()).isZero());
+		assertThat(second.mentions()).singleElement().satisfies((mention) -> {
+			assertThat(mention.id()).isEqualTo("bluesky:" + post);
+			assertThat(mention.text()).isEqualTo("Bus 14 delayed again");
+			assertThat(mention.author().handle()).isEqualTo(DID);
+			assertThat(mention.engagement().shares()).isEqualTo(1);
+		});
+		assertThat(second.next().position()).containsEntry("time_us", String.valueOf(T + 3));
 	}
 
 	@Test

@@ -130,6 +130,39 @@ final class FakeJetstream implements AutoCloseable {
 		return event;
 	}
 
+	/**
+	 * A repost created, in the shape Jetstream sends (its README's commit events) of an
+	 * {@code app.bsky.feed.repost} record as the AT Protocol's lexicon defines it
+	 * ({@code lexicons/app/bsky/feed/repost.json}: a {@code subject} strong reference,
+	 * the post's {@code uri} and {@code cid}, and {@code createdAt}), with the
+	 * {@code via} reference newer apps add when the repost was of a repost.
+	 * @param timeUs the event's time
+	 * @param did the reposter
+	 * @param rkey the repost record's key
+	 * @param subject the AT URI of the post reposted
+	 * @return the event
+	 */
+	static ObjectNode repost(long timeUs, String did, String rkey, String subject) {
+		ObjectNode event = JSON.createObjectNode();
+		event.put("did", did);
+		event.put("time_us", timeUs);
+		event.put("kind", "commit");
+		ObjectNode commit = event.putObject("commit");
+		commit.put("rev", "3lbq" + timeUs);
+		commit.put("operation", "create");
+		commit.put("collection", "app.bsky.feed.repost");
+		commit.put("rkey", rkey);
+		ObjectNode record = commit.putObject("record");
+		record.put("$type", "app.bsky.feed.repost");
+		record.put("createdAt", java.time.Instant.EPOCH.plusNanos(timeUs * 1000 - 400_000_000L).toString());
+		record.putObject("subject").put("cid", "bafyreigsubject" + rkey.length()).put("uri", subject);
+		record.putObject("via")
+			.put("cid", "bafyreigvia")
+			.put("uri", "at://did:plc:xwsaekkdguwxzeks5d2jxzyp/app.bsky.feed.repost/3mb6ajhaprv2a");
+		commit.put("cid", "bafyreig" + rkey);
+		return event;
+	}
+
 	static ObjectNode identity(long timeUs, String did) {
 		ObjectNode event = JSON.createObjectNode();
 		event.put("did", did);

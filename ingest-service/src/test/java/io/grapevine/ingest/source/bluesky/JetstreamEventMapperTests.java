@@ -136,6 +136,68 @@ class JetstreamEventMapperTests {
 	}
 
 	@Test
+	void aRepostOfAPublishedPostIsPublishedAsThatPostWithOneMoreShareForEachReposter() {
+		String post = "at://" + DID + "/app.bsky.feed.post/3lbqztxvmq22c";
+		JetstreamEventMapper.Mapped published = this.mapper.map(List
+			.of(FakeJetstream.post(TIME_US, DID, "3lbqztxvmq22c", "The 14 is delayed at Harbor Station").toString()),
+				Optional.empty());
+
+		JetstreamEventMapper.Mapped reposted = this.mapper.map(List.of(
+				FakeJetstream.repost(TIME_US + 1, "did:plc:z72i7hdynmk6r22z27h6tvur", "3lbqrp1", post).toString(),
+				FakeJetstream.repost(TIME_US + 2, "did:plc:ragtjsm2j2vknwkz3zp4oxrd", "3lbqrp2", post).toString()),
+				Optional.empty());
+
+		Mention original = published.mentions().get(0);
+		assertThat(reposted.mentions()).singleElement().satisfies((mention) -> {
+			assertThat(mention.id()).isEqualTo(original.id());
+			assertThat(mention.text()).isEqualTo(original.text());
+			assertThat(mention.publishedAt()).isEqualTo(original.publishedAt());
+			assertThat(mention.repostOf()).isEmpty();
+			assertThat(mention.engagement().shares()).isEqualTo(2);
+		});
+		assertThat(reposted.skippedCount()).isZero();
+		assertThat(reposted.lastTimeUs()).contains(TIME_US + 2);
+	}
+
+	@Test
+	void aRepostIsCountedOnceWhenTheStreamIsReadAgainAndThePostReadAgainKeepsItsShares() {
+		String post = "at://" + DID + "/app.bsky.feed.post/3lbqa";
+		String postEvent = FakeJetstream.post(TIME_US, DID, "3lbqa", "delay a").toString();
+		String repostEvent = FakeJetstream.repost(TIME_US + 1, "did:plc:z72i7hdynmk6r22z27h6tvur", "3lbqrp1", post)
+			.toString();
+
+		JetstreamEventMapper.Mapped first = this.mapper.map(List.of(postEvent, repostEvent), Optional.empty());
+		JetstreamEventMapper.Mapped rewound = this.mapper.map(List.of(postEvent, repostEvent), Optional.empty());
+
+		// The post and its repost in one read: one copy, the repost counted.
+		assertThat(first.mentions()).singleElement()
+			.satisfies((mention) -> assertThat(mention.engagement().shares()).isEqualTo(1));
+		assertThat(rewound.mentions()).singleElement()
+			.satisfies((mention) -> assertThat(mention.engagement().shares()).isEqualTo(1));
+	}
+
+	@Test
+	void aRepostOfAPostNeverPublishedHereOrOfSomethingThatIsNoPostIsSkipped() {
+		List<String> events = List.of(
+				FakeJetstream
+					.repost(TIME_US, DID, "3lbqrp1", "at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3lbqx")
+					.toString(),
+				FakeJetstream
+					.repost(TIME_US + 1, DID, "3lbqrp2",
+							"at://did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.generator/transit")
+					.toString(),
+				FakeJetstream.repost(TIME_US + 2, DID, "3lbq/../rp", "at://" + DID + "/app.bsky.feed.post/3lbqa")
+					.toString());
+
+		JetstreamEventMapper.Mapped mapped = this.mapper.map(events, Optional.empty());
+
+		assertThat(mapped.mentions()).isEmpty();
+		assertThat(mapped.deadLetters()).isEmpty();
+		assertThat(mapped.skippedCount()).isEqualTo(3);
+		assertThat(mapped.lastTimeUs()).contains(TIME_US + 2);
+	}
+
+	@Test
 	void skipsPostsOfNoTopicOtherKindsCollectionsDeletesAndPostsWithoutTextButReadsTheirTimes() {
 		ObjectNode imageOnly = FakeJetstream.post(TIME_US + 5, DID, "3lbqimage", "x");
 		((ObjectNode) imageOnly.get("commit").get("record")).put("text", "");

@@ -30,7 +30,13 @@ import com.sun.net.httpserver.HttpServer;
  * {@code maxResults} and {@code pageToken} paging, keeps to the threads whose top-level
  * comment holds the {@code searchTerms} (every space-separated term, any one of
  * {@code a|b}, none of {@code -c}, ignoring case), answers Google's error bodies, can be
- * told to answer something else once, and records every request it got.
+ * told to answer something else once, and records every request it got. It also serves
+ * {@code GET /youtube/v3/videos?part=snippet&id=a,b} for the videos given a language, in
+ * the shape of a {@code youtube#videoListResponse} (Google's {@code videos} resource
+ * reference; recorded answers in public repositories carry tags such as
+ * {@code "defaultAudioLanguage": "es-MX"} and {@code "defaultLanguage": "es-419"}, and
+ * leave either out when the uploader set none); an id it does not know is left out of
+ * {@code items}, as YouTube does for a deleted or private video.
  */
 final class FakeYouTube implements AutoCloseable {
 
@@ -51,6 +57,10 @@ final class FakeYouTube implements AutoCloseable {
 	private final Deque<Answer> scripted = new ArrayDeque<>();
 
 	private final List<RecordedRequest> requests = new ArrayList<>();
+
+	private final Map<String, ObjectNode> videos = new LinkedHashMap<>();
+
+	private final Deque<Answer> scriptedVideos = new ArrayDeque<>();
 
 	private FakeYouTube() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -172,6 +182,15 @@ final class FakeYouTube implements AutoCloseable {
 		this.threads.computeIfAbsent(listing, (key) -> new ArrayList<>()).add(0, thread);
 	}
 
+	/**
+	 * Answer the next {@code videos} request with something else.
+	 * @param status the status
+	 * @param body the JSON body
+	 */
+	synchronized void answerVideosOnce(int status, String body) {
+		this.scriptedVideos.add(new Answer(status, "application/json; charset=UTF-8", body));
+	}
+
 	synchronized void answerOnce(int status, String contentType, String body) {
 		this.scripted.add(new Answer(status, contentType, body));
 	}
@@ -200,8 +219,54 @@ final class FakeYouTube implements AutoCloseable {
 				"youtube.commentThread", "videoNotFound");
 	}
 
-	synchronized List<RecordedRequest> requests() {
-		return List.copyOf(this.requests);
+	/**
+	 * Publish a video with its languages, as {@code videos.list} answers it.
+	 * @param id the video id
+	 * @param defaultAudioLanguage the language spoken, or {@code null} for none
+	 * @param defaultLanguage the language of its title and description, or {@code null}
+	 */
+	synchronized void video(String id, String defaultAudioLanguage, String defaultLanguage) {
+		ObjectNode video = JSON.createObjectNode();
+		video.put("kind", "youtube#video");
+		video.put("etag", "videoEtag" + id);
+		video.put("id", id);
+		ObjectNode snippet = video.putObject("snippet");
+		snippet.put("publishedAt", "2026-11-19T17:00:00Z");
+		snippet.put("channelId", CHANNEL);
+		snippet.put("title", "Harbor City Transit: the new night buses");
+		snippet.put("description", "");
+		snippet.putObject("thumbnails")
+			.putObject("default")
+			.put("url", "https://i.ytimg.com/vi/" + id + "/default.jpg")
+			.put("width", 120)
+			.put("height", 90);
+		snippet.put("channelTitle", "Harbor City Transit");
+		snippet.put("categoryId", "2");
+		snippet.put("liveBroadcastContent", "none");
+		if (defaultLanguage != null) {
+			snippet.put("defaultLanguage", defaultLanguage);
+		}
+		snippet.putObject("localized").put("title", "Harbor City Transit: the new night buses").put("description", "");
+		if (defaultAudioLanguage != null) {
+			snippet.put("defaultAudioLanguage", defaultAudioLanguage);
+		}
+		this.videos.put(id, video);
+	}
+
+	/**
+	 * The {@code commentThreads} requests it got, in order.
+	 * @return the requests
+	 */
+	synchronized List<RecordedRequest> threadRequests() {
+		return this.requests.stream().filter((request) -> request.path().endsWith("/commentThreads")).toList();
+	}
+
+	/**
+	 * The {@code videos} requests it got, in order.
+	 * @return the requests
+	 */
+	synchronized List<RecordedRequest> videoRequests() {
+		return this.requests.stream().filter((request) -> request.path().endsWith("/videos")).toList();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -210,7 +275,9 @@ final class FakeYouTube implements AutoCloseable {
 			Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
 			this.requests
 				.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query));
-			answer = this.scripted.isEmpty() ? answer(exchange.getRequestURI().getPath(), query) : this.scripted.poll();
+			boolean videos = exchange.getRequestURI().getPath().endsWith("/videos");
+			answer = (this.scripted.isEmpty() || videos) ? answer(exchange.getRequestURI().getPath(), query)
+					: this.scripted.poll();
 		}
 		byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", answer.contentType());
@@ -221,6 +288,9 @@ final class FakeYouTube implements AutoCloseable {
 	}
 
 	private Answer answer(String path, Map<String, String> query) {
+		if ("/youtube/v3/videos".equals(path)) {
+			return this.scriptedVideos.isEmpty() ? videos(query) : this.scriptedVideos.poll();
+		}
 		if (!"/youtube/v3/commentThreads".equals(path)) {
 			return new Answer(404, "text/html; charset=UTF-8", "<html><body>Not Found</body></html>");
 		}
@@ -255,6 +325,30 @@ final class FakeYouTube implements AutoCloseable {
 		root.putObject("pageInfo").put("totalResults", end - offset).put("resultsPerPage", size);
 		ArrayNode items = root.putArray("items");
 		list.subList(Math.min(offset, list.size()), end).forEach(items::add);
+		return new Answer(200, "application/json; charset=UTF-8", root.toString());
+	}
+
+	private Answer videos(Map<String, String> query) {
+		if (!API_KEY.equals(query.get("key"))) {
+			return new Answer(400, "application/json; charset=UTF-8", keyInvalid());
+		}
+		if (!"snippet".equals(query.get("part")) || query.getOrDefault("id", "").isEmpty()) {
+			return new Answer(400, "application/json; charset=UTF-8",
+					error(400, "No filter selected. Expected one of: myRated, chart, id", "youtube.parameter",
+							"missingRequiredParameter"));
+		}
+		String[] ids = query.get("id").split(",");
+		ObjectNode root = JSON.createObjectNode();
+		root.put("kind", "youtube#videoListResponse");
+		root.put("etag", "videoListEtag");
+		ArrayNode items = root.putArray("items");
+		for (String id : ids) {
+			ObjectNode video = this.videos.get(id);
+			if (video != null) {
+				items.add(video);
+			}
+		}
+		root.putObject("pageInfo").put("totalResults", items.size()).put("resultsPerPage", items.size());
 		return new Answer(200, "application/json; charset=UTF-8", root.toString());
 	}
 

@@ -17,6 +17,8 @@ import io.grapevine.ingest.source.OwnedAccounts;
 import io.grapevine.ingest.source.Page;
 import io.grapevine.ingest.source.TopicQueries;
 import io.grapevine.listening.mention.Mention;
+import io.grapevine.listening.enrich.language.LanguageDetector;
+import io.grapevine.listening.enrich.language.LanguageEnricher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +53,7 @@ class YouTubeCommentsSourceTests {
 
 		fetch(source(List.of(FakeYouTube.CHANNEL), List.of(), 100), start());
 
-		FakeYouTube.RecordedRequest request = this.youtube.requests().get(0);
+		FakeYouTube.RecordedRequest request = this.youtube.threadRequests().get(0);
 		assertThat(request.method()).isEqualTo("GET");
 		assertThat(request.path()).isEqualTo("/youtube/v3/commentThreads");
 		assertThat(request.query()).containsExactly(Map.entry("part", "snippet,replies"),
@@ -70,7 +72,7 @@ class YouTubeCommentsSourceTests {
 
 		Page page = fetch(source, start());
 
-		assertThat(this.youtube.requests().get(0).query()).containsExactly(Map.entry("part", "snippet,replies"),
+		assertThat(this.youtube.threadRequests().get(0).query()).containsExactly(Map.entry("part", "snippet,replies"),
 				Map.entry("allThreadsRelatedToChannelId", FakeYouTube.CHANNEL), Map.entry("order", "time"),
 				Map.entry("maxResults", "100"), Map.entry("textFormat", "plainText"),
 				Map.entry("searchTerms", "bus|tram|train"), Map.entry("key", FakeYouTube.API_KEY));
@@ -88,7 +90,7 @@ class YouTubeCommentsSourceTests {
 
 		Page page = fetch(source, start());
 
-		assertThat(this.youtube.requests().get(0).query()).doesNotContainKey("searchTerms");
+		assertThat(this.youtube.threadRequests().get(0).query()).doesNotContainKey("searchTerms");
 		assertThat(page.mentions()).extracting(Mention::id)
 			.contains("youtube:" + FakeYouTube.threadId(1), "youtube:" + FakeYouTube.threadId(2));
 	}
@@ -99,7 +101,7 @@ class YouTubeCommentsSourceTests {
 
 		fetch(source(List.of(), List.of(FakeYouTube.VIDEO), 20), start());
 
-		assertThat(this.youtube.requests().get(0).query()).containsEntry("videoId", FakeYouTube.VIDEO)
+		assertThat(this.youtube.threadRequests().get(0).query()).containsEntry("videoId", FakeYouTube.VIDEO)
 			.containsEntry("maxResults", "20")
 			.doesNotContainKeys("allThreadsRelatedToChannelId", "pageToken");
 	}
@@ -137,12 +139,122 @@ class YouTubeCommentsSourceTests {
 	}
 
 	@Test
+	void tagsEachCommentWithTheLanguageSpokenInItsVideoAskingAboutEachVideoOnce() {
+		this.youtube.video(FakeYouTube.VIDEO, "es-MX", "es-419");
+		this.youtube.publish(VIDEO, 1, 1);
+		YouTubeCommentsSource source = source(List.of(), List.of(FakeYouTube.VIDEO), 100);
+
+		Page first = fetch(source, start());
+		this.youtube.publish(VIDEO, 2, 1);
+		Page second = fetch(source, first.next());
+
+		assertThat(first.mentions()).hasSize(2)
+			.allSatisfy((mention) -> assertThat(mention.language()).contains("es-MX"));
+		assertThat(second.mentions()).hasSize(2)
+			.allSatisfy((mention) -> assertThat(mention.language()).contains("es-MX"));
+		assertThat(this.youtube.videoRequests()).hasSize(1);
+		assertThat(this.youtube.videoRequests().get(0).query()).containsExactly(Map.entry("part", "snippet"),
+				Map.entry("id", FakeYouTube.VIDEO), Map.entry("maxResults", "50"),
+				Map.entry("key", FakeYouTube.API_KEY));
+	}
+
+	@Test
+	void aShortCommentOnASpanishVideoIsReadAsSpanishWhereItsTextAloneLeavesItOpen() {
+		this.youtube.video(FakeYouTube.VIDEO, "es", null);
+		this.youtube.publish(VIDEO, 1, "Eres tan");
+		LanguageEnricher enricher = new LanguageEnricher(LanguageDetector.SUPPORTED);
+
+		Page page = fetch(source(List.of(), List.of(FakeYouTube.VIDEO), 100), start());
+
+		Mention comment = page.mentions().get(0);
+		assertThat(comment.text()).isEqualTo("Eres tan");
+		assertThat(enricher.enrich(comment).language()).contains("es");
+		assertThat(enricher
+			.enrich(comment.withEnrichment(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
+			.language()).isEmpty();
+	}
+
+	@Test
+	void takesTheTitleLanguageWhenNoSpokenOneIsSetAndNothingForAVideoYouTubeDoesNotAnswerFor() {
+		this.youtube.video(FakeYouTube.OTHER_VIDEO, null, "fr");
+		this.youtube.publish(CHANNEL, 1, 1);
+		ObjectNode onOtherVideo = FakeYouTube.thread(2);
+		((ObjectNode) onOtherVideo.get("snippet")).put("videoId", FakeYouTube.OTHER_VIDEO);
+		this.youtube.publish(CHANNEL, onOtherVideo);
+		YouTubeCommentsSource source = source(List.of(FakeYouTube.CHANNEL), List.of(), 100);
+
+		Page first = fetch(source, start());
+		this.youtube.publish(CHANNEL, 3, 1);
+		Page second = fetch(source, first.next());
+
+		assertThat(first.mentions()).extracting(Mention::language)
+			.containsExactly(Optional.of("fr"), Optional.of("fr"), Optional.empty(), Optional.empty());
+		assertThat(second.mentions()).hasSize(2).allSatisfy((mention) -> assertThat(mention.language()).isEmpty());
+		// Asked once about both; the one YouTube left out is remembered as having none.
+		assertThat(this.youtube.videoRequests()).hasSize(1);
+		assertThat(this.youtube.videoRequests().get(0).query()).containsEntry("id",
+				FakeYouTube.OTHER_VIDEO + "," + FakeYouTube.VIDEO);
+	}
+
+	@Test
+	void aRefusedVideosRequestLeavesTheCommentsUntaggedAndAsksAgainWithTheNextPage() {
+		this.youtube.video(FakeYouTube.VIDEO, "en", "en");
+		this.youtube.publish(VIDEO, 1, 1);
+		this.youtube.answerVideosOnce(500, FakeYouTube.error(500, "Backend Error", "global", "backendError"));
+		YouTubeCommentsSource source = source(List.of(), List.of(FakeYouTube.VIDEO), 100);
+
+		Page first = fetch(source, start());
+		this.youtube.publish(VIDEO, 2, 1);
+		Page second = fetch(source, first.next());
+
+		assertThat(first.problem()).isEmpty();
+		assertThat(first.deadLetters()).isEmpty();
+		assertThat(first.mentions()).hasSize(2).allSatisfy((mention) -> assertThat(mention.language()).isEmpty());
+		assertThat(first.next().samePositionAs(start())).isFalse();
+		assertThat(second.mentions()).hasSize(2).allSatisfy((mention) -> assertThat(mention.language()).contains("en"));
+		assertThat(this.youtube.videoRequests()).hasSize(2);
+	}
+
+	@Test
+	void theVideosRequestSpendsAUnitOfTheDailyQuotaAndIsSkippedWhenNoneIsLeft() {
+		this.youtube.video(FakeYouTube.VIDEO, "en", null);
+		this.youtube.publish(VIDEO, 1, 1);
+		YouTubeSettings settings = new YouTubeSettings(this.youtube.baseUrl(), FakeYouTube.API_KEY, List.of(),
+				List.of(FakeYouTube.VIDEO), Duration.ofMinutes(10), 100, "America/Los_Angeles", Duration.ofSeconds(5),
+				null, true, 1, true);
+		YouTubeCommentsSource source = new YouTubeCommentsSource(INSTANCE, settings, Optional.empty(),
+				WebClient.builder(), clock());
+
+		Page page = fetch(source, start());
+		Page paused = fetch(source, page.next());
+
+		assertThat(page.mentions()).hasSize(2).allSatisfy((mention) -> assertThat(mention.language()).isEmpty());
+		assertThat(this.youtube.videoRequests()).isEmpty();
+		assertThat(paused.pauseUntil()).isPresent();
+	}
+
+	@Test
+	void asksNothingOfVideosListWhenVideoLanguagesIsOff() {
+		this.youtube.video(FakeYouTube.VIDEO, "en", null);
+		this.youtube.publish(VIDEO, 1, 1);
+		YouTubeSettings settings = new YouTubeSettings(this.youtube.baseUrl(), FakeYouTube.API_KEY, List.of(),
+				List.of(FakeYouTube.VIDEO), Duration.ofMinutes(10), 100, "America/Los_Angeles", Duration.ofSeconds(5),
+				null, true, 10000, false);
+
+		Page page = fetch(new YouTubeCommentsSource(INSTANCE, settings, Optional.empty(), WebClient.builder(), clock()),
+				start());
+
+		assertThat(page.mentions()).allSatisfy((mention) -> assertThat(mention.language()).isEmpty());
+		assertThat(this.youtube.videoRequests()).isEmpty();
+	}
+
+	@Test
 	void readsAListingNeverReadBeforeOnlyOnePageDeep() {
 		this.youtube.publish(VIDEO, 1, 5);
 
 		Page page = fetch(source(List.of(), List.of(FakeYouTube.VIDEO), 2), start());
 
-		assertThat(this.youtube.requests()).hasSize(1);
+		assertThat(this.youtube.threadRequests()).hasSize(1);
 		assertThat(page.more()).isFalse();
 		assertThat(page.next().get(VIDEO)).contains(FakeYouTube.threadId(5));
 		assertThat(page.next().get(VIDEO + "@published")).contains(FakeYouTube.publishedAt(5).toString());
@@ -164,7 +276,7 @@ class YouTubeCommentsSourceTests {
 		assertThat(first.next().get(VIDEO)).contains(FakeYouTube.threadId(5));
 		assertThat(first.next().get("pending_newest")).contains(FakeYouTube.threadId(10));
 		assertThat(second.next().get(VIDEO)).contains(FakeYouTube.threadId(5));
-		assertThat(this.youtube.requests().get(2).query()).containsEntry("pageToken",
+		assertThat(this.youtube.threadRequests().get(2).query()).containsEntry("pageToken",
 				first.next().get("page_token").orElseThrow());
 		assertThat(third.mentions()).extracting(Mention::nativeId)
 			.containsExactly(FakeYouTube.threadId(6), FakeYouTube.replyId(6));
@@ -186,7 +298,7 @@ class YouTubeCommentsSourceTests {
 		YouTubeCommentsSource restarted = source(List.of(), List.of(FakeYouTube.VIDEO), 2);
 		Page resumed = fetch(restarted, midRound);
 
-		assertThat(this.youtube.requests().get(2).query()).containsEntry("pageToken",
+		assertThat(this.youtube.threadRequests().get(2).query()).containsEntry("pageToken",
 				midRound.get("page_token").orElseThrow());
 		assertThat(resumed.mentions()).extracting(Mention::nativeId)
 			.containsExactly(FakeYouTube.threadId(8), FakeYouTube.replyId(8), FakeYouTube.threadId(7),
@@ -245,7 +357,7 @@ class YouTubeCommentsSourceTests {
 		};
 		YouTubeSettings settings = new YouTubeSettings(this.youtube.baseUrl(), FakeYouTube.API_KEY, List.of(),
 				List.of(FakeYouTube.VIDEO), Duration.ofMinutes(10), 100, "America/Los_Angeles", Duration.ofSeconds(5),
-				null, true, 2);
+				null, true, 2, false);
 		YouTubeCommentsSource source = new YouTubeCommentsSource(INSTANCE, settings, Optional.empty(),
 				WebClient.builder(), clock);
 
@@ -253,7 +365,7 @@ class YouTubeCommentsSourceTests {
 		Page second = fetch(source, first.next());
 		Page third = fetch(source, second.next());
 
-		assertThat(this.youtube.requests()).hasSize(2);
+		assertThat(this.youtube.threadRequests()).hasSize(2);
 		assertThat(first.pauseUntil()).isEmpty();
 		assertThat(second.pauseUntil()).isEmpty();
 		assertThat(third.pauseUntil()).contains(Instant.parse("2026-11-22T08:00:00Z"));
@@ -264,7 +376,7 @@ class YouTubeCommentsSourceTests {
 		now.set(Instant.parse("2026-11-22T08:00:01Z"));
 		Page nextDay = fetch(source, third.next());
 
-		assertThat(this.youtube.requests()).hasSize(3);
+		assertThat(this.youtube.threadRequests()).hasSize(3);
 		assertThat(nextDay.pauseUntil()).isEmpty();
 	}
 
@@ -290,7 +402,7 @@ class YouTubeCommentsSourceTests {
 		Page page = fetch(new YouTubeCommentsSource(INSTANCE, settings, Optional.empty(), WebClient.builder(), clock()),
 				start());
 
-		assertThat(this.youtube.requests().get(0).query()).containsEntry("key", "AIzaWrongKey");
+		assertThat(this.youtube.threadRequests().get(0).query()).containsEntry("key", "AIzaWrongKey");
 		assertThat(page.credentialsRefused()).isTrue();
 		assertThat(page.problem()).hasValueSatisfying(
 				(problem) -> assertThat(problem).contains("sources[" + INSTANCE + "].settings.api-key", "keyInvalid")
@@ -408,7 +520,7 @@ class YouTubeCommentsSourceTests {
 
 	private YouTubeSettings settings(List<String> channels, List<String> videos, int maxResults, String key) {
 		return new YouTubeSettings(this.youtube.baseUrl(), key, channels, videos, Duration.ofMinutes(10), maxResults,
-				"America/Los_Angeles", Duration.ofSeconds(5), null, true, 10000);
+				"America/Los_Angeles", Duration.ofSeconds(5), null, true, 10000, true);
 	}
 
 	private static Clock clock() {

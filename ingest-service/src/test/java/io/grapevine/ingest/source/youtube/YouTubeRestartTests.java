@@ -52,7 +52,7 @@ class YouTubeRestartTests {
 	private YouTubeCommentsSource source() {
 		YouTubeSettings settings = new YouTubeSettings(this.youtube.baseUrl(), FakeYouTube.API_KEY, List.of(),
 				List.of(FakeYouTube.VIDEO), Duration.ofMillis(200), 3, "America/Los_Angeles", Duration.ofSeconds(5),
-				null, true, 10000);
+				null, true, 10000, true);
 		return new YouTubeCommentsSource(this.instance, settings, Optional.empty(), WebClient.builder(),
 				Clock.systemUTC());
 	}

@@ -36,7 +36,8 @@ class YouTubeSettingsTests {
 	void refusesAnUnknownQuotaResetZone() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new YouTubeSettings(URI.create("https://www.googleapis.com"), "AIzaKey", List.of("UCx"),
-					null, Duration.ofMinutes(10), 100, "Pacific/Nowhere", Duration.ofSeconds(30), null, true, 10000))
+					null, Duration.ofMinutes(10), 100, "Pacific/Nowhere", Duration.ofSeconds(30), null, true, 10000,
+					true))
 			.withMessageContaining("quota-reset-zone");
 	}
 
@@ -48,7 +49,8 @@ class YouTubeSettingsTests {
 
 	private static YouTubeSettings settings(String key, List<String> channels, List<String> videos, int maxResults) {
 		return new YouTubeSettings(URI.create("https://www.googleapis.com"), key, channels, videos,
-				Duration.ofMinutes(10), maxResults, "America/Los_Angeles", Duration.ofSeconds(30), null, true, 10000);
+				Duration.ofMinutes(10), maxResults, "America/Los_Angeles", Duration.ofSeconds(30), null, true, 10000,
+				true);
 	}
 
 }

@@ -105,13 +105,16 @@ final class LanguageProfiles {
 	Read score(CharSequence text, double[] scores) {
 		int languages = LANGUAGES.size();
 		Arrays.fill(scores, 0);
-		int[] known = new int[2];
+		int[] known = new int[3];
 		long letters = SocialText.features(text, (key, kind) -> {
 			if (kind == SocialText.WORD) {
 				known[1]++;
 			}
 			int feature = find(key);
 			if (feature >= 0) {
+				if (kind == SocialText.WORD) {
+					known[2]++;
+				}
 				int base = feature * languages;
 				for (int language = 0; language < languages; language++) {
 					scores[language] += this.weights[base + language];
@@ -119,7 +122,7 @@ final class LanguageProfiles {
 				known[0]++;
 			}
 		});
-		return new Read((int) letters, (int) (letters >>> 32), known[0], known[1]);
+		return new Read((int) letters, (int) (letters >>> 32), known[0], known[1], known[2]);
 	}
 
 	/**
@@ -129,8 +132,9 @@ final class LanguageProfiles {
 	 * @param nonLatin how many of those letters are not Latin
 	 * @param known how many of its features the profiles know
 	 * @param words how many words it holds
+	 * @param knownWords how many of those words the training text holds, in any language
 	 */
-	record Read(int letters, int nonLatin, int known, int words) {
+	record Read(int letters, int nonLatin, int known, int words, int knownWords) {
 
 	}
 

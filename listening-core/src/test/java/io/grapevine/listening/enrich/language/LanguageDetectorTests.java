@@ -77,6 +77,29 @@ class LanguageDetectorTests {
 	}
 
 	@Test
+	void twoWordsThatSpanishAndCatalanShareGetNoAnswerWhereTwoClearEnglishWordsGetOne() {
+		LanguageDetector all = new LanguageDetector(LanguageProfiles.LANGUAGES);
+		// Both were answered Catalan when every pair of languages needed the same lead.
+		assertThat(all.detect("Eres tan")).isEmpty();
+		assertThat(all.detect("Desatranca la")).isEmpty();
+		assertThat(all.detect("the weather")).contains("en");
+	}
+
+	@Test
+	void neighboursAndWordsNeverSeenInTrainingNeedALargerLeadOnShortTextOnly() {
+		LanguageProfiles.Read twoKnownWords = new LanguageProfiles.Read(10, 0, 20, 2, 2);
+		LanguageProfiles.Read twoWordsOneUnseen = new LanguageProfiles.Read(10, 0, 20, 2, 1);
+		LanguageProfiles.Read sixWordsOneUnseen = new LanguageProfiles.Read(30, 0, 60, 6, 5);
+		double apart = LanguageDetector.needed(twoKnownWords, "en", "de");
+		double neighbours = LanguageDetector.needed(twoKnownWords, "es", "ca");
+		assertThat(neighbours).isGreaterThan(apart);
+		assertThat(LanguageDetector.needed(twoWordsOneUnseen, "en", "de")).isGreaterThan(apart);
+		assertThat(LanguageDetector.needed(twoWordsOneUnseen, "es", "pt")).isGreaterThan(neighbours);
+		assertThat(LanguageDetector.needed(sixWordsOneUnseen, "es", "ca"))
+			.isEqualTo(LanguageDetector.needed(sixWordsOneUnseen, "en", "de"));
+	}
+
+	@Test
 	void textInAnotherScriptHasNoLanguage() {
 		assertThat(this.detector.detect("今日は電車がとても混んでいました")).isEmpty();
 		assertThat(this.detector.detect("Сегодня поезд опоздал на час")).isEmpty();

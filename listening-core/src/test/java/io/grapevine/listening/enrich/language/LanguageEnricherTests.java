@@ -95,6 +95,43 @@ class LanguageEnricherTests {
 		}
 	}
 
+	@Test
+	void aYouTubeCommentsVideoLanguageBreaksTheTieTheTextLeavesButNeverOverrulesClearText() {
+		// Alone, too short to tell Spanish from Catalan.
+		assertThat(this.enricher.enrich(comment("Eres tan", null)).language()).isEmpty();
+		assertThat(this.enricher.enrich(comment("Eres tan", "es-419")).language()).contains("es");
+		// A Spanish comment under an English video stays Spanish.
+		assertThat(this.enricher.enrich(comment(SPANISH, "en")).language()).contains("es");
+		assertThat(
+				this.enricher.enrich(comment("Thanks for the great explanation of the new bus lines", "es")).language())
+			.contains("en");
+	}
+
+	@Test
+	void aVideoLanguageGivesNoLanguageToACommentWithNothingToReadOrToTextThatSaysOtherwise() {
+		assertThat(this.enricher.enrich(comment("👍👍🔥", "es")).language()).isEmpty();
+		assertThat(this.enricher.enrich(comment("Eres tan", "en")).language()).isEmpty();
+		// Undetermined, unconfigured or malformed, the video language is not there.
+		assertThat(this.enricher.enrich(comment(SPANISH, "zxx")).language()).contains("es");
+		assertThat(this.enricher.enrich(comment("Eres tan", "ja")).language()).isEmpty();
+	}
+
+	@Test
+	void aPostsOwnTagStillWinsOverItsText() {
+		assertThat(this.enricher.enrich(mention(SPANISH, "pt")).language()).contains("pt");
+		assertThat(this.enricher.enrich(comment(SPANISH, "pt")).language()).contains("es");
+	}
+
+	private static Mention comment(String text, String videoLanguage) {
+		return Mention.builder("youtube", "UgxThread1AaABAg")
+			.url(URI.create("https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgxThread1AaABAg"))
+			.text(text)
+			.author(author())
+			.publishedAt(Instant.parse("2026-11-20T08:00:00Z"))
+			.language(videoLanguage)
+			.build();
+	}
+
 	private static Mention mention(String text, String language) {
 		return Mention.builder("mastodon", "110")
 			.url(URI.create("https://mastodon.example/@someone/110"))

@@ -53,16 +53,27 @@ class ThirdPartyLanguageTests {
 	void shortTextIsAnsweredRightOrNotAtAllAndSentencesAreAnsweredRight() {
 		Results results = measure(this.detector, read(TEST));
 		System.out.print(results.report("Tatoeba test sample, eight profiles configured"));
-		Tally oneWord = results.total(Cut.ONE_WORD, false);
 		Tally twoWords = results.total(Cut.TWO_WORDS, false);
-		Tally threeWords = results.total(Cut.THREE_WORDS, false);
 		Tally sentences = results.total(Cut.SENTENCE, false);
-		assertThat(twoWords.wrongShare()).as("wrong answers on two-word texts").isLessThan(0.05);
-		assertThat(oneWord.wrongShare()).as("wrong answers on one-word texts").isLessThan(0.05);
 		assertThat(sentences.rightShare()).as("right answers on sentences").isGreaterThanOrEqualTo(0.95);
-		assertThat(threeWords.wrongShare()).as("wrong answers on three-word texts").isLessThan(0.05);
 		assertThat(sentences.wrongShare()).as("wrong answers on sentences").isLessThan(0.03);
-		assertThat(twoWords.rightShare()).as("right answers on two-word texts").isGreaterThanOrEqualTo(0.40);
+		assertThat(twoWords.rightShare()).as("right answers on two-word texts").isGreaterThanOrEqualTo(0.55);
+	}
+
+	@Test
+	void everyLanguageIsWrongOnFewShortTexts() {
+		Results results = measure(this.detector, read(TEST));
+		// The ceilings are what the leads reach, rounded up to the next half percent:
+		// under 5% everywhere but Catalan on two words (6.7% wrong).
+		Map<Cut, Map<String, Double>> ceilings = Map.of(Cut.ONE_WORD,
+				Map.of("en", 2.0, "es", 1.0, "fr", 1.0, "pt", 2.0, "it", 2.0, "ca", 3.0), Cut.TWO_WORDS,
+				Map.of("en", 2.0, "es", 3.5, "fr", 3.5, "pt", 1.5, "it", 1.5, "ca", 7.0), Cut.THREE_WORDS,
+				Map.of("en", 1.5, "es", 3.0, "fr", 3.0, "pt", 2.0, "it", 2.0, "ca", 4.0), Cut.SENTENCE,
+				Map.of("en", 0.5, "es", 3.0, "fr", 1.5, "pt", 1.5, "it", 1.0, "ca", 2.5));
+		ceilings.forEach((cut, perLanguage) -> perLanguage
+			.forEach((language, ceiling) -> assertThat(100 * results.tally(cut, language).wrongShare())
+				.as("percent of wrong answers on %s in %s", cut.label, language)
+				.isLessThan(ceiling)));
 	}
 
 	@Test
@@ -97,6 +108,8 @@ class ThirdPartyLanguageTests {
 			}
 		}
 		System.out.print(report);
+		System.out.print(measure(this.detector, development)
+			.report("Tatoeba development sample, eight profiles configured, the leads as shipped"));
 		assertThat(development).hasSizeGreaterThan(1000);
 	}
 
