@@ -22,7 +22,7 @@ class ThirdPartyMultilingualSentimentTests {
 
 	private static final String DIRECTORY = "/enrich/sentiment/third-party/";
 
-	private static final List<String> SETS = List.of("xed", "potts-de", "afrisenti-pt");
+	private static final List<String> SETS = List.of("xed", "potts-de", "afrisenti-pt", "politics-es");
 
 	private static final String AFRISENTI_EMOJI = DIRECTORY + "afrisenti-pt-emoji.tsv";
 
@@ -36,6 +36,7 @@ class ThirdPartyMultilingualSentimentTests {
 		assertThat(heldOut("potts-de").posts()).hasSize(1509);
 		assertThat(heldOut("afrisenti-pt").posts()).hasSize(1500);
 		assertThat(LabelledSample.read(AFRISENTI_EMOJI).posts()).hasSize(1500);
+		assertThat(heldOut("politics-es").posts()).hasSize(600);
 	}
 
 	@Test
@@ -57,6 +58,11 @@ class ThirdPartyMultilingualSentimentTests {
 		assertGate(results.get("es"), 0.23, 0.37);
 		assertGate(results.get("fr"), 0.31, 0.45);
 		assertGate(results.get("it"), 0.23, 0.36);
+	}
+
+	@Test
+	void spanishTweetsAreLabelledAsPeopleReadThem() {
+		assertGate(measure("politics-es", "Spanish MPs' tweets").get("es"), 0.47, 0.46);
 	}
 
 	@Test
