@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
  */
 final class Lexicon {
 
+	private static final List<String> JAJA = List.of("jajaja", "jaja");
+
+	private static final List<String> HAHA = List.of("hahaha", "ahahah", "haha", "ahah");
+
 	private final String language;
 
 	private final Map<String, Term> terms;
@@ -189,6 +193,43 @@ final class Lexicon {
 				if (term != null && term.valence() != 0) {
 					return term;
 				}
+			}
+		}
+		return laughter(word);
+	}
+
+	/**
+	 * The term listed for laughter written out at any length ({@code jajajajaj},
+	 * {@code jejeje}, {@code hahahah}, {@code ahahahah}): the longest of the language's
+	 * own laughter entries, or {@code null} when the word is not laughter or the language
+	 * lists none.
+	 */
+	private Term laughter(String word) {
+		if (word.length() < 4) {
+			return null;
+		}
+		char consonant = 0;
+		int consonants = 0;
+		for (int i = 0; i < word.length(); i++) {
+			char c = word.charAt(i);
+			if (c == 'j' || c == 'h') {
+				if (consonant != 0 && c != consonant) {
+					return null;
+				}
+				consonant = c;
+				consonants++;
+			}
+			else if (c != 'a' && c != 'e' && c != 'i') {
+				return null;
+			}
+		}
+		if (consonants < 2) {
+			return null;
+		}
+		for (String listed : (consonant == 'j') ? JAJA : HAHA) {
+			Term term = this.terms.get(listed);
+			if (term != null) {
+				return term;
 			}
 		}
 		return null;
