@@ -55,6 +55,22 @@ class SentimentAnalyzerTests {
 	}
 
 	@Test
+	void laughterWrittenOutAtAnyLengthReadsAsLaughter() {
+		assertThat(spanish("Jajajajajaj")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(spanish("jejejeje")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("hahahahahah")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(spanish("Jaén")).isEqualTo(Sentiment.NEUTRAL);
+		assertThat(english("Hah")).isEqualTo(Sentiment.NEUTRAL);
+	}
+
+	@Test
+	void spanishWordsOfPublicLifeCarryTone() {
+		assertThat(spanish("Corrompen la democracia. Sobornan diputados.")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(spanish("Muy muy recomendable")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(spanish("Nuestro apoyo a los trabajadores")).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
 	void negationStopsAtTheEndOfTheClause() {
 		assertThat(score("No, the bus was great")).isGreaterThan(0.2);
 	}
