@@ -201,8 +201,9 @@ final class Lexicon {
 	/**
 	 * The term listed for laughter written out at any length ({@code jajajajaj},
 	 * {@code jejeje}, {@code hahahah}, {@code ahahahah}): the longest of the language's
-	 * own laughter entries, or {@code null} when the word is not laughter or the language
-	 * lists none.
+	 * own laughter entries, or {@code null} when the word is not laughter (a {@code j} or
+	 * an {@code h} at least twice between the vowels, letters held aside: not
+	 * {@code ahhhh} or {@code ihhh}) or the language lists none.
 	 */
 	private Term laughter(String word) {
 		if (word.length() < 4) {
@@ -212,6 +213,9 @@ final class Lexicon {
 		int consonants = 0;
 		for (int i = 0; i < word.length(); i++) {
 			char c = word.charAt(i);
+			if (i > 0 && c == word.charAt(i - 1)) {
+				continue;
+			}
 			if (c == 'j' || c == 'h') {
 				if (consonant != 0 && c != consonant) {
 					return null;
