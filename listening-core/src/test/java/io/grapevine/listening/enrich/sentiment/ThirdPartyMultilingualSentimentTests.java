@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Accuracy of the Spanish, French, German, Portuguese and Italian analyzers on text
  * labelled by people outside the project: German tweets of PotTS (MIT licence),
- * Mozambican Portuguese tweets of AfriSenti (CC BY 4.0), both with three labels, and
+ * Mozambican Portuguese tweets of AfriSenti (CC BY 4.0) and tweets of Spanish members of
+ * parliament (Antypas et al. 2023, MIT licence), all three with three labels, and
  * Spanish, French and Italian subtitle lines of XED (CC BY 4.0), whose emotions read as
  * positive or negative. Each set comes as a development split, the only one the lexicons
  * may be tuned on, and a held-out split the gates below stand on; AfriSenti also has a
@@ -36,7 +37,6 @@ class ThirdPartyMultilingualSentimentTests {
 		assertThat(heldOut("potts-de").posts()).hasSize(1509);
 		assertThat(heldOut("afrisenti-pt").posts()).hasSize(1500);
 		assertThat(LabelledSample.read(AFRISENTI_EMOJI).posts()).hasSize(1500);
-		assertThat(heldOut("politics-es").posts()).hasSize(600);
 	}
 
 	@Test
@@ -55,14 +55,15 @@ class ThirdPartyMultilingualSentimentTests {
 	@Test
 	void spanishFrenchAndItalianSubtitleLinesAreLabelledAsPeopleReadThem() {
 		Map<String, LabelledSample.Results> results = measure("xed", "XED subtitle lines");
-		assertGate(results.get("es"), 0.23, 0.37);
+		assertGate(results.get("es"), 0.24, 0.38);
 		assertGate(results.get("fr"), 0.31, 0.45);
 		assertGate(results.get("it"), 0.23, 0.36);
 	}
 
 	@Test
 	void spanishTweetsAreLabelledAsPeopleReadThem() {
-		assertGate(measure("politics-es", "Spanish MPs' tweets").get("es"), 0.47, 0.46);
+		assertThat(heldOut("politics-es").posts()).hasSize(600);
+		assertGate(measure("politics-es", "Spanish MPs' tweets").get("es"), 0.53, 0.51);
 	}
 
 	@Test
