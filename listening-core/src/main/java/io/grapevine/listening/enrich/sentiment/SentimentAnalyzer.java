@@ -58,24 +58,27 @@ public final class SentimentAnalyzer {
 	private SentimentAnalyzer() {
 		VaderLexicon vader = VaderLexicon.bundled();
 		Lexicon english = Lexicon.bundled("en", inflections("'s", "", "s", "", "es", ""), vader.words());
-		this.lexicons = Map.of("en", english, "es",
-				Lexicon.bundled("es",
-						inflections("s", "", "es", "", "a", "o", "as", "o", "os", "o", "ora", "or", "oras", "or")),
-				"fr",
-				Lexicon.bundled("fr",
-						inflections("s", "", "x", "", "e", "", "es", "", "ee", "e", "ees", "e", "euse", "eux", "euses",
-								"eux", "ive", "if", "ives", "if"),
-						VaderLexicon.translatedWords("vader_lexicon_fr.txt")),
-				"de", Lexicon.bundled("de", inflections("es", "", "em", "", "en", "", "er", "", "e", "", "s", "")),
-				"pt",
-				Lexicon.bundled("pt",
-						inflections("s", "", "es", "", "a", "o", "as", "o", "os", "o", "oes", "ao", "eis", "el",
-								"issimo", "o", "issima", "o", "issimos", "o", "issimas", "o", "ora", "or")),
-				"it",
-				Lexicon.bundled("it",
-						inflections("a", "o", "i", "o", "e", "o", "i", "e", "issimo", "o", "issima", "o", "issimi", "o",
-								"issime", "o", "issimo", "e", "issima", "e", "issimi", "e", "issime", "e"),
-						PatternLexicon.words("it-sentiment.xml")));
+		this.lexicons = Map
+			.of("en", english, "es", Lexicon.bundled("es",
+					inflections("s", "", "es", "", "a", "o", "as", "o", "os", "o", "ora", "or", "oras", "or", "amos",
+							"ar", "an", "ar", "aron", "ar", "ando", "ar", "ado", "ar", "ada", "ar", "ados", "ar",
+							"adas", "ar", "emos", "er", "en", "er", "ieron", "er", "iendo", "er", "imos", "ir", "en",
+							"ir", "ieron", "ir", "iendo", "ir", "ido", "er", "ido", "ir", "ida", "er", "ida", "ir")),
+					"fr",
+					Lexicon.bundled("fr",
+							inflections("s", "", "x", "", "e", "", "es", "", "ee", "e", "ees", "e", "euse", "eux",
+									"euses", "eux", "ive", "if", "ives", "if"),
+							VaderLexicon.translatedWords("vader_lexicon_fr.txt")),
+					"de", Lexicon.bundled("de", inflections("es", "", "em", "", "en", "", "er", "", "e", "", "s", "")),
+					"pt",
+					Lexicon.bundled("pt",
+							inflections("s", "", "es", "", "a", "o", "as", "o", "os", "o", "oes", "ao", "eis", "el",
+									"issimo", "o", "issima", "o", "issimos", "o", "issimas", "o", "ora", "or")),
+					"it",
+					Lexicon.bundled("it",
+							inflections("a", "o", "i", "o", "e", "o", "i", "e", "issimo", "o", "issima", "o", "issimi",
+									"o", "issime", "o", "issimo", "e", "issima", "e", "issimi", "e", "issime", "e"),
+							PatternLexicon.words("it-sentiment.xml")));
 		this.emoji = emoji(vader, english);
 		this.tokenizer = new Tokenizer(this.emoji.keySet());
 	}

@@ -71,6 +71,13 @@ class SentimentAnalyzerTests {
 	}
 
 	@Test
+	void spanishVerbsFallBackToTheInfinitiveTheLexiconLists() {
+		assertThat(spanish("Agredieron a dos policías")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(spanish("Hoy estamos celebrando el aniversario")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(spanish("Su padre ha matado a su madre")).isEqualTo(Sentiment.NEGATIVE);
+	}
+
+	@Test
 	void negationStopsAtTheEndOfTheClause() {
 		assertThat(score("No, the bus was great")).isGreaterThan(0.2);
 	}
