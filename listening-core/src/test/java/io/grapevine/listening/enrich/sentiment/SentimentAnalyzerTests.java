@@ -61,6 +61,9 @@ class SentimentAnalyzerTests {
 		assertThat(english("hahahahahah")).isEqualTo(Sentiment.POSITIVE);
 		assertThat(spanish("Jaén")).isEqualTo(Sentiment.NEUTRAL);
 		assertThat(english("Hah")).isEqualTo(Sentiment.NEUTRAL);
+		assertThat(italian("ahahahahah")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(italian("Ahhhhh")).isEqualTo(Sentiment.NEUTRAL);
+		assertThat(portuguese("Mesmo ihhh")).isEqualTo(Sentiment.NEUTRAL);
 	}
 
 	@Test
