@@ -106,6 +106,44 @@ final class Lexicon {
 	}
 
 	/**
+	 * Read the neutral band of each language from a resource shipped with this package:
+	 * lines of a language code and a band, each language listed once.
+	 * @param resource the name of the resource
+	 * @param languages the languages that must each have a band, and the only ones
+	 * allowed
+	 * @return the band of each language
+	 * @throws IllegalStateException if a line is malformed, a language is unknown, listed
+	 * twice or missing, or a band is not greater than 0 and less than 1
+	 */
+	static Map<String, Double> neutralBands(String resource, List<String> languages) {
+		Map<String, Double> bands = new HashMap<>();
+		for (String[] fields : lines(resource)) {
+			if (fields.length != 2) {
+				throw new IllegalStateException("'" + String.join(" ", fields)
+						+ "' is not a language and a band in sentiment resource " + resource);
+			}
+			String language = fields[0];
+			double band = number(fields[1], resource);
+			if (!languages.contains(language)) {
+				throw new IllegalStateException("'" + language + "' is not a language the analyzer reads " + languages
+						+ " in sentiment resource " + resource);
+			}
+			if (!(band > 0 && band < 1)) {
+				throw new IllegalStateException("the band of '" + language
+						+ "' must be greater than 0 and less than 1 in sentiment resource " + resource);
+			}
+			if (bands.put(language, band) != null) {
+				throw new IllegalStateException("'" + language + "' is listed twice in sentiment resource " + resource);
+			}
+		}
+		List<String> missing = languages.stream().filter((language) -> !bands.containsKey(language)).toList();
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("no neutral band for " + missing + " in sentiment resource " + resource);
+		}
+		return Map.copyOf(bands);
+	}
+
+	/**
 	 * Read emoji and emoticon valences from the resources shipped with this package.
 	 * @return valences keyed by emoji without modifiers, or by emoticon as written
 	 */

@@ -45,13 +45,13 @@ public final class SentimentAnalyzer {
 
 	private static final double NORMALIZATION = 15;
 
-	private static final double THRESHOLD = 0.2;
-
 	private static final SentimentAnalyzer BUNDLED = new SentimentAnalyzer();
 
 	private final Map<String, Lexicon> lexicons;
 
 	private final Map<String, Double> emoji;
+
+	private final Map<String, Double> neutralBands;
 
 	private final Tokenizer tokenizer;
 
@@ -81,6 +81,7 @@ public final class SentimentAnalyzer {
 							PatternLexicon.words("it-sentiment.xml")));
 		this.emoji = emoji(vader, english);
 		this.tokenizer = new Tokenizer(this.emoji.keySet());
+		this.neutralBands = Lexicon.neutralBands("neutral-bands.txt", LANGUAGES);
 	}
 
 	private static Map<String, Double> emoji(VaderLexicon vader, Lexicon english) {
@@ -120,7 +121,8 @@ public final class SentimentAnalyzer {
 		if (text == null || text.isBlank()) {
 			return neutral();
 		}
-		Lexicon lexicon = lexiconFor((language != null) ? language : Optional.empty());
+		String code = languageCode((language != null) ? language : Optional.empty());
+		Lexicon lexicon = this.lexicons.get(code);
 		Tokenizer.Tokens tokens = this.tokenizer.tokenize(text);
 		List<Scored> items = match(tokens.tokens(), lexicon);
 		double sum = 0;
@@ -147,7 +149,7 @@ public final class SentimentAnalyzer {
 		}
 		double compound = sum / Math.sqrt(sum * sum + NORMALIZATION);
 		compound = Math.max(-1, Math.min(1, Math.round(compound * 10_000) / 10_000.0));
-		return new SentimentScore(compound, label(compound));
+		return new SentimentScore(compound, label(compound, this.neutralBands.get(code)));
 	}
 
 	/**
@@ -160,12 +162,23 @@ public final class SentimentAnalyzer {
 		return analyze(text, Optional.ofNullable(language));
 	}
 
-	private Lexicon lexiconFor(Optional<String> language) {
+	/**
+	 * The half-width of the band of scores a language labels neutral: a score strictly
+	 * between {@code -band} and {@code band} is neutral. Each language has its own, as a
+	 * thinner lexicon gives smaller scores.
+	 * @param language ISO 639-1 code; a language without a lexicon of its own is read as
+	 * English
+	 * @return the band, greater than 0 and less than 1
+	 */
+	public double neutralBand(String language) {
+		return this.neutralBands.get(languageCode(Optional.ofNullable(language)));
+	}
+
+	private String languageCode(Optional<String> language) {
 		String code = language.map((tag) -> tag.strip().toLowerCase(Locale.ROOT))
 			.map((tag) -> tag.split("[-_]", 2)[0])
 			.orElse(FALLBACK_LANGUAGE);
-		Lexicon lexicon = this.lexicons.get(code);
-		return (lexicon != null) ? lexicon : this.lexicons.get(FALLBACK_LANGUAGE);
+		return this.lexicons.containsKey(code) ? code : FALLBACK_LANGUAGE;
 	}
 
 	private List<Scored> match(List<Token> tokens, Lexicon lexicon) {
@@ -298,11 +311,11 @@ public final class SentimentAnalyzer {
 		return false;
 	}
 
-	private static Sentiment label(double compound) {
-		if (compound >= THRESHOLD) {
+	private static Sentiment label(double compound, double band) {
+		if (compound >= band) {
 			return Sentiment.POSITIVE;
 		}
-		if (compound <= -THRESHOLD) {
+		if (compound <= -band) {
 			return Sentiment.NEGATIVE;
 		}
 		return Sentiment.NEUTRAL;

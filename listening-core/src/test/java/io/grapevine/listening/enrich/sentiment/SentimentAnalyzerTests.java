@@ -192,6 +192,16 @@ class SentimentAnalyzerTests {
 	}
 
 	@Test
+	void eachLanguageHasItsOwnNeutralBandAndARegionOrAnUnknownLanguageReadsAsItsOwnOrEnglish() {
+		assertThat(this.analyzer.neutralBand("en")).isEqualTo(0.2);
+		assertThat(this.analyzer.neutralBand("es")).isLessThan(this.analyzer.neutralBand("en"));
+		assertThat(this.analyzer.neutralBand("es-MX")).isEqualTo(this.analyzer.neutralBand("es"));
+		assertThat(this.analyzer.neutralBand("DE")).isEqualTo(this.analyzer.neutralBand("de"));
+		assertThat(this.analyzer.neutralBand("nl")).isEqualTo(this.analyzer.neutralBand("en"));
+		assertThat(this.analyzer.neutralBand(null)).isEqualTo(this.analyzer.neutralBand("en"));
+	}
+
+	@Test
 	void aQuestionAskingForInformationIsNeutralEvenWithAToneWord() {
 		assertThat(english("How do I report a broken streetlight?")).isEqualTo(Sentiment.NEUTRAL);
 		assertThat(english("Why is the 42 always so late?")).isEqualTo(Sentiment.NEGATIVE);
