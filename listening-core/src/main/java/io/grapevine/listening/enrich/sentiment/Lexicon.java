@@ -35,9 +35,12 @@ final class Lexicon {
 
 	private final Set<String> phraseStarts;
 
-	private Lexicon(String language, Map<String, Term> terms, Set<String> questionOpeners,
-			List<Inflection> inflections) {
+	private final Map<String, Double> emoji;
+
+	private Lexicon(String language, Map<String, Term> terms, Set<String> questionOpeners, List<Inflection> inflections,
+			Map<String, Double> emoji) {
 		this.language = language;
+		this.emoji = Map.copyOf(emoji);
 		this.terms = Map.copyOf(terms);
 		this.questionOpeners = Set.copyOf(questionOpeners);
 		this.inflections = List.copyOf(inflections);
@@ -72,6 +75,7 @@ final class Lexicon {
 		Map<String, Term> terms = new HashMap<>();
 		established.forEach((term, valence) -> merge(terms, term, Term.valence(valence)));
 		Set<String> questionOpeners = new HashSet<>();
+		Map<String, Double> emoji = new HashMap<>();
 		String modifiers = language + "-modifiers.txt";
 		for (String[] fields : lines(modifiers)) {
 			String kind = fields[0];
@@ -81,6 +85,21 @@ final class Lexicon {
 				case "booster" -> merge(terms, key(fields, 1, fields.length - 1),
 						Term.booster(number(fields[fields.length - 1], modifiers)));
 				case "question" -> questionOpeners.add(key(fields, 1, fields.length));
+				case "emoji" -> {
+					if (fields.length != 3) {
+						throw new IllegalStateException("'" + String.join(" ", fields)
+								+ "' is not an emoji and a valence in sentiment resource " + modifiers);
+					}
+					double valence = number(fields[2], modifiers);
+					if (valence < -4 || valence > 4) {
+						throw new IllegalStateException(
+								"'" + fields[1] + "' has a valence outside -4..4 in sentiment resource " + modifiers);
+					}
+					if (emoji.put(emojiKey(fields[1]), valence) != null) {
+						throw new IllegalStateException(
+								"'" + fields[1] + "' is listed twice in sentiment resource " + modifiers);
+					}
+				}
 				default ->
 					throw new IllegalStateException("unknown kind '" + kind + "' in sentiment resource " + modifiers);
 			}
@@ -102,7 +121,17 @@ final class Lexicon {
 			terms.merge(term, Term.valence(valence), (known, given) -> (valence != 0) ? known.with(given)
 					: new Term(0, known.negator(), known.booster(), known.contrast()));
 		}
-		return new Lexicon(language, terms, questionOpeners, inflections);
+		return new Lexicon(language, terms, questionOpeners, inflections, emoji);
+	}
+
+	/**
+	 * The valence this language gives an emoji or emoticon where it reads it otherwise
+	 * than the table shared by every language.
+	 * @param key the emoji without modifiers, as {@link #emojiKey(String)} gives it
+	 * @return its valence here, or {@code null} to read it as every language does
+	 */
+	Double emoji(String key) {
+		return this.emoji.get(key);
 	}
 
 	/**

@@ -192,7 +192,9 @@ public final class SentimentAnalyzer {
 					i++;
 				}
 				case EMOJI, EMOTICON -> {
-					items.add(new Scored(this.emoji.getOrDefault(Lexicon.emojiKey(token.text()), 0.0), false, 0, false,
+					String key = Lexicon.emojiKey(token.text());
+					Double own = lexicon.emoji(key);
+					items.add(new Scored((own != null) ? own : this.emoji.getOrDefault(key, 0.0), false, 0, false,
 							false, true, token.text()));
 					i++;
 				}

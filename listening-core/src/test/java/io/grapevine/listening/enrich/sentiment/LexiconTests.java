@@ -31,6 +31,12 @@ class LexiconTests {
 	}
 
 	@Test
+	void aLanguageMayReadAnEmojiWithAValenceOfItsOwn() {
+		assertThat(Lexicon.bundled("pt", List.of()).emoji(Lexicon.emojiKey("😂"))).isZero();
+		assertThat(Lexicon.bundled("en", List.of()).emoji(Lexicon.emojiKey("😂"))).isNull();
+	}
+
+	@Test
 	void everyShippedLanguageHasANeutralBandOfItsOwn() {
 		Map<String, Double> bands = Lexicon.neutralBands("neutral-bands.txt", SentimentAnalyzer.LANGUAGES);
 		assertThat(bands).containsOnlyKeys(SentimentAnalyzer.LANGUAGES);

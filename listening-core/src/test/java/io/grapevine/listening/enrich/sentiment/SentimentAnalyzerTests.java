@@ -202,6 +202,13 @@ class SentimentAnalyzerTests {
 	}
 
 	@Test
+	void laughingTillCryingCarriesNoToneInPortugueseOnly() {
+		assertThat(this.analyzer.analyze("O árbitro de ontem 😂😂", "pt").label()).isEqualTo(Sentiment.NEUTRAL);
+		assertThat(this.analyzer.analyze("O árbitro de ontem 😂😂", "es").label()).isEqualTo(Sentiment.POSITIVE);
+		assertThat(this.analyzer.analyze("Que jogo lindo 😂", "pt").label()).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
 	void aQuestionAskingForInformationIsNeutralEvenWithAToneWord() {
 		assertThat(english("How do I report a broken streetlight?")).isEqualTo(Sentiment.NEUTRAL);
 		assertThat(english("Why is the 42 always so late?")).isEqualTo(Sentiment.NEGATIVE);

@@ -77,14 +77,14 @@ class ThirdPartyMultilingualSentimentTests {
 
 	@Test
 	void portugueseTweetsAreLabelledAsPeopleReadThem() {
-		assertGate(measure("afrisenti-pt", "AfriSenti tweets").get("pt"), 0.56, 0.54);
+		assertGate(measure("afrisenti-pt", "AfriSenti tweets").get("pt"), 0.60, 0.58);
 	}
 
 	@Test
 	void portugueseTweetsWithEmojiAreLabelledAsPeopleReadThem() {
 		LabelledSample.Results results = LabelledSample.read(AFRISENTI_EMOJI).evaluate(this.analyzer).get("pt");
 		System.out.print(results.report("AfriSenti tweets with emoji, held out, pt"));
-		assertGate(results, 0.36, 0.38);
+		assertGate(results, 0.52, 0.50);
 	}
 
 	@Test
