@@ -43,6 +43,13 @@ public final class SentimentAnalyzer {
 
 	private static final double QUESTION_DAMPING = 0.25;
 
+	/**
+	 * The neutral band {@link #QUESTION_DAMPING} was set for: a language with a narrower
+	 * band damps questions as much more, so that a question needs as much tone to leave
+	 * its band in every language.
+	 */
+	private static final double QUESTION_DAMPING_BAND = 0.2;
+
 	private static final double NORMALIZATION = 15;
 
 	private static final SentimentAnalyzer BUNDLED = new SentimentAnalyzer();
@@ -144,12 +151,13 @@ public final class SentimentAnalyzer {
 			return neutral();
 		}
 		sum += Math.signum(sum) * punctuationEmphasis(tokens);
+		double band = this.neutralBands.get(code);
 		if (asksForInformation(items, tokens, text, lexicon)) {
-			sum *= QUESTION_DAMPING;
+			sum *= QUESTION_DAMPING * band / QUESTION_DAMPING_BAND;
 		}
 		double compound = sum / Math.sqrt(sum * sum + NORMALIZATION);
 		compound = Math.max(-1, Math.min(1, Math.round(compound * 10_000) / 10_000.0));
-		return new SentimentScore(compound, label(compound, this.neutralBands.get(code)));
+		return new SentimentScore(compound, label(compound, band));
 	}
 
 	/**

@@ -211,6 +211,9 @@ class SentimentAnalyzerTests {
 	@Test
 	void aQuestionAskingForInformationIsNeutralEvenWithAToneWord() {
 		assertThat(english("How do I report a broken streetlight?")).isEqualTo(Sentiment.NEUTRAL);
+		assertThat(this.analyzer.analyze("¿Cómo denuncio una farola rota?", "es").label()).isEqualTo(Sentiment.NEUTRAL);
+		assertThat(this.analyzer.analyze("Wie melde ich eine kaputte Laterne?", "de").label())
+			.isEqualTo(Sentiment.NEUTRAL);
 		assertThat(english("Why is the 42 always so late?")).isEqualTo(Sentiment.NEGATIVE);
 	}
 
