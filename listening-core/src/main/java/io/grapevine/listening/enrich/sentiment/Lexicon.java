@@ -135,6 +135,14 @@ final class Lexicon {
 	}
 
 	/**
+	 * The emoji and emoticons this language reads with a valence of its own.
+	 * @return their keys, as {@link #emojiKey(String)} gives them
+	 */
+	Set<String> ownEmoji() {
+		return this.emoji.keySet();
+	}
+
+	/**
 	 * Read the neutral band of each language from a resource shipped with this package:
 	 * lines of a language code and a band, each language listed once.
 	 * @param resource the name of the resource

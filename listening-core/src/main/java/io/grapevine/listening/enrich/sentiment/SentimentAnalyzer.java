@@ -88,6 +88,12 @@ public final class SentimentAnalyzer {
 							PatternLexicon.words("it-sentiment.xml")));
 		this.emoji = emoji(vader, english);
 		this.tokenizer = new Tokenizer(this.emoji.keySet());
+		this.lexicons.forEach((code, lexicon) -> lexicon.ownEmoji().forEach((key) -> {
+			if (!this.emoji.containsKey(key)) {
+				throw new IllegalStateException("'" + key + "' in sentiment resource " + code
+						+ "-modifiers.txt is not an emoji or emoticon of the table every language shares");
+			}
+		}));
 		this.neutralBands = Lexicon.neutralBands("neutral-bands.txt", LANGUAGES);
 	}
 

@@ -37,6 +37,13 @@ class LexiconTests {
 	}
 
 	@Test
+	void anEmojiLineWithoutAValenceIsRefusedWithTheFileNamed() {
+		assertThatIllegalStateException().isThrownBy(() -> Lexicon.bundled("badmoji", List.of()))
+			.withMessageContaining("'emoji 😂' is not an emoji and a valence")
+			.withMessageContaining("badmoji-modifiers.txt");
+	}
+
+	@Test
 	void everyShippedLanguageHasANeutralBandOfItsOwn() {
 		Map<String, Double> bands = Lexicon.neutralBands("neutral-bands.txt", SentimentAnalyzer.LANGUAGES);
 		assertThat(bands).containsOnlyKeys(SentimentAnalyzer.LANGUAGES);
