@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
  */
 final class Lexicon {
 
+	private static final List<String> JAJA = List.of("jajaja", "jaja");
+
+	private static final List<String> HAHA = List.of("hahaha", "ahahah", "haha", "ahah");
+
 	private final String language;
 
 	private final Map<String, Term> terms;
@@ -31,9 +35,12 @@ final class Lexicon {
 
 	private final Set<String> phraseStarts;
 
-	private Lexicon(String language, Map<String, Term> terms, Set<String> questionOpeners,
-			List<Inflection> inflections) {
+	private final Map<String, Double> emoji;
+
+	private Lexicon(String language, Map<String, Term> terms, Set<String> questionOpeners, List<Inflection> inflections,
+			Map<String, Double> emoji) {
 		this.language = language;
+		this.emoji = Map.copyOf(emoji);
 		this.terms = Map.copyOf(terms);
 		this.questionOpeners = Set.copyOf(questionOpeners);
 		this.inflections = List.copyOf(inflections);
@@ -68,6 +75,7 @@ final class Lexicon {
 		Map<String, Term> terms = new HashMap<>();
 		established.forEach((term, valence) -> merge(terms, term, Term.valence(valence)));
 		Set<String> questionOpeners = new HashSet<>();
+		Map<String, Double> emoji = new HashMap<>();
 		String modifiers = language + "-modifiers.txt";
 		for (String[] fields : lines(modifiers)) {
 			String kind = fields[0];
@@ -77,6 +85,21 @@ final class Lexicon {
 				case "booster" -> merge(terms, key(fields, 1, fields.length - 1),
 						Term.booster(number(fields[fields.length - 1], modifiers)));
 				case "question" -> questionOpeners.add(key(fields, 1, fields.length));
+				case "emoji" -> {
+					if (fields.length != 3) {
+						throw new IllegalStateException("'" + String.join(" ", fields)
+								+ "' is not an emoji and a valence in sentiment resource " + modifiers);
+					}
+					double valence = number(fields[2], modifiers);
+					if (valence < -4 || valence > 4) {
+						throw new IllegalStateException(
+								"'" + fields[1] + "' has a valence outside -4..4 in sentiment resource " + modifiers);
+					}
+					if (emoji.put(emojiKey(fields[1]), valence) != null) {
+						throw new IllegalStateException(
+								"'" + fields[1] + "' is listed twice in sentiment resource " + modifiers);
+					}
+				}
 				default ->
 					throw new IllegalStateException("unknown kind '" + kind + "' in sentiment resource " + modifiers);
 			}
@@ -98,7 +121,63 @@ final class Lexicon {
 			terms.merge(term, Term.valence(valence), (known, given) -> (valence != 0) ? known.with(given)
 					: new Term(0, known.negator(), known.booster(), known.contrast()));
 		}
-		return new Lexicon(language, terms, questionOpeners, inflections);
+		return new Lexicon(language, terms, questionOpeners, inflections, emoji);
+	}
+
+	/**
+	 * The valence this language gives an emoji or emoticon where it reads it otherwise
+	 * than the table shared by every language.
+	 * @param key the emoji without modifiers, as {@link #emojiKey(String)} gives it
+	 * @return its valence here, or {@code null} to read it as every language does
+	 */
+	Double emoji(String key) {
+		return this.emoji.get(key);
+	}
+
+	/**
+	 * The emoji and emoticons this language reads with a valence of its own.
+	 * @return their keys, as {@link #emojiKey(String)} gives them
+	 */
+	Set<String> ownEmoji() {
+		return this.emoji.keySet();
+	}
+
+	/**
+	 * Read the neutral band of each language from a resource shipped with this package:
+	 * lines of a language code and a band, each language listed once.
+	 * @param resource the name of the resource
+	 * @param languages the languages that must each have a band, and the only ones
+	 * allowed
+	 * @return the band of each language
+	 * @throws IllegalStateException if a line is malformed, a language is unknown, listed
+	 * twice or missing, or a band is not greater than 0 and less than 1
+	 */
+	static Map<String, Double> neutralBands(String resource, List<String> languages) {
+		Map<String, Double> bands = new HashMap<>();
+		for (String[] fields : lines(resource)) {
+			if (fields.length != 2) {
+				throw new IllegalStateException("'" + String.join(" ", fields)
+						+ "' is not a language and a band in sentiment resource " + resource);
+			}
+			String language = fields[0];
+			double band = number(fields[1], resource);
+			if (!languages.contains(language)) {
+				throw new IllegalStateException("'" + language + "' is not a language the analyzer reads " + languages
+						+ " in sentiment resource " + resource);
+			}
+			if (!(band > 0 && band < 1)) {
+				throw new IllegalStateException("the band of '" + language
+						+ "' must be greater than 0 and less than 1 in sentiment resource " + resource);
+			}
+			if (bands.put(language, band) != null) {
+				throw new IllegalStateException("'" + language + "' is listed twice in sentiment resource " + resource);
+			}
+		}
+		List<String> missing = languages.stream().filter((language) -> !bands.containsKey(language)).toList();
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("no neutral band for " + missing + " in sentiment resource " + resource);
+		}
+		return Map.copyOf(bands);
 	}
 
 	/**
@@ -189,6 +268,47 @@ final class Lexicon {
 				if (term != null && term.valence() != 0) {
 					return term;
 				}
+			}
+		}
+		return laughter(word);
+	}
+
+	/**
+	 * The term listed for laughter written out at any length ({@code jajajajaj},
+	 * {@code jejeje}, {@code hahahah}, {@code ahahahah}): the longest of the language's
+	 * own laughter entries, or {@code null} when the word is not laughter (a {@code j} or
+	 * an {@code h} at least twice between the vowels, letters held aside: not
+	 * {@code ahhhh} or {@code ihhh}) or the language lists none.
+	 */
+	private Term laughter(String word) {
+		if (word.length() < 4) {
+			return null;
+		}
+		char consonant = 0;
+		int consonants = 0;
+		for (int i = 0; i < word.length(); i++) {
+			char c = word.charAt(i);
+			if (i > 0 && c == word.charAt(i - 1)) {
+				continue;
+			}
+			if (c == 'j' || c == 'h') {
+				if (consonant != 0 && c != consonant) {
+					return null;
+				}
+				consonant = c;
+				consonants++;
+			}
+			else if (c != 'a' && c != 'e' && c != 'i') {
+				return null;
+			}
+		}
+		if (consonants < 2) {
+			return null;
+		}
+		for (String listed : (consonant == 'j') ? JAJA : HAHA) {
+			Term term = this.terms.get(listed);
+			if (term != null) {
+				return term;
 			}
 		}
 		return null;

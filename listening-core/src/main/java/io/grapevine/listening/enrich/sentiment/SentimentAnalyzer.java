@@ -43,9 +43,14 @@ public final class SentimentAnalyzer {
 
 	private static final double QUESTION_DAMPING = 0.25;
 
-	private static final double NORMALIZATION = 15;
+	/**
+	 * The neutral band {@link #QUESTION_DAMPING} was set for: a language with a narrower
+	 * band damps questions as much more, so that a question needs as much tone to leave
+	 * its band in every language.
+	 */
+	private static final double QUESTION_DAMPING_BAND = 0.2;
 
-	private static final double THRESHOLD = 0.2;
+	private static final double NORMALIZATION = 15;
 
 	private static final SentimentAnalyzer BUNDLED = new SentimentAnalyzer();
 
@@ -53,31 +58,43 @@ public final class SentimentAnalyzer {
 
 	private final Map<String, Double> emoji;
 
+	private final Map<String, Double> neutralBands;
+
 	private final Tokenizer tokenizer;
 
 	private SentimentAnalyzer() {
 		VaderLexicon vader = VaderLexicon.bundled();
 		Lexicon english = Lexicon.bundled("en", inflections("'s", "", "s", "", "es", ""), vader.words());
-		this.lexicons = Map.of("en", english, "es",
-				Lexicon.bundled("es",
-						inflections("s", "", "es", "", "a", "o", "as", "o", "os", "o", "ora", "or", "oras", "or")),
-				"fr",
-				Lexicon.bundled("fr",
-						inflections("s", "", "x", "", "e", "", "es", "", "ee", "e", "ees", "e", "euse", "eux", "euses",
-								"eux", "ive", "if", "ives", "if"),
-						VaderLexicon.translatedWords("vader_lexicon_fr.txt")),
-				"de", Lexicon.bundled("de", inflections("es", "", "em", "", "en", "", "er", "", "e", "", "s", "")),
-				"pt",
-				Lexicon.bundled("pt",
-						inflections("s", "", "es", "", "a", "o", "as", "o", "os", "o", "oes", "ao", "eis", "el",
-								"issimo", "o", "issima", "o", "issimos", "o", "issimas", "o", "ora", "or")),
-				"it",
-				Lexicon.bundled("it",
-						inflections("a", "o", "i", "o", "e", "o", "i", "e", "issimo", "o", "issima", "o", "issimi", "o",
-								"issime", "o", "issimo", "e", "issima", "e", "issimi", "e", "issime", "e"),
-						PatternLexicon.words("it-sentiment.xml")));
+		this.lexicons = Map
+			.of("en", english, "es", Lexicon.bundled("es",
+					inflections("s", "", "es", "", "a", "o", "as", "o", "os", "o", "ora", "or", "oras", "or", "amos",
+							"ar", "an", "ar", "aron", "ar", "ando", "ar", "ado", "ar", "ada", "ar", "ados", "ar",
+							"adas", "ar", "emos", "er", "en", "er", "ieron", "er", "iendo", "er", "imos", "ir", "en",
+							"ir", "ieron", "ir", "iendo", "ir", "ido", "er", "ido", "ir", "ida", "er", "ida", "ir")),
+					"fr",
+					Lexicon.bundled("fr",
+							inflections("s", "", "x", "", "e", "", "es", "", "ee", "e", "ees", "e", "euse", "eux",
+									"euses", "eux", "ive", "if", "ives", "if"),
+							VaderLexicon.translatedWords("vader_lexicon_fr.txt")),
+					"de", Lexicon.bundled("de", inflections("es", "", "em", "", "en", "", "er", "", "e", "", "s", "")),
+					"pt",
+					Lexicon.bundled("pt",
+							inflections("s", "", "es", "", "a", "o", "as", "o", "os", "o", "oes", "ao", "eis", "el",
+									"issimo", "o", "issima", "o", "issimos", "o", "issimas", "o", "ora", "or")),
+					"it",
+					Lexicon.bundled("it",
+							inflections("a", "o", "i", "o", "e", "o", "i", "e", "issimo", "o", "issima", "o", "issimi",
+									"o", "issime", "o", "issimo", "e", "issima", "e", "issimi", "e", "issime", "e"),
+							PatternLexicon.words("it-sentiment.xml")));
 		this.emoji = emoji(vader, english);
 		this.tokenizer = new Tokenizer(this.emoji.keySet());
+		this.lexicons.forEach((code, lexicon) -> lexicon.ownEmoji().forEach((key) -> {
+			if (!this.emoji.containsKey(key)) {
+				throw new IllegalStateException("'" + key + "' in sentiment resource " + code
+						+ "-modifiers.txt is not an emoji or emoticon of the table every language shares");
+			}
+		}));
+		this.neutralBands = Lexicon.neutralBands("neutral-bands.txt", LANGUAGES);
 	}
 
 	private static Map<String, Double> emoji(VaderLexicon vader, Lexicon english) {
@@ -117,7 +134,8 @@ public final class SentimentAnalyzer {
 		if (text == null || text.isBlank()) {
 			return neutral();
 		}
-		Lexicon lexicon = lexiconFor((language != null) ? language : Optional.empty());
+		String code = languageCode((language != null) ? language : Optional.empty());
+		Lexicon lexicon = this.lexicons.get(code);
 		Tokenizer.Tokens tokens = this.tokenizer.tokenize(text);
 		List<Scored> items = match(tokens.tokens(), lexicon);
 		double sum = 0;
@@ -139,12 +157,13 @@ public final class SentimentAnalyzer {
 			return neutral();
 		}
 		sum += Math.signum(sum) * punctuationEmphasis(tokens);
+		double band = this.neutralBands.get(code);
 		if (asksForInformation(items, tokens, text, lexicon)) {
-			sum *= QUESTION_DAMPING;
+			sum *= QUESTION_DAMPING * band / QUESTION_DAMPING_BAND;
 		}
 		double compound = sum / Math.sqrt(sum * sum + NORMALIZATION);
 		compound = Math.max(-1, Math.min(1, Math.round(compound * 10_000) / 10_000.0));
-		return new SentimentScore(compound, label(compound));
+		return new SentimentScore(compound, label(compound, band));
 	}
 
 	/**
@@ -157,12 +176,23 @@ public final class SentimentAnalyzer {
 		return analyze(text, Optional.ofNullable(language));
 	}
 
-	private Lexicon lexiconFor(Optional<String> language) {
+	/**
+	 * The half-width of the band of scores a language labels neutral: a score strictly
+	 * between {@code -band} and {@code band} is neutral. Each language has its own, as a
+	 * thinner lexicon gives smaller scores.
+	 * @param language ISO 639-1 code; a language without a lexicon of its own is read as
+	 * English
+	 * @return the band, greater than 0 and less than 1
+	 */
+	public double neutralBand(String language) {
+		return this.neutralBands.get(languageCode(Optional.ofNullable(language)));
+	}
+
+	private String languageCode(Optional<String> language) {
 		String code = language.map((tag) -> tag.strip().toLowerCase(Locale.ROOT))
 			.map((tag) -> tag.split("[-_]", 2)[0])
 			.orElse(FALLBACK_LANGUAGE);
-		Lexicon lexicon = this.lexicons.get(code);
-		return (lexicon != null) ? lexicon : this.lexicons.get(FALLBACK_LANGUAGE);
+		return this.lexicons.containsKey(code) ? code : FALLBACK_LANGUAGE;
 	}
 
 	private List<Scored> match(List<Token> tokens, Lexicon lexicon) {
@@ -176,7 +206,9 @@ public final class SentimentAnalyzer {
 					i++;
 				}
 				case EMOJI, EMOTICON -> {
-					items.add(new Scored(this.emoji.getOrDefault(Lexicon.emojiKey(token.text()), 0.0), false, 0, false,
+					String key = Lexicon.emojiKey(token.text());
+					Double own = lexicon.emoji(key);
+					items.add(new Scored((own != null) ? own : this.emoji.getOrDefault(key, 0.0), false, 0, false,
 							false, true, token.text()));
 					i++;
 				}
@@ -295,11 +327,11 @@ public final class SentimentAnalyzer {
 		return false;
 	}
 
-	private static Sentiment label(double compound) {
-		if (compound >= THRESHOLD) {
+	private static Sentiment label(double compound, double band) {
+		if (compound >= band) {
 			return Sentiment.POSITIVE;
 		}
-		if (compound <= -THRESHOLD) {
+		if (compound <= -band) {
 			return Sentiment.NEGATIVE;
 		}
 		return Sentiment.NEUTRAL;

@@ -63,6 +63,24 @@ final class LabelledSample {
 	}
 
 	/**
+	 * Score posts and label them with a neutral band of the caller's choosing instead of
+	 * the analyzer's own, to see what another band would do.
+	 * @param analyzer the analyzer
+	 * @param posts the posts
+	 * @param band scores strictly inside (-band, band) read as neutral
+	 * @return the results
+	 */
+	static Results banded(SentimentAnalyzer analyzer, List<Post> posts, double band) {
+		Results results = new Results();
+		for (Post post : posts) {
+			double score = analyzer.analyze(post.text(), post.language()).score();
+			results.add(post.label(),
+					(score >= band) ? Sentiment.POSITIVE : (score <= -band) ? Sentiment.NEGATIVE : Sentiment.NEUTRAL);
+		}
+		return results;
+	}
+
+	/**
 	 * The posts the analyzer labels wrong, to tune the lexicons on (never on the held-out
 	 * sample).
 	 * @param analyzer the analyzer

@@ -55,6 +55,32 @@ class SentimentAnalyzerTests {
 	}
 
 	@Test
+	void laughterWrittenOutAtAnyLengthReadsAsLaughter() {
+		assertThat(spanish("Jajajajajaj")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(spanish("jejejeje")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(english("hahahahahah")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(spanish("Jaén")).isEqualTo(Sentiment.NEUTRAL);
+		assertThat(english("Hah")).isEqualTo(Sentiment.NEUTRAL);
+		assertThat(italian("ahahahahah")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(italian("Ahhhhh")).isEqualTo(Sentiment.NEUTRAL);
+		assertThat(portuguese("Mesmo ihhh")).isEqualTo(Sentiment.NEUTRAL);
+	}
+
+	@Test
+	void spanishWordsOfPublicLifeCarryTone() {
+		assertThat(spanish("Corrompen la democracia. Sobornan diputados.")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(spanish("Muy muy recomendable")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(spanish("Nuestro apoyo a los trabajadores")).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
+	void spanishVerbsFallBackToTheInfinitiveTheLexiconLists() {
+		assertThat(spanish("Agredieron a dos policías")).isEqualTo(Sentiment.NEGATIVE);
+		assertThat(spanish("Hoy estamos celebrando el aniversario")).isEqualTo(Sentiment.POSITIVE);
+		assertThat(spanish("Su padre ha matado a su madre")).isEqualTo(Sentiment.NEGATIVE);
+	}
+
+	@Test
 	void negationStopsAtTheEndOfTheClause() {
 		assertThat(score("No, the bus was great")).isGreaterThan(0.2);
 	}
@@ -166,8 +192,28 @@ class SentimentAnalyzerTests {
 	}
 
 	@Test
+	void eachLanguageHasItsOwnNeutralBandAndARegionOrAnUnknownLanguageReadsAsItsOwnOrEnglish() {
+		assertThat(this.analyzer.neutralBand("en")).isEqualTo(0.2);
+		assertThat(this.analyzer.neutralBand("es")).isLessThan(this.analyzer.neutralBand("en"));
+		assertThat(this.analyzer.neutralBand("es-MX")).isEqualTo(this.analyzer.neutralBand("es"));
+		assertThat(this.analyzer.neutralBand("DE")).isEqualTo(this.analyzer.neutralBand("de"));
+		assertThat(this.analyzer.neutralBand("nl")).isEqualTo(this.analyzer.neutralBand("en"));
+		assertThat(this.analyzer.neutralBand(null)).isEqualTo(this.analyzer.neutralBand("en"));
+	}
+
+	@Test
+	void laughingTillCryingCarriesNoToneInPortugueseOnly() {
+		assertThat(this.analyzer.analyze("O árbitro de ontem 😂😂", "pt").label()).isEqualTo(Sentiment.NEUTRAL);
+		assertThat(this.analyzer.analyze("O árbitro de ontem 😂😂", "es").label()).isEqualTo(Sentiment.POSITIVE);
+		assertThat(this.analyzer.analyze("Que jogo lindo 😂", "pt").label()).isEqualTo(Sentiment.POSITIVE);
+	}
+
+	@Test
 	void aQuestionAskingForInformationIsNeutralEvenWithAToneWord() {
 		assertThat(english("How do I report a broken streetlight?")).isEqualTo(Sentiment.NEUTRAL);
+		assertThat(this.analyzer.analyze("¿Cómo denuncio una farola rota?", "es").label()).isEqualTo(Sentiment.NEUTRAL);
+		assertThat(this.analyzer.analyze("Wie melde ich eine kaputte Laterne?", "de").label())
+			.isEqualTo(Sentiment.NEUTRAL);
 		assertThat(english("Why is the 42 always so late?")).isEqualTo(Sentiment.NEGATIVE);
 	}
 
