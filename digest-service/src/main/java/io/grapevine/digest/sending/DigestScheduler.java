@@ -120,10 +120,11 @@ public class DigestScheduler implements SmartLifecycle {
 			List<Department> organizationWide = new ArrayList<>();
 			this.organization.allStaff().ifPresent(organizationWide::add);
 			this.organization.board().ifPresent(organizationWide::add);
-			// The departments' digests several at once, answered in file order; all
+			// The departments' digests several at once, each sent as soon as it is ready;
+			// all
 			// staff's (which links to theirs) and the board's once they are all done.
 			return Flux.fromIterable(this.organization.departments())
-				.flatMapSequential((settings) -> dueOf(now, settings), this.concurrency)
+				.flatMap((settings) -> dueOf(now, settings), this.concurrency)
 				.concatWith(Flux.fromIterable(organizationWide).concatMap((settings) -> dueOf(now, settings)))
 				.concatWith(sendDueSavedSearches());
 		});

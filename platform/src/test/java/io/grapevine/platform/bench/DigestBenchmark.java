@@ -197,7 +197,7 @@ public final class DigestBenchmark {
 		DigestComposition composition = new DigestComposition(organization, analytics, 5, sections, Optional.empty());
 		Period period = Period.day(day, ZoneOffset.UTC);
 		List<Digest> digests = Flux.fromIterable(organization.departments())
-			.flatMapSequential((department) -> composition.compose(Audience.of(department), period).map((digest) -> {
+			.flatMap((department) -> composition.compose(Audience.of(department), period).map((digest) -> {
 				renderer.render(digest, department.id() + "-" + day);
 				return digest;
 			}), DigestScheduler.DEFAULT_CONCURRENCY)
