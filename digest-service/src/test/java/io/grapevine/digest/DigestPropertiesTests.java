@@ -15,8 +15,8 @@ class DigestPropertiesTests {
 
 	@Test
 	void aCheckComposesFourDepartmentsDigestsAtOnceUnlessConfigured() {
-		this.context.run((context) -> assertThat(context.getBean(DigestProperties.class).schedule().concurrency())
-			.isEqualTo(4));
+		this.context.run(
+				(context) -> assertThat(context.getBean(DigestProperties.class).schedule().concurrency()).isEqualTo(4));
 		this.context.withPropertyValues("grapevine.digest.schedule.concurrency=12")
 			.run((context) -> assertThat(context.getBean(DigestProperties.class).schedule().concurrency())
 				.isEqualTo(12));

@@ -54,15 +54,15 @@ class DigestCompositionTests {
 		}
 		search.topMentions(List.of(FakeSearchService.mention("m1", "The 42 is late again", 900)));
 
-		Digest withSections = composition(true).compose(this.operations, thursday).block(Duration.ofSeconds(30));
+		Digest withSections = composition(true).compose(this.operations, thursday).block(Duration.ofMinutes(3));
 
-		assertThat(search.requests()).noneSatisfy((request) -> assertThat(request)
-			.containsEntry("from", thursday.previous().from().toString())
-			.containsEntry("to", thursday.from().toString()));
-		Digest alone = composition(false).compose(this.operations, thursday).block(Duration.ofSeconds(30));
-		assertThat(search.requests()).anySatisfy((request) -> assertThat(request)
-			.containsEntry("from", thursday.previous().from().toString())
-			.containsEntry("to", thursday.from().toString()));
+		assertThat(search.requests())
+			.noneSatisfy((request) -> assertThat(request).containsEntry("from", thursday.previous().from().toString())
+				.containsEntry("to", thursday.from().toString()));
+		Digest alone = composition(false).compose(this.operations, thursday).block(Duration.ofMinutes(3));
+		assertThat(search.requests())
+			.anySatisfy((request) -> assertThat(request).containsEntry("from", thursday.previous().from().toString())
+				.containsEntry("to", thursday.from().toString()));
 		assertThat(withSections.figures()).isEqualTo(alone.figures());
 		assertThat(withSections.figures().previousTotal()).isEqualTo(100);
 		assertThat(withSections.figures().change()).isEqualTo("up 38% from Wednesday");
@@ -84,8 +84,8 @@ class DigestCompositionTests {
 		}
 		search.total(week.from(), 400).total(week.previous().from(), weekBefore);
 
-		Digest withSections = composition(true).compose(this.operations, week).block(Duration.ofSeconds(30));
-		Digest alone = composition(false).compose(this.operations, week).block(Duration.ofSeconds(30));
+		Digest withSections = composition(true).compose(this.operations, week).block(Duration.ofMinutes(3));
+		Digest alone = composition(false).compose(this.operations, week).block(Duration.ofMinutes(3));
 
 		assertThat(withSections.figures().previousTotal()).isEqualTo(weekBefore);
 		assertThat(withSections.figures()).isEqualTo(alone.figures());
@@ -95,7 +95,7 @@ class DigestCompositionTests {
 		SearchServiceCredentials credentials = new SearchServiceCredentials(TestUsers.SEARCH_USERNAME,
 				TestUsers.SEARCH_PASSWORD);
 		AnalyticsClient analytics = new AnalyticsClient(WebClient.builder().defaultHeaders(credentials::applyTo),
-				search.url(), Duration.ofSeconds(10));
+				search.url(), Duration.ofMinutes(2));
 		Optional<SectionSources> sources = sections ? Optional.of(new SectionSources(new InsightsClient(analytics),
 				URI.create("http://127.0.0.1:8080/"), () -> Mono.just(List.of()))) : Optional.empty();
 		return new DigestComposition(FullDigest.organization(), analytics, 5, sources, Optional.empty());

@@ -65,8 +65,8 @@ class DigestSchedulerTests {
 		// sent.
 		assertThat(this.started).last().isEqualTo(Organization.ALL_STAFF);
 		release(Organization.ALL_STAFF);
-		assertThat(sent).containsExactly("department-2", "department-0", "department-4", "department-3",
-				"department-1", Organization.ALL_STAFF);
+		assertThat(sent).containsExactly("department-2", "department-0", "department-4", "department-3", "department-1",
+				Organization.ALL_STAFF);
 		check.dispose();
 	}
 

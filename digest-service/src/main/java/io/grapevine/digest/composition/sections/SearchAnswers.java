@@ -169,8 +169,8 @@ public final class SearchAnswers {
 		}
 
 		/**
-		 * The negative mentions of each day, when search-service counted them beside
-		 * the volume.
+		 * The negative mentions of each day, when search-service counted them beside the
+		 * volume.
 		 * @return the negative volume, or empty when a day lacks its negative count
 		 */
 		public Optional<DailyVolume> negatives() {
