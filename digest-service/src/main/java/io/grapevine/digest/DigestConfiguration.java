@@ -197,7 +197,8 @@ class DigestConfiguration {
 		return new DigestScheduler(organization, sender,
 				Optional.of(new DigestScheduler.SavedSearches(new SavedSearchSubscriptions(client),
 						properties.savedSearchLocalTime())),
-				clock, properties.checkInterval(), properties.schedule().enabled());
+				clock, properties.checkInterval(), properties.schedule().enabled(),
+				properties.schedule().concurrency());
 	}
 
 }

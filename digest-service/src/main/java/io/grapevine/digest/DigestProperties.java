@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import io.grapevine.digest.sending.DigestScheduler;
+
 /**
  * How digests are composed, linked, sent and scheduled.
  *
@@ -108,11 +110,20 @@ public record DigestProperties(@NotNull @DefaultValue("http://127.0.0.1:8080") U
 	}
 
 	/**
-	 * Whether digests go out on schedule.
+	 * Whether digests go out on schedule, and how many audiences' digests one check
+	 * composes and sends at once.
 	 *
 	 * @param enabled false to send digests only on request
+	 * @param concurrency how many departments' digests due at one check are composed and
+	 * sent at once (1..{@value DigestScheduler#MAX_CONCURRENCY}); all staff's and the
+	 * board's follow once the departments' are done
 	 */
-	public record Schedule(@DefaultValue("true") boolean enabled) {
+	public record Schedule(@DefaultValue("true") boolean enabled,
+			@DefaultValue("" + DigestScheduler.DEFAULT_CONCURRENCY) int concurrency) {
+
+		public Schedule {
+			DigestScheduler.requireConcurrency(concurrency, "grapevine.digest.schedule.concurrency");
+		}
 
 	}
 

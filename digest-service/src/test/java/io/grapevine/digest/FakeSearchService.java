@@ -368,7 +368,10 @@ public final class FakeSearchService implements AutoCloseable {
 			else {
 				count = (q == null) ? this.totals.getOrDefault(start, this.defaultTotal) : 0;
 			}
-			days.add(Map.of("date", day.toString(), "count", count));
+			// As search-service counts each day's negative mentions beside its volume.
+			Long keyedNegative = this.keyedTotals.get(key(query.get("department"), "sentiment:negative", start));
+			long negatives = (counted != null) ? counted[1] : (keyedNegative != null) ? keyedNegative : 0;
+			days.add(Map.of("date", day.toString(), "count", count, "negative", (q == null) ? negatives : 0L));
 		}
 		return days;
 	}

@@ -154,6 +154,21 @@ class InsightsIntegrationTests extends LiveStackTestSupport {
 	}
 
 	@Test
+	void eachDayOfTheSummaryCountsItsNegativeMentionsAsTheNegativeQueryDoes() {
+		String range = "department=operations&from=" + WAITING_START.minus(1, ChronoUnit.DAYS) + "&to="
+				+ WAITING_START.plus(2, ChronoUnit.DAYS);
+		List<Map<String, Object>> days = list(getJson("/api/analytics/summary?" + range), "volumeByDay");
+		List<Map<String, Object>> negative = list(getJson("/api/analytics/summary?q=sentiment:negative&" + range),
+				"volumeByDay");
+		assertThat(days).extracting((day) -> day.get("date"))
+			.containsExactlyElementsOf(negative.stream().map((day) -> day.get("date")).toList());
+		assertThat(days).extracting((day) -> day.get("negative"))
+			.containsExactlyElementsOf(negative.stream().map((day) -> day.get("count")).toList());
+		assertThat(days).extracting((day) -> ((Number) day.get("negative")).longValue())
+			.anySatisfy((count) -> assertThat(count).isPositive());
+	}
+
+	@Test
 	void aDepartmentThatFollowsATopicWaitsOnlyForWhatItHoldsAsItsQueueShows() {
 		Map<String, Object> answer = getJson("/api/analytics/waiting?department=communications&" + WAITING_DAY);
 		assertThat(list(answer, "mentions")).extracting((found) -> map(found, "mention").get("id"))

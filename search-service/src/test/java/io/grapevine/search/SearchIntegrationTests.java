@@ -172,12 +172,15 @@ class SearchIntegrationTests extends LiveStackTestSupport {
 	void theSummaryCountsDaysInTheRequestedZoneWithEmptyDaysAsZero() {
 		Map<String, Object> summary = getJson("/api/analytics/summary?zone=America/New_York&" + RANGE);
 		assertThat(summary).containsEntry("total", 5).containsEntry("zone", "America/New_York");
-		assertThat(summary.get("volumeByDay")).isEqualTo(List.of(Map.of("date", "2020-03-01", "count", 2),
-				Map.of("date", "2020-03-02", "count", 3), Map.of("date", "2020-03-03", "count", 0)));
+		assertThat(summary.get("volumeByDay"))
+			.isEqualTo(List.of(Map.of("date", "2020-03-01", "count", 2, "negative", 0),
+					Map.of("date", "2020-03-02", "count", 3, "negative", 0),
+					Map.of("date", "2020-03-03", "count", 0, "negative", 0)));
 		Map<String, Object> utc = getJson("/api/analytics/summary?" + RANGE);
-		assertThat(utc.get("volumeByDay"))
-			.isEqualTo(List.of(Map.of("date", "2020-03-01", "count", 1), Map.of("date", "2020-03-02", "count", 3),
-					Map.of("date", "2020-03-03", "count", 1), Map.of("date", "2020-03-04", "count", 0)));
+		assertThat(utc.get("volumeByDay")).isEqualTo(List.of(Map.of("date", "2020-03-01", "count", 1, "negative", 0),
+				Map.of("date", "2020-03-02", "count", 3, "negative", 0),
+				Map.of("date", "2020-03-03", "count", 1, "negative", 0),
+				Map.of("date", "2020-03-04", "count", 0, "negative", 0)));
 	}
 
 	@Test

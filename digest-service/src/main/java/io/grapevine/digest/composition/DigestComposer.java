@@ -44,9 +44,24 @@ public final class DigestComposer {
 	 */
 	public static Digest compose(Organization organization, Department department, Period period,
 			AnalyticsSummary current, AnalyticsSummary before, int topMentions) {
+		return compose(organization, department, period, current, before.total(), topMentions);
+	}
+
+	/**
+	 * Compose a daily or weekly digest from the period's analytics and the total of the
+	 * period before.
+	 * @param organization the organization
+	 * @param department the department it is for
+	 * @param period the day or week it covers
+	 * @param current the analytics of that period
+	 * @param previous how many mentions the period before had
+	 * @param topMentions how many top mentions to show at most
+	 * @return the digest
+	 */
+	public static Digest compose(Organization organization, Department department, Period period,
+			AnalyticsSummary current, long previous, int topMentions) {
 		AnalyticsSummary day = current;
 		long total = day.total();
-		long previous = before.total();
 		DigestFigures figures = new DigestFigures(total, previous,
 				VolumeChange.describe(total, previous, period.previous()),
 				shares(day.bySource(), total, DigestComposer::sourceName),

@@ -30,7 +30,9 @@ import io.grapevine.listening.organization.Organization;
  * one, on the first day of the month for the board's, and the archive does not have that
  * period's digest yet) and sends them: the departments', then all staff's (which links to
  * theirs), then the board's, then the saved searches' emails of the day before to their
- * subscribers; a failed send is tried again at the next check.
+ * subscribers; a failed send is tried again at the next check. The departments' digests
+ * of a check are composed and sent a few at once
+ * ({@code grapevine.digest.schedule.concurrency}).
  */
 public class DigestScheduler implements SmartLifecycle {
 
@@ -48,6 +50,18 @@ public class DigestScheduler implements SmartLifecycle {
 
 	private final Optional<SavedSearches> savedSearches;
 
+	/**
+	 * How many departments' digests a check composes and sends at once unless told
+	 * otherwise: each digest asks its sections at once, so a few digests at once keep
+	 * search-service and Elasticsearch busy while one digest waits on its slowest answer.
+	 */
+	public static final int DEFAULT_CONCURRENCY = 4;
+
+	/** The most departments' digests a check may compose and send at once. */
+	public static final int MAX_CONCURRENCY = 64;
+
+	private final int concurrency;
+
 	private volatile Disposable checks;
 
 	public DigestScheduler(Organization organization, DigestSender sender, Clock clock, Duration checkInterval,
@@ -56,7 +70,8 @@ public class DigestScheduler implements SmartLifecycle {
 	}
 
 	/**
-	 * A schedule that also sends the saved searches' emails.
+	 * A schedule that also sends the saved searches' emails, composing
+	 * {@value #DEFAULT_CONCURRENCY} departments' digests at once.
 	 * @param organization the organization
 	 * @param sender sends every audience's digests, the saved searches' subscribers'
 	 * included
@@ -67,6 +82,26 @@ public class DigestScheduler implements SmartLifecycle {
 	 */
 	public DigestScheduler(Organization organization, DigestSender sender, Optional<SavedSearches> savedSearches,
 			Clock clock, Duration checkInterval, boolean enabled) {
+		this(organization, sender, savedSearches, clock, checkInterval, enabled, DEFAULT_CONCURRENCY);
+	}
+
+	/**
+	 * A schedule that also sends the saved searches' emails, composing and sending some
+	 * departments' digests at once.
+	 * @param organization the organization
+	 * @param sender sends every audience's digests, the saved searches' subscribers'
+	 * included
+	 * @param savedSearches who subscribed to saved searches, and when their emails go
+	 * @param clock the clock
+	 * @param checkInterval how often to check
+	 * @param enabled whether to check at all
+	 * @param concurrency how many departments' digests to compose and send at once
+	 * (1..{@value #MAX_CONCURRENCY})
+	 */
+	public DigestScheduler(Organization organization, DigestSender sender, Optional<SavedSearches> savedSearches,
+			Clock clock, Duration checkInterval, boolean enabled, int concurrency) {
+		requireConcurrency(concurrency, "the schedule's concurrency");
+		this.concurrency = concurrency;
 		this.savedSearches = savedSearches;
 		this.organization = organization;
 		this.sender = sender;
@@ -82,15 +117,36 @@ public class DigestScheduler implements SmartLifecycle {
 	public Flux<ArchivedDigest> sendDue() {
 		return Flux.defer(() -> {
 			Instant now = this.clock.instant();
-			List<Department> audiences = new ArrayList<>(this.organization.departments());
-			this.organization.allStaff().ifPresent(audiences::add);
-			this.organization.board().ifPresent(audiences::add);
-			return Flux.fromIterable(audiences).concatMap((settings) -> {
-				Audience audience = Audience.of(settings);
-				return Flux.fromIterable(rhythms(audience, settings))
-					.concatMap((rhythm) -> due(now, audience, settings, rhythm));
-			}).concatWith(sendDueSavedSearches());
+			List<Department> organizationWide = new ArrayList<>();
+			this.organization.allStaff().ifPresent(organizationWide::add);
+			this.organization.board().ifPresent(organizationWide::add);
+			// The departments' digests several at once, each sent as soon as it is ready;
+			// all
+			// staff's (which links to theirs) and the board's once they are all done.
+			return Flux.fromIterable(this.organization.departments())
+				.flatMap((settings) -> dueOf(now, settings), this.concurrency)
+				.concatWith(Flux.fromIterable(organizationWide).concatMap((settings) -> dueOf(now, settings)))
+				.concatWith(sendDueSavedSearches());
 		});
+	}
+
+	private Flux<ArchivedDigest> dueOf(Instant now, Department settings) {
+		Audience audience = Audience.of(settings);
+		return Flux.fromIterable(rhythms(audience, settings))
+			.concatMap((rhythm) -> due(now, audience, settings, rhythm));
+	}
+
+	/**
+	 * Refuse a number of digests at once outside 1..{@value #MAX_CONCURRENCY}.
+	 * @param concurrency the number
+	 * @param name what sets it, for the message
+	 */
+	public static void requireConcurrency(int concurrency, String name) {
+		if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+			throw new IllegalArgumentException(name + " must be between 1 and " + MAX_CONCURRENCY
+					+ " (how many departments' digests are composed and sent at once; " + DEFAULT_CONCURRENCY
+					+ " unless set); was " + concurrency);
+		}
 	}
 
 	// The board's digest is monthly; the others' daily, weekly or both as the file says.

@@ -17,14 +17,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.grapevine.digest.analytics.AnalyticsClient;
-import io.grapevine.digest.analytics.InsightsClient;
 import io.grapevine.digest.audience.Audience;
 import io.grapevine.digest.archive.ArchivedDigest;
 import io.grapevine.digest.archive.DigestArchive;
-import io.grapevine.digest.composition.AnalyticsSummary;
 import io.grapevine.digest.audience.Period;
 import io.grapevine.digest.composition.Digest;
-import io.grapevine.digest.composition.DigestComposer;
 import io.grapevine.digest.archive.DeliveryLedger;
 import io.grapevine.digest.delivery.DigestChannel;
 import io.grapevine.digest.delivery.DigestChannels;
@@ -47,9 +44,7 @@ public class DigestSender {
 
 	private final Organization organization;
 
-	private final AnalyticsClient analytics;
-
-	private final InsightsClient insights;
+	private final DigestComposition composition;
 
 	private final DigestRenderer renderer;
 
@@ -60,12 +55,6 @@ public class DigestSender {
 	private final DigestArchive archive;
 
 	private final Clock clock;
-
-	private final int topMentions;
-
-	private final Optional<SectionSources> sections;
-
-	private final Optional<SavedSearchSources> savedSearches;
 
 	private final DeliveryLedger ledger;
 
@@ -112,18 +101,14 @@ public class DigestSender {
 	public DigestSender(Organization organization, AnalyticsClient analytics, DigestRenderer renderer,
 			DigestChannels channels, DeliveryLedger ledger, DigestArchive archive, Clock clock, int topMentions,
 			Optional<SectionSources> sections, Optional<SavedSearchSources> savedSearches) {
-		this.sections = sections;
-		this.savedSearches = savedSearches;
 		this.ledger = ledger;
 		this.organization = organization;
-		this.analytics = analytics;
-		this.insights = new InsightsClient(analytics);
+		this.composition = new DigestComposition(organization, analytics, topMentions, sections, savedSearches);
 		this.renderer = renderer;
 		this.channels = channels;
 		this.delivery = new LedgerDelivery(ledger);
 		this.archive = archive;
 		this.clock = clock;
-		this.topMentions = topMentions;
 	}
 
 	/**
@@ -330,35 +315,7 @@ public class DigestSender {
 	 * @return the digest
 	 */
 	public Mono<Digest> compose(Audience audience, Period period) {
-		// Each audience's analytics are asked one after the other, so a search-service
-		// that is down reports one error, not several.
-		if (audience instanceof Audience.Board board) {
-			return this.insights.month(this.organization, period)
-				.flatMap((current) -> this.insights.month(this.organization, period.previous())
-					.flatMap((before) -> this.insights.widestReach(this.organization, period, this.topMentions)
-						.map((widest) -> DigestComposer.composeBoard(this.organization, board, period, current, before,
-								widest, this.topMentions))));
-		}
-		if (audience instanceof Audience.AllStaff allStaff) {
-			return composeAllStaff(allStaff, period)
-				.flatMap((digest) -> withSections(digest, Optional.empty(), period, AnalyticsSummary.Said.NOTHING));
-		}
-		if (audience instanceof Audience.OfDepartment department) {
-			return this.analytics.summary(department.id(), period, this.topMentions)
-				.zipWhen((current) -> this.analytics.summary(department.id(), period.previous(), 1))
-				.flatMap((summaries) -> withSections(
-						DigestComposer.compose(this.organization, department.settings(), period, summaries.getT1(),
-								summaries.getT2(), this.topMentions),
-						Optional.of(department.settings()), period, summaries.getT1().said()));
-		}
-		if (audience instanceof Audience.Subscriber subscriber) {
-			return this.savedSearches
-				.map((sources) -> sources.read(subscriber, period)
-					.map((matches) -> Digest.of(this.organization.name(), matches)))
-				.orElseGet(() -> Mono.error(new IllegalStateException(
-						"this digest-service sends no saved searches: it was made without their sources")));
-		}
-		return Mono.error(new IllegalArgumentException("no digest is composed for " + audience.id()));
+		return this.composition.compose(audience, period);
 	}
 
 	/**
@@ -394,39 +351,6 @@ public class DigestSender {
 		return new Audience.OfDepartment(this.organization.department(id)
 			.orElseThrow(() -> new UnknownDepartmentException(id,
 					this.organization.departments().stream().map(Department::id).toList())));
-	}
-
-	private Mono<Digest> composeAllStaff(Audience.AllStaff audience, Period period) {
-		Optional<String> everything = Optional.empty();
-		Mono<Long> positive = this.analytics.summary(everything, Optional.of("sentiment:positive"), period, 1)
-			.map(AnalyticsSummary::total);
-		Mono<Long> negative = this.analytics.summary(everything, Optional.of("sentiment:negative"), period, 1)
-			.map(AnalyticsSummary::total);
-		Mono<List<Long>> perDepartment = Flux.fromIterable(this.organization.departments())
-			.concatMap((department) -> this.analytics.summary(department.id(), period, 1).map(AnalyticsSummary::total))
-			.collectList();
-		Map<String, String> departmentDigests = new LinkedHashMap<>();
-		for (Department department : this.organization.departments()) {
-			boolean sent = (period.rhythm() == Period.Rhythm.WEEKLY) ? department.rhythm().weekly()
-					: department.rhythm().daily();
-			if (sent) {
-				departmentDigests.put(department.id(), ArchivedDigest.scheduledId(department.id(), period));
-			}
-		}
-		// One after the other, so a search-service that is down reports one error.
-		return this.analytics.summary(everything, Optional.empty(), period, this.topMentions)
-			.flatMap((current) -> this.analytics.summary(everything, Optional.empty(), period.previous(), 1)
-				.flatMap((before) -> positive.flatMap((positives) -> negative.flatMap((negatives) -> perDepartment
-					.map((totals) -> DigestComposer.composeAllStaff(this.organization, audience.settings(), period,
-							current, before, totals, positives, negatives, departmentDigests, this.topMentions))))));
-	}
-
-	private Mono<Digest> withSections(Digest digest, Optional<Department> department, Period period,
-			AnalyticsSummary.Said said) {
-		return this.sections
-			.map((sources) -> sources.read(this.organization, department, period, this.topMentions, said)
-				.map(digest::withSections))
-			.orElseGet(() -> Mono.just(digest));
 	}
 
 	private Mono<ArchivedDigest> deliverAndArchive(Digest digest, String id, String kind) {

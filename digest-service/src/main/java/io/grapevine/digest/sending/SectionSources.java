@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuples;
 
 import io.grapevine.digest.alerting.Alert;
 import io.grapevine.digest.analytics.InsightsClient;
@@ -85,10 +87,15 @@ public class SectionSources {
 		Optional<String> id = department.map(Department::id);
 		SearchLinks links = SectionsComposer.links(this.dashboard, id, period);
 		Instant chartFrom = chartStart(period);
-		Mono<SearchAnswers.DailyVolume> all = this.insights.dailyVolume(id, Optional.empty(), chartFrom, period.to(),
-				period.zone());
-		Mono<SearchAnswers.DailyVolume> negative = this.insights.dailyVolume(id, Optional.of("sentiment:negative"),
-				chartFrom, period.to(), period.zone());
+		// One request answers both series of the chart; a search-service that does not
+		// count each day's negative mentions is asked for them apart.
+		Mono<Tuple2<SearchAnswers.DailyVolume, SearchAnswers.DailyVolume>> chart = this.insights
+			.dailyVolume(id, Optional.empty(), chartFrom, period.to(), period.zone())
+			.flatMap((all) -> all.negatives()
+				.map((negative) -> Mono.just(Tuples.of(all, negative)))
+				.orElseGet(() -> this.insights
+					.dailyVolume(id, Optional.of("sentiment:negative"), chartFrom, period.to(), period.zone())
+					.map((negative) -> Tuples.of(all, negative))));
 		Mono<Optional<SearchAnswers.Handling>> handling = this.insights.handling(id, period)
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty());
@@ -100,20 +107,20 @@ public class SectionSources {
 				return Mono.just(List.of());
 			});
 		return Mono
-			.zip(all, negative, this.insights.widestReach(id, period, size), this.insights.newVoices(id, period, size),
+			.zip(chart, this.insights.widestReach(id, period, size), this.insights.newVoices(id, period, size),
 					this.insights.risingTerms(id, period, RISING_TERMS), this.insights.waiting(id, period, size),
 					handling, spikes)
 			.map((answers) -> new DigestSections(
-					Optional.of(SectionsComposer.volume(period, answers.getT1(), answers.getT2())),
-					SectionsComposer.mattersMost(answers.getT3(), period, links, size),
-					SectionsComposer.newVoices(answers.getT4(), period, links, size),
-					SectionsComposer.risingTerms(answers.getT5(), links, RISING_TERMS),
-					SectionsComposer.spikes(answers.getT8(), organization, department, period, links)
+					Optional.of(SectionsComposer.volume(period, answers.getT1().getT1(), answers.getT1().getT2())),
+					SectionsComposer.mattersMost(answers.getT2(), period, links, size),
+					SectionsComposer.newVoices(answers.getT3(), period, links, size),
+					SectionsComposer.risingTerms(answers.getT4(), links, RISING_TERMS),
+					SectionsComposer.spikes(answers.getT7(), organization, department, period, links)
 						.stream()
 						.limit(size)
 						.toList(),
-					SectionsComposer.waiting(answers.getT6(), period, links, size), answers.getT6().total(),
-					answers.getT7().map((queue) -> SectionsComposer.handling(queue, said))));
+					SectionsComposer.waiting(answers.getT5(), period, links, size), answers.getT5().total(),
+					answers.getT6().map((queue) -> SectionsComposer.handling(queue, said))));
 	}
 
 	static Instant chartStart(Period period) {

@@ -56,8 +56,9 @@ public record Summary(Instant from, Instant to, String zone, long total, List<Da
 	 *
 	 * @param date the day in the summary's zone
 	 * @param count mentions that day
+	 * @param negative of those, the ones judged negative
 	 */
-	public record DayCount(LocalDate date, long count) {
+	public record DayCount(LocalDate date, long count, long negative) {
 	}
 
 	/**

@@ -169,12 +169,40 @@ public final class SearchAnswers {
 		}
 
 		/**
+		 * The negative mentions of each day, when search-service counted them beside the
+		 * volume.
+		 * @return the negative volume, or empty when a day lacks its negative count
+		 */
+		public Optional<DailyVolume> negatives() {
+			if (this.volumeByDay.isEmpty() || this.volumeByDay.stream().anyMatch((day) -> day.negative().isEmpty())) {
+				return Optional.empty();
+			}
+			return Optional.of(new DailyVolume(this.volumeByDay.stream().mapToLong((day) -> day.negative().get()).sum(),
+					this.volumeByDay.stream().map((day) -> new Day(day.date(), day.negative().get())).toList()));
+		}
+
+		/**
 		 * Mentions of one local day.
 		 *
 		 * @param date the day
 		 * @param count its mentions
+		 * @param negative of those, the ones judged negative, when counted
 		 */
-		public record Day(LocalDate date, long count) {
+		public record Day(LocalDate date, long count, Optional<Long> negative) {
+
+			public Day {
+				negative = (negative != null) ? negative : Optional.empty();
+			}
+
+			/**
+			 * A day of which only the volume is known.
+			 * @param date the day
+			 * @param count its mentions
+			 */
+			public Day(LocalDate date, long count) {
+				this(date, count, Optional.empty());
+			}
+
 		}
 
 	}

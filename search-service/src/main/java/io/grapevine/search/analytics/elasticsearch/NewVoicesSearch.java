@@ -18,6 +18,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.listening.mention.Mention;
 import io.grapevine.search.analytics.NewVoices;
@@ -30,9 +31,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds new voices in two searches: the authors of a range by their widest reach with the
- * widest-reaching mention of each, then which of them have any earlier mention on the
- * same source.
+ * Finds new voices in three searches: the authors of a range by their widest reach with
+ * the source of the widest-reaching mention of each, then which of them have any earlier
+ * mention on the same source, then the whole mentions of the few that have none.
  */
 @Component
 public class NewVoicesSearch {
@@ -41,6 +42,8 @@ public class NewVoicesSearch {
 	static final int CANDIDATES = 200;
 
 	private static final String HANDLE = "author.handle";
+
+	private static final List<String> CANDIDATE_FIELDS = List.of(HANDLE, "source", "reach");
 
 	private final ElasticsearchAsyncClient client;
 
@@ -63,12 +66,14 @@ public class NewVoicesSearch {
 			.map(NewVoicesSearch::candidates)
 			.flatMap((candidates) -> {
 				if (candidates.isEmpty()) {
-					return Mono.just(new NewVoices(from, to, List.of()));
+					return Mono.just(List.<Voice>of());
 				}
 				SearchRequest earlier = earlier(candidates, from);
-				return Mono.fromFuture(() -> this.client.search(earlier, Void.class))
-					.map((response) -> new NewVoices(from, to, newVoices(candidates, seen(response), minReach, size)));
-			});
+				Mono<List<Candidate>> chosen = Mono.fromFuture(() -> this.client.search(earlier, Void.class))
+					.map((response) -> newVoices(candidates, seen(response), minReach, size));
+				return chosen.flatMap(this::voices);
+			})
+			.map((voices) -> new NewVoices(from, to, voices));
 	}
 
 	/**
@@ -85,6 +90,9 @@ public class NewVoicesSearch {
 			.allowNoIndices(true)
 			.size(CANDIDATES)
 			.trackTotalHits((total) -> total.enabled(false))
+			// Of each author's widest-reaching mention, what tells whether they are new;
+			// the few new voices' mentions are read whole afterwards.
+			.source((source) -> source.filter((fields) -> fields.includes(CANDIDATE_FIELDS)))
 			// The organization's own accounts are no new voices.
 			.query((query) -> query.bool((bool) -> bool.filter(MentionQueries.query(filter, Optional.empty()))
 				.mustNot(MentionQueries.OWNED)))
@@ -113,23 +121,62 @@ public class NewVoicesSearch {
 								(sources) -> sources.terms((terms) -> terms.field("source").size(50)))));
 	}
 
+	/**
+	 * The search for the whole mentions of the new voices, by id.
+	 * @param candidates the new voices' candidates
+	 * @return the request
+	 */
+	static SearchRequest mentions(List<Candidate> candidates) {
+		List<String> ids = candidates.stream().map(Candidate::mentionId).toList();
+		return SearchRequest.of((search) -> search.index(MonthlyIndices.ALIAS)
+			.ignoreUnavailable(true)
+			.allowNoIndices(true)
+			.size(ids.size())
+			.trackTotalHits((total) -> total.enabled(false))
+			.query((query) -> query.ids((values) -> values.values(ids))));
+	}
+
+	private Mono<List<Voice>> voices(List<Candidate> chosen) {
+		if (chosen.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		SearchRequest request = mentions(chosen);
+		return Mono.fromFuture(() -> this.client.search(request, ObjectNode.class)).map((response) -> {
+			Map<String, Mention> byId = new HashMap<>();
+			for (Hit<ObjectNode> hit : response.hits().hits()) {
+				if (hit.source() != null) {
+					byId.put(hit.id(), MentionQueries.mention(hit.source()));
+				}
+			}
+			List<Voice> voices = new ArrayList<>();
+			for (Candidate candidate : chosen) {
+				Mention mention = byId.get(candidate.mentionId());
+				if (mention != null) {
+					voices.add(new Voice(candidate.handle(), candidate.source(), mention.author().displayName(),
+							mention.author().followers(), candidate.reach(), candidate.mentions(), mention));
+				}
+			}
+			return voices;
+		});
+	}
+
 	private static List<Candidate> candidates(SearchResponse<ObjectNode> response) {
-		Map<String, ObjectNode> widest = new HashMap<>();
+		Map<String, Hit<ObjectNode>> widest = new HashMap<>();
 		for (Hit<ObjectNode> hit : response.hits().hits()) {
 			if (hit.source() != null) {
-				widest.putIfAbsent(hit.source().path("author").path("handle").asText(), hit.source());
+				widest.putIfAbsent(hit.source().path("author").path("handle").asText(), hit);
 			}
 		}
 		List<Candidate> candidates = new ArrayList<>();
 		for (StringTermsBucket bucket : response.aggregations().get("authors").sterms().buckets().array()) {
-			ObjectNode source = widest.get(bucket.key().stringValue());
-			if (source == null) {
+			Hit<ObjectNode> hit = widest.get(bucket.key().stringValue());
+			if (hit == null) {
 				continue;
 			}
-			Mention mention = MentionQueries.mention(source);
+			JsonNode reached = hit.source().path("reach");
 			Double reach = bucket.aggregations().get("reach").max().value();
-			candidates.add(new Candidate(bucket.key().stringValue(), mention, bucket.docCount(),
-					mention.reach().map((ignored) -> reach)));
+			candidates.add(new Candidate(bucket.key().stringValue(), hit.source().path("source").asText(), hit.id(),
+					bucket.docCount(), reached.isNumber() ? Optional.of(reach) : Optional.empty()));
 		}
 		return candidates;
 	}
@@ -144,14 +191,11 @@ public class NewVoicesSearch {
 		return seen;
 	}
 
-	private static List<Voice> newVoices(List<Candidate> candidates, Set<String> seen, double minReach, int size) {
+	private static List<Candidate> newVoices(List<Candidate> candidates, Set<String> seen, double minReach, int size) {
 		return candidates.stream()
-			.filter((candidate) -> !seen.contains(key(candidate.handle(), candidate.mention().source())))
+			.filter((candidate) -> !seen.contains(key(candidate.handle(), candidate.source())))
 			.filter((candidate) -> candidate.reach().orElse(0.0) >= minReach)
 			.limit(size)
-			.map((candidate) -> new Voice(candidate.handle(), candidate.mention().source(),
-					candidate.mention().author().displayName(), candidate.mention().author().followers(),
-					candidate.reach(), candidate.mentions(), candidate.mention()))
 			.toList();
 	}
 
@@ -159,7 +203,16 @@ public class NewVoicesSearch {
 		return handle + '\u0000' + source;
 	}
 
-	record Candidate(String handle, Mention mention, long mentions, Optional<Double> reach) {
+	/**
+	 * An author of the range who may be a new voice.
+	 *
+	 * @param handle the author's handle
+	 * @param source the source of their widest-reaching mention
+	 * @param mentionId the id of that mention
+	 * @param mentions how many mentions of theirs the range holds
+	 * @param reach their widest reach, when their widest-reaching mention has one
+	 */
+	record Candidate(String handle, String source, String mentionId, long mentions, Optional<Double> reach) {
 	}
 
 }

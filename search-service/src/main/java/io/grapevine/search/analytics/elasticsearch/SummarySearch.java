@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.TopHitsAggregate;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.json.JsonData;
@@ -41,6 +42,9 @@ import org.springframework.stereotype.Component;
 public class SummarySearch {
 
 	private static final int KEY_BUCKETS = 100;
+
+	private static final Query NEGATIVE = Query
+		.of((query) -> query.term((term) -> term.field("sentiment.label").value(Sentiment.NEGATIVE.label())));
 
 	private final ElasticsearchAsyncClient client;
 
@@ -80,12 +84,16 @@ public class SummarySearch {
 			.sort((sort) -> sort.field((field) -> field.field("publishedAt").order(SortOrder.Desc)))
 			.sort((sort) -> sort.field((field) -> field.field("id").order(SortOrder.Desc)))
 			.aggregations("volumeByDay",
-					(aggregation) -> aggregation.dateHistogram((histogram) -> histogram.field("publishedAt")
-						.calendarInterval(CalendarInterval.Day)
-						.timeZone(query.zone().getId())
-						.minDocCount(0)
-						.extendedBounds((bounds) -> bounds.min(FieldDateMath.of((math) -> math.value(firstMillis)))
-							.max(FieldDateMath.of((math) -> math.value(lastMillis))))))
+					(aggregation) -> aggregation
+						.dateHistogram((histogram) -> histogram.field("publishedAt")
+							.calendarInterval(CalendarInterval.Day)
+							.timeZone(query.zone().getId())
+							.minDocCount(0)
+							.extendedBounds((bounds) -> bounds.min(FieldDateMath.of((math) -> math.value(firstMillis)))
+								.max(FieldDateMath.of((math) -> math.value(lastMillis)))))
+						// A chart of the days shows their negative share beside their
+						// volume.
+						.aggregations("negative", (negative) -> negative.filter(NEGATIVE)))
 			.aggregations("bySource",
 					(aggregation) -> aggregation.terms((terms) -> terms.field("source").size(KEY_BUCKETS)))
 			.aggregations("byTopic",
@@ -111,7 +119,7 @@ public class SummarySearch {
 			.array()
 			.stream()
 			.map((bucket) -> new DayCount(Instant.ofEpochMilli(bucket.key()).atZone(query.zone()).toLocalDate(),
-					bucket.docCount()))
+					bucket.docCount(), bucket.aggregations().get("negative").filter().docCount()))
 			.toList();
 		List<TopAuthor> authors = aggregations.get("topAuthors")
 			.sterms()
