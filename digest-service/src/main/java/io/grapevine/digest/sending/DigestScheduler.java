@@ -120,9 +120,9 @@ public class DigestScheduler implements SmartLifecycle {
 			List<Department> organizationWide = new ArrayList<>();
 			this.organization.allStaff().ifPresent(organizationWide::add);
 			this.organization.board().ifPresent(organizationWide::add);
-			// The departments' digests several at once, each sent as soon as it is ready;
-			// all
-			// staff's (which links to theirs) and the board's once they are all done.
+			// The departments' digests several at once, each sent as soon as it is
+			// ready; all staff's (which links to theirs) and the board's once they are
+			// all done.
 			return Flux.fromIterable(this.organization.departments())
 				.flatMap((settings) -> dueOf(now, settings), this.concurrency)
 				.concatWith(Flux.fromIterable(organizationWide).concatMap((settings) -> dueOf(now, settings)))
