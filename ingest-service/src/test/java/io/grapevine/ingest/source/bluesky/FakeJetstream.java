@@ -95,39 +95,39 @@ final class FakeJetstream implements AutoCloseable {
 
 	static ObjectNode post(long timeUs, String did, String rkey, String text) {
 		ObjectNode event = JSON.createObjectNode();
-		event.put("did", did);
-		event.put("time_us", timeUs);
-		event.put("kind", "commit");
-		ObjectNode commit = event.putObject("commit");
-		commit.put("rev", "3lbq" + timeUs);
-		commit.put("operation", "create");
-		commit.put("collection", "app.bsky.feed.post");
-		commit.put("rkey", rkey);
-		ObjectNode record = commit.putObject("record");
-		record.put("$type", "app.bsky.feed.post");
+		ObjectNode record = created(event, timeUs, did, "app.bsky.feed.post", rkey, "bafyreig" + rkey);
 		record.put("createdAt", java.time.Instant.EPOCH.plusNanos(timeUs * 1000 - 400_000_000L).toString());
 		record.putArray("langs").add("en");
 		record.put("text", text);
-		commit.put("cid", "bafyreig" + rkey);
 		return event;
 	}
 
 	static ObjectNode like(long timeUs, String did) {
 		ObjectNode event = JSON.createObjectNode();
+		ObjectNode record = created(event, timeUs, did, "app.bsky.feed.like", "3lblike" + timeUs, "bafyreiglike");
+		record.put("createdAt", "2026-11-21T22:00:00.000Z");
+		record.putObject("subject").put("uri", "at://did:plc:x/app.bsky.feed.post/3lb").put("cid", "bafy");
+		return event;
+	}
+
+	/**
+	 * Fills a commit event creating a record, as Jetstream sends it.
+	 * @return the record, to be filled
+	 */
+	private static ObjectNode created(ObjectNode event, long timeUs, String did, String collection, String rkey,
+			String cid) {
 		event.put("did", did);
 		event.put("time_us", timeUs);
 		event.put("kind", "commit");
 		ObjectNode commit = event.putObject("commit");
 		commit.put("rev", "3lbq" + timeUs);
 		commit.put("operation", "create");
-		commit.put("collection", "app.bsky.feed.like");
-		commit.put("rkey", "3lblike" + timeUs);
+		commit.put("collection", collection);
+		commit.put("rkey", rkey);
 		ObjectNode record = commit.putObject("record");
-		record.put("$type", "app.bsky.feed.like");
-		record.put("createdAt", "2026-11-21T22:00:00.000Z");
-		record.putObject("subject").put("uri", "at://did:plc:x/app.bsky.feed.post/3lb").put("cid", "bafy");
-		commit.put("cid", "bafyreiglike");
-		return event;
+		record.put("$type", collection);
+		commit.put("cid", cid);
+		return record;
 	}
 
 	/**
@@ -144,22 +144,12 @@ final class FakeJetstream implements AutoCloseable {
 	 */
 	static ObjectNode repost(long timeUs, String did, String rkey, String subject) {
 		ObjectNode event = JSON.createObjectNode();
-		event.put("did", did);
-		event.put("time_us", timeUs);
-		event.put("kind", "commit");
-		ObjectNode commit = event.putObject("commit");
-		commit.put("rev", "3lbq" + timeUs);
-		commit.put("operation", "create");
-		commit.put("collection", "app.bsky.feed.repost");
-		commit.put("rkey", rkey);
-		ObjectNode record = commit.putObject("record");
-		record.put("$type", "app.bsky.feed.repost");
+		ObjectNode record = created(event, timeUs, did, "app.bsky.feed.repost", rkey, "bafyreig" + rkey);
 		record.put("createdAt", java.time.Instant.EPOCH.plusNanos(timeUs * 1000 - 400_000_000L).toString());
 		record.putObject("subject").put("cid", "bafyreigsubject" + rkey.length()).put("uri", subject);
 		record.putObject("via")
 			.put("cid", "bafyreigvia")
 			.put("uri", "at://did:plc:xwsaekkdguwxzeks5d2jxzyp/app.bsky.feed.repost/3mb6ajhaprv2a");
-		commit.put("cid", "bafyreig" + rkey);
 		return event;
 	}
 
